@@ -1,0 +1,950 @@
+//! Assessment: which rules apply to a subject as of a date, with what effect, from when, and why.
+
+use crate::condition::{Env, Names, TraceNode};
+use crate::manifest::Facts;
+use crate::model::{Corpus, DatedRef, Effect, EventKind, FactId, Rule, RuleVersion};
+use crate::value::{Truth, Value};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::cell::Cell;
+
+/// Where a rule stands for a subject on the assessment date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The rule applies to the subject now.
+    InEffect,
+    /// The rule will apply to the subject from a later date.
+    Upcoming,
+    /// The rule would apply, but a court stayed it or the authority does not enforce it.
+    Suspended,
+    /// The rule applied (or would have) but has ended: revoked, repealed, expired, replaced.
+    Ended,
+    /// The rule hinges on facts the manifest does not give.
+    Undetermined,
+    /// The rule does not apply to the subject (its condition fails, an exception or exemption defeats it).
+    NotApplicable,
+}
+
+impl Status {
+    /// A heading for reports.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Status::InEffect => "In effect",
+            Status::Upcoming => "Upcoming",
+            Status::Suspended => "Suspended",
+            Status::Ended => "Ended",
+            Status::Undetermined => "Undetermined",
+            Status::NotApplicable => "Not applicable",
+        }
+    }
+
+    /// The snake-case name used in JSON and corpus examples.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::InEffect => "in_effect",
+            Status::Upcoming => "upcoming",
+            Status::Suspended => "suspended",
+            Status::Ended => "ended",
+            Status::Undetermined => "undetermined",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+
+    /// Parses the snake-case name.
+    pub fn parse(s: &str) -> Option<Status> {
+        [
+            Status::InEffect,
+            Status::Upcoming,
+            Status::Suspended,
+            Status::Ended,
+            Status::Undetermined,
+            Status::NotApplicable,
+        ]
+        .into_iter()
+        .find(|st| st.as_str() == s)
+    }
+}
+
+/// The time-only standing of a rule on a date, before its condition is looked at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum Timing {
+    /// Applies on the date.
+    InEffect,
+    /// Applies from a later date.
+    Upcoming,
+    /// Suspended by a stay or non-enforcement.
+    Suspended {
+        /// The event that suspended it.
+        cause: Cause,
+    },
+    /// Ended.
+    Ended {
+        /// The event that ended it.
+        cause: Cause,
+    },
+}
+
+impl Timing {
+    fn status(&self) -> Status {
+        match self {
+            Timing::InEffect => Status::InEffect,
+            Timing::Upcoming => Status::Upcoming,
+            Timing::Suspended { .. } => Status::Suspended,
+            Timing::Ended { .. } => Status::Ended,
+        }
+    }
+}
+
+/// A dated event that explains a status or a change: "revoked by EO 14148 on 2025-01-20".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cause {
+    /// When.
+    pub date: Date,
+    /// What happened.
+    pub kind: EventKind,
+    /// The instrument the event belongs to.
+    pub instrument: String,
+    /// The instrument that caused it, if any (the revoking order, the amending regulation, the court).
+    pub by: Option<String>,
+    /// The cause in words.
+    pub text: String,
+}
+
+/// A question that would settle undetermined rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    /// The fact to give, `subject.name`.
+    pub fact: String,
+    /// The question for a person.
+    pub question: String,
+    /// The fact's type.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// Allowed values, for enums and sets.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub allowed: Vec<String>,
+    /// The rules it would help settle.
+    pub rules: Vec<String>,
+}
+
+/// How an exception fared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExceptionTrace {
+    /// The exception's id.
+    pub id: String,
+    /// Its citation.
+    pub citation: String,
+    /// Its summary.
+    pub summary: String,
+    /// Whether it fired.
+    pub result: Truth,
+    /// Its derivation.
+    pub trace: TraceNode,
+}
+
+/// The derivation of a finding: the condition, the exceptions, and the rules that defeated it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Derivation {
+    /// The rule's condition, evaluated.
+    pub condition: TraceNode,
+    /// Its exceptions, evaluated (only those that were looked at).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub exceptions: Vec<ExceptionTrace>,
+    /// Other rules (exemptions, overriding rules) whose application defeats this one, evaluated.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub defeaters: Vec<DefeaterTrace>,
+}
+
+/// How a defeating rule fared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DefeaterTrace {
+    /// The defeating rule.
+    pub rule: String,
+    /// Its citation.
+    pub citation: String,
+    /// Whether it applies.
+    pub result: Truth,
+}
+
+/// The penalty attached to a finding, resolved for this organization.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PenaltyRef {
+    /// Penalty id.
+    pub id: String,
+    /// Citation.
+    pub citation: String,
+    /// In words, with the cap rule that applies to this organization.
+    pub text: String,
+}
+
+/// The version of the text a finding rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionInfo {
+    /// From when this text is the law.
+    pub from: Date,
+    /// The amending instrument, for an amended version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amended_by: Option<String>,
+    /// What the amendment changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
+}
+
+/// One rule's standing for the subject on the date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Rule id.
+    pub rule: String,
+    /// Rule title.
+    pub title: String,
+    /// Instrument id.
+    pub instrument: String,
+    /// Instrument short title.
+    pub instrument_title: String,
+    /// Jurisdiction code.
+    pub jurisdiction: String,
+    /// Regime, for grouping.
+    pub regime: String,
+    /// Whether the instrument binds.
+    pub binding: bool,
+    /// The standing.
+    pub status: Status,
+    /// For an undetermined finding: what its standing would be if its condition held.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Status>,
+    /// What the rule concludes.
+    pub effect: Effect,
+    /// The tier, for classifications.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    /// The roles it addresses.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub roles: Vec<String>,
+    /// Article or section.
+    pub citation: String,
+    /// Primary-source URL.
+    pub url: String,
+    /// In the corpus authors' words.
+    pub summary: String,
+    /// From when it applies.
+    pub applies_from: Date,
+    /// The event that date comes from, in words, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applies_from_source: Option<String>,
+    /// When it ended or ends, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    /// Why it ended or is suspended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Cause>,
+    /// The text version used.
+    pub version: VersionInfo,
+    /// The penalty, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub penalty: Option<PenaltyRef>,
+    /// How sure the corpus is.
+    pub confidence: crate::model::Confidence,
+    /// Caveats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Questions that would settle an undetermined finding.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub questions: Vec<String>,
+    /// Why: the derivation (present unless the assessment was run in summary mode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derivation: Option<Derivation>,
+}
+
+/// Two rules that both apply and classify the subject differently on one axis, with neither overriding the other.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The regime.
+    pub regime: String,
+    /// The axis.
+    pub axis: String,
+    /// The rules and the tiers they conclude.
+    pub rules: Vec<(String, String)>,
+}
+
+/// A classification of the subject, as a headline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Classification {
+    /// Jurisdiction.
+    pub jurisdiction: String,
+    /// Regime.
+    pub regime: String,
+    /// Axis.
+    pub axis: String,
+    /// Tier.
+    pub tier: String,
+    /// The rule that concludes it.
+    pub rule: String,
+    /// Its citation.
+    pub citation: String,
+    /// In effect, upcoming, ...
+    pub status: Status,
+    /// From when.
+    pub applies_from: Date,
+}
+
+/// The answer: a subject assessed against the corpus as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// The date the answer holds for.
+    pub as_of: Date,
+    /// The subject kind.
+    pub subject: String,
+    /// The subject's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The jurisdictions the assessment was limited to (empty: all).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub jurisdictions: Vec<String>,
+    /// Headline classifications (in effect, upcoming or undetermined).
+    pub classifications: Vec<Classification>,
+    /// Whether a prohibition is in effect for the subject.
+    pub prohibited: bool,
+    /// Findings, sorted by jurisdiction, regime, status and rule id.
+    pub findings: Vec<Finding>,
+    /// Conflicting conclusions, never resolved silently.
+    pub conflicts: Vec<Conflict>,
+    /// Questions that would settle the undetermined findings, most useful first.
+    pub questions: Vec<Question>,
+}
+
+impl Assessment {
+    /// The finding for a rule, if reported.
+    pub fn finding(&self, rule: &str) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.rule == rule)
+    }
+}
+
+/// What to assess and how much detail to produce.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// The date of the answer.
+    pub as_of: Date,
+    /// Limit to these jurisdictions (a code also selects its subdivisions: `US` selects `US-CA`).
+    pub jurisdictions: Vec<String>,
+    /// Also report rules that do not apply.
+    pub include_not_applicable: bool,
+    /// Build derivation traces (off for fast summaries).
+    pub traces: bool,
+}
+
+impl Options {
+    /// Full detail as of a date.
+    pub fn as_of(date: Date) -> Options {
+        Options {
+            as_of: date,
+            jurisdictions: Vec::new(),
+            include_not_applicable: false,
+            traces: true,
+        }
+    }
+}
+
+/// Whether a jurisdiction is selected by a filter list (empty selects all).
+pub fn jurisdiction_selected(filter: &[String], jurisdiction: &str) -> bool {
+    filter.is_empty()
+        || filter.iter().any(|f| {
+            jurisdiction.eq_ignore_ascii_case(f)
+                || (jurisdiction.len() > f.len()
+                    && jurisdiction[..f.len()].eq_ignore_ascii_case(f)
+                    && jurisdiction.as_bytes()[f.len()] == b'-')
+        })
+}
+
+/// The evaluation context of one subject on one date: facts, dated parameter values, memoised rule outcomes.
+pub struct Context<'a> {
+    corpus: &'a Corpus,
+    facts: &'a Facts,
+    as_of: Date,
+    params: Vec<Option<&'a Value>>,
+    // 0 = not computed, 1 = in progress, 2 = true, 3 = false, 4 = unknown
+    memo: Vec<Cell<u8>>,
+    defeated_by: &'a [Vec<usize>],
+}
+
+impl<'a> Context<'a> {
+    /// Prepares an evaluation of `facts` as of `as_of`.
+    pub fn new(engine: &'a Engine, facts: &'a Facts, as_of: Date) -> Context<'a> {
+        let corpus = &engine.corpus;
+        Context {
+            corpus,
+            facts,
+            as_of,
+            params: corpus
+                .parameters
+                .iter()
+                .map(|p| p.value_on(as_of).map(|v| &v.value))
+                .collect(),
+            memo: (0..corpus.rules.len()).map(|_| Cell::new(0)).collect(),
+            defeated_by: &engine.defeated_by,
+        }
+    }
+
+    /// The version of a rule to evaluate on the context date: the text in force then (the last one if the rule
+    /// has ended), or none if the rule was not yet law.
+    pub fn version(&self, rule: &'a Rule) -> Option<&'a RuleVersion> {
+        rule.version_on(self.as_of)
+    }
+
+    /// Whether a rule's condition holds, its exceptions and defeaters included (memoised).
+    pub fn holds(&self, index: usize) -> Truth {
+        match self.memo[index].get() {
+            2 => return Truth::True,
+            3 => return Truth::False,
+            4 | 1 => return Truth::Unknown, // 1: a cycle, which the validator rejects; stay total anyway
+            _ => {}
+        }
+        self.memo[index].set(1);
+        let t = self.compute(index);
+        self.memo[index].set(match t {
+            Truth::True => 2,
+            Truth::False => 3,
+            Truth::Unknown => 4,
+        });
+        t
+    }
+
+    fn compute(&self, index: usize) -> Truth {
+        let rule = &self.corpus.rules[index];
+        let Some(v) = self.version(rule) else {
+            return Truth::False;
+        };
+        let mut t = v.condition.expr.eval(self);
+        if t == Truth::False {
+            return t;
+        }
+        for e in &v.exceptions {
+            t = and(t, e.condition.expr.eval(self).not());
+            if t == Truth::False {
+                return t;
+            }
+        }
+        for &d in &self.defeated_by[index] {
+            if self.defeater_active(d) {
+                t = and(t, self.holds(d).not());
+                if t == Truth::False {
+                    return t;
+                }
+            }
+        }
+        t
+    }
+
+    /// A defeater counts unless it has ended, is suspended, or is not yet law on the date.
+    fn defeater_active(&self, d: usize) -> bool {
+        let r = &self.corpus.rules[d];
+        self.version(r).is_some()
+            && matches!(
+                timing(self.corpus, r, self.as_of),
+                Some(Timing::InEffect | Timing::Upcoming)
+            )
+    }
+
+    /// The facts whose answers could settle an undetermined rule.
+    pub fn unknown_facts(&self, index: usize) -> Vec<FactId> {
+        let mut out = Vec::new();
+        self.unknown_facts_into(index, &mut out, &mut vec![false; self.corpus.rules.len()]);
+        out
+    }
+
+    fn unknown_facts_into(&self, index: usize, out: &mut Vec<FactId>, seen: &mut Vec<bool>) {
+        if seen[index] {
+            return;
+        }
+        seen[index] = true;
+        let rule = &self.corpus.rules[index];
+        let Some(v) = self.version(rule) else { return };
+        let follow = |i: usize| {
+            let mut inner = Vec::new();
+            self.unknown_facts_into(i, &mut inner, &mut seen.clone());
+            inner
+        };
+        if v.condition.expr.eval(self) == Truth::Unknown {
+            v.condition.expr.unknown_facts(self, &follow, out);
+        }
+        for e in &v.exceptions {
+            if e.condition.expr.eval(self) == Truth::Unknown {
+                e.condition.expr.unknown_facts(self, &follow, out);
+            }
+        }
+        for &d in &self.defeated_by[index] {
+            if self.defeater_active(d) && self.holds(d) == Truth::Unknown {
+                for f in follow(d) {
+                    if !out.contains(&f) {
+                        out.push(f);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn and(a: Truth, b: Truth) -> Truth {
+    match (a, b) {
+        (Truth::False, _) | (_, Truth::False) => Truth::False,
+        (Truth::True, Truth::True) => Truth::True,
+        _ => Truth::Unknown,
+    }
+}
+
+impl Env for Context<'_> {
+    fn fact(&self, id: FactId) -> Option<&Value> {
+        self.facts.get(id)
+    }
+    fn param(&self, index: usize) -> Option<&Value> {
+        self.params.get(index).copied().flatten()
+    }
+    fn rule(&self, index: usize) -> Truth {
+        self.holds(index)
+    }
+}
+
+/// Prints corpus names in traces.
+pub struct CorpusNames<'a>(pub &'a Corpus);
+
+impl Names for CorpusNames<'_> {
+    fn fact(&self, id: FactId) -> String {
+        self.0
+            .vocabulary
+            .facts
+            .get(id as usize)
+            .map(|f| f.qualified())
+            .unwrap_or_default()
+    }
+    fn param(&self, index: usize) -> String {
+        self.0
+            .parameters
+            .get(index)
+            .map(|p| p.id.clone())
+            .unwrap_or_default()
+    }
+    fn rule(&self, index: usize) -> String {
+        self.0
+            .rules
+            .get(index)
+            .map(|r| r.id.clone())
+            .unwrap_or_default()
+    }
+}
+
+fn cause_of(corpus: &Corpus, instrument: &str, e: &crate::model::LifecycleEvent) -> Cause {
+    let by_title = e.by.as_deref().map(|b| {
+        corpus
+            .instrument(b)
+            .map(|i| i.short_title.clone())
+            .unwrap_or_else(|| b.to_string())
+    });
+    let inst = corpus
+        .instrument(instrument)
+        .map(|i| i.short_title.as_str())
+        .unwrap_or(instrument);
+    let text = match by_title {
+        Some(b) => format!("{inst} {} by {b} on {}", e.kind.verb(), e.date),
+        None => format!("{inst} {} on {}", e.kind.verb(), e.date),
+    };
+    Cause {
+        date: e.date,
+        kind: e.kind,
+        instrument: instrument.to_string(),
+        by: e.by.clone(),
+        text,
+    }
+}
+
+/// When a rule ends (its own `until`, or its instrument's termination), with the cause.
+pub fn end_of(corpus: &Corpus, rule: &Rule) -> Option<Cause> {
+    let inst = corpus.instrument_of(rule);
+    let own = rule
+        .until
+        .as_ref()
+        .map(|u| dated_cause(corpus, &inst.id, u, EventKind::Expired));
+    let term = inst.termination().map(|e| cause_of(corpus, &inst.id, e));
+    match (own, term) {
+        (Some(a), Some(b)) => Some(if a.date <= b.date { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn dated_cause(corpus: &Corpus, instrument: &str, d: &DatedRef, default_kind: EventKind) -> Cause {
+    match &d.event {
+        Some(ev) => match corpus
+            .instrument(&ev.instrument)
+            .and_then(|i| i.event(&ev.event))
+        {
+            Some(e) => cause_of(corpus, &ev.instrument, e),
+            None => Cause {
+                date: d.date,
+                kind: ev.kind,
+                instrument: ev.instrument.clone(),
+                by: None,
+                text: format!("{} on {}", ev.kind.verb(), d.date),
+            },
+        },
+        None => Cause {
+            date: d.date,
+            kind: default_kind,
+            instrument: instrument.to_string(),
+            by: None,
+            text: format!("ends on {}", d.date),
+        },
+    }
+}
+
+/// The time-only standing of a rule on a date; `None` if the rule was not yet law then.
+pub fn timing(corpus: &Corpus, rule: &Rule, date: Date) -> Option<Timing> {
+    let v = rule.version_on(date)?;
+    if let Some(end) = end_of(corpus, rule) {
+        if end.date <= date {
+            return Some(Timing::Ended { cause: end });
+        }
+    }
+    let inst = corpus.instrument_of(rule);
+    if let Some(e) = inst.suspension_on(date) {
+        return Some(Timing::Suspended {
+            cause: cause_of(corpus, &inst.id, e),
+        });
+    }
+    if v.applies_from.date > date {
+        Some(Timing::Upcoming)
+    } else {
+        Some(Timing::InEffect)
+    }
+}
+
+/// Describes where a date came from ("Art 113(c) as amended: applies_from event ...").
+fn date_source(corpus: &Corpus, d: &DatedRef) -> Option<String> {
+    let ev = d.event.as_ref()?;
+    let inst = corpus.instrument(&ev.instrument)?;
+    let e = inst.event(&ev.event)?;
+    let what = e
+        .provisions
+        .as_deref()
+        .map(|p| format!(" ({p})"))
+        .unwrap_or_default();
+    Some(format!("{} {}{}", inst.short_title, e.kind.verb(), what))
+}
+
+/// The engine: a corpus with the indices evaluation needs.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    /// The corpus.
+    pub corpus: Corpus,
+    defeated_by: Vec<Vec<usize>>,
+}
+
+impl Engine {
+    /// Prepares a corpus for evaluation.
+    pub fn new(corpus: Corpus) -> Engine {
+        let mut defeated_by = vec![Vec::new(); corpus.rules.len()];
+        for (i, r) in corpus.rules.iter().enumerate() {
+            for &d in &r.defeats {
+                defeated_by[d].push(i);
+            }
+        }
+        Engine {
+            corpus,
+            defeated_by,
+        }
+    }
+
+    /// The rules that defeat a rule (exemptions and overriding rules).
+    pub fn defeaters(&self, index: usize) -> &[usize] {
+        &self.defeated_by[index]
+    }
+
+    /// Assesses a subject.
+    pub fn assess(&self, facts: &Facts, options: &Options) -> Assessment {
+        let ctx = Context::new(self, facts, options.as_of);
+        let mut findings = Vec::new();
+        for (i, rule) in self.corpus.rules.iter().enumerate() {
+            if rule.subject != facts.subject {
+                continue;
+            }
+            let inst = self.corpus.instrument_of(rule);
+            if !jurisdiction_selected(&options.jurisdictions, &inst.jurisdiction) {
+                continue;
+            }
+            if let Some(f) = self.finding(&ctx, i, options.traces) {
+                if f.status != Status::NotApplicable || options.include_not_applicable {
+                    findings.push(f);
+                }
+            }
+        }
+        findings.sort_by(|a, b| {
+            (&a.jurisdiction, &a.regime, a.status, &a.rule).cmp(&(
+                &b.jurisdiction,
+                &b.regime,
+                b.status,
+                &b.rule,
+            ))
+        });
+        let questions = self.questions(&ctx, &findings);
+        let classifications: Vec<Classification> = findings
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.status,
+                    Status::InEffect | Status::Upcoming | Status::Undetermined | Status::Suspended
+                )
+            })
+            .filter_map(|f| match &f.effect {
+                Effect::Classification { regime, axis, tier } => Some(Classification {
+                    jurisdiction: f.jurisdiction.clone(),
+                    regime: regime.clone(),
+                    axis: axis.clone(),
+                    tier: tier.clone(),
+                    rule: f.rule.clone(),
+                    citation: f.citation.clone(),
+                    status: f.status,
+                    applies_from: f.applies_from,
+                }),
+                _ => None,
+            })
+            .collect();
+        let conflicts = conflicts(&findings);
+        let prohibited = findings.iter().any(|f| {
+            f.status == Status::InEffect && matches!(f.effect, Effect::Prohibition { .. })
+        });
+        Assessment {
+            as_of: options.as_of,
+            subject: facts.subject.clone(),
+            name: facts.name.clone(),
+            jurisdictions: options.jurisdictions.clone(),
+            classifications,
+            prohibited,
+            findings,
+            conflicts,
+            questions,
+        }
+    }
+
+    /// One rule's finding on the context's date, or `None` if the rule was not yet law then.
+    pub fn finding(&self, ctx: &Context<'_>, index: usize, traces: bool) -> Option<Finding> {
+        let rule = &self.corpus.rules[index];
+        let version = ctx.version(rule)?;
+        let timing = timing(&self.corpus, rule, ctx.as_of)?;
+        let truth = ctx.holds(index);
+        let (status, timing_of_undetermined) = match truth {
+            Truth::False => (Status::NotApplicable, None),
+            Truth::True => (timing.status(), None),
+            Truth::Unknown => (Status::Undetermined, Some(timing.status())),
+        };
+        let inst = self.corpus.instrument_of(rule);
+        let names = CorpusNames(&self.corpus);
+        let questions = if truth == Truth::Unknown {
+            ctx.unknown_facts(index)
+                .into_iter()
+                .map(|f| self.corpus.vocabulary.facts[f as usize].question.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let derivation = traces.then(|| {
+            let condition = version.condition.expr.trace(ctx, &names);
+            let exceptions = if condition.result == Truth::False {
+                Vec::new()
+            } else {
+                version
+                    .exceptions
+                    .iter()
+                    .map(|e| {
+                        let trace = e.condition.expr.trace(ctx, &names);
+                        ExceptionTrace {
+                            id: e.id.clone(),
+                            citation: e.citation.clone(),
+                            summary: e.summary.clone(),
+                            result: trace.result,
+                            trace,
+                        }
+                    })
+                    .collect()
+            };
+            let defeaters = self.defeated_by[index]
+                .iter()
+                .filter(|&&d| ctx.defeater_active(d))
+                .map(|&d| {
+                    let r = &self.corpus.rules[d];
+                    DefeaterTrace {
+                        rule: r.id.clone(),
+                        citation: r
+                            .version_on(ctx.as_of)
+                            .map(|v| v.citation.clone())
+                            .unwrap_or_default(),
+                        result: ctx.holds(d),
+                    }
+                })
+                .collect();
+            Derivation {
+                condition,
+                exceptions,
+                defeaters,
+            }
+        });
+        let (until, cause) = match &timing {
+            Timing::Ended { cause } | Timing::Suspended { cause } => (
+                end_of(&self.corpus, rule).map(|c| c.date),
+                Some(cause.clone()),
+            ),
+            _ => (end_of(&self.corpus, rule).map(|c| c.date), None),
+        };
+        let penalty = version
+            .effect
+            .penalty()
+            .and_then(|p| self.corpus.penalty(p))
+            .map(|p| PenaltyRef {
+                id: p.id.clone(),
+                citation: p.citation.clone(),
+                text: penalty_text(p, ctx),
+            });
+        Some(Finding {
+            rule: rule.id.clone(),
+            title: rule.title.clone(),
+            instrument: inst.id.clone(),
+            instrument_title: inst.short_title.clone(),
+            jurisdiction: inst.jurisdiction.clone(),
+            regime: inst.regime.clone(),
+            binding: inst.binding,
+            status,
+            timing: timing_of_undetermined,
+            tier: match &version.effect {
+                Effect::Classification { tier, .. } => Some(tier.clone()),
+                _ => None,
+            },
+            effect: version.effect.clone(),
+            roles: rule.roles.clone(),
+            citation: version.citation.clone(),
+            url: rule.url.clone().unwrap_or_else(|| inst.url.clone()),
+            summary: version.summary.clone(),
+            applies_from: version.applies_from.date,
+            applies_from_source: date_source(&self.corpus, &version.applies_from),
+            until,
+            cause,
+            version: VersionInfo {
+                from: version.from.date,
+                amended_by: version.amended_by.clone(),
+                change: version.change.clone(),
+            },
+            penalty,
+            confidence: rule.confidence,
+            note: rule.note.clone(),
+            questions,
+            derivation,
+        })
+    }
+
+    fn questions(&self, ctx: &Context<'_>, findings: &[Finding]) -> Vec<Question> {
+        let mut qs: Vec<(FactId, Vec<String>)> = Vec::new();
+        for f in findings.iter().filter(|f| f.status == Status::Undetermined) {
+            let Some(i) = self.corpus.rule_index(&f.rule) else {
+                continue;
+            };
+            for fact in ctx.unknown_facts(i) {
+                match qs.iter_mut().find(|(id, _)| *id == fact) {
+                    Some((_, rules)) => rules.push(f.rule.clone()),
+                    None => qs.push((fact, vec![f.rule.clone()])),
+                }
+            }
+        }
+        // Most rules settled first; ties in vocabulary order, so the interview is stable.
+        qs.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        qs.into_iter()
+            .map(|(id, rules)| {
+                let def = &self.corpus.vocabulary.facts[id as usize];
+                Question {
+                    fact: def.qualified(),
+                    question: def.question.clone(),
+                    ty: def.ty.name().to_string(),
+                    allowed: def
+                        .ty
+                        .allowed_values()
+                        .map(|v| v.iter().map(|e| e.id.clone()).collect())
+                        .unwrap_or_default(),
+                    rules,
+                }
+            })
+            .collect()
+    }
+}
+
+fn penalty_text(p: &crate::model::Penalty, ctx: &Context<'_>) -> String {
+    use crate::model::CapRule;
+    let amount = p.max_amount.map(|a| {
+        format!(
+            "{} {}",
+            p.currency.as_deref().unwrap_or(""),
+            crate::value::format_number(a)
+        )
+        .trim()
+        .to_string()
+    });
+    let pct = p
+        .max_turnover_percent
+        .map(|x| format!("{x}% of worldwide annual turnover"));
+    let sme = ctx
+        .corpus
+        .vocabulary
+        .fact("organization", "sme")
+        .and_then(|f| ctx.facts.get(f.id))
+        .map(|v| v == &Value::Bool(true));
+    let cap = match (sme, p.sme_cap) {
+        (Some(true), Some(c)) => c,
+        _ => p.cap,
+    };
+    let both = match (amount, pct) {
+        (Some(a), Some(b)) => match cap {
+            CapRule::HigherOf => format!("up to {a} or {b}, whichever is higher"),
+            CapRule::LowerOf => format!("up to {a} or {b}, whichever is lower"),
+        },
+        (Some(a), None) => format!("up to {a}"),
+        (None, Some(b)) => format!("up to {b}"),
+        (None, None) => p.summary.clone(),
+    };
+    match (sme, p.sme_cap) {
+        (Some(true), Some(_)) => format!("{both} (SME rule applies)"),
+        (None, Some(c)) if c != p.cap => format!(
+            "{both}; for an SME, whichever is {}",
+            if c == CapRule::LowerOf {
+                "lower"
+            } else {
+                "higher"
+            }
+        ),
+        _ => both,
+    }
+}
+
+fn conflicts(findings: &[Finding]) -> Vec<Conflict> {
+    let mut out: Vec<Conflict> = Vec::new();
+    let live = findings.iter().filter(|f| {
+        matches!(
+            f.status,
+            Status::InEffect | Status::Upcoming | Status::Suspended
+        )
+    });
+    for f in live {
+        if let Effect::Classification { regime, axis, tier } = &f.effect {
+            match out
+                .iter_mut()
+                .find(|c| &c.regime == regime && &c.axis == axis)
+            {
+                Some(c) => c.rules.push((f.rule.clone(), tier.clone())),
+                None => out.push(Conflict {
+                    regime: regime.clone(),
+                    axis: axis.clone(),
+                    rules: vec![(f.rule.clone(), tier.clone())],
+                }),
+            }
+        }
+    }
+    out.retain(|c| {
+        let first = &c.rules[0].1;
+        c.rules.iter().any(|(_, t)| t != first)
+    });
+    out
+}

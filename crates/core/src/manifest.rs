@@ -1,0 +1,467 @@
+//! Manifests: a subject described by facts, in YAML, JSON or TOML, checked against the vocabulary.
+//!
+//! ```yaml
+//! subject: ai_system          # the kind of subject assessed
+//! name: TalentRank            # optional, for reports
+//! organization:               # facts about the organization (context)
+//!   established_in: [DE]
+//! ai_system:                  # facts about the subject
+//!   roles: [provider]
+//!   purposes: [recruitment_selection]
+//! ```
+
+use crate::model::FactId;
+use crate::value::Value;
+use crate::vocabulary::{did_you_mean, is_region_code, FactType, Vocabulary};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The serialization format of a manifest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// YAML (`.yaml`, `.yml`)
+    Yaml,
+    /// JSON (`.json`, and each line of `.jsonl`)
+    Json,
+    /// TOML (`.toml`)
+    Toml,
+}
+
+impl Format {
+    /// The format a file name's extension implies.
+    pub fn from_path(path: &str) -> Option<Format> {
+        let ext = path.rsplit('.').next()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "yaml" | "yml" => Some(Format::Yaml),
+            "json" | "jsonl" => Some(Format::Json),
+            "toml" => Some(Format::Toml),
+            _ => None,
+        }
+    }
+}
+
+/// A manifest that does not fit the vocabulary: where, what was expected, and a suggestion.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message}")]
+pub struct ManifestError {
+    /// The place in the manifest, as a path (`ai_system.purposes[1]`).
+    pub path: String,
+    /// 1-based line and column in the source, when known.
+    pub line_col: Option<(usize, usize)>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it ("did you mean ...").
+    pub hint: Option<String>,
+}
+
+/// The facts of one subject, bound to the vocabulary: a value per fact id, or unknown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts {
+    /// The kind of subject assessed.
+    pub subject: String,
+    /// Its name, for reports.
+    pub name: Option<String>,
+    values: Vec<Option<Value>>,
+}
+
+impl Facts {
+    /// No facts known about a subject of this kind.
+    pub fn empty(subject: &str, vocabulary: &Vocabulary) -> Facts {
+        Facts {
+            subject: subject.to_string(),
+            name: None,
+            values: vec![None; vocabulary.facts.len()],
+        }
+    }
+
+    /// The value of a fact, if given.
+    pub fn get(&self, id: FactId) -> Option<&Value> {
+        self.values.get(id as usize).and_then(Option::as_ref)
+    }
+
+    /// Sets (or, with `None`, forgets) a fact.
+    pub fn set(&mut self, id: FactId, value: Option<Value>) {
+        if let Some(slot) = self.values.get_mut(id as usize) {
+            *slot = value;
+        }
+    }
+
+    /// The number of facts given.
+    pub fn known_count(&self) -> usize {
+        self.values.iter().filter(|v| v.is_some()).count()
+    }
+
+    /// Converts back to a manifest tree (for `interview --save`), sections ordered as the vocabulary.
+    pub fn to_tree(&self, vocabulary: &Vocabulary) -> BTreeMap<String, serde_json::Value> {
+        let mut root = BTreeMap::new();
+        root.insert(
+            "subject".to_string(),
+            serde_json::Value::String(self.subject.clone()),
+        );
+        if let Some(n) = &self.name {
+            root.insert("name".to_string(), serde_json::Value::String(n.clone()));
+        }
+        for f in &vocabulary.facts {
+            if let Some(v) = self.get(f.id) {
+                let section = root
+                    .entry(f.subject.clone())
+                    .or_insert_with(|| serde_json::Value::Object(Default::default()));
+                if let serde_json::Value::Object(m) = section {
+                    m.insert(f.name.clone(), value_to_json(v));
+                }
+            }
+        }
+        root
+    }
+}
+
+fn value_to_json(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Bool(b) => serde_json::Value::Bool(*b),
+        Value::Number(n) => serde_json::Number::from_f64(*n)
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null),
+        Value::Date(d) => serde_json::Value::String(d.to_string()),
+        Value::Text(s) => serde_json::Value::String(s.clone()),
+        Value::Set(items) => serde_json::Value::Array(
+            items
+                .iter()
+                .cloned()
+                .map(serde_json::Value::String)
+                .collect(),
+        ),
+    }
+}
+
+/// Parses a manifest in the given format and binds it to the vocabulary.
+pub fn parse(
+    source: &str,
+    format: Format,
+    vocabulary: &Vocabulary,
+) -> Result<Facts, ManifestError> {
+    let tree: serde_json::Value = match format {
+        Format::Json => serde_json::from_str(source).map_err(|e| ManifestError {
+            path: String::new(),
+            line_col: Some((e.line(), e.column())),
+            message: format!("invalid JSON: {e}"),
+            hint: None,
+        })?,
+        Format::Yaml => serde_yaml_ng::from_str(source).map_err(|e| ManifestError {
+            path: String::new(),
+            line_col: e.location().map(|l| (l.line(), l.column())),
+            message: format!("invalid YAML: {e}"),
+            hint: None,
+        })?,
+        Format::Toml => {
+            let v: toml::Value = toml::from_str(source).map_err(|e| ManifestError {
+                path: String::new(),
+                line_col: e.span().map(|s| line_col(source, s.start)),
+                message: format!("invalid TOML: {}", e.message()),
+                hint: None,
+            })?;
+            serde_json::to_value(v).map_err(|e| ManifestError {
+                path: String::new(),
+                line_col: None,
+                message: format!("unsupported TOML value: {e}"),
+                hint: Some("dates in TOML manifests are written as strings: \"2025-08-02\"".into()),
+            })?
+        }
+    };
+    bind(&tree, vocabulary).map_err(|mut e| {
+        if e.line_col.is_none() && format != Format::Json {
+            e.line_col = locate(source, &e.path);
+        }
+        e
+    })
+}
+
+/// Binds an already-parsed manifest tree (e.g. one JSONL line) to the vocabulary.
+pub fn bind(tree: &serde_json::Value, vocabulary: &Vocabulary) -> Result<Facts, ManifestError> {
+    let err = |path: &str, message: String, hint: Option<String>| ManifestError {
+        path: path.to_string(),
+        line_col: None,
+        message,
+        hint,
+    };
+    let root = tree.as_object().ok_or_else(|| {
+        err(
+            "",
+            "a manifest must be a mapping".into(),
+            Some("start with `subject: ai_system`".into()),
+        )
+    })?;
+    let assessable: Vec<&str> = vocabulary
+        .subjects
+        .iter()
+        .filter(|s| s.assessable)
+        .map(|s| s.id.as_str())
+        .collect();
+    let subject = match root.get("subject") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(_) => return Err(err("subject", "`subject` must be a string".into(), None)),
+        None => {
+            return Err(err(
+                "subject",
+                "missing `subject`: which kind of subject this manifest describes".into(),
+                Some(format!(
+                    "add `subject: {}`",
+                    assessable.join("` or `subject: ")
+                )),
+            ))
+        }
+    };
+    if !assessable.contains(&subject.as_str()) {
+        return Err(err(
+            "subject",
+            format!("`{subject}` is not a subject that can be assessed"),
+            did_you_mean(&subject, assessable.iter().copied())
+                .map(|s| format!("did you mean `{s}`?"))
+                .or(Some(format!("expected one of: {}", assessable.join(", ")))),
+        ));
+    }
+    let mut facts = Facts::empty(&subject, vocabulary);
+    for (key, value) in root {
+        match key.as_str() {
+            "subject" => {}
+            "name" => match value {
+                serde_json::Value::String(s) => facts.name = Some(s.clone()),
+                _ => return Err(err("name", "`name` must be a string".into(), None)),
+            },
+            section if vocabulary.subject(section).is_some() => {
+                let map = value.as_object().ok_or_else(|| {
+                    err(
+                        section,
+                        format!("`{section}` must be a mapping of facts"),
+                        None,
+                    )
+                })?;
+                for (name, v) in map {
+                    let path = format!("{section}.{name}");
+                    let Some(def) = vocabulary.fact(section, name) else {
+                        let names: Vec<&str> = vocabulary
+                            .facts_of(section)
+                            .map(|f| f.name.as_str())
+                            .collect();
+                        return Err(err(
+                            &path,
+                            format!("unknown fact `{name}` for {section}"),
+                            did_you_mean(name, names.iter().copied())
+                                .map(|s| format!("did you mean `{s}`?"))
+                                .or(Some("`aigov schema` lists every fact".into())),
+                        ));
+                    };
+                    if v.is_null() {
+                        continue; // an explicit null means "unknown"
+                    }
+                    let value = bind_value(&def.ty, v, &path)?;
+                    facts.set(def.id, Some(value));
+                }
+            }
+            other => {
+                let mut keys = vec!["subject", "name"];
+                keys.extend(vocabulary.subjects.iter().map(|s| s.id.as_str()));
+                return Err(err(
+                    other,
+                    format!("unknown field `{other}`"),
+                    did_you_mean(other, keys.iter().copied())
+                        .map(|s| format!("did you mean `{s}`?"))
+                        .or(Some(format!("expected one of: {}", keys.join(", ")))),
+                ));
+            }
+        }
+    }
+    Ok(facts)
+}
+
+fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "a mapping",
+    }
+}
+
+/// Checks one value against its fact type.
+pub fn bind_value(
+    ty: &FactType,
+    v: &serde_json::Value,
+    path: &str,
+) -> Result<Value, ManifestError> {
+    let err = |message: String, hint: Option<String>| ManifestError {
+        path: path.to_string(),
+        line_col: None,
+        message,
+        hint,
+    };
+    let member = |s: &str,
+                  allowed: &[crate::vocabulary::EnumValue],
+                  p: &str|
+     -> Result<String, ManifestError> {
+        if allowed.iter().any(|a| a.id == s) {
+            Ok(s.to_string())
+        } else {
+            Err(ManifestError {
+                path: p.to_string(),
+                line_col: None,
+                message: format!("\"{s}\" is not an allowed value"),
+                hint: did_you_mean(s, allowed.iter().map(|a| a.id.as_str()))
+                    .map(|c| format!("did you mean \"{c}\"?"))
+                    .or(Some(format!(
+                        "expected one of: {}",
+                        allowed
+                            .iter()
+                            .map(|a| a.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))),
+            })
+        }
+    };
+    match (ty, v) {
+        (FactType::Bool, serde_json::Value::Bool(b)) => Ok(Value::Bool(*b)),
+        (FactType::Number { .. }, serde_json::Value::Number(n)) => n
+            .as_f64()
+            .filter(|f| f.is_finite())
+            .map(Value::Number)
+            .ok_or_else(|| err("number out of range".into(), None)),
+        (FactType::Number { unit }, serde_json::Value::String(s)) => s
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|f| f.is_finite())
+            .map(Value::Number)
+            .ok_or_else(|| {
+                err(
+                    format!(
+                        "expected a number{}, found the string \"{s}\"",
+                        unit_suffix(unit)
+                    ),
+                    Some("write numbers without quotes; 1e25 is fine".into()),
+                )
+            }),
+        (FactType::Date, serde_json::Value::String(s)) => {
+            s.parse::<Date>().map(Value::Date).map_err(|_| {
+                err(
+                    format!("\"{s}\" is not a valid date"),
+                    Some("write dates as YYYY-MM-DD, e.g. 2025-08-02".into()),
+                )
+            })
+        }
+        (FactType::Text, serde_json::Value::String(s)) => Ok(Value::Text(s.clone())),
+        (FactType::Enum { values }, serde_json::Value::String(s)) => {
+            member(s, values, path).map(Value::Text)
+        }
+        (FactType::Set { values }, serde_json::Value::Array(items)) => {
+            let mut out = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let p = format!("{path}[{i}]");
+                match item {
+                    serde_json::Value::String(s) => out.push(member(s, values, &p)?),
+                    other => {
+                        return Err(ManifestError {
+                            path: p,
+                            line_col: None,
+                            message: format!("expected a string, found {}", json_type(other)),
+                            hint: None,
+                        })
+                    }
+                }
+            }
+            Ok(Value::set(out))
+        }
+        (FactType::Regions, serde_json::Value::Array(items)) => {
+            let mut out = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let p = format!("{path}[{i}]");
+                match item.as_str() {
+                    Some(s) if is_region_code(s) => out.push(s.to_string()),
+                    _ => {
+                        return Err(ManifestError {
+                            path: p,
+                            line_col: None,
+                            message: format!("{item} is not a region code"),
+                            hint: Some(
+                                "use ISO 3166 codes in capitals: DE, FR, US, US-CA, US-NY-NYC"
+                                    .into(),
+                            ),
+                        })
+                    }
+                }
+            }
+            Ok(Value::set(out))
+        }
+        (FactType::Set { .. } | FactType::Regions, serde_json::Value::String(s)) => Err(err(
+            format!("expected a list, found the string \"{s}\""),
+            Some(format!("write a list: [{s}]")),
+        )),
+        (ty, other) => Err(err(
+            format!(
+                "expected {}{}, found {}",
+                match ty {
+                    FactType::Bool => "true or false",
+                    FactType::Number { .. } => "a number",
+                    FactType::Date => "a date (YYYY-MM-DD)",
+                    FactType::Enum { .. } | FactType::Text => "a string",
+                    FactType::Set { .. } | FactType::Regions => "a list",
+                },
+                match ty {
+                    FactType::Number { unit } => unit_suffix(unit),
+                    _ => String::new(),
+                },
+                json_type(other)
+            ),
+            None,
+        )),
+    }
+}
+
+fn unit_suffix(unit: &Option<String>) -> String {
+    unit.as_ref()
+        .map(|u| format!(" (in {u})"))
+        .unwrap_or_default()
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let before = &source[..offset.min(source.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rfind('\n')
+        .map(|i| before.len() - i)
+        .unwrap_or(before.len() + 1);
+    (line, col)
+}
+
+/// Finds the line of a manifest path (`ai_system.purposes[1]`) in YAML or TOML source, best effort:
+/// the key of each segment is searched after the previous one's line.
+pub fn locate(source: &str, path: &str) -> Option<(usize, usize)> {
+    if path.is_empty() {
+        return None;
+    }
+    let mut from = 0usize;
+    let mut found = None;
+    for seg in path.split('.') {
+        let key = seg.split('[').next().unwrap_or(seg);
+        let mut pos = None;
+        for pat in [
+            format!("{key}:"),
+            format!("{key} ="),
+            format!("[{key}]"),
+            format!("\"{key}\""),
+        ] {
+            if let Some(i) = source[from..].find(&pat) {
+                let at = from + i + usize::from(pat.starts_with('['));
+                pos = Some(pos.map_or(at, |p: usize| p.min(at)));
+            }
+        }
+        let at = pos?;
+        found = Some(line_col(source, at));
+        from = at;
+    }
+    found
+}

@@ -1,0 +1,161 @@
+//! Every dated obligation, deadline and change for a subject, past and coming.
+
+use crate::assess::{Engine, Options, Status};
+use crate::manifest::Facts;
+use crate::model::Effect;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// What happens on a timeline date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// A rule starts to apply.
+    Applies,
+    /// A fixed-date deadline.
+    Deadline,
+    /// A rule's text was amended.
+    Amended,
+    /// A rule was suspended (stay, non-enforcement).
+    Suspended,
+    /// A rule stops applying.
+    Ends,
+}
+
+/// A dated entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// When.
+    pub date: Date,
+    /// What happens.
+    pub kind: EntryKind,
+    /// The rule.
+    pub rule: String,
+    /// The rule's title.
+    pub title: String,
+    /// Jurisdiction.
+    pub jurisdiction: String,
+    /// Regime (one SVG lane per regime).
+    pub regime: String,
+    /// Citation.
+    pub citation: String,
+    /// The entry in words.
+    pub text: String,
+    /// Whether the rule's application is certain for this subject or hinges on unknown facts.
+    pub undetermined: bool,
+}
+
+/// A span during which a rule applies, for charts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Span {
+    /// The rule.
+    pub rule: String,
+    /// Its title.
+    pub title: String,
+    /// Regime.
+    pub regime: String,
+    /// Effect kind (obligation, prohibition, classification, exemption).
+    pub effect: String,
+    /// Start.
+    pub start: Date,
+    /// End, if any.
+    pub end: Option<Date>,
+    /// Hinges on unknown facts.
+    pub undetermined: bool,
+}
+
+/// The timeline of a subject.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    /// The date the law was read as of.
+    pub as_of: Date,
+    /// Subject kind.
+    pub subject: String,
+    /// Subject name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Entries sorted by date.
+    pub entries: Vec<Entry>,
+    /// Spans, one per applicable rule.
+    pub spans: Vec<Span>,
+}
+
+/// Builds the timeline of the rules that concern a subject, reading the law as of `as_of`.
+pub fn timeline(engine: &Engine, facts: &Facts, as_of: Date, jurisdictions: &[String]) -> Timeline {
+    let mut o = Options::as_of(as_of);
+    o.traces = false;
+    o.jurisdictions = jurisdictions.to_vec();
+    let a = engine.assess(facts, &o);
+    let mut entries = Vec::new();
+    let mut spans = Vec::new();
+    for f in &a.findings {
+        let undetermined = f.status == Status::Undetermined;
+        let base = |date: Date, kind: EntryKind, text: String| Entry {
+            date,
+            kind,
+            rule: f.rule.clone(),
+            title: f.title.clone(),
+            jurisdiction: f.jurisdiction.clone(),
+            regime: f.regime.clone(),
+            citation: f.citation.clone(),
+            text,
+            undetermined,
+        };
+        let what = match &f.effect {
+            Effect::Obligation { duty, .. } => duty.clone(),
+            Effect::Prohibition { practice, .. } => format!("prohibited: {practice}"),
+            Effect::Classification { tier, regime, .. } => {
+                format!("classified {tier} under {regime}")
+            }
+            Effect::Exemption { relief, .. } => format!("exempt: {relief}"),
+        };
+        entries.push(base(f.applies_from, EntryKind::Applies, what));
+        if let Effect::Obligation {
+            deadline: Some(d), ..
+        } = &f.effect
+        {
+            if let Some(by) = &d.by {
+                entries.push(base(
+                    by.date,
+                    EntryKind::Deadline,
+                    format!("deadline: {}", d.text),
+                ));
+            }
+        }
+        if let Some(amended_by) = &f.version.amended_by {
+            let text = f
+                .version
+                .change
+                .clone()
+                .unwrap_or_else(|| format!("amended by {amended_by}"));
+            entries.push(base(f.version.from, EntryKind::Amended, text));
+        }
+        if let Some(c) = &f.cause {
+            let kind = if f.status == Status::Suspended {
+                EntryKind::Suspended
+            } else {
+                EntryKind::Ends
+            };
+            entries.push(base(c.date, kind, c.text.clone()));
+        } else if let Some(u) = f.until {
+            entries.push(base(u, EntryKind::Ends, format!("ends on {u}")));
+        }
+        spans.push(Span {
+            rule: f.rule.clone(),
+            title: f.title.clone(),
+            regime: f.regime.clone(),
+            effect: f.effect.kind().to_string(),
+            start: f.applies_from,
+            end: f.until.or(f.cause.as_ref().map(|c| c.date)),
+            undetermined,
+        });
+    }
+    entries.sort_by(|x, y| (x.date, x.kind, &x.rule).cmp(&(y.date, y.kind, &y.rule)));
+    Timeline {
+        as_of,
+        subject: facts.subject.clone(),
+        name: facts.name.clone(),
+        entries,
+        spans,
+    }
+}

@@ -1,0 +1,1331 @@
+//! Builds a validated, compiled [`Corpus`] from corpus source files, or reports every problem with its place.
+
+use crate::raw::*;
+use aigov_core::assess::Status;
+use aigov_core::condition::{self, Condition, Resolver, Ty};
+use aigov_core::manifest::{self, Facts};
+use aigov_core::model::*;
+use aigov_core::value::Value;
+use aigov_core::vocabulary::{
+    did_you_mean, EnumValue, FactDef, FactType, SubjectKind, TierDef, Vocabulary,
+};
+use jiff::civil::Date;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One corpus file's path (relative to the corpus root, for messages) and text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to the corpus root, with `/` separators.
+    pub path: String,
+    /// The file's text.
+    pub text: String,
+}
+
+/// A problem in the corpus, with its place and a hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, relative to the corpus root.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: error: {}",
+            self.file, self.line, self.col, self.message
+        )?;
+        if let Some(h) = &self.hint {
+            write!(f, "\n  hint: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A corpus example (test): a manifest, a date, and the statuses expected for some rules.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The file it is in.
+    pub file: String,
+    /// 1-based line of its name.
+    pub line: usize,
+    /// Its name.
+    pub name: String,
+    /// The assessment date.
+    pub as_of: Date,
+    /// The manifest's facts.
+    pub facts: Facts,
+    /// Expected statuses.
+    pub expect: Vec<(String, Status)>,
+}
+
+/// A loaded corpus with its examples.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The compiled corpus.
+    pub corpus: Corpus,
+    /// The examples of every instrument file.
+    pub examples: Vec<Example>,
+}
+
+/// Finds places in a file's text, best effort: the line of an anchor (e.g. `id: eu_ai_act.art5_1_f`), then of a
+/// needle after it.
+struct Locator<'a> {
+    file: &'a str,
+    text: &'a str,
+}
+
+impl Locator<'_> {
+    fn at(&self, anchor: Option<&str>, needle: Option<&str>) -> (usize, usize) {
+        let mut from = 0;
+        if let Some(a) = anchor {
+            if let Some(i) = find_key_value(self.text, a, 0) {
+                from = i;
+            }
+        }
+        if let Some(n) = needle {
+            if let Some(i) = self.text[from..].find(n) {
+                from += i;
+            }
+        }
+        manifest::line_col(self.text, from)
+    }
+
+    fn diag(
+        &self,
+        anchor: Option<&str>,
+        needle: Option<&str>,
+        message: String,
+        hint: Option<String>,
+    ) -> Diagnostic {
+        let (line, col) = self.at(anchor, needle);
+        Diagnostic {
+            file: self.file.to_string(),
+            line,
+            col,
+            message,
+            hint,
+        }
+    }
+}
+
+/// Finds the offset of `value` written as the value of an `id:` key (so that `eu_ai_act.x` does not match
+/// `eu_ai_act.x_y`).
+fn find_key_value(text: &str, value: &str, from: usize) -> Option<usize> {
+    let mut start = from;
+    while let Some(i) = text[start..].find(value) {
+        let at = start + i;
+        let end = at + value.len();
+        let next = text[end..].chars().next();
+        let ok_end = next.is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
+        let before = text[..at].trim_end_matches([' ', '"', '\'']);
+        if ok_end && before.ends_with("id:") {
+            return Some(at);
+        }
+        start = end;
+    }
+    None
+}
+
+fn serde_diag(file: &str, text: &str, e: &serde_yaml_ng::Error) -> Diagnostic {
+    let (line, col) = e
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((1, 1));
+    let msg = e.to_string();
+    // serde says "unknown field `whn`, expected one of `id`, `when`, ...": add a "did you mean".
+    let hint = msg.split_once("unknown field `").and_then(|(_, rest)| {
+        let (field, rest) = rest.split_once('`')?;
+        let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+        did_you_mean(field, expected.iter().copied())
+            .map(|s| format!("did you mean `{s}`?"))
+            .or_else(|| Some(format!("expected one of: {}", expected.join(", "))))
+    });
+    let hint = hint.or_else(|| {
+        msg.contains("unknown variant")
+            .then(|| "check the allowed values in docs/corpus.md".to_string())
+    });
+    let message = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+    let _ = text;
+    Diagnostic {
+        file: file.to_string(),
+        line,
+        col,
+        message,
+        hint,
+    }
+}
+
+/// Loads and validates a corpus from its files. Every problem found is returned, not just the first.
+pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let mut sources: Vec<&Source> = sources.iter().filter(|s| is_yaml(&s.path)).collect();
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
+
+    // 1. Vocabulary.
+    let mut subjects: Vec<SubjectKind> = Vec::new();
+    let mut tiers: Vec<TierDef> = Vec::new();
+    let mut facts: Vec<FactDef> = Vec::new();
+    let mut fact_files: Vec<(&Source, FactsFile)> = Vec::new();
+    let mut instrument_files: Vec<(&Source, InstrumentFile)> = Vec::new();
+    for s in &sources {
+        if s.path.starts_with("vocabulary/") {
+            if s.path.ends_with("subjects.yaml") {
+                match serde_yaml_ng::from_str::<SubjectsFile>(&s.text) {
+                    Ok(f) => {
+                        subjects.extend(f.subjects.into_iter().map(|r| SubjectKind {
+                            id: r.id,
+                            description: r.description,
+                            assessable: r.assessable,
+                        }));
+                        tiers.extend(f.tiers.into_iter().map(|t| TierDef {
+                            id: t.id,
+                            rank: t.rank,
+                            description: t.description,
+                        }));
+                    }
+                    Err(e) => diags.push(serde_diag(&s.path, &s.text, &e)),
+                }
+            } else {
+                match serde_yaml_ng::from_str::<FactsFile>(&s.text) {
+                    Ok(f) => fact_files.push((s, f)),
+                    Err(e) => diags.push(serde_diag(&s.path, &s.text, &e)),
+                }
+            }
+        } else {
+            match serde_yaml_ng::from_str::<InstrumentFile>(&s.text) {
+                Ok(f) => instrument_files.push((s, f)),
+                Err(e) => diags.push(serde_diag(&s.path, &s.text, &e)),
+            }
+        }
+    }
+    if subjects.is_empty() {
+        diags.push(Diagnostic {
+            file: "vocabulary/subjects.yaml".into(),
+            line: 1,
+            col: 1,
+            message: "no subject kinds declared".into(),
+            hint: Some("a corpus needs vocabulary/subjects.yaml listing subjects".into()),
+        });
+    }
+    for (s, f) in &fact_files {
+        let loc = Locator {
+            file: &s.path,
+            text: &s.text,
+        };
+        if !subjects.iter().any(|k| k.id == f.subject) {
+            diags.push(
+                loc.diag(
+                    None,
+                    Some("subject:"),
+                    format!("unknown subject kind `{}`", f.subject),
+                    did_you_mean(&f.subject, subjects.iter().map(|k| k.id.as_str()))
+                        .map(|s| format!("did you mean `{s}`?"))
+                        .or(Some("declare it in vocabulary/subjects.yaml".into())),
+                ),
+            );
+            continue;
+        }
+        for raw in &f.facts {
+            let place = |m: String, h: Option<String>| {
+                loc.diag(None, Some(&format!("name: {}", raw.name)), m, h)
+            };
+            if facts
+                .iter()
+                .any(|x| x.subject == f.subject && x.name == raw.name)
+            {
+                diags.push(place(
+                    format!("fact `{}.{}` is declared twice", f.subject, raw.name),
+                    None,
+                ));
+                continue;
+            }
+            if !is_ident(&raw.name) {
+                diags.push(place(
+                    format!("fact name `{}` must be lower snake case", raw.name),
+                    None,
+                ));
+            }
+            let values: Vec<EnumValue> = raw
+                .values
+                .iter()
+                .map(|v| EnumValue {
+                    id: v.id.clone(),
+                    description: v.description.clone(),
+                })
+                .collect();
+            let ty = match raw.ty {
+                RawFactType::Bool => FactType::Bool,
+                RawFactType::Number => FactType::Number {
+                    unit: raw.unit.clone(),
+                },
+                RawFactType::Date => FactType::Date,
+                RawFactType::Enum => FactType::Enum { values },
+                RawFactType::Set => FactType::Set { values },
+                RawFactType::Regions => FactType::Regions,
+                RawFactType::Text => FactType::Text,
+            };
+            match (&ty, raw.values.is_empty()) {
+                (FactType::Enum { .. } | FactType::Set { .. }, true) => diags.push(place(
+                    format!(
+                        "fact `{}.{}` is an {} but lists no `values`",
+                        f.subject,
+                        raw.name,
+                        ty.name()
+                    ),
+                    Some("add `values: [{id: ..., description: ...}]`".into()),
+                )),
+                (FactType::Enum { .. } | FactType::Set { .. }, false) => {}
+                (_, false) => diags.push(place(
+                    format!(
+                        "`values` only apply to enum and set facts, `{}` is a {}",
+                        raw.name,
+                        ty.name()
+                    ),
+                    None,
+                )),
+                _ => {}
+            }
+            if raw.question.trim().is_empty() {
+                diags.push(place(
+                    format!("fact `{}.{}` has no question", f.subject, raw.name),
+                    Some("phrase a question a person can answer".into()),
+                ));
+            }
+            facts.push(FactDef {
+                id: 0,
+                subject: f.subject.clone(),
+                name: raw.name.clone(),
+                ty,
+                description: raw.description.clone(),
+                question: raw.question.clone(),
+            });
+        }
+    }
+    let vocabulary = Vocabulary::new(subjects, facts, tiers);
+
+    // 2. Instruments and their events.
+    let mut instruments: Vec<Instrument> = Vec::new();
+    let mut inst_files: HashMap<String, usize> = HashMap::new();
+    for (fi, (s, f)) in instrument_files.iter().enumerate() {
+        let loc = Locator {
+            file: &s.path,
+            text: &s.text,
+        };
+        let r = &f.instrument;
+        if inst_files.contains_key(&r.id) {
+            diags.push(loc.diag(
+                Some(&r.id),
+                None,
+                format!("instrument `{}` is declared twice", r.id),
+                None,
+            ));
+            continue;
+        }
+        if !is_ident(&r.id) {
+            diags.push(loc.diag(
+                Some(&r.id),
+                None,
+                format!("instrument id `{}` must be lower snake case", r.id),
+                None,
+            ));
+        }
+        let mut events = Vec::new();
+        for e in &r.events {
+            match parse_date(&e.date) {
+                Ok(date) => events.push(LifecycleEvent {
+                    id: e.id.clone(),
+                    kind: e.kind,
+                    date,
+                    by: e.by.clone(),
+                    provisions: e.provisions.clone(),
+                    note: e.note.clone(),
+                }),
+                Err(m) => diags.push(loc.diag(
+                    Some(&e.id),
+                    Some(&e.date),
+                    m,
+                    Some("write dates as YYYY-MM-DD".into()),
+                )),
+            }
+        }
+        let mut seen = HashSet::new();
+        for e in &events {
+            if !seen.insert(e.id.clone()) {
+                diags.push(loc.diag(
+                    Some(&e.id),
+                    None,
+                    format!("event `{}` is declared twice", e.id),
+                    None,
+                ));
+            }
+        }
+        events.sort_by_key(|e| e.date);
+        inst_files.insert(r.id.clone(), fi);
+        instruments.push(Instrument {
+            id: r.id.clone(),
+            jurisdiction: r.jurisdiction.clone(),
+            kind: r.kind,
+            title: r.title.clone(),
+            short_title: r.short_title.clone(),
+            citation: r.citation.clone(),
+            url: r.url.clone(),
+            issuer: r.issuer.clone(),
+            binding: r.binding,
+            regime: r.regime.clone().unwrap_or_else(|| r.short_title.clone()),
+            events,
+            summary: r.summary.clone(),
+        });
+    }
+    // Events' `by` must name an instrument; termination and stays must be in a sensible order.
+    for inst in &instruments {
+        let (s, _) = &instrument_files[inst_files[&inst.id]];
+        let loc = Locator {
+            file: &s.path,
+            text: &s.text,
+        };
+        for e in &inst.events {
+            if let Some(by) = &e.by {
+                if !instruments.iter().any(|i| &i.id == by) {
+                    diags.push(
+                        loc.diag(
+                            Some(&e.id),
+                            Some(&format!("by: {by}")),
+                            format!("event `{}` refers to unknown instrument `{by}`", e.id),
+                            did_you_mean(by, instruments.iter().map(|i| i.id.as_str()))
+                                .map(|s| format!("did you mean `{s}`?"))
+                                .or(Some("add that instrument's file to the corpus".into())),
+                        ),
+                    );
+                }
+            }
+        }
+        if let (Some(first), Some(term)) = (
+            inst.events
+                .iter()
+                .find(|e| matches!(e.kind, EventKind::EnteredIntoForce)),
+            inst.termination(),
+        ) {
+            if term.date < first.date {
+                diags.push(loc.diag(
+                    Some(&term.id),
+                    None,
+                    format!(
+                        "`{}` ({}) is before entry into force ({})",
+                        term.id, term.date, first.date
+                    ),
+                    Some("dates are out of order".into()),
+                ));
+            }
+        }
+    }
+
+    let events_of: HashMap<&str, &Instrument> =
+        instruments.iter().map(|i| (i.id.as_str(), i)).collect();
+    let resolve = |s: &str, own: &str| -> Result<DatedRef, (String, Option<String>)> {
+        if let Some(r) = s.strip_prefix("event:") {
+            let (inst_id, ev_id) = match r.split_once('/') {
+                Some((i, e)) => (i, e),
+                None => (own, r),
+            };
+            let Some(inst) = events_of.get(inst_id) else {
+                return Err((
+                    format!("unknown instrument `{inst_id}` in `{s}`"),
+                    did_you_mean(inst_id, events_of.keys().copied())
+                        .map(|x| format!("did you mean `event:{x}/{ev_id}`?")),
+                ));
+            };
+            match inst.event(ev_id) {
+                Some(e) => Ok(DatedRef {
+                    date: e.date,
+                    event: Some(EventRef {
+                        instrument: inst_id.to_string(),
+                        event: ev_id.to_string(),
+                        kind: e.kind,
+                    }),
+                }),
+                None => Err((
+                    format!("unknown event `{ev_id}` of `{inst_id}` in `{s}`"),
+                    did_you_mean(ev_id, inst.events.iter().map(|e| e.id.as_str()))
+                        .map(|x| format!("did you mean `{x}`?"))
+                        .or_else(|| {
+                            Some(format!(
+                                "events of {inst_id}: {}",
+                                inst.events
+                                    .iter()
+                                    .map(|e| e.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ))
+                        }),
+                )),
+            }
+        } else {
+            parse_date(s)
+                .map(|date| DatedRef { date, event: None })
+                .map_err(|m| {
+                    (
+                        m,
+                        Some("write a date as YYYY-MM-DD or a reference as `event:<id>`".into()),
+                    )
+                })
+        }
+    };
+
+    // 3. Parameters and penalties.
+    let mut parameters: Vec<Parameter> = Vec::new();
+    let mut penalties: Vec<Penalty> = Vec::new();
+    for (s, f) in &instrument_files {
+        let loc = Locator {
+            file: &s.path,
+            text: &s.text,
+        };
+        let own = &f.instrument.id;
+        for p in &f.parameters {
+            check_prefix(&loc, &p.id, own, "parameter", &mut diags);
+            if parameters.iter().any(|x| x.id == p.id) {
+                diags.push(loc.diag(
+                    Some(&p.id),
+                    None,
+                    format!("parameter `{}` is declared twice", p.id),
+                    None,
+                ));
+                continue;
+            }
+            let mut values: Vec<ParameterValue> = Vec::new();
+            for v in &p.values {
+                let from = match resolve(&v.from, own) {
+                    Ok(d) => d,
+                    Err((m, h)) => {
+                        diags.push(loc.diag(Some(&p.id), Some(&v.from), m, h));
+                        continue;
+                    }
+                };
+                let value = match param_value(&v.value, p.unit.is_some()) {
+                    Ok(x) => x,
+                    Err(m) => {
+                        diags.push(loc.diag(Some(&p.id), Some("value:"), m, None));
+                        continue;
+                    }
+                };
+                if let Some(prev) = values.last() {
+                    if prev.from.date >= from.date {
+                        diags.push(loc.diag(
+                            Some(&p.id),
+                            Some(&v.from),
+                            format!(
+                                "values of `{}` are out of order: {} is not after {}",
+                                p.id, from.date, prev.from.date
+                            ),
+                            Some("list values by increasing `from`".into()),
+                        ));
+                    }
+                    if Ty::of_value(&prev.value) != Ty::of_value(&value) {
+                        diags.push(loc.diag(
+                            Some(&p.id),
+                            Some("value:"),
+                            format!("values of `{}` change type", p.id),
+                            None,
+                        ));
+                    }
+                }
+                values.push(ParameterValue {
+                    from,
+                    value,
+                    citation: v.citation.clone(),
+                });
+            }
+            parameters.push(Parameter {
+                id: p.id.clone(),
+                description: p.description.clone(),
+                unit: p.unit.clone(),
+                values,
+            });
+        }
+        for p in &f.penalties {
+            check_prefix(&loc, &p.id, own, "penalty", &mut diags);
+            if penalties.iter().any(|x| x.id == p.id) {
+                diags.push(loc.diag(
+                    Some(&p.id),
+                    None,
+                    format!("penalty `{}` is declared twice", p.id),
+                    None,
+                ));
+            }
+            let applies_from = match p.applies_from.as_deref().map(|a| resolve(a, own)) {
+                Some(Ok(d)) => Some(d),
+                Some(Err((m, h))) => {
+                    diags.push(loc.diag(Some(&p.id), Some("applies_from"), m, h));
+                    None
+                }
+                None => None,
+            };
+            penalties.push(Penalty {
+                id: p.id.clone(),
+                citation: p.citation.clone(),
+                summary: p.summary.clone(),
+                max_amount: p.max_amount,
+                currency: p.currency.clone(),
+                max_turnover_percent: p.max_turnover_percent,
+                cap: p.cap,
+                sme_cap: p.sme_cap,
+                applies_from,
+            });
+        }
+    }
+
+    // 4. Rules: register every id first so conditions may refer to rules in any file.
+    let mut rule_ids: HashMap<String, usize> = HashMap::new();
+    for (s, f) in &instrument_files {
+        let loc = Locator {
+            file: &s.path,
+            text: &s.text,
+        };
+        for r in &f.rules {
+            check_prefix(&loc, &r.id, &f.instrument.id, "rule", &mut diags);
+            if rule_ids.contains_key(&r.id) {
+                diags.push(loc.diag(
+                    Some(&r.id),
+                    None,
+                    format!("rule `{}` is declared twice", r.id),
+                    Some("rule ids must be unique across the corpus".into()),
+                ));
+                continue;
+            }
+            let n = rule_ids.len();
+            rule_ids.insert(r.id.clone(), n);
+        }
+    }
+    let resolver = CorpusResolver {
+        vocabulary: &vocabulary,
+        parameters: &parameters,
+        rules: &rule_ids,
+    };
+    let mut rules: Vec<Option<Rule>> = vec![None; rule_ids.len()];
+    let mut overrides: Vec<(usize, Vec<String>, String, String)> = Vec::new(); // (rule, targets, file, anchor)
+    for (s, f) in &instrument_files {
+        let loc = Locator {
+            file: &s.path,
+            text: &s.text,
+        };
+        let own = &f.instrument.id;
+        let Some(&inst_index) = inst_files.get(own) else {
+            continue;
+        };
+        let inst = &instruments[inst_index];
+        let default_from = inst
+            .events
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.kind,
+                    EventKind::Adopted
+                        | EventKind::Signed
+                        | EventKind::Published
+                        | EventKind::EnteredIntoForce
+                )
+            })
+            .min_by_key(|e| e.date)
+            .map(|e| DatedRef {
+                date: e.date,
+                event: Some(EventRef {
+                    instrument: own.clone(),
+                    event: e.id.clone(),
+                    kind: e.kind,
+                }),
+            });
+        for r in &f.rules {
+            let Some(&index) = rule_ids.get(&r.id) else {
+                continue;
+            };
+            if rules[index].is_some() {
+                continue;
+            }
+            let d = |needle: Option<&str>, m: String, h: Option<String>| {
+                loc.diag(Some(&r.id), needle, m, h)
+            };
+            let before = diags.len();
+            // Subject and roles.
+            if vocabulary.subject(&r.subject).is_none() {
+                diags.push(d(
+                    Some("subject:"),
+                    format!("unknown subject kind `{}`", r.subject),
+                    did_you_mean(
+                        &r.subject,
+                        vocabulary.subjects.iter().map(|s| s.id.as_str()),
+                    )
+                    .map(|s| format!("did you mean `{s}`?")),
+                ));
+            }
+            let role_clause = if r.roles.is_empty() {
+                None
+            } else {
+                match vocabulary.fact(&r.subject, "roles") {
+                    Some(def) => {
+                        if let Some(allowed) = def.ty.allowed_values() {
+                            for role in &r.roles {
+                                if !allowed.iter().any(|a| &a.id == role) {
+                                    diags.push(d(
+                                        Some(role),
+                                        format!("unknown role `{role}` for {}", r.subject),
+                                        did_you_mean(role, allowed.iter().map(|a| a.id.as_str()))
+                                            .map(|s| format!("did you mean `{s}`?")),
+                                    ));
+                                }
+                            }
+                        }
+                        let list = r
+                            .roles
+                            .iter()
+                            .map(|x| format!("\"{x}\""))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        Some(format!("sets.intersects({}.roles, [{list}])", r.subject))
+                    }
+                    None => {
+                        diags.push(d(
+                            Some("roles:"),
+                            format!(
+                                "rule addresses roles but `{}.roles` is not in the vocabulary",
+                                r.subject
+                            ),
+                            None,
+                        ));
+                        None
+                    }
+                }
+            };
+            let compile = |src: &str, diags: &mut Vec<Diagnostic>| -> Option<Condition> {
+                let full = match &role_clause {
+                    Some(rc) => format!("{rc} && ({src})"),
+                    None => src.to_string(),
+                };
+                match condition::compile(&full, &resolver) {
+                    Ok(c) => Some(Condition {
+                        source: src.trim().to_string(),
+                        expr: c.expr,
+                    }),
+                    Err(e) => {
+                        // Point at the offending token inside the condition when we can.
+                        let token = e
+                            .span
+                            .and_then(|(a, b)| full.get(a..b.max(a + 1)))
+                            .filter(|t| !t.trim().is_empty());
+                        diags.push(d(
+                            token.or(Some(src.split_whitespace().next().unwrap_or(""))),
+                            format!("in condition: {}", e.message),
+                            e.hint,
+                        ));
+                        None
+                    }
+                }
+            };
+            let exceptions =
+                |raw: &[RawException], diags: &mut Vec<Diagnostic>| -> Vec<Exception> {
+                    let mut seen = HashSet::new();
+                    raw.iter()
+                        .filter_map(|x| {
+                            if !seen.insert(x.id.clone()) {
+                                diags.push(d(
+                                    Some(&x.id),
+                                    format!("exception `{}` is declared twice in `{}`", x.id, r.id),
+                                    None,
+                                ));
+                            }
+                            match condition::compile(&x.when, &resolver) {
+                                Ok(c) => Some(Exception {
+                                    id: x.id.clone(),
+                                    citation: x.citation.clone(),
+                                    summary: x.summary.clone(),
+                                    condition: c,
+                                }),
+                                Err(e) => {
+                                    let token = e
+                                        .span
+                                        .and_then(|(a, b)| x.when.get(a..b.max(a + 1)))
+                                        .filter(|t| !t.trim().is_empty());
+                                    diags.push(d(
+                                        token.or(Some(&x.id)),
+                                        format!("in exception `{}`: {}", x.id, e.message),
+                                        e.hint,
+                                    ));
+                                    None
+                                }
+                            }
+                        })
+                        .collect()
+                };
+            let effect = |raw: &RawEffect, diags: &mut Vec<Diagnostic>| -> Effect {
+                match raw.clone() {
+                    RawEffect::Classification { regime, axis, tier } => {
+                        if vocabulary.tier(&tier).is_none() {
+                            diags.push(d(
+                                Some(&format!("tier: {tier}")),
+                                format!("unknown tier `{tier}`"),
+                                did_you_mean(&tier, vocabulary.tiers.iter().map(|t| t.id.as_str()))
+                                    .map(|s| format!("did you mean `{s}`?"))
+                                    .or(Some("declare tiers in vocabulary/subjects.yaml".into())),
+                            ));
+                        }
+                        Effect::Classification { regime, axis, tier }
+                    }
+                    RawEffect::Obligation {
+                        duty,
+                        deadline,
+                        penalty,
+                    } => {
+                        check_penalty(&penalties, penalty.as_deref(), &d, diags);
+                        let deadline = deadline.map(|dl| {
+                            let by = dl.by.as_deref().and_then(|b| match resolve(b, own) {
+                                Ok(x) => Some(x),
+                                Err((m, h)) => {
+                                    diags.push(d(Some(b), m, h));
+                                    None
+                                }
+                            });
+                            if dl.within_days.is_none() && by.is_none() && dl.text.is_none() {
+                                diags.push(d(
+                                    Some("deadline:"),
+                                    "a deadline needs `within_days`, `by` or `text`".into(),
+                                    None,
+                                ));
+                            }
+                            let text = dl.text.clone().unwrap_or_else(|| {
+                                match (&dl.within_days, &dl.after, &by) {
+                                    (Some(n), Some(a), _) => format!("within {n} days of {a}"),
+                                    (Some(n), None, _) => format!("within {n} days"),
+                                    (None, _, Some(b)) => format!("by {}", b.date),
+                                    _ => String::new(),
+                                }
+                            });
+                            Deadline {
+                                within_days: dl.within_days,
+                                after: dl.after,
+                                by,
+                                text,
+                            }
+                        });
+                        Effect::Obligation {
+                            duty,
+                            deadline,
+                            penalty,
+                        }
+                    }
+                    RawEffect::Prohibition { practice, penalty } => {
+                        check_penalty(&penalties, penalty.as_deref(), &d, diags);
+                        Effect::Prohibition { practice, penalty }
+                    }
+                    RawEffect::Exemption { relief, from } => Effect::Exemption { relief, from },
+                }
+            };
+            let date =
+                |field: &str, value: &str, diags: &mut Vec<Diagnostic>| -> Option<DatedRef> {
+                    match resolve(value, own) {
+                        Ok(x) => Some(x),
+                        Err((m, h)) => {
+                            diags.push(d(Some(value), format!("`{field}`: {m}"), h));
+                            None
+                        }
+                    }
+                };
+
+            let when = r.when.as_deref().unwrap_or("true");
+            let condition = compile(when, &mut diags);
+            let base_exceptions = exceptions(&r.unless, &mut diags);
+            let base_effect = effect(&r.effect, &mut diags);
+            let applies_from = date("applies_from", &r.applies_from, &mut diags);
+            let from = match &r.from {
+                Some(f) => date("from", f, &mut diags),
+                None => default_from.clone().or_else(|| {
+                    diags.push(d(None, format!("instrument `{own}` has no adopted, signed, published or entered_into_force event, so rule `{}` needs `from`", r.id), None));
+                    None
+                }),
+            };
+            let until = r
+                .until
+                .as_deref()
+                .and_then(|u| date("until", u, &mut diags));
+            let mut versions = Vec::new();
+            if let (Some(condition), Some(applies_from), Some(from)) =
+                (condition, applies_from, from)
+            {
+                versions.push(RuleVersion {
+                    from,
+                    amended_by: None,
+                    applies_from,
+                    condition,
+                    exceptions: base_exceptions,
+                    summary: r.summary.clone(),
+                    effect: base_effect,
+                    citation: r.citation.clone(),
+                    change: None,
+                });
+                for v in &r.versions {
+                    let prev = versions
+                        .last()
+                        .cloned()
+                        .expect("the base version was pushed");
+                    let Some(vfrom) = date("from", &v.from, &mut diags) else {
+                        continue;
+                    };
+                    if vfrom.date <= prev.from.date {
+                        diags.push(d(
+                            Some(&v.from),
+                            format!(
+                                "version from {} overlaps the previous version (from {})",
+                                vfrom.date, prev.from.date
+                            ),
+                            Some("versions must start strictly later than the one before".into()),
+                        ));
+                        continue;
+                    }
+                    if let Some(a) = &v.amended_by {
+                        if !events_of.contains_key(a.as_str()) {
+                            diags.push(d(
+                                Some(a),
+                                format!("`amended_by` refers to unknown instrument `{a}`"),
+                                did_you_mean(a, events_of.keys().copied())
+                                    .map(|s| format!("did you mean `{s}`?")),
+                            ));
+                        }
+                    }
+                    let condition = match &v.when {
+                        Some(w) => compile(w, &mut diags),
+                        None => Some(prev.condition.clone()),
+                    };
+                    let applies_from = match &v.applies_from {
+                        Some(a) => date("applies_from", a, &mut diags),
+                        None => Some(prev.applies_from.clone()),
+                    };
+                    let (Some(condition), Some(applies_from)) = (condition, applies_from) else {
+                        continue;
+                    };
+                    versions.push(RuleVersion {
+                        from: vfrom,
+                        amended_by: v.amended_by.clone(),
+                        applies_from,
+                        condition,
+                        exceptions: match &v.unless {
+                            Some(u) => exceptions(u, &mut diags),
+                            None => prev.exceptions.clone(),
+                        },
+                        summary: v.summary.clone().unwrap_or(prev.summary.clone()),
+                        effect: match &v.effect {
+                            Some(e) => effect(e, &mut diags),
+                            None => prev.effect.clone(),
+                        },
+                        citation: v.citation.clone().unwrap_or(prev.citation.clone()),
+                        change: v.change.clone(),
+                    });
+                }
+            }
+            if let Some(u) = &until {
+                if let Some(first) = versions.first() {
+                    if u.date <= first.applies_from.date && u.date <= first.from.date {
+                        diags.push(d(
+                            Some("until:"),
+                            format!(
+                                "`until` ({}) is not after the rule starts ({})",
+                                u.date, first.from.date
+                            ),
+                            Some("dates are out of order".into()),
+                        ));
+                    }
+                }
+            }
+            let mut targets = r.overrides.clone();
+            for v in &versions {
+                if let Effect::Exemption { from, .. } = &v.effect {
+                    for t in from {
+                        if !targets.contains(t) {
+                            targets.push(t.clone());
+                        }
+                    }
+                }
+            }
+            overrides.push((index, targets, s.path.clone(), r.id.clone()));
+            if diags.len() == before && !versions.is_empty() {
+                rules[index] = Some(Rule {
+                    id: r.id.clone(),
+                    instrument: inst_index,
+                    title: r.title.clone(),
+                    subject: r.subject.clone(),
+                    roles: r.roles.clone(),
+                    versions,
+                    until,
+                    defeats: Vec::new(),
+                    url: r.url.clone(),
+                    confidence: r.confidence,
+                    note: r.note.clone(),
+                });
+            }
+        }
+    }
+    for (index, targets, file, anchor) in overrides {
+        let text = &sources
+            .iter()
+            .find(|s| s.path == file)
+            .map(|s| s.text.as_str())
+            .unwrap_or("");
+        let loc = Locator { file: &file, text };
+        for t in targets {
+            match rule_ids.get(&t) {
+                Some(&ti) if ti == index => diags.push(loc.diag(
+                    Some(&anchor),
+                    Some(&t),
+                    format!("rule `{anchor}` overrides itself"),
+                    None,
+                )),
+                Some(&ti) => {
+                    if let Some(r) = rules[index].as_mut() {
+                        r.defeats.push(ti);
+                    }
+                }
+                None => diags.push(
+                    loc.diag(
+                        Some(&anchor),
+                        Some(&t),
+                        format!("unknown rule `{t}` in overrides/exemption"),
+                        did_you_mean(&t, rule_ids.keys().map(String::as_str))
+                            .map(|s| format!("did you mean `{s}`?")),
+                    ),
+                ),
+            }
+        }
+    }
+    // Cycles through rule references and defeats would make evaluation ill-founded.
+    if diags.is_empty() {
+        let rules: Vec<Rule> = rules
+            .into_iter()
+            .map(|r| r.expect("every rule compiled when there are no diagnostics"))
+            .collect();
+        if let Some(cycle) = find_cycle(&rules) {
+            let (s, _) = &instrument_files[inst_files[&instruments[rules[cycle[0]].instrument].id]];
+            let loc = Locator {
+                file: &s.path,
+                text: &s.text,
+            };
+            let names: Vec<&str> = cycle.iter().map(|&i| rules[i].id.as_str()).collect();
+            diags.push(
+                loc.diag(
+                    Some(names[0]),
+                    None,
+                    format!(
+                        "rules refer to each other in a cycle: {}",
+                        names.join(" -> ")
+                    ),
+                    Some(
+                        "a rule may not depend on itself through `rules.` references or overrides"
+                            .into(),
+                    ),
+                ),
+            );
+            return Err(diags);
+        }
+        let corpus = Corpus::new(vocabulary, instruments, rules, parameters, penalties);
+        let examples = load_examples(&instrument_files, &corpus, &mut diags);
+        if diags.is_empty() {
+            return Ok(Loaded { corpus, examples });
+        }
+    }
+    diags.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+    diags.dedup();
+    Err(diags)
+}
+
+fn load_examples(
+    files: &[(&Source, InstrumentFile)],
+    corpus: &Corpus,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Example> {
+    let mut out = Vec::new();
+    for (s, f) in files {
+        let loc = Locator {
+            file: &s.path,
+            text: &s.text,
+        };
+        for ex in &f.examples {
+            let place = |needle: Option<&str>, m: String, h: Option<String>| {
+                let (line, col) = {
+                    let at = s
+                        .text
+                        .find(&format!("name: {}", ex.name))
+                        .or_else(|| s.text.find(&ex.name))
+                        .unwrap_or(0);
+                    let at = match needle {
+                        Some(n) => s.text[at..].find(n).map(|i| at + i).unwrap_or(at),
+                        None => at,
+                    };
+                    manifest::line_col(&s.text, at)
+                };
+                Diagnostic {
+                    file: s.path.clone(),
+                    line,
+                    col,
+                    message: m,
+                    hint: h,
+                }
+            };
+            let _ = &loc;
+            let as_of = match parse_date(&ex.as_of) {
+                Ok(d) => d,
+                Err(m) => {
+                    diags.push(place(
+                        Some("as_of"),
+                        format!("example `{}`: {m}", ex.name),
+                        None,
+                    ));
+                    continue;
+                }
+            };
+            let facts = match manifest::bind(&ex.manifest, &corpus.vocabulary) {
+                Ok(f) => f,
+                Err(e) => {
+                    let last = e
+                        .path
+                        .rsplit('.')
+                        .next()
+                        .unwrap_or(&e.path)
+                        .split('[')
+                        .next()
+                        .unwrap_or("")
+                        .to_string();
+                    diags.push(place(
+                        Some(&format!("{last}:")),
+                        format!(
+                            "example `{}`: manifest at `{}`: {}",
+                            ex.name, e.path, e.message
+                        ),
+                        e.hint,
+                    ));
+                    continue;
+                }
+            };
+            let mut expect = Vec::new();
+            for (rule, status) in &ex.expect {
+                let Some(r) = corpus.rule(rule) else {
+                    diags.push(place(
+                        Some(rule),
+                        format!("example `{}` expects unknown rule `{rule}`", ex.name),
+                        did_you_mean(rule, corpus.rules.iter().map(|r| r.id.as_str()))
+                            .map(|s| format!("did you mean `{s}`?")),
+                    ));
+                    continue;
+                };
+                if r.subject != facts.subject {
+                    diags.push(place(
+                        Some(rule),
+                        format!(
+                            "example `{}` is about a {}, but `{rule}` addresses a {}",
+                            ex.name, facts.subject, r.subject
+                        ),
+                        None,
+                    ));
+                }
+                match Status::parse(status) {
+                    Some(st) => expect.push((rule.clone(), st)),
+                    None => diags.push(place(Some(status), format!("unknown status `{status}`"),
+                        Some("one of: in_effect, upcoming, suspended, ended, undetermined, not_applicable".into()))),
+                }
+            }
+            let line = place(None, String::new(), None).line;
+            out.push(Example {
+                file: s.path.clone(),
+                line,
+                name: ex.name.clone(),
+                as_of,
+                facts,
+                expect,
+            });
+        }
+    }
+    out
+}
+
+fn check_penalty(
+    penalties: &[Penalty],
+    id: Option<&str>,
+    d: &dyn Fn(Option<&str>, String, Option<String>) -> Diagnostic,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if let Some(p) = id {
+        if !penalties.iter().any(|x| x.id == p) {
+            diags.push(d(Some(p), format!("unknown penalty `{p}`"),
+                did_you_mean(p, penalties.iter().map(|x| x.id.as_str())).map(|s| format!("did you mean `{s}`?"))
+                    .or(Some("declare it under `penalties:` (penalties must be declared in the file or an earlier one)".into()))));
+        }
+    }
+}
+
+fn check_prefix(
+    loc: &Locator<'_>,
+    id: &str,
+    instrument: &str,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let ok = id
+        .strip_prefix(instrument)
+        .and_then(|r| r.strip_prefix('.'))
+        .is_some_and(is_ident);
+    if !ok {
+        diags.push(
+            loc.diag(
+                Some(id),
+                None,
+                format!("{what} id `{id}` must be `{instrument}.<name>` in lower snake case"),
+                Some(format!(
+                    "e.g. `{instrument}.{}`",
+                    id.rsplit('.')
+                        .next()
+                        .unwrap_or(id)
+                        .to_lowercase()
+                        .replace(['-', ' '], "_")
+                )),
+            ),
+        );
+    }
+}
+
+fn find_cycle(rules: &[Rule]) -> Option<Vec<usize>> {
+    // Edges: a rule depends on the rules its conditions read, and on the rules that defeat it.
+    let mut deps: Vec<Vec<usize>> = vec![Vec::new(); rules.len()];
+    for (i, r) in rules.iter().enumerate() {
+        for v in &r.versions {
+            v.condition.expr.rule_refs(&mut deps[i]);
+            for e in &v.exceptions {
+                e.condition.expr.rule_refs(&mut deps[i]);
+            }
+        }
+        for &t in &r.defeats {
+            deps[t].push(i);
+        }
+    }
+    // 0 = new, 1 = on the stack, 2 = done
+    let mut state = vec![0u8; rules.len()];
+    let mut stack = Vec::new();
+    fn visit(
+        i: usize,
+        deps: &[Vec<usize>],
+        state: &mut [u8],
+        stack: &mut Vec<usize>,
+    ) -> Option<Vec<usize>> {
+        state[i] = 1;
+        stack.push(i);
+        for &j in &deps[i] {
+            if state[j] == 1 {
+                let start = stack.iter().position(|&x| x == j).unwrap_or(0);
+                let mut cycle = stack[start..].to_vec();
+                cycle.push(j);
+                return Some(cycle);
+            }
+            if state[j] == 0 {
+                if let Some(c) = visit(j, deps, state, stack) {
+                    return Some(c);
+                }
+            }
+        }
+        stack.pop();
+        state[i] = 2;
+        None
+    }
+    (0..rules.len()).find_map(|i| {
+        if state[i] == 0 {
+            visit(i, &deps, &mut state, &mut stack)
+        } else {
+            None
+        }
+    })
+}
+
+struct CorpusResolver<'a> {
+    vocabulary: &'a Vocabulary,
+    parameters: &'a [Parameter],
+    rules: &'a HashMap<String, usize>,
+}
+
+impl Resolver for CorpusResolver<'_> {
+    fn fact(&self, subject: &str, name: &str) -> Option<(aigov_core::model::FactId, Ty)> {
+        self.vocabulary
+            .fact(subject, name)
+            .map(|f| (f.id, Ty::of_fact(&f.ty)))
+    }
+    fn is_subject(&self, name: &str) -> bool {
+        self.vocabulary.subject(name).is_some()
+    }
+    fn fact_names(&self, subject: &str) -> Vec<String> {
+        self.vocabulary
+            .facts_of(subject)
+            .map(|f| f.name.clone())
+            .collect()
+    }
+    fn param(&self, id: &str) -> Option<(usize, Ty)> {
+        let i = self.parameters.iter().position(|p| p.id == id)?;
+        let ty = self.parameters[i]
+            .values
+            .first()
+            .map(|v| Ty::of_value(&v.value))
+            .unwrap_or(Ty::Number);
+        Some((i, ty))
+    }
+    fn rule(&self, id: &str) -> Option<usize> {
+        self.rules.get(id).copied()
+    }
+}
+
+fn param_value(v: &serde_json::Value, numeric: bool) -> Result<Value, String> {
+    match v {
+        serde_json::Value::Bool(b) => Ok(Value::Bool(*b)),
+        serde_json::Value::Number(n) => n
+            .as_f64()
+            .map(Value::Number)
+            .ok_or_else(|| "number out of range".to_string()),
+        serde_json::Value::String(s) if !numeric => Ok(s
+            .parse::<Date>()
+            .map(Value::Date)
+            .unwrap_or_else(|_| Value::Text(s.clone()))),
+        serde_json::Value::String(s) => s
+            .parse::<f64>()
+            .map(Value::Number)
+            .map_err(|_| format!("`{s}` is not a number")),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|i| {
+                i.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| "list values must be strings".to_string())
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::set),
+        _ => {
+            Err("a parameter value must be a bool, number, date, string or list of strings".into())
+        }
+    }
+}
+
+/// Parses an ISO date, with a message that says what is wrong.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    s.trim()
+        .parse::<Date>()
+        .map_err(|e| format!("`{s}` is not a valid date: {e}"))
+}
+
+fn is_ident(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn is_yaml(path: &str) -> bool {
+    path.ends_with(".yaml") || path.ends_with(".yml")
+}

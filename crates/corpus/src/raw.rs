@@ -1,0 +1,242 @@
+//! The corpus file format, as written by people: YAML documents deserialized strictly (unknown keys are errors).
+//! See docs/corpus.md for the format with examples.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// `corpus/vocabulary/subjects.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectsFile {
+    pub subjects: Vec<RawSubject>,
+    #[serde(default)]
+    pub tiers: Vec<RawTier>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSubject {
+    pub id: String,
+    pub description: String,
+    pub assessable: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTier {
+    pub id: String,
+    pub rank: u32,
+    pub description: String,
+}
+
+/// `corpus/vocabulary/<subject>.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactsFile {
+    pub subject: String,
+    pub facts: Vec<RawFact>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFact {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: RawFactType,
+    #[serde(default)]
+    pub values: Vec<RawEnumValue>,
+    pub unit: Option<String>,
+    pub description: String,
+    pub question: String,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum RawFactType {
+    Bool,
+    Number,
+    Date,
+    Enum,
+    Set,
+    Regions,
+    Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEnumValue {
+    pub id: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// `corpus/<jurisdiction>/<instrument>.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstrumentFile {
+    pub instrument: RawInstrument,
+    #[serde(default)]
+    pub parameters: Vec<RawParameter>,
+    #[serde(default)]
+    pub penalties: Vec<RawPenalty>,
+    #[serde(default)]
+    pub rules: Vec<RawRule>,
+    #[serde(default)]
+    pub examples: Vec<RawExample>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInstrument {
+    pub id: String,
+    pub jurisdiction: String,
+    pub kind: aigov_core::model::InstrumentKind,
+    pub title: String,
+    pub short_title: String,
+    pub citation: String,
+    pub url: String,
+    pub issuer: String,
+    pub binding: bool,
+    pub regime: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub events: Vec<RawEvent>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: String,
+    pub kind: aigov_core::model::EventKind,
+    pub date: String,
+    pub by: Option<String>,
+    pub provisions: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawParameter {
+    pub id: String,
+    pub description: String,
+    pub unit: Option<String>,
+    pub values: Vec<RawParameterValue>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawParameterValue {
+    pub from: String,
+    pub value: serde_json::Value,
+    pub citation: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPenalty {
+    pub id: String,
+    pub citation: String,
+    pub summary: String,
+    pub max_amount: Option<f64>,
+    pub currency: Option<String>,
+    pub max_turnover_percent: Option<f64>,
+    pub cap: aigov_core::model::CapRule,
+    pub sme_cap: Option<aigov_core::model::CapRule>,
+    pub applies_from: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawException {
+    pub id: String,
+    pub citation: String,
+    pub summary: String,
+    pub when: String,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub enum RawEffect {
+    Classification {
+        regime: String,
+        #[serde(default = "default_axis")]
+        axis: String,
+        tier: String,
+    },
+    Obligation {
+        duty: String,
+        deadline: Option<RawDeadline>,
+        penalty: Option<String>,
+    },
+    Prohibition {
+        practice: String,
+        penalty: Option<String>,
+    },
+    Exemption {
+        relief: String,
+        from: Vec<String>,
+    },
+}
+
+fn default_axis() -> String {
+    "risk".into()
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawDeadline {
+    pub within_days: Option<u32>,
+    pub after: Option<String>,
+    pub by: Option<String>,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub id: String,
+    pub title: String,
+    pub citation: String,
+    pub url: Option<String>,
+    pub subject: String,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    pub summary: String,
+    pub when: Option<String>,
+    #[serde(default)]
+    pub unless: Vec<RawException>,
+    pub effect: RawEffect,
+    pub applies_from: String,
+    pub from: Option<String>,
+    pub until: Option<String>,
+    #[serde(default)]
+    pub overrides: Vec<String>,
+    #[serde(default)]
+    pub confidence: aigov_core::model::Confidence,
+    pub note: Option<String>,
+    #[serde(default)]
+    pub versions: Vec<RawVersion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVersion {
+    pub from: String,
+    pub amended_by: Option<String>,
+    pub change: Option<String>,
+    pub applies_from: Option<String>,
+    pub when: Option<String>,
+    pub unless: Option<Vec<RawException>>,
+    pub summary: Option<String>,
+    pub effect: Option<RawEffect>,
+    pub citation: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExample {
+    pub name: String,
+    pub as_of: String,
+    pub manifest: serde_json::Value,
+    pub expect: BTreeMap<String, String>,
+}
