@@ -1,1 +1,447 @@
-fn main() {}
+//! `aigov`: which AI rules apply to this system, model or project, where, on which date, and why.
+#![forbid(unsafe_code)]
+
+mod batch;
+mod error;
+mod export;
+mod input;
+mod interview;
+mod report;
+
+use aigov_core::assess::{Engine, Options};
+use aigov_core::Date;
+use clap::{Parser, Subcommand, ValueEnum};
+use error::CliError;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Which rules of AI law apply to a system, model or project, in which jurisdictions, as of a date, and why.
+#[derive(Debug, Parser)]
+#[command(name = "aigov", version, about, long_about = None, max_term_width = 110)]
+struct Cli {
+    /// Load the corpus from this folder instead of the embedded one.
+    #[arg(long, global = true, value_name = "DIR")]
+    corpus: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Output formats for reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// A readable report for a person.
+    Text,
+    /// A report to save as a file.
+    Markdown,
+    /// Stable JSON for programs (see docs/output.md).
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Assess a manifest: which rules apply as of a date, with citations.
+    Assess {
+        /// The manifest (YAML, JSON or TOML by extension; `-` reads YAML or JSON from stdin).
+        #[arg(required_unless_present = "batch")]
+        file: Option<String>,
+        /// The date of the answer (YYYY-MM-DD); default: today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<Date>,
+        /// Limit to jurisdictions (repeatable; `US` includes `US-CA`).
+        #[arg(long = "jurisdiction", short = 'j', value_name = "J")]
+        jurisdictions: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// Exit 1 if a classification at this tier or above is in effect or upcoming (for CI gates).
+        #[arg(long, value_name = "TIER")]
+        fail_on: Option<String>,
+        /// Also list the rules that do not apply.
+        #[arg(long)]
+        all: bool,
+        /// Assess many subjects: a JSONL file, one manifest per line; writes one JSON line per subject.
+        #[arg(long, value_name = "FILE.jsonl", conflicts_with = "file")]
+        batch: Option<PathBuf>,
+        /// With --batch: write full assessments instead of one summary line per subject.
+        #[arg(long, requires = "batch")]
+        full: bool,
+        /// With --batch: write to this file instead of stdout.
+        #[arg(long, short = 'o', requires = "batch", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Explain one rule for a manifest: its derivation tree with citations.
+    Explain {
+        /// The manifest.
+        file: String,
+        /// The rule id (see `aigov corpus show`).
+        rule: String,
+        /// The date (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// What changed for a manifest between two dates, and why.
+    Diff {
+        /// The manifest.
+        file: String,
+        /// The earlier date.
+        #[arg(long, value_name = "DATE")]
+        from: Date,
+        /// The later date.
+        #[arg(long, value_name = "DATE")]
+        to: Date,
+        /// Limit to jurisdictions.
+        #[arg(long = "jurisdiction", short = 'j', value_name = "J")]
+        jurisdictions: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Every dated obligation and deadline for a manifest, past and coming.
+    Timeline {
+        /// The manifest.
+        file: String,
+        /// Read the law as of this date (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<Date>,
+        /// Limit to jurisdictions.
+        #[arg(long = "jurisdiction", short = 'j', value_name = "J")]
+        jurisdictions: Vec<String>,
+        /// Write an iCalendar file of the dates.
+        #[arg(long, value_name = "OUT.ics")]
+        ics: Option<PathBuf>,
+        /// Write an SVG chart (one lane per regime).
+        #[arg(long, value_name = "OUT.svg")]
+        svg: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Ask only the questions needed to settle undetermined rules, then assess.
+    Interview {
+        /// Start from this manifest instead of an empty one.
+        #[arg(long, value_name = "FILE")]
+        from: Option<String>,
+        /// The subject kind, when starting empty.
+        #[arg(long, default_value = "ai_system")]
+        subject: String,
+        /// Save the manifest here when done (YAML, JSON or TOML by extension).
+        #[arg(long, value_name = "FILE")]
+        save: Option<PathBuf>,
+        /// The date (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<Date>,
+    },
+    /// Inspect, lint and test the corpus.
+    Corpus {
+        #[command(subcommand)]
+        command: CorpusCommand,
+    },
+    /// Print the JSON Schema of manifests.
+    Schema,
+}
+
+#[derive(Debug, Subcommand)]
+enum CorpusCommand {
+    /// List the instruments and how many rules each has.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Show an instrument (its lifecycle and rules) or a rule (its versions and conditions).
+    Show {
+        /// An instrument id or a rule id.
+        id: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Validate every corpus file; errors are printed as file:line:col with a hint.
+    Lint,
+    /// Run every example of every corpus file.
+    Test,
+}
+
+fn today() -> Date {
+    jiff::ZonedDateTime::now().date()
+}
+
+fn load_engine(dir: Option<&PathBuf>) -> Result<(Engine, Vec<aigov_corpus::Example>), CliError> {
+    let sources = match dir {
+        Some(d) => aigov_corpus::read_dir(d).map_err(|e| CliError::Read {
+            path: d.display().to_string(),
+            source: e,
+        })?,
+        None => aigov_corpus::embedded_sources(),
+    };
+    match aigov_corpus::load(&sources) {
+        Ok(l) => Ok((Engine::new(l.corpus), l.examples)),
+        Err(diags) => Err(CliError::Corpus { diagnostics: diags }),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    match cli.command {
+        Command::Schema => {
+            let (engine, _) = load_engine(cli.corpus.as_ref())?;
+            let schema = aigov_core::schema::manifest_schema(&engine.corpus.vocabulary);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&schema).expect("a JSON value serializes")
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Assess {
+            file,
+            as_of,
+            jurisdictions,
+            format,
+            fail_on,
+            all,
+            batch,
+            full,
+            output,
+        } => {
+            let (engine, _) = load_engine(cli.corpus.as_ref())?;
+            if let Some(tier) = &fail_on {
+                if engine.corpus.vocabulary.tier(tier).is_none() {
+                    let tiers: Vec<&str> = engine
+                        .corpus
+                        .vocabulary
+                        .tiers
+                        .iter()
+                        .map(|t| t.id.as_str())
+                        .collect();
+                    return Err(CliError::Usage {
+                        message: format!("unknown tier `{tier}` for --fail-on"),
+                        help: aigov_core::vocabulary::did_you_mean(tier, tiers.iter().copied())
+                            .map(|s| format!("did you mean `{s}`?"))
+                            .unwrap_or_else(|| format!("tiers: {}", tiers.join(", "))),
+                    });
+                }
+            }
+            let as_of = as_of.unwrap_or_else(today);
+            if let Some(path) = batch {
+                return batch::run(
+                    &engine,
+                    &path,
+                    output.as_deref(),
+                    as_of,
+                    &jurisdictions,
+                    full,
+                );
+            }
+            let file = file.expect("clap requires FILE without --batch");
+            let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
+            let mut options = Options::as_of(as_of);
+            options.jurisdictions = jurisdictions;
+            options.include_not_applicable = all;
+            let a = engine.assess(&facts, &options);
+            print!("{}", report::assessment(&engine, &a, format));
+            let gate = fail_on
+                .and_then(|t| engine.corpus.vocabulary.tier(&t).map(|d| d.rank))
+                .is_some_and(|rank| {
+                    a.classifications.iter().any(|c| {
+                        matches!(
+                            c.status,
+                            aigov_core::Status::InEffect | aigov_core::Status::Upcoming
+                        ) && engine
+                            .corpus
+                            .vocabulary
+                            .tier(&c.tier)
+                            .is_some_and(|t| t.rank >= rank)
+                    })
+                });
+            Ok(if a.prohibited || gate {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Explain {
+            file,
+            rule,
+            as_of,
+            format,
+        } => {
+            let (engine, _) = load_engine(cli.corpus.as_ref())?;
+            let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
+            let Some(index) = engine.corpus.rule_index(&rule) else {
+                return Err(CliError::Usage {
+                    message: format!("unknown rule `{rule}`"),
+                    help: aigov_core::vocabulary::did_you_mean(
+                        &rule,
+                        engine.corpus.rules.iter().map(|r| r.id.as_str()),
+                    )
+                    .map(|s| format!("did you mean `{s}`?"))
+                    .unwrap_or_else(|| {
+                        "`aigov corpus list` and `aigov corpus show ID` list the rules".into()
+                    }),
+                });
+            };
+            let as_of = as_of.unwrap_or_else(today);
+            print!("{}", report::explain(&engine, &facts, index, as_of, format));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff {
+            file,
+            from,
+            to,
+            jurisdictions,
+            format,
+        } => {
+            let (engine, _) = load_engine(cli.corpus.as_ref())?;
+            if from > to {
+                return Err(CliError::Usage {
+                    message: format!("--from {from} is after --to {to}"),
+                    help: "swap the two dates".into(),
+                });
+            }
+            let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
+            let d = aigov_core::diff::diff(&engine, &facts, from, to, &jurisdictions);
+            print!("{}", report::diff(&d, format));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Timeline {
+            file,
+            as_of,
+            jurisdictions,
+            ics,
+            svg,
+            format,
+        } => {
+            let (engine, _) = load_engine(cli.corpus.as_ref())?;
+            let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
+            let t = aigov_core::timeline::timeline(
+                &engine,
+                &facts,
+                as_of.unwrap_or_else(today),
+                &jurisdictions,
+            );
+            if let Some(path) = ics {
+                input::write_file(&path, &export::ics(&t))?;
+                eprintln!("wrote {}", path.display());
+            }
+            if let Some(path) = svg {
+                input::write_file(&path, &export::svg(&t))?;
+                eprintln!("wrote {}", path.display());
+            }
+            print!("{}", report::timeline(&t, format));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Interview {
+            from,
+            subject,
+            save,
+            as_of,
+        } => {
+            let (engine, _) = load_engine(cli.corpus.as_ref())?;
+            interview::run(
+                &engine,
+                from.as_deref(),
+                &subject,
+                save.as_deref(),
+                as_of.unwrap_or_else(today),
+            )
+        }
+        Command::Corpus { command } => corpus_command(cli.corpus.as_ref(), command),
+    }
+}
+
+fn corpus_command(dir: Option<&PathBuf>, command: CorpusCommand) -> Result<ExitCode, CliError> {
+    match command {
+        CorpusCommand::Lint => {
+            let (engine, examples) = load_engine(dir)?;
+            let c = &engine.corpus;
+            println!(
+                "corpus OK: {} instruments, {} rules, {} parameters, {} penalties, {} facts, {} examples",
+                c.instruments.len(),
+                c.rules.len(),
+                c.parameters.len(),
+                c.penalties.len(),
+                c.vocabulary.facts.len(),
+                examples.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        CorpusCommand::Test => {
+            let (engine, examples) = load_engine(dir)?;
+            let results = aigov_corpus::examples::run(&engine, &examples);
+            let mut failed = 0;
+            for r in &results {
+                if r.passed() {
+                    continue;
+                }
+                failed += 1;
+                println!(
+                    "FAIL {}:{}: {} (as of {})",
+                    r.example.file, r.example.line, r.example.name, r.example.as_of
+                );
+                for m in &r.mismatches {
+                    println!(
+                        "  {}: expected {}, found {}",
+                        m.rule,
+                        m.expected.as_str(),
+                        m.actual.map(|s| s.as_str()).unwrap_or("not yet law")
+                    );
+                }
+            }
+            let checks: usize = examples.iter().map(|e| e.expect.len()).sum();
+            println!(
+                "{} passed, {} failed ({} examples, {} expectations)",
+                results.len() - failed,
+                failed,
+                results.len(),
+                checks
+            );
+            Ok(if failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        CorpusCommand::List { format } => {
+            let (engine, _) = load_engine(dir)?;
+            print!("{}", report::corpus_list(&engine.corpus, format));
+            Ok(ExitCode::SUCCESS)
+        }
+        CorpusCommand::Show { id, format } => {
+            let (engine, _) = load_engine(dir)?;
+            match report::corpus_show(&engine.corpus, &id, format) {
+                Some(s) => {
+                    print!("{s}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => {
+                    let mut ids: Vec<&str> = engine
+                        .corpus
+                        .instruments
+                        .iter()
+                        .map(|i| i.id.as_str())
+                        .collect();
+                    ids.extend(engine.corpus.rules.iter().map(|r| r.id.as_str()));
+                    Err(CliError::Usage {
+                        message: format!("no instrument or rule `{id}`"),
+                        help: aigov_core::vocabulary::did_you_mean(&id, ids.iter().copied())
+                            .map(|s| format!("did you mean `{s}`?"))
+                            .unwrap_or_else(|| "`aigov corpus list` lists the instruments".into()),
+                    })
+                }
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            e.print();
+            ExitCode::from(2)
+        }
+    }
+}

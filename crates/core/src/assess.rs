@@ -636,6 +636,33 @@ pub struct Engine {
     /// The corpus.
     pub corpus: Corpus,
     defeated_by: Vec<Vec<usize>>,
+    /// Each rule's end date (own `until` or instrument termination), precomputed for fast summaries.
+    ends: Vec<Option<Date>>,
+}
+
+/// A compact assessment: statuses only, no traces or texts (for `assess --batch`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary<'a> {
+    /// The date.
+    pub as_of: Date,
+    /// Subject kind.
+    pub subject: &'a str,
+    /// Subject name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'a str>,
+    /// Classifications in effect or upcoming, as `regime/axis=tier`.
+    pub classifications: Vec<String>,
+    /// Whether a prohibition is in effect.
+    pub prohibited: bool,
+    /// Rules in effect.
+    pub in_effect: Vec<&'a str>,
+    /// Rules upcoming.
+    pub upcoming: Vec<&'a str>,
+    /// Rules undetermined.
+    pub undetermined: Vec<&'a str>,
+    /// Rules suspended.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suspended: Vec<&'a str>,
 }
 
 impl Engine {
@@ -647,10 +674,90 @@ impl Engine {
                 defeated_by[d].push(i);
             }
         }
+        let ends = corpus
+            .rules
+            .iter()
+            .map(|r| end_of(&corpus, r).map(|c| c.date))
+            .collect();
         Engine {
             corpus,
             defeated_by,
+            ends,
         }
+    }
+
+    /// The standing of a rule without building a finding (the fast path of [`Engine::summary`]).
+    pub fn status(&self, ctx: &Context<'_>, index: usize) -> Option<Status> {
+        let rule = &self.corpus.rules[index];
+        let v = rule.version_on(ctx.as_of)?;
+        let timing = if self.ends[index].is_some_and(|e| e <= ctx.as_of) {
+            Status::Ended
+        } else if self
+            .corpus
+            .instrument_of(rule)
+            .suspension_on(ctx.as_of)
+            .is_some()
+        {
+            Status::Suspended
+        } else if v.applies_from.date > ctx.as_of {
+            Status::Upcoming
+        } else {
+            Status::InEffect
+        };
+        Some(match ctx.holds(index) {
+            Truth::False => Status::NotApplicable,
+            Truth::Unknown => Status::Undetermined,
+            Truth::True => timing,
+        })
+    }
+
+    /// A compact assessment: which rules are in effect, upcoming, undetermined; classifications; prohibition.
+    pub fn summary<'a>(&'a self, facts: &'a Facts, options: &Options) -> Summary<'a> {
+        let ctx = Context::new(self, facts, options.as_of);
+        let mut s = Summary {
+            as_of: options.as_of,
+            subject: &facts.subject,
+            name: facts.name.as_deref(),
+            classifications: Vec::new(),
+            prohibited: false,
+            in_effect: Vec::new(),
+            upcoming: Vec::new(),
+            undetermined: Vec::new(),
+            suspended: Vec::new(),
+        };
+        for (i, rule) in self.corpus.rules.iter().enumerate() {
+            if rule.subject != facts.subject
+                || !jurisdiction_selected(
+                    &options.jurisdictions,
+                    &self.corpus.instrument_of(rule).jurisdiction,
+                )
+            {
+                continue;
+            }
+            let Some(status) = self.status(&ctx, i) else {
+                continue;
+            };
+            let list = match status {
+                Status::InEffect => &mut s.in_effect,
+                Status::Upcoming => &mut s.upcoming,
+                Status::Undetermined => &mut s.undetermined,
+                Status::Suspended => &mut s.suspended,
+                _ => continue,
+            };
+            list.push(&rule.id);
+            if let Some(v) = rule.version_on(options.as_of) {
+                match &v.effect {
+                    Effect::Classification { regime, axis, tier }
+                        if status != Status::Undetermined =>
+                    {
+                        s.classifications.push(format!("{regime}/{axis}={tier}"))
+                    }
+                    Effect::Prohibition { .. } if status == Status::InEffect => s.prohibited = true,
+                    _ => {}
+                }
+            }
+        }
+        s
     }
 
     /// The rules that defeat a rule (exemptions and overriding rules).

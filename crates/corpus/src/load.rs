@@ -765,8 +765,48 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                         .collect()
                 };
             let effect = |raw: &RawEffect, diags: &mut Vec<Diagnostic>| -> Effect {
-                match raw.clone() {
-                    RawEffect::Classification { regime, axis, tier } => {
+                let given = [
+                    raw.classification.is_some(),
+                    raw.obligation.is_some(),
+                    raw.prohibition.is_some(),
+                    raw.exemption.is_some(),
+                ]
+                .iter()
+                .filter(|b| **b)
+                .count();
+                if given != 1 {
+                    diags.push(d(Some("effect:"), format!("an effect must be exactly one of classification, obligation, prohibition, exemption; `{}` gives {given}", r.id), None));
+                }
+                let kind = if let Some(c) = raw.classification.clone() {
+                    RawEffectKind::Classification {
+                        regime: c.regime,
+                        axis: c.axis,
+                        tier: c.tier,
+                    }
+                } else if let Some(o) = raw.obligation.clone() {
+                    RawEffectKind::Obligation {
+                        duty: o.duty,
+                        deadline: o.deadline,
+                        penalty: o.penalty,
+                    }
+                } else if let Some(p) = raw.prohibition.clone() {
+                    RawEffectKind::Prohibition {
+                        practice: p.practice,
+                        penalty: p.penalty,
+                    }
+                } else if let Some(e) = raw.exemption.clone() {
+                    RawEffectKind::Exemption {
+                        relief: e.relief,
+                        from: e.from,
+                    }
+                } else {
+                    RawEffectKind::Exemption {
+                        relief: String::new(),
+                        from: Vec::new(),
+                    }
+                };
+                match kind {
+                    RawEffectKind::Classification { regime, axis, tier } => {
                         if vocabulary.tier(&tier).is_none() {
                             diags.push(d(
                                 Some(&format!("tier: {tier}")),
@@ -778,7 +818,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                         }
                         Effect::Classification { regime, axis, tier }
                     }
-                    RawEffect::Obligation {
+                    RawEffectKind::Obligation {
                         duty,
                         deadline,
                         penalty,
@@ -820,11 +860,11 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                             penalty,
                         }
                     }
-                    RawEffect::Prohibition { practice, penalty } => {
+                    RawEffectKind::Prohibition { practice, penalty } => {
                         check_penalty(&penalties, penalty.as_deref(), &d, diags);
                         Effect::Prohibition { practice, penalty }
                     }
-                    RawEffect::Exemption { relief, from } => Effect::Exemption { relief, from },
+                    RawEffectKind::Exemption { relief, from } => Effect::Exemption { relief, from },
                 }
             };
             let date =
@@ -1151,6 +1191,27 @@ fn load_examples(
     out
 }
 
+enum RawEffectKind {
+    Classification {
+        regime: String,
+        axis: String,
+        tier: String,
+    },
+    Obligation {
+        duty: String,
+        deadline: Option<RawDeadline>,
+        penalty: Option<String>,
+    },
+    Prohibition {
+        practice: String,
+        penalty: Option<String>,
+    },
+    Exemption {
+        relief: String,
+        from: Vec<String>,
+    },
+}
+
 fn check_penalty(
     penalties: &[Penalty],
     id: Option<&str>,
@@ -1178,12 +1239,11 @@ fn check_prefix(
         .and_then(|r| r.strip_prefix('.'))
         .is_some_and(is_ident);
     if !ok {
-        diags.push(
-            loc.diag(
-                Some(id),
-                None,
-                format!("{what} id `{id}` must be `{instrument}.<name>` in lower snake case"),
-                Some(format!(
+        diags.push(loc.diag(
+            Some(id),
+            None,
+            format!("{what} id `{id}` must be `{instrument}.<name>` in lower snake case"),
+            Some(format!(
                     "e.g. `{instrument}.{}`",
                     id.rsplit('.')
                         .next()
@@ -1191,8 +1251,7 @@ fn check_prefix(
                         .to_lowercase()
                         .replace(['-', ' '], "_")
                 )),
-            ),
-        );
+        ));
     }
 }
 

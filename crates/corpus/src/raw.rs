@@ -154,28 +154,46 @@ pub struct RawException {
     pub when: String,
 }
 
+/// Exactly one of the four fields must be given (checked by the loader). A struct rather than an enum, because
+/// YAML libraries disagree on how externally tagged enums are written; a map with one key is what people write.
 #[derive(Debug, Deserialize, Clone)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
-pub enum RawEffect {
-    Classification {
-        regime: String,
-        #[serde(default = "default_axis")]
-        axis: String,
-        tier: String,
-    },
-    Obligation {
-        duty: String,
-        deadline: Option<RawDeadline>,
-        penalty: Option<String>,
-    },
-    Prohibition {
-        practice: String,
-        penalty: Option<String>,
-    },
-    Exemption {
-        relief: String,
-        from: Vec<String>,
-    },
+#[serde(deny_unknown_fields)]
+pub struct RawEffect {
+    pub classification: Option<RawClassification>,
+    pub obligation: Option<RawObligation>,
+    pub prohibition: Option<RawProhibition>,
+    pub exemption: Option<RawExemption>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawClassification {
+    pub regime: String,
+    #[serde(default = "default_axis")]
+    pub axis: String,
+    pub tier: String,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawObligation {
+    pub duty: String,
+    pub deadline: Option<RawDeadline>,
+    pub penalty: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawProhibition {
+    pub practice: String,
+    pub penalty: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawExemption {
+    pub relief: String,
+    pub from: Vec<String>,
 }
 
 fn default_axis() -> String {

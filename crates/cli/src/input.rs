@@ -1,0 +1,69 @@
+//! Reading manifests and writing files.
+
+use crate::error::CliError;
+use aigov_core::manifest::{self, Facts, Format};
+use aigov_core::vocabulary::Vocabulary;
+use miette::{NamedSource, SourceOffset};
+use std::io::Read;
+use std::path::Path;
+
+/// Reads and binds a manifest from a path (`-` for stdin; the format follows the extension, stdin is YAML,
+/// which also reads JSON).
+pub fn read_manifest(path: &str, vocabulary: &Vocabulary) -> Result<Facts, CliError> {
+    let (text, format) = if path == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| CliError::Read {
+                path: "<stdin>".into(),
+                source: e,
+            })?;
+        let format = if s.trim_start().starts_with('{') {
+            Format::Json
+        } else {
+            Format::Yaml
+        };
+        (s, format)
+    } else {
+        let format = Format::from_path(path).ok_or_else(|| CliError::Usage {
+            message: format!("{path}: cannot tell the manifest format from the extension"),
+            help: "name the file .yaml, .yml, .json or .toml, or pipe it to `-`".into(),
+        })?;
+        let text = std::fs::read_to_string(path).map_err(|e| CliError::Read {
+            path: path.to_string(),
+            source: e,
+        })?;
+        (text, format)
+    };
+    manifest::parse(&text, format, vocabulary).map_err(|e| {
+        let span = e
+            .line_col
+            .map(|(l, c)| SourceOffset::from_location(&text, l, c.max(1)).into());
+        let name = if path == "-" {
+            "<stdin>".to_string()
+        } else {
+            path.to_string()
+        };
+        let place = match (&e.line_col, e.path.is_empty()) {
+            (Some((l, c)), true) => format!("{name}:{l}:{c}"),
+            (Some((l, c)), false) => format!("{name}:{l}:{c}: `{}`", e.path),
+            (None, false) => format!("{name}: `{}`", e.path),
+            (None, true) => name.clone(),
+        };
+        CliError::Manifest {
+            path: place,
+            message: e.message,
+            src: NamedSource::new(name, text.clone()),
+            span,
+            help: e.hint,
+        }
+    })
+}
+
+/// Writes a file, reporting the path on failure.
+pub fn write_file(path: &Path, contents: &str) -> Result<(), CliError> {
+    std::fs::write(path, contents).map_err(|e| CliError::Write {
+        path: path.display().to_string(),
+        source: e,
+    })
+}

@@ -1,0 +1,172 @@
+//! `aigov interview`: ask only the questions that settle undetermined rules, re-assessing after each answer.
+
+use crate::error::CliError;
+use crate::{input, report, OutputFormat};
+use aigov_core::assess::Options;
+use aigov_core::manifest::{bind_value, Facts, Format};
+use aigov_core::vocabulary::FactType;
+use aigov_core::{Date, Engine};
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Parses a person's answer for a fact type: yes/no, numbers, dates, comma-separated lists.
+fn parse_answer(ty: &FactType, answer: &str, path: &str) -> Result<aigov_core::Value, String> {
+    let a = answer.trim();
+    let v = match ty {
+        FactType::Bool => match a.to_ascii_lowercase().as_str() {
+            "y" | "yes" | "true" => serde_json::Value::Bool(true),
+            "n" | "no" | "false" => serde_json::Value::Bool(false),
+            _ => return Err("answer yes or no".into()),
+        },
+        FactType::Number { .. } => match a.replace('_', "").parse::<f64>() {
+            Ok(n) => serde_json::Number::from_f64(n)
+                .map(serde_json::Value::Number)
+                .ok_or("not a finite number")?,
+            Err(_) => return Err("answer with a number (1e25 is fine)".into()),
+        },
+        FactType::Set { .. } | FactType::Regions => serde_json::Value::Array(
+            a.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| serde_json::Value::String(s.to_string()))
+                .collect(),
+        ),
+        _ => serde_json::Value::String(a.to_string()),
+    };
+    bind_value(ty, &v, path).map_err(|e| {
+        format!(
+            "{}{}",
+            e.message,
+            e.hint.map(|h| format!(" ({h})")).unwrap_or_default()
+        )
+    })
+}
+
+/// Runs the interview on stdin/stdout.
+pub fn run(
+    engine: &Engine,
+    from: Option<&str>,
+    subject: &str,
+    save: Option<&Path>,
+    as_of: Date,
+) -> Result<ExitCode, CliError> {
+    let vocabulary = &engine.corpus.vocabulary;
+    let mut facts = match from {
+        Some(path) => input::read_manifest(path, vocabulary)?,
+        None => {
+            if vocabulary.subject(subject).is_none_or(|s| !s.assessable) {
+                return Err(CliError::Usage {
+                    message: format!("`{subject}` is not a subject that can be assessed"),
+                    help: format!(
+                        "use one of: {}",
+                        vocabulary
+                            .subjects
+                            .iter()
+                            .filter(|s| s.assessable)
+                            .map(|s| s.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                });
+            }
+            Facts::empty(subject, vocabulary)
+        }
+    };
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    let mut skipped: Vec<String> = Vec::new();
+    let mut out = std::io::stdout();
+    let _ = writeln!(
+        out,
+        "aigov interview — as of {as_of}. Answer each question; press Enter to skip, `q` to stop."
+    );
+    loop {
+        let mut options = Options::as_of(as_of);
+        options.traces = false;
+        let a = engine.assess(&facts, &options);
+        let Some(q) = a.questions.iter().find(|q| !skipped.contains(&q.fact)) else {
+            break;
+        };
+        let def = vocabulary
+            .fact_qualified(&q.fact)
+            .expect("questions name vocabulary facts");
+        let choices = match def.ty.allowed_values() {
+            Some(values) => format!(
+                "\n  choices{}: {}",
+                if def.ty.is_set() {
+                    " (comma-separated)"
+                } else {
+                    ""
+                },
+                values
+                    .iter()
+                    .map(|v| v.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => match &def.ty {
+                FactType::Bool => " [yes/no]".into(),
+                FactType::Date => " [YYYY-MM-DD]".into(),
+                FactType::Regions => " [codes, comma-separated, e.g. DE, FR, US-CA]".into(),
+                FactType::Number { unit: Some(u) } => format!(" [number, {u}]"),
+                _ => String::new(),
+            },
+        };
+        let _ = write!(
+            out,
+            "\n{} ({}; settles {} rule(s)){choices}\n> ",
+            q.question,
+            q.fact,
+            q.rules.len()
+        );
+        let _ = out.flush();
+        let answer = loop {
+            let Some(Ok(line)) = lines.next() else {
+                break None;
+            };
+            let t = line.trim();
+            if t.is_empty() {
+                break Some(None);
+            }
+            if t == "q" {
+                break None;
+            }
+            match parse_answer(&def.ty, t, &q.fact) {
+                Ok(v) => break Some(Some(v)),
+                Err(e) => {
+                    let _ = write!(out, "  {e}\n> ");
+                    let _ = out.flush();
+                }
+            }
+        };
+        match answer {
+            None => break,
+            Some(None) => skipped.push(q.fact.clone()),
+            Some(Some(v)) => facts.set(def.id, Some(v)),
+        }
+    }
+    let mut options = Options::as_of(as_of);
+    options.traces = false;
+    let a = engine.assess(&facts, &options);
+    let _ = writeln!(out);
+    print!("{}", report::assessment(engine, &a, OutputFormat::Text));
+    if let Some(path) = save {
+        let tree = facts.to_tree(vocabulary);
+        let text = match Format::from_path(&path.display().to_string()) {
+            Some(Format::Json) => serde_json::to_string_pretty(&tree).expect("serializes") + "\n",
+            Some(Format::Toml) => toml::to_string(&tree).map_err(|e| CliError::Usage {
+                message: format!("cannot write TOML: {e}"),
+                help: "save as .yaml or .json".into(),
+            })?,
+            _ => serde_yaml_ng::to_string(&tree).expect("serializes"),
+        };
+        input::write_file(path, &text)?;
+        eprintln!("saved the manifest to {}", path.display());
+    }
+    Ok(if a.prohibited {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

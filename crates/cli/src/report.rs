@@ -1,0 +1,732 @@
+//! Reports: the same content as readable text, as Markdown, or as JSON (docs/output.md).
+
+use crate::OutputFormat;
+use aigov_core::assess::{CorpusNames, Finding, Status};
+use aigov_core::condition::TraceNode;
+use aigov_core::diff::{ChangeKind, Diff};
+use aigov_core::model::{Corpus, Effect};
+use aigov_core::timeline::Timeline;
+use aigov_core::{Assessment, Date, Engine, Facts, Truth};
+use std::fmt::Write;
+
+/// The JSON output format version; bumped only on breaking changes (docs/output.md).
+pub const FORMAT_VERSION: &str = "1";
+
+fn json<T: serde::Serialize>(kind: &str, value: &T) -> String {
+    let mut v = serde_json::to_value(value).expect("report types serialize");
+    if let serde_json::Value::Object(m) = &mut v {
+        m.insert("kind".into(), kind.into());
+        m.insert("format_version".into(), FORMAT_VERSION.into());
+    }
+    let mut s = serde_json::to_string_pretty(&v).expect("a JSON value serializes");
+    s.push('\n');
+    s
+}
+
+/// Text and Markdown differ only in headings, bullets and emphasis.
+struct Style {
+    md: bool,
+}
+
+impl Style {
+    fn h1(&self, out: &mut String, s: &str) {
+        if self.md {
+            let _ = writeln!(out, "# {s}\n");
+        } else {
+            let _ = writeln!(out, "{s}\n{}", "=".repeat(s.chars().count().min(100)));
+        }
+    }
+    fn h2(&self, out: &mut String, s: &str) {
+        if self.md {
+            let _ = writeln!(out, "\n## {s}\n");
+        } else {
+            let _ = writeln!(out, "\n{s}\n{}", "-".repeat(s.chars().count().min(100)));
+        }
+    }
+    fn h3(&self, out: &mut String, s: &str) {
+        if self.md {
+            let _ = writeln!(out, "\n### {s}\n");
+        } else {
+            let _ = writeln!(out, "\n  {s}");
+        }
+    }
+    fn bullet(&self, out: &mut String, s: &str) {
+        if self.md {
+            let _ = writeln!(out, "- {s}");
+        } else {
+            let _ = writeln!(out, "    • {s}");
+        }
+    }
+    fn detail(&self, out: &mut String, s: &str) {
+        if self.md {
+            let _ = writeln!(out, "  {s}");
+        } else {
+            let _ = writeln!(out, "        {s}");
+        }
+    }
+    fn code(&self, s: &str) -> String {
+        if self.md {
+            format!("`{s}`")
+        } else {
+            s.to_string()
+        }
+    }
+    fn strong(&self, s: &str) -> String {
+        if self.md {
+            format!("**{s}**")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+fn effect_line(f: &Finding) -> String {
+    match &f.effect {
+        Effect::Classification { regime, axis, tier } => {
+            format!("classification: {tier} ({regime} {axis})")
+        }
+        Effect::Obligation { duty, deadline, .. } => match deadline {
+            Some(d) => format!("must: {duty} — deadline: {}", d.text),
+            None => format!("must: {duty}"),
+        },
+        Effect::Prohibition { practice, .. } => format!("must not: {practice}"),
+        Effect::Exemption { relief, .. } => format!("exempt: {relief}"),
+    }
+}
+
+fn when_line(f: &Finding) -> String {
+    let source = f
+        .applies_from_source
+        .as_deref()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    match f.status {
+        Status::InEffect => format!("in effect since {}{source}", f.applies_from),
+        Status::Upcoming => format!("applies from {}{source}", f.applies_from),
+        Status::Ended | Status::Suspended => {
+            f.cause.as_ref().map(|c| c.text.clone()).unwrap_or_default()
+        }
+        Status::Undetermined => match f.timing {
+            Some(Status::Upcoming) => format!("would apply from {}{source}", f.applies_from),
+            Some(Status::InEffect) => {
+                format!("would be in effect since {}{source}", f.applies_from)
+            }
+            Some(other) => format!("would be {}", other.heading().to_lowercase()),
+            None => String::new(),
+        },
+        Status::NotApplicable => "does not apply".into(),
+    }
+}
+
+/// Renders an assessment.
+pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> String {
+    if format == OutputFormat::Json {
+        return json("assessment", a);
+    }
+    let st = Style {
+        md: format == OutputFormat::Markdown,
+    };
+    let mut out = String::new();
+    let name = a.name.as_deref().unwrap_or("(unnamed)");
+    st.h1(
+        &mut out,
+        &format!("aigov assessment: {name} ({})", a.subject),
+    );
+    let c = &engine.corpus;
+    let _ = writeln!(
+        out,
+        "As of {} · corpus: {} instruments, {} rules{}",
+        st.strong(&a.as_of.to_string()),
+        c.instruments.len(),
+        c.rules.len(),
+        if a.jurisdictions.is_empty() {
+            String::new()
+        } else {
+            format!(" · jurisdictions: {}", a.jurisdictions.join(", "))
+        }
+    );
+    if a.prohibited {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            st.strong("A PROHIBITION APPLIES to this subject (see below).")
+        );
+    }
+    st.h2(&mut out, "Classification");
+    if a.classifications.is_empty() {
+        let _ = writeln!(out, "No classification applies.");
+    }
+    for cl in &a.classifications {
+        st.bullet(
+            &mut out,
+            &format!(
+                "{} {}: {} = {} — {} {} ({}) [{}]",
+                cl.jurisdiction,
+                cl.regime,
+                cl.axis,
+                st.strong(&cl.tier),
+                cl.status.heading().to_lowercase(),
+                if cl.status == Status::Upcoming {
+                    format!("from {}", cl.applies_from)
+                } else {
+                    String::new()
+                },
+                cl.citation,
+                st.code(&cl.rule)
+            ),
+        );
+    }
+    for conflict in &a.conflicts {
+        let list: Vec<String> = conflict
+            .rules
+            .iter()
+            .map(|(r, t)| format!("{r} says {t}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "\n{} {} {}: {}",
+            st.strong("CONFLICT"),
+            conflict.regime,
+            conflict.axis,
+            list.join("; ")
+        );
+    }
+    let mut current = (String::new(), String::new());
+    let mut current_status: Option<Status> = None;
+    for f in &a.findings {
+        if (f.jurisdiction.clone(), f.regime.clone()) != current {
+            current = (f.jurisdiction.clone(), f.regime.clone());
+            current_status = None;
+            st.h2(
+                &mut out,
+                &format!(
+                    "{} — {}{}",
+                    f.jurisdiction,
+                    f.regime,
+                    if f.binding { "" } else { " (non-binding)" }
+                ),
+            );
+        }
+        if current_status != Some(f.status) {
+            current_status = Some(f.status);
+            st.h3(&mut out, f.status.heading());
+        }
+        let kind = match &f.effect {
+            Effect::Prohibition { .. } if f.status == Status::InEffect => "PROHIBITED".to_string(),
+            e => e.kind().to_string(),
+        };
+        st.bullet(
+            &mut out,
+            &format!(
+                "[{kind}] {} — {} — {}",
+                st.strong(&f.title),
+                f.citation,
+                when_line(f)
+            ),
+        );
+        st.detail(&mut out, &effect_line(f));
+        if let Some(p) = &f.penalty {
+            st.detail(&mut out, &format!("penalty: {} ({})", p.text, p.citation));
+        }
+        if let Some(by) = &f.version.amended_by {
+            st.detail(
+                &mut out,
+                &format!(
+                    "as amended by {by} (text in force since {})",
+                    f.version.from
+                ),
+            );
+        }
+        for q in &f.questions {
+            st.detail(&mut out, &format!("? {q}"));
+        }
+        if f.confidence != aigov_core::model::Confidence::High {
+            st.detail(
+                &mut out,
+                &format!(
+                    "confidence: {:?}{}",
+                    f.confidence,
+                    f.note
+                        .as_deref()
+                        .map(|n| format!(" — {n}"))
+                        .unwrap_or_default()
+                )
+                .to_lowercase(),
+            );
+        }
+        st.detail(&mut out, &format!("{} · {}", st.code(&f.rule), f.url));
+    }
+    if a.findings.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNo rule of the corpus concerns this subject on this date."
+        );
+    }
+    if !a.questions.is_empty() {
+        st.h2(
+            &mut out,
+            "Questions that would settle the undetermined rules",
+        );
+        for (i, q) in a.questions.iter().enumerate() {
+            let allowed = if q.allowed.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", q.allowed.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "{}{}. {} ({}: {}{allowed}) — settles {} rule(s)",
+                if st.md { "" } else { "  " },
+                i + 1,
+                q.question,
+                st.code(&q.fact),
+                q.ty,
+                q.rules.len()
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nEvery finding cites its provision; `aigov explain FILE RULE_ID` shows the derivation."
+    );
+    out
+}
+
+fn tree(out: &mut String, node: &TraceNode, prefix: &str, last: bool, root: bool) {
+    let mark = match node.result {
+        Truth::True => "✓",
+        Truth::False => "✗",
+        Truth::Unknown => "?",
+    };
+    let branch = if root {
+        ""
+    } else if last {
+        "└─ "
+    } else {
+        "├─ "
+    };
+    let _ = writeln!(out, "{prefix}{branch}{mark} {}", node.expr);
+    let child_prefix = if root {
+        prefix.to_string()
+    } else {
+        format!("{prefix}{}", if last { "   " } else { "│  " })
+    };
+    for v in &node.values {
+        let _ = writeln!(out, "{child_prefix}    {v}");
+    }
+    for (i, c) in node.children.iter().enumerate() {
+        tree(out, c, &child_prefix, i + 1 == node.children.len(), false);
+    }
+}
+
+/// Renders the derivation of one rule for a subject.
+pub fn explain(
+    engine: &Engine,
+    facts: &Facts,
+    index: usize,
+    as_of: Date,
+    format: OutputFormat,
+) -> String {
+    let ctx = aigov_core::assess::Context::new(engine, facts, as_of);
+    let rule = &engine.corpus.rules[index];
+    let inst = engine.corpus.instrument_of(rule);
+    let finding = engine.finding(&ctx, index, true);
+    if format == OutputFormat::Json {
+        #[derive(serde::Serialize)]
+        struct Explanation<'a> {
+            as_of: Date,
+            rule: &'a str,
+            not_yet_law: bool,
+            finding: Option<&'a Finding>,
+        }
+        return json(
+            "explanation",
+            &Explanation {
+                as_of,
+                rule: &rule.id,
+                not_yet_law: finding.is_none(),
+                finding: finding.as_ref(),
+            },
+        );
+    }
+    let st = Style {
+        md: format == OutputFormat::Markdown,
+    };
+    let mut out = String::new();
+    st.h1(&mut out, &format!("{} — {}", rule.id, rule.title));
+    let _ = writeln!(
+        out,
+        "Instrument: {} ({}), {} — {}",
+        inst.short_title,
+        inst.citation,
+        inst.jurisdiction,
+        rule.url.as_deref().unwrap_or(&inst.url)
+    );
+    let Some(f) = finding else {
+        let first = rule
+            .versions
+            .first()
+            .map(|v| v.from.date.to_string())
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "As of {as_of}: this rule was not yet law (its text is law from {first})."
+        );
+        return out;
+    };
+    let _ = writeln!(out, "Citation: {}", f.citation);
+    let _ = writeln!(
+        out,
+        "As of {as_of}: {} — {}",
+        st.strong(&f.status.heading().to_uppercase()),
+        when_line(&f)
+    );
+    let _ = writeln!(out, "Effect: {}", effect_line(&f));
+    let _ = writeln!(out, "Summary: {}", f.summary.trim());
+    let _ = writeln!(
+        out,
+        "Text: in force from {}{}{}",
+        f.version.from,
+        f.version
+            .amended_by
+            .as_deref()
+            .map(|b| format!(", as amended by {b}"))
+            .unwrap_or_default(),
+        f.version
+            .change
+            .as_deref()
+            .map(|c| format!(" — {c}"))
+            .unwrap_or_default()
+    );
+    if rule.versions.len() > 1 {
+        let _ = writeln!(out, "Versions:");
+        for v in &rule.versions {
+            let _ = writeln!(
+                out,
+                "  from {}: applies from {}{}",
+                v.from.date,
+                v.applies_from.date,
+                v.amended_by
+                    .as_deref()
+                    .map(|b| format!(" (amended by {b})"))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    if let Some(d) = &f.derivation {
+        st.h2(&mut out, "Derivation");
+        if st.md {
+            out.push_str("```text\n");
+        }
+        let _ = writeln!(out, "Condition:");
+        tree(&mut out, &d.condition, "  ", true, true);
+        if !d.exceptions.is_empty() {
+            let _ = writeln!(out, "Exceptions (any that holds defeats the rule):");
+            for e in &d.exceptions {
+                let verdict = match e.result {
+                    Truth::True => "FIRED",
+                    Truth::False => "did not fire",
+                    Truth::Unknown => "unknown",
+                };
+                let _ = writeln!(
+                    out,
+                    "  {} — {} ({}): {}",
+                    e.id,
+                    verdict,
+                    e.citation,
+                    e.summary.trim()
+                );
+                tree(&mut out, &e.trace, "    ", true, true);
+            }
+        }
+        if !d.defeaters.is_empty() {
+            let _ = writeln!(out, "Rules that defeat it when they apply:");
+            for x in &d.defeaters {
+                let _ = writeln!(out, "  {} ({}): {}", x.rule, x.citation, x.result);
+            }
+        }
+        if st.md {
+            out.push_str("```\n");
+        }
+    }
+    if !f.questions.is_empty() {
+        st.h2(&mut out, "Questions that would settle it");
+        for q in &f.questions {
+            st.bullet(&mut out, q);
+        }
+    }
+    if let Some(p) = &f.penalty {
+        let _ = writeln!(out, "\nPenalty: {} ({})", p.text, p.citation);
+    }
+    if f.confidence != aigov_core::model::Confidence::High {
+        let _ = writeln!(
+            out,
+            "\nConfidence: {:?}. {}",
+            f.confidence,
+            f.note.as_deref().unwrap_or("")
+        );
+    }
+    let _ = CorpusNames(&engine.corpus);
+    out
+}
+
+/// Renders a diff.
+pub fn diff(d: &Diff, format: OutputFormat) -> String {
+    if format == OutputFormat::Json {
+        return json("diff", d);
+    }
+    let st = Style {
+        md: format == OutputFormat::Markdown,
+    };
+    let mut out = String::new();
+    st.h1(
+        &mut out,
+        &format!(
+            "What changed for {} ({}) from {} to {}",
+            d.name.as_deref().unwrap_or("(unnamed)"),
+            d.subject,
+            d.from,
+            d.to
+        ),
+    );
+    if d.changes.is_empty() {
+        let _ = writeln!(out, "Nothing changed.");
+    }
+    let mut current = String::new();
+    for c in &d.changes {
+        let group = format!("{} — {}", c.jurisdiction, c.regime);
+        if group != current {
+            st.h2(&mut out, &group);
+            current = group;
+        }
+        let sign = match c.kind {
+            ChangeKind::Appeared => "+",
+            ChangeKind::Ended => "-",
+            ChangeKind::Changed => "~",
+        };
+        st.bullet(
+            &mut out,
+            &format!(
+                "{sign} {} — {} ({}): {}",
+                st.strong(&c.title),
+                c.citation,
+                st.code(&c.rule),
+                c.details.join("; ")
+            ),
+        );
+        for cause in &c.causes {
+            st.detail(&mut out, &format!("because: {}", cause.text));
+        }
+        st.detail(&mut out, &c.url);
+    }
+    out
+}
+
+/// Renders a timeline.
+pub fn timeline(t: &Timeline, format: OutputFormat) -> String {
+    if format == OutputFormat::Json {
+        return json("timeline", t);
+    }
+    let st = Style {
+        md: format == OutputFormat::Markdown,
+    };
+    let mut out = String::new();
+    st.h1(
+        &mut out,
+        &format!(
+            "Timeline for {} ({}), law as of {}",
+            t.name.as_deref().unwrap_or("(unnamed)"),
+            t.subject,
+            t.as_of
+        ),
+    );
+    let mut past = true;
+    for e in &t.entries {
+        if past && e.date > t.as_of {
+            past = false;
+            let _ = writeln!(
+                out,
+                "{}",
+                if st.md {
+                    format!("\n**— today ({}) —**\n", t.as_of)
+                } else {
+                    format!("  ──── {} (as of) ────", t.as_of)
+                }
+            );
+        }
+        let kind = format!("{:?}", e.kind).to_lowercase();
+        let q = if e.undetermined {
+            " (undetermined)"
+        } else {
+            ""
+        };
+        st.bullet(
+            &mut out,
+            &format!(
+                "{}  {kind:<9} {} — {} [{} {}]{q}",
+                e.date, e.title, e.text, e.regime, e.citation
+            ),
+        );
+    }
+    out
+}
+
+/// Lists the instruments.
+pub fn corpus_list(c: &Corpus, format: OutputFormat) -> String {
+    if format == OutputFormat::Json {
+        #[derive(serde::Serialize)]
+        struct Item<'a> {
+            id: &'a str,
+            jurisdiction: &'a str,
+            kind: aigov_core::model::InstrumentKind,
+            title: &'a str,
+            citation: &'a str,
+            url: &'a str,
+            binding: bool,
+            rules: usize,
+        }
+        let items: Vec<Item> = c
+            .instruments
+            .iter()
+            .enumerate()
+            .map(|(i, x)| Item {
+                id: &x.id,
+                jurisdiction: &x.jurisdiction,
+                kind: x.kind,
+                title: &x.short_title,
+                citation: &x.citation,
+                url: &x.url,
+                binding: x.binding,
+                rules: c.rules.iter().filter(|r| r.instrument == i).count(),
+            })
+            .collect();
+        let mut s = serde_json::to_string_pretty(&items).expect("serializes");
+        s.push('\n');
+        return s;
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "{:<28} {:<10} {:>5}  TITLE", "ID", "JURIS.", "RULES");
+    for (i, x) in c.instruments.iter().enumerate() {
+        let n = c.rules.iter().filter(|r| r.instrument == i).count();
+        let _ = writeln!(
+            out,
+            "{:<28} {:<10} {:>5}  {} ({})",
+            x.id, x.jurisdiction, n, x.short_title, x.citation
+        );
+    }
+    out
+}
+
+/// Shows an instrument or a rule.
+pub fn corpus_show(c: &Corpus, id: &str, format: OutputFormat) -> Option<String> {
+    if let Some(inst) = c.instrument(id) {
+        if format == OutputFormat::Json {
+            return Some(format!(
+                "{}\n",
+                serde_json::to_string_pretty(inst).expect("serializes")
+            ));
+        }
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{} — {}\n{}\n{}; issued by {}; {}",
+            inst.id,
+            inst.short_title,
+            inst.title,
+            inst.citation,
+            inst.issuer,
+            if inst.binding {
+                "binding"
+            } else {
+                "non-binding"
+            }
+        );
+        let _ = writeln!(out, "{}", inst.url);
+        if let Some(s) = &inst.summary {
+            let _ = writeln!(out, "\n{}", s.trim());
+        }
+        let _ = writeln!(out, "\nLifecycle:");
+        for e in &inst.events {
+            let _ = writeln!(
+                out,
+                "  {}  {:<20} {}{}",
+                e.date,
+                e.kind.verb(),
+                e.by.as_deref()
+                    .map(|b| format!("by {b} "))
+                    .unwrap_or_default(),
+                e.provisions.as_deref().unwrap_or("")
+            );
+        }
+        let _ = writeln!(out, "\nRules:");
+        for r in c.rules.iter().filter(|r| c.instrument_of(r).id == inst.id) {
+            let v = r.versions.last().expect("rules have a version");
+            let _ = writeln!(
+                out,
+                "  {:<40} {:<14} {} — {}",
+                r.id,
+                v.effect.kind(),
+                v.citation,
+                r.title
+            );
+        }
+        return Some(out);
+    }
+    let r = c.rule(id)?;
+    if format == OutputFormat::Json {
+        return Some(format!(
+            "{}\n",
+            serde_json::to_string_pretty(r).expect("serializes")
+        ));
+    }
+    let inst = c.instrument_of(r);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} — {}\n{} ({}), addresses {}{}",
+        r.id,
+        r.title,
+        inst.short_title,
+        inst.jurisdiction,
+        r.subject,
+        if r.roles.is_empty() {
+            String::new()
+        } else {
+            format!(" as {}", r.roles.join(" or "))
+        }
+    );
+    for v in &r.versions {
+        let _ = writeln!(
+            out,
+            "\nText from {}{}: {} — applies from {}",
+            v.from.date,
+            v.amended_by
+                .as_deref()
+                .map(|b| format!(" (amended by {b})"))
+                .unwrap_or_default(),
+            v.citation,
+            v.applies_from.date
+        );
+        if let Some(ch) = &v.change {
+            let _ = writeln!(out, "  change: {ch}");
+        }
+        let _ = writeln!(out, "  {}", v.summary.trim());
+        let _ = writeln!(out, "  when: {}", v.condition.source);
+        for e in &v.exceptions {
+            let _ = writeln!(
+                out,
+                "  unless {} ({}): {}",
+                e.id, e.citation, e.condition.source
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  effect: {}",
+            serde_json::to_string(&v.effect).expect("serializes")
+        );
+    }
+    if let Some(n) = &r.note {
+        let _ = writeln!(out, "\nconfidence {:?}: {n}", r.confidence);
+    }
+    Some(out)
+}
