@@ -169,6 +169,21 @@ fn today() -> Date {
     jiff::ZonedDateTime::now().date()
 }
 
+/// The embedded corpus, compiled at build time (empty if the corpus had errors then).
+static PRECOMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
+
+/// The engine for assessments: the precompiled embedded corpus when possible (fast start-up), else loaded.
+fn engine(dir: Option<&PathBuf>) -> Result<Engine, CliError> {
+    if dir.is_none() && !PRECOMPILED.is_empty() {
+        if let Ok(mut corpus) = serde_json::from_str::<aigov_core::Corpus>(PRECOMPILED) {
+            corpus.reindex();
+            return Ok(Engine::new(corpus));
+        }
+    }
+    load_engine(dir).map(|(e, _)| e)
+}
+
+/// Loads and validates the corpus from its sources (embedded or a folder), with its examples.
 fn load_engine(dir: Option<&PathBuf>) -> Result<(Engine, Vec<aigov_corpus::Example>), CliError> {
     let sources = match dir {
         Some(d) => aigov_corpus::read_dir(d).map_err(|e| CliError::Read {
@@ -186,7 +201,7 @@ fn load_engine(dir: Option<&PathBuf>) -> Result<(Engine, Vec<aigov_corpus::Examp
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Command::Schema => {
-            let (engine, _) = load_engine(cli.corpus.as_ref())?;
+            let engine = engine(cli.corpus.as_ref())?;
             let schema = aigov_core::schema::manifest_schema(&engine.corpus.vocabulary);
             println!(
                 "{}",
@@ -205,7 +220,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             full,
             output,
         } => {
-            let (engine, _) = load_engine(cli.corpus.as_ref())?;
+            let engine = engine(cli.corpus.as_ref())?;
             if let Some(tier) = &fail_on {
                 if engine.corpus.vocabulary.tier(tier).is_none() {
                     let tiers: Vec<&str> = engine
@@ -267,7 +282,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             as_of,
             format,
         } => {
-            let (engine, _) = load_engine(cli.corpus.as_ref())?;
+            let engine = engine(cli.corpus.as_ref())?;
             let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
             let Some(index) = engine.corpus.rule_index(&rule) else {
                 return Err(CliError::Usage {
@@ -293,7 +308,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             jurisdictions,
             format,
         } => {
-            let (engine, _) = load_engine(cli.corpus.as_ref())?;
+            let engine = engine(cli.corpus.as_ref())?;
             if from > to {
                 return Err(CliError::Usage {
                     message: format!("--from {from} is after --to {to}"),
@@ -313,7 +328,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             svg,
             format,
         } => {
-            let (engine, _) = load_engine(cli.corpus.as_ref())?;
+            let engine = engine(cli.corpus.as_ref())?;
             let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
             let t = aigov_core::timeline::timeline(
                 &engine,
@@ -338,7 +353,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             save,
             as_of,
         } => {
-            let (engine, _) = load_engine(cli.corpus.as_ref())?;
+            let engine = engine(cli.corpus.as_ref())?;
             interview::run(
                 &engine,
                 from.as_deref(),
@@ -404,12 +419,12 @@ fn corpus_command(dir: Option<&PathBuf>, command: CorpusCommand) -> Result<ExitC
             })
         }
         CorpusCommand::List { format } => {
-            let (engine, _) = load_engine(dir)?;
+            let engine = engine(dir)?;
             print!("{}", report::corpus_list(&engine.corpus, format));
             Ok(ExitCode::SUCCESS)
         }
         CorpusCommand::Show { id, format } => {
-            let (engine, _) = load_engine(dir)?;
+            let engine = engine(dir)?;
             match report::corpus_show(&engine.corpus, &id, format) {
                 Some(s) => {
                     print!("{s}");
