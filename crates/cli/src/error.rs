@@ -27,24 +27,10 @@ pub enum CliError {
         /// The I/O error.
         source: std::io::Error,
     },
-    /// A manifest does not fit the vocabulary.
-    #[error("{path}: {message}")]
-    #[diagnostic(code(aigov::manifest))]
-    Manifest {
-        /// Where, as file and manifest path.
-        path: String,
-        /// What is wrong.
-        message: String,
-        /// The manifest source, for the snippet.
-        #[source_code]
-        src: NamedSource<String>,
-        /// The place in the source.
-        #[label("here")]
-        span: Option<SourceSpan>,
-        /// The hint.
-        #[help]
-        help: Option<String>,
-    },
+    /// A manifest does not fit the vocabulary (boxed: it carries the source for the snippet).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Manifest(Box<ManifestReport>),
     /// The corpus has errors.
     #[error("the corpus has {} error(s)", diagnostics.len())]
     Corpus {
@@ -77,4 +63,24 @@ impl CliError {
             other => eprintln!("{:?}", miette::Report::new(other)),
         }
     }
+}
+
+/// A manifest error with its source, for a snippet pointing at the place.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+#[error("{path}: {message}")]
+#[diagnostic(code(aigov::manifest))]
+pub struct ManifestReport {
+    /// Where, as file and manifest path.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// The manifest source, for the snippet.
+    #[source_code]
+    pub src: NamedSource<String>,
+    /// The place in the source.
+    #[label("here")]
+    pub span: Option<SourceSpan>,
+    /// The hint.
+    #[help]
+    pub help: Option<String>,
 }

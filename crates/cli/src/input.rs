@@ -1,6 +1,6 @@
 //! Reading manifests and writing files.
 
-use crate::error::CliError;
+use crate::error::{CliError, ManifestReport};
 use aigov_core::manifest::{self, Facts, Format};
 use aigov_core::vocabulary::Vocabulary;
 use miette::{NamedSource, SourceOffset};
@@ -50,13 +50,13 @@ pub fn read_manifest(path: &str, vocabulary: &Vocabulary) -> Result<Facts, CliEr
             (None, false) => format!("{name}: `{}`", e.path),
             (None, true) => name.clone(),
         };
-        CliError::Manifest {
+        CliError::Manifest(Box::new(ManifestReport {
             path: place,
             message: e.message,
             src: NamedSource::new(name, text.clone()),
             span,
             help: e.hint,
-        }
+        }))
     })
 }
 

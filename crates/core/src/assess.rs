@@ -420,14 +420,14 @@ impl<'a> Context<'a> {
             return t;
         }
         for e in &v.exceptions {
-            t = and(t, e.condition.expr.eval(self).not());
+            t = and(t, !e.condition.expr.eval(self));
             if t == Truth::False {
                 return t;
             }
         }
         for &d in &self.defeated_by[index] {
             if self.defeater_active(d) {
-                t = and(t, self.holds(d).not());
+                t = and(t, !self.holds(d));
                 if t == Truth::False {
                     return t;
                 }
@@ -453,7 +453,7 @@ impl<'a> Context<'a> {
         out
     }
 
-    fn unknown_facts_into(&self, index: usize, out: &mut Vec<FactId>, seen: &mut Vec<bool>) {
+    fn unknown_facts_into(&self, index: usize, out: &mut Vec<FactId>, seen: &mut [bool]) {
         if seen[index] {
             return;
         }
@@ -462,7 +462,7 @@ impl<'a> Context<'a> {
         let Some(v) = self.version(rule) else { return };
         let follow = |i: usize| {
             let mut inner = Vec::new();
-            self.unknown_facts_into(i, &mut inner, &mut seen.clone());
+            self.unknown_facts_into(i, &mut inner, &mut seen.to_vec());
             inner
         };
         if v.condition.expr.eval(self) == Truth::Unknown {

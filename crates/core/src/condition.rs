@@ -194,7 +194,7 @@ pub fn compile(source: &str, resolver: &dyn Resolver) -> Result<Condition, Compi
         .parse_with_source_info(source)
         .map_err(|errs| {
             let first = errs.errors.first();
-            let span = first.and_then(|e| {
+            let span = first.map(|e| {
                 // The CEL parser reports 1-based line and 0-based column; conditions are one logical line.
                 let (line, col) = e.pos;
                 let offset: usize = source
@@ -203,7 +203,7 @@ pub fn compile(source: &str, resolver: &dyn Resolver) -> Result<Condition, Compi
                     .map(str::len)
                     .sum::<usize>()
                     + col.max(0) as usize;
-                Some((offset.min(source.len()), offset.min(source.len())))
+                (offset.min(source.len()), offset.min(source.len()))
             });
             CompileError {
                 message: format!(

@@ -85,16 +85,19 @@ pub enum Truth {
     Unknown,
 }
 
-impl Truth {
+impl std::ops::Not for Truth {
+    type Output = Truth;
     /// Kleene negation.
-    pub fn not(self) -> Truth {
+    fn not(self) -> Truth {
         match self {
             Truth::True => Truth::False,
             Truth::False => Truth::True,
             Truth::Unknown => Truth::Unknown,
         }
     }
+}
 
+impl Truth {
     /// From a plain boolean.
     pub fn from_bool(b: bool) -> Truth {
         if b {

@@ -1191,6 +1191,9 @@ fn load_examples(
     out
 }
 
+/// Builds a diagnostic at a needle near the current rule.
+type DiagFn<'a> = dyn Fn(Option<&str>, String, Option<String>) -> Diagnostic + 'a;
+
 enum RawEffectKind {
     Classification {
         regime: String,
@@ -1215,7 +1218,7 @@ enum RawEffectKind {
 fn check_penalty(
     penalties: &[Penalty],
     id: Option<&str>,
-    d: &dyn Fn(Option<&str>, String, Option<String>) -> Diagnostic,
+    d: &DiagFn<'_>,
     diags: &mut Vec<Diagnostic>,
 ) {
     if let Some(p) = id {
