@@ -94,10 +94,11 @@ fn effect_line(f: &Finding) -> String {
     }
 }
 
-fn when_line(f: &Finding) -> String {
+fn when_line(f: &Finding, with_source: bool) -> String {
     let source = f
         .applies_from_source
         .as_deref()
+        .filter(|_| with_source)
         .map(|s| format!(" ({s})"))
         .unwrap_or_default();
     match f.status {
@@ -160,14 +161,14 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
         st.bullet(
             &mut out,
             &format!(
-                "{} {}: {} = {} — {} {} ({}) [{}]",
+                "{} {}: {} = {} — {}{} ({}) [{}]",
                 cl.jurisdiction,
                 cl.regime,
                 cl.axis,
                 st.strong(&cl.tier),
                 cl.status.heading().to_lowercase(),
                 if cl.status == Status::Upcoming {
-                    format!("from {}", cl.applies_from)
+                    format!(" from {}", cl.applies_from)
                 } else {
                     String::new()
                 },
@@ -192,11 +193,23 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
         );
     }
     let mut current = (String::new(), String::new());
-    let mut current_status: Option<Status> = None;
-    for f in &a.findings {
+    let mut current_group = "";
+    // Prohibitions in effect come first in each group, under their own heading.
+    let mut ordered: Vec<&Finding> = a.findings.iter().collect();
+    ordered.sort_by_key(|f| {
+        let prohibited =
+            f.status == Status::InEffect && matches!(f.effect, Effect::Prohibition { .. });
+        (
+            f.jurisdiction.clone(),
+            f.regime.clone(),
+            !prohibited,
+            f.status,
+        )
+    });
+    for f in ordered {
         if (f.jurisdiction.clone(), f.regime.clone()) != current {
             current = (f.jurisdiction.clone(), f.regime.clone());
-            current_status = None;
+            current_group = "";
             st.h2(
                 &mut out,
                 &format!(
@@ -207,9 +220,16 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
                 ),
             );
         }
-        if current_status != Some(f.status) {
-            current_status = Some(f.status);
-            st.h3(&mut out, f.status.heading());
+        let prohibited_now =
+            f.status == Status::InEffect && matches!(f.effect, Effect::Prohibition { .. });
+        let group = if prohibited_now {
+            "Prohibited"
+        } else {
+            f.status.heading()
+        };
+        if group != current_group {
+            current_group = group;
+            st.h3(&mut out, group);
         }
         let kind = match &f.effect {
             Effect::Prohibition { .. } if f.status == Status::InEffect => "PROHIBITED".to_string(),
@@ -221,7 +241,7 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
                 "[{kind}] {} — {} — {}",
                 st.strong(&f.title),
                 f.citation,
-                when_line(f)
+                when_line(f, false)
             ),
         );
         st.detail(&mut out, &effect_line(f));
@@ -237,18 +257,21 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
                 ),
             );
         }
-        for q in &f.questions {
-            st.detail(&mut out, &format!("? {q}"));
+        if !f.open_facts.is_empty() {
+            st.detail(
+                &mut out,
+                &format!("needs: {} (questions below)", f.open_facts.join(", ")),
+            );
         }
         if f.confidence != aigov_core::model::Confidence::High {
             st.detail(
                 &mut out,
                 &format!(
-                    "confidence: {:?}{}",
-                    f.confidence,
+                    "confidence: {}{}",
+                    format!("{:?}", f.confidence).to_lowercase(),
                     f.note
                         .as_deref()
-                        .map(|n| format!(" — {n}"))
+                        .map(|n| format!(" — {}", n.trim()))
                         .unwrap_or_default()
                 )
                 .to_lowercase(),
@@ -379,7 +402,7 @@ pub fn explain(
         out,
         "As of {as_of}: {} — {}",
         st.strong(&f.status.heading().to_uppercase()),
-        when_line(&f)
+        when_line(&f, true)
     );
     let _ = writeln!(out, "Effect: {}", effect_line(&f));
     let _ = writeln!(out, "Summary: {}", f.summary.trim());

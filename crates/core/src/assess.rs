@@ -252,6 +252,9 @@ pub struct Finding {
     /// Questions that would settle an undetermined finding.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub questions: Vec<String>,
+    /// The facts those questions ask for (`subject.name`), in the same order.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub open_facts: Vec<String>,
     /// Why: the derivation (present unless the assessment was run in summary mode).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub derivation: Option<Derivation>,
@@ -844,14 +847,16 @@ impl Engine {
         };
         let inst = self.corpus.instrument_of(rule);
         let names = CorpusNames(&self.corpus);
-        let questions = if truth == Truth::Unknown {
+        let open: Vec<&crate::vocabulary::FactDef> = if truth == Truth::Unknown {
             ctx.unknown_facts(index)
                 .into_iter()
-                .map(|f| self.corpus.vocabulary.facts[f as usize].question.clone())
+                .map(|f| &self.corpus.vocabulary.facts[f as usize])
                 .collect()
         } else {
             Vec::new()
         };
+        let questions = open.iter().map(|f| f.question.clone()).collect();
+        let open_facts = open.iter().map(|f| f.qualified()).collect();
         let derivation = traces.then(|| {
             let condition = version.condition.expr.trace(ctx, &names);
             let exceptions = if condition.result == Truth::False {
@@ -941,6 +946,7 @@ impl Engine {
             confidence: rule.confidence,
             note: rule.note.clone(),
             questions,
+            open_facts,
             derivation,
         })
     }
