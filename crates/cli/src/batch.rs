@@ -23,6 +23,7 @@ fn assess_line(
 ) -> (String, bool) {
     let fail = |message: String, hint: Option<String>| {
         let v = serde_json::json!({"line": number, "error": message, "hint": hint});
+        // `json!` sorts keys; a summary line starts with `line` too, so every output line leads with it.
         (v.to_string(), false)
     };
     let tree: serde_json::Value = match serde_json::from_str(line) {
@@ -33,17 +34,18 @@ fn assess_line(
         Ok(f) => f,
         Err(e) => return fail(format!("`{}`: {}", e.path, e.message), e.hint),
     };
+    #[derive(serde::Serialize)]
+    struct Line<T> {
+        line: usize,
+        #[serde(flatten)]
+        body: T,
+    }
     let text = if full {
-        let a = engine.assess(&facts, options);
-        let mut v = serde_json::to_value(&a).expect("assessments serialize");
-        v["line"] = number.into();
-        v.to_string()
+        serde_json::to_string(&Line { line: number, body: engine.assess(&facts, options) })
     } else {
-        let s = engine.summary(&facts, options);
-        let mut v = serde_json::to_value(&s).expect("summaries serialize");
-        v["line"] = number.into();
-        v.to_string()
-    };
+        serde_json::to_string(&Line { line: number, body: engine.summary(&facts, options) })
+    }
+    .expect("assessments serialize");
     (text, true)
 }
 

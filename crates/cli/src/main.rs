@@ -399,7 +399,7 @@ fn corpus_command(dir: Option<&PathBuf>, command: CorpusCommand) -> Result<ExitC
                     println!(
                         "  {}: expected {}, found {}",
                         m.rule,
-                        m.expected.as_str(),
+                        m.expected.map(|s| s.as_str()).unwrap_or("not yet law"),
                         m.actual.map(|s| s.as_str()).unwrap_or("not yet law")
                     );
                 }

@@ -126,7 +126,7 @@ pub struct Vocabulary {
     /// Tiers.
     pub tiers: Vec<TierDef>,
     #[serde(skip)]
-    by_name: HashMap<(String, String), FactId>,
+    by_name: HashMap<String, HashMap<String, FactId>>,
 }
 
 impl Vocabulary {
@@ -147,17 +147,19 @@ impl Vocabulary {
 
     /// Rebuilds the name index.
     pub fn reindex(&mut self) {
-        self.by_name = self
-            .facts
-            .iter()
-            .map(|f| ((f.subject.clone(), f.name.clone()), f.id))
-            .collect();
+        // Nested maps so that look-ups by `&str` allocate nothing (the batch path does millions of them).
+        let mut by_name: HashMap<String, HashMap<String, FactId>> = HashMap::new();
+        for f in &self.facts {
+            by_name.entry(f.subject.clone()).or_default().insert(f.name.clone(), f.id);
+        }
+        self.by_name = by_name;
     }
 
     /// Looks a fact up by subject and name.
     pub fn fact(&self, subject: &str, name: &str) -> Option<&FactDef> {
         self.by_name
-            .get(&(subject.to_string(), name.to_string()))
+            .get(subject)
+            .and_then(|m| m.get(name))
             .map(|&i| &self.facts[i as usize])
     }
 

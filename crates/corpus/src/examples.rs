@@ -8,8 +8,8 @@ use aigov_core::assess::{Engine, Options, Status};
 pub struct Mismatch {
     /// The rule.
     pub rule: String,
-    /// What the example expects.
-    pub expected: Status,
+    /// What the example expects (`None`: not yet law).
+    pub expected: Option<Status>,
     /// What the engine found (`None`: the rule was not yet law on the date).
     pub actual: Option<Status>,
 }
@@ -44,7 +44,7 @@ pub fn run<'a>(engine: &Engine, examples: &'a [Example]) -> Vec<ExampleResult<'a
                 .iter()
                 .filter_map(|(rule, expected)| {
                     let actual = a.finding(rule).map(|f| f.status);
-                    (actual != Some(*expected)).then(|| Mismatch {
+                    (actual != *expected).then(|| Mismatch {
                         rule: rule.clone(),
                         expected: *expected,
                         actual,

@@ -64,8 +64,8 @@ pub struct Example {
     pub as_of: Date,
     /// The manifest's facts.
     pub facts: Facts,
-    /// Expected statuses.
-    pub expect: Vec<(String, Status)>,
+    /// Expected statuses; `None` means "not yet law on that date" (`not_yet_law` in the file).
+    pub expect: Vec<(String, Option<Status>)>,
 }
 
 /// A loaded corpus with its examples.
@@ -1172,9 +1172,10 @@ fn load_examples(
                     ));
                 }
                 match Status::parse(status) {
-                    Some(st) => expect.push((rule.clone(), st)),
+                    Some(st) => expect.push((rule.clone(), Some(st))),
+                    None if status == "not_yet_law" => expect.push((rule.clone(), None)),
                     None => diags.push(place(Some(status), format!("unknown status `{status}`"),
-                        Some("one of: in_effect, upcoming, suspended, ended, undetermined, not_applicable".into()))),
+                        Some("one of: in_effect, upcoming, suspended, ended, undetermined, not_applicable, not_yet_law".into()))),
                 }
             }
             let line = place(None, String::new(), None).line;

@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Generates a synthetic AI-system inventory as JSONL (one manifest per line) for `aigov assess --batch`
+benchmarks. Deterministic: the same N and seed give the same file. Usage: gen_inventory.py N [SEED] > out.jsonl"""
+import json
+import random
+import sys
+
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 42)
+COUNTRIES = ["DE", "FR", "IT", "ES", "NL", "PL", "SE", "IE", "US", "GB", "CN", "JP", "US-CA", "US-NY"]
+ANNEX3 = ["employment_recruitment", "employment_work_relationship", "credit_scoring", "life_health_insurance_pricing",
+          "education_admission", "remote_biometric_identification", "emergency_triage_dispatch"]
+CAPS = ["interacts_with_people", "generates_synthetic_content", "emotion_recognition"]
+ROLES = ["provider", "deployer", "importer", "distributor"]
+
+out = sys.stdout
+for i in range(n):
+    system = {
+        "roles": rng.sample(ROLES, rng.randint(1, 2)),
+        "placed_on_market_in": rng.sample(COUNTRIES, rng.randint(1, 4)),
+        "scope_exclusions": [],
+    }
+    if rng.random() < 0.5:
+        system["annex3_uses"] = rng.sample(ANNEX3, rng.randint(0, 2))
+    if rng.random() < 0.6:
+        system["capabilities"] = rng.sample(CAPS, rng.randint(0, 2))
+    if rng.random() < 0.7:
+        system["profiling"] = rng.random() < 0.5
+    if rng.random() < 0.5:
+        system["placed_on_market_date"] = f"20{rng.randint(23, 27)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+    manifest = {
+        "subject": "ai_system",
+        "name": f"system-{i}",
+        "organization": {"established_in": rng.sample(COUNTRIES, 1), "sme": rng.random() < 0.3},
+        "ai_system": system,
+    }
+    out.write(json.dumps(manifest, separators=(",", ":")))
+    out.write("\n")
