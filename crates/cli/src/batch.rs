@@ -41,9 +41,15 @@ fn assess_line(
         body: T,
     }
     let text = if full {
-        serde_json::to_string(&Line { line: number, body: engine.assess(&facts, options) })
+        serde_json::to_string(&Line {
+            line: number,
+            body: engine.assess(&facts, options),
+        })
     } else {
-        serde_json::to_string(&Line { line: number, body: engine.summary(&facts, options) })
+        serde_json::to_string(&Line {
+            line: number,
+            body: engine.summary(&facts, options),
+        })
     }
     .expect("assessments serialize");
     (text, true)

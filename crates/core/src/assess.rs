@@ -369,6 +369,8 @@ pub struct Context<'a> {
     // 0 = not computed, 1 = in progress, 2 = true, 3 = false, 4 = unknown
     memo: Vec<Cell<u8>>,
     defeated_by: &'a [Vec<usize>],
+    ends: &'a [Option<Date>],
+    suspendable: &'a [bool],
 }
 
 impl<'a> Context<'a> {
@@ -386,6 +388,8 @@ impl<'a> Context<'a> {
                 .collect(),
             memo: (0..corpus.rules.len()).map(|_| Cell::new(0)).collect(),
             defeated_by: &engine.defeated_by,
+            ends: &engine.ends,
+            suspendable: &engine.suspendable,
         }
     }
 
@@ -442,11 +446,21 @@ impl<'a> Context<'a> {
     /// A defeater counts unless it has ended, is suspended, or is not yet law on the date.
     fn defeater_active(&self, d: usize) -> bool {
         let r = &self.corpus.rules[d];
-        self.version(r).is_some()
-            && matches!(
-                timing(self.corpus, r, self.as_of),
-                Some(Timing::InEffect | Timing::Upcoming)
-            )
+        self.version(r).is_some() && !self.ended(d) && !self.suspended(d)
+    }
+
+    /// Whether a rule has ended on the context date (precomputed end dates: no allocation).
+    fn ended(&self, index: usize) -> bool {
+        self.ends[index].is_some_and(|e| e <= self.as_of)
+    }
+
+    /// Whether a rule's instrument is stayed or not enforced on the context date.
+    fn suspended(&self, index: usize) -> bool {
+        let inst = self.corpus.rules[index].instrument;
+        self.suspendable[inst]
+            && self.corpus.instruments[inst]
+                .suspension_on(self.as_of)
+                .is_some()
     }
 
     /// The facts whose answers could settle an undetermined rule.
@@ -641,6 +655,10 @@ pub struct Engine {
     defeated_by: Vec<Vec<usize>>,
     /// Each rule's end date (own `until` or instrument termination), precomputed for fast summaries.
     ends: Vec<Option<Date>>,
+    /// Per instrument: whether it has any stay or non-enforcement event at all.
+    suspendable: Vec<bool>,
+    /// The rules addressing each subject kind, in corpus order.
+    by_subject: std::collections::HashMap<String, Vec<usize>>,
 }
 
 /// A compact assessment: statuses only, no traces or texts (for `assess --batch`).
@@ -682,25 +700,44 @@ impl Engine {
             .iter()
             .map(|r| end_of(&corpus, r).map(|c| c.date))
             .collect();
+        let suspendable = corpus
+            .instruments
+            .iter()
+            .map(|i| {
+                i.events
+                    .iter()
+                    .any(|e| matches!(e.kind, EventKind::Stayed | EventKind::NotEnforced))
+            })
+            .collect();
+        let mut by_subject: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, r) in corpus.rules.iter().enumerate() {
+            by_subject.entry(r.subject.clone()).or_default().push(i);
+        }
         Engine {
             corpus,
             defeated_by,
             ends,
+            suspendable,
+            by_subject,
         }
+    }
+
+    /// The indices of the rules that address a subject kind.
+    pub fn rules_of(&self, subject: &str) -> &[usize] {
+        self.by_subject
+            .get(subject)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The standing of a rule without building a finding (the fast path of [`Engine::summary`]).
     pub fn status(&self, ctx: &Context<'_>, index: usize) -> Option<Status> {
         let rule = &self.corpus.rules[index];
         let v = rule.version_on(ctx.as_of)?;
-        let timing = if self.ends[index].is_some_and(|e| e <= ctx.as_of) {
+        let timing = if ctx.ended(index) {
             Status::Ended
-        } else if self
-            .corpus
-            .instrument_of(rule)
-            .suspension_on(ctx.as_of)
-            .is_some()
-        {
+        } else if ctx.suspended(index) {
             Status::Suspended
         } else if v.applies_from.date > ctx.as_of {
             Status::Upcoming
@@ -728,13 +765,12 @@ impl Engine {
             undetermined: Vec::new(),
             suspended: Vec::new(),
         };
-        for (i, rule) in self.corpus.rules.iter().enumerate() {
-            if rule.subject != facts.subject
-                || !jurisdiction_selected(
-                    &options.jurisdictions,
-                    &self.corpus.instrument_of(rule).jurisdiction,
-                )
-            {
+        for &i in self.rules_of(&facts.subject) {
+            let rule = &self.corpus.rules[i];
+            if !jurisdiction_selected(
+                &options.jurisdictions,
+                &self.corpus.instrument_of(rule).jurisdiction,
+            ) {
                 continue;
             }
             let Some(status) = self.status(&ctx, i) else {
@@ -772,10 +808,8 @@ impl Engine {
     pub fn assess(&self, facts: &Facts, options: &Options) -> Assessment {
         let ctx = Context::new(self, facts, options.as_of);
         let mut findings = Vec::new();
-        for (i, rule) in self.corpus.rules.iter().enumerate() {
-            if rule.subject != facts.subject {
-                continue;
-            }
+        for &i in self.rules_of(&facts.subject) {
+            let rule = &self.corpus.rules[i];
             let inst = self.corpus.instrument_of(rule);
             if !jurisdiction_selected(&options.jurisdictions, &inst.jurisdiction) {
                 continue;

@@ -283,11 +283,19 @@ impl Compiler<'_> {
             CelExpr::Ident(name) => Err(self.name_error(node, &[name.as_str()])),
             // `has(subject.fact)`: the CEL parser expands the macro into a presence-test selection.
             CelExpr::Select(sel) if sel.test => {
-                let mut path = qualified(&sel.operand).ok_or_else(|| self.err(node, "`has` takes a fact, e.g. `has(model.training_compute_flop)`"))?;
+                let mut path = qualified(&sel.operand).ok_or_else(|| {
+                    self.err(
+                        node,
+                        "`has` takes a fact, e.g. `has(model.training_compute_flop)`",
+                    )
+                })?;
                 path.push(sel.field.as_str());
                 match self.name(node, &path)? {
                     (Expr::Fact(id), _) => Ok((Expr::Known(id), Ty::Bool)),
-                    _ => Err(self.err(node, "`has` takes a fact, e.g. `has(model.training_compute_flop)`")),
+                    _ => Err(self.err(
+                        node,
+                        "`has` takes a fact, e.g. `has(model.training_compute_flop)`",
+                    )),
                 }
             }
             CelExpr::Select(_) => {

@@ -150,7 +150,10 @@ impl Vocabulary {
         // Nested maps so that look-ups by `&str` allocate nothing (the batch path does millions of them).
         let mut by_name: HashMap<String, HashMap<String, FactId>> = HashMap::new();
         for f in &self.facts {
-            by_name.entry(f.subject.clone()).or_default().insert(f.name.clone(), f.id);
+            by_name
+                .entry(f.subject.clone())
+                .or_default()
+                .insert(f.name.clone(), f.id);
         }
         self.by_name = by_name;
     }
