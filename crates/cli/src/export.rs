@@ -214,7 +214,7 @@ pub fn svg(t: &Timeline) -> String {
 <title>{t}</title>
 <rect width="100%" height="100%" fill="white"/>
 <text x="8" y="22" font-size="15" font-weight="bold">{t}</text>
-{axis}{body}{legend}
+{body}{axis}{legend}
 </svg>
 "##,
         w = x0 + width + 20.0,

@@ -563,17 +563,28 @@ pub fn timeline(t: &Timeline, format: OutputFormat) -> String {
             t.as_of
         ),
     );
-    let mut past = true;
+    // Entries with the same date, kind and text (one amendment moving many duties) print once, with their rules.
+    let mut groups: Vec<(&aigov_core::timeline::Entry, Vec<&str>)> = Vec::new();
     for e in &t.entries {
+        let same = |g: &&aigov_core::timeline::Entry| {
+            g.date == e.date && g.kind == e.kind && g.text == e.text && g.regime == e.regime
+        };
+        match groups.iter_mut().find(|(g, _)| same(g)) {
+            Some((_, cites)) => cites.push(&e.citation),
+            None => groups.push((e, vec![&e.citation])),
+        }
+    }
+    let mut past = true;
+    for (e, cites) in groups {
         if past && e.date > t.as_of {
             past = false;
             let _ = writeln!(
                 out,
                 "{}",
                 if st.md {
-                    format!("\n**— today ({}) —**\n", t.as_of)
+                    format!("\n**— as of {} —**\n", t.as_of)
                 } else {
-                    format!("  ──── {} (as of) ────", t.as_of)
+                    format!("    ──── as of {} ────", t.as_of)
                 }
             );
         }
@@ -583,11 +594,18 @@ pub fn timeline(t: &Timeline, format: OutputFormat) -> String {
         } else {
             ""
         };
+        let what = if cites.len() == 1 {
+            format!("{} — {}", e.title, e.text)
+        } else {
+            e.text.clone()
+        };
         st.bullet(
             &mut out,
             &format!(
-                "{}  {kind:<9} {} — {} [{} {}]{q}",
-                e.date, e.title, e.text, e.regime, e.citation
+                "{}  {kind:<9} {what} [{} {}]{q}",
+                e.date,
+                e.regime,
+                cites.join("; ")
             ),
         );
     }
