@@ -328,7 +328,17 @@ fn tree(out: &mut String, node: &TraceNode, prefix: &str, last: bool, root: bool
     } else {
         "├─ "
     };
-    let _ = writeln!(out, "{prefix}{branch}{mark} {}", node.expr);
+    // A long `a || b || ...` prints as "any of" with its children below, rather than as one huge line.
+    let text = match node.op.as_deref() {
+        Some("or") if node.children.len() > 3 => {
+            format!("any of {} alternatives", node.children.len())
+        }
+        Some("and") if node.children.len() > 3 => {
+            format!("all of {} conditions", node.children.len())
+        }
+        _ => node.expr.clone(),
+    };
+    let _ = writeln!(out, "{prefix}{branch}{mark} {text}");
     let child_prefix = if root {
         prefix.to_string()
     } else {
@@ -337,8 +347,32 @@ fn tree(out: &mut String, node: &TraceNode, prefix: &str, last: bool, root: bool
     for v in &node.values {
         let _ = writeln!(out, "{child_prefix}    {v}");
     }
-    for (i, c) in node.children.iter().enumerate() {
-        tree(out, c, &child_prefix, i + 1 == node.children.len(), false);
+    // Show the children that decided the outcome; summarise the others (an `or` that holds is decided by its
+    // true branches, an `and` that fails by its false ones).
+    let deciding = |c: &TraceNode| match (node.op.as_deref(), node.result) {
+        (Some("or"), Truth::True) => c.result == Truth::True,
+        (Some("and"), Truth::False) => c.result == Truth::False,
+        (Some("or"), Truth::Unknown) | (Some("and"), Truth::Unknown) => c.result == Truth::Unknown,
+        _ => true,
+    };
+    let shown: Vec<&TraceNode> = node.children.iter().filter(|c| deciding(c)).collect();
+    let hidden = node.children.len() - shown.len();
+    for (i, c) in shown.iter().enumerate() {
+        tree(
+            out,
+            c,
+            &child_prefix,
+            i + 1 == shown.len() && hidden == 0,
+            false,
+        );
+    }
+    if hidden > 0 {
+        let verdict = match node.result {
+            Truth::True if node.op.as_deref() == Some("or") => "false",
+            Truth::False => "true",
+            _ => "decided",
+        };
+        let _ = writeln!(out, "{child_prefix}└─ … {hidden} other(s) {verdict}");
     }
 }
 

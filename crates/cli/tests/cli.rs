@@ -409,7 +409,7 @@ fn prohibition_exits_1() {
     );
     assert!(
         r.stdout
-            .contains("penalty: up to EUR 10000000 or 5% of worldwide annual turnover"),
+            .contains("penalty: up to EUR 10,000,000 or 5% of worldwide annual turnover"),
         "{}",
         r.stdout
     );
@@ -921,7 +921,7 @@ fn timeline_writes_ics_and_svg() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("2025-04-01 (as of)"), "{}", r.stdout);
+    assert!(r.stdout.contains("── as of 2025-04-01 ──"), "{}", r.stdout);
 
     let json_t = json(
         &aigov(&[

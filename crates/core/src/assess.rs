@@ -1019,13 +1019,32 @@ impl Engine {
     }
 }
 
+/// `35000000` -> `35,000,000`: fines are read by people.
+fn group_thousands(n: f64) -> String {
+    if n.fract() != 0.0 || n.abs() >= 1e15 {
+        return crate::value::format_number(n);
+    }
+    let digits = (n.abs() as u64).to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
 fn penalty_text(p: &crate::model::Penalty, ctx: &Context<'_>) -> String {
     use crate::model::CapRule;
     let amount = p.max_amount.map(|a| {
         format!(
             "{} {}",
             p.currency.as_deref().unwrap_or(""),
-            crate::value::format_number(a)
+            group_thousands(a)
         )
         .trim()
         .to_string()

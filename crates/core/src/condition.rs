@@ -772,6 +772,9 @@ pub struct TraceNode {
     /// The sub-conditions that decided it.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub children: Vec<TraceNode>,
+    /// The connective joining the children: `and`, `or` or `not`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub op: Option<String>,
 }
 
 impl Expr {
@@ -783,12 +786,24 @@ impl Expr {
             result,
             values: Vec::new(),
             children: Vec::new(),
+            op: None,
         };
         match self {
             Expr::And(v) | Expr::Or(v) => {
-                node.children = v.iter().map(|e| e.trace(env, names)).collect()
+                node.op = Some(
+                    if matches!(self, Expr::And(_)) {
+                        "and"
+                    } else {
+                        "or"
+                    }
+                    .to_string(),
+                );
+                node.children = v.iter().map(|e| e.trace(env, names)).collect();
             }
-            Expr::Not(e) => node.children = vec![e.trace(env, names)],
+            Expr::Not(e) => {
+                node.op = Some("not".to_string());
+                node.children = vec![e.trace(env, names)];
+            }
             _ => self.collect_values(env, names, &mut node.values),
         }
         node
@@ -813,7 +828,8 @@ impl Expr {
                     .unwrap_or_else(|| "no value on this date".into());
                 out.push(format!("params.{} = {v}", names.param(*i)));
             }
-            Expr::Rule(i) => out.push(format!("rules.{} = {}", names.rule(*i), env.rule(*i))),
+            // A rule reference's value is the node's own result: nothing to add.
+            Expr::Rule(_) => {}
             _ => {}
         });
     }

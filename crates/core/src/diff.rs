@@ -212,6 +212,7 @@ fn causes(
             .map(|i| i.short_title.clone())
             .unwrap_or_else(|| id.to_string())
     };
+    // Amendments are explained by the versions below, only for rules whose text actually changed.
     for e in inst.events.iter().filter(|e| within(e.date)) {
         let relevant = matches!(
             e.kind,
@@ -223,7 +224,6 @@ fn causes(
                 | EventKind::StayLifted
                 | EventKind::NotEnforced
                 | EventKind::EnforcementResumed
-                | EventKind::Amended
                 | EventKind::EnteredIntoForce
                 | EventKind::Challenged
         ) || (e.kind == EventKind::AppliesFrom

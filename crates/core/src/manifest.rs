@@ -144,16 +144,18 @@ pub fn parse(
     let tree: serde_json::Value = match format {
         Format::Json => serde_json::from_str(source).map_err(|e| ManifestError {
             path: String::new(),
-            line_col: Some((e.line(), e.column())),
+            line_col: Some((e.line().max(1), e.column().max(1))),
             message: format!("invalid JSON: {e}"),
             hint: None,
         })?,
-        Format::Yaml => serde_yaml_ng::from_str(source).map_err(|e| ManifestError {
-            path: String::new(),
-            line_col: e.location().map(|l| (l.line(), l.column())),
-            message: format!("invalid YAML: {e}"),
-            hint: None,
-        })?,
+        Format::Yaml => serde_yaml_ng::from_str::<Tree>(source)
+            .map(|t| t.0)
+            .map_err(|e| ManifestError {
+                path: String::new(),
+                line_col: e.location().map(|l| (l.line(), l.column())),
+                message: format!("invalid YAML: {e}"),
+                hint: None,
+            })?,
         Format::Toml => {
             let v: toml::Value = toml::from_str(source).map_err(|e| ManifestError {
                 path: String::new(),
@@ -175,6 +177,83 @@ pub fn parse(
         }
         e
     })
+}
+
+/// A JSON tree that deserializes from any self-describing format (YAML, TOML, JSON), reading integers too large
+/// for 64 bits (training compute in FLOP is often written out in full) as floating-point numbers rather than
+/// failing, as `serde_json::Value` would.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tree(pub serde_json::Value);
+
+impl<'de> Deserialize<'de> for Tree {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Tree, D::Error> {
+        d.deserialize_any(TreeVisitor)
+    }
+}
+
+struct TreeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for TreeVisitor {
+    type Value = Tree;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Tree, E> {
+        Ok(Tree(v.into()))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Tree, E> {
+        Ok(Tree(v.into()))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Tree, E> {
+        Ok(Tree(v.into()))
+    }
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Tree, E> {
+        self.visit_f64(v as f64)
+    }
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Tree, E> {
+        self.visit_f64(v as f64)
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Tree, E> {
+        Ok(Tree(
+            serde_json::Number::from_f64(v)
+                .map(serde_json::Value::Number)
+                .unwrap_or(serde_json::Value::Null),
+        ))
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Tree, E> {
+        Ok(Tree(v.into()))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Tree, E> {
+        Ok(Tree(v.into()))
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Tree, E> {
+        Ok(Tree(serde_json::Value::Null))
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Tree, E> {
+        Ok(Tree(serde_json::Value::Null))
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Tree, D::Error> {
+        Tree::deserialize(d)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Tree, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Tree(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Tree(serde_json::Value::Array(items)))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some((Tree(k), Tree(v))) = map.next_entry()? {
+            // YAML allows non-string keys (`2025: x`, `true: y`); a manifest key is always a name.
+            let key = match k {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            };
+            out.insert(key, v);
+        }
+        Ok(Tree(serde_json::Value::Object(out)))
+    }
 }
 
 /// Binds an already-parsed manifest tree (e.g. one JSONL line) to the vocabulary.

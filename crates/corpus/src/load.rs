@@ -85,6 +85,64 @@ struct Locator<'a> {
 }
 
 impl Locator<'_> {
+    /// A diagnostic inside a condition: finds the condition's text after the rule's `id:` line, then the
+    /// offending name (a CEL span points at the `.` of a selection: widen it to the whole dotted name).
+    fn condition_diag(
+        &self,
+        rule: &str,
+        src: &str,
+        offset: Option<usize>,
+        message: String,
+        hint: Option<String>,
+    ) -> Diagnostic {
+        let start = find_key_value(self.text, rule, 0).unwrap_or(0);
+        let trimmed = src.trim_start();
+        let lead = src.len() - trimmed.len();
+        let first_line = trimmed.lines().next().unwrap_or("").trim_end();
+        let found = (!first_line.is_empty())
+            .then(|| self.text[start..].find(first_line))
+            .flatten()
+            .map(|i| start + i);
+        let at = match (found, offset) {
+            (Some(p), Some(o)) => {
+                let o = o.saturating_sub(lead).min(trimmed.len());
+                let bytes = trimmed.as_bytes();
+                let mut b = o;
+                while b > 0
+                    && (bytes[b - 1].is_ascii_alphanumeric()
+                        || bytes[b - 1] == b'_'
+                        || bytes[b - 1] == b'.')
+                {
+                    b -= 1;
+                }
+                if b <= first_line.len() {
+                    p + b
+                } else {
+                    // Past the first line (a folded block scalar): search the token after the condition's start.
+                    let token: String = trimmed[b..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
+                        .collect();
+                    self.text[p..]
+                        .find(token.as_str())
+                        .filter(|_| !token.is_empty())
+                        .map(|i| p + i)
+                        .unwrap_or(p)
+                }
+            }
+            (Some(p), None) => p,
+            (None, _) => start,
+        };
+        let (line, col) = manifest::line_col(self.text, at);
+        Diagnostic {
+            file: self.file.to_string(),
+            line,
+            col,
+            message,
+            hint,
+        }
+    }
+
     fn at(&self, anchor: Option<&str>, needle: Option<&str>) -> (usize, usize) {
         let mut from = 0;
         if let Some(a) = anchor {
@@ -208,6 +266,12 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
             }
         }
     }
+    // Files that do not parse would hide their ids and cause knock-on errors elsewhere: report them alone first,
+    // as a compiler reports syntax errors before name resolution.
+    if !diags.is_empty() {
+        diags.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+        return Err(diags);
+    }
     if subjects.is_empty() {
         diags.push(Diagnostic {
             file: "vocabulary/subjects.yaml".into(),
@@ -316,6 +380,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
     // 2. Instruments and their events.
     let mut instruments: Vec<Instrument> = Vec::new();
     let mut inst_files: HashMap<String, usize> = HashMap::new();
+    let mut duplicate_files: HashSet<usize> = HashSet::new();
     for (fi, (s, f)) in instrument_files.iter().enumerate() {
         let loc = Locator {
             file: &s.path,
@@ -329,6 +394,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                 format!("instrument `{}` is declared twice", r.id),
                 None,
             ));
+            duplicate_files.insert(fi);
             continue;
         }
         if !is_ident(&r.id) {
@@ -386,6 +452,18 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
             summary: r.summary.clone(),
         });
     }
+    // Drop the files of duplicate instruments, so that `instrument_files[i]` is the file of `instruments[i]`.
+    let instrument_files: Vec<(&Source, InstrumentFile)> = instrument_files
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !duplicate_files.contains(i))
+        .map(|(_, f)| f)
+        .collect();
+    let inst_files: HashMap<String, usize> = instruments
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.id.clone(), i))
+        .collect();
     // Events' `by` must name an instrument; termination and stays must be in a sensible order.
     for inst in &instruments {
         let (s, _) = &instrument_files[inst_files[&inst.id]];
@@ -510,7 +588,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                         continue;
                     }
                 };
-                let value = match param_value(&v.value, p.unit.is_some()) {
+                let value = match param_value(&v.value.0, p.unit.is_some()) {
                     Ok(x) => x,
                     Err(m) => {
                         diags.push(loc.diag(Some(&p.id), Some("value:"), m, None));
@@ -532,7 +610,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                     if Ty::of_value(&prev.value) != Ty::of_value(&value) {
                         diags.push(loc.diag(
                             Some(&p.id),
-                            Some("value:"),
+                            Some(&format!("from: {}", v.from)),
                             format!("values of `{}` change type", p.id),
                             None,
                         ));
@@ -671,9 +749,11 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
             } else {
                 match vocabulary.fact(&r.subject, "roles") {
                     Some(def) => {
+                        let mut all_known = true;
                         if let Some(allowed) = def.ty.allowed_values() {
                             for role in &r.roles {
                                 if !allowed.iter().any(|a| &a.id == role) {
+                                    all_known = false;
                                     diags.push(d(
                                         Some(role),
                                         format!("unknown role `{role}` for {}", r.subject),
@@ -689,7 +769,8 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                             .map(|x| format!("\"{x}\""))
                             .collect::<Vec<_>>()
                             .join(", ");
-                        Some(format!("sets.intersects({}.roles, [{list}])", r.subject))
+                        // An unknown role is reported once, above, not again through the generated clause.
+                        all_known.then(|| format!("sets.intersects({}.roles, [{list}])", r.subject))
                     }
                     None => {
                         diags.push(d(
@@ -715,13 +796,13 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                         expr: c.expr,
                     }),
                     Err(e) => {
-                        // Point at the offending token inside the condition when we can.
-                        let token = e
-                            .span
-                            .and_then(|(a, b)| full.get(a..b.max(a + 1)))
-                            .filter(|t| !t.trim().is_empty());
-                        diags.push(d(
-                            token.or(Some(src.split_whitespace().next().unwrap_or(""))),
+                        // Spans are in `full`; shift them into `src` (the generated role clause comes first).
+                        let shift = full.len() - src.len() - usize::from(role_clause.is_some());
+                        let offset = e.span.map(|(a, _)| a.saturating_sub(shift));
+                        diags.push(loc.condition_diag(
+                            &r.id,
+                            src,
+                            offset,
                             format!("in condition: {}", e.message),
                             e.hint,
                         ));
@@ -749,12 +830,10 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                                     condition: c,
                                 }),
                                 Err(e) => {
-                                    let token = e
-                                        .span
-                                        .and_then(|(a, b)| x.when.get(a..b.max(a + 1)))
-                                        .filter(|t| !t.trim().is_empty());
-                                    diags.push(d(
-                                        token.or(Some(&x.id)),
+                                    diags.push(loc.condition_diag(
+                                        &r.id,
+                                        &x.when,
+                                        e.span.map(|(a, _)| a),
                                         format!("in exception `{}`: {}", x.id, e.message),
                                         e.hint,
                                     ));
@@ -1127,7 +1206,7 @@ fn load_examples(
                     continue;
                 }
             };
-            let facts = match manifest::bind(&ex.manifest, &corpus.vocabulary) {
+            let facts = match manifest::bind(&ex.manifest.0, &corpus.vocabulary) {
                 Ok(f) => f,
                 Err(e) => {
                     let last = e

@@ -127,7 +127,7 @@ pub struct RawParameter {
 #[serde(deny_unknown_fields)]
 pub struct RawParameterValue {
     pub from: String,
-    pub value: serde_json::Value,
+    pub value: aigov_core::manifest::Tree,
     pub citation: String,
 }
 
@@ -255,6 +255,6 @@ pub struct RawVersion {
 pub struct RawExample {
     pub name: String,
     pub as_of: String,
-    pub manifest: serde_json::Value,
+    pub manifest: aigov_core::manifest::Tree,
     pub expect: BTreeMap<String, String>,
 }
