@@ -442,7 +442,7 @@ pub fn explain(
     let _ = writeln!(out, "Summary: {}", f.summary.trim());
     let _ = writeln!(
         out,
-        "Text: in force from {}{}{}",
+        "Text: law since {}{}{}",
         f.version.from,
         f.version
             .amended_by
@@ -504,6 +504,37 @@ pub fn explain(
         }
         if st.md {
             out.push_str("```\n");
+        }
+    }
+    // The rules this one reads through `rules.` references, so the derivation can be followed down.
+    let mut refs = Vec::new();
+    if let Some(v) = rule.version_on(as_of) {
+        v.condition.expr.rule_refs(&mut refs);
+        for e in &v.exceptions {
+            e.condition.expr.rule_refs(&mut refs);
+        }
+    }
+    refs.dedup();
+    if !refs.is_empty() {
+        st.h2(&mut out, "Builds on");
+        for i in refs {
+            let r = &engine.corpus.rules[i];
+            let mark = match ctx.holds(i) {
+                Truth::True => "✓",
+                Truth::False => "✗",
+                Truth::Unknown => "?",
+            };
+            let cite = r
+                .version_on(as_of)
+                .map(|v| v.citation.as_str())
+                .unwrap_or("");
+            st.bullet(
+                &mut out,
+                &format!(
+                    "{mark} {} — {} ({cite}); see `aigov explain FILE {}`",
+                    r.id, r.title, r.id
+                ),
+            );
         }
     }
     if !f.questions.is_empty() {
