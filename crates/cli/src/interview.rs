@@ -85,11 +85,15 @@ pub fn run(
         let mut options = Options::as_of(as_of);
         options.traces = false;
         let a = engine.assess(&facts, &options);
-        let Some(q) = a.questions.iter().find(|q| !skipped.contains(&q.fact)) else {
+        let Some(q) = a
+            .questions
+            .iter()
+            .find(|q| !skipped.iter().any(|s| s == q.fact))
+        else {
             break;
         };
         let def = vocabulary
-            .fact_qualified(&q.fact)
+            .fact_qualified(q.fact)
             .expect("questions name vocabulary facts");
         let choices = match def.ty.allowed_values() {
             Some(values) => format!(
@@ -132,7 +136,7 @@ pub fn run(
             if t == "q" {
                 break None;
             }
-            match parse_answer(&def.ty, t, &q.fact) {
+            match parse_answer(&def.ty, t, q.fact) {
                 Ok(v) => break Some(Some(v)),
                 Err(e) => {
                     let _ = write!(out, "  {e}\n> ");
@@ -142,7 +146,7 @@ pub fn run(
         };
         match answer {
             None => break,
-            Some(None) => skipped.push(q.fact.clone()),
+            Some(None) => skipped.push(q.fact.to_string()),
             Some(Some(v)) => facts.set(def.id, Some(v)),
         }
     }

@@ -266,7 +266,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                         ) && engine
                             .corpus
                             .vocabulary
-                            .tier(&c.tier)
+                            .tier(c.tier)
                             .is_some_and(|t| t.rank >= rank)
                     })
                 });

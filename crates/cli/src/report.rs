@@ -97,7 +97,6 @@ fn effect_line(f: &Finding) -> String {
 fn when_line(f: &Finding, with_source: bool) -> String {
     let source = f
         .applies_from_source
-        .as_deref()
         .filter(|_| with_source)
         .map(|s| format!(" ({s})"))
         .unwrap_or_default();
@@ -128,7 +127,7 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
         md: format == OutputFormat::Markdown,
     };
     let mut out = String::new();
-    let name = a.name.as_deref().unwrap_or("(unnamed)");
+    let name = a.name.unwrap_or("(unnamed)");
     st.h1(
         &mut out,
         &format!("aigov assessment: {name} ({})", a.subject),
@@ -165,7 +164,7 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
                 cl.jurisdiction,
                 cl.regime,
                 cl.axis,
-                st.strong(&cl.tier),
+                st.strong(cl.tier),
                 cl.status.heading().to_lowercase(),
                 if cl.status == Status::Upcoming {
                     format!(" from {}", cl.applies_from)
@@ -173,7 +172,7 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
                     String::new()
                 },
                 cl.citation,
-                st.code(&cl.rule)
+                st.code(cl.rule)
             ),
         );
     }
@@ -192,23 +191,18 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
             list.join("; ")
         );
     }
-    let mut current = (String::new(), String::new());
+    let mut current = ("", "");
     let mut current_group = "";
     // Prohibitions in effect come first in each group, under their own heading.
     let mut ordered: Vec<&Finding> = a.findings.iter().collect();
     ordered.sort_by_key(|f| {
         let prohibited =
             f.status == Status::InEffect && matches!(f.effect, Effect::Prohibition { .. });
-        (
-            f.jurisdiction.clone(),
-            f.regime.clone(),
-            !prohibited,
-            f.status,
-        )
+        (f.jurisdiction, f.regime, !prohibited, f.status)
     });
     for f in ordered {
-        if (f.jurisdiction.clone(), f.regime.clone()) != current {
-            current = (f.jurisdiction.clone(), f.regime.clone());
+        if (f.jurisdiction, f.regime) != current {
+            current = (f.jurisdiction, f.regime);
             current_group = "";
             st.h2(
                 &mut out,
@@ -239,7 +233,7 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
             &mut out,
             &format!(
                 "[{kind}] {} — {} — {}",
-                st.strong(&f.title),
+                st.strong(f.title),
                 f.citation,
                 when_line(f, false)
             ),
@@ -270,14 +264,13 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
                     "confidence: {}{}",
                     format!("{:?}", f.confidence).to_lowercase(),
                     f.note
-                        .as_deref()
                         .map(|n| format!(" — {}", n.trim()))
                         .unwrap_or_default()
                 )
                 .to_lowercase(),
             );
         }
-        st.detail(&mut out, &format!("{} · {}", st.code(&f.rule), f.url));
+        st.detail(&mut out, &format!("{} · {}", st.code(f.rule), f.url));
     }
     if a.findings.is_empty() {
         let _ = writeln!(
@@ -302,7 +295,7 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
                 if st.md { "" } else { "  " },
                 i + 1,
                 q.question,
-                st.code(&q.fact),
+                st.code(q.fact),
                 q.ty,
                 q.rules.len()
             );
@@ -394,7 +387,7 @@ pub fn explain(
             as_of: Date,
             rule: &'a str,
             not_yet_law: bool,
-            finding: Option<&'a Finding>,
+            finding: Option<&'a Finding<'a>>,
         }
         return json(
             "explanation",
@@ -446,12 +439,10 @@ pub fn explain(
         f.version.from,
         f.version
             .amended_by
-            .as_deref()
             .map(|b| format!(", as amended by {b}"))
             .unwrap_or_default(),
         f.version
             .change
-            .as_deref()
             .map(|c| format!(" — {c}"))
             .unwrap_or_default()
     );
@@ -551,7 +542,7 @@ pub fn explain(
             out,
             "\nConfidence: {:?}. {}",
             f.confidence,
-            f.note.as_deref().unwrap_or("")
+            f.note.unwrap_or("")
         );
     }
     let _ = CorpusNames(&engine.corpus);

@@ -113,31 +113,31 @@ pub struct Cause {
 }
 
 /// A question that would settle undetermined rules.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Question {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question<'a> {
     /// The fact to give, `subject.name`.
-    pub fact: String,
+    pub fact: &'a str,
     /// The question for a person.
-    pub question: String,
+    pub question: &'a str,
     /// The fact's type.
     #[serde(rename = "type")]
-    pub ty: String,
+    pub ty: &'static str,
     /// Allowed values, for enums and sets.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub allowed: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allowed: Vec<&'a str>,
     /// The rules it would help settle.
-    pub rules: Vec<String>,
+    pub rules: Vec<&'a str>,
 }
 
 /// How an exception fared.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ExceptionTrace {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExceptionTrace<'a> {
     /// The exception's id.
-    pub id: String,
+    pub id: &'a str,
     /// Its citation.
-    pub citation: String,
+    pub citation: &'a str,
     /// Its summary.
-    pub summary: String,
+    pub summary: &'a str,
     /// Whether it fired.
     pub result: Truth,
     /// Its derivation.
@@ -145,68 +145,68 @@ pub struct ExceptionTrace {
 }
 
 /// The derivation of a finding: the condition, the exceptions, and the rules that defeated it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Derivation {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Derivation<'a> {
     /// The rule's condition, evaluated.
     pub condition: TraceNode,
     /// Its exceptions, evaluated (only those that were looked at).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub exceptions: Vec<ExceptionTrace>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exceptions: Vec<ExceptionTrace<'a>>,
     /// Other rules (exemptions, overriding rules) whose application defeats this one, evaluated.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub defeaters: Vec<DefeaterTrace>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub defeaters: Vec<DefeaterTrace<'a>>,
 }
 
 /// How a defeating rule fared.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DefeaterTrace {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DefeaterTrace<'a> {
     /// The defeating rule.
-    pub rule: String,
+    pub rule: &'a str,
     /// Its citation.
-    pub citation: String,
+    pub citation: &'a str,
     /// Whether it applies.
     pub result: Truth,
 }
 
 /// The penalty attached to a finding, resolved for this organization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PenaltyRef {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PenaltyRef<'a> {
     /// Penalty id.
-    pub id: String,
+    pub id: &'a str,
     /// Citation.
-    pub citation: String,
+    pub citation: &'a str,
     /// In words, with the cap rule that applies to this organization.
-    pub text: String,
+    pub text: &'a str,
 }
 
 /// The version of the text a finding rests on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct VersionInfo {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionInfo<'a> {
     /// From when this text is the law.
     pub from: Date,
     /// The amending instrument, for an amended version.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub amended_by: Option<String>,
+    pub amended_by: Option<&'a str>,
     /// What the amendment changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub change: Option<String>,
+    pub change: Option<&'a str>,
 }
 
 /// One rule's standing for the subject on the date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Finding {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding<'a> {
     /// Rule id.
-    pub rule: String,
+    pub rule: &'a str,
     /// Rule title.
-    pub title: String,
+    pub title: &'a str,
     /// Instrument id.
-    pub instrument: String,
+    pub instrument: &'a str,
     /// Instrument short title.
-    pub instrument_title: String,
+    pub instrument_title: &'a str,
     /// Jurisdiction code.
-    pub jurisdiction: String,
+    pub jurisdiction: &'a str,
     /// Regime, for grouping.
-    pub regime: String,
+    pub regime: &'a str,
     /// Whether the instrument binds.
     pub binding: bool,
     /// The standing.
@@ -215,24 +215,24 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timing: Option<Status>,
     /// What the rule concludes.
-    pub effect: Effect,
+    pub effect: &'a Effect,
     /// The tier, for classifications.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tier: Option<String>,
+    pub tier: Option<&'a str>,
     /// The roles it addresses.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub roles: Vec<String>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub roles: &'a [String],
     /// Article or section.
-    pub citation: String,
+    pub citation: &'a str,
     /// Primary-source URL.
-    pub url: String,
+    pub url: &'a str,
     /// In the corpus authors' words.
-    pub summary: String,
+    pub summary: &'a str,
     /// From when it applies.
     pub applies_from: Date,
     /// The event that date comes from, in words, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub applies_from_source: Option<String>,
+    pub applies_from_source: Option<&'a str>,
     /// When it ended or ends, if known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<Date>,
@@ -240,52 +240,52 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cause: Option<Cause>,
     /// The text version used.
-    pub version: VersionInfo,
+    pub version: VersionInfo<'a>,
     /// The penalty, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub penalty: Option<PenaltyRef>,
+    pub penalty: Option<PenaltyRef<'a>>,
     /// How sure the corpus is.
     pub confidence: crate::model::Confidence,
     /// Caveats.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
     /// Questions that would settle an undetermined finding.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub questions: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<&'a str>,
     /// The facts those questions ask for (`subject.name`), in the same order.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub open_facts: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub open_facts: Vec<&'a str>,
     /// Why: the derivation (present unless the assessment was run in summary mode).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub derivation: Option<Derivation>,
+    pub derivation: Option<Derivation<'a>>,
 }
 
 /// Two rules that both apply and classify the subject differently on one axis, with neither overriding the other.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Conflict {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conflict<'a> {
     /// The regime.
-    pub regime: String,
+    pub regime: &'a str,
     /// The axis.
-    pub axis: String,
+    pub axis: &'a str,
     /// The rules and the tiers they conclude.
-    pub rules: Vec<(String, String)>,
+    pub rules: Vec<(&'a str, &'a str)>,
 }
 
 /// A classification of the subject, as a headline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Classification {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Classification<'a> {
     /// Jurisdiction.
-    pub jurisdiction: String,
+    pub jurisdiction: &'a str,
     /// Regime.
-    pub regime: String,
+    pub regime: &'a str,
     /// Axis.
-    pub axis: String,
+    pub axis: &'a str,
     /// Tier.
-    pub tier: String,
+    pub tier: &'a str,
     /// The rule that concludes it.
-    pub rule: String,
+    pub rule: &'a str,
     /// Its citation.
-    pub citation: String,
+    pub citation: &'a str,
     /// In effect, upcoming, ...
     pub status: Status,
     /// From when.
@@ -293,33 +293,33 @@ pub struct Classification {
 }
 
 /// The answer: a subject assessed against the corpus as of a date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Assessment {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment<'a> {
     /// The date the answer holds for.
     pub as_of: Date,
     /// The subject kind.
-    pub subject: String,
+    pub subject: &'a str,
     /// The subject's name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<&'a str>,
     /// The jurisdictions the assessment was limited to (empty: all).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub jurisdictions: Vec<String>,
     /// Headline classifications (in effect, upcoming or undetermined).
-    pub classifications: Vec<Classification>,
+    pub classifications: Vec<Classification<'a>>,
     /// Whether a prohibition is in effect for the subject.
     pub prohibited: bool,
     /// Findings, sorted by jurisdiction, regime, status and rule id.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Finding<'a>>,
     /// Conflicting conclusions, never resolved silently.
-    pub conflicts: Vec<Conflict>,
+    pub conflicts: Vec<Conflict<'a>>,
     /// Questions that would settle the undetermined findings, most useful first.
-    pub questions: Vec<Question>,
+    pub questions: Vec<Question<'a>>,
 }
 
-impl Assessment {
+impl<'a> Assessment<'a> {
     /// The finding for a rule, if reported.
-    pub fn finding(&self, rule: &str) -> Option<&Finding> {
+    pub fn finding(&self, rule: &str) -> Option<&Finding<'a>> {
         self.findings.iter().find(|f| f.rule == rule)
     }
 }
@@ -371,6 +371,7 @@ pub struct Context<'a> {
     defeated_by: &'a [Vec<usize>],
     ends: &'a [Option<Date>],
     suspendable: &'a [bool],
+    unknown_memo: std::cell::RefCell<std::collections::HashMap<usize, Vec<FactId>>>,
 }
 
 impl<'a> Context<'a> {
@@ -390,6 +391,7 @@ impl<'a> Context<'a> {
             defeated_by: &engine.defeated_by,
             ends: &engine.ends,
             suspendable: &engine.suspendable,
+            unknown_memo: Default::default(),
         }
     }
 
@@ -463,42 +465,36 @@ impl<'a> Context<'a> {
                 .is_some()
     }
 
-    /// The facts whose answers could settle an undetermined rule.
+    /// The facts whose answers could settle an undetermined rule (memoised: rules share sub-rules).
     pub fn unknown_facts(&self, index: usize) -> Vec<FactId> {
+        if let Some(known) = self.unknown_memo.borrow().get(&index) {
+            return known.clone();
+        }
         let mut out = Vec::new();
-        self.unknown_facts_into(index, &mut out, &mut vec![false; self.corpus.rules.len()]);
-        out
-    }
-
-    fn unknown_facts_into(&self, index: usize, out: &mut Vec<FactId>, seen: &mut [bool]) {
-        if seen[index] {
-            return;
-        }
-        seen[index] = true;
         let rule = &self.corpus.rules[index];
-        let Some(v) = self.version(rule) else { return };
-        let follow = |i: usize| {
-            let mut inner = Vec::new();
-            self.unknown_facts_into(i, &mut inner, &mut seen.to_vec());
-            inner
-        };
-        if v.condition.expr.eval(self) == Truth::Unknown {
-            v.condition.expr.unknown_facts(self, &follow, out);
-        }
-        for e in &v.exceptions {
-            if e.condition.expr.eval(self) == Truth::Unknown {
-                e.condition.expr.unknown_facts(self, &follow, out);
+        if let Some(v) = self.version(rule) {
+            // Rule references are acyclic (the loader rejects cycles), so this recursion terminates.
+            let follow = |i: usize| self.unknown_facts(i);
+            if v.condition.expr.eval(self) == Truth::Unknown {
+                v.condition.expr.unknown_facts(self, &follow, &mut out);
             }
-        }
-        for &d in &self.defeated_by[index] {
-            if self.defeater_active(d) && self.holds(d) == Truth::Unknown {
-                for f in follow(d) {
-                    if !out.contains(&f) {
-                        out.push(f);
+            for e in &v.exceptions {
+                if e.condition.expr.eval(self) == Truth::Unknown {
+                    e.condition.expr.unknown_facts(self, &follow, &mut out);
+                }
+            }
+            for &d in &self.defeated_by[index] {
+                if self.defeater_active(d) && self.holds(d) == Truth::Unknown {
+                    for f in follow(d) {
+                        if !out.contains(&f) {
+                            out.push(f);
+                        }
                     }
                 }
             }
         }
+        self.unknown_memo.borrow_mut().insert(index, out.clone());
+        out
     }
 }
 
@@ -616,12 +612,16 @@ fn dated_cause(corpus: &Corpus, instrument: &str, d: &DatedRef, default_kind: Ev
 /// The time-only standing of a rule on a date; `None` if the rule was not yet law then.
 pub fn timing(corpus: &Corpus, rule: &Rule, date: Date) -> Option<Timing> {
     let v = rule.version_on(date)?;
-    if let Some(end) = end_of(corpus, rule) {
-        if end.date <= date {
-            return Some(Timing::Ended { cause: end });
+    let inst = corpus.instrument_of(rule);
+    let may_have_ended = rule.until.as_ref().is_some_and(|u| u.date <= date)
+        || inst.termination().is_some_and(|e| e.date <= date);
+    if may_have_ended {
+        if let Some(end) = end_of(corpus, rule) {
+            if end.date <= date {
+                return Some(Timing::Ended { cause: end });
+            }
         }
     }
-    let inst = corpus.instrument_of(rule);
     if let Some(e) = inst.suspension_on(date) {
         return Some(Timing::Suspended {
             cause: cause_of(corpus, &inst.id, e),
@@ -655,10 +655,18 @@ pub struct Engine {
     defeated_by: Vec<Vec<usize>>,
     /// Each rule's end date (own `until` or instrument termination), precomputed for fast summaries.
     ends: Vec<Option<Date>>,
+    /// Each rule's end, with its cause, precomputed (its text is formatted once, not per finding).
+    end_causes: Vec<Option<Cause>>,
     /// Per instrument: whether it has any stay or non-enforcement event at all.
     suspendable: Vec<bool>,
     /// The rules addressing each subject kind, in corpus order.
     by_subject: std::collections::HashMap<String, Vec<usize>>,
+    /// Where each rule version's start date comes from, in words, keyed by (rule, version start).
+    date_sources: std::collections::HashMap<(usize, Date), String>,
+    /// Each penalty in words: for an organization of unknown size, an SME, and not an SME.
+    penalty_texts: std::collections::HashMap<String, [String; 3]>,
+    /// The `organization.sme` fact, if the vocabulary has it.
+    sme_fact: Option<FactId>,
 }
 
 /// A compact assessment: statuses only, no traces or texts (for `assess --batch`).
@@ -695,10 +703,11 @@ impl Engine {
                 defeated_by[d].push(i);
             }
         }
-        let ends = corpus
-            .rules
+        let end_causes: Vec<Option<Cause>> =
+            corpus.rules.iter().map(|r| end_of(&corpus, r)).collect();
+        let ends = end_causes
             .iter()
-            .map(|r| end_of(&corpus, r).map(|c| c.date))
+            .map(|c| c.as_ref().map(|c| c.date))
             .collect();
         let suspendable = corpus
             .instruments
@@ -714,10 +723,35 @@ impl Engine {
         for (i, r) in corpus.rules.iter().enumerate() {
             by_subject.entry(r.subject.clone()).or_default().push(i);
         }
+        let mut date_sources = std::collections::HashMap::new();
+        for (i, r) in corpus.rules.iter().enumerate() {
+            for v in &r.versions {
+                if let Some(text) = date_source(&corpus, &v.applies_from) {
+                    date_sources.insert((i, v.from.date), text);
+                }
+            }
+        }
+        let penalty_texts = corpus
+            .penalties
+            .iter()
+            .map(|p| {
+                let texts = [
+                    penalty_text(p, None),
+                    penalty_text(p, Some(true)),
+                    penalty_text(p, Some(false)),
+                ];
+                (p.id.clone(), texts)
+            })
+            .collect();
+        let sme_fact = corpus.vocabulary.fact("organization", "sme").map(|f| f.id);
         Engine {
+            date_sources,
+            penalty_texts,
+            sme_fact,
             corpus,
             defeated_by,
             ends,
+            end_causes,
             suspendable,
             by_subject,
         }
@@ -799,13 +833,26 @@ impl Engine {
         s
     }
 
+    /// A penalty in words, with the SME rule applied when the organization's size is known.
+    fn penalty_text<'a>(&'a self, p: &'a crate::model::Penalty, ctx: &Context<'_>) -> &'a str {
+        let variant = match self.sme_fact.and_then(|f| ctx.facts.get(f)) {
+            Some(Value::Bool(true)) => 1,
+            Some(Value::Bool(false)) => 2,
+            _ => 0,
+        };
+        self.penalty_texts
+            .get(&p.id)
+            .map(|t| t[variant].as_str())
+            .unwrap_or(&p.summary)
+    }
+
     /// The rules that defeat a rule (exemptions and overriding rules).
     pub fn defeaters(&self, index: usize) -> &[usize] {
         &self.defeated_by[index]
     }
 
     /// Assesses a subject.
-    pub fn assess(&self, facts: &Facts, options: &Options) -> Assessment {
+    pub fn assess<'a>(&'a self, facts: &'a Facts, options: &Options) -> Assessment<'a> {
         let ctx = Context::new(self, facts, options.as_of);
         let mut findings = Vec::new();
         for &i in self.rules_of(&facts.subject) {
@@ -814,18 +861,22 @@ impl Engine {
             if !jurisdiction_selected(&options.jurisdictions, &inst.jurisdiction) {
                 continue;
             }
+            // The cheap status first: most rules do not apply, and building a finding costs far more.
+            match self.status(&ctx, i) {
+                None => continue,
+                Some(Status::NotApplicable) if !options.include_not_applicable => continue,
+                Some(_) => {}
+            }
             if let Some(f) = self.finding(&ctx, i, options.traces) {
-                if f.status != Status::NotApplicable || options.include_not_applicable {
-                    findings.push(f);
-                }
+                findings.push(f);
             }
         }
         findings.sort_by(|a, b| {
-            (&a.jurisdiction, &a.regime, a.status, &a.rule).cmp(&(
-                &b.jurisdiction,
-                &b.regime,
+            (a.jurisdiction, a.regime, a.status, a.rule).cmp(&(
+                b.jurisdiction,
+                b.regime,
                 b.status,
-                &b.rule,
+                b.rule,
             ))
         });
         let questions = self.questions(&ctx, &findings);
@@ -837,14 +888,14 @@ impl Engine {
                     Status::InEffect | Status::Upcoming | Status::Undetermined | Status::Suspended
                 )
             })
-            .filter_map(|f| match &f.effect {
+            .filter_map(|f| match f.effect {
                 Effect::Classification { regime, axis, tier } => Some(Classification {
-                    jurisdiction: f.jurisdiction.clone(),
-                    regime: regime.clone(),
-                    axis: axis.clone(),
-                    tier: tier.clone(),
-                    rule: f.rule.clone(),
-                    citation: f.citation.clone(),
+                    jurisdiction: f.jurisdiction,
+                    regime,
+                    axis,
+                    tier,
+                    rule: f.rule,
+                    citation: f.citation,
                     status: f.status,
                     applies_from: f.applies_from,
                 }),
@@ -857,8 +908,8 @@ impl Engine {
         });
         Assessment {
             as_of: options.as_of,
-            subject: facts.subject.clone(),
-            name: facts.name.clone(),
+            subject: &facts.subject,
+            name: facts.name.as_deref(),
             jurisdictions: options.jurisdictions.clone(),
             classifications,
             prohibited,
@@ -869,10 +920,19 @@ impl Engine {
     }
 
     /// One rule's finding on the context's date, or `None` if the rule was not yet law then.
-    pub fn finding(&self, ctx: &Context<'_>, index: usize, traces: bool) -> Option<Finding> {
+    pub fn finding<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+        index: usize,
+        traces: bool,
+    ) -> Option<Finding<'a>> {
         let rule = &self.corpus.rules[index];
         let version = ctx.version(rule)?;
-        let timing = timing(&self.corpus, rule, ctx.as_of)?;
+        let end = self.end_causes[index].as_ref();
+        let timing = match end {
+            Some(c) if c.date <= ctx.as_of => Timing::Ended { cause: c.clone() },
+            _ => timing(&self.corpus, rule, ctx.as_of)?,
+        };
         let truth = ctx.holds(index);
         let (status, timing_of_undetermined) = match truth {
             Truth::False => (Status::NotApplicable, None),
@@ -889,8 +949,8 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let questions = open.iter().map(|f| f.question.clone()).collect();
-        let open_facts = open.iter().map(|f| f.qualified()).collect();
+        let questions = open.iter().map(|f| f.question.as_str()).collect();
+        let open_facts = open.iter().map(|f| f.qualified.as_str()).collect();
         let derivation = traces.then(|| {
             let condition = version.condition.expr.trace(ctx, &names);
             let exceptions = if condition.result == Truth::False {
@@ -902,9 +962,9 @@ impl Engine {
                     .map(|e| {
                         let trace = e.condition.expr.trace(ctx, &names);
                         ExceptionTrace {
-                            id: e.id.clone(),
-                            citation: e.citation.clone(),
-                            summary: e.summary.clone(),
+                            id: &e.id,
+                            citation: &e.citation,
+                            summary: &e.summary,
                             result: trace.result,
                             trace,
                         }
@@ -917,11 +977,11 @@ impl Engine {
                 .map(|&d| {
                     let r = &self.corpus.rules[d];
                     DefeaterTrace {
-                        rule: r.id.clone(),
+                        rule: &r.id,
                         citation: r
                             .version_on(ctx.as_of)
-                            .map(|v| v.citation.clone())
-                            .unwrap_or_default(),
+                            .map(|v| v.citation.as_str())
+                            .unwrap_or(""),
                         result: ctx.holds(d),
                     }
                 })
@@ -932,69 +992,70 @@ impl Engine {
                 defeaters,
             }
         });
-        let (until, cause) = match &timing {
-            Timing::Ended { cause } | Timing::Suspended { cause } => (
-                end_of(&self.corpus, rule).map(|c| c.date),
-                Some(cause.clone()),
-            ),
-            _ => (end_of(&self.corpus, rule).map(|c| c.date), None),
+        let until = end.map(|c| c.date);
+        let cause = match timing {
+            Timing::Ended { cause } | Timing::Suspended { cause } => Some(cause),
+            _ => None,
         };
         let penalty = version
             .effect
             .penalty()
             .and_then(|p| self.corpus.penalty(p))
             .map(|p| PenaltyRef {
-                id: p.id.clone(),
-                citation: p.citation.clone(),
-                text: penalty_text(p, ctx),
+                id: &p.id,
+                citation: &p.citation,
+                text: self.penalty_text(p, ctx),
             });
         Some(Finding {
-            rule: rule.id.clone(),
-            title: rule.title.clone(),
-            instrument: inst.id.clone(),
-            instrument_title: inst.short_title.clone(),
-            jurisdiction: inst.jurisdiction.clone(),
-            regime: inst.regime.clone(),
+            rule: &rule.id,
+            title: &rule.title,
+            instrument: &inst.id,
+            instrument_title: &inst.short_title,
+            jurisdiction: &inst.jurisdiction,
+            regime: &inst.regime,
             binding: inst.binding,
             status,
             timing: timing_of_undetermined,
             tier: match &version.effect {
-                Effect::Classification { tier, .. } => Some(tier.clone()),
+                Effect::Classification { tier, .. } => Some(tier),
                 _ => None,
             },
-            effect: version.effect.clone(),
-            roles: rule.roles.clone(),
-            citation: version.citation.clone(),
-            url: rule.url.clone().unwrap_or_else(|| inst.url.clone()),
-            summary: version.summary.clone(),
+            effect: &version.effect,
+            roles: &rule.roles,
+            citation: &version.citation,
+            url: rule.url.as_deref().unwrap_or(&inst.url),
+            summary: &version.summary,
             applies_from: version.applies_from.date,
-            applies_from_source: date_source(&self.corpus, &version.applies_from),
+            applies_from_source: self
+                .date_sources
+                .get(&(index, version.from.date))
+                .map(String::as_str),
             until,
             cause,
             version: VersionInfo {
                 from: version.from.date,
-                amended_by: version.amended_by.clone(),
-                change: version.change.clone(),
+                amended_by: version.amended_by.as_deref(),
+                change: version.change.as_deref(),
             },
             penalty,
             confidence: rule.confidence,
-            note: rule.note.clone(),
+            note: rule.note.as_deref(),
             questions,
             open_facts,
             derivation,
         })
     }
 
-    fn questions(&self, ctx: &Context<'_>, findings: &[Finding]) -> Vec<Question> {
-        let mut qs: Vec<(FactId, Vec<String>)> = Vec::new();
+    fn questions<'a>(&'a self, ctx: &Context<'a>, findings: &[Finding<'a>]) -> Vec<Question<'a>> {
+        let mut qs: Vec<(FactId, Vec<&'a str>)> = Vec::new();
         for f in findings.iter().filter(|f| f.status == Status::Undetermined) {
-            let Some(i) = self.corpus.rule_index(&f.rule) else {
+            let Some(i) = self.corpus.rule_index(f.rule) else {
                 continue;
             };
             for fact in ctx.unknown_facts(i) {
                 match qs.iter_mut().find(|(id, _)| *id == fact) {
-                    Some((_, rules)) => rules.push(f.rule.clone()),
-                    None => qs.push((fact, vec![f.rule.clone()])),
+                    Some((_, rules)) => rules.push(f.rule),
+                    None => qs.push((fact, vec![f.rule])),
                 }
             }
         }
@@ -1004,13 +1065,13 @@ impl Engine {
             .map(|(id, rules)| {
                 let def = &self.corpus.vocabulary.facts[id as usize];
                 Question {
-                    fact: def.qualified(),
-                    question: def.question.clone(),
-                    ty: def.ty.name().to_string(),
+                    fact: &def.qualified,
+                    question: &def.question,
+                    ty: def.ty.name(),
                     allowed: def
                         .ty
                         .allowed_values()
-                        .map(|v| v.iter().map(|e| e.id.clone()).collect())
+                        .map(|v| v.iter().map(|e| e.id.as_str()).collect())
                         .unwrap_or_default(),
                     rules,
                 }
@@ -1038,7 +1099,8 @@ fn group_thousands(n: f64) -> String {
     out
 }
 
-fn penalty_text(p: &crate::model::Penalty, ctx: &Context<'_>) -> String {
+/// A penalty in words, for an organization known to be an SME (`Some(true)`), known not to be one, or unknown.
+fn penalty_text(p: &crate::model::Penalty, sme: Option<bool>) -> String {
     use crate::model::CapRule;
     let amount = p.max_amount.map(|a| {
         format!(
@@ -1052,12 +1114,6 @@ fn penalty_text(p: &crate::model::Penalty, ctx: &Context<'_>) -> String {
     let pct = p
         .max_turnover_percent
         .map(|x| format!("{x}% of worldwide annual turnover"));
-    let sme = ctx
-        .corpus
-        .vocabulary
-        .fact("organization", "sme")
-        .and_then(|f| ctx.facts.get(f.id))
-        .map(|v| v == &Value::Bool(true));
     let cap = match (sme, p.sme_cap) {
         (Some(true), Some(c)) => c,
         _ => p.cap,
@@ -1071,6 +1127,7 @@ fn penalty_text(p: &crate::model::Penalty, ctx: &Context<'_>) -> String {
         (None, Some(b)) => format!("up to {b}"),
         (None, None) => p.summary.clone(),
     };
+    // Both caps written out once, whatever the organization.
     match (sme, p.sme_cap) {
         (Some(true), Some(_)) => format!("{both} (SME rule applies)"),
         (None, Some(c)) if c != p.cap => format!(
@@ -1085,8 +1142,8 @@ fn penalty_text(p: &crate::model::Penalty, ctx: &Context<'_>) -> String {
     }
 }
 
-fn conflicts(findings: &[Finding]) -> Vec<Conflict> {
-    let mut out: Vec<Conflict> = Vec::new();
+fn conflicts<'a>(findings: &[Finding<'a>]) -> Vec<Conflict<'a>> {
+    let mut out: Vec<Conflict<'a>> = Vec::new();
     let live = findings.iter().filter(|f| {
         matches!(
             f.status,
@@ -1094,16 +1151,16 @@ fn conflicts(findings: &[Finding]) -> Vec<Conflict> {
         )
     });
     for f in live {
-        if let Effect::Classification { regime, axis, tier } = &f.effect {
+        if let Effect::Classification { regime, axis, tier } = f.effect {
             match out
                 .iter_mut()
-                .find(|c| &c.regime == regime && &c.axis == axis)
+                .find(|c| c.regime == regime && c.axis == axis)
             {
-                Some(c) => c.rules.push((f.rule.clone(), tier.clone())),
+                Some(c) => c.rules.push((f.rule, tier)),
                 None => out.push(Conflict {
-                    regime: regime.clone(),
-                    axis: axis.clone(),
-                    rules: vec![(f.rule.clone(), tier.clone())],
+                    regime,
+                    axis,
+                    rules: vec![(f.rule, tier.as_str())],
                 }),
             }
         }

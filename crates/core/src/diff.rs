@@ -89,10 +89,10 @@ pub fn diff(
     let (a, b) = (run(from), run(to));
     let mut rules: BTreeMap<&str, (Option<&Finding>, Option<&Finding>)> = BTreeMap::new();
     for f in &a.findings {
-        rules.entry(&f.rule).or_default().0 = Some(f);
+        rules.entry(f.rule).or_default().0 = Some(f);
     }
     for f in &b.findings {
-        rules.entry(&f.rule).or_default().1 = Some(f);
+        rules.entry(f.rule).or_default().1 = Some(f);
     }
     let corpus = &engine.corpus;
     let mut changes = Vec::new();
@@ -129,8 +129,8 @@ pub fn diff(
             if x.tier != y.tier {
                 details.push(format!(
                     "tier {} → {}",
-                    x.tier.as_deref().unwrap_or("-"),
-                    y.tier.as_deref().unwrap_or("-")
+                    x.tier.unwrap_or("-"),
+                    y.tier.unwrap_or("-")
                 ));
             }
             if x.summary != y.summary && x.version.from == y.version.from {
@@ -155,12 +155,12 @@ pub fn diff(
         changes.push(Change {
             kind,
             rule: rule_id.to_string(),
-            title: f.title.clone(),
-            instrument_title: f.instrument_title.clone(),
-            jurisdiction: f.jurisdiction.clone(),
-            regime: f.regime.clone(),
-            citation: f.citation.clone(),
-            url: f.url.clone(),
+            title: f.title.to_string(),
+            instrument_title: f.instrument_title.to_string(),
+            jurisdiction: f.jurisdiction.to_string(),
+            regime: f.regime.to_string(),
+            citation: f.citation.to_string(),
+            url: f.url.to_string(),
             from_status: sa,
             to_status: sb,
             details,

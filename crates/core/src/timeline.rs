@@ -93,15 +93,15 @@ pub fn timeline(engine: &Engine, facts: &Facts, as_of: Date, jurisdictions: &[St
         let base = |date: Date, kind: EntryKind, text: String| Entry {
             date,
             kind,
-            rule: f.rule.clone(),
-            title: f.title.clone(),
-            jurisdiction: f.jurisdiction.clone(),
-            regime: f.regime.clone(),
-            citation: f.citation.clone(),
+            rule: f.rule.to_string(),
+            title: f.title.to_string(),
+            jurisdiction: f.jurisdiction.to_string(),
+            regime: f.regime.to_string(),
+            citation: f.citation.to_string(),
             text,
             undetermined,
         };
-        let what = match &f.effect {
+        let what = match f.effect {
             Effect::Obligation { duty, .. } => duty.clone(),
             Effect::Prohibition { practice, .. } => format!("prohibited: {practice}"),
             Effect::Classification { tier, regime, .. } => {
@@ -126,7 +126,7 @@ pub fn timeline(engine: &Engine, facts: &Facts, as_of: Date, jurisdictions: &[St
             let text = f
                 .version
                 .change
-                .clone()
+                .map(str::to_string)
                 .unwrap_or_else(|| format!("amended by {amended_by}"));
             entries.push(base(f.version.from, EntryKind::Amended, text));
         }
@@ -141,9 +141,9 @@ pub fn timeline(engine: &Engine, facts: &Facts, as_of: Date, jurisdictions: &[St
             entries.push(base(u, EntryKind::Ends, format!("ends on {u}")));
         }
         spans.push(Span {
-            rule: f.rule.clone(),
-            title: f.title.clone(),
-            regime: f.regime.clone(),
+            rule: f.rule.to_string(),
+            title: f.title.to_string(),
+            regime: f.regime.to_string(),
             effect: f.effect.kind().to_string(),
             start: f.applies_from,
             end: f.until.or(f.cause.as_ref().map(|c| c.date)),

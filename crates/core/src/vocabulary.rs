@@ -96,6 +96,9 @@ pub struct FactDef {
     pub description: String,
     /// The question that asks a person for it.
     pub question: String,
+    /// `subject.name`, as conditions write it (filled in by [`Vocabulary::new`]).
+    #[serde(default)]
+    pub qualified: String,
 }
 
 impl FactDef {
@@ -134,6 +137,7 @@ impl Vocabulary {
     pub fn new(subjects: Vec<SubjectKind>, mut facts: Vec<FactDef>, tiers: Vec<TierDef>) -> Self {
         for (i, f) in facts.iter_mut().enumerate() {
             f.id = i as FactId;
+            f.qualified = format!("{}.{}", f.subject, f.name);
         }
         let mut v = Vocabulary {
             subjects,

@@ -22,6 +22,7 @@ fn vocabulary() -> Vocabulary {
         ty,
         description: format!("{name}."),
         question: format!("{name}?"),
+        qualified: String::new(),
     };
     Vocabulary::new(
         vec![

@@ -372,6 +372,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                 ty,
                 description: raw.description.clone(),
                 question: raw.question.clone(),
+                qualified: String::new(), // set by Vocabulary::new
             });
         }
     }
