@@ -12,22 +12,34 @@ ANNEX3 = ["employment_recruitment", "employment_work_relationship", "credit_scor
           "education_admission", "remote_biometric_identification", "emergency_triage_dispatch"]
 CAPS = ["interacts_with_people", "generates_synthetic_content", "emotion_recognition"]
 ROLES = ["provider", "deployer", "importer", "distributor"]
+SETTINGS = ["workplace", "education", "publicly_accessible_spaces", "consumers"]
 
 out = sys.stdout
 for i in range(n):
+    # Like an inventory exported from a governance tool: most facts answered, a few left open at random.
     system = {
         "roles": rng.sample(ROLES, rng.randint(1, 2)),
         "placed_on_market_in": rng.sample(COUNTRIES, rng.randint(1, 4)),
+        "output_used_in": rng.sample(COUNTRIES, rng.randint(1, 3)),
         "scope_exclusions": [],
+        "practices": [],
+        "annex1_legislation": [],
+        "derogation_grounds": [],
+        "use_settings": rng.sample(SETTINGS, rng.randint(0, 2)),
+        "annex3_uses": rng.sample(ANNEX3, rng.randint(0, 2)) if rng.random() < 0.5 else [],
+        "capabilities": rng.sample(CAPS, rng.randint(0, 2)),
+        "profiling": rng.random() < 0.5,
+        "significantly_changed": rng.random() < 0.3,
+        "intended_for_public_authorities": rng.random() < 0.1,
+        "open_source_licence": rng.random() < 0.1,
+        "placed_on_market_date": f"20{rng.randint(23, 27)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+        "ai_interaction_obvious": rng.random() < 0.3,
+        "standard_editing_only": False,
+        "medical_or_safety_purpose": False,
     }
-    if rng.random() < 0.5:
-        system["annex3_uses"] = rng.sample(ANNEX3, rng.randint(0, 2))
-    if rng.random() < 0.6:
-        system["capabilities"] = rng.sample(CAPS, rng.randint(0, 2))
-    if rng.random() < 0.7:
-        system["profiling"] = rng.random() < 0.5
-    if rng.random() < 0.5:
-        system["placed_on_market_date"] = f"20{rng.randint(23, 27)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+    for key in rng.sample(sorted(system), 2 if rng.random() < 0.3 else 0):
+        if key != "roles":
+            del system[key]
     manifest = {
         "subject": "ai_system",
         "name": f"system-{i}",

@@ -372,6 +372,7 @@ pub struct Context<'a> {
     ends: &'a [Option<Date>],
     suspendable: &'a [bool],
     unknown_memo: std::cell::RefCell<std::collections::HashMap<usize, Vec<FactId>>>,
+    masks: Vec<crate::condition::Mask>,
 }
 
 impl<'a> Context<'a> {
@@ -392,6 +393,7 @@ impl<'a> Context<'a> {
             ends: &engine.ends,
             suspendable: &engine.suspendable,
             unknown_memo: Default::default(),
+            masks: engine.masks_of(facts),
         }
     }
 
@@ -515,6 +517,12 @@ impl Env for Context<'_> {
     }
     fn rule(&self, index: usize) -> Truth {
         self.holds(index)
+    }
+    fn mask(&self, id: FactId) -> crate::condition::Mask {
+        self.masks
+            .get(id as usize)
+            .copied()
+            .unwrap_or(crate::condition::Mask::NotAvailable)
     }
 }
 
@@ -667,6 +675,10 @@ pub struct Engine {
     penalty_texts: std::collections::HashMap<String, [String; 3]>,
     /// The `organization.sme` fact, if the vocabulary has it.
     sme_fact: Option<FactId>,
+    /// `regime/axis=tier` of each classifying rule version, keyed by (rule, version start), for summaries.
+    class_labels: std::collections::HashMap<(usize, Date), String>,
+    /// For each enumerated set fact of at most 64 values: each value's bit (conditions test masks, not strings).
+    bits: Vec<Option<std::collections::HashMap<String, u32>>>,
 }
 
 /// A compact assessment: statuses only, no traces or texts (for `assess --batch`).
@@ -680,7 +692,7 @@ pub struct Summary<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<&'a str>,
     /// Classifications in effect or upcoming, as `regime/axis=tier`.
-    pub classifications: Vec<String>,
+    pub classifications: Vec<&'a str>,
     /// Whether a prohibition is in effect.
     pub prohibited: bool,
     /// Rules in effect.
@@ -724,8 +736,12 @@ impl Engine {
             by_subject.entry(r.subject.clone()).or_default().push(i);
         }
         let mut date_sources = std::collections::HashMap::new();
+        let mut class_labels = std::collections::HashMap::new();
         for (i, r) in corpus.rules.iter().enumerate() {
             for v in &r.versions {
+                if let Effect::Classification { regime, axis, tier } = &v.effect {
+                    class_labels.insert((i, v.from.date), format!("{regime}/{axis}={tier}"));
+                }
                 if let Some(text) = date_source(&corpus, &v.applies_from) {
                     date_sources.insert((i, v.from.date), text);
                 }
@@ -744,7 +760,24 @@ impl Engine {
             })
             .collect();
         let sme_fact = corpus.vocabulary.fact("organization", "sme").map(|f| f.id);
+        let bits = corpus
+            .vocabulary
+            .facts
+            .iter()
+            .map(|f| match &f.ty {
+                crate::vocabulary::FactType::Set { values } if values.len() <= 64 => Some(
+                    values
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| (v.id.clone(), i as u32))
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect();
         Engine {
+            bits,
+            class_labels,
             date_sources,
             penalty_texts,
             sme_fact,
@@ -820,10 +853,10 @@ impl Engine {
             list.push(&rule.id);
             if let Some(v) = rule.version_on(options.as_of) {
                 match &v.effect {
-                    Effect::Classification { regime, axis, tier }
-                        if status != Status::Undetermined =>
-                    {
-                        s.classifications.push(format!("{regime}/{axis}={tier}"))
+                    Effect::Classification { .. } if status != Status::Undetermined => {
+                        if let Some(label) = self.class_labels.get(&(i, v.from.date)) {
+                            s.classifications.push(label);
+                        }
                     }
                     Effect::Prohibition { .. } if status == Status::InEffect => s.prohibited = true,
                     _ => {}
@@ -831,6 +864,32 @@ impl Engine {
             }
         }
         s
+    }
+
+    /// The bit masks of a subject's set facts (see [`crate::condition::Expr::Bits`]).
+    fn masks_of(&self, facts: &Facts) -> Vec<crate::condition::Mask> {
+        use crate::condition::Mask;
+        self.bits
+            .iter()
+            .enumerate()
+            .map(|(id, bits)| match (bits, facts.get(id as FactId)) {
+                (None, _) => Mask::NotAvailable,
+                (Some(_), None) => Mask::Unknown,
+                (Some(bits), Some(Value::Set(items))) => {
+                    let mut m = 0u64;
+                    for item in items {
+                        match bits.get(item) {
+                            Some(b) => m |= 1u64 << b,
+                            // A value outside the vocabulary (only possible if facts were built by hand):
+                            // fall back to comparing strings.
+                            None => return Mask::NotAvailable,
+                        }
+                    }
+                    Mask::Known(m)
+                }
+                (Some(_), Some(_)) => Mask::NotAvailable,
+            })
+            .collect()
     }
 
     /// A penalty in words, with the SME rule applied when the organization's size is known.

@@ -93,6 +93,30 @@ pub enum Expr {
     Size(Box<Expr>),
     /// Whether a fact is given (never unknown).
     Known(FactId),
+    /// A set test on an enumerated set fact (at most 64 values), compiled to a bit mask: any of the bits
+    /// (`in`, `sets.intersects`) or all of them (`sets.contains`). `form` is the test as written, for
+    /// printing, analysis, and environments that do not precompute masks.
+    Bits {
+        /// The set fact.
+        fact: FactId,
+        /// The bits of the literal values, in vocabulary order.
+        mask: u64,
+        /// All bits must be set (`sets.contains`) rather than any.
+        all: bool,
+        /// The test as written.
+        form: Box<Expr>,
+    },
+}
+
+/// What an environment knows of a set fact's bit mask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mask {
+    /// The environment does not precompute masks: evaluate the test as written.
+    NotAvailable,
+    /// The fact is not given.
+    Unknown,
+    /// The fact's values as bits, in vocabulary order.
+    Known(u64),
 }
 
 /// A static type used to check conditions when they are compiled.
@@ -439,7 +463,14 @@ impl Compiler<'_> {
                         self.check_member(&args[1], s, allowed)?;
                     }
                 }
-                Ok((Expr::In(Box::new(elem), Box::new(set)), Ty::Bool))
+                let bits = match (&elem, &set, allowed) {
+                    (Expr::Lit(Value::Text(v)), Expr::Fact(fact), Some(allowed)) => {
+                        bit_mask(allowed, std::slice::from_ref(v)).map(|mask| (*fact, mask))
+                    }
+                    _ => None,
+                };
+                let test = Expr::In(Box::new(elem), Box::new(set));
+                Ok((with_bits(test, bits, false), Ty::Bool))
             }
             ("intersects" | "contains", Some(t), 2) if qualified(t).as_deref() == Some(&["sets"][..]) => {
                 let (a, at) = self.expr(&args[0])?;
@@ -456,12 +487,23 @@ impl Compiler<'_> {
                         }
                     }
                 }
-                let e = if f == "intersects" {
-                    Expr::Intersects(Box::new(a), Box::new(b))
-                } else {
-                    Expr::ContainsAll(Box::new(a), Box::new(b))
+                let all = f == "contains";
+                // A fact against a literal list compiles to a mask (for `contains`, only with the fact first).
+                let bits = match (&a, &b, &at, &bt) {
+                    (Expr::Fact(fact), Expr::Lit(Value::Set(items)), Ty::Set(Some(allowed)), _) => {
+                        bit_mask(allowed, items).map(|m| (*fact, m))
+                    }
+                    (Expr::Lit(Value::Set(items)), Expr::Fact(fact), _, Ty::Set(Some(allowed))) if !all => {
+                        bit_mask(allowed, items).map(|m| (*fact, m))
+                    }
+                    _ => None,
                 };
-                Ok((e, Ty::Bool))
+                let e = if all {
+                    Expr::ContainsAll(Box::new(a), Box::new(b))
+                } else {
+                    Expr::Intersects(Box::new(a), Box::new(b))
+                };
+                Ok((with_bits(e, bits, all), Ty::Bool))
             }
             ("size", None, 1) | ("size", Some(_), 0) => {
                 let arg = target.unwrap_or_else(|| &args[0]);
@@ -524,6 +566,30 @@ impl Compiler<'_> {
     }
 }
 
+/// The bits of `values` among `allowed` (vocabulary order), if the vocabulary fits in 64 bits.
+fn bit_mask(allowed: &[String], values: &[String]) -> Option<u64> {
+    if allowed.len() > 64 {
+        return None;
+    }
+    let mut mask = 0u64;
+    for v in values {
+        mask |= 1u64 << allowed.iter().position(|a| a == v)?;
+    }
+    Some(mask)
+}
+
+fn with_bits(test: Expr, bits: Option<(FactId, u64)>, all: bool) -> Expr {
+    match bits {
+        Some((fact, mask)) => Expr::Bits {
+            fact,
+            mask,
+            all,
+            form: Box::new(test),
+        },
+        None => test,
+    }
+}
+
 /// The dotted path a chain of field selections spells (`a.b.c`), if it is one.
 fn qualified(node: &IdedExpr) -> Option<Vec<&str>> {
     match &node.expr {
@@ -545,6 +611,10 @@ pub trait Env {
     fn param(&self, index: usize) -> Option<&Value>;
     /// Whether another rule's condition holds.
     fn rule(&self, index: usize) -> Truth;
+    /// A set fact's values as a bit mask, when the environment precomputes them (the fast path).
+    fn mask(&self, _id: FactId) -> Mask {
+        Mask::NotAvailable
+    }
 }
 
 /// An intermediate value during evaluation; borrows from the environment to avoid copies.
@@ -594,6 +664,17 @@ impl Expr {
                 Truth::Unknown => V::Unknown,
             },
             Expr::Known(id) => V::Bool(env.fact(*id).is_some()),
+            Expr::Bits {
+                fact,
+                mask,
+                all,
+                form,
+            } => match env.mask(*fact) {
+                Mask::Known(m) if *all => V::Bool(m & mask == *mask),
+                Mask::Known(m) => V::Bool(m & mask != 0),
+                Mask::Unknown => V::Unknown,
+                Mask::NotAvailable => form.value(env),
+            },
             Expr::Not(e) => match e.eval(env) {
                 Truth::True => V::Bool(false),
                 Truth::False => V::Bool(true),
@@ -693,6 +774,7 @@ impl Expr {
         f(self);
         match self {
             Expr::Not(e) | Expr::Size(e) => e.walk(f),
+            Expr::Bits { form, .. } => form.walk(f),
             Expr::And(v) | Expr::Or(v) => v.iter().for_each(|e| e.walk(f)),
             Expr::Cmp(_, a, b)
             | Expr::In(a, b)
@@ -737,6 +819,7 @@ impl Expr {
                 }
             }
             Expr::Not(e) | Expr::Size(e) => e.unknown_facts(env, follow, out),
+            Expr::Bits { form, .. } => form.unknown_facts(env, follow, out),
             Expr::Cmp(_, a, b)
             | Expr::In(a, b)
             | Expr::Intersects(a, b)
@@ -854,6 +937,7 @@ impl Expr {
             Expr::Param(i) => format!("params.{}", names.param(*i)),
             Expr::Rule(i) => format!("rules.{}", names.rule(*i)),
             Expr::Known(id) => format!("has({})", names.fact(*id)),
+            Expr::Bits { form, .. } => form.render_inner(names),
             Expr::Not(e) => match **e {
                 Expr::And(_) | Expr::Or(_) => format!("!({})", e.render(names)),
                 _ => format!("!{}", r(e)),

@@ -317,14 +317,15 @@ pub fn bind(tree: &serde_json::Value, vocabulary: &Vocabulary) -> Result<Facts, 
                     )
                 })?;
                 for (name, v) in map {
-                    let path = format!("{section}.{name}");
+                    // The path is only needed for messages: built on error, not for every fact.
+                    let path = || format!("{section}.{name}");
                     let Some(def) = vocabulary.fact(section, name) else {
                         let names: Vec<&str> = vocabulary
                             .facts_of(section)
                             .map(|f| f.name.as_str())
                             .collect();
                         return Err(err(
-                            &path,
+                            &path(),
                             format!("unknown fact `{name}` for {section}"),
                             did_you_mean(name, names.iter().copied())
                                 .map(|s| format!("did you mean `{s}`?"))
@@ -334,7 +335,10 @@ pub fn bind(tree: &serde_json::Value, vocabulary: &Vocabulary) -> Result<Facts, 
                     if v.is_null() {
                         continue; // an explicit null means "unknown"
                     }
-                    let value = bind_value(&def.ty, v, &path)?;
+                    let value = bind_value(&def.ty, v, "").map_err(|mut e| {
+                        e.path = format!("{}{}", path(), e.path);
+                        e
+                    })?;
                     facts.set(def.id, Some(value));
                 }
             }
