@@ -69,15 +69,17 @@ pub fn run(
         source: e,
     })?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut reader = BufReader::with_capacity(1 << 20, file);
-    let sink: Box<dyn Write> = match output {
-        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| CliError::Write {
+    let out_file = match output {
+        Some(p) => Some(std::fs::File::create(p).map_err(|e| CliError::Write {
             path: p.display().to_string(),
             source: e,
         })?),
-        None => Box::new(std::io::stdout().lock()),
+        None => None,
     };
-    let mut out = BufWriter::with_capacity(1 << 20, sink);
+    let out_name = output
+        .map(|p| p.display().to_string())
+        .unwrap_or("<stdout>".into());
+    let in_name = input.display().to_string();
     let progress = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(size);
         bar.set_style(
@@ -93,47 +95,84 @@ pub fn run(
     let mut options = Options::as_of(as_of);
     options.jurisdictions = jurisdictions.to_vec();
     options.traces = false;
-    let (mut number, mut subjects, mut errors) = (0usize, 0usize, 0usize);
-    let mut chunk: Vec<(usize, String)> = Vec::with_capacity(CHUNK);
-    let mut done = false;
-    while !done {
-        chunk.clear();
-        while chunk.len() < CHUNK {
-            let mut line = String::new();
-            let n = reader.read_line(&mut line).map_err(|e| CliError::Read {
-                path: input.display().to_string(),
+    // A pipeline: one thread reads chunks, the rayon pool assesses them, one thread writes them, so reading and
+    // writing overlap with assessment. Bounded channels keep memory flat whatever the input size.
+    let (chunks_tx, chunks_rx) =
+        std::sync::mpsc::sync_channel::<std::io::Result<Vec<(usize, String)>>>(2);
+    let (results_tx, results_rx) = std::sync::mpsc::sync_channel::<Vec<(String, bool)>>(2);
+    let (subjects, errors) = std::thread::scope(|scope| -> Result<(usize, usize), CliError> {
+        let progress_reader = progress.clone();
+        scope.spawn(move || {
+            let mut reader = BufReader::with_capacity(1 << 20, file);
+            let mut number = 0usize;
+            loop {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                let mut done = false;
+                while chunk.len() < CHUNK {
+                    let mut line = String::new();
+                    match reader.read_line(&mut line) {
+                        Ok(0) => {
+                            done = true;
+                            break;
+                        }
+                        Ok(n) => {
+                            number += 1;
+                            progress_reader.inc(n as u64);
+                            if !line.trim().is_empty() {
+                                chunk.push((number, line));
+                            }
+                        }
+                        Err(e) => {
+                            let _ = chunks_tx.send(Err(e));
+                            return;
+                        }
+                    }
+                }
+                if chunks_tx.send(Ok(chunk)).is_err() || done {
+                    return;
+                }
+            }
+        });
+        let writer = scope.spawn(move || -> std::io::Result<(usize, usize)> {
+            let stdout = std::io::stdout();
+            let sink: Box<dyn Write> = match out_file {
+                Some(f) => Box::new(f),
+                None => Box::new(stdout.lock()),
+            };
+            let mut out = BufWriter::with_capacity(1 << 20, sink);
+            let (mut subjects, mut errors) = (0usize, 0usize);
+            for results in results_rx {
+                for (text, ok) in results {
+                    subjects += 1;
+                    errors += usize::from(!ok);
+                    out.write_all(text.as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            out.flush()?;
+            Ok((subjects, errors))
+        });
+        for chunk in chunks_rx {
+            let chunk = chunk.map_err(|e| CliError::Read {
+                path: in_name.clone(),
                 source: e,
             })?;
-            if n == 0 {
-                done = true;
-                break;
-            }
-            number += 1;
-            progress.inc(n as u64);
-            if !line.trim().is_empty() {
-                chunk.push((number, line));
+            let results: Vec<(String, bool)> = chunk
+                .par_iter()
+                .map(|(n, line)| assess_line(engine, line, *n, &options, full))
+                .collect();
+            if results_tx.send(results).is_err() {
+                break; // the writer failed; its error is reported below
             }
         }
-        let results: Vec<(String, bool)> = chunk
-            .par_iter()
-            .map(|(n, line)| assess_line(engine, line, *n, &options, full))
-            .collect();
-        for (text, ok) in results {
-            subjects += 1;
-            if !ok {
-                errors += 1;
-            }
-            writeln!(out, "{text}").map_err(|e| CliError::Write {
-                path: output
-                    .map(|p| p.display().to_string())
-                    .unwrap_or("<stdout>".into()),
+        drop(results_tx);
+        writer
+            .join()
+            .expect("the writer thread does not panic")
+            .map_err(|e| CliError::Write {
+                path: out_name.clone(),
                 source: e,
-            })?;
-        }
-    }
-    out.flush().map_err(|e| CliError::Write {
-        path: "<output>".into(),
-        source: e,
+            })
     })?;
     progress.finish_and_clear();
     eprintln!("assessed {subjects} subject(s) as of {as_of}; {errors} line(s) had errors");

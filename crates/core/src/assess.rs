@@ -371,7 +371,7 @@ pub struct Context<'a> {
     defeated_by: &'a [Vec<usize>],
     ends: &'a [Option<Date>],
     suspendable: &'a [bool],
-    unknown_memo: std::cell::RefCell<std::collections::HashMap<usize, Vec<FactId>>>,
+    unknown_memo: std::cell::RefCell<rustc_hash::FxHashMap<usize, Vec<FactId>>>,
     masks: Vec<crate::condition::Mask>,
 }
 
@@ -668,17 +668,17 @@ pub struct Engine {
     /// Per instrument: whether it has any stay or non-enforcement event at all.
     suspendable: Vec<bool>,
     /// The rules addressing each subject kind, in corpus order.
-    by_subject: std::collections::HashMap<String, Vec<usize>>,
+    by_subject: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Where each rule version's start date comes from, in words, keyed by (rule, version start).
-    date_sources: std::collections::HashMap<(usize, Date), String>,
+    date_sources: rustc_hash::FxHashMap<(usize, Date), String>,
     /// Each penalty in words: for an organization of unknown size, an SME, and not an SME.
-    penalty_texts: std::collections::HashMap<String, [String; 3]>,
+    penalty_texts: rustc_hash::FxHashMap<String, [String; 3]>,
     /// The `organization.sme` fact, if the vocabulary has it.
     sme_fact: Option<FactId>,
     /// `regime/axis=tier` of each classifying rule version, keyed by (rule, version start), for summaries.
-    class_labels: std::collections::HashMap<(usize, Date), String>,
+    class_labels: rustc_hash::FxHashMap<(usize, Date), String>,
     /// For each enumerated set fact of at most 64 values: each value's bit (conditions test masks, not strings).
-    bits: Vec<Option<std::collections::HashMap<String, u32>>>,
+    bits: Vec<Option<rustc_hash::FxHashMap<String, u32>>>,
 }
 
 /// A compact assessment: statuses only, no traces or texts (for `assess --batch`).
@@ -730,13 +730,13 @@ impl Engine {
                     .any(|e| matches!(e.kind, EventKind::Stayed | EventKind::NotEnforced))
             })
             .collect();
-        let mut by_subject: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut by_subject: rustc_hash::FxHashMap<String, Vec<usize>> =
+            rustc_hash::FxHashMap::default();
         for (i, r) in corpus.rules.iter().enumerate() {
             by_subject.entry(r.subject.clone()).or_default().push(i);
         }
-        let mut date_sources = std::collections::HashMap::new();
-        let mut class_labels = std::collections::HashMap::new();
+        let mut date_sources = rustc_hash::FxHashMap::default();
+        let mut class_labels = rustc_hash::FxHashMap::default();
         for (i, r) in corpus.rules.iter().enumerate() {
             for v in &r.versions {
                 if let Effect::Classification { regime, axis, tier } = &v.effect {

@@ -383,13 +383,13 @@ pub fn bind_value(
     };
     let member = |s: &str,
                   allowed: &[crate::vocabulary::EnumValue],
-                  p: &str|
+                  p: &dyn Fn() -> String|
      -> Result<String, ManifestError> {
         if allowed.iter().any(|a| a.id == s) {
             Ok(s.to_string())
         } else {
             Err(ManifestError {
-                path: p.to_string(),
+                path: p(),
                 line_col: None,
                 message: format!("\"{s}\" is not an allowed value"),
                 hint: did_you_mean(s, allowed.iter().map(|a| a.id.as_str()))
@@ -437,17 +437,18 @@ pub fn bind_value(
         }
         (FactType::Text, serde_json::Value::String(s)) => Ok(Value::Text(s.clone())),
         (FactType::Enum { values }, serde_json::Value::String(s)) => {
-            member(s, values, path).map(Value::Text)
+            member(s, values, &|| path.to_string()).map(Value::Text)
         }
         (FactType::Set { values }, serde_json::Value::Array(items)) => {
             let mut out = Vec::new();
             for (i, item) in items.iter().enumerate() {
-                let p = format!("{path}[{i}]");
+                // Paths are for messages only: formatted on error, not for every element.
+                let p = || format!("{path}[{i}]");
                 match item {
                     serde_json::Value::String(s) => out.push(member(s, values, &p)?),
                     other => {
                         return Err(ManifestError {
-                            path: p,
+                            path: p(),
                             line_col: None,
                             message: format!("expected a string, found {}", json_type(other)),
                             hint: None,
@@ -460,12 +461,12 @@ pub fn bind_value(
         (FactType::Regions, serde_json::Value::Array(items)) => {
             let mut out = Vec::new();
             for (i, item) in items.iter().enumerate() {
-                let p = format!("{path}[{i}]");
+                let p = || format!("{path}[{i}]");
                 match item.as_str() {
                     Some(s) if is_region_code(s) => out.push(s.to_string()),
                     _ => {
                         return Err(ManifestError {
-                            path: p,
+                            path: p(),
                             line_col: None,
                             message: format!("{item} is not a region code"),
                             hint: Some(

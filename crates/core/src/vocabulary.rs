@@ -1,8 +1,8 @@
 //! The typed fact vocabulary: subjects, the facts that describe them, and classification tiers.
 
 use crate::model::FactId;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A kind of subject a manifest can describe (`organization`, `ai_system`, `model`, later `item`, `export`, ...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -143,7 +143,7 @@ impl Vocabulary {
             subjects,
             facts,
             tiers,
-            by_name: HashMap::new(),
+            by_name: HashMap::default(),
         };
         v.reindex();
         v
@@ -152,7 +152,7 @@ impl Vocabulary {
     /// Rebuilds the name index.
     pub fn reindex(&mut self) {
         // Nested maps so that look-ups by `&str` allocate nothing (the batch path does millions of them).
-        let mut by_name: HashMap<String, HashMap<String, FactId>> = HashMap::new();
+        let mut by_name: HashMap<String, HashMap<String, FactId>> = HashMap::default();
         for f in &self.facts {
             by_name
                 .entry(f.subject.clone())
