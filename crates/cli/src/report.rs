@@ -1,7 +1,7 @@
 //! Reports: the same content as readable text, as Markdown, or as JSON (docs/output.md).
 
 use crate::OutputFormat;
-use aigov_core::assess::{CorpusNames, Finding, Status};
+use aigov_core::assess::{Finding, Status};
 use aigov_core::condition::TraceNode;
 use aigov_core::diff::{ChangeKind, Diff};
 use aigov_core::model::{Corpus, Effect};
@@ -545,7 +545,6 @@ pub fn explain(
             f.note.unwrap_or("")
         );
     }
-    let _ = CorpusNames(&engine.corpus);
     out
 }
 

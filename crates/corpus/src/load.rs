@@ -857,94 +857,70 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                 if given != 1 {
                     diags.push(d(Some("effect:"), format!("an effect must be exactly one of classification, obligation, prohibition, exemption; `{}` gives {given}", r.id), None));
                 }
-                let kind = if let Some(c) = raw.classification.clone() {
-                    RawEffectKind::Classification {
-                        regime: c.regime,
-                        axis: c.axis,
-                        tier: c.tier,
+                // Exactly one is given (checked above); the first present wins if the file is wrong.
+                if let Some(RawClassification { regime, axis, tier }) = raw.classification.clone() {
+                    if vocabulary.tier(&tier).is_none() {
+                        diags.push(d(
+                            Some(&format!("tier: {tier}")),
+                            format!("unknown tier `{tier}`"),
+                            did_you_mean(&tier, vocabulary.tiers.iter().map(|t| t.id.as_str()))
+                                .map(|s| format!("did you mean `{s}`?"))
+                                .or(Some("declare tiers in vocabulary/subjects.yaml".into())),
+                        ));
                     }
-                } else if let Some(o) = raw.obligation.clone() {
-                    RawEffectKind::Obligation {
-                        duty: o.duty,
-                        deadline: o.deadline,
-                        penalty: o.penalty,
-                    }
-                } else if let Some(p) = raw.prohibition.clone() {
-                    RawEffectKind::Prohibition {
-                        practice: p.practice,
-                        penalty: p.penalty,
-                    }
-                } else if let Some(e) = raw.exemption.clone() {
-                    RawEffectKind::Exemption {
-                        relief: e.relief,
-                        from: e.from,
-                    }
-                } else {
-                    RawEffectKind::Exemption {
-                        relief: String::new(),
-                        from: Vec::new(),
-                    }
-                };
-                match kind {
-                    RawEffectKind::Classification { regime, axis, tier } => {
-                        if vocabulary.tier(&tier).is_none() {
+                    Effect::Classification { regime, axis, tier }
+                } else if let Some(RawObligation {
+                    duty,
+                    deadline,
+                    penalty,
+                }) = raw.obligation.clone()
+                {
+                    check_penalty(&penalties, penalty.as_deref(), &d, diags);
+                    let deadline = deadline.map(|dl| {
+                        let by = dl.by.as_deref().and_then(|b| match resolve(b, own) {
+                            Ok(x) => Some(x),
+                            Err((m, h)) => {
+                                diags.push(d(Some(b), m, h));
+                                None
+                            }
+                        });
+                        if dl.within_days.is_none() && by.is_none() && dl.text.is_none() {
                             diags.push(d(
-                                Some(&format!("tier: {tier}")),
-                                format!("unknown tier `{tier}`"),
-                                did_you_mean(&tier, vocabulary.tiers.iter().map(|t| t.id.as_str()))
-                                    .map(|s| format!("did you mean `{s}`?"))
-                                    .or(Some("declare tiers in vocabulary/subjects.yaml".into())),
+                                Some("deadline:"),
+                                "a deadline needs `within_days`, `by` or `text`".into(),
+                                None,
                             ));
                         }
-                        Effect::Classification { regime, axis, tier }
-                    }
-                    RawEffectKind::Obligation {
+                        let text = dl.text.clone().unwrap_or_else(|| {
+                            match (&dl.within_days, &dl.after, &by) {
+                                (Some(n), Some(a), _) => format!("within {n} days of {a}"),
+                                (Some(n), None, _) => format!("within {n} days"),
+                                (None, _, Some(b)) => format!("by {}", b.date),
+                                _ => String::new(),
+                            }
+                        });
+                        Deadline {
+                            within_days: dl.within_days,
+                            after: dl.after,
+                            by,
+                            text,
+                        }
+                    });
+                    Effect::Obligation {
                         duty,
                         deadline,
                         penalty,
-                    } => {
-                        check_penalty(&penalties, penalty.as_deref(), &d, diags);
-                        let deadline = deadline.map(|dl| {
-                            let by = dl.by.as_deref().and_then(|b| match resolve(b, own) {
-                                Ok(x) => Some(x),
-                                Err((m, h)) => {
-                                    diags.push(d(Some(b), m, h));
-                                    None
-                                }
-                            });
-                            if dl.within_days.is_none() && by.is_none() && dl.text.is_none() {
-                                diags.push(d(
-                                    Some("deadline:"),
-                                    "a deadline needs `within_days`, `by` or `text`".into(),
-                                    None,
-                                ));
-                            }
-                            let text = dl.text.clone().unwrap_or_else(|| {
-                                match (&dl.within_days, &dl.after, &by) {
-                                    (Some(n), Some(a), _) => format!("within {n} days of {a}"),
-                                    (Some(n), None, _) => format!("within {n} days"),
-                                    (None, _, Some(b)) => format!("by {}", b.date),
-                                    _ => String::new(),
-                                }
-                            });
-                            Deadline {
-                                within_days: dl.within_days,
-                                after: dl.after,
-                                by,
-                                text,
-                            }
+                    }
+                } else if let Some(RawProhibition { practice, penalty }) = raw.prohibition.clone() {
+                    check_penalty(&penalties, penalty.as_deref(), &d, diags);
+                    Effect::Prohibition { practice, penalty }
+                } else {
+                    let RawExemption { relief, from } =
+                        raw.exemption.clone().unwrap_or(RawExemption {
+                            relief: String::new(),
+                            from: Vec::new(),
                         });
-                        Effect::Obligation {
-                            duty,
-                            deadline,
-                            penalty,
-                        }
-                    }
-                    RawEffectKind::Prohibition { practice, penalty } => {
-                        check_penalty(&penalties, penalty.as_deref(), &d, diags);
-                        Effect::Prohibition { practice, penalty }
-                    }
-                    RawEffectKind::Exemption { relief, from } => Effect::Exemption { relief, from },
+                    Effect::Exemption { relief, from }
                 }
             };
             let date =
@@ -1274,27 +1250,6 @@ fn load_examples(
 
 /// Builds a diagnostic at a needle near the current rule.
 type DiagFn<'a> = dyn Fn(Option<&str>, String, Option<String>) -> Diagnostic + 'a;
-
-enum RawEffectKind {
-    Classification {
-        regime: String,
-        axis: String,
-        tier: String,
-    },
-    Obligation {
-        duty: String,
-        deadline: Option<RawDeadline>,
-        penalty: Option<String>,
-    },
-    Prohibition {
-        practice: String,
-        penalty: Option<String>,
-    },
-    Exemption {
-        relief: String,
-        from: Vec<String>,
-    },
-}
 
 fn check_penalty(
     penalties: &[Penalty],
