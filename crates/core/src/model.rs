@@ -311,8 +311,10 @@ pub enum Effect {
         /// The duty in words.
         duty: String,
         /// When it must be done, beyond the date from which it applies.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         deadline: Option<Deadline>,
         /// The penalty provision, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         penalty: Option<String>,
     },
     /// The addressee must not do something.
@@ -320,6 +322,7 @@ pub enum Effect {
         /// The forbidden practice in words.
         practice: String,
         /// The penalty provision, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         penalty: Option<String>,
     },
     /// The subject is exempt from other rules (which the exemption defeats while it applies).

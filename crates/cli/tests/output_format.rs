@@ -1,0 +1,81 @@
+//! Snapshots of the output formats on the fixture corpus (crates/corpus/tests/fixtures/mini), with fixed dates.
+//! The JSON format is an API (docs/output.md): a change here must be deliberate. Review a change with
+//! `cargo insta review` (or `INSTA_UPDATE=always cargo test -p aigov-cli --test output_format` and read the diff).
+
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_aigov");
+const MINI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/tests/fixtures/mini");
+const RECRUITER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/recruiter.yaml");
+
+fn aigov(args: &[&str]) -> String {
+    let out = Command::new(BIN)
+        .arg("--corpus")
+        .arg(MINI)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the aigov binary runs");
+    assert!(
+        out.status.code().is_some_and(|c| c == 0 || c == 1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn assess_json() {
+    insta::assert_snapshot!(aigov(&[
+        "assess",
+        RECRUITER,
+        "--as-of",
+        "2026-07-01",
+        "--format",
+        "json"
+    ]));
+}
+
+#[test]
+fn assess_text() {
+    insta::assert_snapshot!(aigov(&["assess", RECRUITER, "--as-of", "2026-07-01"]));
+}
+
+#[test]
+fn explain_json() {
+    insta::assert_snapshot!(aigov(&[
+        "explain",
+        RECRUITER,
+        "xx_act.high_risk_recruitment",
+        "--as-of",
+        "2026-07-01",
+        "--format",
+        "json"
+    ]));
+}
+
+#[test]
+fn diff_json() {
+    insta::assert_snapshot!(aigov(&[
+        "diff",
+        RECRUITER,
+        "--from",
+        "2024-06-01",
+        "--to",
+        "2026-07-01",
+        "--format",
+        "json"
+    ]));
+}
+
+#[test]
+fn timeline_json() {
+    insta::assert_snapshot!(aigov(&[
+        "timeline",
+        RECRUITER,
+        "--as-of",
+        "2026-07-01",
+        "--format",
+        "json"
+    ]));
+}
