@@ -152,7 +152,9 @@ pub fn parse(
             .map(|t| t.0)
             .map_err(|e| ManifestError {
                 path: String::new(),
-                line_col: e.location().map(|l| (l.line(), l.column())),
+                line_col: e
+                    .location()
+                    .map(|l| clamp_line_col(source, l.line(), l.column())),
                 message: format!("invalid YAML: {e}"),
                 hint: None,
             })?,
@@ -508,6 +510,21 @@ fn unit_suffix(unit: &Option<String>) -> String {
     unit.as_ref()
         .map(|u| format!(" (in {u})"))
         .unwrap_or_default()
+}
+
+/// Keeps a parser's position inside the source: at the end of input, YAML reports the line after the last one.
+pub fn clamp_line_col(source: &str, line: usize, col: usize) -> (usize, usize) {
+    // YAML counts a lone carriage return as a line break too.
+    let lone_cr = source
+        .match_indices('\r')
+        .filter(|(i, _)| !source[i + 1..].starts_with('\n'))
+        .count();
+    let last = source.matches('\n').count() + lone_cr + 1;
+    if line <= last {
+        (line.max(1), col.max(1))
+    } else {
+        line_col(source, source.len())
+    }
 }
 
 /// 1-based line and column of a byte offset.

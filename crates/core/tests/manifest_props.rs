@@ -476,3 +476,17 @@ fn parse_reports_places() {
 
 // The corpus loader's robustness properties live in crates/corpus/tests/loader_props.rs (this crate cannot
 // depend on the corpus crate).
+
+/// Found by fuzzing (fuzz/fuzz_targets/manifest.rs): at the end of input the YAML parser reports the line after
+/// the last one; positions must stay inside the source, including with lone carriage returns as line breaks.
+#[test]
+fn yaml_error_positions_stay_inside_the_source() {
+    let v = vocabulary();
+    for text in ["[", "[\r+M\n!", "[\r9!", "subject: ai_system\nai_system: ["] {
+        let e = parse(text, Format::Yaml, &v).expect_err("invalid manifest");
+        let (line, col) = e.line_col.expect("YAML errors have a place");
+        let breaks = text.matches(['\n', '\r']).count();
+        assert!(line >= 1 && line <= breaks + 1, "{text:?}: line {line}");
+        assert!(col >= 1, "{text:?}: col {col}");
+    }
+}

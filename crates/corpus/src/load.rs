@@ -197,7 +197,7 @@ fn find_key_value(text: &str, value: &str, from: usize) -> Option<usize> {
 fn serde_diag(file: &str, text: &str, e: &serde_yaml_ng::Error) -> Diagnostic {
     let (line, col) = e
         .location()
-        .map(|l| (l.line(), l.column()))
+        .map(|l| manifest::clamp_line_col(text, l.line(), l.column()))
         .unwrap_or((1, 1));
     let msg = e.to_string();
     // serde says "unknown field `whn`, expected one of `id`, `when`, ...": add a "did you mean".
@@ -213,7 +213,6 @@ fn serde_diag(file: &str, text: &str, e: &serde_yaml_ng::Error) -> Diagnostic {
             .then(|| "check the allowed values in docs/corpus.md".to_string())
     });
     let message = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-    let _ = text;
     Diagnostic {
         file: file.to_string(),
         line,

@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Refreshes the command outputs shown in README.md from the real binary. Each block in README.md that follows a
+line `$ aigov ARGS` inside a ```console fence is replaced by the output of `target/debug/aigov ARGS`, cut to the
+number of lines the block marks with a trailing `    …` (or shown whole). Run after `cargo build`."""
+import re
+import subprocess
+import sys
+
+BIN = "target/debug/aigov"
+CUTS = {  # command -> (head lines, tail lines) to show
+    "assess examples/cv-screening-saas.yaml --as-of 2026-11-28": (31, 0),
+    "assess examples/customer-service-chatbot.yaml --as-of 2026-11-28": (0, 10),
+    "explain examples/workplace-emotion-recognition.yaml eu_ai_act.art5_1_f --as-of 2026-11-28": (200, 0),
+    "diff examples/cv-screening-saas.yaml --from 2026-06-01 --to 2026-11-28": (12, 0),
+    "timeline examples/cv-screening-saas.yaml --as-of 2026-11-28 --ics deadlines.ics --svg timeline.svg": (12, 0),
+}
+
+def output(cmd):
+    args = cmd.split()
+    # The README shows --ics/--svg; write them to a scratch folder, not the repository.
+    args = [a if not a.endswith((".ics", ".svg")) else "/tmp/aigov-readme-" + a for a in args]
+    r = subprocess.run([BIN] + args, capture_output=True, text=True)
+    lines = r.stdout.rstrip("\n").split("\n")
+    head, tail = CUTS[cmd]
+    if tail:
+        return ["    …"] + lines[-tail:]
+    if len(lines) > head:
+        return lines[:head] + ["    …"]
+    return lines
+
+readme = open("README.md").read().split("\n")
+out, i = [], 0
+while i < len(readme):
+    line = readme[i]
+    out.append(line)
+    m = re.match(r"^\$ aigov (.*)$", line)
+    if m and m.group(1) in CUTS:
+        # skip the old output up to the closing fence
+        j = i + 1
+        while readme[j] != "```":
+            j += 1
+        out.extend(output(m.group(1)))
+        i = j
+        continue
+    i += 1
+open("README.md", "w").write("\n".join(out))
+print("README.md refreshed", file=sys.stderr)
