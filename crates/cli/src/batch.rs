@@ -84,7 +84,7 @@ pub fn run(
         let bar = ProgressBar::new(size);
         bar.set_style(
             ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({per_sec}) {msg}",
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({binary_bytes_per_sec}, {eta} left) {msg}",
             )
             .expect("a valid template"),
         );

@@ -302,6 +302,16 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     }),
                 });
             };
+            let subject = &engine.corpus.rules[index].subject;
+            if subject != &facts.subject {
+                return Err(CliError::Usage {
+                    message: format!(
+                        "`{rule}` addresses subject `{subject}`, but {file} describes subject `{}`",
+                        facts.subject
+                    ),
+                    help: format!("explain it with a manifest whose `subject` is `{subject}`"),
+                });
+            }
             let as_of = as_of.unwrap_or_else(today);
             print!("{}", report::explain(&engine, &facts, index, as_of, format));
             Ok(ExitCode::SUCCESS)

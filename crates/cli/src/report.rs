@@ -808,6 +808,25 @@ pub fn corpus_show(c: &Corpus, id: &str, format: OutputFormat) -> Option<String>
         }
         let _ = writeln!(out, "  {}", v.summary.trim());
         let _ = writeln!(out, "  when: {}", v.condition.source);
+        // What the compiled condition reads: the facts a manifest must give to settle this rule directly.
+        let mut reads = Vec::new();
+        v.condition.expr.reads(&mut reads);
+        reads.sort_unstable();
+        reads.dedup();
+        let names: Vec<&str> = reads
+            .iter()
+            .map(|&f| c.vocabulary.facts[f as usize].qualified.as_str())
+            .collect();
+        if !names.is_empty() {
+            let _ = writeln!(out, "  reads: {}", names.join(", "));
+        }
+        let mut refs = Vec::new();
+        v.condition.expr.rule_refs(&mut refs);
+        refs.dedup();
+        if !refs.is_empty() {
+            let ids: Vec<&str> = refs.iter().map(|&i| c.rules[i].id.as_str()).collect();
+            let _ = writeln!(out, "  builds on: {}", ids.join(", "));
+        }
         for e in &v.exceptions {
             let _ = writeln!(
                 out,
