@@ -219,15 +219,17 @@ pub fn compile(source: &str, resolver: &dyn Resolver) -> Result<Condition, Compi
         .map_err(|errs| {
             let first = errs.errors.first();
             let span = first.map(|e| {
-                // The CEL parser reports 1-based line and 0-based column; conditions are one logical line.
+                // The CEL parser reports a 1-based line and a 0-based column in characters: turn them into a
+                // byte offset on a character boundary.
                 let (line, col) = e.pos;
-                let offset: usize = source
-                    .split_inclusive('\n')
-                    .take((line.max(1) - 1) as usize)
-                    .map(str::len)
-                    .sum::<usize>()
-                    + col.max(0) as usize;
-                (offset.min(source.len()), offset.min(source.len()))
+                let mut lines = source.split_inclusive('\n');
+                let before: usize = lines.by_ref().take((line.max(1) - 1) as usize).map(str::len).sum();
+                let within = lines
+                    .next()
+                    .map(|l| l.char_indices().nth(col.max(0) as usize).map(|(i, _)| i).unwrap_or(l.len()))
+                    .unwrap_or(0);
+                let offset = (before + within).min(source.len());
+                (offset, offset)
             });
             CompileError {
                 message: format!(

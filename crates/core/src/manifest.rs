@@ -529,12 +529,16 @@ pub fn clamp_line_col(source: &str, line: usize, col: usize) -> (usize, usize) {
 
 /// 1-based line and column of a byte offset.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let before = &source[..offset.min(source.len())];
+    // Offsets from parsers may fall inside a multi-byte character: use the character's start.
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
     let line = before.matches('\n').count() + 1;
-    let col = before
-        .rfind('\n')
-        .map(|i| before.len() - i)
-        .unwrap_or(before.len() + 1);
+    // Columns count characters, as editors do.
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let col = before[line_start..].chars().count() + 1;
     (line, col)
 }
 

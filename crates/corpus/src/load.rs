@@ -105,7 +105,10 @@ impl Locator<'_> {
             .map(|i| start + i);
         let at = match (found, offset) {
             (Some(p), Some(o)) => {
-                let o = o.saturating_sub(lead).min(trimmed.len());
+                let mut o = o.saturating_sub(lead).min(trimmed.len());
+                while !trimmed.is_char_boundary(o) {
+                    o -= 1;
+                }
                 let bytes = trimmed.as_bytes();
                 let mut b = o;
                 while b > 0
@@ -131,7 +134,11 @@ impl Locator<'_> {
                 }
             }
             (Some(p), None) => p,
-            (None, _) => start,
+            // The text is not found verbatim (quoted with escapes, say): point at the `when:` after the rule.
+            (None, _) => self.text[start..]
+                .find("when:")
+                .map(|i| start + i)
+                .unwrap_or(start),
         };
         let (line, col) = manifest::line_col(self.text, at);
         Diagnostic {
