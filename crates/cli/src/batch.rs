@@ -26,12 +26,13 @@ fn assess_line(
         // `json!` sorts keys; a summary line starts with `line` too, so every output line leads with it.
         (v.to_string(), false)
     };
-    let tree: serde_json::Value = match serde_json::from_str(line) {
-        Ok(t) => t,
-        Err(e) => return fail(format!("invalid JSON at column {}: {e}", e.column()), None),
-    };
-    let facts = match manifest::bind(&tree, &engine.corpus.vocabulary) {
+    // One pass from JSON text to facts; errors (from the general path) name the place in the manifest.
+    let facts = match manifest::parse_json_fast(line, &engine.corpus.vocabulary) {
         Ok(f) => f,
+        Err(e) if e.path.is_empty() => {
+            let col = e.line_col.map(|(_, c)| c).unwrap_or(1);
+            return fail(format!("{} (column {col})", e.message), e.hint);
+        }
         Err(e) => return fail(format!("`{}`: {}", e.path, e.message), e.hint),
     };
     #[derive(serde::Serialize)]

@@ -570,3 +570,162 @@ pub fn locate(source: &str, path: &str) -> Option<(usize, usize)> {
     }
     found
 }
+
+/// Parses a JSON manifest and binds it in one pass, without building a JSON tree first: the fast path of
+/// `assess --batch`. Any problem (or anything unusual, such as escaped keys) falls back to [`parse`], so errors
+/// are exactly those of the general path.
+pub fn parse_json_fast(text: &str, vocabulary: &Vocabulary) -> Result<Facts, ManifestError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let seed = ManifestSeed { vocabulary };
+    match serde::de::DeserializeSeed::deserialize(seed, &mut de) {
+        Ok(Some(facts)) if de.end().is_ok() => Ok(facts),
+        _ => parse(text, Format::Json, vocabulary),
+    }
+}
+
+/// Deserialises a manifest straight into [`Facts`]; `Ok(None)` or an error means "take the general path".
+struct ManifestSeed<'v> {
+    vocabulary: &'v Vocabulary,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for ManifestSeed<'_> {
+    type Value = Option<Facts>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<Facts>, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ManifestSeed<'_> {
+    type Value = Option<Facts>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a manifest")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Option<Facts>, A::Error> {
+        use serde::de::Error;
+        let vocabulary = self.vocabulary;
+        let mut values: Vec<Option<Value>> = vec![None; vocabulary.facts.len()];
+        let (mut subject, mut name): (Option<&'de str>, Option<String>) = (None, None);
+        while let Some(key) = map.next_key::<&'de str>()? {
+            match key {
+                "subject" => subject = Some(map.next_value()?),
+                "name" => name = Some(map.next_value()?),
+                section if vocabulary.subject(section).is_some() => {
+                    map.next_value_seed(SectionSeed {
+                        vocabulary,
+                        section,
+                        values: &mut values,
+                    })?
+                }
+                _ => return Err(A::Error::custom("unknown key")),
+            }
+        }
+        let Some(subject) = subject else {
+            return Ok(None);
+        };
+        if !vocabulary.subject(subject).is_some_and(|s| s.assessable) {
+            return Ok(None);
+        }
+        Ok(Some(Facts {
+            subject: subject.to_string(),
+            name,
+            values,
+        }))
+    }
+}
+
+/// One section of facts (`ai_system: {...}`), each value checked by [`bind_value`].
+struct SectionSeed<'a, 'v> {
+    vocabulary: &'v Vocabulary,
+    section: &'a str,
+    values: &'a mut Vec<Option<Value>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for SectionSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for SectionSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a mapping of facts")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        use serde::de::Error;
+        while let Some(name) = map.next_key::<&'de str>()? {
+            let def = self
+                .vocabulary
+                .fact(self.section, name)
+                .ok_or_else(|| A::Error::custom("unknown fact"))?;
+            let v: serde_json::Value = map.next_value()?;
+            if v.is_null() {
+                continue;
+            }
+            let value = bind_value(&def.ty, &v, "").map_err(|_| A::Error::custom("bad value"))?;
+            self.values[def.id as usize] = Some(value);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocabulary::{EnumValue, FactDef, SubjectKind};
+
+    fn vocabulary() -> Vocabulary {
+        let fact = |name: &str, ty: FactType| FactDef {
+            id: 0,
+            subject: "ai_system".into(),
+            name: name.into(),
+            ty,
+            description: String::new(),
+            question: format!("{name}?"),
+            qualified: String::new(),
+        };
+        let roles = vec![EnumValue {
+            id: "provider".into(),
+            description: String::new(),
+        }];
+        Vocabulary::new(
+            vec![SubjectKind {
+                id: "ai_system".into(),
+                description: String::new(),
+                assessable: true,
+            }],
+            vec![
+                fact("roles", FactType::Set { values: roles }),
+                fact("flop", FactType::Number { unit: None }),
+            ],
+            Vec::new(),
+        )
+    }
+
+    /// The fast path must really take valid manifests itself (the property test in tests/manifest_props.rs only
+    /// shows that its answers equal the general path's, which a path that always fell back would also satisfy).
+    #[test]
+    fn the_fast_path_binds_valid_manifests_itself() {
+        let v = vocabulary();
+        let text =
+            r#"{"ai_system":{"roles":["provider"],"flop":1e25},"name":"x","subject":"ai_system"}"#;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let facts =
+            serde::de::DeserializeSeed::deserialize(ManifestSeed { vocabulary: &v }, &mut de)
+                .expect("no error")
+                .expect("bound without falling back");
+        assert_eq!(facts, parse(text, Format::Json, &v).expect("valid"));
+        assert_eq!(facts.name.as_deref(), Some("x"));
+        let mut de = serde_json::Deserializer::from_str(
+            r#"{"subject":"ai_system","ai_system":{"rolez":[]}}"#,
+        );
+        assert!(
+            serde::de::DeserializeSeed::deserialize(ManifestSeed { vocabulary: &v }, &mut de)
+                .is_err()
+        );
+    }
+}

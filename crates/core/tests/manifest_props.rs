@@ -490,3 +490,26 @@ fn yaml_error_positions_stay_inside_the_source() {
         assert!(col >= 1, "{text:?}: col {col}");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The batch fast path (`parse_json_fast`) gives exactly what the general JSON path gives: the same facts for
+    /// valid manifests, the same error for invalid ones (mutated keys, values, whole trees, arbitrary text).
+    #[test]
+    fn fast_json_path_agrees_with_the_general_path(
+        facts in facts_strategy(),
+        tree in arb_json(),
+        text in "\\PC{0,80}",
+        pick in 0usize..4,
+    ) {
+        let v = vocabulary();
+        let valid = serde_json::to_string(&tree_of(&facts)).unwrap();
+        let mutated = valid.replacen("\"roles\"", "\"rolez\"", 1).replacen("true", "\"yes\"", 1);
+        let candidates = [valid, mutated, serde_json::to_string(&tree).unwrap(), text];
+        let input = &candidates[pick];
+        let fast = manifest::parse_json_fast(input, &v);
+        let slow = parse(input, Format::Json, &v);
+        prop_assert_eq!(fast, slow, "input: {}", input);
+    }
+}
