@@ -51,7 +51,8 @@ fn bench(c: &mut Criterion) {
             ..Options::as_of(as_of)
         };
         b.iter(|| {
-            let facts = manifest::parse_json_fast(black_box(&line), &engine.corpus.vocabulary).expect("valid");
+            let facts = manifest::parse_json_fast(black_box(&line), &engine.corpus.vocabulary)
+                .expect("valid");
             black_box(serde_json::to_string(&engine.summary(&facts, &o)).expect("serializes"))
         })
     });
