@@ -66,37 +66,6 @@ impl Status {
     }
 }
 
-/// The time-only standing of a rule on a date, before its condition is looked at.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "state")]
-pub enum Timing {
-    /// Applies on the date.
-    InEffect,
-    /// Applies from a later date.
-    Upcoming,
-    /// Suspended by a stay or non-enforcement.
-    Suspended {
-        /// The event that suspended it.
-        cause: Cause,
-    },
-    /// Ended.
-    Ended {
-        /// The event that ended it.
-        cause: Cause,
-    },
-}
-
-impl Timing {
-    fn status(&self) -> Status {
-        match self {
-            Timing::InEffect => Status::InEffect,
-            Timing::Upcoming => Status::Upcoming,
-            Timing::Suspended { .. } => Status::Suspended,
-            Timing::Ended { .. } => Status::Ended,
-        }
-    }
-}
-
 /// A dated event that explains a status or a change: "revoked by EO 14148 on 2025-01-20".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cause {
@@ -617,31 +586,6 @@ fn dated_cause(corpus: &Corpus, instrument: &str, d: &DatedRef, default_kind: Ev
     }
 }
 
-/// The time-only standing of a rule on a date; `None` if the rule was not yet law then.
-pub fn timing(corpus: &Corpus, rule: &Rule, date: Date) -> Option<Timing> {
-    let v = rule.version_on(date)?;
-    let inst = corpus.instrument_of(rule);
-    let may_have_ended = rule.until.as_ref().is_some_and(|u| u.date <= date)
-        || inst.termination().is_some_and(|e| e.date <= date);
-    if may_have_ended {
-        if let Some(end) = end_of(corpus, rule) {
-            if end.date <= date {
-                return Some(Timing::Ended { cause: end });
-            }
-        }
-    }
-    if let Some(e) = inst.suspension_on(date) {
-        return Some(Timing::Suspended {
-            cause: cause_of(corpus, &inst.id, e),
-        });
-    }
-    if v.applies_from.date > date {
-        Some(Timing::Upcoming)
-    } else {
-        Some(Timing::InEffect)
-    }
-}
-
 /// Describes where a date came from ("Art 113(c) as amended: applies_from event ...").
 fn date_source(corpus: &Corpus, d: &DatedRef) -> Option<String> {
     let ev = d.event.as_ref()?;
@@ -798,11 +742,11 @@ impl Engine {
             .unwrap_or(&[])
     }
 
-    /// The standing of a rule without building a finding (the fast path of [`Engine::summary`]).
-    pub fn status(&self, ctx: &Context<'_>, index: usize) -> Option<Status> {
-        let rule = &self.corpus.rules[index];
-        let v = rule.version_on(ctx.as_of)?;
-        let timing = if ctx.ended(index) {
+    /// The time-only standing of a rule on the context date, before its condition is looked at: in effect,
+    /// upcoming, suspended or ended; `None` if the rule was not yet law then.
+    fn timing(&self, ctx: &Context<'_>, index: usize) -> Option<Status> {
+        let v = self.corpus.rules[index].version_on(ctx.as_of)?;
+        Some(if ctx.ended(index) {
             Status::Ended
         } else if ctx.suspended(index) {
             Status::Suspended
@@ -810,7 +754,12 @@ impl Engine {
             Status::Upcoming
         } else {
             Status::InEffect
-        };
+        })
+    }
+
+    /// The standing of a rule without building a finding (the fast path of [`Engine::summary`]).
+    pub fn status(&self, ctx: &Context<'_>, index: usize) -> Option<Status> {
+        let timing = self.timing(ctx, index)?;
         Some(match ctx.holds(index) {
             Truth::False => Status::NotApplicable,
             Truth::Unknown => Status::Undetermined,
@@ -988,15 +937,12 @@ impl Engine {
         let rule = &self.corpus.rules[index];
         let version = ctx.version(rule)?;
         let end = self.end_causes[index].as_ref();
-        let timing = match end {
-            Some(c) if c.date <= ctx.as_of => Timing::Ended { cause: c.clone() },
-            _ => timing(&self.corpus, rule, ctx.as_of)?,
-        };
+        let timing = self.timing(ctx, index)?;
         let truth = ctx.holds(index);
         let (status, timing_of_undetermined) = match truth {
             Truth::False => (Status::NotApplicable, None),
-            Truth::True => (timing.status(), None),
-            Truth::Unknown => (Status::Undetermined, Some(timing.status())),
+            Truth::True => (timing, None),
+            Truth::Unknown => (Status::Undetermined, Some(timing)),
         };
         let inst = self.corpus.instrument_of(rule);
         let names = CorpusNames(&self.corpus);
@@ -1053,7 +999,10 @@ impl Engine {
         });
         let until = end.map(|c| c.date);
         let cause = match timing {
-            Timing::Ended { cause } | Timing::Suspended { cause } => Some(cause),
+            Status::Ended => end.cloned(),
+            Status::Suspended => inst
+                .suspension_on(ctx.as_of)
+                .map(|e| cause_of(&self.corpus, &inst.id, e)),
             _ => None,
         };
         let penalty = version
