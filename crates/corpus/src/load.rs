@@ -140,29 +140,18 @@ impl Locator<'_> {
                 .map(|i| start + i)
                 .unwrap_or(start),
         };
-        let (line, col) = manifest::line_col(self.text, at);
-        Diagnostic {
-            file: self.file.to_string(),
-            line,
-            col,
-            message,
-            hint,
-        }
+        self.diag_at(at, message, hint)
     }
 
-    fn at(&self, anchor: Option<&str>, needle: Option<&str>) -> (usize, usize) {
-        let mut from = 0;
-        if let Some(a) = anchor {
-            if let Some(i) = find_key_value(self.text, a, 0) {
-                from = i;
-            }
+    /// The offset of the anchor's `id:` value, then of the needle after it (each skipped if not found).
+    fn offset(&self, anchor: Option<&str>, needle: Option<&str>) -> usize {
+        let mut from = anchor
+            .and_then(|a| find_key_value(self.text, a, 0))
+            .unwrap_or(0);
+        if let Some(i) = needle.and_then(|n| self.text[from..].find(n)) {
+            from += i;
         }
-        if let Some(n) = needle {
-            if let Some(i) = self.text[from..].find(n) {
-                from += i;
-            }
-        }
-        manifest::line_col(self.text, from)
+        from
     }
 
     fn diag(
@@ -172,7 +161,11 @@ impl Locator<'_> {
         message: String,
         hint: Option<String>,
     ) -> Diagnostic {
-        let (line, col) = self.at(anchor, needle);
+        self.diag_at(self.offset(anchor, needle), message, hint)
+    }
+
+    fn diag_at(&self, at: usize, message: String, hint: Option<String>) -> Diagnostic {
+        let (line, col) = manifest::line_col(self.text, at);
         Diagnostic {
             file: self.file.to_string(),
             line,
