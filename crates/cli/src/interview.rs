@@ -154,7 +154,7 @@ pub fn run(
     options.traces = false;
     let a = engine.assess(&facts, &options);
     let _ = writeln!(out);
-    print!("{}", report::assessment(engine, &a, OutputFormat::Text));
+    anstream::print!("{}", report::assessment(engine, &a, OutputFormat::Text));
     if let Some(path) = save {
         let tree = facts.to_tree(vocabulary);
         let text = match Format::from_path(&path.display().to_string()) {

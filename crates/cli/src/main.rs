@@ -27,8 +27,22 @@ struct Cli {
     /// Load the corpus from this folder instead of the embedded one.
     #[arg(long, global = true, value_name = "DIR")]
     corpus: Option<PathBuf>,
+    /// Colour in text reports: `auto` (a terminal, unless NO_COLOR is set), `always` or `never`.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
     #[command(subcommand)]
     command: Command,
+}
+
+/// When to colour text reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    /// On a colour terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// Output formats for reports.
@@ -260,7 +274,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             options.jurisdictions = jurisdictions;
             options.include_not_applicable = all;
             let a = engine.assess(&facts, &options);
-            print!("{}", report::assessment(&engine, &a, format));
+            anstream::print!("{}", report::assessment(&engine, &a, format));
             let gate = fail_on
                 .and_then(|t| engine.corpus.vocabulary.tier(&t).map(|d| d.rank))
                 .is_some_and(|rank| {
@@ -313,7 +327,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 });
             }
             let as_of = as_of.unwrap_or_else(today);
-            print!("{}", report::explain(&engine, &facts, index, as_of, format));
+            anstream::print!("{}", report::explain(&engine, &facts, index, as_of, format));
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff {
@@ -332,7 +346,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             }
             let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
             let d = aigov_core::diff::diff(&engine, &facts, from, to, &jurisdictions);
-            print!("{}", report::diff(&d, format));
+            anstream::print!("{}", report::diff(&d, format));
             Ok(ExitCode::SUCCESS)
         }
         Command::Timeline {
@@ -359,7 +373,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 input::write_file(&path, &export::svg(&t))?;
                 eprintln!("wrote {}", path.display());
             }
-            print!("{}", report::timeline(&t, format));
+            anstream::print!("{}", report::timeline(&t, format));
             Ok(ExitCode::SUCCESS)
         }
         Command::Interview {
@@ -435,7 +449,7 @@ fn corpus_command(dir: Option<&PathBuf>, command: CorpusCommand) -> Result<ExitC
         }
         CorpusCommand::List { format } => {
             let engine = engine(dir)?;
-            print!("{}", report::corpus_list(&engine.corpus, format));
+            anstream::print!("{}", report::corpus_list(&engine.corpus, format));
             Ok(ExitCode::SUCCESS)
         }
         CorpusCommand::Show { id, format } => {
@@ -467,6 +481,11 @@ fn corpus_command(dir: Option<&PathBuf>, command: CorpusCommand) -> Result<ExitC
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    match cli.color {
+        ColorWhen::Auto => {}
+        ColorWhen::Always => anstream::ColorChoice::Always.write_global(),
+        ColorWhen::Never => anstream::ColorChoice::Never.write_global(),
+    }
     match run(cli) {
         Ok(code) => code,
         Err(e) => {

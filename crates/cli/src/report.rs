@@ -23,9 +23,24 @@ fn json<T: serde::Serialize>(kind: &str, value: &T) -> String {
     s
 }
 
-/// Text and Markdown differ only in headings, bullets and emphasis.
+/// Text and Markdown differ only in headings, bullets and emphasis. Text headings carry ANSI styles; the CLI
+/// prints through `anstream`, which strips them unless the output is a colour terminal (or `--color always`).
 struct Style {
     md: bool,
+}
+
+/// The colour of a status heading in text reports.
+fn heading_style(heading: &str) -> anstyle::Style {
+    use anstyle::{AnsiColor, Style};
+    let bold = Style::new().bold();
+    match heading {
+        "Prohibited" => bold.fg_color(Some(AnsiColor::Red.into())),
+        "In effect" => bold.fg_color(Some(AnsiColor::Green.into())),
+        "Upcoming" => bold.fg_color(Some(AnsiColor::Yellow.into())),
+        "Undetermined" => bold.fg_color(Some(AnsiColor::Magenta.into())),
+        "Ended" | "Suspended" | "Not applicable" => Style::new().dimmed(),
+        _ => bold,
+    }
 }
 
 impl Style {
@@ -33,21 +48,32 @@ impl Style {
         if self.md {
             let _ = writeln!(out, "# {s}\n");
         } else {
-            let _ = writeln!(out, "{s}\n{}", "=".repeat(s.chars().count().min(100)));
+            let b = anstyle::Style::new().bold();
+            let _ = writeln!(
+                out,
+                "{b}{s}{b:#}\n{}",
+                "=".repeat(s.chars().count().min(100))
+            );
         }
     }
     fn h2(&self, out: &mut String, s: &str) {
         if self.md {
             let _ = writeln!(out, "\n## {s}\n");
         } else {
-            let _ = writeln!(out, "\n{s}\n{}", "-".repeat(s.chars().count().min(100)));
+            let b = anstyle::Style::new().bold();
+            let _ = writeln!(
+                out,
+                "\n{b}{s}{b:#}\n{}",
+                "-".repeat(s.chars().count().min(100))
+            );
         }
     }
     fn h3(&self, out: &mut String, s: &str) {
         if self.md {
             let _ = writeln!(out, "\n### {s}\n");
         } else {
-            let _ = writeln!(out, "\n  {s}");
+            let c = heading_style(s);
+            let _ = writeln!(out, "\n  {c}{s}{c:#}");
         }
     }
     fn bullet(&self, out: &mut String, s: &str) {
@@ -149,7 +175,12 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
         let _ = writeln!(
             out,
             "\n{}",
-            st.strong("A PROHIBITION APPLIES to this subject (see below).")
+            if st.md {
+                st.strong("A PROHIBITION APPLIES to this subject (see below).")
+            } else {
+                let c = heading_style("Prohibited");
+                format!("{c}A PROHIBITION APPLIES to this subject (see below).{c:#}")
+            }
         );
     }
     st.h2(&mut out, "Classification");
