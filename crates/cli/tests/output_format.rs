@@ -79,3 +79,35 @@ fn timeline_json() {
         "json"
     ]));
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = aigov(&["assess", RECRUITER, "--as-of", "2026-07-01"]);
+    assert!(
+        !plain.contains('\u{1b}'),
+        "piped output has no escape codes"
+    );
+    let coloured = aigov(&[
+        "assess",
+        RECRUITER,
+        "--as-of",
+        "2026-07-01",
+        "--color",
+        "always",
+    ]);
+    assert!(
+        coloured.contains("\u{1b}[1m"),
+        "--color always styles headings"
+    );
+    let json = aigov(&[
+        "assess",
+        RECRUITER,
+        "--as-of",
+        "2026-07-01",
+        "--color",
+        "always",
+        "--format",
+        "json",
+    ]);
+    assert!(!json.contains('\u{1b}'), "JSON is never styled");
+}
