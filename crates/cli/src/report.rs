@@ -400,6 +400,120 @@ fn tree(out: &mut String, node: &TraceNode, prefix: &str, last: bool, root: bool
     }
 }
 
+/// The rules a rule's text reads through `rules.` references, in order, without repeats.
+fn rule_refs(rule: &aigov_core::model::Rule, as_of: Date) -> Vec<usize> {
+    let mut refs = Vec::new();
+    if let Some(v) = rule.version_on(as_of) {
+        v.condition.expr.rule_refs(&mut refs);
+        for e in &v.exceptions {
+            e.condition.expr.rule_refs(&mut refs);
+        }
+    }
+    let mut unique = Vec::new();
+    for r in refs {
+        if !unique.contains(&r) {
+            unique.push(r);
+        }
+    }
+    unique
+}
+
+/// One referenced rule in an explanation: its verdict and citation, and, if it holds or is open, its condition
+/// tree and the rules it builds on in turn. Rules that do not hold are listed, not expanded.
+fn builds_on(
+    out: &mut String,
+    engine: &Engine,
+    ctx: &aigov_core::assess::Context<'_>,
+    index: usize,
+    as_of: Date,
+    depth: usize,
+    seen: &mut Vec<usize>,
+) {
+    let r = &engine.corpus.rules[index];
+    let pad = "  ".repeat(depth + 1);
+    let truth = ctx.holds(index);
+    let mark = match truth {
+        Truth::True => "✓",
+        Truth::False => "✗",
+        Truth::Unknown => "?",
+    };
+    let cite = r
+        .version_on(as_of)
+        .map(|v| v.citation.as_str())
+        .unwrap_or("");
+    let again = seen.contains(&index);
+    let _ = writeln!(
+        out,
+        "{pad}{mark} {} — {} ({cite}){}",
+        r.id,
+        r.title,
+        if again { " (above)" } else { "" }
+    );
+    if again || truth == Truth::False || depth >= 6 {
+        return;
+    }
+    seen.push(index);
+    if let Some(d) = engine.finding(ctx, index, true).and_then(|f| f.derivation) {
+        tree(out, &d.condition, &format!("{pad}    "), true, true);
+        for e in d.exceptions.iter().filter(|e| e.result != Truth::False) {
+            let _ = writeln!(
+                out,
+                "{pad}    exception {} ({}): {}",
+                e.id, e.citation, e.result
+            );
+        }
+        for x in &d.defeaters {
+            let _ = writeln!(
+                out,
+                "{pad}    defeated if {} ({}) applies: {}",
+                x.rule, x.citation, x.result
+            );
+        }
+    }
+    follow_refs(
+        out,
+        engine,
+        ctx,
+        rule_refs(r, as_of),
+        as_of,
+        depth + 1,
+        seen,
+    );
+}
+
+/// Expands the referenced rules that hold or are open; those that do not hold are counted on one line.
+fn follow_refs(
+    out: &mut String,
+    engine: &Engine,
+    ctx: &aigov_core::assess::Context<'_>,
+    refs: Vec<usize>,
+    as_of: Date,
+    depth: usize,
+    seen: &mut Vec<usize>,
+) {
+    let (failed, live): (Vec<usize>, Vec<usize>) = refs
+        .into_iter()
+        .partition(|&i| ctx.holds(i) == Truth::False);
+    for i in live {
+        builds_on(out, engine, ctx, i, as_of, depth, seen);
+    }
+    if !failed.is_empty() {
+        let ids: Vec<&str> = failed
+            .iter()
+            .take(3)
+            .map(|&i| engine.corpus.rules[i].id.as_str())
+            .collect();
+        let more = if failed.len() > 3 { ", …" } else { "" };
+        let _ = writeln!(
+            out,
+            "{}✗ {} other rule(s) do not hold: {}{more}",
+            "  ".repeat(depth + 1),
+            failed.len(),
+            ids.join(", ")
+        );
+    }
+}
+
 /// Renders the derivation of one rule for a subject.
 pub fn explain(
     engine: &Engine,
@@ -528,35 +642,18 @@ pub fn explain(
             out.push_str("```\n");
         }
     }
-    // The rules this one reads through `rules.` references, so the derivation can be followed down.
-    let mut refs = Vec::new();
-    if let Some(v) = rule.version_on(as_of) {
-        v.condition.expr.rule_refs(&mut refs);
-        for e in &v.exceptions {
-            e.condition.expr.rule_refs(&mut refs);
-        }
-    }
-    refs.dedup();
+    // The rules this one reads through `rules.` references: their derivations, followed down (each rule once),
+    // so the whole tree from facts to conclusion is on the page.
+    let refs = rule_refs(rule, as_of);
     if !refs.is_empty() {
         st.h2(&mut out, "Builds on");
-        for i in refs {
-            let r = &engine.corpus.rules[i];
-            let mark = match ctx.holds(i) {
-                Truth::True => "✓",
-                Truth::False => "✗",
-                Truth::Unknown => "?",
-            };
-            let cite = r
-                .version_on(as_of)
-                .map(|v| v.citation.as_str())
-                .unwrap_or("");
-            st.bullet(
-                &mut out,
-                &format!(
-                    "{mark} {} — {} ({cite}); see `aigov explain FILE {}`",
-                    r.id, r.title, r.id
-                ),
-            );
+        if st.md {
+            out.push_str("```text\n");
+        }
+        let mut seen = vec![index];
+        follow_refs(&mut out, engine, &ctx, refs, as_of, 0, &mut seen);
+        if st.md {
+            out.push_str("```\n");
         }
     }
     if !f.questions.is_empty() {
