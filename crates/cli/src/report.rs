@@ -85,7 +85,8 @@ impl Style {
     }
     fn detail(&self, out: &mut String, s: &str) {
         if self.md {
-            let _ = writeln!(out, "  {s}");
+            // A nested item: Markdown would join plain indented lines into the bullet's paragraph.
+            let _ = writeln!(out, "  - {s}");
         } else {
             let _ = writeln!(out, "        {s}");
         }
@@ -297,8 +298,7 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
                     f.note
                         .map(|n| format!(" — {}", n.trim()))
                         .unwrap_or_default()
-                )
-                .to_lowercase(),
+                ),
             );
         }
         st.detail(&mut out, &format!("{} · {}", st.code(f.rule), f.url));
