@@ -6,13 +6,13 @@ use std::fmt;
 
 /// A concrete value of a fact, a parameter or a literal in a condition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[serde(rename_all = "snake_case")]
 pub enum Value {
     /// A yes/no answer.
     Bool(bool),
     /// A number; units are declared on the fact, not carried by the value.
     Number(f64),
-    /// A calendar date (ISO 8601). Listed before `Text` so that JSON round-trips keep dates as dates.
+    /// A calendar date (ISO 8601).
     Date(Date),
     /// A single enumerated value or free text.
     Text(String),
