@@ -7,8 +7,8 @@ use miette::{NamedSource, SourceOffset};
 use std::io::Read;
 use std::path::Path;
 
-/// Reads and binds a manifest from a path (`-` for stdin; the format follows the extension, stdin is YAML,
-/// which also reads JSON).
+/// Reads and binds a manifest from a path (`-` for stdin). The format follows the extension; on stdin it is
+/// recognised from the text (JSON, TOML or YAML).
 pub fn read_manifest(path: &str, vocabulary: &Vocabulary) -> Result<Facts, CliError> {
     let (text, format) = if path == "-" {
         let mut s = String::new();
@@ -18,11 +18,7 @@ pub fn read_manifest(path: &str, vocabulary: &Vocabulary) -> Result<Facts, CliEr
                 path: "<stdin>".into(),
                 source: e,
             })?;
-        let format = if s.trim_start().starts_with('{') {
-            Format::Json
-        } else {
-            Format::Yaml
-        };
+        let format = sniff(&s);
         (s, format)
     } else {
         let format = Format::from_path(path).ok_or_else(|| CliError::Usage {
@@ -58,6 +54,30 @@ pub fn read_manifest(path: &str, vocabulary: &Vocabulary) -> Result<Facts, CliEr
             help: e.hint,
         }))
     })
+}
+
+/// Tells the format of a manifest read from stdin: JSON starts with `{`; TOML's first line is `key = ...` or a
+/// `[table]`; anything else is YAML.
+fn sniff(text: &str) -> Format {
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .unwrap_or("");
+    let table = first.starts_with('[') && first.ends_with(']') && !first.contains([',', ' ', '"']);
+    let key_value = first.split_once('=').is_some_and(|(k, _)| {
+        let k = k.trim();
+        !k.is_empty()
+            && k.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    });
+    if first.starts_with('{') {
+        Format::Json
+    } else if table || key_value {
+        Format::Toml
+    } else {
+        Format::Yaml
+    }
 }
 
 /// Writes a file, reporting the path on failure.

@@ -111,3 +111,39 @@ fn colour_only_when_asked_or_on_a_terminal() {
     ]);
     assert!(!json.contains('\u{1b}'), "JSON is never styled");
 }
+
+#[test]
+fn stdin_manifests_in_every_format_give_the_same_answer() {
+    use std::io::Write;
+    let answer = |ext: &str| {
+        let text = std::fs::read_to_string(RECRUITER.replace(".yaml", &format!(".{ext}")))
+            .expect("fixture");
+        let mut child = Command::new(BIN)
+            .args([
+                "--corpus",
+                MINI,
+                "assess",
+                "-",
+                "--as-of",
+                "2026-07-01",
+                "--format",
+                "json",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("writes");
+        let out = child.wait_with_output().expect("finishes");
+        assert!(out.status.success(), "{ext} on stdin");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let yaml = answer("yaml");
+    assert_eq!(answer("toml"), yaml);
+    assert_eq!(answer("json"), yaml);
+}
