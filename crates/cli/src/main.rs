@@ -60,7 +60,7 @@ pub enum OutputFormat {
 enum Command {
     /// Assess a manifest: which rules apply as of a date, with citations.
     Assess {
-        /// The manifest (YAML, JSON or TOML by extension; `-` reads YAML or JSON from stdin).
+        /// The manifest (YAML, JSON or TOML by extension; `-` reads stdin, any of the three).
         #[arg(required_unless_present = "batch")]
         file: Option<String>,
         /// The date of the answer (YYYY-MM-DD); default: today.
