@@ -184,6 +184,22 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
             }
         );
     }
+    // One line of counts, so a reader knows the shape of the answer before the details.
+    let count = |st: Status| a.findings.iter().filter(|f| f.status == st).count();
+    let counts: Vec<String> = [
+        Status::InEffect,
+        Status::Upcoming,
+        Status::Suspended,
+        Status::Ended,
+        Status::Undetermined,
+    ]
+    .into_iter()
+    .filter(|&s| count(s) > 0)
+    .map(|s| format!("{} {}", count(s), s.heading().to_lowercase()))
+    .collect();
+    if !counts.is_empty() {
+        let _ = writeln!(out, "Rules: {}", counts.join(", "));
+    }
     st.h2(&mut out, "Classification");
     if a.classifications.is_empty() {
         let _ = writeln!(out, "No classification applies.");
