@@ -44,6 +44,12 @@ fn heading_style(heading: &str) -> anstyle::Style {
 }
 
 impl Style {
+    fn of(format: OutputFormat) -> Style {
+        Style {
+            md: format == OutputFormat::Markdown,
+        }
+    }
+
     fn h1(&self, out: &mut String, s: &str) {
         if self.md {
             let _ = writeln!(out, "# {s}\n");
@@ -150,9 +156,7 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
     if format == OutputFormat::Json {
         return json("assessment", a);
     }
-    let st = Style {
-        md: format == OutputFormat::Markdown,
-    };
+    let st = Style::of(format);
     let mut out = String::new();
     let name = a.name.unwrap_or("(unnamed)");
     st.h1(
@@ -560,9 +564,7 @@ pub fn explain(
             },
         );
     }
-    let st = Style {
-        md: format == OutputFormat::Markdown,
-    };
+    let st = Style::of(format);
     let mut out = String::new();
     st.h1(&mut out, &format!("{} — {}", rule.id, rule.title));
     let _ = writeln!(
@@ -697,9 +699,7 @@ pub fn diff(d: &Diff, format: OutputFormat) -> String {
     if format == OutputFormat::Json {
         return json("diff", d);
     }
-    let st = Style {
-        md: format == OutputFormat::Markdown,
-    };
+    let st = Style::of(format);
     let mut out = String::new();
     st.h1(
         &mut out,
@@ -749,9 +749,7 @@ pub fn timeline(t: &Timeline, format: OutputFormat) -> String {
     if format == OutputFormat::Json {
         return json("timeline", t);
     }
-    let st = Style {
-        md: format == OutputFormat::Markdown,
-    };
+    let st = Style::of(format);
     let mut out = String::new();
     st.h1(
         &mut out,
