@@ -56,6 +56,19 @@ pub struct ManifestError {
     pub hint: Option<String>,
 }
 
+/// Adds a region code and every region that contains it: `US-NY-NYC` is also in `US-NY` and in `US`, so a rule
+/// written for a state or a country reaches a city or state given more precisely.
+fn push_region_with_ancestors(out: &mut Vec<String>, code: &str) {
+    let mut end = code.len();
+    loop {
+        out.push(code[..end].to_string());
+        match code[..end].rfind('-') {
+            Some(i) => end = i,
+            None => break,
+        }
+    }
+}
+
 /// The facts of one subject, bound to the vocabulary: a value per fact id, or unknown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Facts {
@@ -465,7 +478,7 @@ pub fn bind_value(
             for (i, item) in items.iter().enumerate() {
                 let p = || format!("{path}[{i}]");
                 match item.as_str() {
-                    Some(s) if is_region_code(s) => out.push(s.to_string()),
+                    Some(s) if is_region_code(s) => push_region_with_ancestors(&mut out, s),
                     _ => {
                         return Err(ManifestError {
                             path: p(),
