@@ -691,6 +691,14 @@ mod tests {
     use super::*;
     use crate::vocabulary::{EnumValue, FactDef, SubjectKind};
 
+    #[test]
+    fn a_region_code_brings_the_regions_that_contain_it() {
+        let mut out = Vec::new();
+        push_region_with_ancestors(&mut out, "US-NY-NYC");
+        push_region_with_ancestors(&mut out, "DE");
+        assert_eq!(out, ["US-NY-NYC", "US-NY", "US", "DE"]);
+    }
+
     fn vocabulary() -> Vocabulary {
         let fact = |name: &str, ty: FactType| FactDef {
             id: 0,

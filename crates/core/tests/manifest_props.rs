@@ -102,8 +102,16 @@ fn value_for(ty: &FactType, exact: bool) -> BoxedStrategy<Value> {
                 .prop_map(Value::set)
                 .boxed()
         }
+        // Binding adds every containing region (`US-CA` is also in `US`), so generate sets closed that way.
         FactType::Regions => proptest::collection::vec("[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}", 0..4)
-            .prop_map(Value::set)
+            .prop_map(|codes| {
+                Value::set(codes.iter().flat_map(|c| {
+                    let parts: Vec<&str> = c.split('-').collect();
+                    (1..=parts.len())
+                        .map(|n| parts[..n].join("-"))
+                        .collect::<Vec<_>>()
+                }))
+            })
             .boxed(),
     }
 }
