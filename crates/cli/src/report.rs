@@ -12,7 +12,7 @@ use std::fmt::Write;
 /// The JSON output format version; bumped only on breaking changes (docs/output.md).
 pub const FORMAT_VERSION: &str = "1";
 
-fn json<T: serde::Serialize>(kind: &str, value: &T) -> String {
+pub(crate) fn json<T: serde::Serialize>(kind: &str, value: &T) -> String {
     let mut v = serde_json::to_value(value).expect("report types serialize");
     if let serde_json::Value::Object(m) = &mut v {
         m.insert("kind".into(), kind.into());
@@ -303,6 +303,9 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
                 ),
             );
         }
+        for c in &f.challenges {
+            st.detail(&mut out, &challenge_line(c));
+        }
         if !f.open_facts.is_empty() {
             st.detail(
                 &mut out,
@@ -328,6 +331,12 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
             out,
             "\nNo rule of the corpus concerns this subject on this date."
         );
+    }
+    if !a.derived.is_empty() {
+        st.h2(&mut out, "Derived values");
+        for d in &a.derived {
+            st.bullet(&mut out, &derived_line(d));
+        }
     }
     if !a.questions.is_empty() {
         st.h2(
@@ -535,6 +544,35 @@ fn follow_refs(
 }
 
 /// Renders the derivation of one rule for a subject.
+/// A challenge in words: "challenged 2025-12-11 by EO 14365 — ... (no court has stayed it)".
+fn challenge_line(c: &aigov_core::assess::Challenge) -> String {
+    format!(
+        "challenged {}{}{} (a challenge, not a stay: the law still applies)",
+        c.date,
+        c.by_title
+            .or(c.by)
+            .map(|b| format!(" by {b}"))
+            .unwrap_or_default(),
+        c.note
+            .map(|n| format!(" — {}", n.trim()))
+            .unwrap_or_default()
+    )
+}
+
+/// A derived value with its arithmetic: "model.training_compute_flop = 6.3e24 FLOP, from parameters and tokens:
+/// 6 * 7e10 * 1.5e13 = 6.3e24".
+fn derived_line(d: &aigov_core::assess::DerivedValue) -> String {
+    format!(
+        "{} = {}{} (derived from {}: {}){}",
+        d.fact,
+        aigov_core::value::format_number(d.value),
+        d.unit.map(|u| format!(" {u}")).unwrap_or_default(),
+        d.method,
+        d.arithmetic,
+        d.citation.map(|c| format!(" [{c}]")).unwrap_or_default()
+    )
+}
+
 pub fn explain(
     engine: &Engine,
     facts: &Facts,
@@ -553,6 +591,8 @@ pub fn explain(
             rule: &'a str,
             not_yet_law: bool,
             finding: Option<&'a Finding<'a>>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            derived: Vec<aigov_core::assess::DerivedValue<'a>>,
         }
         return json(
             "explanation",
@@ -561,6 +601,7 @@ pub fn explain(
                 rule: &rule.id,
                 not_yet_law: finding.is_none(),
                 finding: finding.as_ref(),
+                derived: engine.derived_values(&ctx),
             },
         );
     }
@@ -596,6 +637,9 @@ pub fn explain(
     );
     let _ = writeln!(out, "Effect: {}", effect_line(&f));
     let _ = writeln!(out, "Summary: {}", f.summary.trim());
+    for c in &f.challenges {
+        let _ = writeln!(out, "Challenge: {}", challenge_line(c));
+    }
     let _ = writeln!(
         out,
         "Text: law since {}{}{}",
@@ -672,6 +716,13 @@ pub fn explain(
         follow_refs(&mut out, engine, &ctx, refs, as_of, 0, &mut seen);
         if st.md {
             out.push_str("```\n");
+        }
+    }
+    let derived = engine.derived_values(&ctx);
+    if !derived.is_empty() {
+        st.h2(&mut out, "Derived values");
+        for d in &derived {
+            st.bullet(&mut out, &derived_line(d));
         }
     }
     if !f.questions.is_empty() {

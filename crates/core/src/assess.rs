@@ -227,6 +227,26 @@ pub struct Finding<'a> {
     /// Why: the derivation (present unless the assessment was run in summary mode).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub derivation: Option<Derivation<'a>>,
+    /// Challenges to the instrument (e.g. by the federal government) made on or before the date. They change
+    /// nothing in law until a court stays the instrument, but a user must know of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub challenges: Vec<Challenge<'a>>,
+}
+
+/// A challenge to an instrument: who brought it, when, and what it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Challenge<'a> {
+    /// When.
+    pub date: Date,
+    /// The challenging instrument's id, if the corpus has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<&'a str>,
+    /// The challenging instrument's short title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by_title: Option<&'a str>,
+    /// What the challenge is, in the corpus authors' words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
 }
 
 /// Two rules that both apply and classify the subject differently on one axis, with neither overriding the other.
@@ -284,6 +304,9 @@ pub struct Assessment<'a> {
     pub conflicts: Vec<Conflict<'a>>,
     /// Questions that would settle the undetermined findings, most useful first.
     pub questions: Vec<Question<'a>>,
+    /// Values the engine computed from other facts (e.g. training compute from parameters and tokens).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub derived: Vec<DerivedValue<'a>>,
 }
 
 impl<'a> Assessment<'a> {
@@ -342,21 +365,71 @@ pub struct Context<'a> {
     suspendable: &'a [bool],
     unknown_memo: std::cell::RefCell<rustc_hash::FxHashMap<usize, Vec<FactId>>>,
     masks: Vec<crate::condition::Mask>,
+    /// Values of derived facts the manifest did not give, by fact id (empty when nothing was derived), and
+    /// which alternative computed each.
+    derived: Vec<Option<(Value, usize)>>,
+}
+
+/// Facts and parameters as derivation sees them: the manifest's facts and the values derived so far.
+struct DeriveEnv<'x> {
+    facts: &'x Facts,
+    derived: &'x [Option<(Value, usize)>],
+    params: &'x [Option<&'x Value>],
+}
+
+impl Env for DeriveEnv<'_> {
+    fn fact(&self, id: FactId) -> Option<&Value> {
+        self.facts.get(id).or_else(|| {
+            self.derived
+                .get(id as usize)
+                .and_then(|d| d.as_ref().map(|(v, _)| v))
+        })
+    }
+    fn param(&self, index: usize) -> Option<&Value> {
+        self.params.get(index).copied().flatten()
+    }
+    fn rule(&self, _index: usize) -> Truth {
+        Truth::Unknown
+    }
+}
+
+/// A value the engine computed because the manifest did not give it, with the arithmetic.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DerivedValue<'a> {
+    /// The fact, `subject.name`.
+    pub fact: &'a str,
+    /// The computed value.
+    pub value: f64,
+    /// The unit, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'a str>,
+    /// The method, in words.
+    pub method: &'a str,
+    /// The formula as written in the vocabulary.
+    pub formula: &'a str,
+    /// The formula with the inputs' values, and the result: `6 * 7e10 * 1.5e13 = 6.3e24`.
+    pub arithmetic: String,
+    /// Where the method comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<&'a str>,
 }
 
 impl<'a> Context<'a> {
     /// Prepares an evaluation of `facts` as of `as_of`.
     pub fn new(engine: &'a Engine, facts: &'a Facts, as_of: Date) -> Context<'a> {
         let corpus = &engine.corpus;
+        let params: Vec<Option<&'a Value>> = corpus
+            .parameters
+            .iter()
+            .map(|p| p.value_on(as_of).map(|v| &v.value))
+            .collect();
+        let derived = engine.derive(facts, &params);
         Context {
             corpus,
             facts,
             as_of,
-            params: corpus
-                .parameters
-                .iter()
-                .map(|p| p.value_on(as_of).map(|v| &v.value))
-                .collect(),
+            derived,
+            params,
             memo: (0..corpus.rules.len()).map(|_| Cell::new(0)).collect(),
             defeated_by: &engine.defeated_by,
             ends: &engine.ends,
@@ -479,7 +552,11 @@ fn and(a: Truth, b: Truth) -> Truth {
 
 impl Env for Context<'_> {
     fn fact(&self, id: FactId) -> Option<&Value> {
-        self.facts.get(id)
+        self.facts.get(id).or_else(|| {
+            self.derived
+                .get(id as usize)
+                .and_then(|d| d.as_ref().map(|(v, _)| v))
+        })
     }
     fn param(&self, index: usize) -> Option<&Value> {
         self.params.get(index).copied().flatten()
@@ -599,6 +676,37 @@ fn date_source(corpus: &Corpus, d: &DatedRef) -> Option<String> {
     Some(format!("{} {}{}", inst.short_title, e.kind.verb(), what))
 }
 
+/// The derived facts of a vocabulary, ordered so that each comes after the derived facts its formulas read.
+fn derivation_order(vocabulary: &crate::vocabulary::Vocabulary) -> Vec<FactId> {
+    fn visit(
+        id: FactId,
+        vocabulary: &crate::vocabulary::Vocabulary,
+        seen: &mut Vec<bool>,
+        out: &mut Vec<FactId>,
+    ) {
+        if seen[id as usize] {
+            return;
+        }
+        seen[id as usize] = true; // the loader rejects cycles; marking first keeps this total anyway
+        for d in &vocabulary.facts[id as usize].derive {
+            let mut reads = Vec::new();
+            d.formula.expr.reads(&mut reads);
+            for r in reads {
+                if !vocabulary.facts[r as usize].derive.is_empty() {
+                    visit(r, vocabulary, seen, out);
+                }
+            }
+        }
+        out.push(id);
+    }
+    let mut seen = vec![false; vocabulary.facts.len()];
+    let mut out = Vec::new();
+    for f in vocabulary.facts.iter().filter(|f| !f.derive.is_empty()) {
+        visit(f.id, vocabulary, &mut seen, &mut out);
+    }
+    out
+}
+
 /// The engine: a corpus with the indices evaluation needs.
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -623,6 +731,8 @@ pub struct Engine {
     class_labels: rustc_hash::FxHashMap<(usize, Date), String>,
     /// For each enumerated set fact of at most 64 values: each value's bit (conditions test masks, not strings).
     bits: Vec<Option<rustc_hash::FxHashMap<String, u32>>>,
+    /// The derived facts, inputs before the facts computed from them.
+    derivation_order: Vec<FactId>,
 }
 
 /// A compact assessment: statuses only, no traces or texts (for `assess --batch`).
@@ -719,7 +829,9 @@ impl Engine {
                 _ => None,
             })
             .collect();
+        let derivation_order = derivation_order(&corpus.vocabulary);
         Engine {
+            derivation_order,
             bits,
             class_labels,
             date_sources,
@@ -732,6 +844,65 @@ impl Engine {
             suspendable,
             by_subject,
         }
+    }
+
+    /// Computes the derived facts a manifest does not give, in dependency order: for each, the first
+    /// alternative whose inputs are known. Empty when the corpus derives nothing or nothing could be derived.
+    fn derive(&self, facts: &Facts, params: &[Option<&Value>]) -> Vec<Option<(Value, usize)>> {
+        let mut derived: Vec<Option<(Value, usize)>> = Vec::new();
+        for &id in &self.derivation_order {
+            if facts.get(id).is_some() {
+                continue;
+            }
+            let def = &self.corpus.vocabulary.facts[id as usize];
+            let env = DeriveEnv {
+                facts,
+                derived: &derived,
+                params,
+            };
+            let found = def
+                .derive
+                .iter()
+                .enumerate()
+                .find_map(|(i, d)| d.formula.expr.number(&env).map(|n| (Value::Number(n), i)));
+            if let Some(found) = found {
+                if derived.is_empty() {
+                    derived = vec![None; self.corpus.vocabulary.facts.len()];
+                }
+                derived[id as usize] = Some(found);
+            }
+        }
+        derived
+    }
+
+    /// The derived values of an evaluation, with their arithmetic, for reports.
+    pub fn derived_values<'a>(&'a self, ctx: &Context<'a>) -> Vec<DerivedValue<'a>> {
+        let names = CorpusNames(&self.corpus);
+        self.derivation_order
+            .iter()
+            .filter_map(|&id| {
+                let (value, alt) = ctx.derived.get(id as usize)?.as_ref()?;
+                let Value::Number(n) = value else { return None };
+                let def = &self.corpus.vocabulary.facts[id as usize];
+                let d = &def.derive[*alt];
+                Some(DerivedValue {
+                    fact: &def.qualified,
+                    value: *n,
+                    unit: match &def.ty {
+                        crate::vocabulary::FactType::Number { unit } => unit.as_deref(),
+                        _ => None,
+                    },
+                    method: &d.label,
+                    formula: &d.formula.source,
+                    arithmetic: format!(
+                        "{} = {}",
+                        d.formula.expr.render_values(ctx, &names),
+                        crate::value::format_number(*n)
+                    ),
+                    citation: d.citation.as_deref(),
+                })
+            })
+            .collect()
     }
 
     /// The indices of the rules that address a subject kind.
@@ -924,6 +1095,7 @@ impl Engine {
             findings,
             conflicts,
             questions,
+            derived: self.derived_values(&ctx),
         }
     }
 
@@ -1014,7 +1186,23 @@ impl Engine {
                 citation: &p.citation,
                 text: self.penalty_text(p, ctx),
             });
+        let challenges = inst
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Challenged && e.date <= ctx.as_of)
+            .map(|e| Challenge {
+                date: e.date,
+                by: e.by.as_deref(),
+                by_title: e
+                    .by
+                    .as_deref()
+                    .and_then(|b| self.corpus.instrument(b))
+                    .map(|i| i.short_title.as_str()),
+                note: e.note.as_deref(),
+            })
+            .collect();
         Some(Finding {
+            challenges,
             rule: &rule.id,
             title: &rule.title,
             instrument: &inst.id,

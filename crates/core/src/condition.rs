@@ -64,6 +64,39 @@ impl CmpOp {
     }
 }
 
+/// Arithmetic operators on numbers (derived values such as `6 * N * D`, or ratios such as TPP per die area).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ArithOp {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+}
+
+impl ArithOp {
+    fn symbol(self) -> &'static str {
+        match self {
+            ArithOp::Add => "+",
+            ArithOp::Sub => "-",
+            ArithOp::Mul => "*",
+            ArithOp::Div => "/",
+        }
+    }
+
+    fn apply(self, a: f64, b: f64) -> f64 {
+        match self {
+            ArithOp::Add => a + b,
+            ArithOp::Sub => a - b,
+            ArithOp::Mul => a * b,
+            ArithOp::Div => a / b,
+        }
+    }
+}
+
 /// The engine's expression form: small, fast to evaluate, and analysable (see [`Expr::reads`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Expr {
@@ -91,6 +124,15 @@ pub enum Expr {
     ContainsAll(Box<Expr>, Box<Expr>),
     /// The number of elements of a set.
     Size(Box<Expr>),
+    /// Arithmetic on two numbers; unknown if either is unknown or the result is not finite (division by zero).
+    Arith(ArithOp, Box<Expr>, Box<Expr>),
+    /// The largest (`max`) or smallest (`min`) of numbers; unknown if any is unknown.
+    Extreme {
+        /// `max` rather than `min`.
+        max: bool,
+        /// The numbers.
+        args: Vec<Expr>,
+    },
     /// Whether a fact is given (never unknown).
     Known(FactId),
     /// A set test on an enumerated set fact (at most 64 values), compiled to a bit mask: any of the bits
@@ -261,6 +303,38 @@ pub fn compile(source: &str, resolver: &dyn Resolver) -> Result<Condition, Compi
     })
 }
 
+/// Compiles a numeric CEL formula (a derived value, e.g. `6 * model.parameters_count * model.training_tokens`).
+pub fn compile_formula(source: &str, resolver: &dyn Resolver) -> Result<Condition, CompileError> {
+    let (ast, info) = cel::parser::Parser::new()
+        .parse_with_source_info(source)
+        .map_err(|errs| CompileError {
+            message: format!(
+                "syntax error in formula: {}",
+                errs.errors.first().map(|e| e.msg.as_str()).unwrap_or("unparsable")
+            ),
+            span: None,
+            hint: Some("formulas are CEL arithmetic, e.g. `6 * model.parameters_count * model.training_tokens`".into()),
+        })?;
+    let compiler = Compiler {
+        resolver,
+        info: &info,
+    };
+    let (expr, ty) = compiler.expr(&ast)?;
+    if ty != Ty::Number {
+        return Err(CompileError::new(format!(
+            "a formula must give a number, this one gives a {}",
+            ty.name()
+        )));
+    }
+    if expr.rule_count() > 0 {
+        return Err(CompileError::new("a formula may not refer to rules"));
+    }
+    Ok(Condition {
+        source: source.to_string(),
+        expr,
+    })
+}
+
 struct Compiler<'a> {
     resolver: &'a dyn Resolver,
     info: &'a cel::common::ast::SourceInfo,
@@ -391,6 +465,17 @@ impl Compiler<'_> {
         }
     }
 
+    fn number_arg(&self, node: &IdedExpr) -> Result<Expr, CompileError> {
+        let (e, ty) = self.expr(node)?;
+        if ty != Ty::Number {
+            return Err(self.err(
+                node,
+                format!("arithmetic needs numbers, found a {}", ty.name()),
+            ));
+        }
+        Ok(e)
+    }
+
     fn bool_arg(&self, node: &IdedExpr) -> Result<Expr, CompileError> {
         let (e, ty) = self.expr(node)?;
         if ty != Ty::Bool {
@@ -425,6 +510,28 @@ impl Compiler<'_> {
                 Ok((if f == "_&&_" { Expr::And(parts) } else { Expr::Or(parts) }, Ty::Bool))
             }
             ("!_", None, 1) => Ok((Expr::Not(Box::new(self.bool_arg(&args[0])?)), Ty::Bool)),
+            ("_+_" | "_-_" | "_*_" | "_/_", None, 2) => {
+                let op = match f {
+                    "_+_" => ArithOp::Add,
+                    "_-_" => ArithOp::Sub,
+                    "_*_" => ArithOp::Mul,
+                    _ => ArithOp::Div,
+                };
+                let l = self.number_arg(&args[0])?;
+                let r = self.number_arg(&args[1])?;
+                Ok((Expr::Arith(op, Box::new(l), Box::new(r)), Ty::Number))
+            }
+            ("-_", None, 1) => {
+                let e = self.number_arg(&args[0])?;
+                Ok((
+                    Expr::Arith(ArithOp::Sub, Box::new(Expr::Lit(Value::Number(0.0))), Box::new(e)),
+                    Ty::Number,
+                ))
+            }
+            ("max" | "min", None, n) if n >= 1 => {
+                let args = args.iter().map(|a| self.number_arg(a)).collect::<Result<Vec<_>, _>>()?;
+                Ok((Expr::Extreme { max: f == "max", args }, Ty::Number))
+            }
             ("_==_" | "_!=_" | "_<_" | "_<=_" | "_>_" | "_>=_", None, 2) => {
                 let op = match f {
                     "_==_" => CmpOp::Eq,
@@ -533,7 +640,7 @@ impl Compiler<'_> {
             },
             _ => Err(self
                 .err(node, format!("unsupported operator or function `{}`", f.trim_matches('_')))
-                .hint(Some("supported: && || ! == != < <= > >= in, has(), size(), date(), sets.intersects(), sets.contains()".into()))),
+                .hint(Some("supported: && || ! == != < <= > >= + - * / in, has(), size(), date(), max(), min(), sets.intersects(), sets.contains()".into()))),
         }
     }
 
@@ -751,6 +858,30 @@ impl Expr {
                 V::Set(s) => V::Num(s.len() as f64),
                 _ => V::Unknown,
             },
+            Expr::Arith(op, a, b) => match (a.value(env), b.value(env)) {
+                (V::Num(x), V::Num(y)) => {
+                    let r = op.apply(x, y);
+                    if r.is_finite() {
+                        V::Num(r)
+                    } else {
+                        V::Unknown
+                    }
+                }
+                _ => V::Unknown,
+            },
+            Expr::Extreme { max, args } => {
+                let mut best: Option<f64> = None;
+                for a in args {
+                    let V::Num(x) = a.value(env) else {
+                        return V::Unknown;
+                    };
+                    best = Some(match best {
+                        Some(b) if (*max && b >= x) || (!*max && b <= x) => b,
+                        _ => x,
+                    });
+                }
+                best.map(V::Num).unwrap_or(V::Unknown)
+            }
         }
     }
 
@@ -761,6 +892,58 @@ impl Expr {
                 out.push(*id);
             }
         });
+    }
+
+    /// The number, if the expression is numeric and its inputs are known (derived values).
+    pub fn number(&self, env: &dyn Env) -> Option<f64> {
+        match self.value(env) {
+            V::Num(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    fn rule_count(&self) -> usize {
+        let mut n = 0;
+        self.walk(&mut |e| {
+            if matches!(e, Expr::Rule(_)) {
+                n += 1;
+            }
+        });
+        n
+    }
+
+    /// Prints the expression with every fact and parameter replaced by its value, to show arithmetic
+    /// (`6 * 70000000000 * 15000000000000`).
+    pub fn render_values(&self, env: &dyn Env, names: &dyn Names) -> String {
+        let r = |e: &Expr| e.render_values(env, names);
+        match self {
+            Expr::Fact(id) => env
+                .fact(*id)
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| names.fact(*id)),
+            Expr::Param(i) => env
+                .param(*i)
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| format!("params.{}", names.param(*i))),
+            Expr::Arith(op, a, b) => {
+                let wrap = |e: &Expr, right: bool| match e {
+                    Expr::Arith(inner, ..)
+                        if precedence(*inner) < precedence(*op)
+                            || (right && matches!(op, ArithOp::Sub | ArithOp::Div)) =>
+                    {
+                        format!("({})", r(e))
+                    }
+                    _ => r(e),
+                };
+                format!("{} {} {}", wrap(a, false), op.symbol(), wrap(b, true))
+            }
+            Expr::Extreme { max, args } => format!(
+                "{}({})",
+                if *max { "max" } else { "min" },
+                args.iter().map(r).collect::<Vec<_>>().join(", ")
+            ),
+            _ => self.render_inner(names),
+        }
     }
 
     /// Every rule this expression refers to.
@@ -777,8 +960,11 @@ impl Expr {
         match self {
             Expr::Not(e) | Expr::Size(e) => e.walk(f),
             Expr::Bits { form, .. } => form.walk(f),
-            Expr::And(v) | Expr::Or(v) => v.iter().for_each(|e| e.walk(f)),
+            Expr::And(v) | Expr::Or(v) | Expr::Extreme { args: v, .. } => {
+                v.iter().for_each(|e| e.walk(f))
+            }
             Expr::Cmp(_, a, b)
+            | Expr::Arith(_, a, b)
             | Expr::In(a, b)
             | Expr::Intersects(a, b)
             | Expr::ContainsAll(a, b) => {
@@ -822,7 +1008,13 @@ impl Expr {
             }
             Expr::Not(e) | Expr::Size(e) => e.unknown_facts(env, follow, out),
             Expr::Bits { form, .. } => form.unknown_facts(env, follow, out),
+            Expr::Extreme { args, .. } => {
+                for e in args {
+                    e.unknown_facts(env, follow, out);
+                }
+            }
             Expr::Cmp(_, a, b)
+            | Expr::Arith(_, a, b)
             | Expr::In(a, b)
             | Expr::Intersects(a, b)
             | Expr::ContainsAll(a, b) => {
@@ -951,7 +1143,31 @@ impl Expr {
             Expr::Intersects(a, b) => format!("sets.intersects({}, {})", r(a), r(b)),
             Expr::ContainsAll(a, b) => format!("sets.contains({}, {})", r(a), r(b)),
             Expr::Size(e) => format!("size({})", r(e)),
+            Expr::Arith(op, a, b) => {
+                let wrap = |e: &Expr, right: bool| match e {
+                    Expr::Arith(inner, ..)
+                        if precedence(*inner) < precedence(*op)
+                            || (right && matches!(op, ArithOp::Sub | ArithOp::Div)) =>
+                    {
+                        format!("({})", r(e))
+                    }
+                    _ => r(e),
+                };
+                format!("{} {} {}", wrap(a, false), op.symbol(), wrap(b, true))
+            }
+            Expr::Extreme { max, args } => format!(
+                "{}({})",
+                if *max { "max" } else { "min" },
+                args.iter().map(r).collect::<Vec<_>>().join(", ")
+            ),
         }
+    }
+}
+
+fn precedence(op: ArithOp) -> u8 {
+    match op {
+        ArithOp::Add | ArithOp::Sub => 1,
+        ArithOp::Mul | ArithOp::Div => 2,
     }
 }
 

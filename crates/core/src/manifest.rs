@@ -708,6 +708,7 @@ mod tests {
             description: String::new(),
             question: format!("{name}?"),
             qualified: String::new(),
+            derive: Vec::new(),
         };
         let roles = vec![EnumValue {
             id: "provider".into(),

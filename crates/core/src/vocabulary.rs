@@ -99,6 +99,22 @@ pub struct FactDef {
     /// `subject.name`, as conditions write it (filled in by [`Vocabulary::new`]).
     #[serde(default)]
     pub qualified: String,
+    /// How to compute the fact when a manifest does not give it: alternatives, the first whose inputs are all
+    /// known wins (number facts only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derive: Vec<Derivation>,
+}
+
+/// One way to compute a derived fact, e.g. training compute from parameters and tokens (6·N·D).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Derivation {
+    /// What the method is, in words (e.g. "parameters and tokens (6·N·D)").
+    pub label: String,
+    /// The numeric formula.
+    pub formula: crate::condition::Condition,
+    /// Where the method comes from, if a law or standard sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
 }
 
 impl FactDef {

@@ -598,9 +598,15 @@ fn compile_errors() {
             .contains("unsupported operator or function `matches`"),
         "{x:?}"
     );
-    let x = err("organization.employees + 1 > 2");
+    // Arithmetic is numbers only.
+    let x = err("organization.employees + \"a\" > 2");
     assert!(
-        x.message.contains("unsupported operator or function `+`"),
+        x.message.contains("arithmetic needs numbers, found a text"),
+        "{x:?}"
+    );
+    let x = err("max(organization.employees, true) > 2");
+    assert!(
+        x.message.contains("arithmetic needs numbers, found a bool"),
         "{x:?}"
     );
     let x = err("ai_system.vendor in [1, 2]");
@@ -753,5 +759,47 @@ fn trace_records_values() {
     assert_eq!(
         t.children[1].values,
         ["ai_system.roles = unknown (not given)"]
+    );
+}
+
+#[test]
+fn arithmetic_evaluates_in_three_valued_logic_and_prints_back() {
+    let env = TestEnv::new().with(EMPLOYEES, Value::Number(300.0));
+    assert_eq!(
+        c("organization.employees * 2 - 100 == 500").eval(&env),
+        Truth::True
+    );
+    assert_eq!(c("organization.employees / 3 > 99").eval(&env), Truth::True);
+    assert_eq!(
+        c("max(organization.employees, 400) == 400").eval(&env),
+        Truth::True
+    );
+    assert_eq!(
+        c("min(organization.employees, 400) == 300").eval(&env),
+        Truth::True
+    );
+    assert_eq!(c("-organization.employees < 0").eval(&env), Truth::True);
+    // An unknown operand makes the result unknown; so does a division by zero.
+    let empty = TestEnv::new();
+    assert_eq!(
+        c("organization.employees * 2 > 1").eval(&empty),
+        Truth::Unknown
+    );
+    assert_eq!(
+        c("max(organization.employees, 1) > 0").eval(&empty),
+        Truth::Unknown
+    );
+    assert_eq!(
+        c("organization.employees / 0 > 1").eval(&env),
+        Truth::Unknown
+    );
+    // Brackets are printed where they change the meaning.
+    assert_eq!(
+        c("organization.employees - (organization.employees - 1) > 0").render(&Vocab),
+        "organization.employees - (organization.employees - 1) > 0"
+    );
+    assert_eq!(
+        c("(organization.employees + 1) * 2 > 0").render(&Vocab),
+        "(organization.employees + 1) * 2 > 0"
     );
 }

@@ -23,6 +23,7 @@ fn vocabulary() -> Vocabulary {
         description: format!("{name}."),
         question: format!("{name}?"),
         qualified: String::new(),
+        derive: Vec::new(),
     };
     Vocabulary::new(
         vec![

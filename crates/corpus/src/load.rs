@@ -7,7 +7,7 @@ use aigov_core::manifest::{self, Facts};
 use aigov_core::model::*;
 use aigov_core::value::Value;
 use aigov_core::vocabulary::{
-    did_you_mean, EnumValue, FactDef, FactType, SubjectKind, TierDef, Vocabulary,
+    did_you_mean, Derivation, EnumValue, FactDef, FactType, SubjectKind, TierDef, Vocabulary,
 };
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
@@ -372,6 +372,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                 description: raw.description.clone(),
                 question: raw.question.clone(),
                 qualified: String::new(), // set by Vocabulary::new
+                derive: Vec::new(),
             });
         }
     }
@@ -688,6 +689,65 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
         parameters: &parameters,
         rules: &rule_ids,
     };
+    // Derived facts: compile each alternative's formula (it may read facts and parameters, not rules).
+    let mut derivations: Vec<(FactId, Vec<Derivation>)> = Vec::new();
+    for (s, f) in &fact_files {
+        let loc = Locator {
+            file: &s.path,
+            text: &s.text,
+        };
+        for raw in f.facts.iter().filter(|r| !r.derive.is_empty()) {
+            let Some(def) = vocabulary.fact(&f.subject, &raw.name) else {
+                continue;
+            };
+            let anchor = format!("name: {}", raw.name);
+            if !matches!(def.ty, FactType::Number { .. }) {
+                diags.push(loc.diag(
+                    None,
+                    Some(&anchor),
+                    format!(
+                        "only number facts can be derived; `{}` is a {}",
+                        def.qualified,
+                        def.ty.name()
+                    ),
+                    Some("remove `derive:` or make the fact a number".into()),
+                ));
+                continue;
+            }
+            let mut alternatives = Vec::new();
+            for d in &raw.derive {
+                match condition::compile_formula(&d.formula, &resolver) {
+                    Ok(formula) => {
+                        let mut reads = Vec::new();
+                        formula.expr.reads(&mut reads);
+                        if reads.contains(&def.id) {
+                            diags.push(loc.diag(
+                                None,
+                                Some(&d.formula),
+                                format!(
+                                    "the formula for `{}` reads the fact itself",
+                                    def.qualified
+                                ),
+                                None,
+                            ));
+                        }
+                        alternatives.push(Derivation {
+                            label: d.label.clone(),
+                            formula,
+                            citation: d.citation.clone(),
+                        });
+                    }
+                    Err(e) => diags.push(loc.diag(
+                        None,
+                        Some(&d.formula),
+                        format!("in the formula for `{}`: {}", def.qualified, e.message),
+                        e.hint,
+                    )),
+                }
+            }
+            derivations.push((def.id, alternatives));
+        }
+    }
     let mut rules: Vec<Option<Rule>> = vec![None; rule_ids.len()];
     let mut overrides: Vec<(usize, Vec<String>, String, String)> = Vec::new(); // (rule, targets, file, anchor)
     for (s, f) in &instrument_files {
@@ -1126,6 +1186,25 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
             );
             return Err(diags);
         }
+        let mut vocabulary = vocabulary;
+        for (id, alternatives) in derivations {
+            vocabulary.facts[id as usize].derive = alternatives;
+        }
+        if let Some(cycle) = derived_cycle(&vocabulary) {
+            diags.push(Diagnostic {
+                file: "vocabulary".into(),
+                line: 1,
+                col: 1,
+                message: format!(
+                    "derived facts depend on each other in a cycle: {}",
+                    cycle.join(" -> ")
+                ),
+                hint: Some(
+                    "a derived fact may not be computed, directly or not, from itself".into(),
+                ),
+            });
+            return Err(diags);
+        }
         let corpus = Corpus::new(vocabulary, instruments, rules, parameters, penalties);
         let examples = load_examples(&instrument_files, &corpus, &mut diags);
         if diags.is_empty() {
@@ -1291,6 +1370,59 @@ fn check_prefix(
                 )),
         ));
     }
+}
+
+/// A cycle among derived facts (a formula that reads, through other derived facts, the fact it computes).
+fn derived_cycle(vocabulary: &Vocabulary) -> Option<Vec<String>> {
+    let n = vocabulary.facts.len();
+    let deps = |i: usize| -> Vec<usize> {
+        let mut out = Vec::new();
+        for d in &vocabulary.facts[i].derive {
+            let mut reads = Vec::new();
+            d.formula.expr.reads(&mut reads);
+            out.extend(reads.into_iter().map(|r| r as usize));
+        }
+        out
+    };
+    // 0 = unvisited, 1 = on the stack, 2 = done.
+    let mut state = vec![0u8; n];
+    fn visit(
+        i: usize,
+        deps: &dyn Fn(usize) -> Vec<usize>,
+        state: &mut [u8],
+        stack: &mut Vec<usize>,
+    ) -> Option<Vec<usize>> {
+        state[i] = 1;
+        stack.push(i);
+        for j in deps(i) {
+            if state[j] == 1 {
+                let start = stack.iter().position(|&k| k == j).unwrap_or(0);
+                let mut cycle = stack[start..].to_vec();
+                cycle.push(j);
+                return Some(cycle);
+            }
+            if state[j] == 0 {
+                if let Some(c) = visit(j, deps, state, stack) {
+                    return Some(c);
+                }
+            }
+        }
+        stack.pop();
+        state[i] = 2;
+        None
+    }
+    for i in 0..n {
+        if state[i] == 0 && !vocabulary.facts[i].derive.is_empty() {
+            if let Some(c) = visit(i, &deps, &mut state, &mut Vec::new()) {
+                return Some(
+                    c.into_iter()
+                        .map(|k| vocabulary.facts[k].qualified.clone())
+                        .collect(),
+                );
+            }
+        }
+    }
+    None
 }
 
 fn find_cycle(rules: &[Rule]) -> Option<Vec<usize>> {

@@ -48,6 +48,18 @@ pub struct RawFact {
     pub unit: Option<String>,
     pub description: String,
     pub question: String,
+    /// Ways to compute the fact when a manifest does not give it (number facts only).
+    #[serde(default)]
+    pub derive: Vec<RawDerivation>,
+}
+
+/// One alternative of a derived fact: `{ label, formula, citation }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDerivation {
+    pub label: String,
+    pub formula: String,
+    pub citation: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
