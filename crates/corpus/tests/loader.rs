@@ -71,7 +71,7 @@ fn mini_corpus_loads_with_every_file() {
     assert_eq!(c.rules.len(), 12);
     assert_eq!(c.parameters.len(), 2);
     assert_eq!(c.penalties.len(), 1);
-    assert_eq!(c.vocabulary.facts.len(), 11);
+    assert_eq!(c.vocabulary.facts.len(), 16);
     assert!(loaded.examples.len() >= 25, "{}", loaded.examples.len());
     // Events are sorted by date whatever the file order, and the instrument's regime defaults to its short title.
     let ca = c.instrument("us_ca_act").unwrap();
@@ -614,7 +614,8 @@ fn regions_intersect_with_a_list_parameter() {
         ("[FR]", "[XX]", Status::InEffect),
         ("[FR]", "[FR]", Status::NotApplicable),
         ("[]", "[]", Status::NotApplicable),
-        ("[XX-AB]", "[FR]", Status::NotApplicable), // a subdivision is not the country code
+        ("[XX-AB]", "[FR]", Status::InEffect), // a subdivision lies within its country
+        ("[ZZ-AB]", "[FR]", Status::NotApplicable),
     ] {
         let m = format!("subject: ai_system\norganization: {{ established_in: {est} }}\nai_system: {{ used_in: {used} }}\n");
         assert_eq!(
