@@ -178,6 +178,9 @@ pub struct Finding<'a> {
     pub regime: &'a str,
     /// Whether the instrument binds.
     pub binding: bool,
+    /// Whether the instrument is only a proposal (not law: the finding says what it would require).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub proposed: bool,
     /// The standing.
     pub status: Status,
     /// For an undetermined finding: what its standing would be if its condition held.
@@ -244,6 +247,9 @@ pub struct Challenge<'a> {
     /// The challenging instrument's short title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by_title: Option<&'a str>,
+    /// The challenging instrument's jurisdiction (`US` for a federal challenge to a state law).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by_jurisdiction: Option<&'a str>,
     /// What the challenge is, in the corpus authors' words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'a str>,
@@ -1198,6 +1204,11 @@ impl Engine {
                     .as_deref()
                     .and_then(|b| self.corpus.instrument(b))
                     .map(|i| i.short_title.as_str()),
+                by_jurisdiction: e
+                    .by
+                    .as_deref()
+                    .and_then(|b| self.corpus.instrument(b))
+                    .map(|i| i.jurisdiction.as_str()),
                 note: e.note.as_deref(),
             })
             .collect();
@@ -1210,6 +1221,7 @@ impl Engine {
             jurisdiction: &inst.jurisdiction,
             regime: &inst.regime,
             binding: inst.binding,
+            proposed: inst.kind == crate::model::InstrumentKind::ProposedRule,
             status,
             timing: timing_of_undetermined,
             tier: match &version.effect {

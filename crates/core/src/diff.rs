@@ -226,6 +226,7 @@ fn causes(
                 | EventKind::EnforcementResumed
                 | EventKind::EnteredIntoForce
                 | EventKind::Challenged
+                | EventKind::Withdrawn
         ) || (e.kind == EventKind::AppliesFrom
             && fb.is_some_and(|f| f.applies_from == e.date));
         if relevant {

@@ -47,6 +47,8 @@ pub enum InstrumentKind {
     LocalLaw,
     /// An administrative rule or measure (e.g. CAC provisions).
     AdministrativeRule,
+    /// A proposed rule (e.g. a US notice of proposed rulemaking): not law; reports say what it would require.
+    ProposedRule,
 }
 
 /// What happened to an instrument on a date.
@@ -85,6 +87,10 @@ pub enum EventKind {
     EnforcementResumed,
     /// Challenged (e.g. by the federal government) without a court having stayed it: reported, changes nothing.
     Challenged,
+    /// Proposed (e.g. a notice of proposed rulemaking published): not law.
+    Proposed,
+    /// A proposal or instrument withdrawn: every rule ends.
+    Withdrawn,
 }
 
 impl EventKind {
@@ -92,7 +98,11 @@ impl EventKind {
     pub fn terminates(self) -> bool {
         matches!(
             self,
-            EventKind::Revoked | EventKind::Repealed | EventKind::Replaced | EventKind::Expired
+            EventKind::Revoked
+                | EventKind::Repealed
+                | EventKind::Replaced
+                | EventKind::Expired
+                | EventKind::Withdrawn
         )
     }
 
@@ -115,6 +125,8 @@ impl EventKind {
             EventKind::NotEnforced => "codified, not enforced",
             EventKind::EnforcementResumed => "enforcement resumed",
             EventKind::Challenged => "challenged",
+            EventKind::Proposed => "proposed",
+            EventKind::Withdrawn => "withdrawn",
         }
     }
 }
@@ -285,6 +297,9 @@ pub struct Penalty {
 pub struct Deadline {
     /// Number of days allowed, when the law gives one.
     pub within_days: Option<u32>,
+    /// Number of hours allowed, when the law counts in hours (e.g. 48 hours to remove a reported image).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within_hours: Option<u32>,
     /// The event that starts the clock ("becoming aware of a serious incident").
     pub after: Option<String>,
     /// A fixed calendar date, when the law gives one.

@@ -770,6 +770,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                         | EventKind::Signed
                         | EventKind::Published
                         | EventKind::EnteredIntoForce
+                        | EventKind::Proposed
                 )
             })
             .min_by_key(|e| e.date)
@@ -943,22 +944,41 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                                 None
                             }
                         });
-                        if dl.within_days.is_none() && by.is_none() && dl.text.is_none() {
+                        if dl.within_days.is_none()
+                            && dl.within_hours.is_none()
+                            && by.is_none()
+                            && dl.text.is_none()
+                        {
                             diags.push(d(
                                 Some("deadline:"),
-                                "a deadline needs `within_days`, `by` or `text`".into(),
+                                "a deadline needs `within_days`, `within_hours`, `by` or `text`"
+                                    .into(),
                                 None,
                             ));
                         }
-                        let text = dl.text.clone().unwrap_or_else(|| {
-                            match (&dl.within_days, &dl.after, &by) {
-                                (Some(n), Some(a), _) => format!("within {n} days of {a}"),
-                                (Some(n), None, _) => format!("within {n} days"),
-                                (None, _, Some(b)) => format!("by {}", b.date),
-                                _ => String::new(),
-                            }
-                        });
+                        if dl.within_days.is_some() && dl.within_hours.is_some() {
+                            diags.push(d(
+                                Some("within_hours"),
+                                "a deadline counts in days or in hours, not both".into(),
+                                Some("keep the unit the law uses".into()),
+                            ));
+                        }
+                        let span = match (dl.within_days, dl.within_hours) {
+                            (Some(n), _) => Some(format!("{n} days")),
+                            (None, Some(h)) => Some(format!("{h} hours")),
+                            _ => None,
+                        };
+                        let text =
+                            dl.text
+                                .clone()
+                                .unwrap_or_else(|| match (&span, &dl.after, &by) {
+                                    (Some(n), Some(a), _) => format!("within {n} of {a}"),
+                                    (Some(n), None, _) => format!("within {n}"),
+                                    (None, _, Some(b)) => format!("by {}", b.date),
+                                    _ => String::new(),
+                                });
                         Deadline {
+                            within_hours: dl.within_hours,
                             within_days: dl.within_days,
                             after: dl.after,
                             by,

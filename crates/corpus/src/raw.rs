@@ -216,6 +216,7 @@ fn default_axis() -> String {
 #[serde(deny_unknown_fields)]
 pub struct RawDeadline {
     pub within_days: Option<u32>,
+    pub within_hours: Option<u32>,
     pub after: Option<String>,
     pub by: Option<String>,
     pub text: Option<String>,

@@ -86,10 +86,7 @@ fn a_given_value_wins_over_a_derived_one_and_missing_inputs_leave_it_unknown() {
     let a = e.assess(f, &Options::as_of("2024-06-01".parse().expect("date")));
     let finding = a.finding("us_eo_old.reporting").expect("reported");
     assert_eq!(finding.status.as_str(), "undetermined");
-    assert!(finding
-        .open_facts
-        .iter()
-        .any(|q| *q == "ai_system.compute_flop"));
+    assert!(finding.open_facts.contains(&"ai_system.compute_flop"));
 }
 
 #[test]
@@ -228,4 +225,42 @@ fn a_challenge_is_reported_on_the_instruments_findings_from_its_date() {
         .challenges[0];
     assert_eq!(c.by, Some("us_eo_new"));
     assert_eq!(c.note, Some("Federal suit against the act."));
+}
+
+#[test]
+fn deadlines_count_in_days_or_hours_not_both() {
+    let mut src = sources();
+    let f = src
+        .iter_mut()
+        .find(|s| s.path == "xx/act.yaml")
+        .expect("file");
+    f.text = f.text.replacen(
+        "deadline: { within_days: 30, after: \"a request by the applicant\" }",
+        "deadline: { within_hours: 48, after: \"a request by the applicant\" }",
+        1,
+    );
+    let e = engine_of(&src);
+    let texts: Vec<String> = e
+        .corpus
+        .rules
+        .iter()
+        .flat_map(|r| &r.versions)
+        .filter_map(|v| match &v.effect {
+            aigov_core::model::Effect::Obligation {
+                deadline: Some(d), ..
+            } if d.within_hours.is_some() => Some(d.text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, ["within 48 hours of a request by the applicant"]);
+    let e = errors_with(
+        "xx/act.yaml",
+        "deadline: { within_days: 30, after: \"a request by the applicant\" }",
+        "deadline: { within_days: 2, within_hours: 48 }",
+    );
+    assert!(
+        e.iter()
+            .any(|m| m.starts_with("xx/act.yaml:") && m.contains("in days or in hours, not both")),
+        "{e:?}"
+    );
 }
