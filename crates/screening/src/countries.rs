@@ -1,0 +1,73 @@
+//! Country names as OFAC publishes them (add.csv) mapped to ISO 3166-1 alpha-2 codes, so that `--country CC`
+//! works on OFAC and CSL rows alike.
+
+/// (name as published, lowercased; ISO code).
+#[rustfmt::skip]
+const NAMES: &[(&str, &str)] = &[
+    ("afghanistan", "AF"), ("albania", "AL"), ("algeria", "DZ"), ("angola", "AO"), ("argentina", "AR"),
+    ("armenia", "AM"), ("australia", "AU"), ("austria", "AT"), ("azerbaijan", "AZ"), ("bahamas, the", "BS"),
+    ("bahamas", "BS"), ("bahrain", "BH"), ("bangladesh", "BD"), ("barbados", "BB"), ("belarus", "BY"),
+    ("belgium", "BE"), ("belize", "BZ"), ("benin", "BJ"), ("bolivia", "BO"), ("bosnia and herzegovina", "BA"),
+    ("brazil", "BR"), ("brunei", "BN"), ("bulgaria", "BG"), ("burkina faso", "BF"), ("burma", "MM"),
+    ("myanmar", "MM"), ("burundi", "BI"), ("cambodia", "KH"), ("cameroon", "CM"), ("canada", "CA"),
+    ("cayman islands", "KY"), ("central african republic", "CF"), ("chad", "TD"), ("chile", "CL"),
+    ("china", "CN"), ("colombia", "CO"), ("comoros", "KM"), ("congo, democratic republic of the", "CD"),
+    ("congo, republic of the", "CG"), ("costa rica", "CR"), ("cote d ivoire", "CI"), ("croatia", "HR"),
+    ("cuba", "CU"), ("cyprus", "CY"), ("czech republic", "CZ"), ("czechia", "CZ"), ("denmark", "DK"),
+    ("djibouti", "DJ"), ("dominica", "DM"), ("dominican republic", "DO"), ("ecuador", "EC"), ("egypt", "EG"),
+    ("el salvador", "SV"), ("eritrea", "ER"), ("estonia", "EE"), ("ethiopia", "ET"), ("finland", "FI"),
+    ("france", "FR"), ("georgia", "GE"), ("germany", "DE"), ("ghana", "GH"), ("gibraltar", "GI"),
+    ("greece", "GR"), ("guatemala", "GT"), ("guinea", "GN"), ("guyana", "GY"), ("haiti", "HT"),
+    ("honduras", "HN"), ("hong kong", "HK"), ("hungary", "HU"), ("india", "IN"), ("indonesia", "ID"),
+    ("iran", "IR"), ("iraq", "IQ"), ("ireland", "IE"), ("israel", "IL"), ("italy", "IT"), ("jamaica", "JM"),
+    ("japan", "JP"), ("jersey", "JE"), ("jordan", "JO"), ("kazakhstan", "KZ"), ("kenya", "KE"),
+    ("korea, north", "KP"), ("korea, south", "KR"), ("kosovo", "XK"), ("kuwait", "KW"), ("kyrgyzstan", "KG"),
+    ("laos", "LA"), ("latvia", "LV"), ("lebanon", "LB"), ("liberia", "LR"), ("libya", "LY"),
+    ("liechtenstein", "LI"), ("lithuania", "LT"), ("luxembourg", "LU"), ("malaysia", "MY"), ("mali", "ML"),
+    ("malta", "MT"), ("marshall islands", "MH"), ("mauritania", "MR"), ("mexico", "MX"), ("moldova", "MD"),
+    ("mongolia", "MN"), ("montenegro", "ME"), ("morocco", "MA"), ("mozambique", "MZ"), ("namibia", "NA"),
+    ("nepal", "NP"), ("netherlands", "NL"), ("netherlands antilles", "AN"), ("new zealand", "NZ"),
+    ("nicaragua", "NI"), ("niger", "NE"), ("nigeria", "NG"), ("north macedonia", "MK"), ("norway", "NO"),
+    ("oman", "OM"), ("pakistan", "PK"), ("palestinian", "PS"), ("west bank", "PS"), ("region: gaza", "PS"),
+    ("panama", "PA"), ("paraguay", "PY"), ("peru", "PE"), ("philippines", "PH"), ("poland", "PL"),
+    ("portugal", "PT"), ("qatar", "QA"), ("romania", "RO"), ("russia", "RU"), ("rwanda", "RW"),
+    ("saint kitts and nevis", "KN"), ("saint vincent and the grenadines", "VC"), ("samoa", "WS"),
+    ("saudi arabia", "SA"), ("senegal", "SN"), ("serbia", "RS"), ("seychelles", "SC"), ("sierra leone", "SL"),
+    ("singapore", "SG"), ("slovakia", "SK"), ("slovenia", "SI"), ("somalia", "SO"), ("south africa", "ZA"),
+    ("south sudan", "SS"), ("spain", "ES"), ("sri lanka", "LK"), ("sudan", "SD"), ("sweden", "SE"),
+    ("switzerland", "CH"), ("syria", "SY"), ("taiwan", "TW"), ("tajikistan", "TJ"), ("tanzania", "TZ"),
+    ("thailand", "TH"), ("the gambia", "GM"), ("gambia", "GM"), ("tunisia", "TN"), ("turkey", "TR"),
+    ("turkiye", "TR"), ("turkmenistan", "TM"), ("uganda", "UG"), ("ukraine", "UA"),
+    ("region: crimea", "UA"), ("united arab emirates", "AE"), ("united kingdom", "GB"),
+    ("united states", "US"), ("uruguay", "UY"), ("uzbekistan", "UZ"), ("vanuatu", "VU"),
+    ("venezuela", "VE"), ("vietnam", "VN"), ("virgin islands, british", "VG"), ("yemen", "YE"),
+    ("zambia", "ZM"), ("zimbabwe", "ZW"),
+];
+
+/// The ISO 3166-1 alpha-2 code of a country name as OFAC publishes it, or of a code given as such.
+pub fn iso2(name: &str) -> Option<&'static str> {
+    let lower = name.trim().to_ascii_lowercase();
+    if lower.len() == 2 {
+        let upper = lower.to_ascii_uppercase();
+        return NAMES.iter().find(|(_, c)| *c == upper).map(|(_, c)| *c);
+    }
+    NAMES.iter().find(|(n, _)| *n == lower).map(|(_, c)| *c)
+}
+
+/// The country as stored on an entry: the ISO code when known, else the name as published.
+pub fn normalize_country(name: &str) -> String {
+    iso2(name)
+        .map(str::to_string)
+        .unwrap_or_else(|| name.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn names_and_codes() {
+        assert_eq!(super::iso2("China"), Some("CN"));
+        assert_eq!(super::iso2("Korea, North"), Some("KP"));
+        assert_eq!(super::iso2("cn"), Some("CN"));
+        assert_eq!(super::iso2("Atlantis"), None);
+    }
+}

@@ -1,0 +1,891 @@
+//! The candidate index and the scorer.
+//!
+//! Every listed name (primary and alternate) is normalised once. The index keeps a vocabulary of tokens with
+//! posting lists (token → names), a character-trigram index over the vocabulary (to find misspelt tokens), an
+//! acronym table (initials → names) and a compact-form table (the name without spaces → names). A query is
+//! normalised, its tokens are looked up (exactly, by translation or pinyin, or fuzzily through the trigrams),
+//! the posting lists of the matched tokens give the candidate names, and only the best candidates are scored.
+//!
+//! **Score.** Query and candidate tokens are aligned greedily, best pair first: exact or translated (1.0),
+//! misspelt (1 − 0.8·edits/length), joined or split words (`aero caribbean` = `aerocaribbean`, 1.0), acronym
+//! (`bnc` = `banco nacional de cuba`, 0.9). Each token weighs its inverse document frequency in the list (stop
+//! words 0.15 of that; legal forms nothing). Query coverage `q` and name coverage `n` are the weighted shares of
+//! matched tokens, and the score is `0.7·q + 0.3·n`, then +0.03 when `--country` matches an address country of
+//! the entry or −0.10 when the entry has addresses in other countries only.
+
+use crate::model::Entry;
+use crate::normalize::{self, Normalized, Origin};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use std::cell::RefCell;
+
+/// The default threshold: hits score at least this (see BENCHMARKS.md for the precision and recall it gives).
+pub const DEFAULT_THRESHOLD: f32 = 0.85;
+
+/// How a query token matched a listed token.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum MatchKind {
+    /// The same word.
+    Exact,
+    /// A Chinese word translated into the listing's word.
+    Translated {
+        /// The Hanzi.
+        hanzi: String,
+    },
+    /// Chinese characters whose pinyin is the listing's word.
+    Pinyin {
+        /// The Hanzi.
+        hanzi: String,
+    },
+    /// A misspelling within a few edits.
+    Fuzzy {
+        /// The edit distance (insertions, deletions, substitutions, transpositions).
+        edits: usize,
+    },
+    /// Words written together on one side and apart on the other.
+    Joined,
+    /// An acronym of the other side's words.
+    Acronym,
+}
+
+/// One aligned pair in an explanation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatchPart {
+    /// The query token(s).
+    pub query: String,
+    /// The listed token(s).
+    pub listed: String,
+    /// How they matched.
+    #[serde(flatten)]
+    pub how: MatchKind,
+    /// The pair's similarity (0–1).
+    pub similarity: f32,
+}
+
+/// Why a hit scored what it did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// The aligned token pairs.
+    pub matched: Vec<MatchPart>,
+    /// Query tokens that matched nothing.
+    pub unmatched_query: Vec<String>,
+    /// Listed tokens that matched nothing.
+    pub unmatched_listed: Vec<String>,
+    /// Legal forms set aside on either side (ltd, gmbh, 有限公司 ...).
+    pub ignored: Vec<String>,
+    /// The weighted share of the query matched.
+    pub query_coverage: f32,
+    /// The weighted share of the listed name matched.
+    pub name_coverage: f32,
+    /// The country adjustment, if `--country` was given and the entry has countries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+impl Explanation {
+    /// A one-paragraph description of the score.
+    pub fn describe(&self, score: f32) -> String {
+        let mut parts: Vec<String> = self
+            .matched
+            .iter()
+            .map(|m| {
+                let how = match &m.how {
+                    MatchKind::Exact => "exact".to_string(),
+                    MatchKind::Translated { hanzi } => format!("translated from {hanzi}"),
+                    MatchKind::Pinyin { hanzi } => format!("pinyin of {hanzi}"),
+                    MatchKind::Fuzzy { edits } => format!("{edits} edit(s)"),
+                    MatchKind::Joined => "joined/split words".to_string(),
+                    MatchKind::Acronym => "acronym".to_string(),
+                };
+                format!("{} = {} ({how}, {:.2})", m.query, m.listed, m.similarity)
+            })
+            .collect();
+        if !self.unmatched_query.is_empty() {
+            parts.push(format!("query only: {}", self.unmatched_query.join(" ")));
+        }
+        if !self.unmatched_listed.is_empty() {
+            parts.push(format!("listing only: {}", self.unmatched_listed.join(" ")));
+        }
+        if !self.ignored.is_empty() {
+            parts.push(format!("legal forms ignored: {}", self.ignored.join(" ")));
+        }
+        let mut s = format!(
+            "{}; score {score:.2} = 0.7 x query coverage {:.2} + 0.3 x name coverage {:.2}",
+            parts.join("; "),
+            self.query_coverage,
+            self.name_coverage
+        );
+        if let Some(c) = &self.country {
+            s.push_str(&format!(" {c}"));
+        }
+        s
+    }
+}
+
+/// One screening hit: an entry, the name that matched, the score and its explanation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// The entry's position in [`Index::entries`].
+    pub entry: usize,
+    /// The listed name that matched (primary or alias).
+    pub matched_name: String,
+    /// Whether that name is an alias.
+    pub alias: bool,
+    /// The score (0–1).
+    pub score: f32,
+    /// Why.
+    pub explanation: Explanation,
+}
+
+/// Search options.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchOptions {
+    /// Report hits scoring at least this.
+    pub threshold: f32,
+    /// The party's country (ISO 3166-1 alpha-2), to favour entries there.
+    pub country: Option<String>,
+    /// At most this many hits.
+    pub limit: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            threshold: DEFAULT_THRESHOLD,
+            country: None,
+            limit: 10,
+        }
+    }
+}
+
+type TokId = u32;
+type NameId = u32;
+
+#[derive(Debug, Clone)]
+struct NameRec {
+    entry: u32,
+    alias: bool,
+    /// Identifying tokens (stop words included), in order.
+    tokens: Box<[TokId]>,
+    /// Legal forms set aside.
+    legal: Box<[Box<str>]>,
+}
+
+/// A query token prepared for scoring: the vocabulary tokens it matches and how.
+#[derive(Debug, Clone)]
+struct QTok {
+    text: String,
+    weight: f32,
+    origin: Origin,
+    /// (vocabulary token, similarity, edits)
+    matches: Vec<(TokId, f32, usize)>,
+}
+
+/// The screening index over a set of entries.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    entries: Vec<Entry>,
+    names: Vec<NameRec>,
+    vocab: FxHashMap<Box<str>, TokId>,
+    strs: Vec<Box<str>>,
+    stop: Vec<bool>,
+    idf: Vec<f32>,
+    postings: Vec<Vec<NameId>>,
+    trigrams: FxHashMap<u32, Vec<TokId>>,
+    deletions: FxHashMap<Box<str>, Vec<TokId>>,
+    acronyms: FxHashMap<Box<str>, Vec<NameId>>,
+    compact: FxHashMap<Box<str>, Vec<NameId>>,
+    max_idf: f32,
+}
+
+/// Tokens whose posting lists are longer than this share of all names are not used to find candidates when
+/// rarer tokens are present (they still count in scores).
+const COMMON_SHARE: f32 = 0.02;
+/// At most this many candidates are scored per query.
+const MAX_CANDIDATES: usize = 48;
+/// The weight factor of stop words.
+const STOP_WEIGHT: f32 = 0.15;
+
+fn max_edits(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=5 => 1,
+        6..=9 => 2,
+        _ => 3,
+    }
+}
+
+/// The similarity of two tokens `edits` apart, the longer of length `len`.
+fn fuzzy_sim(edits: usize, len: usize) -> f32 {
+    1.0 - 0.8 * edits as f32 / len.max(1) as f32
+}
+
+/// The 1-deletion variants of a word (and the word itself): two words within one edit (OSA) share one.
+fn deletions(s: &str) -> Vec<String> {
+    let b = s.as_bytes();
+    let mut out = vec![s.to_string()];
+    for i in 0..b.len() {
+        let mut v = Vec::with_capacity(b.len() - 1);
+        v.extend_from_slice(&b[..i]);
+        v.extend_from_slice(&b[i + 1..]);
+        if let Ok(v) = String::from_utf8(v) {
+            out.push(v);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn trigram_keys(s: &str) -> Vec<u32> {
+    let padded: Vec<u8> = std::iter::once(b'$')
+        .chain(s.bytes())
+        .chain(std::iter::once(b'$'))
+        .collect();
+    let mut keys: Vec<u32> = padded
+        .windows(3)
+        .map(|w| (w[0] as u32) << 16 | (w[1] as u32) << 8 | w[2] as u32)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Reusable per-thread buffers: candidate scores, touched names, trigram counts, touched tokens.
+type Scratch = (Vec<f32>, Vec<u32>, Vec<u16>, Vec<u32>);
+
+/// A candidate alignment: similarity, query token range, listed token range, how.
+type Pair = (f32, (usize, usize), (usize, usize), MatchKind);
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = const { RefCell::new((Vec::new(), Vec::new(), Vec::new(), Vec::new())) };
+}
+
+impl Index {
+    /// Builds the index over entries (primary names and aliases).
+    pub fn build(entries: Vec<Entry>) -> Index {
+        let mut ix = Index {
+            entries,
+            ..Index::default()
+        };
+        let mut df: Vec<u32> = Vec::new();
+        let entries = std::mem::take(&mut ix.entries);
+        for (ei, e) in entries.iter().enumerate() {
+            let mut seen_keys: Vec<String> = Vec::new();
+            for (ni, name) in e.names().enumerate() {
+                let n = normalize::normalize(name);
+                if n.tokens.is_empty() {
+                    continue;
+                }
+                let key = n.key();
+                if seen_keys.contains(&key) {
+                    continue;
+                }
+                seen_keys.push(key);
+                let id = ix.names.len() as NameId;
+                let mut toks = Vec::with_capacity(n.tokens.len());
+                for t in &n.tokens {
+                    let tid = ix.intern(&t.text, t.stop, &mut df);
+                    toks.push(tid);
+                }
+                let mut uniq = toks.clone();
+                uniq.sort_unstable();
+                uniq.dedup();
+                for &t in &uniq {
+                    df[t as usize] += 1;
+                    ix.postings[t as usize].push(id);
+                }
+                for acr in acronyms(&n) {
+                    ix.acronyms.entry(acr.into()).or_default().push(id);
+                }
+                ix.compact
+                    .entry(n.compact().into_boxed_str())
+                    .or_default()
+                    .push(id);
+                ix.names.push(NameRec {
+                    entry: ei as u32,
+                    alias: ni > 0,
+                    tokens: toks.into_boxed_slice(),
+                    legal: n.legal.into_iter().map(String::into_boxed_str).collect(),
+                });
+            }
+        }
+        ix.entries = entries;
+        let total = ix.names.len().max(1) as f32;
+        ix.idf = df
+            .iter()
+            .zip(&ix.stop)
+            .map(|(&d, &stop)| {
+                let w = (1.0 + total / d.max(1) as f32).ln();
+                if stop {
+                    w * STOP_WEIGHT
+                } else {
+                    w
+                }
+            })
+            .collect();
+        ix.max_idf = (1.0 + total).ln();
+        for (tid, s) in ix.strs.iter().enumerate() {
+            if s.len() >= 6 {
+                for k in trigram_keys(s) {
+                    ix.trigrams.entry(k).or_default().push(tid as TokId);
+                }
+            }
+            if s.len() >= 3 {
+                for d in deletions(s) {
+                    ix.deletions.entry(d.into()).or_default().push(tid as TokId);
+                }
+            }
+        }
+        for v in ix.acronyms.values_mut().chain(ix.compact.values_mut()) {
+            v.dedup();
+        }
+        ix
+    }
+
+    fn intern(&mut self, s: &str, stop: bool, df: &mut Vec<u32>) -> TokId {
+        if let Some(&t) = self.vocab.get(s) {
+            return t;
+        }
+        let t = self.strs.len() as TokId;
+        self.vocab.insert(s.into(), t);
+        self.strs.push(s.into());
+        self.stop.push(stop);
+        self.postings.push(Vec::new());
+        df.push(0);
+        t
+    }
+
+    /// The indexed entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The number of indexed names (primary names and distinct aliases).
+    pub fn name_count(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Every indexed name as (entry position, normalised key), for baselines and evaluation.
+    pub fn name_keys(&self) -> impl Iterator<Item = (usize, String)> + '_ {
+        self.names.iter().map(|n| {
+            let key = n
+                .tokens
+                .iter()
+                .map(|&t| &*self.strs[t as usize])
+                .collect::<Vec<_>>()
+                .join(" ");
+            (n.entry as usize, key)
+        })
+    }
+
+    /// Whether a romanised word is in the vocabulary (the lexicon for splitting pinyin).
+    pub fn knows(&self, word: &str) -> bool {
+        self.vocab.contains_key(word)
+    }
+
+    /// Normalises a query, splitting pinyin by the vocabulary.
+    pub fn normalize_query(&self, query: &str) -> Normalized {
+        normalize::normalize_with(query, &|w| self.knows(w))
+    }
+
+    /// An estimate of the index's heap memory in bytes (capacities of its tables; entries included).
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let s = |x: &str| x.len();
+        let entries: usize = self
+            .entries
+            .iter()
+            .map(|e| {
+                size_of::<Entry>()
+                    + e.names().map(s).sum::<usize>()
+                    + e.alt_names.len() * size_of::<String>()
+                    + e.addresses
+                        .iter()
+                        .map(|a| a.len() + size_of::<String>())
+                        .sum::<usize>()
+                    + e.programs
+                        .iter()
+                        .map(|a| a.len() + size_of::<String>())
+                        .sum::<usize>()
+                    + e.remarks.as_ref().map_or(0, |r| r.len())
+                    + e.source.len()
+                    + e.id.len()
+            })
+            .sum();
+        let names: usize = self
+            .names
+            .iter()
+            .map(|n| {
+                size_of::<NameRec>()
+                    + n.tokens.len() * 4
+                    + n.legal.iter().map(|l| l.len() + 16).sum::<usize>()
+            })
+            .sum();
+        let map_entry = 8 + 16 + 4;
+        let vocab = self
+            .strs
+            .iter()
+            .map(|x| x.len() * 2 + 16 + map_entry)
+            .sum::<usize>()
+            + self.stop.len()
+            + self.idf.len() * 4;
+        let postings: usize = self.postings.iter().map(|p| p.capacity() * 4 + 24).sum();
+        let deletions: usize = self
+            .deletions
+            .iter()
+            .map(|(k, v)| k.len() + 16 + v.capacity() * 4 + 24 + 8)
+            .sum();
+        let trigrams: usize = deletions
+            + self
+                .trigrams
+                .values()
+                .map(|v| v.capacity() * 4 + 24 + 4 + 8)
+                .sum::<usize>();
+        let side = |m: &FxHashMap<Box<str>, Vec<NameId>>| -> usize {
+            m.iter()
+                .map(|(k, v)| k.len() + 16 + v.capacity() * 4 + 24 + 8)
+                .sum()
+        };
+        entries + names + vocab + postings + trigrams + side(&self.acronyms) + side(&self.compact)
+    }
+
+    /// Screens one name: the hits at or above the threshold, best first (one per entry).
+    pub fn search(&self, query: &str, opts: &SearchOptions) -> Vec<Hit> {
+        let q = self.normalize_query(query);
+        if q.tokens.is_empty() {
+            return Vec::new();
+        }
+        let qtoks = self.prepare(&q);
+        let candidates = self.candidates(&q, &qtoks);
+        let mut best: FxHashMap<u32, Hit> = FxHashMap::default();
+        for nid in candidates {
+            let rec = &self.names[nid as usize];
+            let (mut score, mut expl) = self.score(&q, &qtoks, rec);
+            let entry = &self.entries[rec.entry as usize];
+            if let Some(cc) = &opts.country {
+                if !entry.countries.is_empty() {
+                    if entry.countries.iter().any(|c| c.eq_ignore_ascii_case(cc)) {
+                        score = (score + 0.03).min(1.0);
+                        expl.country = Some(format!("+0.03: listed address in {cc}"));
+                    } else {
+                        score = (score - 0.10).max(0.0);
+                        expl.country = Some(format!(
+                            "-0.10: listed addresses in {} only, not {cc}",
+                            entry.countries.join(", ")
+                        ));
+                    }
+                }
+            }
+            if score + 1e-6 < opts.threshold {
+                continue;
+            }
+            let hit = Hit {
+                entry: rec.entry as usize,
+                matched_name: entry
+                    .names()
+                    .find(|n| {
+                        let k = normalize::normalize(n);
+                        k.tokens.len() == rec.tokens.len()
+                            && k.tokens
+                                .iter()
+                                .zip(rec.tokens.iter())
+                                .all(|(a, &b)| a.text == *self.strs[b as usize])
+                    })
+                    .unwrap_or(&entry.name)
+                    .to_string(),
+                alias: rec.alias,
+                score,
+                explanation: expl,
+            };
+            match best.get(&rec.entry) {
+                Some(h) if h.score >= hit.score => {}
+                _ => {
+                    best.insert(rec.entry, hit);
+                }
+            }
+        }
+        let mut hits: Vec<Hit> = best.into_values().collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.entry.cmp(&b.entry))
+        });
+        hits.truncate(opts.limit.max(1));
+        hits
+    }
+
+    fn weight_of(&self, t: TokId) -> f32 {
+        self.idf[t as usize]
+    }
+
+    /// Looks up each query token: exact and alternative forms, then misspellings through the trigram index.
+    fn prepare(&self, q: &Normalized) -> Vec<QTok> {
+        q.tokens
+            .iter()
+            .map(|t| {
+                let mut matches: Vec<(TokId, f32, usize)> = Vec::new();
+                for f in t.forms() {
+                    if let Some(&id) = self.vocab.get(f) {
+                        if !matches.iter().any(|m| m.0 == id) {
+                            matches.push((id, 1.0, 0));
+                        }
+                    }
+                }
+                if t.text.len() >= 4 && !t.stop {
+                    self.fuzzy(&t.text, &mut matches);
+                    if !matches.iter().any(|m| m.1 >= 1.0) {
+                        if let Some((canon, d)) = normalize::fuzzy_synonym(&t.text) {
+                            if let Some(&id) = self.vocab.get(canon) {
+                                if !matches.iter().any(|m| m.0 == id) {
+                                    matches.push((id, fuzzy_sim(d, t.text.len()), d));
+                                }
+                            }
+                        }
+                    }
+                }
+                let weight = if t.stop {
+                    self.max_idf * STOP_WEIGHT * 0.5
+                } else {
+                    matches
+                        .iter()
+                        .filter(|m| m.1 >= 1.0)
+                        .map(|m| self.weight_of(m.0))
+                        .fold(None, |a: Option<f32>, w| Some(a.map_or(w, |a| a.min(w))))
+                        .unwrap_or(self.max_idf)
+                };
+                QTok {
+                    text: t.text.clone(),
+                    weight,
+                    origin: t.origin.clone(),
+                    matches,
+                }
+            })
+            .collect()
+    }
+
+    fn fuzzy(&self, text: &str, matches: &mut Vec<(TokId, f32, usize)>) {
+        let maxd = max_edits(text.len());
+        // One edit: the deletion index finds every candidate.
+        for d in deletions(text) {
+            if let Some(list) = self.deletions.get(d.as_str()) {
+                for &t in list {
+                    if matches.iter().any(|m| m.0 == t) {
+                        continue;
+                    }
+                    let cand = &*self.strs[t as usize];
+                    let e = strsim::osa_distance(text, cand);
+                    if e == 1 && max_edits(cand.len()) >= 1 {
+                        matches.push((t, fuzzy_sim(1, text.len().max(cand.len())), 1));
+                    }
+                }
+            }
+        }
+        if maxd < 2 {
+            return;
+        }
+        // Two or more edits (long words): shared character trigrams.
+        let keys = trigram_keys(text);
+        let need = keys.len().saturating_sub(3 * maxd).max(2);
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            let (_, _, counts, touched) = &mut *s;
+            if counts.len() < self.strs.len() {
+                counts.resize(self.strs.len(), 0);
+            }
+            touched.clear();
+            for k in &keys {
+                if let Some(list) = self.trigrams.get(k) {
+                    for &t in list {
+                        let c = &mut counts[t as usize];
+                        if *c == 0 {
+                            touched.push(t);
+                        }
+                        *c = c.saturating_add(1);
+                    }
+                }
+            }
+            for &t in touched.iter() {
+                let c = counts[t as usize] as usize;
+                counts[t as usize] = 0;
+                if c < need {
+                    continue;
+                }
+                let cand = &*self.strs[t as usize];
+                if cand.len().abs_diff(text.len()) > maxd || matches.iter().any(|m| m.0 == t) {
+                    continue;
+                }
+                let d = strsim::osa_distance(text, cand);
+                if d == 0 || d > maxd.min(max_edits(cand.len()).max(1)) {
+                    continue;
+                }
+                let sim = fuzzy_sim(d, text.len().max(cand.len()));
+                matches.push((t, sim, d));
+            }
+        });
+    }
+
+    /// The candidate names: posting lists of the matched tokens (common tokens only when nothing rarer matched),
+    /// acronyms and compact forms; the best by summed token weight.
+    fn candidates(&self, q: &Normalized, qtoks: &[QTok]) -> Vec<NameId> {
+        let total = self.names.len() as f32;
+        let common = (total * COMMON_SHARE).max(50.0) as usize;
+        let has_rare = qtoks.iter().any(|t| {
+            t.matches
+                .iter()
+                .any(|m| self.postings[m.0 as usize].len() <= common)
+        });
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            let (acc, touched, _, _) = &mut *s;
+            if acc.len() < self.names.len() {
+                acc.resize(self.names.len(), 0.0);
+            }
+            touched.clear();
+            let add = |nid: NameId, w: f32, acc: &mut Vec<f32>, touched: &mut Vec<u32>| {
+                let a = &mut acc[nid as usize];
+                if *a == 0.0 {
+                    touched.push(nid);
+                }
+                *a += w;
+            };
+            for t in qtoks {
+                for &(tid, sim, _) in &t.matches {
+                    let list = &self.postings[tid as usize];
+                    if has_rare && list.len() > common {
+                        continue;
+                    }
+                    let w = t.weight.max(0.01) * sim;
+                    for &nid in list {
+                        add(nid, w, acc, touched);
+                    }
+                }
+                if (2..=8).contains(&t.text.len())
+                    && t.text.bytes().all(|b| b.is_ascii_alphabetic())
+                {
+                    if let Some(list) = self.acronyms.get(t.text.as_str()) {
+                        for &nid in list {
+                            add(nid, t.weight * 0.9, acc, touched);
+                        }
+                    }
+                }
+            }
+            if let Some(list) = self.compact.get(q.compact().as_str()) {
+                for &nid in list {
+                    add(nid, 1000.0, acc, touched);
+                }
+            }
+            for acr in acronyms(q) {
+                if let Some(&tid) = self.vocab.get(acr.as_str()) {
+                    for &nid in &self.postings[tid as usize] {
+                        add(nid, self.max_idf, acc, touched);
+                    }
+                }
+            }
+            let mut cands: Vec<(f32, NameId)> =
+                touched.iter().map(|&n| (acc[n as usize], n)).collect();
+            for &n in touched.iter() {
+                acc[n as usize] = 0.0;
+            }
+            let qweight: f32 = qtoks.iter().map(|t| t.weight).sum();
+            let floor = qweight * 0.3;
+            cands.retain(|c| c.0 >= floor);
+            if cands.len() > MAX_CANDIDATES {
+                cands.select_nth_unstable_by(MAX_CANDIDATES, |a, b| b.0.total_cmp(&a.0));
+                cands.truncate(MAX_CANDIDATES);
+            }
+            cands.into_iter().map(|c| c.1).collect()
+        })
+    }
+
+    /// Aligns query and listed tokens and computes the score with its explanation.
+    fn score(&self, q: &Normalized, qtoks: &[QTok], rec: &NameRec) -> (f32, Explanation) {
+        let ntoks: &[TokId] = &rec.tokens;
+        let nstr = |i: usize| &*self.strs[ntoks[i] as usize];
+        // Candidate pairs: (similarity, query range, name range, kind)
+        let mut pairs: Vec<Pair> = Vec::new();
+        for (qi, qt) in qtoks.iter().enumerate() {
+            for (ni, &nt) in ntoks.iter().enumerate() {
+                if let Some(&(_, sim, edits)) = qt.matches.iter().find(|m| m.0 == nt) {
+                    let how = if edits > 0 {
+                        MatchKind::Fuzzy { edits }
+                    } else {
+                        match &qt.origin {
+                            Origin::Latin => MatchKind::Exact,
+                            Origin::Translated(h) => MatchKind::Translated { hanzi: h.clone() },
+                            Origin::Pinyin(h) => MatchKind::Pinyin { hanzi: h.clone() },
+                        }
+                    };
+                    pairs.push((sim, (qi, qi + 1), (ni, ni + 1), how));
+                }
+            }
+            // A query word = several listed words joined.
+            if qt.text.len() >= 5 {
+                for start in 0..ntoks.len() {
+                    let mut joined = String::new();
+                    for end in start..ntoks.len().min(start + 3) {
+                        joined.push_str(nstr(end));
+                        if end > start && joined == qt.text {
+                            pairs.push((1.0, (qi, qi + 1), (start, end + 1), MatchKind::Joined));
+                        }
+                        if joined.len() >= qt.text.len() {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        // A listed word = several query words joined.
+        for (ni, _) in ntoks.iter().enumerate() {
+            let target = nstr(ni);
+            if target.len() < 5 {
+                continue;
+            }
+            for start in 0..qtoks.len() {
+                let mut joined = String::new();
+                for (end, qt) in qtoks.iter().enumerate().skip(start).take(3) {
+                    joined.push_str(&qt.text);
+                    if end > start && joined == target {
+                        pairs.push((1.0, (start, end + 1), (ni, ni + 1), MatchKind::Joined));
+                    }
+                    if joined.len() >= target.len() {
+                        break;
+                    }
+                }
+            }
+        }
+        // Acronyms, whole-name only.
+        let name_significant: Vec<usize> = (0..ntoks.len())
+            .filter(|&i| !self.stop[ntoks[i] as usize])
+            .collect();
+        if qtoks.len() == 1 && name_significant.len() >= 2 {
+            let t = &qtoks[0].text;
+            let initials: String = name_significant
+                .iter()
+                .filter_map(|&i| nstr(i).chars().next())
+                .collect();
+            let with_legal: String = initials
+                .chars()
+                .chain(rec.legal.iter().filter_map(|l| l.chars().next()))
+                .collect();
+            if *t == initials || *t == with_legal {
+                pairs.push((0.9, (0, 1), (0, ntoks.len()), MatchKind::Acronym));
+            }
+        }
+        if ntoks.len() == 1 && qtoks.len() >= 2 {
+            let initials: String = qtoks
+                .iter()
+                .filter(|t| !normalize::is_stop(&t.text))
+                .filter_map(|t| t.text.chars().next())
+                .collect();
+            let with_legal: String = initials
+                .chars()
+                .chain(q.legal.iter().filter_map(|l| l.chars().next()))
+                .collect();
+            let t = nstr(0);
+            if initials.len() >= 2 && (t == initials || t == with_legal) {
+                pairs.push((0.9, (0, qtoks.len()), (0, 1), MatchKind::Acronym));
+            }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut qsim = vec![0.0f32; qtoks.len()];
+        let mut nsim = vec![0.0f32; ntoks.len()];
+        let mut qused = vec![false; qtoks.len()];
+        let mut nused = vec![false; ntoks.len()];
+        let mut matched = Vec::new();
+        for (sim, (qa, qb), (na, nb), how) in pairs {
+            if qused[qa..qb].iter().any(|&u| u) || nused[na..nb].iter().any(|&u| u) {
+                continue;
+            }
+            for i in qa..qb {
+                qused[i] = true;
+                qsim[i] = sim;
+            }
+            for i in na..nb {
+                nused[i] = true;
+                nsim[i] = sim;
+            }
+            matched.push(MatchPart {
+                query: qtoks[qa..qb]
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                listed: (na..nb).map(nstr).collect::<Vec<_>>().join(" "),
+                how,
+                similarity: sim,
+            });
+        }
+        let qw: f32 = qtoks.iter().map(|t| t.weight).sum();
+        let qcov = if qw > 0.0 {
+            qtoks
+                .iter()
+                .zip(&qsim)
+                .map(|(t, s)| t.weight * s)
+                .sum::<f32>()
+                / qw
+        } else {
+            0.0
+        };
+        let nw: f32 = ntoks.iter().map(|&t| self.weight_of(t)).sum();
+        let ncov = if nw > 0.0 {
+            ntoks
+                .iter()
+                .zip(&nsim)
+                .map(|(&t, s)| self.weight_of(t) * s)
+                .sum::<f32>()
+                / nw
+        } else {
+            0.0
+        };
+        let score = (0.7 * qcov + 0.3 * ncov).clamp(0.0, 1.0);
+        let mut ignored: Vec<String> = q.legal.clone();
+        for l in rec.legal.iter() {
+            if !ignored.iter().any(|i| i == &**l) {
+                ignored.push(l.to_string());
+            }
+        }
+        let expl = Explanation {
+            matched,
+            unmatched_query: qtoks
+                .iter()
+                .zip(&qused)
+                .filter(|(_, &u)| !u)
+                .map(|(t, _)| t.text.clone())
+                .collect(),
+            unmatched_listed: (0..ntoks.len())
+                .filter(|&i| !nused[i])
+                .map(|i| nstr(i).to_string())
+                .collect(),
+            ignored,
+            query_coverage: qcov,
+            name_coverage: ncov,
+            country: None,
+        };
+        (score, expl)
+    }
+}
+
+/// The acronyms a name can be written as: initials of its identifying words (stop words skipped), with and
+/// without the initials of its legal forms.
+fn acronyms(n: &Normalized) -> Vec<String> {
+    let initials: String = n
+        .tokens
+        .iter()
+        .filter(|t| !t.stop)
+        .filter_map(|t| t.text.chars().next())
+        .collect();
+    if initials.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = vec![initials.clone()];
+    let with_legal: String = initials
+        .chars()
+        .chain(n.legal.iter().filter_map(|l| l.chars().next()))
+        .collect();
+    if with_legal != initials {
+        out.push(with_legal);
+    }
+    out
+}

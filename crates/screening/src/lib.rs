@@ -1,0 +1,24 @@
+//! Restricted-party screening for aigov.
+//!
+//! * [`parse`] reads the official list files: the Consolidated Screening List (CSV and JSON, as published by
+//!   the International Trade Administration) and OFAC's SDN files (`sdn.csv`, `alt.csv`, `add.csv`).
+//! * [`normalize`] folds names to comparable tokens (case, punctuation, corporate suffixes in many languages,
+//!   abbreviations, plurals, and Chinese names through translation and pinyin).
+//! * [`Index`] finds candidates through inverted indexes (tokens, character trigrams, acronyms) and scores them
+//!   with an explanation of every point.
+//! * [`eval`] builds a labelled, seeded evaluation set from real list names and measures precision and recall.
+//!
+//! A hit or a miss is not a compliance determination; the lists must be current.
+#![forbid(unsafe_code)]
+
+pub mod countries;
+pub mod eval;
+pub mod index;
+pub mod model;
+pub mod normalize;
+pub mod parse;
+
+pub use index::{Explanation, Hit, Index, MatchKind, MatchPart, SearchOptions, DEFAULT_THRESHOLD};
+pub use model::{AddRecord, AltRecord, Entry, Format, ListMeta};
+pub use normalize::{normalize, Normalized};
+pub use parse::{detect, merge_ofac, parse, parse_auto, ParseError, Parsed, Records};

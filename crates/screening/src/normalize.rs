@@ -1,0 +1,794 @@
+//! Name normalisation: case, accents and scripts folded to ASCII, punctuation removed, abbreviations and plurals
+//! brought to one form, corporate suffixes in many languages set aside, and Chinese (Hanzi) names turned into
+//! the words a romanised listing uses: common words translated (技术 → technology, 集团 → group), the rest in
+//! pinyin (华为 → huawei).
+
+/// Where a token came from, for explanations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Latin (or folded-to-Latin) text as written.
+    Latin,
+    /// A Chinese word translated (the Hanzi).
+    Translated(String),
+    /// Chinese characters written in pinyin (the Hanzi).
+    Pinyin(String),
+}
+
+/// One normalised token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The canonical form (lowercase ASCII, singular, abbreviations expanded).
+    pub text: String,
+    /// Other forms that count as the same word (for example `science` and `keji` for 科技 → `technology`).
+    pub alts: Vec<String>,
+    /// A stop word (of, and, de, al, ...): it counts little in scores.
+    pub stop: bool,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+impl Token {
+    fn latin(text: String) -> Token {
+        let stop = is_stop(&text) || legal_anywhere(&text);
+        Token {
+            text,
+            alts: Vec::new(),
+            stop,
+            origin: Origin::Latin,
+        }
+    }
+
+    /// The canonical form and every alternative.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.text.as_str()).chain(self.alts.iter().map(String::as_str))
+    }
+}
+
+/// A normalised name: its tokens in order, and the corporate forms set aside.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Normalized {
+    /// The tokens that identify the party.
+    pub tokens: Vec<Token>,
+    /// Legal-form tokens set aside (ltd, llc, gmbh, 有限公司 ...), in canonical form.
+    pub legal: Vec<String>,
+}
+
+impl Normalized {
+    /// The tokens joined by single spaces.
+    pub fn key(&self) -> String {
+        self.tokens
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The tokens concatenated without spaces (for names written with or without spaces or hyphens).
+    pub fn compact(&self) -> String {
+        self.tokens.iter().map(|t| t.text.as_str()).collect()
+    }
+}
+
+/// Normalises a name without a lexicon (unknown Chinese runs are split by the usual 1+2 / 2+2 pattern).
+pub fn normalize(name: &str) -> Normalized {
+    normalize_with(name, &|_| false)
+}
+
+/// Normalises a name; `lexicon` tells which romanised words are known (the index's vocabulary), which guides
+/// how a run of pinyin syllables is split into words (丹东鸿祥 → dandong hongxiang).
+pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized {
+    let name = strip_boilerplate(name);
+    let mut raw: Vec<Token> = Vec::new();
+    let mut latin = String::new();
+    let mut han = String::new();
+    for c in name.chars() {
+        if is_han(c) {
+            if !latin.is_empty() {
+                latin_tokens(&latin, &mut raw);
+                latin.clear();
+            }
+            han.push(c);
+        } else {
+            if !han.is_empty() {
+                han_tokens(&han, lexicon, &mut raw);
+                han.clear();
+            }
+            latin.push(c);
+        }
+    }
+    if !latin.is_empty() {
+        latin_tokens(&latin, &mut raw);
+    }
+    if !han.is_empty() {
+        han_tokens(&han, lexicon, &mut raw);
+    }
+    strip_legal(join_letters(raw))
+}
+
+/// Drops boilerplate that the CSL appends to some names ("; and any successor, sub-unit, or subsidiary thereof").
+fn strip_boilerplate(name: &str) -> &str {
+    let lower = name.to_ascii_lowercase();
+    for marker in [
+        "; and any successor",
+        ", and any successor",
+        "; and any sub",
+    ] {
+        if let Some(i) = lower.find(marker) {
+            if name.is_char_boundary(i) {
+                return &name[..i];
+            }
+        }
+    }
+    name
+}
+
+/// Whether a character is a CJK ideograph.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF)
+}
+
+/// Splits Latin (or other non-Han) text into tokens: folded to ASCII, `&` read as `and`, apostrophes dropped,
+/// runs of single letters joined (S.A. → sa), abbreviations expanded, plurals made singular.
+fn latin_tokens(text: &str, out: &mut Vec<Token>) {
+    let folded = deunicode::deunicode(text).to_ascii_lowercase();
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            cur.push(c);
+        } else if c == '\'' || c == '`' {
+            // o'brien -> obrien; int'l -> intl
+        } else {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            if c == '&' {
+                words.push("and".into());
+            }
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    for w in words {
+        for t in canonical(&w) {
+            out.push(Token::latin(t));
+        }
+    }
+}
+
+/// Joins runs of two or more single Latin letters (S.A. -> sa, U.S.A. -> usa), also across scripts.
+fn join_letters(tokens: Vec<Token>) -> Vec<Token> {
+    let single = |t: &Token| {
+        matches!(t.origin, Origin::Latin)
+            && t.text.len() == 1
+            && t.text.as_bytes()[0].is_ascii_alphabetic()
+    };
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if single(&tokens[i]) {
+            let mut j = i;
+            let mut s = String::new();
+            while j < tokens.len() && single(&tokens[j]) {
+                s.push_str(&tokens[j].text);
+                j += 1;
+            }
+            if j - i >= 2 {
+                out.extend(canonical(&s).into_iter().map(Token::latin));
+                i = j;
+                continue;
+            }
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    out
+}
+
+/// The canonical form(s) of one lowercase ASCII word: abbreviation or synonym expanded, plural made singular.
+pub fn canonical(word: &str) -> Vec<String> {
+    if let Some(exp) = synonym(word) {
+        return exp.split(' ').map(str::to_string).collect();
+    }
+    let stem = stem(word);
+    if let Some(exp) = synonym(&stem) {
+        return exp.split(' ').map(str::to_string).collect();
+    }
+    vec![stem]
+}
+
+/// A light English plural stemmer (both sides of a comparison use it, so it only needs to be consistent).
+fn stem(w: &str) -> String {
+    if w.len() < 5 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return w.to_string();
+    }
+    if let Some(base) = w.strip_suffix("ies") {
+        return format!("{base}y");
+    }
+    if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        return w[..w.len() - 1].to_string();
+    }
+    w.to_string()
+}
+
+/// Abbreviations and word forms brought to one canonical word.
+#[rustfmt::skip]
+pub const SYNONYMS: &[(&str, &str)] = &[
+    ("intl", "international"),
+    ("dev", "development"),
+    ("devt", "development"),
+    ("devel", "development"),
+    ("internat", "international"),
+    ("internatl", "international"),
+    ("natl", "national"),
+    ("tech", "technology"),
+    ("techn", "technology"),
+    ("technol", "technology"),
+    ("technologies", "technology"),
+    ("technological", "technology"),
+    ("technologie", "technology"),
+    ("tecnologia", "technology"),
+    ("mfg", "manufacturing"),
+    ("manuf", "manufacturing"),
+    ("mfr", "manufacturer"),
+    ("ind", "industry"),
+    ("inds", "industry"),
+    ("indus", "industry"),
+    ("industrial", "industry"),
+    ("industries", "industry"),
+    ("industrie", "industry"),
+    ("industria", "industry"),
+    ("eng", "engineering"),
+    ("engg", "engineering"),
+    ("engr", "engineering"),
+    ("sci", "science"),
+    ("scientific", "science"),
+    ("univ", "university"),
+    ("inst", "institute"),
+    ("assoc", "association"),
+    ("assn", "association"),
+    ("svc", "service"),
+    ("svcs", "service"),
+    ("serv", "service"),
+    ("sys", "system"),
+    ("grp", "group"),
+    ("hldg", "holding"),
+    ("hldgs", "holding"),
+    ("holdings", "holding"),
+    ("mgmt", "management"),
+    ("mgt", "management"),
+    ("bros", "brother"),
+    ("dept", "department"),
+    ("ctr", "center"),
+    ("cntr", "center"),
+    ("centre", "center"),
+    ("defence", "defense"),
+    ("trading", "trade"),
+    ("trad", "trade"),
+    ("imp", "import"),
+    ("exp", "export"),
+    ("elec", "electronic"),
+    ("electronics", "electronic"),
+    ("electronical", "electronic"),
+    ("electrical", "electric"),
+    ("metallic", "metal"),
+    ("economic", "economy"),
+    ("economical", "economy"),
+    ("chem", "chemical"),
+    ("petrol", "petroleum"),
+    ("petroleo", "petroleum"),
+    ("st", "saint"),
+    ("mt", "mount"),
+    ("intertrade", "inter trade"),
+];
+
+fn synonym_map() -> &'static rustc_hash::FxHashMap<&'static str, &'static str> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| SYNONYMS.iter().copied().collect())
+}
+
+/// The canonical word for an abbreviation or word form, if it has one.
+fn synonym(w: &str) -> Option<&'static str> {
+    synonym_map().get(w).copied()
+}
+
+/// The canonical word of a misspelt abbreviation or word form (`industribl` → `industry`), with the edits.
+pub fn fuzzy_synonym(w: &str) -> Option<(&'static str, usize)> {
+    if w.len() < 6 {
+        return None;
+    }
+    SYNONYMS
+        .iter()
+        .filter(|(k, _)| k.len() >= 6 && k.len().abs_diff(w.len()) <= 2)
+        .map(|(k, v)| (*v, strsim::osa_distance(k, w)))
+        .filter(|(_, d)| *d <= 2)
+        .min_by_key(|(_, d)| *d)
+}
+
+/// Whether a word is a misspelt long legal form (`limitde`, `compayn`).
+pub fn near_legal(w: &str) -> bool {
+    w.len() >= 6
+        && [
+            "limited",
+            "company",
+            "corporation",
+            "incorporated",
+            "establishment",
+            "compania",
+            "sirketi",
+        ]
+        .iter()
+        .any(|l| {
+            l.len().abs_diff(w.len()) <= 2
+                && strsim::osa_distance(l, w) <= if l.len() >= 9 { 2 } else { 1 }
+        })
+}
+
+/// Stop words: they count little in scores.
+pub fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "of"
+            | "and"
+            | "for"
+            | "a"
+            | "an"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "la"
+            | "le"
+            | "les"
+            | "el"
+            | "al"
+            | "des"
+            | "du"
+            | "y"
+            | "e"
+            | "et"
+            | "und"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "bin"
+            | "ibn"
+            | "bint"
+            | "abu"
+    )
+}
+
+/// Legal forms recognised anywhere in a name.
+pub fn legal_anywhere(w: &str) -> bool {
+    matches!(
+        w,
+        "ltd"
+            | "limited"
+            | "llc"
+            | "inc"
+            | "incorporated"
+            | "gmbh"
+            | "mbh"
+            | "plc"
+            | "llp"
+            | "lp"
+            | "sarl"
+            | "srl"
+            | "sas"
+            | "bv"
+            | "nv"
+            | "pjsc"
+            | "ojsc"
+            | "cjsc"
+            | "jsc"
+            | "pjs"
+            | "ooo"
+            | "oao"
+            | "zao"
+            | "pao"
+            | "tov"
+            | "pte"
+            | "pvt"
+            | "bhd"
+            | "ltda"
+            | "sae"
+            | "fze"
+            | "fzco"
+            | "fzc"
+            | "fzllc"
+            | "fzco."
+            | "kft"
+            | "zrt"
+            | "sro"
+            | "doo"
+            | "spzoo"
+            | "sirketi"
+            | "sti"
+            | "limitada"
+            | "anonima"
+            | "anonyme"
+            | "aktiengesellschaft"
+            | "gesellschaft"
+            | "kk"
+            | "yk"
+            | "llc."
+            | "wll"
+            | "sal"
+            | "corp"
+            | "corporation"
+            | "co"
+            | "company"
+            | "cia"
+            | "compania"
+            | "compagnie"
+            | "cie"
+            | "sa"
+            | "spa"
+            | "ag"
+            | "kg"
+            | "ohg"
+            | "oy"
+            | "oyj"
+            | "ab"
+            | "asa"
+            | "aps"
+            | "as"
+            | "ao"
+            | "pt"
+            | "tbk"
+            | "se"
+            | "est"
+            | "establishment"
+            | "sociedad"
+            | "societe"
+            | "sdn"
+    )
+}
+
+/// Legal forms that are also ordinary words or initials: set aside only at the start or the end of a name.
+fn legal_ambiguous(w: &str) -> bool {
+    matches!(
+        w,
+        "co" | "company"
+            | "corp"
+            | "corporation"
+            | "cia"
+            | "compania"
+            | "compagnie"
+            | "cie"
+            | "sa"
+            | "spa"
+            | "ag"
+            | "kg"
+            | "ohg"
+            | "oy"
+            | "oyj"
+            | "ab"
+            | "asa"
+            | "aps"
+            | "as"
+            | "ao"
+            | "pt"
+            | "tbk"
+            | "se"
+            | "est"
+            | "establishment"
+            | "sociedad"
+            | "societe"
+            | "sdn"
+            | "jsc"
+            | "pjsc"
+            | "ojsc"
+            | "cjsc"
+            | "joint"
+            | "stock"
+            | "liability"
+            | "private"
+            | "public"
+            | "open"
+            | "closed"
+            | "partnership"
+            | "limited"
+            | "sirketi"
+            | "ticaret"
+            | "anonim"
+            | "per"
+            | "azioni"
+            | "sociedade"
+    )
+}
+
+/// Legal forms written before the name (ООО Ромашка, PT Maju, Joint Stock Company X).
+fn legal_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "ooo"
+            | "oao"
+            | "zao"
+            | "pao"
+            | "ao"
+            | "jsc"
+            | "pjsc"
+            | "ojsc"
+            | "cjsc"
+            | "tov"
+            | "pt"
+            | "joint"
+            | "co"
+            | "cia"
+            | "stock"
+            | "public"
+            | "closed"
+            | "open"
+            | "limited"
+            | "liability"
+            | "company"
+    )
+}
+
+/// Moves legal-form tokens out of the token list: unambiguous ones anywhere (unless that would leave nothing),
+/// ambiguous ones at the ends.
+fn strip_legal(tokens: Vec<Token>) -> Normalized {
+    let mut legal = Vec::new();
+    let is_legal_token = |t: &Token| matches!(t.origin, Origin::Latin) && legal_anywhere(&t.text);
+    let mut kept: Vec<Token> = Vec::with_capacity(tokens.len());
+    let significant = tokens
+        .iter()
+        .filter(|t| !is_legal_token(t) && !legal_ambiguous(&t.text) && !t.text.starts_with('!'))
+        .count();
+    for t in tokens {
+        if let Some(l) = t.text.strip_prefix('!') {
+            legal.extend(l.split('_').map(str::to_string));
+            continue;
+        }
+        let anywhere = legal_anywhere(&t.text) && !legal_ambiguous(&t.text);
+        if anywhere && significant > 0 {
+            legal.push(t.text);
+        } else {
+            kept.push(t);
+        }
+    }
+    // Ambiguous forms at the end, then at the start (keeping at least one token).
+    while kept.len() > 1 {
+        let last = &kept[kept.len() - 1];
+        if legal_ambiguous(&last.text) || near_legal(&last.text) {
+            if let Some(t) = kept.pop() {
+                legal.push(t.text);
+            }
+        } else {
+            break;
+        }
+    }
+    while kept.len() > 1 && (legal_prefix(&kept[0].text) || near_legal(&kept[0].text)) {
+        let t = kept.remove(0);
+        legal.push(t.text);
+    }
+    Normalized {
+        tokens: kept,
+        legal,
+    }
+}
+
+/// Chinese words with their usual English rendering in listings. `a|b` are alternatives for one token, spaces
+/// separate tokens, and `!x_y` marks a legal form (set aside like "Co., Ltd.").
+#[rustfmt::skip]
+const HAN_WORDS: &[(&str, &str)] = &[
+    ("股份有限公司", "!co_ltd"), ("有限责任公司", "!co_ltd"), ("有限公司", "!co_ltd"), ("总公司", "!corporation"),
+    ("分公司", "branch"), ("公司", "!company"), ("集团", "group"), ("控股", "holding"), ("股份", "!shares"),
+    ("技术", "technology"), ("科技", "technology|science"), ("科学", "science"), ("研究所", "research institute"),
+    ("研究院", "research institute|academy"), ("研究", "research"), ("中心", "center"), ("大学", "university"),
+    ("学院", "institute|college|academy"), ("进出口", "import export"), ("贸易", "trade"), ("商贸", "trade"),
+    ("经贸", "economy trade"), ("国际", "international"), ("中国", "china"), ("实业", "industry"),
+    ("工业", "industry"), ("发展", "development"), ("电子", "electronic"), ("信息", "information"),
+    ("通信", "communication"), ("通讯", "communication"), ("网络", "network"), ("软件", "software"),
+    ("半导体", "semiconductor"), ("集成电路", "integrated circuit"), ("微电子", "microelectronic"),
+    ("制造", "manufacturing"), ("航空", "aviation|aero|aeronautical"), ("航天", "aerospace|space"),
+    ("工程", "engineering"), ("电力", "power|electric"), ("能源", "energy"), ("石油", "petroleum|oil"),
+    ("化工", "chemical"), ("船舶", "shipping|ship"), ("海运", "shipping|marine"), ("物流", "logistic"),
+    ("投资", "investment"), ("银行", "bank"), ("精密", "precision"), ("机械", "machinery"),
+    ("设备", "equipment"), ("仪器", "instrument"), ("材料", "material"), ("金属", "metal"), ("矿产", "mineral"),
+    ("光电", "optoelectronic"), ("智能", "intelligent|smart"), ("数据", "data"), ("系统", "system"),
+    ("新区", "new district"), ("香港", "hong kong"), ("澳门", "macau|macao"), ("内蒙古", "inner mongolia"),
+    ("陕西", "shaanxi"), ("重庆", "chongqing"), ("厦门", "xiamen"), ("长沙", "changsha"), ("西藏", "tibet|xizang"),
+    ("人民", "people"), ("解放军", "liberation army"), ("国防", "defense"), ("兵器", "ordnance"),
+    ("核", "nuclear"), ("动力", "power"), ("化学", "chemical"), ("医药", "pharmaceutical"),
+    ("生物", "biological|bio"), ("供应链", "supply chain"), ("电器", "electric appliance"), ("科工", "science industry"),
+    ("电脑", "computer"), ("计算机", "computer"), ("计算", "computing"), ("超级", "super"), ("量子", "quantum"),
+    ("海洋", "ocean|marine"), ("航运", "shipping"), ("运输", "transport"), ("服务", "service"), ("管理", "management"),
+    ("咨询", "consulting"), ("经济", "economy"), ("开发", "development"), ("自动化", "automation"),
+];
+
+/// Turns a run of Chinese characters into tokens: known words translated (longest match first), the rest in
+/// pinyin, split into words as the lexicon suggests.
+fn han_tokens(run: &str, lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Token>) {
+    let chars: Vec<char> = run.chars().collect();
+    let mut pending: Vec<char> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut matched = None;
+        for len in (1..=6.min(chars.len() - i)).rev() {
+            let word: String = chars[i..i + len].iter().collect();
+            if let Some((_, value)) = HAN_WORDS.iter().find(|(h, _)| *h == word) {
+                matched = Some((len, word, *value));
+                break;
+            }
+        }
+        match matched {
+            Some((len, word, value)) => {
+                pinyin_run(&pending, lexicon, out);
+                pending.clear();
+                translated(&word, value, out);
+                i += len;
+            }
+            None => {
+                pending.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    pinyin_run(&pending, lexicon, out);
+}
+
+fn translated(word: &str, value: &str, out: &mut Vec<Token>) {
+    if value.starts_with('!') {
+        out.push(Token {
+            text: value.to_string(),
+            alts: Vec::new(),
+            stop: false,
+            origin: Origin::Translated(word.to_string()),
+        });
+        return;
+    }
+    let parts: Vec<&str> = value.split(' ').collect();
+    let pinyin_form: String = word.chars().filter_map(syllable).collect();
+    for p in &parts {
+        let mut forms = p.split('|').map(|f| canonical(f).join(""));
+        let text = forms.next().unwrap_or_default();
+        let mut alts: Vec<String> = forms.collect();
+        if parts.len() == 1 && !pinyin_form.is_empty() && pinyin_form != text {
+            alts.push(pinyin_form.clone());
+        }
+        out.push(Token {
+            stop: is_stop(&text),
+            text,
+            alts,
+            origin: Origin::Translated(word.to_string()),
+        });
+    }
+}
+
+/// The plain (toneless) pinyin of one character.
+fn syllable(c: char) -> Option<&'static str> {
+    use pinyin::ToPinyin;
+    c.to_pinyin().map(|p| p.plain())
+}
+
+/// Writes a run of untranslated characters in pinyin, grouping syllables into words: the split that covers the
+/// most syllables with known words wins; otherwise names follow the usual pattern (2 → one word, 3 → 1+2,
+/// 4 → 2+2).
+fn pinyin_run(chars: &[char], lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Token>) {
+    let syl: Vec<(char, &str)> = chars
+        .iter()
+        .filter_map(|&c| syllable(c).map(|s| (c, s)))
+        .collect();
+    if syl.is_empty() {
+        return;
+    }
+    let n = syl.len();
+    // best[i] = (score, previous cut, piece known) for syl[..i]
+    let mut best: Vec<(usize, usize, bool)> = vec![(0, 0, false); n + 1];
+    for i in 1..=n {
+        best[i] = (best[i - 1].0, i - 1, false);
+        for len in 1..=4.min(i) {
+            let word: String = syl[i - len..i].iter().map(|(_, s)| *s).collect();
+            if lexicon(&word) {
+                let score = best[i - len].0 + len * len * 2;
+                if score > best[i].0 {
+                    best[i] = (score, i - len, true);
+                }
+            }
+        }
+    }
+    // Recover pieces; unknown single syllables are grouped afterwards.
+    let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
+    let mut i = n;
+    while i > 0 {
+        let (_, prev, known) = best[i];
+        pieces.push((prev, i, known));
+        i = prev;
+    }
+    pieces.reverse();
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < pieces.len() {
+        if pieces[k].2 {
+            groups.push((pieces[k].0, pieces[k].1));
+            k += 1;
+            continue;
+        }
+        let start = pieces[k].0;
+        while k < pieces.len() && !pieces[k].2 {
+            k += 1;
+        }
+        let end = pieces[k - 1].1;
+        let mut s = start;
+        let mut left = end - start;
+        while left > 0 {
+            let take = match left {
+                3 => 1,
+                1 | 2 => left,
+                _ => 2,
+            };
+            groups.push((s, s + take));
+            s += take;
+            left -= take;
+        }
+    }
+    for (a, b) in groups {
+        let text: String = syl[a..b].iter().map(|(_, s)| *s).collect();
+        let han: String = syl[a..b].iter().map(|(c, _)| *c).collect();
+        out.push(Token {
+            stop: false,
+            text,
+            alts: Vec::new(),
+            origin: Origin::Pinyin(han),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> String {
+        normalize(s).key()
+    }
+
+    #[test]
+    fn suffixes_punctuation_and_case() {
+        assert_eq!(key("Huawei Technologies Co., Ltd."), "huawei technology");
+        assert_eq!(key("HUAWEI TECHNOLOGIES CO LTD"), "huawei technology");
+        assert_eq!(key("Gulf Gate Spedition GmbH"), "gulf gate spedition");
+        assert_eq!(key("Banco Nacional de Cuba S.A."), "banco nacional de cuba");
+        assert_eq!(key("OOO Rosneft"), "rosneft");
+        assert_eq!(key("ООО Роснефть"), "rosneft");
+        assert_eq!(key("Société Générale S.A."), "societe generale");
+        assert_eq!(key("Acme Int'l Trading LLC"), "acme international trade");
+        assert_eq!(key("AT&T"), "at and t");
+    }
+
+    #[test]
+    fn hanzi_to_listing_words() {
+        assert_eq!(key("华为技术有限公司"), "huawei technology");
+        let n = normalize("华为技术有限公司");
+        assert_eq!(n.legal, vec!["co", "ltd"]);
+        assert_eq!(
+            key("中国精密机械进出口总公司"),
+            "china precision machinery import export"
+        );
+        assert_eq!(key("李方伟"), "li fangwei");
+        let lex = |w: &str| matches!(w, "dandong" | "hongxiang");
+        assert_eq!(
+            normalize_with("丹东鸿祥实业发展有限公司", &lex).key(),
+            "dandong hongxiang industry development"
+        );
+    }
+
+    #[test]
+    fn never_empty_for_a_legal_form_only_name() {
+        assert!(!normalize("Company Limited").tokens.is_empty());
+    }
+}
