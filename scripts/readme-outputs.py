@@ -13,6 +13,18 @@ CUTS = {  # command -> (head lines, tail lines) to show
     "explain examples/workplace-emotion-recognition.yaml eu_ai_act.art5_1_f --as-of 2026-11-28": (200, 0),
     "diff examples/cv-screening-saas.yaml --from 2026-06-01 --to 2026-11-28": (12, 0),
     "timeline examples/cv-screening-saas.yaml --as-of 2026-11-28 --ics deadlines.ics --svg timeline.svg": (12, 0),
+    "diff examples/frontier-model-developer.yaml --from 2025-01-19 --to 2025-01-21": (10, 0),
+    "diff examples/federal-agency-use-case.yaml --from 2025-04-02 --to 2025-04-04": (13, 0),
+    "assess examples/colorado-high-risk-deployer.yaml --as-of 2026-03-01 -j US-CO": (8, 0),
+    "assess examples/colorado-high-risk-deployer.yaml --as-of 2026-05-01 -j US-CO": (8, 0),
+    "assess examples/colorado-high-risk-deployer.yaml --as-of 2027-02-01 -j US-CO": (8, 0),
+    "compute --parameters 4.05e11 --tokens 1.56e13 --accelerators 16384 --peak-flops 9.89e14 --utilization 0.4 --days 54 --as-of 2026-11-28": (200, 0),
+    "map examples/hr-tech-multistate.yaml --as-of 2026-11-28 --svg checkerboard.svg": (200, 0),
+    "chips": (200, 0),
+    "export classify A800 --as-of 2026-11-28": (200, 0),
+    "export classify H20 --as-of 2026-11-28": (200, 0),
+    "assess examples/export-h100-malaysia-cn-parent.yaml --as-of 2026-11-28": (200, 0),
+    "assess examples/export-h20-nvidia-china.yaml --as-of 2026-11-28": (200, 0),
 }
 
 def output(cmd):
@@ -21,6 +33,12 @@ def output(cmd):
     args = [a if not a.endswith((".ics", ".svg")) else "/tmp/aigov-readme-" + a for a in args]
     r = subprocess.run([BIN] + args, capture_output=True, text=True)
     lines = r.stdout.rstrip("\n").split("\n")
+    if cmd.startswith("map "):
+        # The checkerboard lists every state; show the ones where something applies, or is coming.
+        empty = re.compile(r"\s0\s+0\s+0\s+0\s+0\s+0\s+0\s*$")
+        kept = [l for l in lines if not empty.search(l)]
+        if len(kept) < len(lines):
+            lines = kept + ["    … (states where nothing applies are left out here)"]
     head, tail = CUTS[cmd]
     if tail:
         return ["    …"] + lines[-tail:]

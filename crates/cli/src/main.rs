@@ -7,11 +7,16 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod batch;
+mod chips;
+mod compute;
 mod error;
 mod export;
 mod input;
 mod interview;
+mod lists;
+mod map;
 mod report;
+mod screen;
 
 use aigov_core::assess::{Engine, Options};
 use aigov_core::Date;
@@ -87,6 +92,15 @@ enum Command {
         /// With --batch: write to this file instead of stdout.
         #[arg(long, short = 'o', requires = "batch", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Screen the export's parties against the stored lists; sets `export.parties_listed` if not given.
+        #[arg(long, conflicts_with = "batch")]
+        screen: bool,
+        /// With --screen: the lists folder (default: $AIGOV_LISTS_DIR or ~/.local/share/aigov/lists).
+        #[arg(long, requires = "screen", value_name = "DIR")]
+        lists_dir: Option<PathBuf>,
+        /// With --screen: the hit threshold (0..1).
+        #[arg(long, requires = "screen", value_name = "X", default_value_t = aigov_screening::DEFAULT_THRESHOLD)]
+        threshold: f32,
     },
     /// Explain one rule for a manifest: its derivation tree with citations.
     Explain {
@@ -158,8 +172,91 @@ enum Command {
         #[command(subcommand)]
         command: CorpusCommand,
     },
+    /// The US checkerboard: for each state, DC and NYC, the binding duties in effect, their laws, challenges.
+    Map {
+        /// The manifest.
+        file: String,
+        /// The date (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<Date>,
+        /// Write an SVG choropleth map of the United States.
+        #[arg(long, value_name = "OUT.svg")]
+        svg: Option<PathBuf>,
+        /// Output format of the table.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Training compute of a model, given or estimated (6·N·D or hardware), against every compute threshold.
+    Compute {
+        /// A model manifest to start from (optional; flags override its facts).
+        file: Option<String>,
+        /// Training compute, in operations (given directly).
+        #[arg(long, value_name = "OPS")]
+        flop: Option<f64>,
+        /// Parameters (N), for 6·N·D.
+        #[arg(long, value_name = "N")]
+        parameters: Option<f64>,
+        /// Training tokens (D), for 6·N·D.
+        #[arg(long, value_name = "D")]
+        tokens: Option<f64>,
+        /// Number of training accelerators.
+        #[arg(long, value_name = "N")]
+        accelerators: Option<f64>,
+        /// Peak dense FLOP/s of one accelerator at the training precision.
+        #[arg(long, value_name = "FLOP/S")]
+        peak_flops: Option<f64>,
+        /// Share of peak achieved (0 to 1).
+        #[arg(long, value_name = "U")]
+        utilization: Option<f64>,
+        /// Days of training.
+        #[arg(long, value_name = "DAYS")]
+        days: Option<f64>,
+        /// The date of the thresholds (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
     /// Print the JSON Schema of manifests.
     Schema,
+    /// Restricted-party screening lists: show what is stored (`status`), `import` files, `update` (download).
+    Lists {
+        /// The lists folder (default: $AIGOV_LISTS_DIR, else $XDG_DATA_HOME/aigov/lists or ~/.local/share/aigov/lists).
+        #[arg(long, global = true, value_name = "DIR")]
+        lists_dir: Option<PathBuf>,
+        #[command(subcommand)]
+        command: Option<screen::ListsCommand>,
+    },
+    /// Screen names against the stored lists (fuzzy, explained). Exit 0: no hit; 1: a hit; 2: error.
+    Screen(screen::ScreenArgs),
+    /// List the chip catalog (accelerators with TPP, PD, datacenter flag, estimated figures).
+    Chips {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// US export controls on AI chips.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+}
+
+/// `aigov export ...` subcommands.
+#[derive(Debug, Subcommand)]
+enum ExportCommand {
+    /// Classify a chip (a catalog name) or an item manifest: TPP/PD, ECCN on the date, and its timeline.
+    Classify {
+        /// A chip of the catalog (`aigov chips`, case-insensitive) or an item/export manifest file.
+        target: String,
+        /// The date of the answer (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -219,6 +316,98 @@ fn load_engine(dir: Option<&PathBuf>) -> Result<(Engine, Vec<aigov_corpus::Examp
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
+        Command::Map {
+            file,
+            as_of,
+            svg,
+            format,
+        } => {
+            let engine = engine(cli.corpus.as_ref())?;
+            let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
+            let a = engine.assess(&facts, &Options::as_of(as_of.unwrap_or_else(today)));
+            let board = map::checkerboard(&a);
+            if let Some(path) = svg {
+                input::write_file(&path, &map::svg(&board))?;
+                eprintln!("wrote {}", path.display());
+            }
+            anstream::print!("{}", map::report(&board, format));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Compute {
+            file,
+            flop,
+            parameters,
+            tokens,
+            accelerators,
+            peak_flops,
+            utilization,
+            days,
+            as_of,
+            format,
+        } => {
+            let engine = engine(cli.corpus.as_ref())?;
+            let mut facts = match &file {
+                Some(f) => input::read_manifest(f, &engine.corpus.vocabulary)?,
+                None => aigov_core::manifest::Facts::empty("model", &engine.corpus.vocabulary),
+            };
+            let inputs = compute::Inputs {
+                flop,
+                parameters,
+                tokens,
+                accelerators,
+                peak_flops,
+                utilization,
+                days,
+            };
+            for (flag, v) in [
+                ("--flop", flop),
+                ("--parameters", parameters),
+                ("--tokens", tokens),
+                ("--accelerators", accelerators),
+                ("--peak-flops", peak_flops),
+                ("--utilization", utilization),
+                ("--days", days),
+            ] {
+                if v.is_some_and(|v| !v.is_finite() || v < 0.0) {
+                    return Err(CliError::Usage {
+                        message: format!("{flag} must be a finite number, zero or more"),
+                        help: "write numbers like 7e10 or 70000000000".into(),
+                    });
+                }
+            }
+            if utilization.is_some_and(|u| u > 1.0) {
+                return Err(CliError::Usage {
+                    message: "--utilization is a share of peak, between 0 and 1".into(),
+                    help: "e.g. --utilization 0.4 for 40 %".into(),
+                });
+            }
+            inputs
+                .apply(&mut facts, &engine)
+                .map_err(|message| CliError::Usage {
+                    message,
+                    help: "use the embedded corpus or one with the model compute facts".into(),
+                })?;
+            let report = compute::compute(&engine, &facts, as_of.unwrap_or_else(today));
+            anstream::print!("{}", compute::render(&report, format));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Chips { format } => {
+            print!("{}", chips::list(format)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            command:
+                ExportCommand::Classify {
+                    target,
+                    as_of,
+                    format,
+                },
+        } => {
+            let engine = engine(cli.corpus.as_ref())?;
+            let as_of = as_of.unwrap_or_else(today);
+            print!("{}", chips::classify(&engine, &target, as_of, format)?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema => {
             let engine = engine(cli.corpus.as_ref())?;
             let schema = aigov_core::schema::manifest_schema(&engine.corpus.vocabulary);
@@ -238,6 +427,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             batch,
             full,
             output,
+            screen,
+            lists_dir,
+            threshold,
         } => {
             let engine = engine(cli.corpus.as_ref())?;
             if let Some(tier) = &fail_on {
@@ -269,12 +461,27 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 );
             }
             let file = file.expect("clap requires FILE without --batch");
-            let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
+            let mut facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
+            let screening = screen
+                .then(|| {
+                    screen::screen_manifest(
+                        &engine.corpus.vocabulary,
+                        &mut facts,
+                        lists_dir.as_deref(),
+                        threshold,
+                    )
+                })
+                .transpose()?;
             let mut options = Options::as_of(as_of);
             options.jurisdictions = jurisdictions;
             options.include_not_applicable = all;
             let a = engine.assess(&facts, &options);
-            anstream::print!("{}", report::assessment(&engine, &a, format));
+            let text = report::assessment(&engine, &a, format);
+            match (&screening, format) {
+                (Some(s), OutputFormat::Json) => anstream::print!("{}", s.attach_json(&text)),
+                (Some(s), _) => anstream::print!("{text}{}", s.text()),
+                (None, _) => anstream::print!("{text}"),
+            }
             let gate = fail_on
                 .and_then(|t| engine.corpus.vocabulary.tier(&t).map(|d| d.rank))
                 .is_some_and(|rank| {
@@ -392,6 +599,8 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             )
         }
         Command::Corpus { command } => corpus_command(cli.corpus.as_ref(), command),
+        Command::Lists { lists_dir, command } => screen::lists(lists_dir.as_deref(), command),
+        Command::Screen(args) => screen::screen(args),
     }
 }
 

@@ -133,6 +133,18 @@ fn when_line(f: &Finding, with_source: bool) -> String {
         .filter(|_| with_source)
         .map(|s| format!(" ({s})"))
         .unwrap_or_default();
+    // A proposal is not law: say what it is, not "in effect".
+    if f.proposed && matches!(f.status, Status::InEffect | Status::Undetermined) {
+        return format!(
+            "proposed {}, not law{}",
+            f.applies_from,
+            if f.status == Status::Undetermined {
+                " (would it reach you? see the questions)"
+            } else {
+                " (it would reach you if adopted)"
+            }
+        );
+    }
     match f.status {
         Status::InEffect => format!("in effect since {}{source}", f.applies_from),
         Status::Upcoming => format!("applies from {}{source}", f.applies_from),
@@ -262,7 +274,13 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
                     "{} — {}{}",
                     f.jurisdiction,
                     f.regime,
-                    if f.binding { "" } else { " (non-binding)" }
+                    if f.proposed {
+                        " (proposed rules: not law)"
+                    } else if f.binding {
+                        ""
+                    } else {
+                        " (non-binding)"
+                    }
                 ),
             );
         }

@@ -1356,7 +1356,7 @@ fn corpus_lint_and_test_on_the_mini_corpus() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout.starts_with(
-            "corpus OK: 5 instruments, 12 rules, 2 parameters, 1 penalties, 11 facts,"
+            "corpus OK: 5 instruments, 12 rules, 2 parameters, 1 penalties, 16 facts,"
         ),
         "{}",
         r.stdout

@@ -1,0 +1,114 @@
+//! `aigov compute`: training compute given or estimated, with the arithmetic, against the corpus thresholds on a
+//! date (the embedded corpus: its dated compute thresholds are the point).
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_aigov");
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (out.status.code().unwrap_or(-1), stdout, stderr)
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let (code, out, err) = run(&all);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).expect("JSON output")
+}
+
+fn threshold<'a>(v: &'a serde_json::Value, parameter: &str) -> &'a serde_json::Value {
+    v["thresholds"]
+        .as_array()
+        .expect("thresholds")
+        .iter()
+        .find(|t| t["parameter"] == parameter)
+        .unwrap_or_else(|| panic!("no threshold {parameter} in {v}"))
+}
+
+#[test]
+fn six_n_d_and_hardware_estimates_show_their_arithmetic() {
+    let v = json(&[
+        "compute",
+        "--parameters",
+        "4.05e11",
+        "--tokens",
+        "1.56e13",
+        "--accelerators",
+        "16384",
+        "--peak-flops",
+        "9.89e14",
+        "--utilization",
+        "0.4",
+        "--days",
+        "54",
+        "--as-of",
+        "2026-11-28",
+    ]);
+    let e = v["estimates"].as_array().expect("estimates");
+    assert_eq!(e.len(), 2);
+    assert_eq!(e[0]["arithmetic"], "6 * 4.05e11 * 1.56e13 = 3.7908e25");
+    assert_eq!(e[0]["used"], true);
+    assert_eq!(e[1]["used"], false);
+    let hw = e[1]["flop"].as_f64().expect("number");
+    assert!((hw - 16384.0 * 9.89e14 * 0.4 * 54.0 * 86400.0).abs() / hw < 1e-12);
+    assert_eq!(v["flop"].as_f64(), Some(3.7908e25));
+    // Above the EU's 10^25 presumption, below the US state 10^26 frontier tests.
+    assert_eq!(
+        threshold(&v, "eu_ai_act.gpai_systemic_risk_flop")["reached"],
+        true
+    );
+}
+
+#[test]
+fn thresholds_carry_their_standing_on_the_date() {
+    let before = json(&["compute", "--flop", "2e26", "--as-of", "2024-06-01"]);
+    let after = json(&["compute", "--flop", "2e26", "--as-of", "2025-02-01"]);
+    let find_eo = |v: &serde_json::Value| {
+        v["thresholds"]
+            .as_array()
+            .expect("thresholds")
+            .iter()
+            .find(|t| {
+                t["parameter"]
+                    .as_str()
+                    .is_some_and(|p| p.starts_with("us_eo_14110."))
+                    && t["value"].as_f64() == Some(1e26)
+            })
+            .cloned()
+            .expect("the EO 14110 threshold")
+    };
+    assert_eq!(find_eo(&before)["standing"], "in force");
+    assert_eq!(find_eo(&before)["reached"], true);
+    let s = find_eo(&after)["standing"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(s.starts_with("revoked 2025-01-20"), "{s}");
+    // Text output names the method and the result.
+    let (code, out, _) = run(&["compute", "--flop", "2e26", "--as-of", "2024-06-01"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("given: 2e26 FLOP"), "{out}");
+}
+
+#[test]
+fn missing_inputs_say_what_to_give_and_bad_inputs_exit_2() {
+    let (code, out, _) = run(&["compute", "--parameters", "7e10", "--as-of", "2026-11-28"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Not enough inputs"), "{out}");
+    let (code, _, err) = run(&["compute", "--utilization", "40", "--as-of", "2026-11-28"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("between 0 and 1"), "{err}");
+    let (code, _, err) = run(&["compute", "--days", "-3", "--as-of", "2026-11-28"]);
+    assert_eq!(code, 2, "{err}");
+}

@@ -1,0 +1,279 @@
+//! End-to-end tests of US export controls on AI chips: the chip catalog (`aigov chips`), the classification
+//! command (`aigov export classify`), and licence decisions for export manifests (`aigov assess`), against the
+//! repository's corpus (`--corpus corpus`).
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_aigov");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+
+fn path(rel: &str) -> String {
+    format!("{}/{rel}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn example(name: &str) -> String {
+    format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs aigov with the repository corpus; returns (exit code, stdout, stderr).
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .args(["--corpus", CORPUS, "--color", "never"])
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!stderr.contains("panicked"), "aigov panicked: {stderr}");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        stderr,
+    )
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let (code, stdout, stderr) = run(args);
+    assert_eq!(code, 0, "aigov {args:?} failed: {stderr}");
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}"))
+}
+
+/// The status of a rule in an assessment's JSON (None: not reported).
+fn status(assessment: &serde_json::Value, rule: &str) -> Option<String> {
+    assessment["findings"]
+        .as_array()?
+        .iter()
+        .find(|f| f["rule"] == rule)
+        .and_then(|f| f["status"].as_str().map(String::from))
+}
+
+/// The tiers of the classification on `as_of` given by `aigov export classify --format json`.
+fn tiers(classified: &serde_json::Value) -> Vec<String> {
+    classified["classifications"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|c| c["status"] == "in_effect")
+                .filter_map(|c| c["tier"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a800_not_controlled_in_early_2023_and_3a090_a_from_2023_11_17() {
+    let early = json(&[
+        "export",
+        "classify",
+        "A800",
+        "--as-of",
+        "2023-03-01",
+        "--format",
+        "json",
+    ]);
+    assert!(tiers(&early).is_empty(), "A800 in early 2023: {early}");
+    assert_eq!(early["tpp"], 4992.0);
+
+    let before = json(&[
+        "export",
+        "classify",
+        "a800",
+        "--as-of",
+        "2023-11-16",
+        "--format",
+        "json",
+    ]);
+    assert!(tiers(&before).is_empty());
+
+    let after = json(&[
+        "export",
+        "classify",
+        "A800",
+        "--as-of",
+        "2023-11-17",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(tiers(&after), vec!["eccn_3a090_a".to_string()]);
+    // The timeline starts uncontrolled and changes on the day the October 2023 rule took effect.
+    let timeline = after["timeline"].as_array().expect("timeline");
+    assert_eq!(timeline[0]["date"], "2022-10-07");
+    assert!(timeline[0]["classes"]
+        .as_array()
+        .is_some_and(|c| c.is_empty()));
+    assert_eq!(timeline.last().expect("a change")["date"], "2023-11-17");
+
+    // The same from an item manifest.
+    let file = json(&[
+        "export",
+        "classify",
+        &example("export-item-a800.yaml"),
+        "--as-of",
+        "2024-01-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(tiers(&file), vec!["eccn_3a090_a".to_string()]);
+}
+
+#[test]
+fn classify_text_shows_arithmetic_and_citation() {
+    let (code, out, err) = run(&["export", "classify", "h100 sxm", "--as-of", "2026-11-28"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("FP8: 1,979 × 8 = 15,832 ← max"), "{out}");
+    assert!(out.contains("3A090.a"), "{out}");
+    assert!(out.contains("us_ear_ac_2022.eccn_3a090_a"), "{out}");
+    assert!(out.contains("88 FR 73458"), "{out}");
+}
+
+#[test]
+fn h20_is_not_3a090() {
+    let h20 = json(&[
+        "export",
+        "classify",
+        "H20",
+        "--as-of",
+        "2025-06-01",
+        "--format",
+        "json",
+    ]);
+    assert!(tiers(&h20).is_empty(), "{h20}");
+    assert_eq!(h20["tpp"], 2368.0);
+}
+
+#[test]
+fn h20_licence_for_nvidia_after_its_letter_not_for_others() {
+    let nvidia = json(&[
+        "assess",
+        &example("export-h20-nvidia-china.yaml"),
+        "--as-of",
+        "2025-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        status(&nvidia, "us_ear_is_informed_2025.nvidia_h20_licence").as_deref(),
+        Some("in_effect")
+    );
+    assert_eq!(
+        status(&nvidia, "us_ear.decision_licence_required").as_deref(),
+        Some("in_effect")
+    );
+
+    let before_letter = json(&[
+        "assess",
+        &example("export-h20-nvidia-china.yaml"),
+        "--as-of",
+        "2025-04-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        status(&before_letter, "us_ear.decision_no_licence_required").as_deref(),
+        Some("in_effect")
+    );
+
+    let other = json(&[
+        "assess",
+        &path("tests/fixtures/export/h20-no-letter.yaml"),
+        "--as-of",
+        "2025-06-01",
+        "--format",
+        "json",
+        "--all",
+    ]);
+    assert_eq!(
+        status(&other, "us_ear_is_informed_2025.nvidia_h20_licence").as_deref(),
+        Some("not_applicable")
+    );
+    assert_eq!(
+        status(&other, "us_ear.decision_no_licence_required").as_deref(),
+        Some("in_effect")
+    );
+}
+
+#[test]
+fn h100_to_germany_needs_no_licence() {
+    let a = json(&[
+        "assess",
+        &path("tests/fixtures/export/h100-germany.yaml"),
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        status(&a, "us_ear.decision_no_licence_required").as_deref(),
+        Some("in_effect")
+    );
+    assert_eq!(status(&a, "us_ear.decision_licence_required"), None);
+}
+
+#[test]
+fn h100_to_subsidiary_of_d5_headquartered_firm_needs_a_licence() {
+    let a = json(&[
+        "assess",
+        &example("export-h100-malaysia-cn-parent.yaml"),
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        status(&a, "us_ear.decision_licence_required").as_deref(),
+        Some("in_effect")
+    );
+    assert_eq!(
+        status(&a, "us_ear_ac_2023.hq_licence").as_deref(),
+        Some("in_effect")
+    );
+    assert_eq!(
+        status(&a, "us_ear_ac_2023.policy_case_by_case_hq").as_deref(),
+        Some("in_effect")
+    );
+}
+
+#[test]
+fn entity_list_party_needs_a_licence_for_any_item() {
+    let a = json(&[
+        "assess",
+        &path("tests/fixtures/export/entity-list.yaml"),
+        "--as-of",
+        "2025-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        status(&a, "us_ear.entity_list_licence").as_deref(),
+        Some("in_effect")
+    );
+    assert_eq!(
+        status(&a, "us_ear.decision_licence_required").as_deref(),
+        Some("in_effect")
+    );
+}
+
+#[test]
+fn chips_lists_the_catalog() {
+    let (code, out, err) = run(&["chips"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("H100 SXM") && out.contains("15,832"), "{out}");
+    let rows = json(&["chips", "--format", "json"]);
+    let rows = rows.as_array().expect("an array");
+    assert!(rows.len() >= 20);
+    let mi308 = rows
+        .iter()
+        .find(|r| r["name"] == "MI308X")
+        .expect("MI308X is listed");
+    assert_eq!(mi308["estimated"], true);
+    assert!(mi308["tpp"].is_null(), "MI308X has no published spec");
+}
+
+#[test]
+fn unknown_chip_suggests_a_name() {
+    let (code, _, err) = run(&["export", "classify", "H10"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("did you mean") && err.contains("H100"),
+        "{err}"
+    );
+}
