@@ -2,7 +2,10 @@
 """Refreshes the command outputs shown in README.md from the real binary. Each block in README.md that follows a
 line `$ aigov ARGS` inside a ```console fence is replaced by the output of `target/debug/aigov ARGS`, cut to the
 number of lines the block marks with a trailing `    …` (or shown whole). Run after `cargo build`."""
+import os
 import re
+import shlex
+import shutil
 import subprocess
 import sys
 
@@ -25,14 +28,22 @@ CUTS = {  # command -> (head lines, tail lines) to show
     "export classify H20 --as-of 2026-11-28": (200, 0),
     "assess examples/export-h100-malaysia-cn-parent.yaml --as-of 2026-11-28": (200, 0),
     "assess examples/export-h20-nvidia-china.yaml --as-of 2026-11-28": (200, 0),
+    "lists import ../shared/data/screening/ofac-sdn.csv ../shared/data/screening/ofac-alt.csv ../shared/data/screening/ofac-add.csv ../shared/data/screening/csl-sample.csv": (200, 0),
+    'screen 周建书 "Li Fang-wei" "Banco Nacional de Cuba" "Acme Robotics Ltd"': (200, 0),
+    "assess examples/export-to-listed-party.yaml --as-of 2026-11-28 --screen": (23, 11),
 }
 
+# Screening commands use a scratch list store, filled by the `lists import` block that comes first in the README.
+LISTS = "/tmp/aigov-readme-lists"
+shutil.rmtree(LISTS, ignore_errors=True)
+ENV = dict(os.environ, AIGOV_LISTS_DIR=LISTS, NO_COLOR="1")
+
 def output(cmd):
-    args = cmd.split()
+    args = shlex.split(cmd)
     # The README shows --ics/--svg; write them to a scratch folder, not the repository.
     args = [a if not a.endswith((".ics", ".svg")) else "/tmp/aigov-readme-" + a for a in args]
-    r = subprocess.run([BIN] + args, capture_output=True, text=True)
-    lines = r.stdout.rstrip("\n").split("\n")
+    r = subprocess.run([BIN] + args, capture_output=True, text=True, env=ENV)
+    lines = (r.stdout or r.stderr).rstrip("\n").split("\n")
     if cmd.startswith("map "):
         # The checkerboard lists every state; show the ones where something applies, or is coming.
         empty = re.compile(r"\s0\s+0\s+0\s+0\s+0\s+0\s+0\s*$")
@@ -40,6 +51,8 @@ def output(cmd):
         if len(kept) < len(lines):
             lines = kept + ["    … (states where nothing applies are left out here)"]
     head, tail = CUTS[cmd]
+    if head and tail and len(lines) > head + tail:
+        return lines[:head] + ["    …"] + lines[-tail:]
     if tail:
         return ["    …"] + lines[-tail:]
     if len(lines) > head:

@@ -284,9 +284,9 @@ pub fn list(format: OutputFormat) -> Result<String, CliError> {
                 })
             })
             .collect();
-        return Ok(format!(
-            "{}\n",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        return Ok(crate::report::json(
+            "chips",
+            &serde_json::json!({ "chips": rows }),
         ));
     }
     let md = format == OutputFormat::Markdown;
@@ -643,7 +643,7 @@ pub fn evaluate(engine: &Engine, facts: &Facts, chip: Option<&Chip>, as_of: Date
 
 fn render(c: &Classified, format: OutputFormat) -> String {
     if format == OutputFormat::Json {
-        return format!("{}\n", serde_json::to_string_pretty(c).unwrap_or_default());
+        return crate::report::json("classification", c);
     }
     let md = format == OutputFormat::Markdown;
     let h = |s: &str| {

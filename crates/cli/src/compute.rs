@@ -201,29 +201,35 @@ fn standing(engine: &Engine, inst: &aigov_core::model::Instrument, as_of: Date) 
     if let Some(s) = inst.suspension_on(as_of) {
         return format!("{} since {}{}", s.kind.verb(), s.date, by(s));
     }
-    let started = inst.events.iter().any(|e| {
+    if inst.kind == aigov_core::model::InstrumentKind::ProposedRule {
+        return match inst.events.iter().find(|e| e.kind == EventKind::Proposed) {
+            Some(e) if e.date <= as_of => format!("proposed {}, not law", e.date),
+            _ => "not proposed yet".into(),
+        };
+    }
+    let in_force = |pick: EventKind| -> (bool, Option<Date>) {
+        let mut events = inst.events.iter().filter(|e| e.kind == pick);
+        let past = events.clone().any(|e| e.date <= as_of);
+        (past, events.find(|e| e.date > as_of).map(|e| e.date))
+    };
+    let (entered, enters) = in_force(EventKind::EnteredIntoForce);
+    let (applied, applies) = in_force(EventKind::AppliesFrom);
+    let enacted = inst.events.iter().any(|e| {
         e.date <= as_of
             && matches!(
                 e.kind,
-                EventKind::EnteredIntoForce
-                    | EventKind::Signed
-                    | EventKind::AppliesFrom
-                    | EventKind::Published
+                EventKind::Adopted | EventKind::Signed | EventKind::Published
             )
     });
-    if !started {
-        return "not yet law".into();
-    }
-    // Enacted, but its entry into force (or application) is still ahead.
-    if let Some(e) = inst.events.iter().find(|e| {
-        e.date > as_of && matches!(e.kind, EventKind::EnteredIntoForce | EventKind::AppliesFrom)
-    }) {
-        let what = if e.kind == EventKind::AppliesFrom {
-            "applies from"
-        } else {
-            "in force from"
-        };
-        return format!("enacted; {what} {}", e.date);
+    // An instrument with no entry-into-force or application date of its own (an executive order) takes effect
+    // when it is signed or adopted.
+    if !entered && !applied {
+        match (enters.or(applies), enacted) {
+            (_, false) => return "not yet law".into(),
+            (Some(d), true) if enters.is_some() => return format!("enacted; in force from {d}"),
+            (Some(d), true) => return format!("enacted; applies from {d}"),
+            (None, true) => {}
+        }
     }
     if inst.binding {
         "in force".into()

@@ -202,6 +202,7 @@ pub fn render(results: &[Screened], versions: &[ListMeta], threshold: f32, json:
     if json {
         let doc = serde_json::json!({
             "kind": "screening",
+            "format_version": crate::report::FORMAT_VERSION,
             "threshold": threshold,
             "lists": versions,
             "results": results,

@@ -95,6 +95,27 @@ fn thresholds_carry_their_standing_on_the_date() {
         .unwrap_or("")
         .to_string();
     assert!(s.starts_with("revoked 2025-01-20"), "{s}");
+    // A law signed but not yet in force, and a proposal, say so.
+    let now = json(&["compute", "--flop", "2e26", "--as-of", "2026-11-28"]);
+    let standing_of = |prefix: &str| {
+        now["thresholds"]
+            .as_array()
+            .expect("thresholds")
+            .iter()
+            .find(|t| {
+                t["parameter"]
+                    .as_str()
+                    .is_some_and(|p| p.starts_with(prefix))
+            })
+            .map(|t| t["standing"].as_str().unwrap_or("").to_string())
+            .unwrap_or_else(|| panic!("no threshold of {prefix}"))
+    };
+    assert_eq!(
+        standing_of("us_ny_raise"),
+        "enacted; in force from 2027-01-01"
+    );
+    assert_eq!(standing_of("us_bis_702_7"), "proposed 2024-09-11, not law");
+    assert_eq!(standing_of("eu_ai_act."), "in force");
     // Text output names the method and the result.
     let (code, out, _) = run(&["compute", "--flop", "2e26", "--as-of", "2024-06-01"]);
     assert_eq!(code, 0);

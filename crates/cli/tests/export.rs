@@ -257,8 +257,9 @@ fn chips_lists_the_catalog() {
     let (code, out, err) = run(&["chips"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("H100 SXM") && out.contains("15,832"), "{out}");
-    let rows = json(&["chips", "--format", "json"]);
-    let rows = rows.as_array().expect("an array");
+    let doc = json(&["chips", "--format", "json"]);
+    assert_eq!(doc["kind"], "chips");
+    let rows = doc["chips"].as_array().expect("an array");
     assert!(rows.len() >= 20);
     let mi308 = rows
         .iter()
