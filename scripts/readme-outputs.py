@@ -23,6 +23,8 @@ CUTS = {  # command -> (head lines, tail lines) to show
     "assess examples/colorado-high-risk-deployer.yaml --as-of 2027-02-01 -j US-CO": (8, 0),
     "compute --parameters 4.05e11 --tokens 1.56e13 --accelerators 16384 --peak-flops 9.89e14 --utilization 0.4 --days 54 --as-of 2026-11-28": (200, 0),
     "map examples/hr-tech-multistate.yaml --as-of 2026-11-28 --svg checkerboard.svg": (200, 0),
+    "assess examples/datacenter-1gw.yaml --as-of 2026-11-28": (12, 0),
+    "assess examples/companion-chatbot-app.yaml --as-of 2026-11-28 -j US-CA -j US-NY": (40, 0),
     "chips": (200, 0),
     "export classify A800 --as-of 2026-11-28": (200, 0),
     "export classify H20 --as-of 2026-11-28": (200, 0),
