@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 pub enum EntryKind {
     /// A rule starts to apply.
     Applies,
+    /// A proposed rule was published (not law).
+    Proposed,
     /// A fixed-date deadline.
     Deadline,
     /// A rule's text was amended.
@@ -109,7 +111,12 @@ pub fn timeline(engine: &Engine, facts: &Facts, as_of: Date, jurisdictions: &[St
             }
             Effect::Exemption { relief, .. } => format!("exempt: {relief}"),
         };
-        entries.push(base(f.applies_from, EntryKind::Applies, what));
+        let kind = if f.proposed {
+            EntryKind::Proposed
+        } else {
+            EntryKind::Applies
+        };
+        entries.push(base(f.applies_from, kind, what));
         if let Effect::Obligation {
             deadline: Some(d), ..
         } = &f.effect
