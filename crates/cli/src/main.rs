@@ -350,6 +350,16 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 Some(f) => input::read_manifest(f, &engine.corpus.vocabulary)?,
                 None => aigov_core::manifest::Facts::empty("model", &engine.corpus.vocabulary),
             };
+            if facts.subject != "model" {
+                return Err(CliError::Usage {
+                    message: format!(
+                        "`aigov compute` reads a model manifest; {} describes a `{}`",
+                        file.as_deref().unwrap_or("the input"),
+                        facts.subject
+                    ),
+                    help: "give a manifest with `subject: model`, or only flags".into(),
+                });
+            }
             let inputs = compute::Inputs {
                 flop,
                 parameters,

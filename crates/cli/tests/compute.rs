@@ -132,4 +132,19 @@ fn missing_inputs_say_what_to_give_and_bad_inputs_exit_2() {
     assert!(err.contains("between 0 and 1"), "{err}");
     let (code, _, err) = run(&["compute", "--days", "-3", "--as-of", "2026-11-28"]);
     assert_eq!(code, 2, "{err}");
+    let cv = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/cv-screening-saas.yaml"
+    );
+    let (code, _, err) = run(&["compute", cv, "--as-of", "2026-11-28"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("reads a model manifest"), "{err}");
+    // A model manifest's own facts are used.
+    let m = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/gpai-frontier-model.yaml"
+    );
+    let (code, out, err) = run(&["compute", m, "--as-of", "2026-11-28"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("given: "), "{out}");
 }
