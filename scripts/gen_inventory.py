@@ -7,7 +7,9 @@ import sys
 
 n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 42)
-COUNTRIES = ["DE", "FR", "IT", "ES", "NL", "PL", "SE", "IE", "US", "GB", "CN", "JP", "US-CA", "US-NY"]
+COUNTRIES = ["DE", "FR", "IT", "ES", "NL", "PL", "SE", "IE", "US", "GB", "CN", "JP", "US-CA", "US-NY", "US-CO",
+             "US-IL", "US-TX", "US-NY-NYC"]
+DECISIONS = ["employment", "education", "financial_lending", "housing", "insurance", "healthcare"]
 ANNEX3 = ["employment_recruitment", "employment_work_relationship", "credit_scoring", "life_health_insurance_pricing",
           "education_admission", "remote_biometric_identification", "emergency_triage_dispatch"]
 CAPS = ["interacts_with_people", "generates_synthetic_content", "emotion_recognition"]
@@ -36,6 +38,10 @@ for i in range(n):
         "ai_interaction_obvious": rng.random() < 0.3,
         "standard_editing_only": False,
         "medical_or_safety_purpose": False,
+        # Where it reaches, for the US state laws.
+        "affected_persons_in": rng.sample(COUNTRIES, rng.randint(1, 3)),
+        "consequential_decisions": rng.sample(DECISIONS, rng.randint(0, 2)) if rng.random() < 0.4 else [],
+        "companion_chatbot": rng.random() < 0.05,
     }
     for key in rng.sample(sorted(system), 2 if rng.random() < 0.3 else 0):
         if key != "roles":
@@ -43,7 +49,11 @@ for i in range(n):
     manifest = {
         "subject": "ai_system",
         "name": f"system-{i}",
-        "organization": {"established_in": rng.sample(COUNTRIES, 1), "sme": rng.random() < 0.3},
+        "organization": {
+            "established_in": rng.sample(COUNTRIES, 1),
+            "operates_in": rng.sample(COUNTRIES, rng.randint(1, 4)),
+            "sme": rng.random() < 0.3,
+        },
         "ai_system": system,
     }
     out.write(json.dumps(manifest, separators=(",", ":")))
