@@ -42,6 +42,14 @@ for i in range(n):
         "affected_persons_in": rng.sample(COUNTRIES, rng.randint(1, 3)),
         "consequential_decisions": rng.sample(DECISIONS, rng.randint(0, 2)) if rng.random() < 0.4 else [],
         "companion_chatbot": rng.random() < 0.05,
+        "user_generated_content_platform": rng.random() < 0.05,
+        "platform_exclusions": [],
+        "sexual_deepfake_capable": False,
+        "publishes_generated_content": rng.random() < 0.2,
+        "tx_prohibited_intents": [],
+        "employment_decision_uses": ["hiring"] if rng.random() < 0.2 else [],
+        "critical_infrastructure_control": rng.random() < 0.05,
+        "biometric_identification_without_consent": False,
     }
     for key in rng.sample(sorted(system), 2 if rng.random() < 0.3 else 0):
         if key != "roles":
@@ -53,6 +61,8 @@ for i in range(n):
             "established_in": rng.sample(COUNTRIES, 1),
             "operates_in": rng.sample(COUNTRIES, rng.randint(1, 4)),
             "sme": rng.random() < 0.3,
+            "public_authority": rng.random() < 0.05,
+            "eu_institution": False,
         },
         "ai_system": system,
     }

@@ -741,6 +741,13 @@ pub struct Engine {
     derivation_order: Vec<FactId>,
 }
 
+/// What an assessment date fixes for every subject (each rule's timing), computed once by [`Engine::plan`].
+#[derive(Debug, Clone)]
+pub struct DatePlan {
+    as_of: Date,
+    timing: Vec<Option<Status>>,
+}
+
 /// A compact assessment: statuses only, no traces or texts (for `assess --batch`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary<'a> {
@@ -944,8 +951,40 @@ impl Engine {
         })
     }
 
+    /// What depends only on the date: each rule's timing. A batch computes it once for every subject.
+    pub fn plan(&self, as_of: Date) -> DatePlan {
+        let probe = Facts::empty("", &self.corpus.vocabulary);
+        let ctx = Context::new(self, &probe, as_of);
+        DatePlan {
+            as_of,
+            timing: (0..self.corpus.rules.len())
+                .map(|i| self.timing(&ctx, i))
+                .collect(),
+        }
+    }
+
     /// A compact assessment: which rules are in effect, upcoming, undetermined; classifications; prohibition.
     pub fn summary<'a>(&'a self, facts: &'a Facts, options: &Options) -> Summary<'a> {
+        self.summary_with(facts, options, |ctx, i| self.timing(ctx, i))
+    }
+
+    /// [`Engine::summary`] with the date's plan computed beforehand (`plan.as_of` must be `options.as_of`).
+    pub fn summary_planned<'a>(
+        &'a self,
+        facts: &'a Facts,
+        options: &Options,
+        plan: &DatePlan,
+    ) -> Summary<'a> {
+        debug_assert_eq!(plan.as_of, options.as_of);
+        self.summary_with(facts, options, |_, i| plan.timing.get(i).copied().flatten())
+    }
+
+    fn summary_with<'a>(
+        &'a self,
+        facts: &'a Facts,
+        options: &Options,
+        timing: impl Fn(&Context<'a>, usize) -> Option<Status>,
+    ) -> Summary<'a> {
         let ctx = Context::new(self, facts, options.as_of);
         let mut s = Summary {
             as_of: options.as_of,
@@ -958,16 +997,28 @@ impl Engine {
             undetermined: Vec::new(),
             suspended: Vec::new(),
         };
+        let filtered = !options.jurisdictions.is_empty();
         for &i in self.rules_of(&facts.subject) {
             let rule = &self.corpus.rules[i];
-            if !jurisdiction_selected(
-                &options.jurisdictions,
-                &self.corpus.instrument_of(rule).jurisdiction,
-            ) {
+            if filtered
+                && !jurisdiction_selected(
+                    &options.jurisdictions,
+                    &self.corpus.instrument_of(rule).jurisdiction,
+                )
+            {
                 continue;
             }
-            let Some(status) = self.status(&ctx, i) else {
-                continue;
+            // Rules not yet law, and rules that have ended, are not summarised: skip them before evaluating
+            // anything. (An ended rule whose condition is open can no longer bind: settling it changes nothing on
+            // this date. The full assessment still reports it, as undetermined with the timing "ended".)
+            let timing = match timing(&ctx, i) {
+                None | Some(Status::Ended) => continue,
+                Some(t) => t,
+            };
+            let status = match ctx.holds(i) {
+                Truth::False => continue,
+                Truth::Unknown => Status::Undetermined,
+                Truth::True => timing,
             };
             let list = match status {
                 Status::InEffect => &mut s.in_effect,

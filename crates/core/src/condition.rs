@@ -784,7 +784,7 @@ impl Expr {
                 Mask::Unknown => V::Unknown,
                 Mask::NotAvailable => form.value(env),
             },
-            Expr::Not(e) => match e.eval(env) {
+            Expr::Not(e) => match e.quick_truth(env) {
                 Truth::True => V::Bool(false),
                 Truth::False => V::Bool(true),
                 Truth::Unknown => V::Unknown,
@@ -792,7 +792,7 @@ impl Expr {
             Expr::And(parts) => {
                 let mut unknown = false;
                 for p in parts {
-                    match p.eval(env) {
+                    match p.quick_truth(env) {
                         Truth::False => return V::Bool(false),
                         Truth::Unknown => unknown = true,
                         Truth::True => {}
@@ -807,7 +807,7 @@ impl Expr {
             Expr::Or(parts) => {
                 let mut unknown = false;
                 for p in parts {
-                    match p.eval(env) {
+                    match p.quick_truth(env) {
                         Truth::True => return V::Bool(true),
                         Truth::Unknown => unknown = true,
                         Truth::False => {}
@@ -858,6 +858,51 @@ impl Expr {
                 V::Set(s) => V::Num(s.len() as f64),
                 _ => V::Unknown,
             },
+            Expr::Arith(..) | Expr::Extreme { .. } => self.arithmetic(env),
+        }
+    }
+
+    /// The truth of a sub-condition, with the commonest leaves (bit-mask set tests, boolean facts, rule
+    /// references) evaluated here rather than through a recursive call of [`Expr::value`], whose frame is large.
+    #[inline(always)]
+    fn quick_truth(&self, env: &dyn Env) -> Truth {
+        match self {
+            Expr::Bits {
+                fact, mask, all, ..
+            } => match env.mask(*fact) {
+                Mask::Known(m) => Truth::from_bool(if *all {
+                    m & mask == *mask
+                } else {
+                    m & mask != 0
+                }),
+                Mask::Unknown => Truth::Unknown,
+                Mask::NotAvailable => self.eval(env),
+            },
+            Expr::Fact(id) => match env.fact(*id) {
+                Some(Value::Bool(b)) => Truth::from_bool(*b),
+                _ => Truth::Unknown,
+            },
+            Expr::Rule(i) => env.rule(*i),
+            // `"US-CO" in ai_system.affected_persons_in`: region tests are the commonest gate of US rules.
+            Expr::In(e, set) => match (&**e, &**set) {
+                (Expr::Lit(Value::Text(x)), Expr::Fact(id)) => match env.fact(*id) {
+                    Some(Value::Set(items)) => {
+                        Truth::from_bool(items.binary_search_by(|p| p.as_str().cmp(x)).is_ok())
+                    }
+                    _ => Truth::Unknown,
+                },
+                _ => self.eval(env),
+            },
+            _ => self.eval(env),
+        }
+    }
+
+    /// Arithmetic, kept out of [`Expr::value`]: a rare node there would make every call of that hot, recursive
+    /// function pay for a larger stack frame.
+    #[inline(never)]
+    #[cold]
+    fn arithmetic<'a>(&'a self, env: &'a dyn Env) -> V<'a> {
+        match self {
             Expr::Arith(op, a, b) => match (a.value(env), b.value(env)) {
                 (V::Num(x), V::Num(y)) => {
                     let r = op.apply(x, y);
@@ -882,6 +927,7 @@ impl Expr {
                 }
                 best.map(V::Num).unwrap_or(V::Unknown)
             }
+            _ => V::Unknown,
         }
     }
 

@@ -724,11 +724,12 @@ fn summary_agrees_with_assess_on_every_example() {
         o.include_not_applicable = true;
         let a = e.assess(&ex.facts, &o);
         let s = e.summary(&ex.facts, &o);
+        // The summary leaves out ended rules, even when their condition is open.
         let with = |st: Status| -> Vec<&str> {
             let mut v: Vec<&str> = a
                 .findings
                 .iter()
-                .filter(|f| f.status == st)
+                .filter(|f| f.status == st && f.timing != Some(Status::Ended))
                 .map(|f| f.rule)
                 .collect();
             v.sort();
