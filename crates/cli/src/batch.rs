@@ -19,7 +19,7 @@ fn assess_line(
     line: &str,
     number: usize,
     options: &Options,
-    plan: &aigov_core::assess::DatePlan,
+    plan: &aigov_core::assess::DatePlan<'_>,
     full: bool,
 ) -> (String, bool) {
     let fail = |message: String, hint: Option<String>| {

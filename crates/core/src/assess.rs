@@ -374,6 +374,8 @@ pub struct Context<'a> {
     /// Values of derived facts the manifest did not give, by fact id (empty when nothing was derived), and
     /// which alternative computed each.
     derived: Vec<Option<(Value, usize)>>,
+    /// The date's plan, when a batch computed one: versions and timings are looked up, not worked out.
+    plan: Option<&'a DatePlan<'a>>,
 }
 
 /// Facts and parameters as derivation sees them: the manifest's facts and the values derived so far.
@@ -423,14 +425,28 @@ pub struct DerivedValue<'a> {
 impl<'a> Context<'a> {
     /// Prepares an evaluation of `facts` as of `as_of`.
     pub fn new(engine: &'a Engine, facts: &'a Facts, as_of: Date) -> Context<'a> {
+        Context::with_plan(engine, facts, as_of, None)
+    }
+
+    /// [`Context::new`] with the date's plan, when one was computed (batches).
+    fn with_plan(
+        engine: &'a Engine,
+        facts: &'a Facts,
+        as_of: Date,
+        plan: Option<&'a DatePlan<'a>>,
+    ) -> Context<'a> {
         let corpus = &engine.corpus;
-        let params: Vec<Option<&'a Value>> = corpus
-            .parameters
-            .iter()
-            .map(|p| p.value_on(as_of).map(|v| &v.value))
-            .collect();
+        let params: Vec<Option<&'a Value>> = match plan {
+            Some(p) => p.params.clone(),
+            None => corpus
+                .parameters
+                .iter()
+                .map(|p| p.value_on(as_of).map(|v| &v.value))
+                .collect(),
+        };
         let derived = engine.derive(facts, &params);
         Context {
+            plan,
             corpus,
             facts,
             as_of,
@@ -449,6 +465,15 @@ impl<'a> Context<'a> {
     /// has ended), or none if the rule was not yet law.
     pub fn version(&self, rule: &'a Rule) -> Option<&'a RuleVersion> {
         rule.version_on(self.as_of)
+    }
+
+    /// The version of the rule at `index` on the context date (looked up in the plan when there is one).
+    fn version_at(&self, index: usize) -> Option<&'a RuleVersion> {
+        let rule = &self.corpus.rules[index];
+        match self.plan {
+            Some(p) => p.versions[index].map(|v| &rule.versions[v as usize]),
+            None => rule.version_on(self.as_of),
+        }
     }
 
     /// Whether a rule's condition holds, its exceptions and defeaters included (memoised).
@@ -470,8 +495,7 @@ impl<'a> Context<'a> {
     }
 
     fn compute(&self, index: usize) -> Truth {
-        let rule = &self.corpus.rules[index];
-        let Some(v) = self.version(rule) else {
+        let Some(v) = self.version_at(index) else {
             return Truth::False;
         };
         let mut t = v.condition.expr.eval(self);
@@ -497,6 +521,9 @@ impl<'a> Context<'a> {
 
     /// A defeater counts unless it has ended, is suspended, or is not yet law on the date.
     fn defeater_active(&self, d: usize) -> bool {
+        if let Some(p) = self.plan {
+            return matches!(p.timing[d], Some(Status::InEffect | Status::Upcoming));
+        }
         let r = &self.corpus.rules[d];
         self.version(r).is_some() && !self.ended(d) && !self.suspended(d)
     }
@@ -743,9 +770,11 @@ pub struct Engine {
 
 /// What an assessment date fixes for every subject (each rule's timing), computed once by [`Engine::plan`].
 #[derive(Debug, Clone)]
-pub struct DatePlan {
+pub struct DatePlan<'e> {
     as_of: Date,
     timing: Vec<Option<Status>>,
+    versions: Vec<Option<u32>>,
+    params: Vec<Option<&'e Value>>,
 }
 
 /// A compact assessment: statuses only, no traces or texts (for `assess --batch`).
@@ -952,20 +981,37 @@ impl Engine {
     }
 
     /// What depends only on the date: each rule's timing. A batch computes it once for every subject.
-    pub fn plan(&self, as_of: Date) -> DatePlan {
+    pub fn plan(&self, as_of: Date) -> DatePlan<'_> {
         let probe = Facts::empty("", &self.corpus.vocabulary);
         let ctx = Context::new(self, &probe, as_of);
         DatePlan {
+            params: self
+                .corpus
+                .parameters
+                .iter()
+                .map(|p| p.value_on(as_of).map(|v| &v.value))
+                .collect(),
             as_of,
             timing: (0..self.corpus.rules.len())
                 .map(|i| self.timing(&ctx, i))
+                .collect(),
+            versions: self
+                .corpus
+                .rules
+                .iter()
+                .map(|r| {
+                    r.versions
+                        .iter()
+                        .rposition(|v| v.from.date <= as_of)
+                        .map(|i| i as u32)
+                })
                 .collect(),
         }
     }
 
     /// A compact assessment: which rules are in effect, upcoming, undetermined; classifications; prohibition.
     pub fn summary<'a>(&'a self, facts: &'a Facts, options: &Options) -> Summary<'a> {
-        self.summary_with(facts, options, |ctx, i| self.timing(ctx, i))
+        self.summary_with(facts, options, None, |ctx, i| self.timing(ctx, i))
     }
 
     /// [`Engine::summary`] with the date's plan computed beforehand (`plan.as_of` must be `options.as_of`).
@@ -973,19 +1019,22 @@ impl Engine {
         &'a self,
         facts: &'a Facts,
         options: &Options,
-        plan: &DatePlan,
+        plan: &'a DatePlan<'a>,
     ) -> Summary<'a> {
         debug_assert_eq!(plan.as_of, options.as_of);
-        self.summary_with(facts, options, |_, i| plan.timing.get(i).copied().flatten())
+        self.summary_with(facts, options, Some(plan), |_, i| {
+            plan.timing.get(i).copied().flatten()
+        })
     }
 
     fn summary_with<'a>(
         &'a self,
         facts: &'a Facts,
         options: &Options,
+        plan: Option<&'a DatePlan<'a>>,
         timing: impl Fn(&Context<'a>, usize) -> Option<Status>,
     ) -> Summary<'a> {
-        let ctx = Context::new(self, facts, options.as_of);
+        let ctx = Context::with_plan(self, facts, options.as_of, plan);
         let mut s = Summary {
             as_of: options.as_of,
             subject: &facts.subject,

@@ -670,19 +670,86 @@ impl<'de> serde::de::Visitor<'de> for SectionSeed<'_, '_> {
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         use serde::de::Error;
+        let section = self
+            .vocabulary
+            .section(self.section)
+            .ok_or_else(|| A::Error::custom("unknown section"))?;
         while let Some(name) = map.next_key::<&'de str>()? {
-            let def = self
-                .vocabulary
-                .fact(self.section, name)
+            let def = section
+                .get(name)
+                .map(|&id| &self.vocabulary.facts[id as usize])
                 .ok_or_else(|| A::Error::custom("unknown fact"))?;
-            let v: serde_json::Value = map.next_value()?;
-            if v.is_null() {
-                continue;
+            // The commonest types are read straight into values; anything unusual goes through a JSON value and
+            // `bind_value`, like the general parser (a property test checks that both agree).
+            let value = match &def.ty {
+                FactType::Bool | FactType::Set { .. } | FactType::Regions => {
+                    map.next_value_seed(TypedSeed { ty: &def.ty })?
+                }
+                _ => {
+                    let v: serde_json::Value = map.next_value()?;
+                    if v.is_null() {
+                        None
+                    } else {
+                        Some(
+                            bind_value(&def.ty, &v, "")
+                                .map_err(|_| A::Error::custom("bad value"))?,
+                        )
+                    }
+                }
+            };
+            if let Some(value) = value {
+                self.values[def.id as usize] = Some(value);
             }
-            let value = bind_value(&def.ty, &v, "").map_err(|_| A::Error::custom("bad value"))?;
-            self.values[def.id as usize] = Some(value);
         }
         Ok(())
+    }
+}
+
+/// Reads a bool, set or regions fact straight from JSON (the batch fast path); `None` for `null`. Anything it
+/// does not accept is an error, after which the caller falls back to the general parser.
+struct TypedSeed<'v> {
+    ty: &'v FactType,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for TypedSeed<'_> {
+    type Value = Option<Value>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<Value>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for TypedSeed<'_> {
+    type Value = Option<Value>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a fact value")
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Option<Value>, E> {
+        Ok(None)
+    }
+    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Option<Value>, E> {
+        match self.ty {
+            FactType::Bool => Ok(Some(Value::Bool(b))),
+            _ => Err(E::custom("bad value")),
+        }
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<Option<Value>, A::Error> {
+        use serde::de::Error;
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element::<std::borrow::Cow<'de, str>>()? {
+            match self.ty {
+                FactType::Set { values } if values.iter().any(|v| v.id == *item) => {
+                    out.push(item.into_owned())
+                }
+                FactType::Regions if is_region_code(&item) => {
+                    push_region_with_ancestors(&mut out, &item)
+                }
+                _ => return Err(A::Error::custom("bad value")),
+            }
+        }
+        Ok(Some(Value::set(out)))
     }
 }
 

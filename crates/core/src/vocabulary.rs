@@ -186,6 +186,11 @@ impl Vocabulary {
             .map(|&i| &self.facts[i as usize])
     }
 
+    /// The facts of one subject kind by name, for many look-ups in one section (the batch parser).
+    pub fn section(&self, subject: &str) -> Option<&HashMap<String, FactId>> {
+        self.by_name.get(subject)
+    }
+
     /// Looks a fact up by its qualified name `subject.name`.
     pub fn fact_qualified(&self, qualified: &str) -> Option<&FactDef> {
         let (s, n) = qualified.split_once('.')?;
