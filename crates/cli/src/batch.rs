@@ -96,7 +96,19 @@ fn summary_line(number: usize, s: &aigov_core::assess::Summary) -> String {
         }
         out.push(']');
     }
-    let mut out = String::with_capacity(256);
+    // Sized once: the ids dominate the line.
+    let ids: usize = [
+        &s.in_effect,
+        &s.upcoming,
+        &s.undetermined,
+        &s.suspended,
+        &s.classifications,
+    ]
+    .iter()
+    .flat_map(|l| l.iter())
+    .map(|id| id.len() + 3)
+    .sum();
+    let mut out = String::with_capacity(ids + 160 + s.name.map_or(0, str::len));
     let _ = write!(
         out,
         "{{\"line\":{number},\"as_of\":\"{}\",\"subject\":",
@@ -174,6 +186,8 @@ pub fn run(
             loop {
                 let mut chunk = Vec::with_capacity(CHUNK);
                 let mut done = false;
+                // Progress is reported once per chunk: a bar update per line costs more than reading the line.
+                let mut bytes = 0u64;
                 while chunk.len() < CHUNK {
                     let mut line = String::new();
                     match reader.read_line(&mut line) {
@@ -183,7 +197,7 @@ pub fn run(
                         }
                         Ok(n) => {
                             number += 1;
-                            progress_reader.inc(n as u64);
+                            bytes += n as u64;
                             if !line.trim().is_empty() {
                                 chunk.push((number, line));
                             }
@@ -194,6 +208,7 @@ pub fn run(
                         }
                     }
                 }
+                progress_reader.inc(bytes);
                 if chunks_tx.send(Ok(chunk)).is_err() || done {
                     return;
                 }

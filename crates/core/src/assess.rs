@@ -766,6 +766,8 @@ pub struct Engine {
     bits: Vec<Option<rustc_hash::FxHashMap<String, u32>>>,
     /// The derived facts, inputs before the facts computed from them.
     derivation_order: Vec<FactId>,
+    /// The facts that have bit masks (enumerated sets of at most 64 values).
+    set_facts: Vec<FactId>,
 }
 
 /// What an assessment date fixes for every subject (each rule's timing), computed once by [`Engine::plan`].
@@ -856,7 +858,7 @@ impl Engine {
             })
             .collect();
         let sme_fact = corpus.vocabulary.fact("organization", "sme").map(|f| f.id);
-        let bits = corpus
+        let bits: Vec<Option<rustc_hash::FxHashMap<String, u32>>> = corpus
             .vocabulary
             .facts
             .iter()
@@ -872,7 +874,14 @@ impl Engine {
             })
             .collect();
         let derivation_order = derivation_order(&corpus.vocabulary);
+        let set_facts = bits
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.is_some())
+            .map(|(i, _)| i as FactId)
+            .collect();
         Engine {
+            set_facts,
             derivation_order,
             bits,
             class_labels,
@@ -1095,27 +1104,35 @@ impl Engine {
     /// The bit masks of a subject's set facts (see [`crate::condition::Expr::Bits`]).
     fn masks_of(&self, facts: &Facts) -> Vec<crate::condition::Mask> {
         use crate::condition::Mask;
-        self.bits
-            .iter()
-            .enumerate()
-            .map(|(id, bits)| match (bits, facts.get(id as FactId)) {
-                (None, _) => Mask::NotAvailable,
-                (Some(_), None) => Mask::Unknown,
-                (Some(bits), Some(Value::Set(items))) => {
+        let mut masks = vec![Mask::NotAvailable; self.bits.len()];
+        // Only the enumerated set facts have masks; most of the vocabulary is skipped without a look.
+        for &id in &self.set_facts {
+            let Some(bits) = &self.bits[id as usize] else {
+                continue;
+            };
+            masks[id as usize] = match facts.get(id) {
+                None => Mask::Unknown,
+                Some(Value::Set(items)) => {
                     let mut m = 0u64;
+                    let mut known = true;
                     for item in items {
                         match bits.get(item) {
                             Some(b) => m |= 1u64 << b,
                             // A value outside the vocabulary (only possible if facts were built by hand):
                             // fall back to comparing strings.
-                            None => return Mask::NotAvailable,
+                            None => known = false,
                         }
                     }
-                    Mask::Known(m)
+                    if known {
+                        Mask::Known(m)
+                    } else {
+                        Mask::NotAvailable
+                    }
                 }
-                (Some(_), Some(_)) => Mask::NotAvailable,
-            })
-            .collect()
+                Some(_) => Mask::NotAvailable,
+            };
+        }
+        masks
     }
 
     /// A penalty in words, with the SME rule applied when the organization's size is known.

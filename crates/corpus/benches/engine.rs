@@ -40,6 +40,10 @@ fn bench(c: &mut Criterion) {
         c.bench_function(&format!("assess/summary/{name}"), |b| {
             b.iter(|| black_box(engine.summary(black_box(&facts), &full)))
         });
+        let plan = engine.plan(as_of);
+        c.bench_function(&format!("assess/summary_planned/{name}"), |b| {
+            b.iter(|| black_box(engine.summary_planned(black_box(&facts), &full, &plan)))
+        });
     }
     let line = serde_json::to_string(
         &serde_yaml_ng::from_str::<serde_json::Value>(EXAMPLES[0].1).expect("yaml"),
@@ -50,10 +54,14 @@ fn bench(c: &mut Criterion) {
             traces: false,
             ..Options::as_of(as_of)
         };
+        let plan = engine.plan(as_of);
         b.iter(|| {
             let facts = manifest::parse_json_fast(black_box(&line), &engine.corpus.vocabulary)
                 .expect("valid");
-            black_box(serde_json::to_string(&engine.summary(&facts, &o)).expect("serializes"))
+            black_box(
+                serde_json::to_string(&engine.summary_planned(&facts, &o, &plan))
+                    .expect("serializes"),
+            )
         })
     });
     c.bench_function("corpus/load_and_compile_from_yaml", |b| {
