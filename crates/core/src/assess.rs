@@ -762,6 +762,9 @@ pub struct Engine {
     sme_fact: Option<FactId>,
     /// `regime/axis=tier` of each classifying rule version, keyed by (rule, version start), for summaries.
     class_labels: rustc_hash::FxHashMap<(usize, Date), String>,
+    /// Whether every classification label is plain printable ASCII without quotes or backslashes, so that it can
+    /// be written into JSON as it is.
+    plain_labels: bool,
     /// For each enumerated set fact of at most 64 values: each value's bit (conditions test masks, not strings).
     bits: Vec<Option<rustc_hash::FxHashMap<String, u32>>>,
     /// The derived facts, inputs before the facts computed from them.
@@ -884,6 +887,10 @@ impl Engine {
             set_facts,
             derivation_order,
             bits,
+            plain_labels: class_labels.values().all(|l: &String| {
+                l.bytes()
+                    .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+            }),
             class_labels,
             date_sources,
             penalty_texts,
@@ -954,6 +961,12 @@ impl Engine {
                 })
             })
             .collect()
+    }
+
+    /// Whether every classification label of [`Summary::classifications`] can be written into JSON without
+    /// escaping (true for any corpus whose regimes, axes and tiers are identifiers).
+    pub fn plain_labels(&self) -> bool {
+        self.plain_labels
     }
 
     /// The indices of the rules that address a subject kind.
