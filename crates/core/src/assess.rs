@@ -387,11 +387,7 @@ struct DeriveEnv<'x> {
 
 impl Env for DeriveEnv<'_> {
     fn fact(&self, id: FactId) -> Option<&Value> {
-        self.facts.get(id).or_else(|| {
-            self.derived
-                .get(id as usize)
-                .and_then(|d| d.as_ref().map(|(v, _)| v))
-        })
+        given_or_derived(self.facts, self.derived, id)
     }
     fn param(&self, index: usize) -> Option<&Value> {
         self.params.get(index).copied().flatten()
@@ -399,6 +395,19 @@ impl Env for DeriveEnv<'_> {
     fn rule(&self, _index: usize) -> Truth {
         Truth::Unknown
     }
+}
+
+/// A fact's value: as the manifest gives it, else as the engine derived it.
+fn given_or_derived<'x>(
+    facts: &'x Facts,
+    derived: &'x [Option<(Value, usize)>],
+    id: FactId,
+) -> Option<&'x Value> {
+    facts.get(id).or_else(|| {
+        derived
+            .get(id as usize)
+            .and_then(|d| d.as_ref().map(|(v, _)| v))
+    })
 }
 
 /// A value the engine computed because the manifest did not give it, with the arithmetic.
@@ -585,11 +594,7 @@ fn and(a: Truth, b: Truth) -> Truth {
 
 impl Env for Context<'_> {
     fn fact(&self, id: FactId) -> Option<&Value> {
-        self.facts.get(id).or_else(|| {
-            self.derived
-                .get(id as usize)
-                .and_then(|d| d.as_ref().map(|(v, _)| v))
-        })
+        given_or_derived(self.facts, &self.derived[..], id)
     }
     fn param(&self, index: usize) -> Option<&Value> {
         self.params.get(index).copied().flatten()

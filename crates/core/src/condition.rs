@@ -971,23 +971,7 @@ impl Expr {
                 .param(*i)
                 .map(|v| v.to_string())
                 .unwrap_or_else(|| format!("params.{}", names.param(*i))),
-            Expr::Arith(op, a, b) => {
-                let wrap = |e: &Expr, right: bool| match e {
-                    Expr::Arith(inner, ..)
-                        if precedence(*inner) < precedence(*op)
-                            || (right && matches!(op, ArithOp::Sub | ArithOp::Div)) =>
-                    {
-                        format!("({})", r(e))
-                    }
-                    _ => r(e),
-                };
-                format!("{} {} {}", wrap(a, false), op.symbol(), wrap(b, true))
-            }
-            Expr::Extreme { max, args } => format!(
-                "{}({})",
-                if *max { "max" } else { "min" },
-                args.iter().map(r).collect::<Vec<_>>().join(", ")
-            ),
+            Expr::Arith(..) | Expr::Extreme { .. } => render_arithmetic(self, &r),
             _ => self.render_inner(names),
         }
     }
@@ -1189,24 +1173,33 @@ impl Expr {
             Expr::Intersects(a, b) => format!("sets.intersects({}, {})", r(a), r(b)),
             Expr::ContainsAll(a, b) => format!("sets.contains({}, {})", r(a), r(b)),
             Expr::Size(e) => format!("size({})", r(e)),
-            Expr::Arith(op, a, b) => {
-                let wrap = |e: &Expr, right: bool| match e {
-                    Expr::Arith(inner, ..)
-                        if precedence(*inner) < precedence(*op)
-                            || (right && matches!(op, ArithOp::Sub | ArithOp::Div)) =>
-                    {
-                        format!("({})", r(e))
-                    }
-                    _ => r(e),
-                };
-                format!("{} {} {}", wrap(a, false), op.symbol(), wrap(b, true))
-            }
-            Expr::Extreme { max, args } => format!(
-                "{}({})",
-                if *max { "max" } else { "min" },
-                args.iter().map(r).collect::<Vec<_>>().join(", ")
-            ),
+            Expr::Arith(..) | Expr::Extreme { .. } => render_arithmetic(self, &r),
         }
+    }
+}
+
+/// Prints an arithmetic node, its operands printed by `r` (names or values), with brackets only where they change
+/// the meaning.
+fn render_arithmetic(e: &Expr, r: &dyn Fn(&Expr) -> String) -> String {
+    match e {
+        Expr::Arith(op, a, b) => {
+            let wrap = |e: &Expr, right: bool| match e {
+                Expr::Arith(inner, ..)
+                    if precedence(*inner) < precedence(*op)
+                        || (right && matches!(op, ArithOp::Sub | ArithOp::Div)) =>
+                {
+                    format!("({})", r(e))
+                }
+                _ => r(e),
+            };
+            format!("{} {} {}", wrap(a, false), op.symbol(), wrap(b, true))
+        }
+        Expr::Extreme { max, args } => format!(
+            "{}({})",
+            if *max { "max" } else { "min" },
+            args.iter().map(r).collect::<Vec<_>>().join(", ")
+        ),
+        _ => r(e),
     }
 }
 

@@ -1211,17 +1211,33 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
             vocabulary.facts[id as usize].derive = alternatives;
         }
         if let Some(cycle) = derived_cycle(&vocabulary) {
-            diags.push(Diagnostic {
-                file: "vocabulary".into(),
-                line: 1,
-                col: 1,
-                message: format!(
-                    "derived facts depend on each other in a cycle: {}",
-                    cycle.join(" -> ")
-                ),
-                hint: Some(
-                    "a derived fact may not be computed, directly or not, from itself".into(),
-                ),
+            // Point at the first fact of the cycle, in the file that declares it.
+            let first = cycle.first().and_then(|q| q.split_once('.'));
+            let place = first.and_then(|(subject, name)| {
+                fact_files
+                    .iter()
+                    .find(|(_, f)| f.subject == subject && f.facts.iter().any(|r| r.name == name))
+                    .map(|(src, _)| (src, name))
+            });
+            let message = format!(
+                "derived facts depend on each other in a cycle: {}",
+                cycle.join(" -> ")
+            );
+            let hint =
+                Some("a derived fact may not be computed, directly or not, from itself".into());
+            diags.push(match place {
+                Some((src, name)) => Locator {
+                    file: &src.path,
+                    text: &src.text,
+                }
+                .diag(None, Some(&format!("name: {name}")), message, hint),
+                None => Diagnostic {
+                    file: "vocabulary".into(),
+                    line: 1,
+                    col: 1,
+                    message,
+                    hint,
+                },
             });
             return Err(diags);
         }
@@ -1394,73 +1410,28 @@ fn check_prefix(
 
 /// A cycle among derived facts (a formula that reads, through other derived facts, the fact it computes).
 fn derived_cycle(vocabulary: &Vocabulary) -> Option<Vec<String>> {
-    let n = vocabulary.facts.len();
-    let deps = |i: usize| -> Vec<usize> {
-        let mut out = Vec::new();
-        for d in &vocabulary.facts[i].derive {
+    let deps: Vec<Vec<usize>> = vocabulary
+        .facts
+        .iter()
+        .map(|f| {
             let mut reads = Vec::new();
-            d.formula.expr.reads(&mut reads);
-            out.extend(reads.into_iter().map(|r| r as usize));
-        }
-        out
-    };
-    // 0 = unvisited, 1 = on the stack, 2 = done.
-    let mut state = vec![0u8; n];
-    fn visit(
-        i: usize,
-        deps: &dyn Fn(usize) -> Vec<usize>,
-        state: &mut [u8],
-        stack: &mut Vec<usize>,
-    ) -> Option<Vec<usize>> {
-        state[i] = 1;
-        stack.push(i);
-        for j in deps(i) {
-            if state[j] == 1 {
-                let start = stack.iter().position(|&k| k == j).unwrap_or(0);
-                let mut cycle = stack[start..].to_vec();
-                cycle.push(j);
-                return Some(cycle);
+            for d in &f.derive {
+                d.formula.expr.reads(&mut reads);
             }
-            if state[j] == 0 {
-                if let Some(c) = visit(j, deps, state, stack) {
-                    return Some(c);
-                }
-            }
-        }
-        stack.pop();
-        state[i] = 2;
-        None
-    }
-    for i in 0..n {
-        if state[i] == 0 && !vocabulary.facts[i].derive.is_empty() {
-            if let Some(c) = visit(i, &deps, &mut state, &mut Vec::new()) {
-                return Some(
-                    c.into_iter()
-                        .map(|k| vocabulary.facts[k].qualified.clone())
-                        .collect(),
-                );
-            }
-        }
-    }
-    None
+            reads.into_iter().map(|r| r as usize).collect()
+        })
+        .collect();
+    graph_cycle(&deps).map(|c| {
+        c.into_iter()
+            .map(|k| vocabulary.facts[k].qualified.clone())
+            .collect()
+    })
 }
 
-fn find_cycle(rules: &[Rule]) -> Option<Vec<usize>> {
-    // Edges: a rule depends on the rules its conditions read, and on the rules that defeat it.
-    let mut deps: Vec<Vec<usize>> = vec![Vec::new(); rules.len()];
-    for (i, r) in rules.iter().enumerate() {
-        for v in &r.versions {
-            v.condition.expr.rule_refs(&mut deps[i]);
-            for e in &v.exceptions {
-                e.condition.expr.rule_refs(&mut deps[i]);
-            }
-        }
-        for &t in &r.defeats {
-            deps[t].push(i);
-        }
-    }
+/// A cycle in a dependency graph (node `i` depends on `deps[i]`), as the path that closes it, if there is one.
+fn graph_cycle(deps: &[Vec<usize>]) -> Option<Vec<usize>> {
     // 0 = new, 1 = on the stack, 2 = done
-    let mut state = vec![0u8; rules.len()];
+    let mut state = vec![0u8; deps.len()];
     let mut stack = Vec::new();
     fn visit(
         i: usize,
@@ -1487,13 +1458,30 @@ fn find_cycle(rules: &[Rule]) -> Option<Vec<usize>> {
         state[i] = 2;
         None
     }
-    (0..rules.len()).find_map(|i| {
+    (0..deps.len()).find_map(|i| {
         if state[i] == 0 {
-            visit(i, &deps, &mut state, &mut stack)
+            visit(i, deps, &mut state, &mut stack)
         } else {
             None
         }
     })
+}
+
+fn find_cycle(rules: &[Rule]) -> Option<Vec<usize>> {
+    // Edges: a rule depends on the rules its conditions read, and on the rules that defeat it.
+    let mut deps: Vec<Vec<usize>> = vec![Vec::new(); rules.len()];
+    for (i, r) in rules.iter().enumerate() {
+        for v in &r.versions {
+            v.condition.expr.rule_refs(&mut deps[i]);
+            for e in &v.exceptions {
+                e.condition.expr.rule_refs(&mut deps[i]);
+            }
+        }
+        for &t in &r.defeats {
+            deps[t].push(i);
+        }
+    }
+    graph_cycle(&deps)
 }
 
 struct CorpusResolver<'a> {

@@ -264,3 +264,19 @@ fn deadlines_count_in_days_or_hours_not_both() {
         "{e:?}"
     );
 }
+
+#[test]
+fn derived_facts_that_depend_on_each_other_are_a_cycle_error() {
+    let e = errors_with(
+        "vocabulary/ai_system.yaml",
+        "    question: How many training tokens?\n",
+        "    question: How many training tokens?\n    derive:\n      - label: back from compute\n        formula: ai_system.compute_flop / 6\n",
+    );
+    assert!(
+        e.iter().any(|m| m.starts_with("vocabulary/ai_system.yaml:")
+            && m.contains("derived facts depend on each other in a cycle")
+            && m.contains("ai_system.compute_flop")
+            && m.contains("ai_system.tokens")),
+        "{e:?}"
+    );
+}
