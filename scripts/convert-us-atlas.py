@@ -5,7 +5,7 @@ Run once (and again to refresh):
 
     cd /tmp && npm pack us-atlas@3 && tar xzf us-atlas-3.*.tgz
     python3 scripts/convert-us-atlas.py /tmp/package/states-albers-10m.json \
-        crates/cli/assets/us-states/states.tsv
+        crates/app/assets/us-states/states.tsv
 
 Input: `states-albers-10m.json` from the npm package us-atlas (version 3), a TopoJSON topology of the Census
 Bureau's cartographic state boundaries (2017, 1:10,000,000), already projected with d3.geoAlbersUsa (scale 1300,

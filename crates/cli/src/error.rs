@@ -84,3 +84,15 @@ pub struct ManifestReport {
     #[help]
     pub help: Option<String>,
 }
+
+impl From<aigov_app::AppError> for CliError {
+    fn from(e: aigov_app::AppError) -> CliError {
+        use aigov_app::AppError;
+        match e {
+            AppError::Read { path, source } => CliError::Read { path, source },
+            AppError::Write { path, source } => CliError::Write { path, source },
+            AppError::Corpus { diagnostics } => CliError::Corpus { diagnostics },
+            AppError::Invalid { message, help } => CliError::Usage { message, help },
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! `aigov interview`: ask only the questions that settle undetermined rules, re-assessing after each answer.
 
 use crate::error::CliError;
-use crate::{input, report, OutputFormat};
+use crate::input;
+use aigov_app::{report, OutputFormat};
 use aigov_core::assess::Options;
 use aigov_core::manifest::{bind_value, Facts, Format};
 use aigov_core::vocabulary::FactType;

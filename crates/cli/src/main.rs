@@ -7,17 +7,12 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod batch;
-mod chips;
-mod compute;
 mod error;
-mod export;
 mod input;
 mod interview;
-mod lists;
-mod map;
-mod report;
 mod screen;
 
+use aigov_app::{chips, compute, map, report, timeline};
 use aigov_core::assess::{Engine, Options};
 use aigov_core::Date;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -50,7 +45,7 @@ enum ColorWhen {
     Never,
 }
 
-/// Output formats for reports.
+/// Output formats for reports (the command-line spelling of [`aigov_app::OutputFormat`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     /// A readable report for a person.
@@ -59,6 +54,16 @@ pub enum OutputFormat {
     Markdown,
     /// Stable JSON for programs (see docs/output.md).
     Json,
+}
+
+impl From<OutputFormat> for aigov_app::OutputFormat {
+    fn from(f: OutputFormat) -> aigov_app::OutputFormat {
+        match f {
+            OutputFormat::Text => aigov_app::OutputFormat::Text,
+            OutputFormat::Markdown => aigov_app::OutputFormat::Markdown,
+            OutputFormat::Json => aigov_app::OutputFormat::Json,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -285,33 +290,14 @@ fn today() -> Date {
     jiff::ZonedDateTime::now().date()
 }
 
-/// The embedded corpus, compiled at build time (empty if the corpus had errors then).
-static PRECOMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
-
-/// The engine for assessments: the precompiled embedded corpus when possible (fast start-up), else loaded.
+/// The engine for assessments (the precompiled embedded corpus, or the corpus in `dir`).
 fn engine(dir: Option<&PathBuf>) -> Result<Engine, CliError> {
-    if dir.is_none() && !PRECOMPILED.is_empty() {
-        if let Ok(mut corpus) = serde_json::from_str::<aigov_core::Corpus>(PRECOMPILED) {
-            corpus.reindex();
-            return Ok(Engine::new(corpus));
-        }
-    }
-    load_engine(dir).map(|(e, _)| e)
+    Ok(aigov_app::engine(dir.map(PathBuf::as_path))?)
 }
 
-/// Loads and validates the corpus from its sources (embedded or a folder), with its examples.
+/// Loads and validates the corpus from its sources, with its examples (for lint and test).
 fn load_engine(dir: Option<&PathBuf>) -> Result<(Engine, Vec<aigov_corpus::Example>), CliError> {
-    let sources = match dir {
-        Some(d) => aigov_corpus::read_dir(d).map_err(|e| CliError::Read {
-            path: d.display().to_string(),
-            source: e,
-        })?,
-        None => aigov_corpus::embedded_sources(),
-    };
-    match aigov_corpus::load(&sources) {
-        Ok(l) => Ok((Engine::new(l.corpus), l.examples)),
-        Err(diags) => Err(CliError::Corpus { diagnostics: diags }),
-    }
+    Ok(aigov_app::load_engine(dir.map(PathBuf::as_path))?)
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
@@ -330,7 +316,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 input::write_file(&path, &map::svg(&board))?;
                 eprintln!("wrote {}", path.display());
             }
-            anstream::print!("{}", map::report(&board, format));
+            anstream::print!("{}", map::report(&board, format.into()));
             Ok(ExitCode::SUCCESS)
         }
         Command::Compute {
@@ -398,11 +384,11 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     help: "use the embedded corpus or one with the model compute facts".into(),
                 })?;
             let report = compute::compute(&engine, &facts, as_of.unwrap_or_else(today));
-            anstream::print!("{}", compute::render(&report, format));
+            anstream::print!("{}", compute::render(&report, format.into()));
             Ok(ExitCode::SUCCESS)
         }
         Command::Chips { format } => {
-            print!("{}", chips::list(format)?);
+            print!("{}", chips::list(format.into())?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Export {
@@ -415,7 +401,22 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             let engine = engine(cli.corpus.as_ref())?;
             let as_of = as_of.unwrap_or_else(today);
-            print!("{}", chips::classify(&engine, &target, as_of, format)?);
+            let looks_like_file = std::path::Path::new(&target).is_file()
+                || target == "-"
+                || aigov_core::manifest::Format::from_path(&target).is_some();
+            let target = if looks_like_file {
+                let facts = input::read_manifest(&target, &engine.corpus.vocabulary)?;
+                chips::ClassifyTarget::Manifest {
+                    name: target,
+                    facts,
+                }
+            } else {
+                chips::ClassifyTarget::Chip(target)
+            };
+            print!(
+                "{}",
+                chips::classify(&engine, target, as_of, format.into())?
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
@@ -474,7 +475,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let mut facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
             let screening = screen
                 .then(|| {
-                    screen::screen_manifest(
+                    aigov_app::screen::screen_manifest(
                         &engine.corpus.vocabulary,
                         &mut facts,
                         lists_dir.as_deref(),
@@ -486,7 +487,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             options.jurisdictions = jurisdictions;
             options.include_not_applicable = all;
             let a = engine.assess(&facts, &options);
-            let text = report::assessment(&engine, &a, format);
+            let text = report::assessment(&engine, &a, format.into());
             match (&screening, format) {
                 (Some(s), OutputFormat::Json) => anstream::print!("{}", s.attach_json(&text)),
                 (Some(s), _) => anstream::print!("{text}{}", s.text()),
@@ -544,7 +545,10 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 });
             }
             let as_of = as_of.unwrap_or_else(today);
-            anstream::print!("{}", report::explain(&engine, &facts, index, as_of, format));
+            anstream::print!(
+                "{}",
+                report::explain(&engine, &facts, index, as_of, format.into())
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff {
@@ -563,7 +567,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             }
             let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
             let d = aigov_core::diff::diff(&engine, &facts, from, to, &jurisdictions);
-            anstream::print!("{}", report::diff(&d, format));
+            anstream::print!("{}", report::diff(&d, format.into()));
             Ok(ExitCode::SUCCESS)
         }
         Command::Timeline {
@@ -583,14 +587,14 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 &jurisdictions,
             );
             if let Some(path) = ics {
-                input::write_file(&path, &export::ics(&t))?;
+                input::write_file(&path, &timeline::ics(&t))?;
                 eprintln!("wrote {}", path.display());
             }
             if let Some(path) = svg {
-                input::write_file(&path, &export::svg(&t))?;
+                input::write_file(&path, &timeline::svg(&t))?;
                 eprintln!("wrote {}", path.display());
             }
-            anstream::print!("{}", report::timeline(&t, format));
+            anstream::print!("{}", report::timeline(&t, format.into()));
             Ok(ExitCode::SUCCESS)
         }
         Command::Interview {
@@ -668,12 +672,12 @@ fn corpus_command(dir: Option<&PathBuf>, command: CorpusCommand) -> Result<ExitC
         }
         CorpusCommand::List { format } => {
             let engine = engine(dir)?;
-            anstream::print!("{}", report::corpus_list(&engine.corpus, format));
+            anstream::print!("{}", report::corpus_list(&engine.corpus, format.into()));
             Ok(ExitCode::SUCCESS)
         }
         CorpusCommand::Show { id, format } => {
             let engine = engine(dir)?;
-            match report::corpus_show(&engine.corpus, &id, format) {
+            match report::corpus_show(&engine.corpus, &id, format.into()) {
                 Some(s) => {
                     print!("{s}");
                     Ok(ExitCode::SUCCESS)

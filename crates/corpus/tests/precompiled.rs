@@ -1,4 +1,4 @@
-//! The CLI embeds the corpus compiled at build time as JSON (crates/cli/build.rs). That form must answer exactly
+//! The CLI embeds the corpus compiled at build time as JSON (crates/app/build.rs). That form must answer exactly
 //! as the corpus loaded from its YAML sources: same statuses on every example, same serialised form after a
 //! round trip (a lossy serialisation, e.g. a string literal read back as a date, would show here).
 

@@ -6,7 +6,7 @@
 //! date, import time). Every file is written to a temporary file in the same folder and renamed over the old
 //! one, and nothing is written until every input has been read, so a failed import or download loses no data.
 
-use crate::error::CliError;
+use crate::AppError;
 use aigov_screening::{merge_ofac, AddRecord, AltRecord, Entry, Format, Index, ListMeta, Records};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -97,8 +97,8 @@ fn pending(
 }
 
 /// Writes every pending part atomically (temporary file, then rename).
-fn commit(dir: &Path, parts: Vec<Pending>) -> Result<Vec<ListMeta>, CliError> {
-    std::fs::create_dir_all(dir).map_err(|e| CliError::Write {
+fn commit(dir: &Path, parts: Vec<Pending>) -> Result<Vec<ListMeta>, AppError> {
+    std::fs::create_dir_all(dir).map_err(|e| AppError::Write {
         path: dir.display().to_string(),
         source: e,
     })?;
@@ -106,7 +106,7 @@ fn commit(dir: &Path, parts: Vec<Pending>) -> Result<Vec<ListMeta>, CliError> {
     // Serialize everything first: a failure here writes nothing.
     let mut blobs = Vec::new();
     for p in &parts {
-        let json = serde_json::to_vec(&p.part).map_err(|e| CliError::Usage {
+        let json = serde_json::to_vec(&p.part).map_err(|e| AppError::Invalid {
             message: format!("cannot serialize {}: {e}", p.part.meta.part),
             help: "report this as a bug".into(),
         })?;
@@ -115,7 +115,7 @@ fn commit(dir: &Path, parts: Vec<Pending>) -> Result<Vec<ListMeta>, CliError> {
     for (part, json) in blobs {
         let target = dir.join(format!("{part}.json"));
         let tmp = dir.join(format!(".{part}.json.tmp-{}", std::process::id()));
-        let io = |e: std::io::Error| CliError::Write {
+        let io = |e: std::io::Error| AppError::Write {
             path: target.display().to_string(),
             source: e,
         };
@@ -134,15 +134,15 @@ pub fn import(
     dir: &Path,
     files: &[PathBuf],
     published: Option<&str>,
-) -> Result<Vec<ListMeta>, CliError> {
+) -> Result<Vec<ListMeta>, AppError> {
     let mut parts = Vec::new();
     for f in files {
-        let bytes = std::fs::read(f).map_err(|e| CliError::Read {
+        let bytes = std::fs::read(f).map_err(|e| AppError::Read {
             path: f.display().to_string(),
             source: e,
         })?;
         let name = f.display().to_string();
-        let parsed = aigov_screening::parse_auto(&name, &bytes).map_err(|e| CliError::Usage {
+        let parsed = aigov_screening::parse_auto(&name, &bytes).map_err(|e| AppError::Invalid {
             message: format!("{name}: {e}"),
             help: "import the files as published: CSL consolidated.json or CSV, OFAC sdn.csv, alt.csv, add.csv"
                 .into(),
@@ -167,7 +167,8 @@ fn file_date(f: &Path) -> Option<String> {
 }
 
 /// Which lists `aigov lists update` downloads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum UpdateSource {
     /// OFAC's SDN files and the Consolidated Screening List.
     All,
@@ -183,7 +184,7 @@ pub fn update(
     dir: &Path,
     base_url: Option<&str>,
     which: UpdateSource,
-) -> Result<Vec<ListMeta>, CliError> {
+) -> Result<Vec<ListMeta>, AppError> {
     let mut urls: Vec<(String, Format)> = Vec::new();
     let base = base_url.map(|b| b.trim_end_matches('/').to_string());
     if matches!(which, UpdateSource::All | UpdateSource::Ofac) {
@@ -214,7 +215,7 @@ pub fn update(
     for (url, format) in urls {
         eprintln!("downloading {url}");
         let fail = |message: String| {
-            CliError::Usage {
+            AppError::Invalid {
             message,
             help: "check the network, or import files you downloaded with `aigov lists import FILE...`".into(),
         }
@@ -251,13 +252,13 @@ pub fn update(
     commit(dir, parts)
 }
 
-fn read_part(dir: &Path, part: &str) -> Result<Option<StoredPart>, CliError> {
+fn read_part(dir: &Path, part: &str) -> Result<Option<StoredPart>, AppError> {
     let path = dir.join(format!("{part}.json"));
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
-            return Err(CliError::Read {
+            return Err(AppError::Read {
                 path: path.display().to_string(),
                 source: e,
             })
@@ -265,14 +266,14 @@ fn read_part(dir: &Path, part: &str) -> Result<Option<StoredPart>, CliError> {
     };
     serde_json::from_slice(&bytes)
         .map(Some)
-        .map_err(|e| CliError::Usage {
+        .map_err(|e| AppError::Invalid {
             message: format!("{}: not a list store file: {e}", path.display()),
             help: "import the list again with `aigov lists import` or `aigov lists update`".into(),
         })
 }
 
 /// The versions of the stored parts.
-pub fn versions(dir: &Path) -> Result<Vec<ListMeta>, CliError> {
+pub fn versions(dir: &Path) -> Result<Vec<ListMeta>, AppError> {
     let mut out = Vec::new();
     for p in PARTS {
         if let Some(s) = read_part(dir, p)? {
@@ -291,7 +292,7 @@ pub struct Loaded {
 }
 
 /// Loads every stored list into one index (OFAC aliases and addresses joined to their SDN records).
-pub fn load(dir: &Path) -> Result<Loaded, CliError> {
+pub fn load(dir: &Path) -> Result<Loaded, AppError> {
     let mut entries = Vec::new();
     let mut versions = Vec::new();
     let mut sdn: Option<Vec<Entry>> = None;
@@ -313,7 +314,7 @@ pub fn load(dir: &Path) -> Result<Loaded, CliError> {
         entries.extend(merge_ofac(sdn, &alt, &add));
     }
     if entries.is_empty() {
-        return Err(CliError::Usage {
+        return Err(AppError::Invalid {
             message: format!("no screening lists are stored in {}", dir.display()),
             help: "run `aigov lists update`, or `aigov lists import FILE...` with the CSL or OFAC files".into(),
         });
@@ -325,7 +326,7 @@ pub fn load(dir: &Path) -> Result<Loaded, CliError> {
 }
 
 /// `aigov lists [status]`: what is stored.
-pub fn status(dir: &Path, json: bool) -> Result<String, CliError> {
+pub fn status(dir: &Path, json: bool) -> Result<String, AppError> {
     let v = versions(dir)?;
     if json {
         let doc = serde_json::json!({ "lists_dir": dir.display().to_string(), "lists": v });

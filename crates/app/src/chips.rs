@@ -3,7 +3,7 @@
 //! under the US export control rules of the corpus as of a date, with the TPP/PD arithmetic and a timeline of
 //! how the classification changed since the first advanced computing rule (7 Oct 2022).
 
-use crate::error::CliError;
+use crate::AppError;
 use crate::OutputFormat;
 use aigov_core::assess::{Assessment, Engine, Options};
 use aigov_core::manifest::Facts;
@@ -42,8 +42,8 @@ pub enum ChipError {
     WrongSubject(String, String),
 }
 
-impl From<ChipError> for CliError {
-    fn from(e: ChipError) -> CliError {
+impl From<ChipError> for AppError {
+    fn from(e: ChipError) -> AppError {
         let help = match &e {
             ChipError::Catalog(_) => {
                 "report this as a bug: catalog/chips.yaml must parse".to_string()
@@ -59,7 +59,7 @@ impl From<ChipError> for CliError {
                 "write `subject: item` and describe the chip in an `item:` section".to_string()
             }
         };
-        CliError::Usage {
+        AppError::Invalid {
             message: e.to_string(),
             help,
         }
@@ -266,7 +266,7 @@ fn num(v: f64) -> String {
 }
 
 /// `aigov chips`: the catalog as a table (or JSON).
-pub fn list(format: OutputFormat) -> Result<String, CliError> {
+pub fn list(format: OutputFormat) -> Result<String, AppError> {
     let cat = catalog()?;
     if format == OutputFormat::Json {
         let rows: Vec<serde_json::Value> = cat
@@ -503,33 +503,46 @@ fn change_dates(engine: &Engine, start: Date, end: Date) -> Vec<Date> {
     dates
 }
 
-/// `aigov export classify`: reads a catalog chip or an item manifest and classifies it.
+/// What `export classify` classifies: a chip of the catalog, by name, or the item described by a manifest.
+#[derive(Debug)]
+pub enum ClassifyTarget {
+    /// A catalog chip's name (case-insensitive).
+    Chip(String),
+    /// An `item` or `export` manifest, with the name it was read from (for messages).
+    Manifest {
+        /// Where the manifest came from.
+        name: String,
+        /// Its facts.
+        facts: Facts,
+    },
+}
+
+/// `aigov export classify`: classifies a catalog chip or an item manifest.
 pub fn classify(
     engine: &Engine,
-    target: &str,
+    target: ClassifyTarget,
     as_of: Date,
     format: OutputFormat,
-) -> Result<String, CliError> {
-    let looks_like_file = std::path::Path::new(target).is_file()
-        || target == "-"
-        || aigov_core::manifest::Format::from_path(target).is_some();
+) -> Result<String, AppError> {
     let vocabulary = &engine.corpus.vocabulary;
-    let (mut facts, chip) = if looks_like_file {
-        let facts = crate::input::read_manifest(target, vocabulary)?;
-        if facts.subject != "item" && facts.subject != "export" {
-            return Err(ChipError::WrongSubject(target.to_string(), facts.subject.clone()).into());
-        }
-        (facts, None)
-    } else {
-        let cat = catalog()?;
-        let chip = cat.find(target)?.clone();
-        let facts = aigov_core::manifest::bind(&chip.manifest(), vocabulary).map_err(|e| {
-            CliError::Usage {
-                message: format!("catalog chip `{}` does not fit the corpus vocabulary: {e}", chip.name),
-                help: "the corpus given with --corpus must declare the `item` facts of corpus/vocabulary/item.yaml".into(),
+    let (mut facts, chip) = match target {
+        ClassifyTarget::Manifest { name, facts } => {
+            if facts.subject != "item" && facts.subject != "export" {
+                return Err(ChipError::WrongSubject(name, facts.subject.clone()).into());
             }
-        })?;
-        (facts, Some(chip))
+            (facts, None)
+        }
+        ClassifyTarget::Chip(name) => {
+            let cat = catalog()?;
+            let chip = cat.find(&name)?.clone();
+            let facts = aigov_core::manifest::bind(&chip.manifest(), vocabulary).map_err(|e| {
+                AppError::Invalid {
+                    message: format!("catalog chip `{}` does not fit the corpus vocabulary: {e}", chip.name),
+                    help: "the corpus given with --corpus must declare the `item` facts of corpus/vocabulary/item.yaml".into(),
+                }
+            })?;
+            (facts, Some(chip))
+        }
     };
     // An export manifest's item section is classified as the item.
     facts.subject = "item".to_string();

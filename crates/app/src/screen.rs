@@ -1,0 +1,473 @@
+//! `aigov screen`: restricted-party screening of names against the stored lists, and `aigov assess --screen`,
+//! which screens an export's parties and sets `export.parties_listed` from the hits.
+//!
+//! Exit codes of `aigov screen`: **0** no name has a hit at or above the threshold, **1** at least one has,
+//! **2** an error (like `aigov assess`, where 1 means something needs attention).
+
+use crate::lists::{self, Loaded};
+use crate::AppError;
+use aigov_core::manifest::Facts;
+use aigov_core::value::Value;
+use aigov_core::vocabulary::Vocabulary;
+use aigov_screening::{Entry, Hit, ListMeta, SearchOptions};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// A name to screen: the name, its country, and where it came from (a manifest field or batch row).
+pub type Query = (String, Option<String>, Option<String>);
+
+/// One screened name and its hits.
+#[derive(Debug, Serialize)]
+pub struct Screened {
+    /// The name as given.
+    pub query: String,
+    /// The country given for it, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Where the name came from (a manifest field or a batch row), if not the command line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// The hits, best first.
+    pub hits: Vec<HitReport>,
+}
+
+/// A hit with the listed entry's details.
+#[derive(Debug, Serialize)]
+pub struct HitReport {
+    /// The score (0–1).
+    pub score: f32,
+    /// The list code (`EL`, `SDN`, `MEU`, ...).
+    pub list: String,
+    /// The list's full name.
+    pub source: String,
+    /// The entry's identifier in its list.
+    pub id: String,
+    /// The entry's primary name.
+    pub name: String,
+    /// The name that matched (primary or alias).
+    pub matched_name: String,
+    /// Whether the matched name is an alias.
+    pub alias: bool,
+    /// Entity, Individual, Vessel or Aircraft.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Programs.
+    pub programs: Vec<String>,
+    /// Countries of the listed addresses.
+    pub countries: Vec<String>,
+    /// Entity List: licence requirement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub license_requirement: Option<String>,
+    /// Entity List: licence review policy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub license_policy: Option<String>,
+    /// Federal Register citation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub federal_register_notice: Option<String>,
+    /// The `export.parties_listed` value this list sets, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parties_listed: Option<&'static str>,
+    /// The explanation, structured.
+    pub explanation: aigov_screening::Explanation,
+    /// The explanation in words.
+    pub explanation_text: String,
+}
+
+/// The `export.parties_listed` value of a list code: entity_list, military_end_user, denied_persons,
+/// unverified or sdn (other lists are reported but set no value).
+pub fn parties_listed_value(list: &str) -> Option<&'static str> {
+    match list.to_ascii_uppercase().as_str() {
+        "EL" => Some("entity_list"),
+        "MEU" => Some("military_end_user"),
+        "DPL" => Some("denied_persons"),
+        "UVL" => Some("unverified"),
+        "SDN" => Some("sdn"),
+        _ => None,
+    }
+}
+
+fn report_hit(entry: &Entry, h: Hit) -> HitReport {
+    HitReport {
+        score: (h.score * 1000.0).round() / 1000.0,
+        list: entry.list.clone(),
+        source: entry.source.clone(),
+        id: entry.id.clone(),
+        name: entry.name.clone(),
+        matched_name: h.matched_name,
+        alias: h.alias,
+        kind: entry.kind.clone(),
+        programs: entry.programs.clone(),
+        countries: entry.countries.clone(),
+        license_requirement: entry.license_requirement.clone(),
+        license_policy: entry.license_policy.clone(),
+        federal_register_notice: entry.federal_register_notice.clone(),
+        parties_listed: parties_listed_value(&entry.list),
+        explanation_text: h.explanation.describe(h.score),
+        explanation: h.explanation,
+    }
+}
+
+/// Screens names (each with an optional country).
+pub fn screen_names(
+    loaded: &Loaded,
+    names: &[Query],
+    threshold: f32,
+    limit: usize,
+) -> Vec<Screened> {
+    names
+        .iter()
+        .map(|(q, cc, field)| {
+            let opts = SearchOptions {
+                threshold,
+                country: cc.clone(),
+                limit,
+            };
+            let hits = loaded
+                .index
+                .search(q, &opts)
+                .into_iter()
+                .map(|h| report_hit(&loaded.index.entries()[h.entry], h))
+                .collect();
+            Screened {
+                query: q.clone(),
+                country: cc.clone(),
+                field: field.clone(),
+                hits,
+            }
+        })
+        .collect()
+}
+
+/// Reads a batch CSV: a `name` column (and optional `country`) under a header, else names in the first column
+/// and countries in the second.
+pub fn read_batch(path: &Path) -> Result<Vec<Query>, AppError> {
+    let bytes = std::fs::read(path).map_err(|e| AppError::Read {
+        path: path.display().to_string(),
+        source: e,
+    })?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&bytes[..]);
+    let mut rows = Vec::new();
+    for (i, r) in reader.records().enumerate() {
+        let r = r.map_err(|e| AppError::Invalid {
+            message: format!("{}: row {}: {e}", path.display(), i + 1),
+            help: "the batch file is CSV: name[,country]".into(),
+        })?;
+        rows.push(r);
+    }
+    let mut name_col = 0;
+    let mut country_col = Some(1);
+    let mut start = 0;
+    if let Some(h) = rows.first() {
+        let lower: Vec<String> = h.iter().map(|c| c.trim().to_ascii_lowercase()).collect();
+        if let Some(i) = lower.iter().position(|c| c == "name") {
+            name_col = i;
+            country_col = lower.iter().position(|c| c == "country");
+            start = 1;
+        }
+    }
+    Ok(rows
+        .iter()
+        .enumerate()
+        .skip(start)
+        .filter_map(|(i, r)| {
+            let name = r.get(name_col)?.trim();
+            if name.is_empty() {
+                return None;
+            }
+            let cc = country_col
+                .and_then(|c| r.get(c))
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_ascii_uppercase);
+            Some((name.to_string(), cc, Some(format!("row {}", i + 1))))
+        })
+        .collect())
+}
+
+/// The versions line every result carries.
+fn versions_text(versions: &[ListMeta]) -> String {
+    let mut out = String::from("lists used:\n");
+    for v in versions {
+        let _ = writeln!(out, "  {}", v.describe());
+    }
+    out
+}
+
+/// Renders screening results as text or JSON.
+pub fn render(results: &[Screened], versions: &[ListMeta], threshold: f32, json: bool) -> String {
+    if json {
+        let doc = serde_json::json!({
+            "kind": "screening",
+            "format_version": crate::report::FORMAT_VERSION,
+            "threshold": threshold,
+            "lists": versions,
+            "results": results,
+            "note": "A hit or a miss is not a compliance determination; check the listing and keep the lists current.",
+        });
+        return format!(
+            "{}\n",
+            serde_json::to_string_pretty(&doc).unwrap_or_default()
+        );
+    }
+    let mut out = String::new();
+    for r in results {
+        let place = r
+            .field
+            .as_deref()
+            .map(|f| format!(" ({f})"))
+            .unwrap_or_default();
+        let cc = r
+            .country
+            .as_deref()
+            .map(|c| format!(" [{c}]"))
+            .unwrap_or_default();
+        if r.hits.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}{cc}{place}: no hit at or above {threshold:.2}",
+                r.query
+            );
+            continue;
+        }
+        let _ = writeln!(out, "{}{cc}{place}: {} hit(s)", r.query, r.hits.len());
+        for h in &r.hits {
+            let alias = if h.alias {
+                format!(" (alias of {})", h.name)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "  {:.3}  {} {}{alias}  [{}; id {}]",
+                h.score,
+                h.matched_name,
+                h.kind
+                    .as_deref()
+                    .map(|k| format!("({k})"))
+                    .unwrap_or_default(),
+                h.source,
+                h.id
+            );
+            if !h.programs.is_empty() {
+                let _ = writeln!(out, "         programs: {}", h.programs.join(", "));
+            }
+            if !h.countries.is_empty() {
+                let _ = writeln!(out, "         countries: {}", h.countries.join(", "));
+            }
+            if let Some(l) = &h.license_requirement {
+                let _ = writeln!(out, "         licence requirement: {l}");
+            }
+            if let Some(l) = &h.license_policy {
+                let _ = writeln!(out, "         licence policy: {l}");
+            }
+            if let Some(l) = &h.federal_register_notice {
+                let _ = writeln!(out, "         Federal Register: {l}");
+            }
+            let _ = writeln!(out, "         why: {}", h.explanation_text);
+        }
+    }
+    out.push_str(&versions_text(versions));
+    out.push_str("A hit or a miss is not a compliance determination; check the listing and keep the lists current.\n");
+    out
+}
+
+/// `aigov screen`: returns the report and whether any name had a hit.
+pub fn run(
+    names: &[String],
+    batch: Option<&Path>,
+    country: Option<&str>,
+    threshold: f32,
+    limit: usize,
+    lists_dir: Option<&Path>,
+    json: bool,
+) -> Result<(String, bool), AppError> {
+    if !(0.0..=1.0).contains(&threshold) {
+        return Err(AppError::Invalid {
+            message: format!("--threshold {threshold} is outside 0..1"),
+            help: format!("the default is {}", aigov_screening::DEFAULT_THRESHOLD),
+        });
+    }
+    let mut queries: Vec<Query> = names
+        .iter()
+        .map(|n| (n.clone(), country.map(str::to_ascii_uppercase), None))
+        .collect();
+    if let Some(b) = batch {
+        queries.extend(read_batch(b)?);
+    }
+    if queries.is_empty() {
+        return Err(AppError::Invalid {
+            message: "no names to screen".into(),
+            help: "give names (`aigov screen \"Acme Ltd\"`) or --batch FILE.csv".into(),
+        });
+    }
+    let dir = lists::store_dir(lists_dir);
+    let loaded = lists::load(&dir)?;
+    let results = screen_names(&loaded, &queries, threshold, limit);
+    let any = results.iter().any(|r| !r.hits.is_empty());
+    Ok((render(&results, &loaded.versions, threshold, json), any))
+}
+
+/// What `assess --screen` did.
+#[derive(Debug, Serialize)]
+pub struct ManifestScreening {
+    /// The threshold used.
+    pub threshold: f32,
+    /// The list versions used.
+    pub lists: Vec<ListMeta>,
+    /// Each screened party.
+    pub results: Vec<Screened>,
+    /// The value set for `export.parties_listed`, or `None` when the manifest gave it.
+    pub parties_listed_set: Option<Vec<String>>,
+    /// Whether the manifest already gave `export.parties_listed` (then it is kept).
+    pub given_in_manifest: bool,
+}
+
+/// The manifest fields naming parties to the transaction, when the vocabulary has them.
+const PARTY_FIELDS: &[&str] = &[
+    "end_user_name",
+    "consignee_name",
+    "ultimate_consignee_name",
+    "intermediate_consignee_name",
+    "purchaser_name",
+];
+
+/// Screens the parties named in an `export` manifest and, unless the manifest gives `export.parties_listed`,
+/// sets it from the hits (`[]` when no party has a hit on any list).
+pub fn screen_manifest(
+    vocabulary: &Vocabulary,
+    facts: &mut Facts,
+    lists_dir: Option<&Path>,
+    threshold: f32,
+) -> Result<ManifestScreening, AppError> {
+    if facts.subject != "export" {
+        return Err(AppError::Invalid {
+            message: format!(
+                "--screen screens the parties of an `export` manifest; this one describes `{}`",
+                facts.subject
+            ),
+            help: "use `aigov screen NAME...` to screen names directly".into(),
+        });
+    }
+    let Some(target) = vocabulary.fact("export", "parties_listed") else {
+        return Err(AppError::Invalid {
+            message: "the corpus has no `export.parties_listed` fact".into(),
+            help: "use a corpus with the export-control vocabulary".into(),
+        });
+    };
+    let mut queries = Vec::new();
+    for field in PARTY_FIELDS {
+        if let Some(def) = vocabulary.fact("export", field) {
+            if let Some(Value::Text(name)) = facts.get(def.id) {
+                if !name.trim().is_empty() {
+                    queries.push((name.clone(), None, Some(format!("export.{field}"))));
+                }
+            }
+        }
+    }
+    if queries.is_empty() {
+        return Err(AppError::Invalid {
+            message: "--screen found no party names in the manifest".into(),
+            help: "give `export.end_user_name` (and consignee or purchaser names where the vocabulary has them)".into(),
+        });
+    }
+    let dir = lists::store_dir(lists_dir);
+    let loaded = lists::load(&dir)?;
+    let results = screen_names(&loaded, &queries, threshold, 10);
+    let given = facts.get(target.id).is_some();
+    let mut values: Vec<String> = results
+        .iter()
+        .flat_map(|r| {
+            r.hits
+                .iter()
+                .filter_map(|h| h.parties_listed.map(str::to_string))
+        })
+        .collect();
+    values.sort();
+    values.dedup();
+    let set = if given {
+        None
+    } else {
+        let json = serde_json::Value::Array(
+            values
+                .iter()
+                .cloned()
+                .map(serde_json::Value::String)
+                .collect(),
+        );
+        let value = aigov_core::manifest::bind_value(&target.ty, &json, "export.parties_listed")
+            .map_err(|e| AppError::Invalid {
+                message: format!("cannot set export.parties_listed: {}", e.message),
+                help: "the corpus vocabulary for parties_listed does not have the screening values"
+                    .into(),
+            })?;
+        facts.set(target.id, Some(value));
+        Some(values)
+    };
+    Ok(ManifestScreening {
+        threshold,
+        lists: loaded.versions,
+        results,
+        parties_listed_set: set,
+        given_in_manifest: given,
+    })
+}
+
+impl ManifestScreening {
+    /// The section added to a text or Markdown report.
+    pub fn text(&self) -> String {
+        let mut out = String::from("\nRestricted-party screening (aigov assess --screen)\n");
+        match (&self.parties_listed_set, self.given_in_manifest) {
+            (_, true) => out.push_str(
+                "  export.parties_listed was given in the manifest and is kept; the hits below are for information.\n",
+            ),
+            (Some(v), false) if v.is_empty() => out.push_str(&format!(
+                "  export.parties_listed set to [] (no party hit any list at or above {:.2})\n",
+                self.threshold
+            )),
+            (Some(v), false) => out.push_str(&format!("  export.parties_listed set to [{}] by:\n", v.join(", "))),
+            (None, false) => {}
+        }
+        for r in &self.results {
+            let field = r.field.as_deref().unwrap_or("");
+            if r.hits.is_empty() {
+                out.push_str(&format!("  {field} \"{}\": no hit\n", r.query));
+            }
+            for h in &r.hits {
+                let fact = h
+                    .parties_listed
+                    .map(|v| format!(" -> {v}"))
+                    .unwrap_or_else(|| " (sets no fact)".into());
+                out.push_str(&format!(
+                    "  {field} \"{}\" = {} [{} {}] score {:.3}{fact}\n",
+                    r.query, h.matched_name, h.list, h.id, h.score
+                ));
+                if let (Some(req), Some(pol)) = (&h.license_requirement, &h.license_policy) {
+                    out.push_str(&format!(
+                        "      licence requirement: {req}; policy: {pol}\n"
+                    ));
+                }
+                out.push_str(&format!("      why: {}\n", h.explanation_text));
+            }
+        }
+        out.push_str(&versions_text(&self.lists).replace("lists used:", "  lists used:"));
+        out
+    }
+
+    /// Adds the screening to a JSON report as a `screening` member.
+    pub fn attach_json(&self, report: &str) -> String {
+        match serde_json::from_str::<serde_json::Value>(report) {
+            Ok(serde_json::Value::Object(mut m)) => {
+                m.insert(
+                    "screening".into(),
+                    serde_json::to_value(self).unwrap_or(serde_json::Value::Null),
+                );
+                format!("{}\n", serde_json::to_string_pretty(&m).unwrap_or_default())
+            }
+            _ => report.to_string(),
+        }
+    }
+}
