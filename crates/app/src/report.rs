@@ -163,6 +163,18 @@ fn when_line(f: &Finding, with_source: bool) -> String {
     }
 }
 
+/// A tier's name in words: the first clause of its vocabulary description ("High-risk (e.g. EU AI Act ...)" reads
+/// "High-risk"), so a headline says the class as the law's readers say it.
+pub fn tier_label(description: &str) -> String {
+    let first = description
+        .split(['(', ';', ':'])
+        .next()
+        .unwrap_or(description);
+    let first = first.split(". ").next().unwrap_or(first);
+    let words: Vec<&str> = first.split_whitespace().collect();
+    words.join(" ").trim_end_matches('.').to_string()
+}
+
 /// Renders an assessment.
 pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> String {
     if format == OutputFormat::Json {
@@ -221,22 +233,32 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
         let _ = writeln!(out, "No classification applies.");
     }
     for cl in &a.classifications {
+        // Headlines are for people: the law's short title, the class in words, the date; the ids come last.
+        let law = c
+            .rule(cl.rule)
+            .map(|r| c.instrument_of(r).short_title.as_str())
+            .unwrap_or(cl.regime);
+        let class = c
+            .vocabulary
+            .tier(cl.tier)
+            .map(|t| tier_label(&t.description))
+            .unwrap_or_else(|| cl.tier.to_string());
         st.bullet(
             &mut out,
             &format!(
-                "{} {}: {} = {} — {}{} ({}) [{}]",
+                "{law} ({}): {} — {}{} ({}) [{} · {} = {}]",
                 cl.jurisdiction,
-                cl.regime,
-                cl.axis,
-                st.strong(cl.tier),
+                st.strong(&class),
                 cl.status.heading().to_lowercase(),
-                if cl.status == Status::Upcoming {
-                    format!(" from {}", cl.applies_from)
-                } else {
-                    String::new()
+                match cl.status {
+                    Status::Upcoming => format!(" from {}", cl.applies_from),
+                    Status::InEffect => format!(" since {}", cl.applies_from),
+                    _ => String::new(),
                 },
                 cl.citation,
-                st.code(cl.rule)
+                st.code(cl.rule),
+                cl.axis,
+                cl.tier,
             ),
         );
     }
@@ -1055,4 +1077,29 @@ pub fn corpus_show(c: &Corpus, id: &str, format: OutputFormat) -> Option<String>
         let _ = writeln!(out, "\nconfidence {:?}: {n}", r.confidence);
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tier_label;
+
+    #[test]
+    fn tier_labels_are_the_first_clause_in_words() {
+        assert_eq!(
+            tier_label("High-risk (e.g. EU AI Act Art 6 with Annex I or Annex III)."),
+            "High-risk"
+        );
+        assert_eq!(
+            tier_label("Limited risk; transparency duties (e.g. EU AI Act Art 50)."),
+            "Limited risk"
+        );
+        assert_eq!(
+            tier_label("High-impact AI under OMB M-25-21. Presumed for the uses in its Sec 4."),
+            "High-impact AI under OMB M-25-21"
+        );
+        assert_eq!(
+            tier_label("A prohibited practice."),
+            "A prohibited practice"
+        );
+    }
 }

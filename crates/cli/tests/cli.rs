@@ -143,7 +143,7 @@ fn assess_text_report() {
     );
     assert!(
         out.contains(
-            "XX xx_act: risk = high — in effect (Art 6(2)) [xx_act.high_risk_recruitment]"
+            "XX AI Act (XX): High risk — in effect since 2025-01-01 (Art 6(2)) [xx_act.high_risk_recruitment · risk = high]"
         ),
         "{out}"
     );
@@ -201,7 +201,9 @@ fn assess_markdown_report() {
         r.stdout
     );
     assert!(r.stdout.contains("\n## Classification\n"));
-    assert!(r.stdout.contains("- XX xx_act: risk = **high**"));
+    assert!(r
+        .stdout
+        .contains("- XX AI Act (XX): **High risk** — in effect since 2025-01-01"));
     assert!(r.stdout.contains("\n## XX — XX AI Act\n"));
     assert!(r.stdout.contains("\n### In effect\n"));
     assert!(r.stdout.contains("`xx_act.high_risk_recruitment`"));
