@@ -654,6 +654,35 @@ pub fn evaluate(engine: &Engine, facts: &Facts, chip: Option<&Chip>, as_of: Date
     }
 }
 
+/// The item's classification as a section of another report (an export's assessment): the TPP and performance
+/// density with their arithmetic, then each classification with its paragraph's citation, and what would settle
+/// an open one. Lines are bullets; the caller writes the heading.
+pub fn summary_lines(c: &Classified) -> Vec<String> {
+    let mut lines = vec![format!(
+        "TPP {} · performance density {}",
+        c.tpp.map(num).unwrap_or_else(|| "unknown".into()),
+        c.performance_density
+            .map(|p| format!("{p:.2}"))
+            .unwrap_or_else(|| "unknown".into())
+    )];
+    lines.extend(c.arithmetic.iter().map(|a| format!("  {a}")));
+    if c.classifications.is_empty() {
+        lines.push("not in 3A090/4A090/4E091 (or any other item classification of the corpus) on this date".into());
+    }
+    for l in &c.classifications {
+        lines.push(format!(
+            "{} — {} since {} — {} [{}]",
+            l.label,
+            l.status.replace('_', " "),
+            l.applies_from,
+            l.citation,
+            l.rule
+        ));
+    }
+    lines.extend(c.questions.iter().map(|q| format!("to settle: {q}")));
+    lines
+}
+
 fn render(c: &Classified, format: OutputFormat) -> String {
     if format == OutputFormat::Json {
         return crate::report::json("classification", c);

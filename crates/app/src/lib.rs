@@ -10,6 +10,7 @@
 //! screening ([`screen`]), and report rendering ([`report`]).
 #![forbid(unsafe_code)]
 
+pub mod assess;
 pub mod chips;
 pub mod compute;
 pub mod error;

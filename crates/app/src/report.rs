@@ -177,8 +177,36 @@ pub fn tier_label(description: &str) -> String {
 
 /// Renders an assessment.
 pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> String {
+    assessment_with_item(engine, a, None, format)
+}
+
+/// Renders an assessment with, for an export or an item, the item's own classification first (in JSON, the
+/// member `item_classification`, the document of `aigov export classify`).
+pub fn assessment_with_item(
+    engine: &Engine,
+    a: &Assessment,
+    item: Option<&crate::chips::Classified>,
+    format: OutputFormat,
+) -> String {
     if format == OutputFormat::Json {
-        return json("assessment", a);
+        return match item {
+            None => json("assessment", a),
+            Some(item) => {
+                #[derive(serde::Serialize)]
+                struct WithItem<'x, 'a> {
+                    #[serde(flatten)]
+                    assessment: &'x Assessment<'a>,
+                    item_classification: &'x crate::chips::Classified,
+                }
+                json(
+                    "assessment",
+                    &WithItem {
+                        assessment: a,
+                        item_classification: item,
+                    },
+                )
+            }
+        };
     }
     let st = Style::of(format);
     let mut out = String::new();
@@ -227,6 +255,15 @@ pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> Stri
     .collect();
     if !counts.is_empty() {
         let _ = writeln!(out, "Rules: {}", counts.join(", "));
+    }
+    if let Some(item) = item {
+        st.h2(&mut out, "Item classification (US export controls)");
+        for line in crate::chips::summary_lines(item) {
+            match line.strip_prefix("  ") {
+                Some(detail) => st.detail(&mut out, detail),
+                None => st.bullet(&mut out, &line),
+            }
+        }
     }
     st.h2(&mut out, "Classification");
     if a.classifications.is_empty() {

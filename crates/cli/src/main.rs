@@ -486,8 +486,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let mut options = Options::as_of(as_of);
             options.jurisdictions = jurisdictions;
             options.include_not_applicable = all;
-            let a = engine.assess(&facts, &options);
-            let text = report::assessment(&engine, &a, format.into());
+            let answer = aigov_app::assess::assess(&engine, &facts, &options);
+            let a = &answer.assessment;
+            let text = aigov_app::assess::render(&engine, &answer, format.into());
             match (&screening, format) {
                 (Some(s), OutputFormat::Json) => anstream::print!("{}", s.attach_json(&text)),
                 (Some(s), _) => anstream::print!("{text}{}", s.text()),

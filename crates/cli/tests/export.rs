@@ -278,3 +278,60 @@ fn unknown_chip_suggests_a_name() {
         "{err}"
     );
 }
+
+/// An export's assessment states the item's classification first, with its arithmetic, in text and JSON; the
+/// classification moves with the date (no 3A090.a before the October 2022 rule) and other subjects carry none.
+#[test]
+fn an_export_assessment_states_the_items_classification() {
+    let file = example("export-h100-malaysia-cn-parent.yaml");
+    let (_, text, stderr) = run(&["assess", &file, "--as-of", "2026-11-28"]);
+    assert!(stderr.is_empty() || !stderr.contains("error"), "{stderr}");
+    let section = text
+        .split("Item classification (US export controls)")
+        .nth(1)
+        .expect("the report has an item classification section");
+    let before_rules = section.split("\nClassification\n").next().unwrap_or("");
+    assert!(before_rules.contains("TPP 15,832"), "{text}");
+    assert!(
+        before_rules.contains("item.tpp = 1979 * 8 = 15832"),
+        "{text}"
+    );
+    assert!(
+        before_rules.contains("3A090.a — in effect since 2023-11-17"),
+        "{text}"
+    );
+    assert!(
+        text.find("Item classification").unwrap_or(usize::MAX)
+            < text.find("\nClassification\n").unwrap_or(0),
+        "the item's classification comes before the licensing rules"
+    );
+
+    let j = json(&["assess", &file, "--as-of", "2026-11-28", "--format", "json"]);
+    assert_eq!(j["kind"], "assessment");
+    let labels: Vec<&str> = j["item_classification"]["classifications"]
+        .as_array()
+        .expect("classifications")
+        .iter()
+        .filter(|c| c["status"] == "in_effect")
+        .filter_map(|c| c["label"].as_str())
+        .collect();
+    assert_eq!(labels, ["3A090.a"]);
+    assert!(j["findings"].as_array().is_some_and(|f| !f.is_empty()));
+
+    let before = json(&["assess", &file, "--as-of", "2022-01-01", "--format", "json"]);
+    let early: Vec<&serde_json::Value> = before["item_classification"]["classifications"]
+        .as_array()
+        .map(|a| a.iter().filter(|c| c["status"] == "in_effect").collect())
+        .unwrap_or_default();
+    assert!(early.is_empty(), "no 3A090 before 2022-10-07: {early:?}");
+
+    let system = json(&[
+        "assess",
+        &example("cv-screening-saas.yaml"),
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    assert!(system.get("item_classification").is_none());
+}
