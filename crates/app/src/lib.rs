@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 
 pub mod assess;
+pub mod changes;
 pub mod chips;
 pub mod compute;
 pub mod error;

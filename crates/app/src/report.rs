@@ -12,6 +12,7 @@ use std::fmt::Write;
 /// The JSON output format version; bumped only on breaking changes (docs/output.md).
 pub const FORMAT_VERSION: &str = "1";
 
+/// The JSON envelope every document carries: its `kind` and the `format_version` (docs/output.md).
 pub(crate) fn json<T: serde::Serialize>(kind: &str, value: &T) -> String {
     let mut v = serde_json::to_value(value).expect("report types serialize");
     if let serde_json::Value::Object(m) = &mut v {
@@ -25,8 +26,8 @@ pub(crate) fn json<T: serde::Serialize>(kind: &str, value: &T) -> String {
 
 /// Text and Markdown differ only in headings, bullets and emphasis. Text headings carry ANSI styles; the CLI
 /// prints through `anstream`, which strips them unless the output is a colour terminal (or `--color always`).
-struct Style {
-    md: bool,
+pub(crate) struct Style {
+    pub(crate) md: bool,
 }
 
 /// The colour of a status heading in text reports.
@@ -44,13 +45,13 @@ fn heading_style(heading: &str) -> anstyle::Style {
 }
 
 impl Style {
-    fn of(format: OutputFormat) -> Style {
+    pub(crate) fn of(format: OutputFormat) -> Style {
         Style {
             md: format == OutputFormat::Markdown,
         }
     }
 
-    fn h1(&self, out: &mut String, s: &str) {
+    pub(crate) fn h1(&self, out: &mut String, s: &str) {
         if self.md {
             let _ = writeln!(out, "# {s}\n");
         } else {
@@ -62,7 +63,7 @@ impl Style {
             );
         }
     }
-    fn h2(&self, out: &mut String, s: &str) {
+    pub(crate) fn h2(&self, out: &mut String, s: &str) {
         if self.md {
             let _ = writeln!(out, "\n## {s}\n");
         } else {
@@ -74,7 +75,7 @@ impl Style {
             );
         }
     }
-    fn h3(&self, out: &mut String, s: &str) {
+    pub(crate) fn h3(&self, out: &mut String, s: &str) {
         if self.md {
             let _ = writeln!(out, "\n### {s}\n");
         } else {
@@ -82,14 +83,14 @@ impl Style {
             let _ = writeln!(out, "\n  {c}{s}{c:#}");
         }
     }
-    fn bullet(&self, out: &mut String, s: &str) {
+    pub(crate) fn bullet(&self, out: &mut String, s: &str) {
         if self.md {
             let _ = writeln!(out, "- {s}");
         } else {
             let _ = writeln!(out, "    • {s}");
         }
     }
-    fn detail(&self, out: &mut String, s: &str) {
+    pub(crate) fn detail(&self, out: &mut String, s: &str) {
         if self.md {
             // A nested item: Markdown would join plain indented lines into the bullet's paragraph.
             let _ = writeln!(out, "  - {s}");
@@ -97,14 +98,14 @@ impl Style {
             let _ = writeln!(out, "        {s}");
         }
     }
-    fn code(&self, s: &str) -> String {
+    pub(crate) fn code(&self, s: &str) -> String {
         if self.md {
             format!("`{s}`")
         } else {
             s.to_string()
         }
     }
-    fn strong(&self, s: &str) -> String {
+    pub(crate) fn strong(&self, s: &str) -> String {
         if self.md {
             format!("**{s}**")
         } else {

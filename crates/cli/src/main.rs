@@ -137,6 +137,22 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// What changed in the law itself between two dates (no manifest): instruments adopted, revoked, amended,
+    /// stayed, not enforced; rules that began or stopped to apply; each with its cause and citation.
+    Changes {
+        /// The earlier date (changes after it count).
+        #[arg(long, value_name = "DATE")]
+        from: Date,
+        /// The later date (changes up to and including it count).
+        #[arg(long, value_name = "DATE")]
+        to: Date,
+        /// Limit to jurisdictions (repeatable; `US` includes `US-CA`).
+        #[arg(long = "jurisdiction", short = 'j', value_name = "J")]
+        jurisdictions: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
     /// Every dated obligation and deadline for a manifest, past and coming.
     Timeline {
         /// The manifest.
@@ -569,6 +585,17 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
             let d = aigov_core::diff::diff(&engine, &facts, from, to, &jurisdictions);
             anstream::print!("{}", report::diff(&d, format.into()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Changes {
+            from,
+            to,
+            jurisdictions,
+            format,
+        } => {
+            let engine = engine(cli.corpus.as_ref())?;
+            let changes = aigov_app::changes::changes(&engine, from, to, &jurisdictions)?;
+            anstream::print!("{}", aigov_app::changes::render(&changes, format.into()));
             Ok(ExitCode::SUCCESS)
         }
         Command::Timeline {

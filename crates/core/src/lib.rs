@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 pub mod assess;
+pub mod changes;
 pub mod condition;
 pub mod diff;
 pub mod manifest;
