@@ -41,6 +41,29 @@ fn main() {
         .expect("write to string");
     }
     code.push_str("];\n");
+    // The control catalogue and mappings, beside the corpus.
+    let controls = root.join("../controls");
+    println!("cargo:rerun-if-changed={}", controls.display());
+    let mut files = Vec::new();
+    walk(&controls, &mut files);
+    files.sort();
+    code.push_str("/// The embedded control files: (path relative to controls/, text).\npub static CONTROL_FILES: &[(&str, &str)] = &[\n");
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let rel = f
+            .strip_prefix(&controls)
+            .expect("walked below controls")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let abs = f.canonicalize().expect("file exists");
+        writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            abs.display().to_string()
+        )
+        .expect("write to string");
+    }
+    code.push_str("];\n");
     let out =
         PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     std::fs::write(out, code).expect("write embedded.rs");

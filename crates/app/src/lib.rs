@@ -13,10 +13,13 @@
 pub mod assess;
 pub mod changes;
 pub mod chips;
+pub mod compare;
 pub mod compute;
 pub mod error;
 pub mod lists;
 pub mod map;
+pub mod oscal;
+pub mod plan;
 pub mod report;
 pub mod screen;
 pub mod timeline;

@@ -257,11 +257,59 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// The work list: each control once, with every rule it serves, earliest date first (text, Markdown, JSON, OSCAL).
+    Plan(PlanArgs),
+    /// One subject under several jurisdictions side by side, grouped by control, with conflicts and the checkerboard.
+    Compare(CompareArgs),
     /// US export controls on AI chips.
     Export {
         #[command(subcommand)]
         command: ExportCommand,
     },
+}
+
+/// `aigov plan` arguments.
+#[derive(Debug, clap::Args)]
+struct PlanArgs {
+    /// The manifest.
+    file: String,
+    /// The date (default: today).
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<Date>,
+    /// Limit to jurisdictions (repeatable).
+    #[arg(long = "jurisdiction", short = 'j', value_name = "J")]
+    jurisdictions: Vec<String>,
+    /// Output format (`oscal`: OSCAL 1.1 assessment results).
+    #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+    format: PlanFormat,
+    /// Also write the OSCAL catalog of the controls to this file.
+    #[arg(long, value_name = "OUT.json")]
+    catalog: Option<PathBuf>,
+}
+
+/// `aigov plan` output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PlanFormat {
+    Text,
+    Markdown,
+    Json,
+    Oscal,
+}
+
+/// `aigov compare` arguments.
+#[derive(Debug, clap::Args)]
+struct CompareArgs {
+    /// The manifest.
+    file: String,
+    /// The jurisdictions to compare (repeatable, at least one: -j EU -j US-CO -j CN).
+    #[arg(long = "jurisdiction", short = 'j', value_name = "J", required = true)]
+    jurisdictions: Vec<String>,
+    /// The date (default: today).
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
 }
 
 /// `aigov export ...` subcommands.
@@ -641,6 +689,38 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             )
         }
         Command::Corpus { command } => corpus_command(cli.corpus.as_ref(), command),
+        Command::Plan(a) => {
+            let engine = engine(cli.corpus.as_ref())?;
+            let cat = aigov_app::plan::catalogue(cli.corpus.as_deref(), &engine.corpus)?;
+            let facts = input::read_manifest(&a.file, &engine.corpus.vocabulary)?;
+            let as_of = a.as_of.unwrap_or_else(today);
+            let p = aigov_app::plan::plan(&engine, &cat, &facts, as_of, &a.jurisdictions);
+            if let Some(path) = &a.catalog {
+                let c = aigov_app::oscal::catalog(&cat, &as_of.to_string());
+                input::write_file(path, &aigov_app::oscal::to_string(&c))?;
+                eprintln!("wrote {}", path.display());
+            }
+            let format = match a.format {
+                PlanFormat::Oscal => None,
+                PlanFormat::Text => Some(OutputFormat::Text),
+                PlanFormat::Markdown => Some(OutputFormat::Markdown),
+                PlanFormat::Json => Some(OutputFormat::Json),
+            };
+            match format {
+                Some(f) => anstream::print!("{}", aigov_app::plan::render(&p, f.into())),
+                None => print!("{}", aigov_app::oscal::to_string(&aigov_app::oscal::assessment_results(&p))),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Compare(a) => {
+            let engine = engine(cli.corpus.as_ref())?;
+            let cat = aigov_app::plan::catalogue(cli.corpus.as_deref(), &engine.corpus)?;
+            let facts = input::read_manifest(&a.file, &engine.corpus.vocabulary)?;
+            let as_of = a.as_of.unwrap_or_else(today);
+            let c = aigov_app::compare::compare(&engine, &cat, &facts, as_of, &a.jurisdictions)?;
+            anstream::print!("{}", aigov_app::compare::render(&c, a.format.into()));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Lists { lists_dir, command } => screen::lists(lists_dir.as_deref(), command),
         Command::Screen(args) => screen::screen(args),
     }
@@ -659,6 +739,11 @@ fn corpus_command(dir: Option<&PathBuf>, command: CorpusCommand) -> Result<ExitC
                 c.penalties.len(),
                 c.vocabulary.facts.len(),
                 examples.len()
+            );
+            let k = aigov_app::plan::lint(dir.map(PathBuf::as_path), c)?;
+            println!(
+                "controls OK: {} controls, {} mappings cover all {} obligations and prohibitions, {} declared conflicts",
+                k.controls, k.mappings, k.rules, k.conflicts
             );
             Ok(ExitCode::SUCCESS)
         }

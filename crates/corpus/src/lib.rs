@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod controls;
 pub mod examples;
 pub mod load;
 #[allow(missing_docs)]
@@ -27,7 +28,32 @@ pub fn embedded_sources() -> Vec<Source> {
         .collect()
 }
 
-/// Reads every YAML file under a corpus folder.
+/// The control files embedded in this build (the repository's `controls/` folder), with paths `controls/...`.
+pub fn embedded_controls() -> Vec<Source> {
+    embedded::CONTROL_FILES
+        .iter()
+        .map(|(path, text)| Source {
+            path: format!("controls/{path}"),
+            text: text.to_string(),
+        })
+        .collect()
+}
+
+/// Reads a user's control files: every YAML file under `DIR/controls/` (none if the folder does not exist), with
+/// paths `controls/...` relative to `DIR`.
+pub fn read_controls_dir(root: &std::path::Path) -> std::io::Result<Vec<Source>> {
+    let dir = root.join("controls");
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = read_dir(&dir)?;
+    for s in &mut out {
+        s.path = format!("controls/{}", s.path);
+    }
+    Ok(out)
+}
+
+/// Reads every YAML file under a corpus folder (except its `controls/` folder: see [`read_controls_dir`]).
 pub fn read_dir(root: &std::path::Path) -> std::io::Result<Vec<Source>> {
     fn walk(
         root: &std::path::Path,
@@ -37,6 +63,9 @@ pub fn read_dir(root: &std::path::Path) -> std::io::Result<Vec<Source>> {
         for entry in std::fs::read_dir(dir)? {
             let path = entry?.path();
             if path.is_dir() {
+                if dir == root && path.file_name().is_some_and(|n| n == "controls") {
+                    continue;
+                }
                 walk(root, &path, out)?;
             } else if matches!(
                 path.extension().and_then(|x| x.to_str()),

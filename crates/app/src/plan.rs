@@ -1,0 +1,479 @@
+//! `aigov plan`: the deduplicated work list for a subject — each control of the catalogue once, with every rule
+//! (in effect, upcoming, or undetermined with its questions) that it helps satisfy, ordered by the earliest date
+//! a rule needs it. Also the loading and linting of the control catalogue (`controls/`, and `DIR/controls/` with
+//! `--corpus DIR`), which `compare` and `oscal` share.
+
+use crate::report::{json, Style};
+use crate::{AppError, OutputFormat};
+use aigov_core::assess::{Finding, Options, Status};
+use aigov_core::manifest::Facts;
+use aigov_core::model::{Corpus, Effect};
+use aigov_core::{Date, Engine};
+use aigov_corpus::controls::{self, Catalogue, Control, Relationship};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The control catalogue for a corpus: the built-in controls and mappings, plus `DIR/controls/` when the corpus
+/// comes from `DIR`. Built-in mappings of instruments the corpus does not hold are left out. Errors in the
+/// control files are reported like corpus errors; coverage is checked by [`lint`], not here.
+pub fn catalogue(dir: Option<&Path>, corpus: &Corpus) -> Result<Catalogue, AppError> {
+    let user = match dir {
+        Some(d) => aigov_corpus::read_controls_dir(d).map_err(|e| AppError::Read {
+            path: d.join("controls").display().to_string(),
+            source: e,
+        })?,
+        None => Vec::new(),
+    };
+    let mut cat = controls::load_controls(&aigov_corpus::embedded_controls(), &user)
+        .map_err(|diagnostics| AppError::Corpus { diagnostics })?;
+    cat.retain_known(corpus);
+    Ok(cat)
+}
+
+/// What `aigov corpus lint` says of the controls when they are sound.
+#[derive(Debug, Clone, Serialize)]
+pub struct LintSummary {
+    /// Controls in the catalogue.
+    pub controls: usize,
+    /// Active mappings.
+    pub mappings: usize,
+    /// Obligations and prohibitions of the corpus (all mapped).
+    pub rules: usize,
+    /// Declared conflicts.
+    pub conflicts: usize,
+}
+
+/// Lints the control files against the corpus: file errors, unknown rules and controls, and every obligation or
+/// prohibition that maps to no control, each at its `file:line:col`.
+pub fn lint(dir: Option<&Path>, corpus: &Corpus) -> Result<LintSummary, AppError> {
+    let (corpus_sources, user) = match dir {
+        Some(d) => (
+            aigov_corpus::read_dir(d).map_err(|e| AppError::Read {
+                path: d.display().to_string(),
+                source: e,
+            })?,
+            aigov_corpus::read_controls_dir(d).map_err(|e| AppError::Read {
+                path: d.join("controls").display().to_string(),
+                source: e,
+            })?,
+        ),
+        None => (aigov_corpus::embedded_sources(), Vec::new()),
+    };
+    let mut cat = controls::load_controls(&aigov_corpus::embedded_controls(), &user)
+        .map_err(|diagnostics| AppError::Corpus { diagnostics })?;
+    let diagnostics = controls::check(&cat, corpus, &corpus_sources);
+    if !diagnostics.is_empty() {
+        return Err(AppError::Corpus { diagnostics });
+    }
+    cat.retain_known(corpus);
+    Ok(LintSummary {
+        controls: cat.controls.len(),
+        mappings: cat.mappings.len(),
+        rules: corpus
+            .rules
+            .iter()
+            .filter(|r| controls::calls_for_controls(r))
+            .count(),
+        conflicts: cat.conflicts.len(),
+    })
+}
+
+/// A deadline, as the plan shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanDeadline<'a> {
+    /// In words.
+    pub text: &'a str,
+    /// A window in hours (days × 24 when the law counts in days), when the law gives one.
+    pub within_hours: Option<u32>,
+    /// What starts the window.
+    pub after: Option<&'a str>,
+    /// A fixed date, when the law gives one.
+    pub by: Option<Date>,
+}
+
+/// One rule a control helps satisfy.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanRule<'a> {
+    /// Rule id.
+    pub rule: &'a str,
+    /// Rule title.
+    pub title: &'a str,
+    /// `obligation` or `prohibition`.
+    pub effect: &'static str,
+    /// The duty or the forbidden practice, in words.
+    pub text: &'a str,
+    /// Jurisdiction code.
+    pub jurisdiction: &'a str,
+    /// The instrument's short title.
+    pub instrument_title: &'a str,
+    /// Article or section.
+    pub citation: &'a str,
+    /// Primary-source URL.
+    pub url: &'a str,
+    /// `in_effect`, `upcoming` or `undetermined`.
+    pub status: Status,
+    /// For an undetermined rule: its status if its condition held.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Status>,
+    /// From when it applies.
+    pub applies_from: Date,
+    /// The deadline beyond that date, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<PlanDeadline<'a>>,
+    /// The date the rule needs the control by: the deadline's fixed date, else the date it applies from.
+    pub due: Date,
+    /// How the rule's requirement relates to this control (NIST IR 8477).
+    pub relationship: Relationship,
+    /// A published crosswalk supporting the mapping.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a str>,
+    /// The other controls the rule maps to (what it needs besides this one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<&'a str>,
+    /// The instrument is a proposed rule, not law.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub proposed: bool,
+    /// For an undetermined rule: the questions that would settle it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<&'a str>,
+}
+
+/// One control of the plan, with the rules it serves.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanItem<'a> {
+    /// The control.
+    pub control: &'a Control,
+    /// The earliest date a rule needs it by.
+    pub due: Date,
+    /// Whether implementing the control alone satisfies every rule listed (all `equal` or `subset_of`).
+    pub suffices: bool,
+    /// The rules, earliest first.
+    pub rules: Vec<PlanRule<'a>>,
+}
+
+/// A question that would settle undetermined rules.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanQuestion<'a> {
+    /// The fact (`ai_system.profiling`).
+    pub fact: &'a str,
+    /// The question for a person.
+    pub question: &'a str,
+    /// The rules of the plan it would settle.
+    pub rules: Vec<&'a str>,
+}
+
+/// The work list for a subject as of a date.
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan<'a> {
+    /// The date the answer holds for.
+    pub as_of: Date,
+    /// The subject kind.
+    pub subject: &'a str,
+    /// The subject's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'a str>,
+    /// The jurisdiction filter, if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub jurisdictions: Vec<String>,
+    /// Distinct duties (obligations and prohibitions) in the plan.
+    pub duties: usize,
+    /// Of which undetermined.
+    pub undetermined: usize,
+    /// The controls, earliest due first.
+    pub items: Vec<PlanItem<'a>>,
+    /// Duties that map to no control (only with a user's corpus that lint would reject).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unmapped: Vec<&'a str>,
+    /// What would settle the undetermined duties.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<PlanQuestion<'a>>,
+}
+
+/// Whether a finding is a duty the plan lists: an obligation or prohibition in effect, upcoming or undetermined.
+pub(crate) fn is_duty(f: &Finding) -> bool {
+    matches!(
+        f.status,
+        Status::InEffect | Status::Upcoming | Status::Undetermined
+    ) && matches!(
+        f.effect,
+        Effect::Obligation { .. } | Effect::Prohibition { .. }
+    )
+}
+
+/// The plan's view of one finding under one mapping.
+pub(crate) fn plan_rule<'a>(
+    f: &Finding<'a>,
+    cat: &'a Catalogue,
+    m: &'a controls::Mapping,
+) -> PlanRule<'a> {
+    let (effect, text, deadline) = match f.effect {
+        Effect::Obligation { duty, deadline, .. } => (
+            "obligation",
+            duty.as_str(),
+            deadline.as_ref().map(|d| PlanDeadline {
+                text: &d.text,
+                within_hours: d
+                    .within_hours
+                    .or(d.within_days.map(|days| days.saturating_mul(24))),
+                after: d.after.as_deref(),
+                by: d.by.as_ref().map(|b| b.date),
+            }),
+        ),
+        Effect::Prohibition { practice, .. } => ("prohibition", practice.as_str(), None),
+        _ => ("", "", None),
+    };
+    let due = deadline
+        .as_ref()
+        .and_then(|d| d.by)
+        .map(|by| by.max(f.applies_from))
+        .unwrap_or(f.applies_from);
+    PlanRule {
+        rule: f.rule,
+        title: f.title,
+        effect,
+        text,
+        jurisdiction: f.jurisdiction,
+        instrument_title: f.instrument_title,
+        citation: f.citation,
+        url: f.url,
+        status: f.status,
+        timing: f.timing,
+        applies_from: f.applies_from,
+        deadline,
+        due,
+        relationship: m.relationship,
+        source: m.source.as_deref(),
+        with: cat
+            .for_rule(f.rule)
+            .filter(|o| o.control != m.control)
+            .map(|o| o.control.as_str())
+            .collect(),
+        proposed: f.proposed,
+        questions: f.questions.clone(),
+    }
+}
+
+/// Builds the plan from an assessment's findings.
+pub fn plan<'a>(
+    engine: &'a Engine,
+    cat: &'a Catalogue,
+    facts: &'a Facts,
+    as_of: Date,
+    jurisdictions: &[String],
+) -> Plan<'a> {
+    let mut options = Options::as_of(as_of);
+    options.jurisdictions = jurisdictions.to_vec();
+    options.traces = false;
+    let a = engine.assess(facts, &options);
+    let mut items: BTreeMap<&str, Vec<PlanRule<'a>>> = BTreeMap::new();
+    let mut unmapped = Vec::new();
+    let mut duties = 0;
+    let mut undetermined = 0;
+    for f in a.findings.iter().filter(|f| is_duty(f)) {
+        duties += 1;
+        if f.status == Status::Undetermined {
+            undetermined += 1;
+        }
+        let mut any = false;
+        for m in cat.for_rule(f.rule) {
+            any = true;
+            items
+                .entry(m.control.as_str())
+                .or_default()
+                .push(plan_rule(f, cat, m));
+        }
+        if !any {
+            unmapped.push(f.rule);
+        }
+    }
+    let mut items: Vec<PlanItem<'a>> = items
+        .into_iter()
+        .filter_map(|(id, mut rules)| {
+            let control = cat.control(id)?;
+            rules.sort_by(|a, b| {
+                (a.due, a.jurisdiction, a.rule).cmp(&(b.due, b.jurisdiction, b.rule))
+            });
+            Some(PlanItem {
+                control,
+                due: rules.iter().map(|r| r.due).min()?,
+                suffices: rules.iter().all(|r| r.relationship.control_suffices()),
+                rules,
+            })
+        })
+        .collect();
+    items.sort_by(|a, b| (a.due, &a.control.id).cmp(&(b.due, &b.control.id)));
+    let in_plan: std::collections::HashSet<&str> = items
+        .iter()
+        .flat_map(|i| i.rules.iter().map(|r| r.rule))
+        .collect();
+    let questions = a
+        .questions
+        .iter()
+        .filter_map(|q| {
+            let rules: Vec<&str> = q
+                .rules
+                .iter()
+                .copied()
+                .filter(|r| in_plan.contains(r))
+                .collect();
+            (!rules.is_empty()).then_some(PlanQuestion {
+                fact: q.fact,
+                question: q.question,
+                rules,
+            })
+        })
+        .collect();
+    Plan {
+        as_of,
+        subject: a.subject,
+        name: a.name,
+        jurisdictions: jurisdictions.to_vec(),
+        duties,
+        undetermined,
+        items,
+        unmapped,
+        questions,
+    }
+}
+
+/// A rule's status and dates in words: "in effect since 2025-02-02", "upcoming: applies from 2027-12-02",
+/// "undetermined (would apply from ...)".
+pub(crate) fn status_words(r: &PlanRule) -> String {
+    let mut s = match r.status {
+        Status::InEffect => format!("in effect since {}", r.applies_from),
+        Status::Upcoming => format!("applies from {}", r.applies_from),
+        Status::Undetermined => format!(
+            "undetermined; would {} {}",
+            match r.timing {
+                Some(Status::InEffect) => "apply since",
+                _ => "apply from",
+            },
+            r.applies_from
+        ),
+        other => other.as_str().to_string(),
+    };
+    if let Some(d) = &r.deadline {
+        let _ = write!(s, "; {}", d.text);
+    }
+    if r.proposed {
+        s.push_str("; proposed rule, not law");
+    }
+    s
+}
+
+/// A relationship in words, before "this control": "equal to", "subset of", ...
+pub(crate) fn rel_words(r: Relationship) -> &'static str {
+    match r {
+        Relationship::Equal => "equal to",
+        Relationship::SubsetOf => "subset of",
+        Relationship::SupersetOf => "superset of",
+        Relationship::IntersectsWith => "intersects with",
+    }
+}
+
+/// The framework references of a control in words.
+pub(crate) fn references_line(c: &Control) -> Option<String> {
+    let mut parts = Vec::new();
+    if !c.references.nist_ai_rmf.is_empty() {
+        parts.push(format!("NIST AI RMF {}", c.references.nist_ai_rmf.join(", ")));
+    }
+    if !c.references.iso_42001.is_empty() {
+        parts.push(format!("ISO/IEC 42001 {}", c.references.iso_42001.join(", ")));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// Renders the plan as text, Markdown or JSON (`kind: "plan"`); OSCAL is [`crate::oscal`].
+pub fn render(p: &Plan, format: OutputFormat) -> String {
+    if format == OutputFormat::Json {
+        return json("plan", p);
+    }
+    let st = Style::of(format);
+    let mut out = String::new();
+    let who = p.name.unwrap_or(p.subject);
+    st.h1(&mut out, &format!("Work plan for {who} as of {}", p.as_of));
+    let _ = writeln!(
+        out,
+        "{} control{} for {} dut{}{}: each control once, earliest date first.",
+        p.items.len(),
+        if p.items.len() == 1 { "" } else { "s" },
+        p.duties,
+        if p.duties == 1 { "y" } else { "ies" },
+        if p.undetermined > 0 {
+            format!(" ({} undetermined: see the questions)", p.undetermined)
+        } else {
+            String::new()
+        }
+    );
+    if !p.jurisdictions.is_empty() {
+        let _ = writeln!(out, "Jurisdictions: {}.", p.jurisdictions.join(", "));
+    }
+    for (n, item) in p.items.iter().enumerate() {
+        let c = item.control;
+        st.h2(
+            &mut out,
+            &format!("{}. {} [{}] — by {}", n + 1, c.title.en, c.id, item.due),
+        );
+        let _ = writeln!(out, "{}", c.title.zh);
+        if format == OutputFormat::Markdown {
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{}", c.description.en);
+        if let Some(r) = references_line(c) {
+            let _ = writeln!(out, "References: {r}.");
+        }
+        if !item.suffices {
+            let _ = writeln!(
+                out,
+                "This control alone does not satisfy every rule below: see what each also needs."
+            );
+        }
+        if format == OutputFormat::Markdown {
+            out.push('\n');
+        }
+        for r in &item.rules {
+            st.bullet(
+                &mut out,
+                &format!(
+                    "{} {} — {} ({})",
+                    r.instrument_title,
+                    r.citation,
+                    r.title,
+                    st.code(r.rule)
+                ),
+            );
+            st.detail(
+                &mut out,
+                &format!(
+                    "{}; {} this control{}",
+                    status_words(r),
+                    rel_words(r.relationship),
+                    r.source.map(|s| format!(" (source: {s})")).unwrap_or_default()
+                ),
+            );
+            if !r.relationship.control_suffices() && !r.with.is_empty() {
+                st.detail(&mut out, &format!("also needs: {}", r.with.join(", ")));
+            } else if r.relationship == Relationship::IntersectsWith {
+                st.detail(&mut out, &format!("extend the control for: {}", r.text));
+            }
+            for q in &r.questions {
+                st.detail(&mut out, &format!("? {q}"));
+            }
+        }
+    }
+    if !p.unmapped.is_empty() {
+        st.h2(&mut out, "Duties mapped to no control");
+        for r in &p.unmapped {
+            st.bullet(&mut out, &st.code(r));
+        }
+    }
+    if !p.questions.is_empty() {
+        st.h2(&mut out, "Questions that would settle undetermined duties");
+        for q in &p.questions {
+            st.bullet(&mut out, &format!("{} ({})", q.question, st.code(q.fact)));
+        }
+    }
+    out
+}
