@@ -5,7 +5,9 @@
 //! never resolved. For several US states, the checkerboard measured: duties and controls state by state, and how
 //! many of them one national programme covers.
 
-use crate::plan::{is_duty, plan_rule, references_line, rel_words, status_words, PlanRule};
+use crate::plan::{
+    due_words, is_duty, plan_rule, references_line, rel_words, status_words, PlanRule,
+};
 use crate::report::{json, Style};
 use crate::{AppError, OutputFormat};
 use aigov_core::assess::{Finding, Options, Status};
@@ -349,7 +351,11 @@ pub fn compare<'a>(
             earliest: first.due,
             earliest_rule: first.rule,
             strictest: windows.first().cloned(),
-            windows: if windows.len() > 1 { windows } else { Vec::new() },
+            windows: if windows.len() > 1 {
+                windows
+            } else {
+                Vec::new()
+            },
             jurisdictions: js,
             action,
         });
@@ -428,10 +434,7 @@ pub fn compare<'a>(
         }
         let tailored: Vec<String> = all_duties
             .iter()
-            .filter(|r| {
-                !cat.for_rule(r)
-                    .any(|m| m.relationship.control_suffices())
-            })
+            .filter(|r| !cat.for_rule(r).any(|m| m.relationship.control_suffices()))
             .map(|r| r.to_string())
             .collect();
         Checkerboard {
@@ -497,7 +500,12 @@ pub fn render(c: &Comparison, format: OutputFormat) -> String {
         let ctl = cc.control;
         st.h2(
             &mut out,
-            &format!("{} [{}] — by {}", ctl.title.en, ctl.id, cc.earliest),
+            &format!(
+                "{} [{}] — {}",
+                ctl.title.en,
+                ctl.id,
+                due_words(cc.earliest, c.as_of)
+            ),
         );
         let _ = writeln!(out, "{}", ctl.title.zh);
         if let Some(r) = references_line(ctl) {

@@ -363,6 +363,15 @@ pub(crate) fn status_words(r: &PlanRule) -> String {
     s
 }
 
+/// "required since DATE" (on or before the answer's date) or "by DATE".
+pub(crate) fn due_words(due: Date, as_of: Date) -> String {
+    if due <= as_of {
+        format!("required since {due}")
+    } else {
+        format!("by {due}")
+    }
+}
+
 /// A relationship in words, before "this control": "equal to", "subset of", ...
 pub(crate) fn rel_words(r: Relationship) -> &'static str {
     match r {
@@ -377,10 +386,16 @@ pub(crate) fn rel_words(r: Relationship) -> &'static str {
 pub(crate) fn references_line(c: &Control) -> Option<String> {
     let mut parts = Vec::new();
     if !c.references.nist_ai_rmf.is_empty() {
-        parts.push(format!("NIST AI RMF {}", c.references.nist_ai_rmf.join(", ")));
+        parts.push(format!(
+            "NIST AI RMF {}",
+            c.references.nist_ai_rmf.join(", ")
+        ));
     }
     if !c.references.iso_42001.is_empty() {
-        parts.push(format!("ISO/IEC 42001 {}", c.references.iso_42001.join(", ")));
+        parts.push(format!(
+            "ISO/IEC 42001 {}",
+            c.references.iso_42001.join(", ")
+        ));
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
@@ -414,7 +429,13 @@ pub fn render(p: &Plan, format: OutputFormat) -> String {
         let c = item.control;
         st.h2(
             &mut out,
-            &format!("{}. {} [{}] — by {}", n + 1, c.title.en, c.id, item.due),
+            &format!(
+                "{}. {} [{}] — {}",
+                n + 1,
+                c.title.en,
+                c.id,
+                due_words(item.due, p.as_of)
+            ),
         );
         let _ = writeln!(out, "{}", c.title.zh);
         if format == OutputFormat::Markdown {
@@ -450,7 +471,9 @@ pub fn render(p: &Plan, format: OutputFormat) -> String {
                     "{}; {} this control{}",
                     status_words(r),
                     rel_words(r.relationship),
-                    r.source.map(|s| format!(" (source: {s})")).unwrap_or_default()
+                    r.source
+                        .map(|s| format!(" (source: {s})"))
+                        .unwrap_or_default()
                 ),
             );
             if !r.relationship.control_suffices() && !r.with.is_empty() {

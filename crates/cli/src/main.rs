@@ -708,7 +708,10 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             };
             match format {
                 Some(f) => anstream::print!("{}", aigov_app::plan::render(&p, f.into())),
-                None => print!("{}", aigov_app::oscal::to_string(&aigov_app::oscal::assessment_results(&p))),
+                None => print!(
+                    "{}",
+                    aigov_app::oscal::to_string(&aigov_app::oscal::assessment_results(&p))
+                ),
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -238,17 +238,17 @@ const NIST_AI_RMF: &[(&str, u32, u32)] = &[
 
 /// ISO/IEC 42001:2023 Annex A control identifiers.
 const ISO_42001_ANNEX_A: &[&str] = &[
-    "A.2.2", "A.2.3", "A.2.4", "A.3.2", "A.3.3", "A.4.2", "A.4.3", "A.4.4", "A.4.5", "A.4.6", "A.5.2",
-    "A.5.3", "A.5.4", "A.5.5", "A.6.1.2", "A.6.1.3", "A.6.2.2", "A.6.2.3", "A.6.2.4", "A.6.2.5",
-    "A.6.2.6", "A.6.2.7", "A.6.2.8", "A.7.2", "A.7.3", "A.7.4", "A.7.5", "A.7.6", "A.8.2", "A.8.3",
-    "A.8.4", "A.8.5", "A.9.2", "A.9.3", "A.9.4", "A.10.2", "A.10.3", "A.10.4",
+    "A.2.2", "A.2.3", "A.2.4", "A.3.2", "A.3.3", "A.4.2", "A.4.3", "A.4.4", "A.4.5", "A.4.6",
+    "A.5.2", "A.5.3", "A.5.4", "A.5.5", "A.6.1.2", "A.6.1.3", "A.6.2.2", "A.6.2.3", "A.6.2.4",
+    "A.6.2.5", "A.6.2.6", "A.6.2.7", "A.6.2.8", "A.7.2", "A.7.3", "A.7.4", "A.7.5", "A.7.6",
+    "A.8.2", "A.8.3", "A.8.4", "A.8.5", "A.9.2", "A.9.3", "A.9.4", "A.10.2", "A.10.3", "A.10.4",
 ];
 
 /// ISO/IEC 42001:2023 clauses a control may cite (the management-system requirements).
 const ISO_42001_CLAUSES: &[&str] = &[
-    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "6.1", "6.1.1", "6.1.2", "6.1.3", "6.1.4", "6.2",
-    "6.3", "7.1", "7.2", "7.3", "7.4", "7.5", "8.1", "8.2", "8.3", "8.4", "9.1", "9.2", "9.3", "10.1",
-    "10.2",
+    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "6.1", "6.1.1", "6.1.2", "6.1.3", "6.1.4",
+    "6.2", "6.3", "7.1", "7.2", "7.3", "7.4", "7.5", "8.1", "8.2", "8.3", "8.4", "9.1", "9.2",
+    "9.3", "10.1", "10.2",
 ];
 
 /// Every NIST AI RMF 1.0 subcategory identifier (`GOVERN 1.1` ... `MANAGE 4.3`).
@@ -350,8 +350,7 @@ pub fn load_controls(builtin: &[Source], user: &[Source]) -> Result<Catalogue, V
                 let message = msg.split(" at line ").next().unwrap_or(&msg).to_string();
                 let hint = if message.contains("did not match any variant") {
                     Some("a mapped control takes a relationship (equal, subset_of, superset_of, intersects_with) or { relationship, source, note }".into())
-                } else if message.contains("unknown variant") || message.contains("unknown field")
-                {
+                } else if message.contains("unknown variant") || message.contains("unknown field") {
                     Some("see docs/corpus.md, \"Controls and mappings\"".into())
                 } else {
                     None
@@ -409,29 +408,35 @@ pub fn load_controls(builtin: &[Source], user: &[Source]) -> Result<Catalogue, V
             for r in &c.references.nist_ai_rmf {
                 if !nist.iter().any(|n| n == r) {
                     let a = find_key_value(&src.text, "", r, at).unwrap_or(at);
-                    diags.push(place.diag(
-                        a,
-                        format!("`{r}` is not a NIST AI RMF 1.0 subcategory"),
-                        Some(
-                            did_you_mean(r, nist.iter().map(String::as_str))
-                                .map(|s| format!("did you mean `{s}`?"))
-                                .unwrap_or_else(|| "write e.g. `GOVERN 1.1`, `MEASURE 2.11`".into()),
+                    diags.push(
+                        place.diag(
+                            a,
+                            format!("`{r}` is not a NIST AI RMF 1.0 subcategory"),
+                            Some(
+                                did_you_mean(r, nist.iter().map(String::as_str))
+                                    .map(|s| format!("did you mean `{s}`?"))
+                                    .unwrap_or_else(|| {
+                                        "write e.g. `GOVERN 1.1`, `MEASURE 2.11`".into()
+                                    }),
+                            ),
                         ),
-                    ));
+                    );
                 }
             }
             for r in &c.references.iso_42001 {
                 if !iso_42001_ids().any(|n| n == r) {
                     let a = find_key_value(&src.text, "", r, at).unwrap_or(at);
-                    diags.push(place.diag(
-                        a,
-                        format!("`{r}` is not an ISO/IEC 42001:2023 Annex A control or clause"),
-                        Some(
-                            did_you_mean(r, iso_42001_ids())
-                                .map(|s| format!("did you mean `{s}`?"))
-                                .unwrap_or_else(|| "write e.g. `A.6.2.8` or `6.1.2`".into()),
+                    diags.push(
+                        place.diag(
+                            a,
+                            format!("`{r}` is not an ISO/IEC 42001:2023 Annex A control or clause"),
+                            Some(
+                                did_you_mean(r, iso_42001_ids())
+                                    .map(|s| format!("did you mean `{s}`?"))
+                                    .unwrap_or_else(|| "write e.g. `A.6.2.8` or `6.1.2`".into()),
+                            ),
                         ),
-                    ));
+                    );
                 }
             }
             cat.controls.push(Control {
@@ -493,15 +498,20 @@ pub fn load_controls(builtin: &[Source], user: &[Source]) -> Result<Catalogue, V
         for (control, target) in m.controls {
             let a = find_key_value(&src.text, "", &control, at).unwrap_or(at);
             if cat.control(&control).is_none() {
-                diags.push(place.diag(
-                    a,
-                    format!("the mapping of `{}` names an unknown control `{control}`", m.rule),
-                    Some(
-                        did_you_mean(&control, cat.controls.iter().map(|c| c.id.as_str()))
-                            .map(|s| format!("did you mean `{s}`?"))
-                            .unwrap_or_else(|| "declare it under `controls:` first".into()),
+                diags.push(
+                    place.diag(
+                        a,
+                        format!(
+                            "the mapping of `{}` names an unknown control `{control}`",
+                            m.rule
+                        ),
+                        Some(
+                            did_you_mean(&control, cat.controls.iter().map(|c| c.id.as_str()))
+                                .map(|s| format!("did you mean `{s}`?"))
+                                .unwrap_or_else(|| "declare it under `controls:` first".into()),
+                        ),
                     ),
-                ));
+                );
                 continue;
             }
             if !seen.insert((m.rule.clone(), control.clone())) {
@@ -613,7 +623,11 @@ pub fn check(cat: &Catalogue, corpus: &Corpus, corpus_sources: &[Source]) -> Vec
                 })
             })
             .unwrap_or_else(|| ("<corpus>".into(), 1, 1));
-        let kind = if rule.versions.iter().any(|v| matches!(v.effect, Effect::Obligation { .. })) {
+        let kind = if rule
+            .versions
+            .iter()
+            .any(|v| matches!(v.effect, Effect::Obligation { .. }))
+        {
             "obligation"
         } else {
             "prohibition"
