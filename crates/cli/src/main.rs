@@ -188,6 +188,15 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         as_of: Option<Date>,
     },
+    /// Write a commented manifest template for a subject kind (every fact its rules read, with its question).
+    Init {
+        /// The subject kind: ai_system, model, agency_use_case, datacenter_project, item, export, ...
+        #[arg(default_value = "ai_system")]
+        kind: String,
+        /// Write the template to this file (refuses to overwrite it) instead of stdout.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Inspect, lint and test the corpus.
     Corpus {
         #[command(subcommand)]
@@ -639,6 +648,18 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 save.as_deref(),
                 as_of.unwrap_or_else(today),
             )
+        }
+        Command::Init { kind, output } => {
+            let engine = engine(cli.corpus.as_ref())?;
+            let text = aigov_app::init::template(&engine, &kind)?;
+            match output {
+                Some(path) => {
+                    input::create_new_file(&path, &text)?;
+                    eprintln!("wrote {}", path.display());
+                }
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Corpus { command } => corpus_command(cli.corpus.as_ref(), command),
         Command::Lists { lists_dir, command } => screen::lists(lists_dir.as_deref(), command),
