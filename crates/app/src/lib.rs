@@ -15,6 +15,7 @@ pub mod changes;
 pub mod chips;
 pub mod compute;
 pub mod error;
+pub mod i18n;
 pub mod init;
 pub mod lists;
 pub mod map;

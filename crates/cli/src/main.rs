@@ -30,6 +30,10 @@ struct Cli {
     /// Colour in text reports: `auto` (a terminal, unless NO_COLOR is set), `always` or `never`.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
+    /// The language of reports: `en-US` or `zh-CN` (default: from LC_ALL, LC_MESSAGES or LANG, else English).
+    /// JSON stays language-neutral.
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -325,7 +329,23 @@ fn load_engine(dir: Option<&PathBuf>) -> Result<(Engine, Vec<aigov_corpus::Examp
     Ok(aigov_app::load_engine(dir.map(PathBuf::as_path))?)
 }
 
+/// The language asked for with `--lang`, else the environment's.
+fn language(flag: Option<&str>) -> Result<aigov_app::i18n::Lang, CliError> {
+    use aigov_app::i18n::Lang;
+    match flag {
+        None => Ok(Lang::from_env()),
+        Some(tag) => Lang::parse(tag).ok_or_else(|| CliError::Usage {
+            message: format!("aigov does not speak `{tag}`"),
+            help: format!(
+                "use --lang {}",
+                Lang::ALL.map(Lang::tag).join(" or --lang ")
+            ),
+        }),
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    let lang = language(cli.lang.as_deref())?;
     match cli.command {
         Command::Map {
             file,
@@ -513,7 +533,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             options.include_not_applicable = all;
             let answer = aigov_app::assess::assess(&engine, &facts, &options);
             let a = &answer.assessment;
-            let text = aigov_app::assess::render(&engine, &answer, format.into());
+            let text = aigov_app::assess::render(&engine, &answer, format.into(), lang);
             match (&screening, format) {
                 (Some(s), OutputFormat::Json) => anstream::print!("{}", s.attach_json(&text)),
                 (Some(s), _) => anstream::print!("{text}{}", s.text()),
