@@ -463,8 +463,8 @@ pub fn assessment_with_item(
                 &lang.ta(
                     "finding-penalty",
                     &[
-                        ("text", Arg::Str(&p.text)),
-                        ("citation", Arg::Str(&p.citation)),
+                        ("text", Arg::Str(p.text)),
+                        ("citation", Arg::Str(p.citation)),
                     ],
                 ),
             );
