@@ -208,6 +208,72 @@ fn when_line(f: &Finding, with_source: bool, lang: Lang) -> String {
     }
 }
 
+/// For a subject that several regimes reach (the EU, the US, China, ...), one line per top-level jurisdiction side
+/// by side before the details: how many binding rules are in effect, upcoming and undetermined there, whether a
+/// prohibition applies, and the most severe binding class in effect or upcoming. Policy that binds no one is left
+/// out of the class, so a headline never reads "federal policy" where a law classifies.
+fn by_jurisdiction(out: &mut String, st: &Style, engine: &Engine, a: &Assessment) {
+    let lang = st.lang;
+    let top = |j: &str| j.split('-').next().unwrap_or(j).to_string();
+    let mut tops: Vec<String> = a.findings.iter().map(|f| top(f.jurisdiction)).collect();
+    tops.sort();
+    tops.dedup();
+    if tops.len() < 2 {
+        return;
+    }
+    st.h2(out, &lang.t("report-by-jurisdiction"));
+    for j in tops {
+        let here: Vec<&Finding> = a
+            .findings
+            .iter()
+            .filter(|f| top(f.jurisdiction) == j && f.binding && !f.proposed)
+            .collect();
+        let count = |s: Status| here.iter().filter(|f| f.status == s).count() as f64;
+        let prohibited = here.iter().any(|f| {
+            f.status == Status::InEffect && matches!(f.effect, Effect::Prohibition { .. })
+        });
+        let vocabulary = &engine.corpus.vocabulary;
+        let highest = here
+            .iter()
+            .filter(|f| matches!(f.status, Status::InEffect | Status::Upcoming))
+            .filter_map(|f| f.tier.and_then(|t| vocabulary.tier(t)).map(|t| (t, *f)))
+            // Ranks below "minimal" (10) mark scope, policy or "not law", not a class of risk.
+            .filter(|(t, _)| t.rank >= 10)
+            .max_by_key(|(t, f)| (t.rank, std::cmp::Reverse(f.applies_from)));
+        let class = match highest {
+            Some((t, f)) => lang.ta(
+                "report-jurisdiction-class",
+                &[
+                    ("class", Arg::Str(&tier_label(&t.description))),
+                    ("law", Arg::Str(f.instrument_title)),
+                ],
+            ),
+            None => lang.t("report-jurisdiction-no-class"),
+        };
+        st.bullet(
+            out,
+            &format!(
+                "{}: {}{} — {}",
+                st.strong(&j),
+                lang.ta(
+                    "report-jurisdiction-counts",
+                    &[
+                        ("in_effect", Arg::Num(count(Status::InEffect))),
+                        ("upcoming", Arg::Num(count(Status::Upcoming))),
+                        ("undetermined", Arg::Num(count(Status::Undetermined))),
+                    ],
+                ),
+                if prohibited {
+                    format!(" · {}", lang.t("status-prohibited").to_uppercase())
+                } else {
+                    String::new()
+                },
+                class
+            ),
+        );
+    }
+}
+
 /// A tier's name in words: the first clause of its vocabulary description ("High-risk (e.g. EU AI Act ...)" reads
 /// "High-risk"), so a headline says the class as the law's readers say it.
 pub fn tier_label(description: &str) -> String {
@@ -335,6 +401,7 @@ pub fn assessment_with_item(
             )
         );
     }
+    by_jurisdiction(&mut out, &st, engine, a);
     if let Some(item) = item {
         st.h2(&mut out, &lang.t("report-item-classification"));
         for line in crate::chips::summary_lines(item) {
@@ -348,7 +415,14 @@ pub fn assessment_with_item(
     if a.classifications.is_empty() {
         let _ = writeln!(out, "{}", lang.t("report-no-classification"));
     }
-    for cl in &a.classifications {
+    // Binding law first, then the most severe class, so the headline leads with what decides the most.
+    let mut headlines: Vec<_> = a.classifications.iter().collect();
+    headlines.sort_by_key(|cl| {
+        let binding = c.rule(cl.rule).is_some_and(|r| c.instrument_of(r).binding);
+        let rank = c.vocabulary.tier(cl.tier).map(|t| t.rank).unwrap_or(0);
+        (!binding, std::cmp::Reverse(rank), cl.jurisdiction)
+    });
+    for cl in headlines {
         // Headlines are for people: the law's short title, the class in words, the date; the ids come last.
         let law = c
             .rule(cl.rule)

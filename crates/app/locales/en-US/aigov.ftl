@@ -66,3 +66,7 @@ finding-derived = { $fact } = { $value } (derived from { $method }: { $arithmeti
 confidence-high = high
 confidence-medium = medium
 confidence-low = low
+report-by-jurisdiction = By jurisdiction (binding rules)
+report-jurisdiction-counts = { $in_effect } in effect, { $upcoming } upcoming, { $undetermined } undetermined
+report-jurisdiction-class = most severe class: { $class } ({ $law })
+report-jurisdiction-no-class = no risk class

@@ -62,3 +62,7 @@ finding-derived = { $fact } = { $value }（由 { $method } 推导：{ $arithmeti
 confidence-high = 高
 confidence-medium = 中
 confidence-low = 低
+report-by-jurisdiction = 按法域（具约束力的规则）
+report-jurisdiction-counts = 已生效 { $in_effect } 条，即将适用 { $upcoming } 条，待确定 { $undetermined } 条
+report-jurisdiction-class = 最严格的分类：{ $class }（{ $law }）
+report-jurisdiction-no-class = 无风险分类
