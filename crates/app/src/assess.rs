@@ -35,12 +35,18 @@ pub fn assess<'a>(engine: &'a Engine, facts: &'a Facts, options: &Options) -> As
     }
 }
 
-/// Renders an answer: the report of [`report::assessment`], with the item's classification first.
-pub fn render(engine: &Engine, answer: &AssessAnswer<'_>, format: OutputFormat) -> String {
+/// Renders an answer in `lang`: the report of [`report::assessment`], with the item's classification first.
+pub fn render(
+    engine: &Engine,
+    answer: &AssessAnswer<'_>,
+    format: OutputFormat,
+    lang: crate::i18n::Lang,
+) -> String {
     report::assessment_with_item(
         engine,
         &answer.assessment,
         answer.item_classification.as_ref(),
         format,
+        lang,
     )
 }

@@ -16,6 +16,8 @@ pub mod chips;
 pub mod compare;
 pub mod compute;
 pub mod error;
+pub mod i18n;
+pub mod init;
 pub mod lists;
 pub mod map;
 pub mod oscal;

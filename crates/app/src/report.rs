@@ -1,5 +1,6 @@
 //! Reports: the same content as readable text, as Markdown, or as JSON (docs/output.md).
 
+use crate::i18n::{Arg, Lang};
 use crate::OutputFormat;
 use aigov_core::assess::{Finding, Status};
 use aigov_core::condition::TraceNode;
@@ -28,6 +29,25 @@ pub(crate) fn json<T: serde::Serialize>(kind: &str, value: &T) -> String {
 /// prints through `anstream`, which strips them unless the output is a colour terminal (or `--color always`).
 pub(crate) struct Style {
     pub(crate) md: bool,
+    /// The language of aigov's own words.
+    pub(crate) lang: Lang,
+}
+
+/// The columns a heading takes in a terminal: East Asian wide characters (CJK, full-width forms) take two, so a
+/// Chinese heading's underline is as long as the heading.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 /// The colour of a status heading in text reports.
@@ -46,8 +66,13 @@ fn heading_style(heading: &str) -> anstyle::Style {
 
 impl Style {
     pub(crate) fn of(format: OutputFormat) -> Style {
+        Style::new(format, Lang::En)
+    }
+
+    pub(crate) fn new(format: OutputFormat, lang: Lang) -> Style {
         Style {
             md: format == OutputFormat::Markdown,
+            lang,
         }
     }
 
@@ -59,7 +84,7 @@ impl Style {
             let _ = writeln!(
                 out,
                 "{b}{s}{b:#}\n{}",
-                "=".repeat(s.chars().count().min(100))
+                "=".repeat(display_width(s).min(100))
             );
         }
     }
@@ -71,15 +96,16 @@ impl Style {
             let _ = writeln!(
                 out,
                 "\n{b}{s}{b:#}\n{}",
-                "-".repeat(s.chars().count().min(100))
+                "-".repeat(display_width(s).min(100))
             );
         }
     }
-    pub(crate) fn h3(&self, out: &mut String, s: &str) {
+    /// A group heading in the reader's language, coloured by its English status name.
+    pub(crate) fn h3_as(&self, out: &mut String, s: &str, colour_of: &str) {
         if self.md {
             let _ = writeln!(out, "\n### {s}\n");
         } else {
-            let c = heading_style(s);
+            let c = heading_style(colour_of);
             let _ = writeln!(out, "\n  {c}{s}{c:#}");
         }
     }
@@ -114,53 +140,137 @@ impl Style {
     }
 }
 
-fn effect_line(f: &Finding) -> String {
+fn effect_line(f: &Finding, lang: Lang) -> String {
     match &f.effect {
-        Effect::Classification { regime, axis, tier } => {
-            format!("classification: {tier} ({regime} {axis})")
+        Effect::Classification { regime, axis, tier } => lang.ta(
+            "finding-classification",
+            &[
+                ("tier", Arg::Str(tier)),
+                ("regime", Arg::Str(regime)),
+                ("axis", Arg::Str(axis)),
+            ],
+        ),
+        Effect::Obligation { duty, deadline, .. } => {
+            let must = lang.ta("finding-must", &[("duty", Arg::Str(duty))]);
+            match deadline {
+                Some(d) => format!(
+                    "{must} — {}",
+                    lang.ta("finding-deadline", &[("deadline", Arg::Str(&d.text))])
+                ),
+                None => must,
+            }
         }
-        Effect::Obligation { duty, deadline, .. } => match deadline {
-            Some(d) => format!("must: {duty} — deadline: {}", d.text),
-            None => format!("must: {duty}"),
-        },
-        Effect::Prohibition { practice, .. } => format!("must not: {practice}"),
-        Effect::Exemption { relief, .. } => format!("exempt: {relief}"),
+        Effect::Prohibition { practice, .. } => {
+            lang.ta("finding-must-not", &[("practice", Arg::Str(practice))])
+        }
+        Effect::Exemption { relief, .. } => {
+            lang.ta("finding-exempt", &[("relief", Arg::Str(relief))])
+        }
     }
 }
 
-fn when_line(f: &Finding, with_source: bool) -> String {
+fn when_line(f: &Finding, with_source: bool, lang: Lang) -> String {
     let source = f
         .applies_from_source
         .filter(|_| with_source)
         .map(|s| format!(" ({s})"))
         .unwrap_or_default();
+    let date = lang.date(f.applies_from);
+    let on = |id: &str| lang.ta(id, &[("date", Arg::Str(&date))]);
     // A proposal is not law: say what it is, not "in effect".
     if f.proposed && matches!(f.status, Status::InEffect | Status::Undetermined) {
         return format!(
-            "proposed {}, not law{}",
-            f.applies_from,
-            if f.status == Status::Undetermined {
-                " (would it reach you? see the questions)"
+            "{} {}",
+            on("finding-proposed"),
+            lang.t(if f.status == Status::Undetermined {
+                "finding-proposed-open"
             } else {
-                " (it would reach you if adopted)"
-            }
+                "finding-proposed-adopted"
+            })
         );
     }
     match f.status {
-        Status::InEffect => format!("in effect since {}{source}", f.applies_from),
-        Status::Upcoming => format!("applies from {}{source}", f.applies_from),
+        Status::InEffect => format!("{}{source}", on("finding-since")),
+        Status::Upcoming => format!("{}{source}", on("finding-from")),
         Status::Ended | Status::Suspended => {
             f.cause.as_ref().map(|c| c.text.clone()).unwrap_or_default()
         }
         Status::Undetermined => match f.timing {
-            Some(Status::Upcoming) => format!("would apply from {}{source}", f.applies_from),
-            Some(Status::InEffect) => {
-                format!("would be in effect since {}{source}", f.applies_from)
-            }
-            Some(other) => format!("would be {}", other.heading().to_lowercase()),
+            Some(Status::Upcoming) => format!("{}{source}", on("finding-would-apply-from")),
+            Some(Status::InEffect) => format!("{}{source}", on("finding-would-be-in-effect")),
+            Some(other) => lang.ta(
+                "finding-would-be",
+                &[("status", Arg::Str(&lang.status(other).to_lowercase()))],
+            ),
             None => String::new(),
         },
-        Status::NotApplicable => "does not apply".into(),
+        Status::NotApplicable => lang.t("finding-does-not-apply"),
+    }
+}
+
+/// For a subject that several regimes reach (the EU, the US, China, ...), one line per top-level jurisdiction side
+/// by side before the details: how many binding rules are in effect, upcoming and undetermined there, whether a
+/// prohibition applies, and the most severe binding class in effect or upcoming. Policy that binds no one is left
+/// out of the class, so a headline never reads "federal policy" where a law classifies.
+fn by_jurisdiction(out: &mut String, st: &Style, engine: &Engine, a: &Assessment) {
+    let lang = st.lang;
+    let top = |j: &str| j.split('-').next().unwrap_or(j).to_string();
+    let mut tops: Vec<String> = a.findings.iter().map(|f| top(f.jurisdiction)).collect();
+    tops.sort();
+    tops.dedup();
+    if tops.len() < 2 {
+        return;
+    }
+    st.h2(out, &lang.t("report-by-jurisdiction"));
+    for j in tops {
+        let here: Vec<&Finding> = a
+            .findings
+            .iter()
+            .filter(|f| top(f.jurisdiction) == j && f.binding && !f.proposed)
+            .collect();
+        let count = |s: Status| here.iter().filter(|f| f.status == s).count() as f64;
+        let prohibited = here.iter().any(|f| {
+            f.status == Status::InEffect && matches!(f.effect, Effect::Prohibition { .. })
+        });
+        let vocabulary = &engine.corpus.vocabulary;
+        let highest = here
+            .iter()
+            .filter(|f| matches!(f.status, Status::InEffect | Status::Upcoming))
+            .filter_map(|f| f.tier.and_then(|t| vocabulary.tier(t)).map(|t| (t, *f)))
+            // Ranks below "minimal" (10) mark scope, policy or "not law", not a class of risk.
+            .filter(|(t, _)| t.rank >= 10)
+            .max_by_key(|(t, f)| (t.rank, std::cmp::Reverse(f.applies_from)));
+        let class = match highest {
+            Some((t, f)) => lang.ta(
+                "report-jurisdiction-class",
+                &[
+                    ("class", Arg::Str(&tier_label(&t.description))),
+                    ("law", Arg::Str(f.instrument_title)),
+                ],
+            ),
+            None => lang.t("report-jurisdiction-no-class"),
+        };
+        st.bullet(
+            out,
+            &format!(
+                "{}: {}{} — {}",
+                st.strong(&j),
+                lang.ta(
+                    "report-jurisdiction-counts",
+                    &[
+                        ("in_effect", Arg::Num(count(Status::InEffect))),
+                        ("upcoming", Arg::Num(count(Status::Upcoming))),
+                        ("undetermined", Arg::Num(count(Status::Undetermined))),
+                    ],
+                ),
+                if prohibited {
+                    format!(" · {}", lang.t("status-prohibited").to_uppercase())
+                } else {
+                    String::new()
+                },
+                class
+            ),
+        );
     }
 }
 
@@ -178,7 +288,7 @@ pub fn tier_label(description: &str) -> String {
 
 /// Renders an assessment.
 pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> String {
-    assessment_with_item(engine, a, None, format)
+    assessment_with_item(engine, a, None, format, Lang::En)
 }
 
 /// Renders an assessment with, for an export or an item, the item's own classification first (in JSON, the
@@ -188,6 +298,7 @@ pub fn assessment_with_item(
     a: &Assessment,
     item: Option<&crate::chips::Classified>,
     format: OutputFormat,
+    lang: Lang,
 ) -> String {
     if format == OutputFormat::Json {
         return match item {
@@ -209,24 +320,39 @@ pub fn assessment_with_item(
             }
         };
     }
-    let st = Style::of(format);
+    let st = Style::new(format, lang);
     let mut out = String::new();
-    let name = a.name.unwrap_or("(unnamed)");
+    let unnamed = lang.t("report-unnamed");
+    let name = a.name.unwrap_or(&unnamed);
     st.h1(
         &mut out,
-        &format!("aigov assessment: {name} ({})", a.subject),
+        &lang.ta(
+            "report-title",
+            &[("name", Arg::Str(name)), ("subject", Arg::Str(a.subject))],
+        ),
     );
     let c = &engine.corpus;
     let _ = writeln!(
         out,
-        "As of {} · corpus: {} instruments, {} rules{}",
-        st.strong(&a.as_of.to_string()),
-        c.instruments.len(),
-        c.rules.len(),
+        "{}{}",
+        lang.ta(
+            "report-as-of",
+            &[
+                ("date", Arg::Str(&st.strong(&lang.date(a.as_of)))),
+                ("instruments", Arg::Num(c.instruments.len() as f64)),
+                ("rules", Arg::Num(c.rules.len() as f64)),
+            ]
+        ),
         if a.jurisdictions.is_empty() {
             String::new()
         } else {
-            format!(" · jurisdictions: {}", a.jurisdictions.join(", "))
+            format!(
+                " · {}",
+                lang.ta(
+                    "report-jurisdictions",
+                    &[("list", Arg::Str(&a.jurisdictions.join(", ")))]
+                )
+            )
         }
     );
     if a.prohibited {
@@ -234,10 +360,10 @@ pub fn assessment_with_item(
             out,
             "\n{}",
             if st.md {
-                st.strong("A PROHIBITION APPLIES to this subject (see below).")
+                st.strong(&lang.t("report-prohibition-applies"))
             } else {
                 let c = heading_style("Prohibited");
-                format!("{c}A PROHIBITION APPLIES to this subject (see below).{c:#}")
+                format!("{c}{}{c:#}", lang.t("report-prohibition-applies"))
             }
         );
     }
@@ -252,13 +378,32 @@ pub fn assessment_with_item(
     ]
     .into_iter()
     .filter(|&s| count(s) > 0)
-    .map(|s| format!("{} {}", count(s), s.heading().to_lowercase()))
+    .map(|s| {
+        lang.ta(
+            "report-count",
+            &[
+                ("count", Arg::Num(count(s) as f64)),
+                ("status", Arg::Str(&lang.status(s).to_lowercase())),
+            ],
+        )
+    })
     .collect();
     if !counts.is_empty() {
-        let _ = writeln!(out, "Rules: {}", counts.join(", "));
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.ta(
+                "report-counts",
+                &[(
+                    "counts",
+                    Arg::Str(&counts.join(if lang == Lang::ZhCn { "，" } else { ", " }))
+                )]
+            )
+        );
     }
+    by_jurisdiction(&mut out, &st, engine, a);
     if let Some(item) = item {
-        st.h2(&mut out, "Item classification (US export controls)");
+        st.h2(&mut out, &lang.t("report-item-classification"));
         for line in crate::chips::summary_lines(item) {
             match line.strip_prefix("  ") {
                 Some(detail) => st.detail(&mut out, detail),
@@ -266,11 +411,18 @@ pub fn assessment_with_item(
             }
         }
     }
-    st.h2(&mut out, "Classification");
+    st.h2(&mut out, &lang.t("report-classification"));
     if a.classifications.is_empty() {
-        let _ = writeln!(out, "No classification applies.");
+        let _ = writeln!(out, "{}", lang.t("report-no-classification"));
     }
-    for cl in &a.classifications {
+    // Binding law first, then the most severe class, so the headline leads with what decides the most.
+    let mut headlines: Vec<_> = a.classifications.iter().collect();
+    headlines.sort_by_key(|cl| {
+        let binding = c.rule(cl.rule).is_some_and(|r| c.instrument_of(r).binding);
+        let rank = c.vocabulary.tier(cl.tier).map(|t| t.rank).unwrap_or(0);
+        (!binding, std::cmp::Reverse(rank), cl.jurisdiction)
+    });
+    for cl in headlines {
         // Headlines are for people: the law's short title, the class in words, the date; the ids come last.
         let law = c
             .rule(cl.rule)
@@ -284,14 +436,17 @@ pub fn assessment_with_item(
         st.bullet(
             &mut out,
             &format!(
-                "{law} ({}): {} — {}{} ({}) [{} · {} = {}]",
+                "{law} ({}): {} — {} ({}) [{} · {} = {}]",
                 cl.jurisdiction,
                 st.strong(&class),
-                cl.status.heading().to_lowercase(),
-                match cl.status {
-                    Status::Upcoming => format!(" from {}", cl.applies_from),
-                    Status::InEffect => format!(" since {}", cl.applies_from),
-                    _ => String::new(),
+                {
+                    let date = lang.date(cl.applies_from);
+                    let on = |id: &str| lang.ta(id, &[("date", Arg::Str(&date))]);
+                    match cl.status {
+                        Status::Upcoming => on("finding-from"),
+                        Status::InEffect => on("finding-since"),
+                        other => lang.status(other).to_lowercase(),
+                    }
                 },
                 cl.citation,
                 st.code(cl.rule),
@@ -309,7 +464,7 @@ pub fn assessment_with_item(
         let _ = writeln!(
             out,
             "\n{} {} {}: {}",
-            st.strong("CONFLICT"),
+            st.strong(&lang.t("report-conflict")),
             conflict.regime,
             conflict.axis,
             list.join("; ")
@@ -335,11 +490,11 @@ pub fn assessment_with_item(
                     f.jurisdiction,
                     f.regime,
                     if f.proposed {
-                        " (proposed rules: not law)"
+                        format!(" {}", lang.t("report-proposed-group"))
                     } else if f.binding {
-                        ""
+                        String::new()
                     } else {
-                        " (non-binding)"
+                        format!(" {}", lang.t("report-non-binding-group"))
                     }
                 ),
             );
@@ -353,11 +508,18 @@ pub fn assessment_with_item(
         };
         if group != current_group {
             current_group = group;
-            st.h3(&mut out, group);
+            let heading = if prohibited_now {
+                lang.t("status-prohibited")
+            } else {
+                lang.status(f.status)
+            };
+            st.h3_as(&mut out, &heading, group);
         }
         let kind = match &f.effect {
-            Effect::Prohibition { .. } if f.status == Status::InEffect => "PROHIBITED".to_string(),
-            e => e.kind().to_string(),
+            Effect::Prohibition { .. } if f.status == Status::InEffect => {
+                lang.t("effect-prohibited")
+            }
+            e => lang.t(&format!("effect-{}", e.kind())),
         };
         st.bullet(
             &mut out,
@@ -365,37 +527,61 @@ pub fn assessment_with_item(
                 "[{kind}] {} — {} — {}",
                 st.strong(f.title),
                 f.citation,
-                when_line(f, false)
+                when_line(f, false, lang)
             ),
         );
-        st.detail(&mut out, &effect_line(f));
+        st.detail(&mut out, &effect_line(f, lang));
         if let Some(p) = &f.penalty {
-            st.detail(&mut out, &format!("penalty: {} ({})", p.text, p.citation));
+            st.detail(
+                &mut out,
+                &lang.ta(
+                    "finding-penalty",
+                    &[
+                        ("text", Arg::Str(p.text)),
+                        ("citation", Arg::Str(p.citation)),
+                    ],
+                ),
+            );
         }
         if let Some(by) = &f.version.amended_by {
             st.detail(
                 &mut out,
-                &format!(
-                    "as amended by {by} (text in force since {})",
-                    f.version.from
+                &lang.ta(
+                    "finding-amended",
+                    &[
+                        ("by", Arg::Str(by)),
+                        ("date", Arg::Str(&lang.date(f.version.from))),
+                    ],
                 ),
             );
         }
         for c in &f.challenges {
-            st.detail(&mut out, &challenge_line(c));
+            st.detail(&mut out, &challenge_line(c, lang));
         }
         if !f.open_facts.is_empty() {
             st.detail(
                 &mut out,
-                &format!("needs: {} (questions below)", f.open_facts.join(", ")),
+                &lang.ta(
+                    "finding-needs",
+                    &[("facts", Arg::Str(&f.open_facts.join(", ")))],
+                ),
             );
         }
         if f.confidence != aigov_core::model::Confidence::High {
             st.detail(
                 &mut out,
                 &format!(
-                    "confidence: {}{}",
-                    format!("{:?}", f.confidence).to_lowercase(),
+                    "{}{}",
+                    lang.ta(
+                        "finding-confidence",
+                        &[(
+                            "level",
+                            Arg::Str(&lang.t(&format!(
+                                "confidence-{}",
+                                format!("{:?}", f.confidence).to_lowercase()
+                            )))
+                        )]
+                    ),
                     f.note
                         .map(|n| format!(" — {}", n.trim()))
                         .unwrap_or_default()
@@ -405,22 +591,16 @@ pub fn assessment_with_item(
         st.detail(&mut out, &format!("{} · {}", st.code(f.rule), f.url));
     }
     if a.findings.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nNo rule of the corpus concerns this subject on this date."
-        );
+        let _ = writeln!(out, "\n{}", lang.t("report-nothing"));
     }
     if !a.derived.is_empty() {
-        st.h2(&mut out, "Derived values");
+        st.h2(&mut out, &lang.t("report-derived"));
         for d in &a.derived {
-            st.bullet(&mut out, &derived_line(d));
+            st.bullet(&mut out, &derived_line(d, lang));
         }
     }
     if !a.questions.is_empty() {
-        st.h2(
-            &mut out,
-            "Questions that would settle the undetermined rules",
-        );
+        st.h2(&mut out, &lang.t("report-questions"));
         for (i, q) in a.questions.iter().enumerate() {
             let allowed = if q.allowed.is_empty() {
                 String::new()
@@ -429,20 +609,20 @@ pub fn assessment_with_item(
             };
             let _ = writeln!(
                 out,
-                "{}{}. {} ({}: {}{allowed}) — settles {} rule(s)",
+                "{}{}. {} ({}: {}{allowed}) — {}",
                 if st.md { "" } else { "  " },
                 i + 1,
                 q.question,
                 st.code(q.fact),
                 q.ty,
-                q.rules.len()
+                lang.ta(
+                    "report-question-settles",
+                    &[("count", Arg::Num(q.rules.len() as f64))]
+                )
             );
         }
     }
-    let _ = writeln!(
-        out,
-        "\nEvery finding cites its provision; `aigov explain FILE RULE_ID` shows the derivation."
-    );
+    let _ = writeln!(out, "\n{}", lang.t("report-footer"));
     out
 }
 
@@ -623,14 +803,21 @@ fn follow_refs(
 
 /// Renders the derivation of one rule for a subject.
 /// A challenge in words: "challenged 2025-12-11 by EO 14365 — ... (no court has stayed it)".
-fn challenge_line(c: &aigov_core::assess::Challenge) -> String {
+fn challenge_line(c: &aigov_core::assess::Challenge, lang: Lang) -> String {
+    let by = c
+        .by_title
+        .or(c.by)
+        .map(|b| lang.ta("finding-challenged-by", &[("by", Arg::Str(b))]))
+        .unwrap_or_default();
     format!(
-        "challenged {}{}{} (a challenge, not a stay: the law still applies)",
-        c.date,
-        c.by_title
-            .or(c.by)
-            .map(|b| format!(" by {b}"))
-            .unwrap_or_default(),
+        "{}{}",
+        lang.ta(
+            "finding-challenged",
+            &[
+                ("date", Arg::Str(&lang.date(c.date))),
+                ("by", Arg::Str(&by))
+            ]
+        ),
         c.note
             .map(|n| format!(" — {}", n.trim()))
             .unwrap_or_default()
@@ -639,14 +826,23 @@ fn challenge_line(c: &aigov_core::assess::Challenge) -> String {
 
 /// A derived value with its arithmetic: "model.training_compute_flop = 6.3e24 FLOP, from parameters and tokens:
 /// 6 * 7e10 * 1.5e13 = 6.3e24".
-fn derived_line(d: &aigov_core::assess::DerivedValue) -> String {
-    format!(
-        "{} = {}{} (derived from {}: {}){}",
-        d.fact,
+fn derived_line(d: &aigov_core::assess::DerivedValue, lang: Lang) -> String {
+    let value = format!(
+        "{}{}",
         aigov_core::value::format_number(d.value),
-        d.unit.map(|u| format!(" {u}")).unwrap_or_default(),
-        d.method,
-        d.arithmetic,
+        d.unit.map(|u| format!(" {u}")).unwrap_or_default()
+    );
+    format!(
+        "{}{}",
+        lang.ta(
+            "finding-derived",
+            &[
+                ("fact", Arg::Str(d.fact)),
+                ("value", Arg::Str(&value)),
+                ("method", Arg::Str(d.method)),
+                ("arithmetic", Arg::Str(&d.arithmetic)),
+            ]
+        ),
         d.citation.map(|c| format!(" [{c}]")).unwrap_or_default()
     )
 }
@@ -711,12 +907,12 @@ pub fn explain(
         out,
         "As of {as_of}: {} — {}",
         st.strong(&f.status.heading().to_uppercase()),
-        when_line(&f, true)
+        when_line(&f, true, st.lang)
     );
-    let _ = writeln!(out, "Effect: {}", effect_line(&f));
+    let _ = writeln!(out, "Effect: {}", effect_line(&f, st.lang));
     let _ = writeln!(out, "Summary: {}", f.summary.trim());
     for c in &f.challenges {
-        let _ = writeln!(out, "Challenge: {}", challenge_line(c));
+        let _ = writeln!(out, "Challenge: {}", challenge_line(c, st.lang));
     }
     let _ = writeln!(
         out,
@@ -800,7 +996,7 @@ pub fn explain(
     if !derived.is_empty() {
         st.h2(&mut out, "Derived values");
         for d in &derived {
-            st.bullet(&mut out, &derived_line(d));
+            st.bullet(&mut out, &derived_line(d, st.lang));
         }
     }
     if !f.questions.is_empty() {

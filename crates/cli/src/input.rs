@@ -87,3 +87,31 @@ pub fn write_file(path: &Path, contents: &str) -> Result<(), CliError> {
         source: e,
     })
 }
+
+/// Writes a new file; an existing file is never overwritten (a template must not replace a filled-in manifest).
+pub fn create_new_file(path: &Path, contents: &str) -> Result<(), CliError> {
+    use std::io::Write as _;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                CliError::Usage {
+                    message: format!("{} exists already", path.display()),
+                    help: "choose another file name, or delete the file first".into(),
+                }
+            } else {
+                CliError::Write {
+                    path: path.display().to_string(),
+                    source: e,
+                }
+            }
+        })?;
+    file.write_all(contents.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| CliError::Write {
+            path: path.display().to_string(),
+            source: e,
+        })
+}

@@ -30,6 +30,10 @@ struct Cli {
     /// Colour in text reports: `auto` (a terminal, unless NO_COLOR is set), `always` or `never`.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
+    /// The language of reports: `en-US` or `zh-CN` (default: from LC_ALL, LC_MESSAGES or LANG, else English).
+    /// JSON stays language-neutral.
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -187,6 +191,15 @@ enum Command {
         /// The date (default: today).
         #[arg(long, value_name = "DATE")]
         as_of: Option<Date>,
+    },
+    /// Write a commented manifest template for a subject kind (every fact its rules read, with its question).
+    Init {
+        /// The subject kind: ai_system, model, agency_use_case, datacenter_project, item, export, ...
+        #[arg(default_value = "ai_system")]
+        kind: String,
+        /// Write the template to this file (refuses to overwrite it) instead of stdout.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Inspect, lint and test the corpus.
     Corpus {
@@ -364,7 +377,23 @@ fn load_engine(dir: Option<&PathBuf>) -> Result<(Engine, Vec<aigov_corpus::Examp
     Ok(aigov_app::load_engine(dir.map(PathBuf::as_path))?)
 }
 
+/// The language asked for with `--lang`, else the environment's.
+fn language(flag: Option<&str>) -> Result<aigov_app::i18n::Lang, CliError> {
+    use aigov_app::i18n::Lang;
+    match flag {
+        None => Ok(Lang::from_env()),
+        Some(tag) => Lang::parse(tag).ok_or_else(|| CliError::Usage {
+            message: format!("aigov does not speak `{tag}`"),
+            help: format!(
+                "use --lang {}",
+                Lang::ALL.map(Lang::tag).join(" or --lang ")
+            ),
+        }),
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    let lang = language(cli.lang.as_deref())?;
     match cli.command {
         Command::Map {
             file,
@@ -552,7 +581,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             options.include_not_applicable = all;
             let answer = aigov_app::assess::assess(&engine, &facts, &options);
             let a = &answer.assessment;
-            let text = aigov_app::assess::render(&engine, &answer, format.into());
+            let text = aigov_app::assess::render(&engine, &answer, format.into(), lang);
             match (&screening, format) {
                 (Some(s), OutputFormat::Json) => anstream::print!("{}", s.attach_json(&text)),
                 (Some(s), _) => anstream::print!("{text}{}", s.text()),
@@ -687,6 +716,18 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 save.as_deref(),
                 as_of.unwrap_or_else(today),
             )
+        }
+        Command::Init { kind, output } => {
+            let engine = engine(cli.corpus.as_ref())?;
+            let text = aigov_app::init::template(&engine, &kind)?;
+            match output {
+                Some(path) => {
+                    input::create_new_file(&path, &text)?;
+                    eprintln!("wrote {}", path.display());
+                }
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Corpus { command } => corpus_command(cli.corpus.as_ref(), command),
         Command::Plan(a) => {

@@ -1,0 +1,68 @@
+# aigov 自身用语（简体中文）。译者请注意：en-US/aigov.ftl 中的每条消息都必须在此出现，测试会检查。
+# 变量写作 { $name }。法律本身的文字（标题、摘要、引用）来自法规库，而非本文件。
+
+## 状态
+status-in-effect = 已生效
+status-upcoming = 即将适用
+status-suspended = 已中止
+status-ended = 已终止
+status-undetermined = 待确定
+status-not-applicable = 不适用
+status-prohibited = 禁止
+
+## 效力类型
+effect-classification = 分类
+effect-obligation = 义务
+effect-prohibition = 禁止
+effect-exemption = 豁免
+effect-prohibited = 禁止
+
+## 评估报告
+report-title = aigov 评估：{ $name }（{ $subject }）
+report-unnamed = （未命名）
+report-as-of = 截至 { $date } · 法规库：{ $instruments } 部法律文件，{ $rules } 条规则
+report-jurisdictions = 法域：{ $list }
+report-prohibition-applies = 本对象适用一项禁止性规定（见下文）。
+report-counts = 规则：{ $counts }
+report-count = { $status } { $count } 条
+report-classification = 分类
+report-no-classification = 无适用的分类。
+report-item-classification = 物项分类（美国出口管制）
+report-conflict = 冲突
+report-proposed-group = （拟议规则：尚非法律）
+report-non-binding-group = （无约束力）
+report-nothing = 截至该日期，法规库中没有涉及本对象的规则。
+report-derived = 推导值
+report-questions = 可确定待定规则的问题
+report-question-settles = 可确定 { $count } 条规则
+report-footer = 每项结论均引用其条款；`aigov explain 文件 规则ID` 显示推导过程。
+
+## 单项结论
+finding-since = 自 { $date } 起生效
+finding-from = 自 { $date } 起适用
+finding-would-apply-from = 将自 { $date } 起适用
+finding-would-be-in-effect = 将自 { $date } 起生效
+finding-would-be = 将为“{ $status }”
+finding-does-not-apply = 不适用
+finding-proposed = { $date } 提出，尚非法律
+finding-proposed-open = （是否涉及您？见问题部分）
+finding-proposed-adopted = （如获通过将涉及您）
+finding-must = 应当：{ $duty }
+finding-deadline = 期限：{ $deadline }
+finding-must-not = 不得：{ $practice }
+finding-exempt = 豁免：{ $relief }
+finding-classification = 分类：{ $tier }（{ $regime } { $axis }）
+finding-penalty = 罚则：{ $text }（{ $citation }）
+finding-amended = 经 { $by } 修订（该文本自 { $date } 起施行）
+finding-needs = 需要：{ $facts }（见下方问题）
+finding-confidence = 可信度：{ $level }
+finding-challenged = { $date } 受到质疑{ $by }（质疑并非中止：该法律仍然适用）
+finding-challenged-by = ，质疑方：{ $by }
+finding-derived = { $fact } = { $value }（由 { $method } 推导：{ $arithmetic }）
+confidence-high = 高
+confidence-medium = 中
+confidence-low = 低
+report-by-jurisdiction = 按法域（具约束力的规则）
+report-jurisdiction-counts = 已生效 { $in_effect } 条，即将适用 { $upcoming } 条，待确定 { $undetermined } 条
+report-jurisdiction-class = 最严格的分类：{ $class }（{ $law }）
+report-jurisdiction-no-class = 无风险分类

@@ -1,0 +1,208 @@
+//! `aigov init KIND`: a commented manifest template for a subject kind, generated from the corpus vocabulary so it
+//! never goes stale. Every fact the kind's rules read is there, commented out, with its question, its type and its
+//! allowed values; facts are ordered by how many rules they settle, so the answers that decide most come first.
+//! A fact left `null` stays unknown: the rules that need it are reported undetermined, with the question.
+
+use crate::AppError;
+use aigov_core::vocabulary::{FactDef, FactType};
+use aigov_core::Engine;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// The subject kinds a template can be made for (the assessable ones).
+pub fn kinds(engine: &Engine) -> Vec<&str> {
+    engine
+        .corpus
+        .vocabulary
+        .subjects
+        .iter()
+        .filter(|s| s.assessable)
+        .map(|s| s.id.as_str())
+        .collect()
+}
+
+/// How many rules of `subject` read each fact (conditions, exceptions, and the facts derived values read).
+fn rules_reading(engine: &Engine, subject: &str) -> BTreeMap<aigov_core::model::FactId, usize> {
+    let corpus = &engine.corpus;
+    let vocabulary = &corpus.vocabulary;
+    let mut count: BTreeMap<aigov_core::model::FactId, usize> = BTreeMap::new();
+    for &i in engine.rules_of(subject) {
+        // The facts a rule reads, directly or through the rules it refers to (`rules.x`), and the inputs of the
+        // derived facts among them: each of those settles the rule.
+        let mut read: Vec<aigov_core::model::FactId> = Vec::new();
+        let mut todo = vec![i];
+        let mut seen = vec![i];
+        while let Some(r) = todo.pop() {
+            let mut refs = Vec::new();
+            for v in &corpus.rules[r].versions {
+                v.condition.expr.reads(&mut read);
+                v.condition.expr.rule_refs(&mut refs);
+                for e in &v.exceptions {
+                    e.condition.expr.reads(&mut read);
+                    e.condition.expr.rule_refs(&mut refs);
+                }
+            }
+            for r in refs {
+                if !seen.contains(&r) {
+                    seen.push(r);
+                    todo.push(r);
+                }
+            }
+        }
+        // A penalty with an SME rule reads the organization's SME status when the duty is reported.
+        let sme_penalty = corpus.rules[i].versions.iter().any(|v| {
+            v.effect
+                .penalty()
+                .and_then(|p| corpus.penalty(p))
+                .is_some_and(|p| p.sme_cap.is_some())
+        });
+        if sme_penalty {
+            if let Some(sme) = vocabulary.fact("organization", "sme") {
+                read.push(sme.id);
+            }
+        }
+        let mut k = 0;
+        while k < read.len() {
+            if let Some(def) = vocabulary.facts.get(read[k] as usize) {
+                for d in &def.derive {
+                    let mut inputs = Vec::new();
+                    d.formula.expr.reads(&mut inputs);
+                    for f in inputs {
+                        if !read.contains(&f) {
+                            read.push(f);
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
+        read.sort_unstable();
+        read.dedup();
+        for f in read {
+            *count.entry(f).or_default() += 1;
+        }
+    }
+    count
+}
+
+fn placeholder(def: &FactDef) -> (String, Vec<String>) {
+    let values = |vs: &[aigov_core::vocabulary::EnumValue]| -> Vec<String> {
+        vs.iter()
+            .map(|v| format!("{} — {}", v.id, one_line(&v.description)))
+            .collect()
+    };
+    match &def.ty {
+        FactType::Bool => ("false".into(), vec!["true or false".into()]),
+        FactType::Number { unit, .. } => (
+            "0".into(),
+            vec![match unit {
+                Some(u) => format!("a number, in {u}"),
+                None => "a number".into(),
+            }],
+        ),
+        FactType::Date => ("2026-01-01".into(), vec!["a date, YYYY-MM-DD".into()]),
+        FactType::Enum { values: vs } => {
+            let mut help = vec!["one of:".to_string()];
+            help.extend(values(vs).into_iter().map(|v| format!("  {v}")));
+            (
+                vs.first().map(|v| v.id.clone()).unwrap_or_default(),
+                help,
+            )
+        }
+        FactType::Set { values: vs } => {
+            let mut help = vec!["any of (a list; [] for none):".to_string()];
+            help.extend(values(vs).into_iter().map(|v| format!("  {v}")));
+            (
+                format!("[{}]", vs.first().map(|v| v.id.as_str()).unwrap_or("")),
+                help,
+            )
+        }
+        FactType::Regions => (
+            "[DE, US-CA]".into(),
+            vec![
+                "region codes: ISO 3166-1 alpha-2 (DE, FR), EU, US states (US-CA), cities (US-NY-NYC); [] for none"
+                    .into(),
+            ],
+        ),
+        FactType::Text => ("\"\"".into(), vec!["free text".into()]),
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The template for `kind`, as YAML with comments.
+pub fn template(engine: &Engine, kind: &str) -> Result<String, AppError> {
+    let vocabulary = &engine.corpus.vocabulary;
+    let Some(subject) = vocabulary.subject(kind).filter(|s| s.assessable) else {
+        let known = kinds(engine);
+        return Err(AppError::invalid(
+            format!("no assessable subject kind `{kind}`"),
+            aigov_core::vocabulary::did_you_mean(kind, known.iter().copied())
+                .map(|s| format!("did you mean `{s}`?"))
+                .unwrap_or_else(|| format!("kinds: {}", known.join(", "))),
+        ));
+    };
+    let count = rules_reading(engine, kind);
+    // Sections: the organization first (context), then the subject, then any other section its rules read.
+    let mut sections: Vec<&str> = vec!["organization", kind];
+    for &f in count.keys() {
+        if let Some(def) = vocabulary.facts.get(f as usize) {
+            if !sections.contains(&def.subject.as_str()) {
+                sections.push(&def.subject);
+            }
+        }
+    }
+    let rules = engine.rules_of(kind).len();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# aigov manifest: {} — {}",
+        kind,
+        one_line(&subject.description)
+    );
+    let _ = writeln!(
+        out,
+        "# Made by `aigov init {kind}` from the corpus vocabulary ({} instruments; {rules} rules address this kind).",
+        engine.corpus.instruments.len()
+    );
+    out.push_str(
+        "#\n\
+         # Replace `null` (unknown) by the answer for each fact you know. A fact left `null` stays unknown: the rules\n\
+         # that need it are reported undetermined, with the question that would settle it — never silently\n\
+         # \"does not apply\".\n\
+         # Facts are ordered by how many rules they settle. Give your markets (where the system is placed on the\n\
+         # market, used, and where affected people are) first: they decide which jurisdictions' rules reach you.\n\
+         #\n\
+         # Then: aigov assess THIS_FILE --as-of YYYY-MM-DD\n\n",
+    );
+    let _ = writeln!(out, "subject: {kind}");
+    let _ = writeln!(out, "name: My {kind}  # a name for reports");
+    for section in sections {
+        let mut facts: Vec<(&FactDef, usize)> = vocabulary
+            .facts_of(section)
+            .map(|d| (d, count.get(&d.id).copied().unwrap_or(0)))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        if facts.is_empty() {
+            continue;
+        }
+        facts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.name.cmp(&b.0.name)));
+        let _ = writeln!(out, "\n{section}:");
+        for (def, n) in facts {
+            let (value, help) = placeholder(def);
+            let _ = writeln!(
+                out,
+                "  # {} (settles {n} rule{})",
+                one_line(&def.question),
+                if n == 1 { "" } else { "s" }
+            );
+            for h in help {
+                let _ = writeln!(out, "  #   {h}");
+            }
+            let _ = writeln!(out, "  {}: null  # e.g. {value}\n", def.name);
+        }
+    }
+    Ok(out)
+}
