@@ -557,3 +557,59 @@ fn plan_as_oscal_is_valid_and_complete() {
     trestle(&[&catalog, &ar_path]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn compare_eu_us_and_china_on_content_labelling() {
+    let m = example("cn-eu-us-writing-assistant.yaml");
+    let c = json(&[
+        "compare",
+        &m,
+        "-j",
+        "EU",
+        "-j",
+        "US-CA",
+        "-j",
+        "CN",
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    // Machine-readable marking: the EU's Art 50(2) (legacy systems, from 2 December 2026), California's latent
+    // disclosure (SB 942, from 2 August 2026) and China's implicit labels (Labelling Measures Art 5, 1 Sep 2025).
+    let cp = control(&c, "content_provenance");
+    let rules: Vec<&str> = cp["jurisdictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(rules_of)
+        .collect();
+    for r in [
+        "eu_ai_act.art50_2_content_marking_legacy",
+        "us_ca_sb942.latent_disclosure",
+        "cn_labelling_measures.art5_implicit_labels",
+    ] {
+        assert!(rules.contains(&r), "{r} in {rules:?}");
+    }
+    let js: Vec<&str> = cp["jurisdictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["jurisdiction"].as_str().unwrap())
+        .collect();
+    assert_eq!(js, ["EU", "US-CA", "CN"]);
+    // The Deep Synthesis Provisions (10 January 2023) asked for marks first.
+    assert_eq!(cp["earliest"], "2023-01-10");
+    assert_eq!(
+        cp["earliest_rule"],
+        "cn_deep_synthesis.art16_technical_mark"
+    );
+    // China's filing is a regulatory filing.
+    let rf = control(&c, "regulatory_filing");
+    assert!(rf["jurisdictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(rules_of)
+        .any(|r| r == "cn_genai_measures.art17_assessment_filing"));
+}
