@@ -141,6 +141,8 @@ pub struct Checkerboard {
     pub rows: Vec<BoardRow>,
     /// The sum of the rows' duties: what a company tracks state by state.
     pub duties_state_by_state: usize,
+    /// The sum of the rows' controls: what state-by-state compliance builds.
+    pub controls_state_by_state: usize,
     /// Distinct duties across the states.
     pub duties: usize,
     /// Distinct controls across the states: the national programme.
@@ -439,6 +441,7 @@ pub fn compare<'a>(
             .collect();
         Checkerboard {
             duties_state_by_state: states.iter().map(|r| r.duties).sum(),
+            controls_state_by_state: states.iter().map(|r| r.controls).sum(),
             duties: all_duties.len(),
             programme_controls: all_controls.len(),
             covered: all_duties.len() - tailored.len(),
@@ -637,13 +640,16 @@ pub fn render(c: &Comparison, format: OutputFormat) -> String {
         }
         let _ = writeln!(
             out,
-            "{}State by state: {} duties to track ({} distinct). One national programme of {} controls satisfies {} of them as is; {} need state-specific tailoring{}.",
+            "{}State by state: {} duties ({} distinct) and {} control implementations. One national programme of {} controls satisfies {} of the {} duties as is; {} need{} state-specific tailoring{}.",
             if format == OutputFormat::Markdown { "\n" } else { "" },
             b.duties_state_by_state,
             b.duties,
+            b.controls_state_by_state,
             b.programme_controls,
             b.covered,
+            b.duties,
             b.tailored.len(),
+            if b.tailored.len() == 1 { "s" } else { "" },
             if b.tailored.is_empty() {
                 String::new()
             } else {

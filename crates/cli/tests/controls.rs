@@ -382,6 +382,10 @@ fn compare_measures_the_checkerboard() {
     assert_eq!(b["duties_state_by_state"].as_u64().unwrap(), sum);
     let programme = b["programme_controls"].as_u64().unwrap();
     assert!(programme > 0 && programme < sum, "{b}");
+    assert!(
+        programme < b["controls_state_by_state"].as_u64().unwrap(),
+        "{b}"
+    );
     let covered = b["covered"].as_u64().unwrap();
     let tailored = b["tailored"].as_array().unwrap();
     assert_eq!(
