@@ -10,8 +10,9 @@ use crate::plan::{
 };
 use crate::report::{json, Style};
 use crate::{AppError, OutputFormat};
-use aigov_core::assess::{Finding, Options, Status};
+use aigov_core::assess::{Assessment, Finding, Options, Status};
 use aigov_core::manifest::Facts;
+use aigov_core::Truth;
 use aigov_core::{Date, Engine};
 use aigov_corpus::controls::{Catalogue, Control, Relationship, Text};
 use serde::Serialize;
@@ -112,7 +113,9 @@ pub struct ConflictSide<'a> {
 /// Two rules that cannot both be met, or classify the subject in ways that pull apart.
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareConflict<'a> {
-    /// `classification` (the engine found two tiers on one axis) or `declared` (controls/ says they pull apart).
+    /// `classification` (the engine found two tiers on one axis of one regime), `diverges` (one jurisdiction
+    /// classifies the subject in a tier whose rule in another jurisdiction would hold but for an exception), or
+    /// `declared` (controls/ says the two rules pull apart).
     pub kind: &'static str,
     /// Why, in English.
     pub summary: String,
@@ -245,7 +248,7 @@ pub fn compare<'a>(
     }
     let mut options = Options::as_of(as_of);
     options.jurisdictions = jurisdictions.to_vec();
-    options.traces = false;
+    options.include_not_applicable = true;
     let a = engine.assess(facts, &options);
 
     // Per control: per jurisdiction asked: the rules.
@@ -388,6 +391,7 @@ pub fn compare<'a>(
             rules: sides,
         });
     }
+    conflicts.extend(divergences(&a, jurisdictions));
     for d in &cat.conflicts {
         let found: Vec<&Finding<'a>> = d
             .rules
@@ -466,6 +470,66 @@ pub fn compare<'a>(
         checkerboard,
         questions,
     })
+}
+
+/// Classifications that pull apart across jurisdictions: a tier in effect or upcoming in one, while in another the
+/// rule for the same axis and tier would hold but an exception (or a defeating rule) takes the subject out.
+fn divergences<'a>(a: &Assessment<'a>, jurisdictions: &[String]) -> Vec<CompareConflict<'a>> {
+    use aigov_core::model::Effect;
+    let class = |f: &Finding<'a>| match f.effect {
+        Effect::Classification { axis, tier, .. } => Some((axis.as_str(), tier.as_str())),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for carved in &a.findings {
+        let Some((axis, tier)) = class(carved) else {
+            continue;
+        };
+        let Some(d) = carved.derivation.as_ref() else {
+            continue;
+        };
+        if carved.status != Status::NotApplicable || d.condition.result != Truth::True {
+            continue;
+        }
+        let why: Vec<String> = d
+            .exceptions
+            .iter()
+            .filter(|e| e.result == Truth::True)
+            .map(|e| format!("{} ({})", e.summary.trim_end_matches('.'), e.citation))
+            .chain(
+                d.defeaters
+                    .iter()
+                    .filter(|x| x.result == Truth::True)
+                    .map(|x| format!("{} ({})", x.rule, x.citation)),
+            )
+            .collect();
+        if why.is_empty() {
+            continue;
+        }
+        let home_c = home(jurisdictions, carved.jurisdiction);
+        for standing in &a.findings {
+            if !matches!(standing.status, Status::InEffect | Status::Upcoming)
+                || class(standing) != Some((axis, tier))
+                || home(jurisdictions, standing.jurisdiction) == home_c
+            {
+                continue;
+            }
+            out.push(CompareConflict {
+                kind: "diverges",
+                summary: format!(
+                    "{} classifies the subject `{tier}` on `{axis}` ({}); {} would too ({}), but: {}",
+                    standing.instrument_title,
+                    standing.citation,
+                    carved.instrument_title,
+                    carved.citation,
+                    why.join("; ")
+                ),
+                summary_zh: None,
+                rules: vec![side(standing), side(carved)],
+            });
+        }
+    }
+    out
 }
 
 fn summary_zh(t: &Text) -> &str {

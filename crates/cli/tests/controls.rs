@@ -617,3 +617,54 @@ fn compare_eu_us_and_china_on_content_labelling() {
         .flat_map(rules_of)
         .any(|r| r == "cn_genai_measures.art17_assessment_filing"));
 }
+
+#[test]
+fn compare_reports_classifications_that_pull_apart() {
+    // The CV screener called "a narrow procedural task": the EU still classifies it high-risk (it profiles people,
+    // Art 6(3) last subparagraph), while Colorado's narrow-procedural-task exception takes it out of SB 24-205.
+    let dir = temp_dir("diverges");
+    let m = dir.join("m.yaml");
+    let text = std::fs::read_to_string(example("cv-screening-eu-us.yaml"))
+        .unwrap()
+        .replace(
+            "  derogation_grounds: []",
+            "  derogation_grounds: [narrow_procedural_task]",
+        );
+    std::fs::write(&m, text).unwrap();
+    let c = json(&[
+        "compare",
+        m.to_str().unwrap(),
+        "-j",
+        "EU",
+        "-j",
+        "US-CO",
+        "--as-of",
+        "2026-03-01",
+        "--format",
+        "json",
+    ]);
+    let k = c["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kind"] == "diverges")
+        .unwrap_or_else(|| panic!("{}", c["conflicts"]));
+    assert_eq!(k["rules"][0]["jurisdiction"], "EU");
+    assert_eq!(k["rules"][0]["status"], "upcoming");
+    assert_eq!(k["rules"][1]["rule"], "us_co_sb24_205.high_risk");
+    assert_eq!(k["rules"][1]["status"], "not_applicable");
+    assert!(
+        k["summary"]
+            .as_str()
+            .unwrap()
+            .contains("C.R.S. 6-1-1701(9)(b)"),
+        "{k}"
+    );
+    // With Colorado's duties gone, the comparison has no Colorado risk management.
+    assert!(control(&c, "risk_management")["jurisdictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|j| j["jurisdiction"] == "EU"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
