@@ -18,6 +18,7 @@ pub mod error;
 pub mod i18n;
 pub mod init;
 pub mod lists;
+pub mod manifest_edit;
 pub mod map;
 pub mod report;
 pub mod screen;
