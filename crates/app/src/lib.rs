@@ -19,6 +19,7 @@ pub mod error;
 pub mod i18n;
 pub mod init;
 pub mod lists;
+pub mod manifest_edit;
 pub mod map;
 pub mod oscal;
 pub mod plan;

@@ -157,16 +157,23 @@ pub fn run(
     let _ = writeln!(out);
     anstream::print!("{}", report::assessment(engine, &a, OutputFormat::Text));
     if let Some(path) = save {
-        let tree = facts.to_tree(vocabulary);
-        let text = match Format::from_path(&path.display().to_string()) {
-            Some(Format::Json) => serde_json::to_string_pretty(&tree).expect("serializes") + "\n",
-            Some(Format::Toml) => toml::to_string(&tree).map_err(|e| CliError::Usage {
-                message: format!("cannot write TOML: {e}"),
+        let format = Format::from_path(&path.display().to_string()).unwrap_or(Format::Yaml);
+        // A manifest the interview started from keeps its comments and layout: the answers are written into it.
+        let original = from
+            .filter(|f| *f != "-")
+            .and_then(|f| std::fs::read_to_string(f).ok());
+        let saved = aigov_app::manifest_edit::save(original.as_deref(), format, &facts, vocabulary)
+            .map_err(|message| CliError::Usage {
+                message,
                 help: "save as .yaml or .json".into(),
-            })?,
-            _ => serde_yaml_ng::to_string(&tree).expect("serializes"),
-        };
-        input::write_file(path, &text)?;
+            })?;
+        input::write_file(path, &saved.text)?;
+        if original.is_some() && !saved.preserved {
+            eprintln!(
+                "note: {} was rewritten whole (its layout could not be edited in place); comments were not kept",
+                path.display()
+            );
+        }
         eprintln!("saved the manifest to {}", path.display());
     }
     Ok(if a.prohibited {

@@ -160,3 +160,70 @@ fn init_never_overwrites_and_names_unknown_kinds() {
     assert_eq!(code, 2);
     assert!(stderr.contains("did you mean `ai_system`"), "{stderr}");
 }
+
+/// The interview fills in a template made by `aigov init` and saves it with every comment kept: only the answered
+/// facts' lines change, from `null` to the answers.
+#[test]
+fn the_interview_fills_a_template_and_keeps_its_comments() {
+    let path =
+        std::env::temp_dir().join(format!("aigov-init-interview-{}.yaml", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let p = path.to_str().expect("path");
+    let (code, _, stderr) = run(&["init", "ai_system", "-o", p]);
+    assert_eq!(code, 0, "{stderr}");
+    let before = std::fs::read_to_string(&path).expect("read");
+    let mut child = Command::new(BIN)
+        .args([
+            "interview",
+            "--from",
+            p,
+            "--save",
+            p,
+            "--as-of",
+            "2026-11-28",
+            "--color",
+            "never",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    {
+        use std::io::Write as _;
+        let stdin = child.stdin.as_mut().expect("stdin");
+        // The first question is the one that settles most rules; answer whatever type it has, then stop.
+        stdin.write_all(b"provider\nDE\nyes\nq\n").expect("answers");
+    }
+    let out = child.wait_with_output().expect("finishes");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.contains("saved the manifest"), "{stderr}");
+    assert!(!stderr.contains("rewritten whole"), "{stderr}");
+    let after = std::fs::read_to_string(&path).expect("read");
+    let _ = std::fs::remove_file(&path);
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(before.lines().count(), after.lines().count(), "{after}");
+    assert!(!changed.is_empty(), "no answer was saved");
+    for (old, new) in &changed {
+        assert!(
+            old.contains(": null  # e.g."),
+            "only unknown facts change: {old}"
+        );
+        assert!(!new.contains(": null"), "{new}");
+        assert!(
+            new.contains("  # e.g."),
+            "the line keeps its comment: {new}"
+        );
+    }
+    assert!(
+        changed
+            .iter()
+            .any(|(_, new)| new.contains("roles: [\"provider\"]")),
+        "{changed:?}"
+    );
+}
