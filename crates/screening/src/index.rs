@@ -13,6 +13,7 @@
 //! matched tokens, and the score is `0.7·q + 0.3·n`, then +0.03 when `--country` matches an address country of
 //! the entry or −0.10 when the entry has addresses in other countries only.
 
+use crate::limits::{self, ScreenError, MAX_FUZZY_TOKEN_BYTES, MAX_TOKENS};
 use crate::model::Entry;
 use crate::normalize::{self, Normalized, Origin};
 use rustc_hash::FxHashMap;
@@ -197,6 +198,8 @@ pub struct Index {
     acronyms: FxHashMap<Box<str>, Vec<NameId>>,
     compact: FxHashMap<Box<str>, Vec<NameId>>,
     max_idf: f32,
+    /// Listed names left out because they are outside the bounds of [`crate::limits`].
+    rejected: Vec<(usize, ScreenError)>,
 }
 
 /// Tokens whose posting lists are longer than this share of all names are not used to find candidates when
@@ -263,7 +266,32 @@ thread_local! {
 }
 
 impl Index {
-    /// Builds the index over entries (primary names and aliases).
+    /// Builds the index over entries (primary names and aliases), refusing the first listed name that is
+    /// outside the bounds of [`crate::limits`] (the list files' parsers already refuse such rows).
+    pub fn try_build(entries: Vec<Entry>) -> Result<Index, ScreenError> {
+        let ix = Index::build(entries);
+        match ix.rejected.first() {
+            Some((e, err)) => {
+                let entry = &ix.entries[*e];
+                Err(ScreenError::Listed {
+                    id: entry.id.clone(),
+                    list: entry.list.clone(),
+                    source: Box::new(err.clone()),
+                })
+            }
+            None => Ok(ix),
+        }
+    }
+
+    /// Listed names that [`Index::build`] left out because they are outside the bounds of [`crate::limits`]:
+    /// (entry position, why). Empty for any list read by [`crate::parse`].
+    pub fn rejected(&self) -> &[(usize, ScreenError)] {
+        &self.rejected
+    }
+
+    /// Builds the index over entries (primary names and aliases). A listed name outside the bounds of
+    /// [`crate::limits`] is left out and recorded in [`Index::rejected`] (use [`Index::try_build`] to refuse
+    /// it instead); the cost of building is linear in the total length of the names.
     pub fn build(entries: Vec<Entry>) -> Index {
         let mut ix = Index {
             entries,
@@ -274,8 +302,23 @@ impl Index {
         for (ei, e) in entries.iter().enumerate() {
             let mut seen_keys: Vec<String> = Vec::new();
             for (ni, name) in e.names().enumerate() {
+                if let Err(err) = limits::check_length(name) {
+                    ix.rejected.push((ei, err));
+                    continue;
+                }
                 let n = normalize::normalize(name);
                 if n.tokens.is_empty() {
+                    continue;
+                }
+                if n.tokens.len() > MAX_TOKENS {
+                    ix.rejected.push((
+                        ei,
+                        ScreenError::TooManyTokens {
+                            preview: limits::preview(name),
+                            tokens: n.tokens.len(),
+                            max: MAX_TOKENS,
+                        },
+                    ));
                     continue;
                 }
                 let key = n.key();
@@ -327,6 +370,11 @@ impl Index {
             .collect();
         ix.max_idf = (1.0 + total).ln();
         for (tid, s) in ix.strs.iter().enumerate() {
+            // Very long words are matched exactly only: their 1-deletion variants would cost the square of
+            // their length.
+            if s.len() > MAX_FUZZY_TOKEN_BYTES {
+                continue;
+            }
             if s.len() >= 6 {
                 for k in trigram_keys(s) {
                     ix.trigrams.entry(k).or_default().push(tid as TokId);
@@ -452,10 +500,28 @@ impl Index {
     }
 
     /// Screens one name: the hits at or above the threshold, best first (one per entry).
+    ///
+    /// A name outside the bounds of [`crate::limits`] gives no hits here; use [`Index::try_search`] to be told
+    /// why (callers that screen untrusted input should).
     pub fn search(&self, query: &str, opts: &SearchOptions) -> Vec<Hit> {
+        self.try_search(query, opts).unwrap_or_default()
+    }
+
+    /// Screens one name: the hits at or above the threshold, best first (one per entry), or an error when the
+    /// name is longer than [`limits::MAX_NAME_CHARS`] or has more than [`MAX_TOKENS`] words. The cost is linear
+    /// in the name's length.
+    pub fn try_search(&self, query: &str, opts: &SearchOptions) -> Result<Vec<Hit>, ScreenError> {
+        limits::check_length(query)?;
         let q = self.normalize_query(query);
+        if q.tokens.len() > MAX_TOKENS {
+            return Err(ScreenError::TooManyTokens {
+                preview: limits::preview(query),
+                tokens: q.tokens.len(),
+                max: MAX_TOKENS,
+            });
+        }
         if q.tokens.is_empty() {
-            return Vec::new();
+            return Ok(Vec::new());
         }
         let qtoks = self.prepare(&q);
         let candidates = self.candidates(&q, &qtoks);
@@ -513,7 +579,7 @@ impl Index {
                 .then_with(|| a.entry.cmp(&b.entry))
         });
         hits.truncate(opts.limit.max(1));
-        hits
+        Ok(hits)
     }
 
     fn weight_of(&self, t: TokId) -> f32 {
@@ -566,6 +632,9 @@ impl Index {
     }
 
     fn fuzzy(&self, text: &str, matches: &mut Vec<(TokId, f32, usize)>) {
+        if text.len() > MAX_FUZZY_TOKEN_BYTES {
+            return;
+        }
         let maxd = max_edits(text.len());
         // One edit: the deletion index finds every candidate.
         for d in deletions(text) {

@@ -14,11 +14,13 @@
 pub mod countries;
 pub mod eval;
 pub mod index;
+pub mod limits;
 pub mod model;
 pub mod normalize;
 pub mod parse;
 
 pub use index::{Explanation, Hit, Index, MatchKind, MatchPart, SearchOptions, DEFAULT_THRESHOLD};
+pub use limits::ScreenError;
 pub use model::{AddRecord, AltRecord, Entry, Format, ListMeta};
 pub use normalize::{normalize, Normalized};
 pub use parse::{detect, merge_ofac, parse, parse_auto, ParseError, Parsed, Records};
