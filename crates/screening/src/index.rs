@@ -82,6 +82,10 @@ pub struct Explanation {
     /// The country adjustment, if `--country` was given and the entry has countries.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// Name-structure rules that changed the score, each named (`patronymic omitted: feliksovich`, `vessel
+    /// prefix set aside: mv` ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl Explanation {
@@ -111,6 +115,7 @@ impl Explanation {
         if !self.ignored.is_empty() {
             parts.push(format!("legal forms ignored: {}", self.ignored.join(" ")));
         }
+        parts.extend(self.notes.iter().cloned());
         let mut s = format!(
             "{}; score {score:.2} = 0.7 x query coverage {:.2} + 0.3 x name coverage {:.2}",
             parts.join("; "),
@@ -931,6 +936,7 @@ impl Index {
             query_coverage: qcov,
             name_coverage: ncov,
             country: None,
+            notes: Vec::new(),
         };
         (score, expl)
     }
