@@ -152,6 +152,7 @@ fn equivalences(e: &Explanation) -> Vec<String> {
             MatchKind::Acronym => "acronym".to_string(),
             MatchKind::Translated { .. } => "Hanzi translated".to_string(),
             MatchKind::Pinyin { .. } => "Hanzi pinyin".to_string(),
+            MatchKind::Equivalent { rule } => rule.split(" = ").next().unwrap_or(rule).to_string(),
         };
         out.push(k);
     }
@@ -362,9 +363,11 @@ fn main() {
             b.wrong_hits
         );
     }
-    println!("\nequivalences used in right hits (tuning / held-out):");
-    for (e, [a, b]) in &helped {
-        println!("  {e:<40} {a:>6} {b:>6}");
+    println!("\nequivalences used in right hits (tuning / held-out), the 40 most used:");
+    let mut helped: Vec<(String, [usize; 2])> = helped.into_iter().collect();
+    helped.sort_by(|a, b| (b.1[0] + b.1[1]).cmp(&(a.1[0] + a.1[1])).then(a.0.cmp(&b.0)));
+    for (e, [a, b]) in helped.iter().take(40) {
+        println!("  {e:<60} {a:>6} {b:>6}");
     }
     println!(
         "\nindex: {} queries in {:.2} s ({:.1} µs/query)",

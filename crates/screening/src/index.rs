@@ -48,6 +48,12 @@ pub enum MatchKind {
     Joined,
     /// An acronym of the other side's words.
     Acronym,
+    /// Another spelling of the same word under a named rule (a transliteration system, a name-variant table,
+    /// a Roman numeral, the pinyin-English lexicon).
+    Equivalent {
+        /// The rule, for example `translit: Cyrillic German sch = sh` or `roman numeral III = 3`.
+        rule: String,
+    },
 }
 
 /// One aligned pair in an explanation.
@@ -102,6 +108,7 @@ impl Explanation {
                     MatchKind::Fuzzy { edits } => format!("{edits} edit(s)"),
                     MatchKind::Joined => "joined/split words".to_string(),
                     MatchKind::Acronym => "acronym".to_string(),
+                    MatchKind::Equivalent { rule } => rule.clone(),
                 };
                 format!("{} = {} ({how}, {:.2})", m.query, m.listed, m.similarity)
             })
@@ -176,7 +183,67 @@ struct NameRec {
     tokens: Box<[TokId]>,
     /// Legal forms set aside.
     legal: Box<[Box<str>]>,
+    /// The role of each token in a person's name (see [`Role`]), parallel to `tokens`.
+    roles: Box<[Role]>,
 }
+
+/// The part a token plays in a listed person's name, which sets how much leaving it out of a query costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A family name, a given name, or any word of a name that is not a person's.
+    Core,
+    /// A second or later given name (OFAC writes people as `FAMILY, Given Middle ...`).
+    Middle,
+    /// A patronymic (Feliksovich, Ivanovna, ...), which a query often leaves out.
+    Patronymic,
+}
+
+impl Role {
+    /// The share of its weight a listed token keeps in name coverage.
+    fn factor(self) -> f32 {
+        match self {
+            Role::Core => 1.0,
+            Role::Middle => 0.4,
+            Role::Patronymic => 0.25,
+        }
+    }
+}
+
+/// The roles of the tokens of a listed name: for a person written `FAMILY, Given Middle ...`, the words after
+/// the first given name are middle names, and words with a patronymic ending are patronymics.
+fn roles_of(entry: &Entry, name: &str, n: &Normalized) -> Box<[Role]> {
+    let mut roles = vec![Role::Core; n.tokens.len()];
+    let person = entry
+        .kind
+        .as_deref()
+        .is_some_and(|k| k.eq_ignore_ascii_case("individual"));
+    if !person {
+        return roles.into_boxed_slice();
+    }
+    if let Some((_, given)) = name.split_once(',') {
+        let g = normalize::normalize(given).tokens.len();
+        if g > 0 && g <= n.tokens.len() {
+            let start = n.tokens.len() - g;
+            for r in roles.iter_mut().skip(start + 1) {
+                *r = Role::Middle;
+            }
+        }
+    }
+    for (r, t) in roles.iter_mut().zip(&n.tokens) {
+        if normalize::is_patronymic(&t.text) {
+            *r = Role::Patronymic;
+        }
+    }
+    roles.into_boxed_slice()
+}
+
+/// A listed name found whole within a longer query (extra given names, a trading style) counts as much as a
+/// query found whole within a longer listed name, but only when the listed name has at least this many
+/// identifying words matched ...
+const WHOLE_NAME_MIN_TOKENS: usize = 2;
+/// ... and at least this much weight (an inverse document frequency sum: two common given names are not
+/// enough, a family name and a given name are).
+const WHOLE_NAME_MIN_WEIGHT: f32 = 9.0;
 
 /// A query token prepared for scoring: the vocabulary tokens it matches and how.
 #[derive(Debug, Clone)]
@@ -351,9 +418,11 @@ impl Index {
                     .entry(n.compact().into_boxed_str())
                     .or_default()
                     .push(id);
+                let roles = roles_of(e, name, &n);
                 ix.names.push(NameRec {
                     entry: ei as u32,
                     alias: ni > 0,
+                    roles,
                     tokens: toks.into_boxed_slice(),
                     legal: n.legal.into_iter().map(String::into_boxed_str).collect(),
                 });
@@ -902,18 +971,48 @@ impl Index {
         } else {
             0.0
         };
-        let nw: f32 = ntoks.iter().map(|&t| self.weight_of(t)).sum();
+        let nweight = |i: usize| self.weight_of(ntoks[i]) * rec.roles[i].factor();
+        let nw: f32 = (0..ntoks.len()).map(nweight).sum();
         let ncov = if nw > 0.0 {
-            ntoks
-                .iter()
-                .zip(&nsim)
-                .map(|(&t, s)| self.weight_of(t) * s)
-                .sum::<f32>()
-                / nw
+            (0..ntoks.len()).map(|i| nweight(i) * nsim[i]).sum::<f32>() / nw
         } else {
             0.0
         };
-        let score = (0.7 * qcov + 0.3 * ncov).clamp(0.0, 1.0);
+        let mut notes = Vec::new();
+        for (i, role) in rec.roles.iter().enumerate() {
+            if nused[i] {
+                continue;
+            }
+            match role {
+                Role::Patronymic => notes.push(format!("patronymic omitted: {}", nstr(i))),
+                Role::Middle => notes.push(format!("middle name omitted: {}", nstr(i))),
+                Role::Core => {}
+            }
+        }
+        let mut score = 0.7 * qcov + 0.3 * ncov;
+        // The listed name found whole within a longer query.
+        let matched_listed: Vec<usize> = (0..ntoks.len())
+            .filter(|&i| nused[i] && !self.stop[ntoks[i] as usize])
+            .collect();
+        let matched_weight: f32 = matched_listed.iter().map(|&i| self.weight_of(ntoks[i])).sum();
+        if matched_listed.len() >= WHOLE_NAME_MIN_TOKENS && matched_weight >= WHOLE_NAME_MIN_WEIGHT {
+            let whole = 0.3 * qcov + 0.7 * ncov;
+            if whole > score {
+                score = whole;
+                notes.push(format!(
+                    "listed name found whole in a longer query: score 0.3 x query coverage + 0.7 x name \
+                     coverage = {whole:.2}"
+                ));
+            }
+        }
+        for m in &matched {
+            if let MatchKind::Equivalent { rule } = &m.how {
+                if !notes.contains(rule) {
+                    notes.push(rule.clone());
+                }
+            }
+        }
+        let score = score.clamp(0.0, 1.0);
         let mut ignored: Vec<String> = q.legal.clone();
         for l in rec.legal.iter() {
             if !ignored.iter().any(|i| i == &**l) {
@@ -936,7 +1035,7 @@ impl Index {
             query_coverage: qcov,
             name_coverage: ncov,
             country: None,
-            notes: Vec::new(),
+            notes,
         };
         (score, expl)
     }

@@ -327,6 +327,19 @@ pub fn near_legal(w: &str) -> bool {
         })
 }
 
+/// Whether a word is a patronymic (East Slavic -ovich, -evich, -ovna, -evna and their transliterations;
+/// Turkic -oglu, -ogly, -kyzy, -uly, -qizi): a query often leaves it out.
+pub fn is_patronymic(w: &str) -> bool {
+    w.len() >= 7
+        && [
+            "ovich", "evich", "ovych", "evych", "ovitch", "evitch", "owitsch", "ewitsch", "ovna", "evna",
+            "ivna", "yevna", "ogly", "oglu", "kyzy", "qizi",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+        || matches!(w, "ogly" | "oglu" | "kyzy" | "qizi" | "uly")
+}
+
 /// Stop words: they count little in scores.
 pub fn is_stop(w: &str) -> bool {
     matches!(
