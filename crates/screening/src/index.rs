@@ -16,6 +16,7 @@
 use crate::limits::{self, ScreenError, MAX_FUZZY_TOKEN_BYTES, MAX_TOKENS};
 use crate::model::Entry;
 use crate::normalize::{self, Normalized, Origin};
+use crate::translit;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -173,6 +174,8 @@ impl Default for SearchOptions {
 }
 
 type TokId = u32;
+/// A vocabulary token a query token matches: (token, similarity, edits, the equivalence rule if any).
+type TokMatch = (TokId, f32, usize, Option<Box<str>>);
 type NameId = u32;
 
 #[derive(Debug, Clone)]
@@ -190,8 +193,10 @@ struct NameRec {
 /// The part a token plays in a listed person's name, which sets how much leaving it out of a query costs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
-    /// A family name, a given name, or any word of a name that is not a person's.
+    /// A family name, or any word of a name that is not a person's.
     Core,
+    /// A person's first given name (the first word after the comma of `FAMILY, Given ...`).
+    Given,
     /// A second or later given name (OFAC writes people as `FAMILY, Given Middle ...`).
     Middle,
     /// A patronymic (Feliksovich, Ivanovna, ...), which a query often leaves out.
@@ -202,7 +207,7 @@ impl Role {
     /// The share of its weight a listed token keeps in name coverage.
     fn factor(self) -> f32 {
         match self {
-            Role::Core => 1.0,
+            Role::Core | Role::Given => 1.0,
             Role::Middle => 0.4,
             Role::Patronymic => 0.25,
         }
@@ -224,6 +229,7 @@ fn roles_of(entry: &Entry, name: &str, n: &Normalized) -> Box<[Role]> {
         let g = normalize::normalize(given).tokens.len();
         if g > 0 && g <= n.tokens.len() {
             let start = n.tokens.len() - g;
+            roles[start] = Role::Given;
             for r in roles.iter_mut().skip(start + 1) {
                 *r = Role::Middle;
             }
@@ -252,7 +258,7 @@ struct QTok {
     weight: f32,
     origin: Origin,
     /// (vocabulary token, similarity, edits)
-    matches: Vec<(TokId, f32, usize)>,
+    matches: Vec<TokMatch>,
 }
 
 /// The screening index over a set of entries.
@@ -267,6 +273,8 @@ pub struct Index {
     postings: Vec<Vec<NameId>>,
     trigrams: FxHashMap<u32, Vec<TokId>>,
     deletions: FxHashMap<Box<str>, Vec<TokId>>,
+    /// Equivalence keys (see [`crate::translit::keys`]) → vocabulary tokens.
+    keymap: FxHashMap<Box<str>, Vec<TokId>>,
     acronyms: FxHashMap<Box<str>, Vec<NameId>>,
     compact: FxHashMap<Box<str>, Vec<NameId>>,
     max_idf: f32,
@@ -279,6 +287,18 @@ pub struct Index {
 const COMMON_SHARE: f32 = 0.02;
 /// At most this many candidates are scored per query.
 const MAX_CANDIDATES: usize = 48;
+/// The similarity of two words in one variant group (a name table, a Roman numeral, the lexicon).
+const EQUIV_GROUP_SIM: f32 = 0.97;
+/// The similarity of two words with the same romanisation fold.
+const EQUIV_FOLD_SIM: f32 = 0.96;
+/// The similarity of two words with the same vowel skeleton.
+const EQUIV_SKELETON_SIM: f32 = 0.9;
+/// A name matched through one word only, and that word not exactly (a misspelling, a vowel skeleton), is a
+/// possible match, never a strong hit: its score is capped here, below the default threshold.
+const SINGLE_INEXACT_CAP: f32 = 0.84;
+/// The similarity of an acronym and the words it abbreviates: an acronym alone is a possible match to look
+/// at, never a strong hit (it stays below the default threshold).
+const ACRONYM_SIM: f32 = 0.75;
 /// The weight factor of stop words.
 const STOP_WEIGHT: f32 = 0.15;
 
@@ -449,6 +469,12 @@ impl Index {
             if s.len() > MAX_FUZZY_TOKEN_BYTES {
                 continue;
             }
+            for k in translit::keys(s) {
+                ix.keymap
+                    .entry(k.key.into())
+                    .or_default()
+                    .push(tid as TokId);
+            }
             if s.len() >= 6 {
                 for k in trigram_keys(s) {
                     ix.trigrams.entry(k).or_default().push(tid as TokId);
@@ -570,7 +596,19 @@ impl Index {
                 .map(|(k, v)| k.len() + 16 + v.capacity() * 4 + 24 + 8)
                 .sum()
         };
-        entries + names + vocab + postings + trigrams + side(&self.acronyms) + side(&self.compact)
+        let keymap: usize = self
+            .keymap
+            .iter()
+            .map(|(k, v)| k.len() + 16 + v.capacity() * 4 + 24 + 8)
+            .sum();
+        entries
+            + names
+            + vocab
+            + postings
+            + trigrams
+            + keymap
+            + side(&self.acronyms)
+            + side(&self.compact)
     }
 
     /// Screens one name: the hits at or above the threshold, best first (one per entry).
@@ -598,11 +636,15 @@ impl Index {
             return Ok(Vec::new());
         }
         let qtoks = self.prepare(&q);
+        // Where a query written `FAMILY, Given ...` has its first given name.
+        let q_given = query
+            .split_once(',')
+            .map(|(family, _)| self.normalize_query(family).tokens.len());
         let candidates = self.candidates(&q, &qtoks);
         let mut best: FxHashMap<u32, Hit> = FxHashMap::default();
         for nid in candidates {
             let rec = &self.names[nid as usize];
-            let (mut score, mut expl) = self.score(&q, &qtoks, rec);
+            let (mut score, mut expl) = self.score(&q, &qtoks, q_given, rec);
             let entry = &self.entries[rec.entry as usize];
             if let Some(cc) = &opts.country {
                 if !entry.countries.is_empty() {
@@ -665,13 +707,23 @@ impl Index {
         q.tokens
             .iter()
             .map(|t| {
-                let mut matches: Vec<(TokId, f32, usize)> = Vec::new();
+                let mut matches: Vec<TokMatch> = Vec::new();
                 for f in t.forms() {
                     if let Some(&id) = self.vocab.get(f) {
                         if !matches.iter().any(|m| m.0 == id) {
-                            matches.push((id, 1.0, 0));
+                            matches.push((id, 1.0, 0, None));
                         }
                     }
+                }
+                for (form, rule) in &t.equivalents {
+                    if let Some(&id) = self.vocab.get(form.as_str()) {
+                        if !matches.iter().any(|m| m.0 == id) {
+                            matches.push((id, EQUIV_GROUP_SIM, 0, Some(rule.as_str().into())));
+                        }
+                    }
+                }
+                if !t.stop {
+                    self.equivalents(&t.text, &mut matches);
                 }
                 if t.text.len() >= 4 && !t.stop {
                     self.fuzzy(&t.text, &mut matches);
@@ -679,7 +731,7 @@ impl Index {
                         if let Some((canon, d)) = normalize::fuzzy_synonym(&t.text) {
                             if let Some(&id) = self.vocab.get(canon) {
                                 if !matches.iter().any(|m| m.0 == id) {
-                                    matches.push((id, fuzzy_sim(d, t.text.len()), d));
+                                    matches.push((id, fuzzy_sim(d, t.text.len()), d, None));
                                 }
                             }
                         }
@@ -690,7 +742,7 @@ impl Index {
                 } else {
                     matches
                         .iter()
-                        .filter(|m| m.1 >= 1.0)
+                        .filter(|m| m.1 >= 0.9)
                         .map(|m| self.weight_of(m.0))
                         .fold(None, |a: Option<f32>, w| Some(a.map_or(w, |a| a.min(w))))
                         .unwrap_or(self.max_idf)
@@ -705,7 +757,74 @@ impl Index {
             .collect()
     }
 
-    fn fuzzy(&self, text: &str, matches: &mut Vec<(TokId, f32, usize)>) {
+    /// Vocabulary tokens that are the same word as `text` under a named rule: a variant group, the
+    /// romanisation fold or the vowel skeleton (see [`crate::translit`]); also with an Arabic article written
+    /// joined (`alharamein` = `al haramain`).
+    fn equivalents(&self, text: &str, matches: &mut Vec<TokMatch>) {
+        let mut forms: Vec<(&str, &str)> = vec![(text, "")];
+        for art in ["al", "el", "ul"] {
+            if let Some(rest) = text.strip_prefix(art) {
+                if rest.len() >= 4 {
+                    forms.push((rest, "Arabic article joined: "));
+                }
+            }
+        }
+        for (form, how) in forms {
+            for k in translit::keys(form) {
+                let Some(list) = self.keymap.get(k.key.as_str()) else {
+                    continue;
+                };
+                let sim = match k.key.as_bytes()[0] {
+                    b'g' => EQUIV_GROUP_SIM,
+                    b'f' => EQUIV_FOLD_SIM,
+                    _ => EQUIV_SKELETON_SIM,
+                };
+                for &tid in list {
+                    if let Some(m) = matches.iter_mut().find(|m| m.0 == tid) {
+                        if m.1 >= sim {
+                            continue;
+                        }
+                        m.1 = sim;
+                        m.2 = 0;
+                        m.3 = None;
+                    }
+                    let listed = &*self.strs[tid as usize];
+                    if listed == text {
+                        continue;
+                    }
+                    // The rule on the listed side, for the same key.
+                    let other = translit::keys(listed)
+                        .into_iter()
+                        .find(|o| o.key == k.key)
+                        .map(|o| o.rule)
+                        .unwrap_or_default();
+                    let rule = match k.key.as_bytes()[0] {
+                        b'g' => {
+                            let what = k.rule.split(':').next().unwrap_or("variant");
+                            format!("{how}{what}: {text} = {listed}")
+                        }
+                        _ => {
+                            let mut r: Vec<&str> = Vec::new();
+                            for x in [k.rule.as_str(), other.as_str()] {
+                                for part in x.trim_start_matches("translit: ").split(", ") {
+                                    if !part.is_empty() && !r.contains(&part) {
+                                        r.push(part);
+                                    }
+                                }
+                            }
+                            format!("{how}translit: {text} = {listed} ({})", r.join(", "))
+                        }
+                    };
+                    match matches.iter_mut().find(|m| m.0 == tid) {
+                        Some(m) => m.3 = Some(rule.into()),
+                        None => matches.push((tid, sim, 0, Some(rule.into()))),
+                    }
+                }
+            }
+        }
+    }
+
+    fn fuzzy(&self, text: &str, matches: &mut Vec<TokMatch>) {
         if text.len() > MAX_FUZZY_TOKEN_BYTES {
             return;
         }
@@ -720,7 +839,7 @@ impl Index {
                     let cand = &*self.strs[t as usize];
                     let e = strsim::osa_distance(text, cand);
                     if e == 1 && max_edits(cand.len()) >= 1 {
-                        matches.push((t, fuzzy_sim(1, text.len().max(cand.len())), 1));
+                        matches.push((t, fuzzy_sim(1, text.len().max(cand.len())), 1, None));
                     }
                 }
             }
@@ -764,7 +883,7 @@ impl Index {
                     continue;
                 }
                 let sim = fuzzy_sim(d, text.len().max(cand.len()));
-                matches.push((t, sim, d));
+                matches.push((t, sim, d, None));
             }
         });
     }
@@ -794,7 +913,7 @@ impl Index {
                 *a += w;
             };
             for t in qtoks {
-                for &(tid, sim, _) in &t.matches {
+                for &(tid, sim, _, _) in &t.matches {
                     let list = &self.postings[tid as usize];
                     if has_rare && list.len() > common {
                         continue;
@@ -843,15 +962,26 @@ impl Index {
     }
 
     /// Aligns query and listed tokens and computes the score with its explanation.
-    fn score(&self, q: &Normalized, qtoks: &[QTok], rec: &NameRec) -> (f32, Explanation) {
+    fn score(
+        &self,
+        q: &Normalized,
+        qtoks: &[QTok],
+        q_given: Option<usize>,
+        rec: &NameRec,
+    ) -> (f32, Explanation) {
         let ntoks: &[TokId] = &rec.tokens;
         let nstr = |i: usize| &*self.strs[ntoks[i] as usize];
         // Candidate pairs: (similarity, query range, name range, kind)
         let mut pairs: Vec<Pair> = Vec::new();
         for (qi, qt) in qtoks.iter().enumerate() {
             for (ni, &nt) in ntoks.iter().enumerate() {
-                if let Some(&(_, sim, edits)) = qt.matches.iter().find(|m| m.0 == nt) {
-                    let how = if edits > 0 {
+                if let Some((_, sim, edits, rule)) = qt.matches.iter().find(|m| m.0 == nt) {
+                    let (sim, edits) = (*sim, *edits);
+                    let how = if let Some(rule) = rule {
+                        MatchKind::Equivalent {
+                            rule: rule.to_string(),
+                        }
+                    } else if edits > 0 {
                         MatchKind::Fuzzy { edits }
                     } else {
                         match &qt.origin {
@@ -913,7 +1043,7 @@ impl Index {
                 .chain(rec.legal.iter().filter_map(|l| l.chars().next()))
                 .collect();
             if *t == initials || *t == with_legal {
-                pairs.push((0.9, (0, 1), (0, ntoks.len()), MatchKind::Acronym));
+                pairs.push((ACRONYM_SIM, (0, 1), (0, ntoks.len()), MatchKind::Acronym));
             }
         }
         if ntoks.len() == 1 && qtoks.len() >= 2 {
@@ -928,7 +1058,7 @@ impl Index {
                 .collect();
             let t = nstr(0);
             if initials.len() >= 2 && (t == initials || t == with_legal) {
-                pairs.push((0.9, (0, qtoks.len()), (0, 1), MatchKind::Acronym));
+                pairs.push((ACRONYM_SIM, (0, qtoks.len()), (0, 1), MatchKind::Acronym));
             }
         }
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -986,7 +1116,7 @@ impl Index {
             match role {
                 Role::Patronymic => notes.push(format!("patronymic omitted: {}", nstr(i))),
                 Role::Middle => notes.push(format!("middle name omitted: {}", nstr(i))),
-                Role::Core => {}
+                Role::Core | Role::Given => {}
             }
         }
         let mut score = 0.7 * qcov + 0.3 * ncov;
@@ -994,8 +1124,22 @@ impl Index {
         let matched_listed: Vec<usize> = (0..ntoks.len())
             .filter(|&i| nused[i] && !self.stop[ntoks[i] as usize])
             .collect();
-        let matched_weight: f32 = matched_listed.iter().map(|&i| self.weight_of(ntoks[i])).sum();
-        if matched_listed.len() >= WHOLE_NAME_MIN_TOKENS && matched_weight >= WHOLE_NAME_MIN_WEIGHT {
+        let matched_weight: f32 = matched_listed
+            .iter()
+            .map(|&i| self.weight_of(ntoks[i]))
+            .sum();
+        // A query `FAMILY, Other Given ...` whose first given name is unmatched while the listed first given
+        // name matches a later query word names someone else of the family (Arabic names carry the father's
+        // name after the person's own): no whole-name credit.
+        let listed_given = rec.roles.iter().position(|r| *r == Role::Given);
+        let relative = match (q_given, listed_given) {
+            (Some(qg), Some(g)) => qg < qtoks.len() && !qused[qg] && nused[g],
+            _ => false,
+        };
+        if !relative
+            && matched_listed.len() >= WHOLE_NAME_MIN_TOKENS
+            && matched_weight >= WHOLE_NAME_MIN_WEIGHT
+        {
             let whole = 0.3 * qcov + 0.7 * ncov;
             if whole > score {
                 score = whole;
@@ -1011,6 +1155,22 @@ impl Index {
                     notes.push(rule.clone());
                 }
             }
+        }
+        // One identifying word matched, and not exactly: capped below the default threshold.
+        let identifying: Vec<&MatchPart> = matched
+            .iter()
+            .filter(|m| {
+                m.query
+                    .split(' ')
+                    .any(|w| !normalize::is_stop(w) && !w.is_empty())
+            })
+            .collect();
+        if identifying.len() == 1 && identifying[0].similarity < 0.95 && score > SINGLE_INEXACT_CAP
+        {
+            score = SINGLE_INEXACT_CAP;
+            notes.push(format!(
+                "one inexact word only: score capped at {SINGLE_INEXACT_CAP:.2}"
+            ));
         }
         let score = score.clamp(0.0, 1.0);
         let mut ignored: Vec<String> = q.legal.clone();

@@ -18,6 +18,7 @@ pub mod limits;
 pub mod model;
 pub mod normalize;
 pub mod parse;
+pub mod translit;
 
 pub use index::{Explanation, Hit, Index, MatchKind, MatchPart, SearchOptions, DEFAULT_THRESHOLD};
 pub use limits::ScreenError;

@@ -23,6 +23,9 @@ pub struct Token {
     pub alts: Vec<String>,
     /// A stop word (of, and, de, al, ...): it counts little in scores.
     pub stop: bool,
+    /// Forms that are the same word under a named rule, with the rule (reserved for rules the normaliser
+    /// applies itself; the index finds romanisation variants through [`crate::translit`]).
+    pub equivalents: Vec<(String, String)>,
     /// Where it came from.
     pub origin: Origin,
 }
@@ -34,6 +37,7 @@ impl Token {
             text,
             alts: Vec::new(),
             stop,
+            equivalents: Vec::new(),
             origin: Origin::Latin,
         }
     }
@@ -102,7 +106,106 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
     if !han.is_empty() {
         han_tokens(&han, lexicon, &mut raw);
     }
-    strip_legal(join_letters(raw))
+    strip_vessel_prefix(strip_legal(arabic_compounds(join_letters(raw))))
+}
+
+/// Prefixes that mark a ship's name (motor vessel, motor tanker, steamship, fishing vessel), set aside at the
+/// start of a name: `M/V SEA STAR` = `MV SEA STAR` = `SEA STAR`.
+const VESSEL_PREFIXES: &[&str] = &["mv", "mt", "mts", "ss", "fv", "mvs", "mtk"];
+
+/// Sets a vessel prefix at the start of a name aside (with the legal forms, as `vessel prefix mv`), keeping at
+/// least one token.
+fn strip_vessel_prefix(mut n: Normalized) -> Normalized {
+    if n.tokens.len() > 1
+        && matches!(n.tokens[0].origin, Origin::Latin)
+        && VESSEL_PREFIXES.contains(&n.tokens[0].text.as_str())
+    {
+        let t = n.tokens.remove(0);
+        n.legal.push(t.text);
+    }
+    n
+}
+
+/// The connecting forms of Arabic compound names: `Abd al-Malik`, `Abdul Malik`, `Abdelmalek`; `Jamal al-Din`,
+/// `Jamaleddine`, `Jamaluddin`. Written apart or joined, with any vowel in the article, they are brought to
+/// one joined token (`abdulmalik`, `jamaluddin`) on both sides of a comparison.
+fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
+    const ABD: &[&str] = &[
+        "abdoul", "abdul", "abdel", "abdal", "abdol", "abdil", "abdi", "abdu", "abd",
+    ];
+    const ARTICLE: &[&str] = &[
+        "al", "el", "ul", "ol", "ar", "as", "ad", "ed", "ud", "an", "ash", "at", "az",
+    ];
+    const DIN: &[&str] = &["din", "deen", "dine", "ddin", "ddine", "ddeen"];
+    let latin = |t: &Token| matches!(t.origin, Origin::Latin);
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        // Written apart: abd [al] X.
+        if latin(t) && ABD.contains(&t.text.as_str()) {
+            let mut j = i + 1;
+            if j < tokens.len() && latin(&tokens[j]) && ARTICLE.contains(&tokens[j].text.as_str()) {
+                j += 1;
+            }
+            if j < tokens.len() && latin(&tokens[j]) && tokens[j].text.len() >= 3 && j > i {
+                let rest = &tokens[j].text;
+                if !rest.starts_with("lah")
+                    && !rest.starts_with("llah")
+                    && rest.bytes().all(|b| b.is_ascii_lowercase())
+                {
+                    out.push(Token::latin(format!("abdul{rest}")));
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        // Written apart: X [al] din.
+        if latin(t) && DIN.contains(&t.text.as_str()) && !out.is_empty() {
+            let mut k = out.len() - 1;
+            if ARTICLE.contains(&out[k].text.as_str()) && k > 0 {
+                k -= 1;
+            }
+            let stem = out[k].text.clone();
+            if latin(&out[k]) && stem.len() >= 3 && stem.bytes().all(|b| b.is_ascii_lowercase()) {
+                out.truncate(k);
+                out.push(Token::latin(format!("{stem}uddin")));
+                i += 1;
+                continue;
+            }
+        }
+        if latin(t) {
+            let w = t.text.as_str();
+            // Joined: abdelmalek, abdulkarim (not abdullah: abd + allah).
+            if let Some(rest) = ABD.iter().find_map(|p| w.strip_prefix(p)) {
+                if rest.len() >= 4
+                    && !rest.starts_with("lah")
+                    && !rest.starts_with("llah")
+                    && !rest.starts_with('l')
+                    && rest.bytes().all(|b| b.is_ascii_lowercase())
+                {
+                    out.push(Token::latin(format!("abdul{rest}")));
+                    i += 1;
+                    continue;
+                }
+            }
+            // Joined: jamaleddine, jamaluddin, nuraldin.
+            let joined_din = [
+                "eddine", "eddin", "uddin", "uddeen", "aldin", "aldeen", "addin", "aldine",
+                "eldin", "ildin",
+            ]
+            .iter()
+            .find_map(|end| w.strip_suffix(end).filter(|stem| stem.len() >= 3));
+            if let Some(stem) = joined_din {
+                out.push(Token::latin(format!("{stem}uddin")));
+                i += 1;
+                continue;
+            }
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    out
 }
 
 /// Drops boilerplate that the CSL appends to some names ("; and any successor, sub-unit, or subsidiary thereof").
@@ -280,7 +383,6 @@ pub const SYNONYMS: &[(&str, &str)] = &[
     ("petrol", "petroleum"),
     ("petroleo", "petroleum"),
     ("st", "saint"),
-    ("mt", "mount"),
     ("intertrade", "inter trade"),
 ];
 
@@ -332,8 +434,8 @@ pub fn near_legal(w: &str) -> bool {
 pub fn is_patronymic(w: &str) -> bool {
     w.len() >= 7
         && [
-            "ovich", "evich", "ovych", "evych", "ovitch", "evitch", "owitsch", "ewitsch", "ovna", "evna",
-            "ivna", "yevna", "ogly", "oglu", "kyzy", "qizi",
+            "ovich", "evich", "ovych", "evych", "ovitch", "evitch", "owitsch", "ewitsch", "ovna",
+            "evna", "ivna", "yevna", "ogly", "oglu", "kyzy", "qizi",
         ]
         .iter()
         .any(|s| w.ends_with(s))
@@ -381,6 +483,25 @@ pub fn is_stop(w: &str) -> bool {
             | "ibn"
             | "bint"
             | "abu"
+            // Titles and honorifics (a query adds or drops them: Dr., Sheikh, Mullah, Hafiz, Haji).
+            | "dr"
+            | "sheikh"
+            | "shaykh"
+            | "sheik"
+            | "shaikh"
+            | "mullah"
+            | "mulla"
+            | "mufti"
+            | "hafiz"
+            | "haji"
+            | "hajji"
+            | "maulana"
+            | "mawlana"
+            | "maulvi"
+            | "qari"
+            | "prof"
+            | "mr"
+            | "mrs"
     )
 }
 
@@ -661,6 +782,7 @@ fn translated(word: &str, value: &str, out: &mut Vec<Token>) {
             text: value.to_string(),
             alts: Vec::new(),
             stop: false,
+            equivalents: Vec::new(),
             origin: Origin::Translated(word.to_string()),
         });
         return;
@@ -676,6 +798,7 @@ fn translated(word: &str, value: &str, out: &mut Vec<Token>) {
         }
         out.push(Token {
             stop: is_stop(&text),
+            equivalents: Vec::new(),
             text,
             alts,
             origin: Origin::Translated(word.to_string()),
@@ -755,6 +878,7 @@ fn pinyin_run(chars: &[char], lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Toke
         let han: String = syl[a..b].iter().map(|(c, _)| *c).collect();
         out.push(Token {
             stop: false,
+            equivalents: Vec::new(),
             text,
             alts: Vec::new(),
             origin: Origin::Pinyin(han),
