@@ -247,9 +247,13 @@ fn roles_of(entry: &Entry, name: &str, n: &Normalized) -> Box<[Role]> {
 /// query found whole within a longer listed name, but only when the listed name has at least this many
 /// identifying words matched ...
 const WHOLE_NAME_MIN_TOKENS: usize = 2;
-/// ... and at least this much weight (an inverse document frequency sum: two common given names are not
-/// enough, a family name and a given name are).
-const WHOLE_NAME_MIN_WEIGHT: f32 = 9.0;
+/// ... and at least the weight of one word found in a single name (an inverse document frequency sum: two
+/// common given names are not enough, a family name and a given name are) ...
+///
+/// ... and, for a company, at least two distinctive words: words that are not generic
+/// ([`normalize::is_generic`]) and whose weight is at least this share of the weight of a word found in a
+/// single name (with the SDN list, words in fewer than about 40 names).
+const DISTINCTIVE_SHARE: f32 = 0.6;
 
 /// A query token prepared for scoring: the vocabulary tokens it matches and how.
 #[derive(Debug, Clone)]
@@ -1136,9 +1140,22 @@ impl Index {
             (Some(qg), Some(g)) => qg < qtoks.len() && !qused[qg] && nused[g],
             _ => false,
         };
+        // For a company, extra words often name another company ("Tourism Development Bank" is not
+        // "Tourism Bank"): it needs two distinctive words (rare in the list) of its own matched.
+        let person = rec.roles.iter().any(|r| *r == Role::Given);
+        let is_distinctive = |i: usize| {
+            !self.stop[ntoks[i] as usize]
+                && !normalize::is_generic(nstr(i))
+                && self.weight_of(ntoks[i]) >= DISTINCTIVE_SHARE * self.max_idf
+        };
+        let distinctive = matched_listed
+            .iter()
+            .filter(|&&i| is_distinctive(i))
+            .count();
         if !relative
             && matched_listed.len() >= WHOLE_NAME_MIN_TOKENS
-            && matched_weight >= WHOLE_NAME_MIN_WEIGHT
+            && matched_weight >= self.max_idf
+            && (person || distinctive >= 2)
         {
             let whole = 0.3 * qcov + 0.7 * ncov;
             if whole > score {
@@ -1172,7 +1189,23 @@ impl Index {
                 "one inexact word only: score capped at {SINGLE_INEXACT_CAP:.2}"
             ));
         }
+        // Only generic words matched (what a company does, not who it is), and less than most of the listed
+        // name: "Semiconductor Research Corporation" is not "Hebei Semiconductor Research Institute".
+        let only_generic = matched_listed
+            .iter()
+            .all(|&i| normalize::is_generic(nstr(i)));
+        if !matched_listed.is_empty() && only_generic && ncov < 0.75 && score > SINGLE_INEXACT_CAP {
+            score = SINGLE_INEXACT_CAP;
+            notes.push(format!(
+                "only generic words matched: score capped at {SINGLE_INEXACT_CAP:.2}"
+            ));
+        }
         let score = score.clamp(0.0, 1.0);
+        for l in &q.legal {
+            if normalize::is_vessel_prefix(l) {
+                notes.push(format!("vessel prefix set aside: {l}"));
+            }
+        }
         let mut ignored: Vec<String> = q.legal.clone();
         for l in rec.legal.iter() {
             if !ignored.iter().any(|i| i == &**l) {
