@@ -254,6 +254,9 @@ const WHOLE_NAME_MIN_TOKENS: usize = 2;
 /// ([`normalize::is_generic`]) and whose weight is at least this share of the weight of a word found in a
 /// single name (with the SDN list, words in fewer than about 40 names).
 const DISTINCTIVE_SHARE: f32 = 0.6;
+/// For a person, the matched weight needed is this share of a single-name word's (a family name and a given
+/// name of middling frequency, such as `HASSAN, Khaled`, are enough).
+const PERSON_WHOLE_NAME_WEIGHT: f32 = 0.75;
 
 /// A query token prepared for scoring: the vocabulary tokens it matches and how.
 #[derive(Debug, Clone)]
@@ -639,11 +642,19 @@ impl Index {
         if q.tokens.is_empty() {
             return Ok(Vec::new());
         }
-        let qtoks = self.prepare(&q);
+        let mut qtoks = self.prepare(&q);
         // Where a query written `FAMILY, Given ...` has its first given name.
         let q_given = query
             .split_once(',')
             .map(|(family, _)| self.normalize_query(family).tokens.len());
+        // The query's own middle names and patronymics weigh what the listed ones do.
+        for (i, t) in qtoks.iter_mut().enumerate() {
+            if normalize::is_patronymic(&t.text) {
+                t.weight *= Role::Patronymic.factor();
+            } else if q_given.is_some_and(|g| i > g) {
+                t.weight *= Role::Middle.factor();
+            }
+        }
         let candidates = self.candidates(&q, &qtoks);
         let mut best: FxHashMap<u32, Hit> = FxHashMap::default();
         for nid in candidates {
@@ -1154,7 +1165,7 @@ impl Index {
             .count();
         if !relative
             && matched_listed.len() >= WHOLE_NAME_MIN_TOKENS
-            && matched_weight >= self.max_idf
+            && matched_weight >= if person { PERSON_WHOLE_NAME_WEIGHT } else { 1.0 } * self.max_idf
             && (person || distinctive >= 2)
         {
             let whole = 0.3 * qcov + 0.7 * ncov;
