@@ -323,8 +323,8 @@ fn main() {
     let right = |q: &Query, e: usize| e == q.expected || keys[e] == keys[q.expected];
     // Every listed name (aliases included) by normalised key: which parties are listed under a query's words.
     let mut listed_under: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, e) in ents.iter().enumerate() {
-        listed_under.entry(keys[i].clone()).or_default().push(i);
+    for (i, k) in keys.iter().enumerate() {
+        listed_under.entry(k.clone()).or_default().push(i);
     }
     for a in &alt {
         if let Some(&i) = by_id.get(a.ent_num.as_str()) {

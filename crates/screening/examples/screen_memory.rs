@@ -27,7 +27,10 @@ fn rss_kib() -> u64 {
 }
 
 fn variant(name: &str, k: usize) -> String {
-    let tag = [(b'q' + (k / 5) as u8) as char, (b'a' + (k % 5) as u8 * 3) as char];
+    let tag = [
+        (b'q' + (k / 5) as u8) as char,
+        (b'a' + (k % 5) as u8 * 3) as char,
+    ];
     name.split(' ')
         .map(|w| {
             if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {

@@ -38,7 +38,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Arabic given name", &["mahmud", "mahmoud", "mahmood", "mahmut"]),
     ("Arabic given name", &["husayn", "hussein", "husain", "hussain", "hossein", "hosein", "huseyin", "hosain", "husein", "houssein"]),
     ("Arabic given name", &["hasan", "hassan", "hasen", "hassen"]),
-    ("Arabic given name", &["yusuf", "yousef", "yousif", "yusif", "youssef", "yussef", "yousuf", "yusef", "youcef", "yossef"]),
+    ("Arabic given name", &["yusuf", "yousef", "yousif", "yusif", "youssef", "yussef", "yousuf", "yusef", "youcef", "yossef", "yosef", "yousof"]),
     ("Arabic given name", &["abdullah", "abdallah", "abdellah", "abdulla", "abdalla", "abdollah", "abdilahi", "abdulahi", "abdullahi"]),
     ("Arabic given name", &["mustafa", "mostafa", "moustafa", "mustapha", "moustapha", "mostapha", "mustafah"]),
     ("Arabic given name", &["umar", "omar", "omer", "ömer"]),
@@ -87,7 +87,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("East Slavic given name", &["pavel", "pavlo", "paval", "pawel"]),
     ("East Slavic given name", &["oleg", "oleh", "aleh"]),
     ("East Slavic given name", &["yuri", "yuriy", "yurii", "yury", "jurij", "iurii", "yurij", "juri"]),
-    ("East Slavic given name", &["viktor", "victor", "wiktor"]),
+    ("East Slavic given name", &["viktor", "victor", "wiktor", "viktar"]),
     ("East Slavic given name", &["igor", "ihor", "ihar"]),
     ("East Slavic given name", &["grigory", "grigoriy", "hryhoriy", "ryhor", "grigori", "hryhorii"]),
     ("East Slavic given name", &["georgy", "georgiy", "heorhiy", "georgi", "georgii", "yegor", "egor"]),
@@ -320,6 +320,11 @@ pub fn fold(word: &str) -> (String, Vec<&'static str>) {
             rules.push(rule);
             break;
         }
+    }
+    // Arabic and Persian final -ah / -eh (ta marbuta, final he) written with or without the h: Rawah / Rawa.
+    if out.len() > 4 && out.ends_with('h') && is_vowel(out.as_bytes()[out.len() - 2]) {
+        out.pop();
+        rules.push("Arabic final -ah = -a");
     }
     if out.len() > 4 && out.ends_with('y') && !out.ends_with("ey") {
         out.pop();
