@@ -856,7 +856,7 @@ impl Index {
                         continue;
                     }
                     let cand = &*self.strs[t as usize];
-                    let e = strsim::osa_distance(text, cand);
+                    let e = normalize::osa(text, cand);
                     if e == 1 && max_edits(cand.len()) >= 1 {
                         matches.push((t, fuzzy_sim(1, text.len().max(cand.len())), 1, None));
                     }
@@ -897,7 +897,7 @@ impl Index {
                 if cand.len().abs_diff(text.len()) > maxd || matches.iter().any(|m| m.0 == t) {
                     continue;
                 }
-                let d = strsim::osa_distance(text, cand);
+                let d = normalize::osa(text, cand);
                 if d == 0 || d > maxd.min(max_edits(cand.len()).max(1)) {
                     continue;
                 }
