@@ -767,6 +767,28 @@ pub fn legal_anywhere(w: &str) -> bool {
             | "sociedad"
             | "societe"
             | "sdn"
+            // Russian legal forms written out in transliteration (ООО = Obshchestvo s ogranichennoi
+            // otvetstvennostyu, ОАО = Otkrytoe aktsionernoe obshchestvo, ...).
+            | "obshchestvo"
+            | "ogranichennoi"
+            | "ogranichennoy"
+            | "otvetstvennostyu"
+            | "otvetstvennostiu"
+            | "aktsionernoe"
+            | "otkrytoe"
+            | "zakrytoe"
+            | "publichnoe"
+            | "tovarishchestvo"
+            // Associations and foundations: Dutch, German, Scandinavian, Belgian forms.
+            | "stichting"
+            | "stiftung"
+            | "stiftelse"
+            | "foreningen"
+            | "forening"
+            | "verein"
+            | "ev"
+            | "vzw"
+            | "asbl"
             // Pinyin of 有限公司, 股份, 有限责任公司 (youxian gongsi, gufen, youxian zeren gongsi).
             | "youxian"
             | "gongsi"
