@@ -327,6 +327,18 @@ fn fuzzy_sim(edits: usize, len: usize) -> f32 {
     1.0 - FUZZY_EDIT_COST * edits as f32 / len.max(1) as f32
 }
 
+/// The two vowels when two words of the same length differ in one place only, a vowel (`y` included) on each
+/// side.
+fn vowel_swap(a: &str, b: &str) -> Option<(char, char)> {
+    if a.len() != b.len() {
+        return None;
+    }
+    let mut diff = a.bytes().zip(b.bytes()).filter(|(x, y)| x != y);
+    let (x, y) = diff.next()?;
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    (diff.next().is_none() && vowel(x) && vowel(y)).then_some((x as char, y as char))
+}
+
 /// The 1-deletion variants of a word (and the word itself): two words within one edit (OSA) share one.
 fn deletions(s: &str) -> Vec<String> {
     let b = s.as_bytes();
@@ -404,7 +416,12 @@ impl Index {
         let entries = std::mem::take(&mut ix.entries);
         for (ei, e) in entries.iter().enumerate() {
             let mut seen_keys: Vec<String> = Vec::new();
-            for (ni, name) in e.names().enumerate() {
+            let forms: Vec<(usize, std::borrow::Cow<str>)> = e
+                .names()
+                .enumerate()
+                .flat_map(|(ni, name)| name_forms(name).into_iter().map(move |f| (ni, f)))
+                .collect();
+            for (ni, name) in forms.iter().map(|(ni, f)| (*ni, f.as_ref())) {
                 if let Err(err) = limits::check_length(name) {
                     ix.rejected.push((ei, err));
                     continue;
@@ -858,7 +875,19 @@ impl Index {
                     let cand = &*self.strs[t as usize];
                     let e = normalize::osa(text, cand);
                     if e == 1 && max_edits(cand.len()) >= 1 {
-                        matches.push((t, fuzzy_sim(1, text.len().max(cand.len())), 1, None));
+                        // One vowel written as another (Jaber / Jabir, Laden / Ladin, Uday / Udai): a
+                        // transliteration difference more than a misspelling.
+                        match vowel_swap(text, cand) {
+                            Some((a, b)) => matches.push((
+                                t,
+                                EQUIV_SKELETON_SIM,
+                                0,
+                                Some(format!("translit: {text} = {cand} (vowel {a} = {b})").into()),
+                            )),
+                            None => {
+                                matches.push((t, fuzzy_sim(1, text.len().max(cand.len())), 1, None))
+                            }
+                        }
                     }
                 }
             }
@@ -1276,6 +1305,43 @@ impl Index {
         };
         (score, expl)
     }
+}
+
+/// The forms a listed name is indexed under: the name itself, and the names it writes inside itself — each side
+/// of `A / B` (`NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES`), the name without a parenthesis and the
+/// parenthesis alone (`KONSTRUKTORSKOE BYURO ... (KBP)` is left whole: one word); parts of fewer than two words
+/// of two letters or more are not names.
+fn name_forms(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    let mut out: Vec<Cow<str>> = vec![Cow::Borrowed(name)];
+    // Words of two letters or more: `CETC 13` is one word and a number, not a name of its own.
+    let words = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count()
+    };
+    let mut push = |s: String, out: &mut Vec<Cow<str>>| {
+        let t = s.trim().trim_matches(|c: char| c == '-' || c == ',').trim();
+        if words(t) >= 2 && !out.iter().any(|o| o.as_ref() == t) {
+            out.push(Cow::Owned(t.to_string()));
+        }
+    };
+    if name.contains(" / ") {
+        for part in name.split(" / ") {
+            push(part.to_string(), &mut out);
+        }
+    }
+    if let (Some(open), Some(close)) = (name.find('('), name.rfind(')')) {
+        if open < close {
+            push(format!("{}{}", &name[..open], &name[close + 1..]), &mut out);
+            push(name[open + 1..close].to_string(), &mut out);
+        }
+    }
+    if let Some((a, b)) = name.split_once(" - ") {
+        push(a.to_string(), &mut out);
+        push(b.to_string(), &mut out);
+    }
+    out
 }
 
 /// The acronyms a name can be written as: initials of its identifying words (stop words skipped), with and

@@ -409,10 +409,7 @@ pub fn osa(a: &str, b: &str) -> usize {
     const N: usize = crate::limits::MAX_FUZZY_TOKEN_BYTES + 1;
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() >= N || b.len() >= N || !a.is_ascii() || !b.is_ascii() {
-        return strsim::osa_distance(
-            &String::from_utf8_lossy(a),
-            &String::from_utf8_lossy(b),
-        );
+        return strsim::osa_distance(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b));
     }
     // Three rows of the dynamic programme, used in turn: two back (for transpositions), one back, current.
     let mut rows = [[0usize; N]; 3];
@@ -462,10 +459,7 @@ pub fn near_legal(w: &str) -> bool {
             "sirketi",
         ]
         .iter()
-        .any(|l| {
-            l.len().abs_diff(w.len()) <= 2
-                && osa(l, w) <= if l.len() >= 9 { 2 } else { 1 }
-        })
+        .any(|l| l.len().abs_diff(w.len()) <= 2 && osa(l, w) <= if l.len() >= 9 { 2 } else { 1 })
 }
 
 /// Whether a word is a patronymic (East Slavic -ovich, -evich, -ovna, -evna and their transliterations;

@@ -210,6 +210,31 @@ fn arabic_given_names_and_articles() {
 }
 
 #[test]
+fn names_written_inside_a_listed_name() {
+    let ix = index();
+    // OFAC writes two names of one party as `A / B`; either alone is the party.
+    assert!(hit(
+        &ix,
+        "New People's Army",
+        "NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES"
+    )
+    .is_some());
+    assert!(hit(
+        &ix,
+        "Communist Party of the Philippines",
+        "NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES"
+    )
+    .is_some());
+}
+
+#[test]
+fn one_vowel_written_differently() {
+    let ix = index();
+    // The list's own alias of AL-JALAMAH, Jaber: Jabir (a vowel written differently, not a misspelling).
+    assert_hit_by(&ix, "AL-JALAMAH, Jabir", "AL-JALAMAH, Jaber", "vowel i = e");
+}
+
+#[test]
 fn distinctive_shared_words_do_not_hit() {
     let ix = index();
     // Real banks, shipyards and a chip research body that are not listed, each sharing words with listed ones.
