@@ -1320,7 +1320,7 @@ fn name_forms(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
             .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
             .count()
     };
-    let mut push = |s: String, out: &mut Vec<Cow<str>>| {
+    let push = |s: String, out: &mut Vec<Cow<str>>| {
         let t = s.trim().trim_matches(|c: char| c == '-' || c == ',').trim();
         if words(t) >= 2 && !out.iter().any(|o| o.as_ref() == t) {
             out.push(Cow::Owned(t.to_string()));
