@@ -2,9 +2,9 @@
 //!
 //! `cargo run --release -p aigov-screening --example screen_memory`
 //!
-//! The ten-times list is the SDN list and nine copies of it in which every word of four letters or more gets a
-//! copy-specific two-letter ending, so the vocabulary grows as a real, larger list's would (common short words
-//! stay shared). Reads the files from `$AIGOV_SCREENING_DATA` or `../shared/data/screening`; says so and
+//! The ten-times list is the SDN list and nine copies of it in which the letters of every word of four letters
+//! or more are rotated by a copy-specific amount (`DERIPASKA` -> `ERIPASKAD`), so the vocabulary grows as a
+//! real, larger list's would, with the same word lengths and letters, while common short words stay shared. Reads the files from `$AIGOV_SCREENING_DATA` or `../shared/data/screening`; says so and
 //! measures nothing when they are missing.
 
 mod common;
@@ -27,14 +27,13 @@ fn rss_kib() -> u64 {
 }
 
 fn variant(name: &str, k: usize) -> String {
-    let tag = [
-        (b'q' + (k / 5) as u8) as char,
-        (b'a' + (k % 5) as u8 * 3) as char,
-    ];
     name.split(' ')
         .map(|w| {
-            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
-                format!("{w}{}{}", tag[0], tag[1])
+            let chars: Vec<char> = w.chars().collect();
+            if chars.iter().filter(|c| c.is_alphabetic()).count() >= 4 {
+                // Rotate the word's letters: a word of the same length and letters, far from the original.
+                let r = k % (chars.len() - 1) + 1;
+                chars[r..].iter().chain(&chars[..r]).collect()
             } else {
                 w.to_string()
             }

@@ -264,6 +264,8 @@ struct QTok {
     text: String,
     weight: f32,
     origin: Origin,
+    /// The normaliser rule that made the token, if any.
+    rule: Option<String>,
     /// (vocabulary token, similarity, edits)
     matches: Vec<TokMatch>,
 }
@@ -786,6 +788,7 @@ impl Index {
                 QTok {
                     text: t.text.clone(),
                     weight,
+                    rule: t.rule.clone(),
                     origin: t.origin.clone(),
                     matches,
                 }
@@ -1237,6 +1240,11 @@ impl Index {
                     "listed name found whole in a longer query: score 0.3 x query coverage + 0.7 x name \
                      coverage = {whole:.2}"
                 ));
+            }
+        }
+        for (t, &used) in qtoks.iter().zip(&qused) {
+            if let (Some(rule), true) = (&t.rule, used) {
+                notes.push(rule.clone());
             }
         }
         for m in &matched {

@@ -26,6 +26,9 @@ pub struct Token {
     /// Forms that are the same word under a named rule, with the rule (reserved for rules the normaliser
     /// applies itself; the index finds romanisation variants through [`crate::translit`]).
     pub equivalents: Vec<(String, String)>,
+    /// The normaliser rule that made this token from several written words, if any (`Arabic compound: abd al
+    /// malik = abdulmalik`), for explanations.
+    pub rule: Option<String>,
     /// Where it came from.
     pub origin: Origin,
 }
@@ -38,6 +41,7 @@ impl Token {
             alts: Vec::new(),
             stop,
             equivalents: Vec::new(),
+            rule: None,
             origin: Origin::Latin,
         }
     }
@@ -131,6 +135,14 @@ fn strip_vessel_prefix(mut n: Normalized) -> Normalized {
     n
 }
 
+/// A token made by joining an Arabic compound name, with the rule named (unless written that way already).
+fn compound(text: String, written: &str) -> Token {
+    let rule = (text != written).then(|| format!("Arabic compound: {written} = {text}"));
+    let mut t = Token::latin(text);
+    t.rule = rule;
+    t
+}
+
 /// The connecting forms of Arabic compound names: `Abd al-Malik`, `Abdul Malik`, `Abdelmalek`; `Jamal al-Din`,
 /// `Jamaleddine`, `Jamaluddin`. Written apart or joined, with any vowel in the article, they are brought to
 /// one joined token (`abdulmalik`, `jamaluddin`) on both sides of a comparison.
@@ -159,7 +171,9 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
                     && !rest.starts_with("llah")
                     && rest.bytes().all(|b| b.is_ascii_lowercase())
                 {
-                    out.push(Token::latin(format!("abdul{rest}")));
+                    let written: Vec<&str> =
+                        tokens[i..=j].iter().map(|t| t.text.as_str()).collect();
+                    out.push(compound(format!("abdul{rest}"), &written.join(" ")));
                     i = j + 1;
                     continue;
                 }
@@ -173,8 +187,10 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
             }
             let stem = out[k].text.clone();
             if latin(&out[k]) && stem.len() >= 3 && stem.bytes().all(|b| b.is_ascii_lowercase()) {
+                let mut written: Vec<String> = out[k..].iter().map(|t| t.text.clone()).collect();
+                written.push(t.text.clone());
                 out.truncate(k);
-                out.push(Token::latin(format!("{stem}uddin")));
+                out.push(compound(format!("{stem}uddin"), &written.join(" ")));
                 i += 1;
                 continue;
             }
@@ -189,7 +205,7 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
                     && !rest.starts_with('l')
                     && rest.bytes().all(|b| b.is_ascii_lowercase())
                 {
-                    out.push(Token::latin(format!("abdul{rest}")));
+                    out.push(compound(format!("abdul{rest}"), w));
                     i += 1;
                     continue;
                 }
@@ -202,7 +218,7 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
             .iter()
             .find_map(|end| w.strip_suffix(end).filter(|stem| stem.len() >= 3));
             if let Some(stem) = joined_din {
-                out.push(Token::latin(format!("{stem}uddin")));
+                out.push(compound(format!("{stem}uddin"), w));
                 i += 1;
                 continue;
             }
@@ -983,6 +999,7 @@ fn translated(word: &str, value: &str, out: &mut Vec<Token>) {
             alts: Vec::new(),
             stop: false,
             equivalents: Vec::new(),
+            rule: None,
             origin: Origin::Translated(word.to_string()),
         });
         return;
@@ -999,6 +1016,7 @@ fn translated(word: &str, value: &str, out: &mut Vec<Token>) {
         out.push(Token {
             stop: is_stop(&text),
             equivalents: Vec::new(),
+            rule: None,
             text,
             alts,
             origin: Origin::Translated(word.to_string()),
@@ -1079,6 +1097,7 @@ fn pinyin_run(chars: &[char], lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Toke
         out.push(Token {
             stop: false,
             equivalents: Vec::new(),
+            rule: None,
             text,
             alts: Vec::new(),
             origin: Origin::Pinyin(han),

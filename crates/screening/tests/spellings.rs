@@ -228,6 +228,28 @@ fn names_written_inside_a_listed_name() {
 }
 
 #[test]
+fn arabic_compounds_written_apart_or_joined() {
+    // DROUKDEL, Abdelmalek (SDN) as its aliases write him: the compound is joined, and the rule is named.
+    let n = aigov_screening::normalize("'Abd al-Malik Droukdel");
+    assert_eq!(n.tokens[0].text, "abdulmalik");
+    assert_eq!(
+        n.tokens[0].rule.as_deref(),
+        Some("Arabic compound: abd al malik = abdulmalik")
+    );
+    assert_eq!(aigov_screening::normalize("Abdelmalek").key(), "abdulmalek");
+    assert_eq!(
+        aigov_screening::normalize("Jamal al-Din").key(),
+        "jamaluddin"
+    );
+    assert_eq!(
+        aigov_screening::normalize("Jamaleddine").key(),
+        "jamaluddin"
+    );
+    // Abdullah is abd + Allah, not a compound to rewrite.
+    assert_eq!(aigov_screening::normalize("Abdullah").key(), "abdullah");
+}
+
+#[test]
 fn one_vowel_written_differently() {
     let ix = index();
     // The list's own alias of AL-JALAMAH, Jaber: Jabir (a vowel written differently, not a misspelling).
