@@ -237,7 +237,6 @@ const FOLDS: &[(&str, &str, &str)] = &[
     ("q", "k", "Arabic q = k"),
     ("tz", "ts", "tz = ts"),
     ("hs", "x", "Wade-Giles hs = pinyin x"),
-    ("dh", "d", "Arabic dh = d"),
 ];
 
 /// One key of a word, with the rule that produced it (empty when the key is the word's own form).
@@ -326,10 +325,6 @@ pub fn fold(word: &str) -> (String, Vec<&'static str>) {
     if out.len() > 4 && out.ends_with('h') && is_vowel(out.as_bytes()[out.len() - 2]) {
         out.pop();
         rules.push("Arabic final -ah = -a");
-    }
-    if out.len() > 4 && out.ends_with("ie") {
-        out.pop();
-        rules.push("ending -ie = -i");
     }
     if out.len() > 4 && out.ends_with('y') && !out.ends_with("ey") {
         out.pop();
