@@ -3,6 +3,7 @@
 //! no header rows, use `-0-` for empty fields and may end with a `0x1A` end-of-file byte).
 
 use crate::countries;
+use crate::limits::{self, ScreenError, MAX_FILE_BYTES, MAX_RECORD_BYTES};
 use crate::model::{AddRecord, AltRecord, Entry, Format};
 use rustc_hash::FxHashMap;
 use serde_json::Value;
@@ -29,6 +30,49 @@ pub enum ParseError {
     /// The file has no records.
     #[error("the file has no records")]
     Empty,
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("the file is {bytes} bytes; at most {max} are accepted")]
+    FileTooLarge {
+        /// The file's size.
+        bytes: usize,
+        /// The bound.
+        max: usize,
+    },
+    /// One record (CSV row or JSON result) is larger than [`MAX_RECORD_BYTES`].
+    #[error("row {row}: the record is {bytes} bytes; at most {max} are accepted")]
+    RecordTooLarge {
+        /// The 1-based row (CSV) or the 0-based result (JSON).
+        row: u64,
+        /// The record's size.
+        bytes: usize,
+        /// The bound.
+        max: usize,
+    },
+    /// A listed name is outside the bounds of [`crate::limits`].
+    #[error("row {row}: {source}")]
+    Name {
+        /// The 1-based row (CSV) or the 0-based result (JSON).
+        row: u64,
+        /// What is wrong with the name.
+        source: ScreenError,
+    },
+}
+
+/// Refuses a record larger than [`MAX_RECORD_BYTES`].
+fn check_record(row: u64, bytes: usize) -> Result<(), ParseError> {
+    if bytes > MAX_RECORD_BYTES {
+        return Err(ParseError::RecordTooLarge {
+            row,
+            bytes,
+            max: MAX_RECORD_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// Refuses a listed name outside the bounds of [`crate::limits`].
+fn check_listed_name(row: u64, name: &str) -> Result<(), ParseError> {
+    limits::check_name(name).map_err(|source| ParseError::Name { row, source })
 }
 
 /// The records of one parsed file.
@@ -126,6 +170,12 @@ pub fn parse_auto(file_name: &str, bytes: &[u8]) -> Result<Parsed, ParseError> {
 
 /// Reads a file in a known format.
 pub fn parse(format: Format, bytes: &[u8]) -> Result<Parsed, ParseError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ParseError::FileTooLarge {
+            bytes: bytes.len(),
+            max: MAX_FILE_BYTES,
+        });
+    }
     let (records, published) = match format {
         Format::CslCsv => (Records::Entries(parse_csl_csv(bytes)?), None),
         Format::CslJson => {
@@ -177,6 +227,10 @@ fn ofac_rows(bytes: &[u8], min_fields: usize) -> Result<Vec<csv::ByteRecord>, Pa
     let mut out = Vec::new();
     for (i, r) in csv_reader(bytes).byte_records().enumerate() {
         let r = r.map_err(|e| csv_error(&e))?;
+        check_record(
+            r.position().map_or(i as u64 + 1, |p| p.line()),
+            r.as_slice().len(),
+        )?;
         let Some(first) = field(&r, 0) else { continue };
         if r.len() < min_fields {
             return Err(ParseError::Csv {
@@ -212,10 +266,12 @@ fn parse_sdn(bytes: &[u8]) -> Result<Vec<Entry>, ParseError> {
         .iter()
         .map(|r| {
             let id = field(r, 0).unwrap_or_default();
+            let row = r.position().map(|p| p.line()).unwrap_or(0);
             let name = field(r, 1).ok_or_else(|| ParseError::Csv {
-                row: r.position().map(|p| p.line()).unwrap_or(0),
+                row,
                 message: format!("entry {id} has no name"),
             })?;
+            check_listed_name(row, &name)?;
             let kind = match field(r, 2).as_deref() {
                 Some(k) => Some(capitalize(k)),
                 None => Some("Entity".to_string()),
@@ -247,18 +303,21 @@ fn capitalize(s: &str) -> String {
 }
 
 fn parse_alt(bytes: &[u8]) -> Result<Vec<AltRecord>, ParseError> {
-    Ok(ofac_rows(bytes, 4)?
-        .iter()
-        .filter_map(|r| {
-            Some(AltRecord {
-                ent_num: field(r, 0)?,
-                alt_num: field(r, 1).unwrap_or_default(),
-                alt_type: field(r, 2),
-                alt_name: field(r, 3)?,
-                remarks: field(r, 4),
-            })
-        })
-        .collect())
+    let mut out = Vec::new();
+    for r in ofac_rows(bytes, 4)? {
+        let (Some(ent_num), Some(alt_name)) = (field(&r, 0), field(&r, 3)) else {
+            continue;
+        };
+        check_listed_name(r.position().map(|p| p.line()).unwrap_or(0), &alt_name)?;
+        out.push(AltRecord {
+            ent_num,
+            alt_num: field(&r, 1).unwrap_or_default(),
+            alt_type: field(&r, 2),
+            alt_name,
+            remarks: field(&r, 4),
+        });
+    }
+    Ok(out)
 }
 
 fn parse_add(bytes: &[u8]) -> Result<Vec<AddRecord>, ParseError> {
@@ -379,9 +438,15 @@ fn parse_csl_csv(bytes: &[u8]) -> Result<Vec<Entry>, ParseError> {
     let mut out = Vec::new();
     for (i, r) in reader.byte_records().enumerate() {
         let r = r.map_err(|e| csv_error(&e))?;
+        let row = r.position().map_or(i as u64 + 2, |p| p.line());
+        check_record(row, r.as_slice().len())?;
         let Some(name) = get(&r, "name") else {
             continue;
         };
+        let alt_names = split_multi(get(&r, "alt_names"));
+        for n in std::iter::once(&name).chain(&alt_names) {
+            check_listed_name(row, n)?;
+        }
         let source = get(&r, "source").unwrap_or_default();
         let addresses = split_multi(get(&r, "addresses"));
         let mut countries: Vec<String> = addresses
@@ -399,7 +464,7 @@ fn parse_csl_csv(bytes: &[u8]) -> Result<Vec<Entry>, ParseError> {
             id,
             kind: get(&r, "type"),
             name,
-            alt_names: split_multi(get(&r, "alt_names")),
+            alt_names,
             programs: split_multi(get(&r, "programs")),
             countries,
             addresses,
@@ -469,6 +534,10 @@ fn parse_csl_json(bytes: &[u8]) -> Result<(Vec<Entry>, Option<String>), ParseErr
         let Some(name) = json_str(r, "name") else {
             continue;
         };
+        let alt_names = json_list(r, "alt_names");
+        for n in std::iter::once(&name).chain(&alt_names) {
+            check_listed_name(i as u64, n)?;
+        }
         let source = json_str(r, "source").unwrap_or_default();
         let mut addresses = Vec::new();
         let mut countries = Vec::new();
@@ -504,7 +573,7 @@ fn parse_csl_json(bytes: &[u8]) -> Result<(Vec<Entry>, Option<String>), ParseErr
                 .unwrap_or_else(|| format!("result-{i}")),
             kind: json_str(r, "type"),
             name,
-            alt_names: json_list(r, "alt_names"),
+            alt_names,
             programs: json_list(r, "programs"),
             countries,
             addresses,
