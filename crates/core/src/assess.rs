@@ -186,6 +186,10 @@ pub struct Finding<'a> {
     /// For an undetermined finding: what its standing would be if its condition held.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timing: Option<Status>,
+    /// For an ended finding: whether its condition held on the facts given (`unknown`: the rule may have
+    /// concerned the subject before it ended; nothing is asked, since settling it changes nothing now).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held: Option<Truth>,
     /// What the rule concludes.
     pub effect: &'a Effect,
     /// The tier, for classifications.
@@ -998,8 +1002,15 @@ impl Engine {
     }
 
     /// The standing of a rule without building a finding (the fast path of [`Engine::summary`]).
+    ///
+    /// A rule that has ended (its instrument revoked, repealed, replaced, expired or withdrawn, or its own `until`
+    /// passed) is [`Status::Ended`] whatever its condition: dead law is never undetermined, and no fact is asked
+    /// to settle it.
     pub fn status(&self, ctx: &Context<'_>, index: usize) -> Option<Status> {
         let timing = self.timing(ctx, index)?;
+        if timing == Status::Ended {
+            return Some(Status::Ended);
+        }
         Some(match ctx.holds(index) {
             Truth::False => Status::NotApplicable,
             Truth::Unknown => Status::Undetermined,
@@ -1085,8 +1096,8 @@ impl Engine {
                 continue;
             }
             // Rules not yet law, and rules that have ended, are not summarised: skip them before evaluating
-            // anything. (An ended rule whose condition is open can no longer bind: settling it changes nothing on
-            // this date. The full assessment still reports it, as undetermined with the timing "ended".)
+            // anything. (An ended rule can no longer bind: settling its condition changes nothing on this date.
+            // The full assessment reports it as ended, with no questions.)
             let timing = match timing(&ctx, i) {
                 None | Some(Status::Ended) => continue,
                 Some(t) => t,
@@ -1185,6 +1196,13 @@ impl Engine {
             match self.status(&ctx, i) {
                 None => continue,
                 Some(Status::NotApplicable) if !options.include_not_applicable => continue,
+                // An ended rule is reported (history never disappears) unless it plainly never concerned the
+                // subject: its condition fails on the facts given. Its status is `ended` either way.
+                Some(Status::Ended)
+                    if !options.include_not_applicable && ctx.holds(i) == Truth::False =>
+                {
+                    continue
+                }
                 Some(_) => {}
             }
             if let Some(f) = self.finding(&ctx, i, options.traces) {
@@ -1253,13 +1271,15 @@ impl Engine {
         let timing = self.timing(ctx, index)?;
         let truth = ctx.holds(index);
         let (status, timing_of_undetermined) = match truth {
+            // Dead law is ended whatever its condition, and asks nothing.
+            _ if timing == Status::Ended => (Status::Ended, None),
             Truth::False => (Status::NotApplicable, None),
             Truth::True => (timing, None),
             Truth::Unknown => (Status::Undetermined, Some(timing)),
         };
         let inst = self.corpus.instrument_of(rule);
         let names = CorpusNames(&self.corpus);
-        let open: Vec<&crate::vocabulary::FactDef> = if truth == Truth::Unknown {
+        let open: Vec<&crate::vocabulary::FactDef> = if status == Status::Undetermined {
             ctx.unknown_facts(index)
                 .into_iter()
                 .map(|f| &self.corpus.vocabulary.facts[f as usize])
@@ -1359,6 +1379,7 @@ impl Engine {
             proposed: inst.kind == crate::model::InstrumentKind::ProposedRule,
             status,
             timing: timing_of_undetermined,
+            held: (status == Status::Ended).then_some(truth),
             tier: match &version.effect {
                 Effect::Classification { tier, .. } => Some(tier),
                 _ => None,

@@ -3,6 +3,7 @@
 use crate::assess::{Engine, Options, Status};
 use crate::manifest::Facts;
 use crate::model::Effect;
+use crate::value::Truth;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -91,7 +92,8 @@ pub fn timeline(engine: &Engine, facts: &Facts, as_of: Date, jurisdictions: &[St
     let mut entries = Vec::new();
     let mut spans = Vec::new();
     for f in &a.findings {
-        let undetermined = f.status == Status::Undetermined;
+        // An ended rule whose condition was open may not have concerned the subject: its span stays uncertain.
+        let undetermined = f.status == Status::Undetermined || f.held == Some(Truth::Unknown);
         let base = |date: Date, kind: EntryKind, text: String| Entry {
             date,
             kind,
