@@ -46,16 +46,28 @@ fn eo_14110_rules_after_the_revocation_are_ended_and_ask_nothing() {
                 .finding(id)
                 .unwrap_or_else(|| panic!("{id} is reported (its condition is open, not false)"));
             assert_eq!(f.status, Status::Ended, "{id}");
-            assert!(f.questions.is_empty() && f.open_facts.is_empty(), "{id} asks {:?}", f.questions);
+            assert!(
+                f.questions.is_empty() && f.open_facts.is_empty(),
+                "{id} asks {:?}",
+                f.questions
+            );
             assert_eq!(f.held, Some(Truth::Unknown), "{id}");
             let cause = f.cause.as_ref().expect("an ended finding says why");
             assert_eq!(cause.date, date("2025-01-20"));
-            assert_eq!(cause.by.as_deref(), Some("us_eo_14148"), "{id}: revoked by EO 14148");
+            assert_eq!(
+                cause.by.as_deref(),
+                Some("us_eo_14148"),
+                "{id}: revoked by EO 14148"
+            );
         }
         // No question of the report (and so of `aigov interview`, which asks these in order) names a dead rule.
         for q in &a.questions {
             for r in &q.rules {
-                assert!(!rules.contains(r), "question `{}` cites ended rule {r}", q.fact);
+                assert!(
+                    !rules.contains(r),
+                    "question `{}` cites ended rule {r}",
+                    q.fact
+                );
             }
             assert!(!q.rules.is_empty());
         }
@@ -64,7 +76,10 @@ fn eo_14110_rules_after_the_revocation_are_ended_and_ask_nothing() {
         let plan = e.plan(o.as_of);
         for s in [e.summary(&facts, &o), e.summary_planned(&facts, &o, &plan)] {
             for id in &rules {
-                assert!(!s.undetermined.contains(id) && !s.in_effect.contains(id), "{id}");
+                assert!(
+                    !s.undetermined.contains(id) && !s.in_effect.contains(id),
+                    "{id}"
+                );
             }
         }
     }
@@ -81,7 +96,10 @@ fn before_the_revocation_the_same_rules_were_open_and_asked_about() {
         .iter()
         .filter(|f| rules.contains(&f.rule) && f.status == Status::Undetermined)
         .collect();
-    assert!(!open.is_empty(), "EO 14110 rules were undetermined while in force");
+    assert!(
+        !open.is_empty(),
+        "EO 14110 rules were undetermined while in force"
+    );
     assert!(a
         .questions
         .iter()
@@ -132,7 +150,10 @@ fn a_rule_past_its_own_until_is_ended_without_questions() {
     let f = a.finding(&r.id).expect("reported");
     assert_eq!(f.status, Status::Ended, "{}", r.id);
     assert!(f.questions.is_empty());
-    assert!(a.questions.iter().all(|q| !q.rules.contains(&r.id.as_str())));
+    assert!(a
+        .questions
+        .iter()
+        .all(|q| !q.rules.contains(&r.id.as_str())));
 }
 
 #[test]
