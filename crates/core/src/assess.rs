@@ -1617,7 +1617,7 @@ fn penalty_text(p: &crate::model::Penalty, sme: Option<bool>) -> String {
         .unit
         .map(|u| format!(" {}", u.words()))
         .unwrap_or_default();
-    let amount = band(cur, p.min_amount, p.max_amount).map(|a| format!("{a}{unit}"));
+    let amount = band(cur, p.min_amount, p.max_amount);
     let pct = p
         .max_turnover_percent
         .map(|x| format!("{x}% of worldwide annual turnover"));
@@ -1628,12 +1628,16 @@ fn penalty_text(p: &crate::model::Penalty, sme: Option<bool>) -> String {
     let mut both = match (amount, pct) {
         (Some(a), Some(b)) => {
             let a = a.strip_prefix("up to ").unwrap_or(&a).to_string();
+            let unit = p
+                .unit
+                .map(|u| format!(", {}", u.words()))
+                .unwrap_or_default();
             match cap {
-                CapRule::HigherOf => Some(format!("up to {a} or {b}, whichever is higher")),
-                CapRule::LowerOf => Some(format!("up to {a} or {b}, whichever is lower")),
+                CapRule::HigherOf => Some(format!("up to {a} or {b}, whichever is higher{unit}")),
+                CapRule::LowerOf => Some(format!("up to {a} or {b}, whichever is lower{unit}")),
             }
         }
-        (Some(a), None) => Some(a),
+        (Some(a), None) => Some(format!("{a}{unit}")),
         (None, Some(b)) => Some(format!("up to {b}{unit}")),
         (None, None) => None,
     };
