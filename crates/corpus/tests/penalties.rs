@@ -276,3 +276,34 @@ ai_system: { roles: [deployer] }
 ",
     )
 }
+
+#[test]
+fn an_instruments_caveat_reaches_every_finding_of_it() {
+    use aigov_core::model::Confidence;
+    let e = engine();
+    let inst = e.corpus.instrument("us_co_sb26_189").expect("SB 26-189");
+    assert_eq!(inst.confidence, Confidence::Medium);
+    let note = inst
+        .note
+        .as_deref()
+        .expect("a caveat in data, not a comment");
+    assert!(note.contains("small-deployer exemption"), "{note}");
+    let mut o = Options::as_of(date("2027-02-01"));
+    o.include_not_applicable = true;
+    let a = e.assess(a_facts(), &o);
+    let found: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.instrument == "us_co_sb26_189")
+        .collect();
+    assert!(!found.is_empty());
+    for f in found {
+        assert_eq!(f.instrument_note, Some(note), "{}", f.rule);
+        assert_ne!(
+            f.confidence,
+            Confidence::High,
+            "{}: no surer than its instrument",
+            f.rule
+        );
+    }
+}
