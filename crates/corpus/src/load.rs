@@ -641,6 +641,17 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                         ));
                     }
                 }
+                if let Some((label, hint)) = private_label(&v.citation) {
+                    diags.push(loc.diag(
+                        Some(&p.id),
+                        Some(label),
+                        format!(
+                            "a citation of parameter `{}` cites `{label}`, a label a user cannot follow",
+                            p.id
+                        ),
+                        Some(hint),
+                    ));
+                }
                 values.push(ParameterValue {
                     from,
                     value,
@@ -1648,12 +1659,33 @@ pub fn private_label(text: &str) -> Option<(&str, String)> {
             return Some((&text[k..k + sheet.len()], cite));
         }
     }
+    // The fact sheets' source abbreviations (`via TRK`, `CSIS24`, `ECFR-B`, `[S-SMC]`): a user cannot look them up.
+    for abbr in [
+        "TRK", "CSIS24", "ECFR-B", "ORCL", "NAC-BIS", "G26", "FR22", "FR23",
+    ] {
+        for (k, _) in text.match_indices(abbr) {
+            let word =
+                |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'));
+            if word(text[..k].chars().next_back()) && word(text[k + abbr.len()..].chars().next()) {
+                return Some((&text[k..k + abbr.len()], cite));
+            }
+        }
+    }
+    for tag in ["[S-", "[G-"] {
+        if let Some(k) = text.find(tag) {
+            let end = text[k..].find(']').map_or(text.len(), |e| k + e + 1);
+            return Some((&text[k..end], cite));
+        }
+    }
     for phrase in [
         "not verified",
         "during research",
         "sources read",
         "we did not",
         "research notes",
+        "was not read",
+        "were not read",
+        "recalled",
     ] {
         if let Some(k) = lower.find(phrase) {
             return Some((

@@ -126,6 +126,10 @@ fn private_labels_in_notes_are_rejected_with_the_place() {
         ("per reference us-federal §7c", "reference us-federal §7c"),
         ("amount not verified during research", "not verified"),
         ("from us-states.md §2.3", "us-states.md"),
+        ("per CSIS24", "CSIS24"),
+        ("FR 2023-23055 ¶938, via TRK", "TRK"),
+        ("fact sheet [S-SMC]", "[S-SMC]"),
+        ("the OJ text was not read", "was not read"),
     ] {
         let d = errors(
             "note: The transitional register may be extended.",
