@@ -307,3 +307,28 @@ fn an_instruments_caveat_reaches_every_finding_of_it() {
         );
     }
 }
+
+#[test]
+fn the_diff_reports_the_day_fines_become_possible() {
+    let f = facts(EMOTION_AT_WORK);
+    let d = aigov_core::diff::diff(engine(), f, date("2025-03-01"), date("2025-09-01"), &[]);
+    let c = d
+        .changes
+        .iter()
+        .find(|c| c.rule == "eu_ai_act.art5_1_f")
+        .expect("the ban changes: its fines start");
+    assert_eq!(c.from_status, Some(Status::InEffect));
+    assert_eq!(c.to_status, Some(Status::InEffect));
+    assert!(
+        c.details
+            .iter()
+            .any(|d| d.contains("fines can now be imposed") && d.contains("2025-08-02")),
+        "{:?}",
+        c.details
+    );
+    assert!(
+        c.causes.iter().any(|x| x.date == date("2025-08-02")),
+        "{:?}",
+        c.causes
+    );
+}
