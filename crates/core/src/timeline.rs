@@ -17,6 +17,9 @@ pub enum EntryKind {
     Proposed,
     /// A fixed-date deadline.
     Deadline,
+    /// Fines for breaching a rule can be imposed from this date, later than the rule applies (EU AI Act Art 99
+    /// and Art 101 start after the duties they punish).
+    Penalty,
     /// A rule's text was amended.
     Amended,
     /// A rule was suspended (stay, non-enforcement).
@@ -128,6 +131,15 @@ pub fn timeline(engine: &Engine, facts: &Facts, as_of: Date, jurisdictions: &[St
                     by.date,
                     EntryKind::Deadline,
                     format!("deadline: {}", d.text),
+                ));
+            }
+        }
+        if let Some(p) = &f.penalty {
+            if p.enforceable_from > f.applies_from && f.status != Status::Ended {
+                entries.push(base(
+                    p.enforceable_from,
+                    EntryKind::Penalty,
+                    format!("fines can be imposed ({}): {}", p.citation, p.text),
                 ));
             }
         }

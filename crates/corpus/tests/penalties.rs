@@ -332,3 +332,16 @@ fn the_diff_reports_the_day_fines_become_possible() {
         c.causes
     );
 }
+
+#[test]
+fn the_timeline_dates_the_start_of_fines() {
+    use aigov_core::timeline::{timeline, EntryKind};
+    let t = timeline(engine(), facts(FRONTIER_MODEL), date("2025-09-01"), &[]);
+    let e = t
+        .entries
+        .iter()
+        .find(|e| e.rule == "eu_ai_act.art53_1_a" && e.kind == EntryKind::Penalty)
+        .expect("a penalty entry for the GPAI duty");
+    assert_eq!(e.date, date("2026-08-02"));
+    assert!(e.text.contains("Art 101"), "{}", e.text);
+}
