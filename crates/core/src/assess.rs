@@ -1680,7 +1680,7 @@ fn penalty_text(p: &crate::model::Penalty, sme: Option<bool>) -> String {
             }
             parts.push(t)
         }
-        (None, true) => parts.push(p.summary.trim().to_string()),
+        (None, true) => parts.push(p.summary.trim().trim_end_matches('.').to_string()),
     }
     if !p.enforced_by.is_empty() {
         let names: Vec<&str> = p.enforced_by.iter().map(|e| e.name.as_str()).collect();
