@@ -1671,7 +1671,20 @@ pub fn private_label(text: &str) -> Option<(&str, String)> {
             }
         }
     }
-    for tag in ["[S-", "[G-"] {
+    // A bare source number in brackets or parentheses: `(S7)`, `(see S12; S13)`.
+    for (k, _) in text.match_indices('S') {
+        let before = text[..k].chars().next_back();
+        let digits = b[k + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let after = b.get(k + 1 + digits).copied();
+        if digits > 0
+            && matches!(before, Some('(' | ' ' | '['))
+            && matches!(after, Some(b')' | b',' | b';' | b']'))
+            && (before != Some(' ') || text[..k].trim_end().ends_with([';', ',', '(']))
+        {
+            return Some((&text[k..k + 1 + digits], cite));
+        }
+    }
+    for tag in ["[M]", "[V]", "[S-", "[G-"] {
         if let Some(k) = text.find(tag) {
             let end = text[k..].find(']').map_or(text.len(), |e| k + e + 1);
             return Some((&text[k..end], cite));
@@ -1686,6 +1699,7 @@ pub fn private_label(text: &str) -> Option<(&str, String)> {
         "was not read",
         "were not read",
         "recalled",
+        "background knowledge",
     ] {
         if let Some(k) = lower.find(phrase) {
             return Some((

@@ -130,6 +130,10 @@ fn private_labels_in_notes_are_rejected_with_the_place() {
         ("FR 2023-23055 ¶938, via TRK", "TRK"),
         ("fact sheet [S-SMC]", "[S-SMC]"),
         ("the OJ text was not read", "was not read"),
+        ("from background knowledge", "background knowledge"),
+        ("verified (S7)", "S7"),
+        ("see S12; S13", "S13"),
+        ("tagged [M]", "[M]"),
     ] {
         let d = errors(
             "note: The transitional register may be extended.",
