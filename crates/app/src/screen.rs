@@ -4,7 +4,7 @@
 //! Exit codes of `aigov screen`: **0** no name has a hit at or above the threshold, **1** at least one has,
 //! **2** an error (like `aigov assess`, where 1 means something needs attention).
 
-use crate::lists::{self, Loaded};
+use crate::lists::{self, AgeCheck, Freshness, Loaded};
 use crate::AppError;
 use aigov_core::manifest::Facts;
 use aigov_core::value::Value;
@@ -197,14 +197,22 @@ fn versions_text(versions: &[ListMeta]) -> String {
     out
 }
 
-/// Renders screening results as text or JSON.
-pub fn render(results: &[Screened], versions: &[ListMeta], threshold: f32, json: bool) -> String {
+/// Renders screening results as text or JSON, with the lists' versions and their age on the date of the answer.
+pub fn render(
+    results: &[Screened],
+    versions: &[ListMeta],
+    freshness: &Freshness,
+    threshold: f32,
+    json: bool,
+) -> String {
     if json {
         let doc = serde_json::json!({
             "kind": "screening",
             "format_version": crate::report::FORMAT_VERSION,
             "threshold": threshold,
             "lists": versions,
+            "lists_current": freshness.current,
+            "freshness": freshness,
             "results": results,
             "note": "A hit or a miss is not a compliance determination; check the listing and keep the lists current.",
         });
@@ -214,6 +222,9 @@ pub fn render(results: &[Screened], versions: &[ListMeta], threshold: f32, json:
         );
     }
     let mut out = String::new();
+    for w in &freshness.warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
     for r in results {
         let place = r
             .field
@@ -271,11 +282,14 @@ pub fn render(results: &[Screened], versions: &[ListMeta], threshold: f32, json:
         }
     }
     out.push_str(&versions_text(versions));
+    out.push_str(&freshness.text("  "));
     out.push_str("A hit or a miss is not a compliance determination; check the listing and keep the lists current.\n");
     out
 }
 
-/// `aigov screen`: returns the report and whether any name had a hit.
+/// `aigov screen`: returns the report and whether any name had a hit. The lists' ages are checked against
+/// `age` (their publication dates against its date), and the report warns about every stale or undated list.
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     names: &[String],
     batch: Option<&Path>,
@@ -283,6 +297,7 @@ pub fn run(
     threshold: f32,
     limit: usize,
     lists_dir: Option<&Path>,
+    age: AgeCheck,
     json: bool,
 ) -> Result<(String, bool), AppError> {
     if !(0.0..=1.0).contains(&threshold) {
@@ -308,7 +323,11 @@ pub fn run(
     let loaded = lists::load(&dir)?;
     let results = screen_names(&loaded, &queries, threshold, limit);
     let any = results.iter().any(|r| !r.hits.is_empty());
-    Ok((render(&results, &loaded.versions, threshold, json), any))
+    let fresh = lists::freshness(&loaded.versions, age);
+    Ok((
+        render(&results, &loaded.versions, &fresh, threshold, json),
+        any,
+    ))
 }
 
 /// What `assess --screen` did.
@@ -318,6 +337,10 @@ pub struct ManifestScreening {
     pub threshold: f32,
     /// The list versions used.
     pub lists: Vec<ListMeta>,
+    /// Whether every list is known to be current on the date of the assessment (see `freshness`).
+    pub lists_current: bool,
+    /// The lists' ages on the date of the assessment, with a warning for each stale or undated list.
+    pub freshness: Freshness,
     /// Each screened party.
     pub results: Vec<Screened>,
     /// The value set for `export.parties_listed`, or `None` when the manifest gave it.
@@ -336,12 +359,14 @@ const PARTY_FIELDS: &[&str] = &[
 ];
 
 /// Screens the parties named in an `export` manifest and, unless the manifest gives `export.parties_listed`,
-/// sets it from the hits (`[]` when no party has a hit on any list).
+/// sets it from the hits (`[]` when no party has a hit on any list). The lists' ages are checked against `age`
+/// (the assessment's date).
 pub fn screen_manifest(
     vocabulary: &Vocabulary,
     facts: &mut Facts,
     lists_dir: Option<&Path>,
     threshold: f32,
+    age: AgeCheck,
 ) -> Result<ManifestScreening, AppError> {
     if facts.subject != "export" {
         return Err(AppError::Invalid {
@@ -407,8 +432,11 @@ pub fn screen_manifest(
         facts.set(target.id, Some(value));
         Some(values)
     };
+    let freshness = lists::freshness(&loaded.versions, age);
     Ok(ManifestScreening {
         threshold,
+        lists_current: freshness.current,
+        freshness,
         lists: loaded.versions,
         results,
         parties_listed_set: set,
@@ -417,6 +445,23 @@ pub fn screen_manifest(
 }
 
 impl ManifestScreening {
+    /// A text or Markdown report with the screening: a warning above the report when the lists are not known to be
+    /// current (the answer rests on them), and the screening section below it.
+    pub fn wrap_text(&self, report: &str) -> String {
+        let mut out = String::new();
+        if !self.lists_current {
+            out.push_str(&format!(
+                "WARNING: the screening lists are not known to be current on {} ({} warning(s) below): \
+                 export.parties_listed may be wrong\n\n",
+                self.freshness.as_of,
+                self.freshness.warnings.len()
+            ));
+        }
+        out.push_str(report);
+        out.push_str(&self.text());
+        out
+    }
+
     /// The section added to a text or Markdown report.
     pub fn text(&self) -> String {
         let mut out = String::from("\nRestricted-party screening (aigov assess --screen)\n");
@@ -454,6 +499,7 @@ impl ManifestScreening {
             }
         }
         out.push_str(&versions_text(&self.lists).replace("lists used:", "  lists used:"));
+        out.push_str(&self.freshness.text("  "));
         out
     }
 
@@ -464,6 +510,11 @@ impl ManifestScreening {
                 m.insert(
                     "screening".into(),
                     serde_json::to_value(self).unwrap_or(serde_json::Value::Null),
+                );
+                // The answer itself says when the lists it rests on are not known to be current.
+                m.insert(
+                    "screening_lists_current".into(),
+                    serde_json::Value::Bool(self.lists_current),
                 );
                 format!("{}\n", serde_json::to_string_pretty(&m).unwrap_or_default())
             }

@@ -161,7 +161,15 @@ fn a_failed_import_keeps_the_stored_lists() {
     let dir = temp_dir("atomic");
     let d = dir.to_str().expect("path");
     import_fixtures(&dir);
-    let before = std::fs::read(dir.join("ofac-sdn.json")).expect("stored");
+    let before = std::fs::read(dir.join("CURRENT")).expect("stored");
+    let status_before = stdout(&aigov(&[
+        "lists",
+        "status",
+        "--lists-dir",
+        d,
+        "--format",
+        "json",
+    ]));
     let bad = dir.join("broken.csv");
     std::fs::write(&bad, "this is not a list\n").expect("write");
     let out = aigov(&[
@@ -175,15 +183,27 @@ fn a_failed_import_keeps_the_stored_lists() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a known list format"));
     assert_eq!(
-        std::fs::read(dir.join("ofac-sdn.json")).expect("still stored"),
+        std::fs::read(dir.join("CURRENT")).expect("still stored"),
         before
+    );
+    assert_eq!(
+        stdout(&aigov(&[
+            "lists",
+            "status",
+            "--lists-dir",
+            d,
+            "--format",
+            "json"
+        ])),
+        status_before
     );
     let leftovers: Vec<_> = std::fs::read_dir(&dir)
         .expect("dir")
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp") || n.starts_with(".staging") || n.ends_with(".json"))
         .collect();
-    assert!(leftovers.is_empty());
+    assert!(leftovers.is_empty(), "{leftovers:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -280,7 +300,7 @@ fn update_downloads_from_a_base_url_and_records_last_modified() {
     assert!(stdout(&out).contains("Beijing Zhipu Huazhang Technology Co., Ltd."));
 
     // A server error fails the update and keeps the stored lists.
-    let before = std::fs::read(dir.join("csl.json")).expect("stored");
+    let before = std::fs::read(dir.join("CURRENT")).expect("stored");
     let (base, server) = serve(1);
     let out = aigov(&[
         "lists",
@@ -294,7 +314,7 @@ fn update_downloads_from_a_base_url_and_records_last_modified() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     let _ = server.join();
-    assert_eq!(std::fs::read(dir.join("csl.json")).expect("kept"), before);
+    assert_eq!(std::fs::read(dir.join("CURRENT")).expect("kept"), before);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
