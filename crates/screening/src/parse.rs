@@ -289,7 +289,8 @@ fn ofac_body(bytes: &[u8]) -> Result<&[u8], ParseError> {
     if !body.is_empty() && !body.ends_with(b"\n") {
         return Err(ParseError::Truncated {
             line: lines,
-            message: "the last record is not ended by a line break before the end-of-file byte".into(),
+            message: "the last record is not ended by a line break before the end-of-file byte"
+                .into(),
         });
     }
     if body.contains(&0x1a) {
@@ -401,13 +402,13 @@ fn parse_add(bytes: &[u8]) -> Result<Vec<AddRecord>, ParseError> {
     Ok(ofac_rows(bytes, 6)?
         .iter()
         .map(|r| AddRecord {
-                ent_num: field(r, 0).unwrap_or_default(),
-                add_num: field(r, 1).unwrap_or_default(),
-                address: field(r, 2),
-                city: field(r, 3),
-                country: field(r, 4),
-                remarks: field(r, 5),
-            })
+            ent_num: field(r, 0).unwrap_or_default(),
+            add_num: field(r, 1).unwrap_or_default(),
+            address: field(r, 2),
+            city: field(r, 3),
+            country: field(r, 4),
+            remarks: field(r, 5),
+        })
         .collect())
 }
 
