@@ -358,6 +358,9 @@ pub struct Stored {
     pub kept: Vec<String>,
     /// Parts moved over from the folder layout of an earlier release.
     pub migrated: Vec<String>,
+    /// When the version replaced could not be read (a damaged manifest): why. The new version then holds only
+    /// the parts imported now.
+    pub replaced_broken: Option<String>,
 }
 
 /// `aigov lists import FILE...`: reads every file (encoding and format detected from its content), then stores
@@ -846,9 +849,23 @@ fn commit(dir: &Path, parts: Vec<Pending>, allow_shrink: bool) -> Result<Stored,
     collect_garbage(dir, pointer.as_ref().map(|(v, _)| v.as_str()));
 
     // The version this one replaces.
+    let mut replaced_broken = None;
     let (previous, migrated_from_legacy): (Vec<StoredPart>, bool) = match &pointer {
         Some((v, sum)) => {
-            let m = read_manifest(dir, v, sum)?;
+            let m = match read_manifest(dir, v, sum) {
+                Ok(m) => m,
+                // The stored version cannot be read at all (its manifest is damaged): it cannot be used for
+                // screening either, so the new version holds the parts imported now, and the report says so.
+                Err(e) => {
+                    replaced_broken = Some(e.to_string());
+                    Manifest {
+                        format: STORE_FORMAT.to_string(),
+                        version: 0,
+                        created: String::new(),
+                        parts: Vec::new(),
+                    }
+                }
+            };
             let mut prev = Vec::new();
             for p in &m.parts {
                 let replaced = parts.iter().any(|n| n.part.meta.part == p.part);
@@ -999,6 +1016,7 @@ fn commit(dir: &Path, parts: Vec<Pending>, allow_shrink: bool) -> Result<Stored,
         written: parts.into_iter().map(|p| p.part.meta).collect(),
         kept,
         migrated,
+        replaced_broken,
     })
 }
 
@@ -1157,6 +1175,11 @@ pub fn report_stored(dir: &Path, stored: &Stored) -> String {
         out.push_str(&format!(
             "  kept from the previous version: {}\n",
             stored.kept.join(", ")
+        ));
+    }
+    if let Some(why) = &stored.replaced_broken {
+        out.push_str(&format!(
+            "  the stored version failed verification ({why}); it was replaced by the parts imported now only\n"
         ));
     }
     if !stored.migrated.is_empty() {
