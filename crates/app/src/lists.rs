@@ -1097,7 +1097,13 @@ impl Freshness {
         for w in &self.warnings {
             out.push_str(&format!("{indent}warning: {w}\n"));
         }
-        out.push_str(&format!(
+        out.push_str(&self.summary(indent));
+        out
+    }
+
+    /// One line: the date the ages were measured on, the limit, and whether the lists are known to be current.
+    pub fn summary(&self, indent: &str) -> String {
+        format!(
             "{indent}list ages measured on {} ({}), at most {} days accepted{}\n",
             self.as_of,
             self.as_of_basis,
@@ -1107,8 +1113,7 @@ impl Freshness {
             } else {
                 ": THE LISTS ARE NOT KNOWN TO BE CURRENT"
             }
-        ));
-        out
+        )
     }
 }
 

@@ -282,7 +282,8 @@ pub fn render(
         }
     }
     out.push_str(&versions_text(versions));
-    out.push_str(&freshness.text("  "));
+    // The warnings themselves open the report.
+    out.push_str(&freshness.summary("  "));
     out.push_str("A hit or a miss is not a compliance determination; check the listing and keep the lists current.\n");
     out
 }
