@@ -91,3 +91,35 @@ fn lists_older_than_the_limit_or_undated_are_not_current() {
         "{f:?}"
     );
 }
+
+/// Every strict prefix of an OFAC file or a CSL JSON file — a download or copy cut anywhere — is refused, never
+/// read as a shorter list.
+#[test]
+fn a_list_file_cut_anywhere_is_refused() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../screening/tests/fixtures");
+    for name in ["sdn.csv", "alt.csv", "add.csv", "csl.json"] {
+        let bytes = std::fs::read(format!("{dir}/{name}")).expect("fixture");
+        let full = aigov_screening::parse_auto(name, &bytes).expect("the whole file parses");
+        assert!(!full.records.is_empty());
+        for cut in 0..bytes.len() {
+            let prefix = &bytes[..cut];
+            // Nothing, or everything but trailing white space, is not a cut list.
+            if prefix.iter().all(u8::is_ascii_whitespace)
+                || bytes[cut..].iter().all(u8::is_ascii_whitespace)
+            {
+                continue;
+            }
+            let Ok((text, _)) = decode(name, prefix) else {
+                continue;
+            };
+            // The name gives the format, as for a file whose content is cut before it shows.
+            if let Ok(p) = aigov_screening::parse(full.format, &text) {
+                panic!(
+                    "{name} cut at byte {cut} of {} parses as {} records",
+                    bytes.len(),
+                    p.records.len()
+                );
+            }
+        }
+    }
+}
