@@ -759,10 +759,20 @@ fn lock(dir: &Path) -> Result<WriteLock, AppError> {
     Ok(WriteLock(file))
 }
 
+/// Flushes a folder's entries (new files, renames) to disk. Unix only: Windows cannot open a folder as a file,
+/// and its renames are flushed with the file system's journal.
 fn sync_dir(dir: &Path) -> Result<(), AppError> {
-    std::fs::File::open(dir)
-        .and_then(|f| f.sync_all())
-        .map_err(write_err(dir))
+    #[cfg(unix)]
+    {
+        std::fs::File::open(dir)
+            .and_then(|f| f.sync_all())
+            .map_err(write_err(dir))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
