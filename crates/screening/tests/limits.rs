@@ -83,6 +83,8 @@ fn a_list_row_with_a_huge_name_is_refused_with_its_row() {
         "37,\"{}\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n",
         "A".repeat(5_000)
     ));
+    // OFAC's files end with an end-of-file byte after the last record; without it a file reads as cut off.
+    sdn.push('\u{1a}');
     match parse(Format::OfacSdn, sdn.as_bytes()) {
         Err(ParseError::Name {
             row: 2,
@@ -91,7 +93,7 @@ fn a_list_row_with_a_huge_name_is_refused_with_its_row() {
         other => panic!("expected a refused name on row 2, got {other:?}"),
     }
     let mut alt = String::from("36,12,\"aka\",\"AERO-CARIBBEAN\",-0- \n");
-    alt.push_str(&format!("36,13,\"aka\",\"{}\",-0- \n", "B ".repeat(2_000)));
+    alt.push_str(&format!("36,13,\"aka\",\"{}\",-0- \n\u{1a}", "B ".repeat(2_000)));
     assert!(matches!(
         parse(Format::OfacAlt, alt.as_bytes()),
         Err(ParseError::Name { row: 2, .. })
@@ -101,7 +103,7 @@ fn a_list_row_with_a_huge_name_is_refused_with_its_row() {
 #[test]
 fn a_huge_record_is_refused() {
     let sdn = format!(
-        "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"{}\"\n",
+        "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"{}\"\n\u{1a}",
         "r".repeat(MAX_RECORD_BYTES)
     );
     assert!(matches!(
