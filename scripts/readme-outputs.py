@@ -32,7 +32,7 @@ CUTS = {  # command -> (head lines, tail lines) to show
     "assess examples/export-h20-nvidia-china.yaml --as-of 2026-11-28": (200, 0),
     "lists import ../shared/data/screening/ofac-sdn.csv ../shared/data/screening/ofac-alt.csv ../shared/data/screening/ofac-add.csv ../shared/data/screening/csl-sample.csv": (200, 0),
     'screen 周建书 "Li Fang-wei" "Banco Nacional de Cuba" "Acme Robotics Ltd"': (200, 0),
-    "assess examples/export-to-listed-party.yaml --as-of 2026-11-28 --screen": (23, 11),
+    "assess examples/export-to-listed-party.yaml --as-of 2026-11-28 --screen": (25, 16),
     "changes --from 2025-01-19 --to 2025-01-23 -j US": (40, 0),
     "init ai_system": (30, 0),
     "assess examples/cn-eu-us-writing-assistant.yaml --as-of 2026-11-28": (30, 0),

@@ -532,16 +532,10 @@ pub fn assessment_with_item(
         );
         st.detail(&mut out, &effect_line(f, lang));
         if let Some(p) = &f.penalty {
-            st.detail(
-                &mut out,
-                &lang.ta(
-                    "finding-penalty",
-                    &[
-                        ("text", Arg::Str(p.text)),
-                        ("citation", Arg::Str(p.citation)),
-                    ],
-                ),
-            );
+            st.detail(&mut out, &penalty_line(p, f.status, a.as_of, lang));
+        }
+        if let Some(h) = history_line(f, lang) {
+            st.detail(&mut out, &h);
         }
         if let Some(by) = &f.version.amended_by {
             st.detail(
@@ -555,8 +549,11 @@ pub fn assessment_with_item(
                 ),
             );
         }
-        for c in &f.challenges {
-            st.detail(&mut out, &challenge_line(c, lang));
+        // An ended law's challenges are part of its history line; "the law still applies" would be wrong.
+        if f.status != Status::Ended {
+            for c in &f.challenges {
+                st.detail(&mut out, &challenge_line(c, lang));
+            }
         }
         if !f.open_facts.is_empty() {
             st.detail(
@@ -585,6 +582,18 @@ pub fn assessment_with_item(
                     f.note
                         .map(|n| format!(" — {}", n.trim()))
                         .unwrap_or_default()
+                ),
+            );
+        }
+        if let Some(n) = f.instrument_note {
+            st.detail(
+                &mut out,
+                &lang.ta(
+                    "finding-caveat",
+                    &[
+                        ("instrument", Arg::Str(f.instrument_title)),
+                        ("note", Arg::Str(n.trim())),
+                    ],
                 ),
             );
         }
@@ -801,6 +810,84 @@ fn follow_refs(
     }
 }
 
+/// A finding's penalty in words: every term the corpus records, and, when a breach cannot be fined yet on the
+/// date (the penalty provision starts later than the duty, as EU AI Act Art 99 and Art 101 do), from when it can.
+fn penalty_line(
+    p: &aigov_core::assess::PenaltyRef,
+    status: Status,
+    as_of: Date,
+    lang: Lang,
+) -> String {
+    let args = [
+        ("text", Arg::Str(p.text)),
+        ("citation", Arg::Str(p.citation)),
+    ];
+    let mut line = if status == Status::Ended {
+        lang.ta("finding-penalty-ended", &args)
+    } else {
+        lang.ta("finding-penalty", &args)
+    };
+    let live = matches!(
+        status,
+        Status::InEffect | Status::Upcoming | Status::Undetermined | Status::Suspended
+    );
+    if live && !p.enforceable && p.enforceable_from > as_of {
+        line.push_str(&lang.ta(
+            "finding-penalty-not-yet",
+            &[("date", Arg::Str(&lang.date(p.enforceable_from)))],
+        ));
+    }
+    if p.confidence != aigov_core::model::Confidence::High {
+        let level = lang.t(match p.confidence {
+            aigov_core::model::Confidence::High => "confidence-high",
+            aigov_core::model::Confidence::Medium => "confidence-medium",
+            aigov_core::model::Confidence::Low => "confidence-low",
+        });
+        let note = p
+            .note
+            .map(|n| format!(" ({})", n.trim()))
+            .unwrap_or_default();
+        line.push_str(&lang.ta(
+            "finding-penalty-confidence",
+            &[("level", Arg::Str(&level)), ("note", Arg::Str(&note))],
+        ));
+    }
+    line
+}
+
+/// The instrument's lifecycle up to the date, in order ("amended by ... on ..., then stayed by ... on ..., then
+/// replaced by ... on ..."), when it says more than the finding's other lines: a stay, a non-enforcement or an end,
+/// other than the single event that already explains the status. (JSON always carries the whole history.)
+fn history_line(f: &Finding, lang: Lang) -> Option<String> {
+    use aigov_core::model::EventKind;
+    let telling: Vec<_> = f
+        .history
+        .iter()
+        .filter(|c| !matches!(c.kind, EventKind::Challenged | EventKind::Amended))
+        .collect();
+    let only_the_cause = f.history.len() == 1 && f.cause.as_ref() == f.history.first().copied();
+    if telling.is_empty() || only_the_cause {
+        return None;
+    }
+    // Each step names the instrument once, at the start: "SB 24-205 amended by ..., then stayed by ...".
+    let prefix = format!("{} ", f.instrument_title);
+    let steps: Vec<&str> = f
+        .history
+        .iter()
+        .map(|c| c.text.strip_prefix(&prefix).unwrap_or(&c.text))
+        .collect();
+    Some(lang.ta(
+        "finding-history",
+        &[
+            ("instrument", Arg::Str(f.instrument_title)),
+            (
+                "steps",
+                Arg::Str(&steps.join(&lang.t("finding-history-then"))),
+            ),
+        ],
+    ))
+}
+
 /// Renders the derivation of one rule for a subject.
 /// A challenge in words: "challenged 2025-12-11 by EO 14365 — ... (no court has stayed it)".
 fn challenge_line(c: &aigov_core::assess::Challenge, lang: Lang) -> String {
@@ -1006,7 +1093,20 @@ pub fn explain(
         }
     }
     if let Some(p) = &f.penalty {
-        let _ = writeln!(out, "\nPenalty: {} ({})", p.text, p.citation);
+        let _ = writeln!(out, "\n{}", penalty_line(p, f.status, as_of, st.lang));
+    }
+    if let Some(h) = history_line(&f, st.lang) {
+        let _ = writeln!(out, "\n{h}");
+    }
+    if let Some(n) = f.instrument_note {
+        let caveat = st.lang.ta(
+            "finding-caveat",
+            &[
+                ("instrument", Arg::Str(f.instrument_title)),
+                ("note", Arg::Str(n.trim())),
+            ],
+        );
+        let _ = writeln!(out, "\n{caveat}");
     }
     if f.confidence != aigov_core::model::Confidence::High {
         let _ = writeln!(

@@ -4,7 +4,7 @@
 //! Exit codes of `aigov screen`: **0** no name has a hit at or above the threshold, **1** at least one has,
 //! **2** an error (like `aigov assess`, where 1 means something needs attention).
 
-use crate::lists::{self, Loaded};
+use crate::lists::{self, AgeCheck, Freshness, Loaded};
 use crate::AppError;
 use aigov_core::manifest::Facts;
 use aigov_core::value::Value;
@@ -108,13 +108,14 @@ fn report_hit(entry: &Entry, h: Hit) -> HitReport {
     }
 }
 
-/// Screens names (each with an optional country).
+/// Screens names (each with an optional country). A name outside the screening library's bounds (too long, too
+/// many words) is an error naming it, never a silent "no hit".
 pub fn screen_names(
     loaded: &Loaded,
     names: &[Query],
     threshold: f32,
     limit: usize,
-) -> Vec<Screened> {
+) -> Result<Vec<Screened>, AppError> {
     names
         .iter()
         .map(|(q, cc, field)| {
@@ -125,16 +126,32 @@ pub fn screen_names(
             };
             let hits = loaded
                 .index
-                .search(q, &opts)
+                .try_search(q, &opts)
+                .map_err(|e| {
+                    AppError::invalid(
+                        format!(
+                            "{}cannot screen this name: {e}",
+                            field
+                                .as_deref()
+                                .map(|f| format!("{f}: "))
+                                .unwrap_or_default()
+                        ),
+                        format!(
+                            "give the party's name as written: at most {} characters and {} words",
+                            aigov_screening::limits::MAX_NAME_CHARS,
+                            aigov_screening::limits::MAX_TOKENS
+                        ),
+                    )
+                })?
                 .into_iter()
                 .map(|h| report_hit(&loaded.index.entries()[h.entry], h))
                 .collect();
-            Screened {
+            Ok(Screened {
                 query: q.clone(),
                 country: cc.clone(),
                 field: field.clone(),
                 hits,
-            }
+            })
         })
         .collect()
 }
@@ -197,14 +214,22 @@ fn versions_text(versions: &[ListMeta]) -> String {
     out
 }
 
-/// Renders screening results as text or JSON.
-pub fn render(results: &[Screened], versions: &[ListMeta], threshold: f32, json: bool) -> String {
+/// Renders screening results as text or JSON, with the lists' versions and their age on the date of the answer.
+pub fn render(
+    results: &[Screened],
+    versions: &[ListMeta],
+    freshness: &Freshness,
+    threshold: f32,
+    json: bool,
+) -> String {
     if json {
         let doc = serde_json::json!({
             "kind": "screening",
             "format_version": crate::report::FORMAT_VERSION,
             "threshold": threshold,
             "lists": versions,
+            "lists_current": freshness.current,
+            "freshness": freshness,
             "results": results,
             "note": "A hit or a miss is not a compliance determination; check the listing and keep the lists current.",
         });
@@ -214,6 +239,9 @@ pub fn render(results: &[Screened], versions: &[ListMeta], threshold: f32, json:
         );
     }
     let mut out = String::new();
+    for w in &freshness.warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
     for r in results {
         let place = r
             .field
@@ -271,11 +299,15 @@ pub fn render(results: &[Screened], versions: &[ListMeta], threshold: f32, json:
         }
     }
     out.push_str(&versions_text(versions));
+    // The warnings themselves open the report.
+    out.push_str(&freshness.summary("  "));
     out.push_str("A hit or a miss is not a compliance determination; check the listing and keep the lists current.\n");
     out
 }
 
-/// `aigov screen`: returns the report and whether any name had a hit.
+/// `aigov screen`: returns the report and whether any name had a hit. The lists' ages are checked against
+/// `age` (their publication dates against its date), and the report warns about every stale or undated list.
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     names: &[String],
     batch: Option<&Path>,
@@ -283,6 +315,7 @@ pub fn run(
     threshold: f32,
     limit: usize,
     lists_dir: Option<&Path>,
+    age: AgeCheck,
     json: bool,
 ) -> Result<(String, bool), AppError> {
     if !(0.0..=1.0).contains(&threshold) {
@@ -306,9 +339,13 @@ pub fn run(
     }
     let dir = lists::store_dir(lists_dir);
     let loaded = lists::load(&dir)?;
-    let results = screen_names(&loaded, &queries, threshold, limit);
+    let results = screen_names(&loaded, &queries, threshold, limit)?;
     let any = results.iter().any(|r| !r.hits.is_empty());
-    Ok((render(&results, &loaded.versions, threshold, json), any))
+    let fresh = lists::freshness(&loaded.versions, age);
+    Ok((
+        render(&results, &loaded.versions, &fresh, threshold, json),
+        any,
+    ))
 }
 
 /// What `assess --screen` did.
@@ -318,6 +355,10 @@ pub struct ManifestScreening {
     pub threshold: f32,
     /// The list versions used.
     pub lists: Vec<ListMeta>,
+    /// Whether every list is known to be current on the date of the assessment (see `freshness`).
+    pub lists_current: bool,
+    /// The lists' ages on the date of the assessment, with a warning for each stale or undated list.
+    pub freshness: Freshness,
     /// Each screened party.
     pub results: Vec<Screened>,
     /// The value set for `export.parties_listed`, or `None` when the manifest gave it.
@@ -336,12 +377,14 @@ const PARTY_FIELDS: &[&str] = &[
 ];
 
 /// Screens the parties named in an `export` manifest and, unless the manifest gives `export.parties_listed`,
-/// sets it from the hits (`[]` when no party has a hit on any list).
+/// sets it from the hits (`[]` when no party has a hit on any list). The lists' ages are checked against `age`
+/// (the assessment's date).
 pub fn screen_manifest(
     vocabulary: &Vocabulary,
     facts: &mut Facts,
     lists_dir: Option<&Path>,
     threshold: f32,
+    age: AgeCheck,
 ) -> Result<ManifestScreening, AppError> {
     if facts.subject != "export" {
         return Err(AppError::Invalid {
@@ -376,7 +419,7 @@ pub fn screen_manifest(
     }
     let dir = lists::store_dir(lists_dir);
     let loaded = lists::load(&dir)?;
-    let results = screen_names(&loaded, &queries, threshold, 10);
+    let results = screen_names(&loaded, &queries, threshold, 10)?;
     let given = facts.get(target.id).is_some();
     let mut values: Vec<String> = results
         .iter()
@@ -407,8 +450,11 @@ pub fn screen_manifest(
         facts.set(target.id, Some(value));
         Some(values)
     };
+    let freshness = lists::freshness(&loaded.versions, age);
     Ok(ManifestScreening {
         threshold,
+        lists_current: freshness.current,
+        freshness,
         lists: loaded.versions,
         results,
         parties_listed_set: set,
@@ -417,6 +463,23 @@ pub fn screen_manifest(
 }
 
 impl ManifestScreening {
+    /// A text or Markdown report with the screening: a warning above the report when the lists are not known to be
+    /// current (the answer rests on them), and the screening section below it.
+    pub fn wrap_text(&self, report: &str) -> String {
+        let mut out = String::new();
+        if !self.lists_current {
+            out.push_str(&format!(
+                "WARNING: the screening lists are not known to be current on {} ({} warning(s) below): \
+                 export.parties_listed may be wrong\n\n",
+                self.freshness.as_of,
+                self.freshness.warnings.len()
+            ));
+        }
+        out.push_str(report);
+        out.push_str(&self.text());
+        out
+    }
+
     /// The section added to a text or Markdown report.
     pub fn text(&self) -> String {
         let mut out = String::from("\nRestricted-party screening (aigov assess --screen)\n");
@@ -454,6 +517,7 @@ impl ManifestScreening {
             }
         }
         out.push_str(&versions_text(&self.lists).replace("lists used:", "  lists used:"));
+        out.push_str(&self.freshness.text("  "));
         out
     }
 
@@ -464,6 +528,11 @@ impl ManifestScreening {
                 m.insert(
                     "screening".into(),
                     serde_json::to_value(self).unwrap_or(serde_json::Value::Null),
+                );
+                // The answer itself says when the lists it rests on are not known to be current.
+                m.insert(
+                    "screening_lists_current".into(),
+                    serde_json::Value::Bool(self.lists_current),
                 );
                 format!("{}\n", serde_json::to_string_pretty(&m).unwrap_or_default())
             }

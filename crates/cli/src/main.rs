@@ -110,6 +110,9 @@ enum Command {
         /// With --screen: the hit threshold (0..1).
         #[arg(long, requires = "screen", value_name = "X", default_value_t = aigov_screening::DEFAULT_THRESHOLD)]
         threshold: f32,
+        /// With --screen: mark the answer when a list was published more than this many days before --as-of.
+        #[arg(long, requires = "screen", value_name = "DAYS", default_value_t = aigov_app::lists::DEFAULT_MAX_AGE_DAYS)]
+        max_age: u32,
     },
     /// Explain one rule for a manifest: its derivation tree with citations.
     Explain {
@@ -534,7 +537,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             screen,
             lists_dir,
             threshold,
+            max_age,
         } => {
+            let age = screen::age_check(as_of, max_age);
             let engine = engine(cli.corpus.as_ref())?;
             if let Some(tier) = &fail_on {
                 if engine.corpus.vocabulary.tier(tier).is_none() {
@@ -573,6 +578,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                         &mut facts,
                         lists_dir.as_deref(),
                         threshold,
+                        age,
                     )
                 })
                 .transpose()?;
@@ -584,7 +590,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let text = aigov_app::assess::render(&engine, &answer, format.into(), lang);
             match (&screening, format) {
                 (Some(s), OutputFormat::Json) => anstream::print!("{}", s.attach_json(&text)),
-                (Some(s), _) => anstream::print!("{text}{}", s.text()),
+                (Some(s), _) => anstream::print!("{}", s.wrap_text(&text)),
                 (None, _) => anstream::print!("{text}"),
             }
             let gate = fail_on

@@ -12,15 +12,26 @@ pub enum ListsCommand {
         /// Output format: text or json.
         #[arg(long, value_enum, default_value_t = ScreenFormat::Text)]
         format: ScreenFormat,
+        /// Measure the lists' ages on this date (YYYY-MM-DD); default: today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<jiff::civil::Date>,
+        /// Warn about lists published more than this many days before that date.
+        #[arg(long, value_name = "DAYS", default_value_t = lists::DEFAULT_MAX_AGE_DAYS)]
+        max_age: u32,
     },
     /// Import list files as published (CSL CSV or JSON, OFAC sdn.csv, alt.csv, add.csv; detected by content).
     Import {
         /// The files.
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,
-        /// The publication date, when known (otherwise the file's modification time is recorded).
+        /// The publication date (YYYY-MM-DD) of files that do not carry one (OFAC's CSV files, CSL CSV); the CSL
+        /// JSON's own date wins. Without it such a list's date is "unknown" and screening warns.
         #[arg(long, value_name = "DATE")]
         published: Option<String>,
+        /// Accept a new version with more than 5 % fewer records than the stored one (refused by default: a
+        /// file cut off at a record boundary still parses).
+        #[arg(long)]
+        allow_shrink: bool,
     },
     /// Download the lists from the official addresses and store them.
     Update {
@@ -31,6 +42,9 @@ pub enum ListsCommand {
         /// Which lists.
         #[arg(long, value_enum, default_value_t = UpdateSourceArg::All)]
         source: UpdateSourceArg,
+        /// Accept a new version with more than 5 % fewer records than the stored one.
+        #[arg(long)]
+        allow_shrink: bool,
     },
 }
 
@@ -67,6 +81,21 @@ pub struct ScreenArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ScreenFormat::Text)]
     pub format: ScreenFormat,
+    /// Measure the lists' ages on this date (YYYY-MM-DD); default: today (stated in the output).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Warn about lists published more than this many days before that date (or with no known date).
+    #[arg(long, value_name = "DAYS", default_value_t = lists::DEFAULT_MAX_AGE_DAYS)]
+    pub max_age: u32,
+}
+
+/// The date list ages are measured on: the one given, else today.
+pub fn age_check(as_of: Option<jiff::civil::Date>, max_age_days: u32) -> lists::AgeCheck {
+    lists::AgeCheck {
+        as_of: as_of.unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
+        given: as_of.is_some(),
+        max_age_days,
+    }
 }
 
 /// Runs `aigov lists ...`.
@@ -77,17 +106,42 @@ pub fn lists(
     let store = lists::store_dir(dir);
     match command.unwrap_or(ListsCommand::Status {
         format: ScreenFormat::Text,
+        as_of: None,
+        max_age: lists::DEFAULT_MAX_AGE_DAYS,
     }) {
-        ListsCommand::Status { format } => {
-            print!("{}", lists::status(&store, format == ScreenFormat::Json)?);
+        ListsCommand::Status {
+            format,
+            as_of,
+            max_age,
+        } => {
+            print!(
+                "{}",
+                lists::status(
+                    &store,
+                    format == ScreenFormat::Json,
+                    age_check(as_of, max_age)
+                )?
+            );
         }
-        ListsCommand::Import { files, published } => {
-            let metas = lists::import(&store, &files, published.as_deref())?;
-            print!("{}", lists::report_stored(&store, &metas));
+        ListsCommand::Import {
+            files,
+            published,
+            allow_shrink,
+        } => {
+            let opts = lists::ImportOptions {
+                published: published.as_deref(),
+                allow_shrink,
+            };
+            let stored = lists::import(&store, &files, opts)?;
+            print!("{}", lists::report_stored(&store, &stored));
         }
-        ListsCommand::Update { base_url, source } => {
-            let metas = lists::update(&store, base_url.as_deref(), source.into())?;
-            print!("{}", lists::report_stored(&store, &metas));
+        ListsCommand::Update {
+            base_url,
+            source,
+            allow_shrink,
+        } => {
+            let stored = lists::update(&store, base_url.as_deref(), source.into(), allow_shrink)?;
+            print!("{}", lists::report_stored(&store, &stored));
         }
     }
     Ok(std::process::ExitCode::SUCCESS)
@@ -102,6 +156,7 @@ pub fn screen(args: ScreenArgs) -> Result<std::process::ExitCode, CliError> {
         args.threshold,
         args.limit,
         args.lists_dir.as_deref(),
+        age_check(args.as_of, args.max_age),
         args.format == ScreenFormat::Json,
     )?;
     print!("{out}");

@@ -161,7 +161,15 @@ fn a_failed_import_keeps_the_stored_lists() {
     let dir = temp_dir("atomic");
     let d = dir.to_str().expect("path");
     import_fixtures(&dir);
-    let before = std::fs::read(dir.join("ofac-sdn.json")).expect("stored");
+    let before = std::fs::read(dir.join("CURRENT")).expect("stored");
+    let status_before = stdout(&aigov(&[
+        "lists",
+        "status",
+        "--lists-dir",
+        d,
+        "--format",
+        "json",
+    ]));
     let bad = dir.join("broken.csv");
     std::fs::write(&bad, "this is not a list\n").expect("write");
     let out = aigov(&[
@@ -175,15 +183,27 @@ fn a_failed_import_keeps_the_stored_lists() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a known list format"));
     assert_eq!(
-        std::fs::read(dir.join("ofac-sdn.json")).expect("still stored"),
+        std::fs::read(dir.join("CURRENT")).expect("still stored"),
         before
+    );
+    assert_eq!(
+        stdout(&aigov(&[
+            "lists",
+            "status",
+            "--lists-dir",
+            d,
+            "--format",
+            "json"
+        ])),
+        status_before
     );
     let leftovers: Vec<_> = std::fs::read_dir(&dir)
         .expect("dir")
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp") || n.starts_with(".staging") || n.ends_with(".json"))
         .collect();
-    assert!(leftovers.is_empty());
+    assert!(leftovers.is_empty(), "{leftovers:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -280,7 +300,7 @@ fn update_downloads_from_a_base_url_and_records_last_modified() {
     assert!(stdout(&out).contains("Beijing Zhipu Huazhang Technology Co., Ltd."));
 
     // A server error fails the update and keeps the stored lists.
-    let before = std::fs::read(dir.join("csl.json")).expect("stored");
+    let before = std::fs::read(dir.join("CURRENT")).expect("stored");
     let (base, server) = serve(1);
     let out = aigov(&[
         "lists",
@@ -294,7 +314,7 @@ fn update_downloads_from_a_base_url_and_records_last_modified() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     let _ = server.join();
-    assert_eq!(std::fs::read(dir.join("csl.json")).expect("kept"), before);
+    assert_eq!(std::fs::read(dir.join("CURRENT")).expect("kept"), before);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -410,5 +430,28 @@ fn assess_screen_sets_parties_listed_and_says_which_list_version() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["screening"]["given_in_manifest"], true);
     assert!(v["screening"]["parties_listed_set"].is_null());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A name beyond the screening bounds (here 100,000 characters) is refused quickly with an error naming the bound,
+/// never screened as "no hit" and never allowed to exhaust memory.
+#[test]
+fn a_huge_name_is_an_error_not_a_miss() {
+    let dir = temp_dir("huge-name");
+    import_fixtures(&dir);
+    let name = "A".repeat(100_000);
+    let started = std::time::Instant::now();
+    let out = aigov(&["screen", &name, "--lists-dir", dir.to_str().expect("path")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cannot screen this name"), "{stderr}");
+    assert!(stderr.contains("1000 are accepted"), "{stderr}");
+    assert!(
+        stderr.len() < 2_000,
+        "the error quotes a preview, not the name"
+    );
+    assert!(stdout(&out).is_empty(), "no partial answer on stdout");
+    // Generous: the bound check is immediate; this only catches a return of the quadratic path.
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -137,15 +137,61 @@ pub struct DefeaterTrace<'a> {
     pub result: Truth,
 }
 
-/// The penalty attached to a finding, resolved for this organization.
+/// The penalty attached to a finding, resolved for this organization and date: its full terms, its own start
+/// date, and whether a breach of the rule can be fined on the assessment date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PenaltyRef<'a> {
     /// Penalty id.
     pub id: &'a str,
     /// Citation.
     pub citation: &'a str,
-    /// In words, with the cap rule that applies to this organization.
+    /// In words: amounts and what they are counted per, tiers, enforcers, private right of action, cure period,
+    /// start date, with the cap rule that applies to this organization.
     pub text: &'a str,
+    /// The least fixed amount.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_amount: Option<f64>,
+    /// The greatest fixed amount.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_amount: Option<f64>,
+    /// The currency of the amounts (ISO 4217).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<&'a str>,
+    /// The greatest share of worldwide annual turnover, in percent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_turnover_percent: Option<f64>,
+    /// What the amounts are counted per.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<crate::model::PenaltyUnit>,
+    /// Each day a violation continues is a separate violation.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub each_day_separate_violation: bool,
+    /// Bands of amounts (first / subsequent violation, curable / uncurable).
+    #[serde(skip_serializing_if = "<[crate::model::PenaltyTier]>::is_empty")]
+    pub tiers: &'a [crate::model::PenaltyTier],
+    /// Days to cure after notice before an action may be brought.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cure_period_days: Option<u32>,
+    /// Who may enforce it.
+    #[serde(skip_serializing_if = "<[crate::model::Enforcer]>::is_empty")]
+    pub enforced_by: &'a [crate::model::Enforcer],
+    /// Whether a private person may sue (absent: the law or the sources do not say).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub private_right_of_action: Option<bool>,
+    /// The penalty provision's own start date (it may be later than the rule's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applies_from: Option<Date>,
+    /// The first date on which a breach of this rule can be fined: the later of the rule's and the penalty's
+    /// start dates.
+    pub enforceable_from: Date,
+    /// Whether a breach of this rule can be fined on the assessment date: the rule applies (time-wise: not
+    /// upcoming, suspended or ended) and the penalty has started.
+    pub enforceable: bool,
+    /// How sure the corpus is of the penalty's terms.
+    pub confidence: crate::model::Confidence,
+    /// Caveats and sources for the terms.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
 }
 
 /// The version of the text a finding rests on.
@@ -186,6 +232,10 @@ pub struct Finding<'a> {
     /// For an undetermined finding: what its standing would be if its condition held.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timing: Option<Status>,
+    /// For an ended finding: whether its condition held on the facts given (`unknown`: the rule may have
+    /// concerned the subject before it ended; nothing is asked, since settling it changes nothing now).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held: Option<Truth>,
     /// What the rule concludes.
     pub effect: &'a Effect,
     /// The tier, for classifications.
@@ -216,11 +266,19 @@ pub struct Finding<'a> {
     /// The penalty, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub penalty: Option<PenaltyRef<'a>>,
-    /// How sure the corpus is.
+    /// How sure the corpus is: the rule's confidence, or the instrument's when that is lower.
     pub confidence: crate::model::Confidence,
-    /// Caveats.
+    /// Caveats of the rule.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'a str>,
+    /// Caveats of the whole instrument (challenged in court, status unconfirmed, text not read in full).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instrument_note: Option<&'a str>,
+    /// The instrument's lifecycle up to the assessment date, in order (amendments, challenges, stays,
+    /// non-enforcement, the end), and the rule's own end when it has passed: "stayed by a court on ..., then
+    /// replaced by ... on ...".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<&'a Cause>,
     /// Questions that would settle an undetermined finding.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<&'a str>,
@@ -649,8 +707,13 @@ fn cause_of(corpus: &Corpus, instrument: &str, e: &crate::model::LifecycleEvent)
         .instrument(instrument)
         .map(|i| i.short_title.as_str())
         .unwrap_or(instrument);
+    // "stayed by a court by <the order>" reads badly: the order names the court.
+    let verb = match e.kind {
+        EventKind::Stayed if by_title.is_some() => "stayed",
+        k => k.verb(),
+    };
     let text = match by_title {
-        Some(b) => format!("{inst} {} by {b} on {}", e.kind.verb(), e.date),
+        Some(b) => format!("{inst} {verb} by {b} on {}", e.date),
         None => format!("{inst} {} on {}", e.kind.verb(), e.date),
     };
     Cause {
@@ -757,6 +820,9 @@ pub struct Engine {
     end_causes: Vec<Option<Cause>>,
     /// Per instrument: whether it has any stay or non-enforcement event at all.
     suspendable: Vec<bool>,
+    /// Per instrument: the events that change or explain its standing (amendments, challenges, stays, lifted
+    /// stays, non-enforcement, terminations, vetoes), in date order, formatted once.
+    histories: Vec<Vec<Cause>>,
     /// The rules addressing each subject kind, in corpus order.
     by_subject: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Where each rule version's start date comes from, in words, keyed by (rule, version start).
@@ -836,6 +902,29 @@ impl Engine {
                     .any(|e| matches!(e.kind, EventKind::Stayed | EventKind::NotEnforced))
             })
             .collect();
+        let histories = corpus
+            .instruments
+            .iter()
+            .map(|i| {
+                i.events
+                    .iter()
+                    .filter(|e| {
+                        e.kind.terminates()
+                            || matches!(
+                                e.kind,
+                                EventKind::Amended
+                                    | EventKind::Challenged
+                                    | EventKind::Stayed
+                                    | EventKind::StayLifted
+                                    | EventKind::NotEnforced
+                                    | EventKind::EnforcementResumed
+                                    | EventKind::Vetoed
+                            )
+                    })
+                    .map(|e| cause_of(&corpus, &i.id, e))
+                    .collect()
+            })
+            .collect();
         let mut by_subject: rustc_hash::FxHashMap<String, Vec<usize>> =
             rustc_hash::FxHashMap::default();
         for (i, r) in corpus.rules.iter().enumerate() {
@@ -905,6 +994,7 @@ impl Engine {
             ends,
             end_causes,
             suspendable,
+            histories,
             by_subject,
         }
     }
@@ -998,8 +1088,15 @@ impl Engine {
     }
 
     /// The standing of a rule without building a finding (the fast path of [`Engine::summary`]).
+    ///
+    /// A rule that has ended (its instrument revoked, repealed, replaced, expired or withdrawn, or its own `until`
+    /// passed) is [`Status::Ended`] whatever its condition: dead law is never undetermined, and no fact is asked
+    /// to settle it.
     pub fn status(&self, ctx: &Context<'_>, index: usize) -> Option<Status> {
         let timing = self.timing(ctx, index)?;
+        if timing == Status::Ended {
+            return Some(Status::Ended);
+        }
         Some(match ctx.holds(index) {
             Truth::False => Status::NotApplicable,
             Truth::Unknown => Status::Undetermined,
@@ -1085,8 +1182,8 @@ impl Engine {
                 continue;
             }
             // Rules not yet law, and rules that have ended, are not summarised: skip them before evaluating
-            // anything. (An ended rule whose condition is open can no longer bind: settling it changes nothing on
-            // this date. The full assessment still reports it, as undetermined with the timing "ended".)
+            // anything. (An ended rule can no longer bind: settling its condition changes nothing on this date.
+            // The full assessment reports it as ended, with no questions.)
             let timing = match timing(&ctx, i) {
                 None | Some(Status::Ended) => continue,
                 Some(t) => t,
@@ -1185,6 +1282,13 @@ impl Engine {
             match self.status(&ctx, i) {
                 None => continue,
                 Some(Status::NotApplicable) if !options.include_not_applicable => continue,
+                // An ended rule is reported (history never disappears) unless it plainly never concerned the
+                // subject: its condition fails on the facts given. Its status is `ended` either way.
+                Some(Status::Ended)
+                    if !options.include_not_applicable && ctx.holds(i) == Truth::False =>
+                {
+                    continue
+                }
                 Some(_) => {}
             }
             if let Some(f) = self.finding(&ctx, i, options.traces) {
@@ -1253,13 +1357,15 @@ impl Engine {
         let timing = self.timing(ctx, index)?;
         let truth = ctx.holds(index);
         let (status, timing_of_undetermined) = match truth {
+            // Dead law is ended whatever its condition, and asks nothing.
+            _ if timing == Status::Ended => (Status::Ended, None),
             Truth::False => (Status::NotApplicable, None),
             Truth::True => (timing, None),
             Truth::Unknown => (Status::Undetermined, Some(timing)),
         };
         let inst = self.corpus.instrument_of(rule);
         let names = CorpusNames(&self.corpus);
-        let open: Vec<&crate::vocabulary::FactDef> = if truth == Truth::Unknown {
+        let open: Vec<&crate::vocabulary::FactDef> = if status == Status::Undetermined {
             ctx.unknown_facts(index)
                 .into_iter()
                 .map(|f| &self.corpus.vocabulary.facts[f as usize])
@@ -1322,11 +1428,45 @@ impl Engine {
             .effect
             .penalty()
             .and_then(|p| self.corpus.penalty(p))
-            .map(|p| PenaltyRef {
-                id: &p.id,
-                citation: &p.citation,
-                text: self.penalty_text(p, ctx),
+            .map(|p| {
+                let starts = p.applies_from.as_ref().map(|d| d.date);
+                let enforceable_from = starts.map_or(version.applies_from.date, |d| {
+                    d.max(version.applies_from.date)
+                });
+                PenaltyRef {
+                    id: &p.id,
+                    citation: &p.citation,
+                    text: self.penalty_text(p, ctx),
+                    min_amount: p.min_amount,
+                    max_amount: p.max_amount,
+                    currency: p.currency.as_deref(),
+                    max_turnover_percent: p.max_turnover_percent,
+                    unit: p.unit,
+                    each_day_separate_violation: p.each_day_separate_violation,
+                    tiers: &p.tiers,
+                    cure_period_days: p.cure_period_days,
+                    enforced_by: &p.enforced_by,
+                    private_right_of_action: p.private_right_of_action,
+                    applies_from: starts,
+                    enforceable_from,
+                    enforceable: timing == Status::InEffect && enforceable_from <= ctx.as_of,
+                    confidence: p.confidence,
+                    note: p.note.as_deref(),
+                }
             });
+        let history = {
+            let mut h: Vec<&Cause> = self.histories[rule.instrument]
+                .iter()
+                .filter(|c| c.date <= ctx.as_of)
+                .collect();
+            if let Some(own) = end.filter(|c| c.date <= ctx.as_of) {
+                if !h.iter().any(|c| c.date == own.date && c.kind == own.kind) {
+                    h.push(own);
+                    h.sort_by_key(|c| c.date);
+                }
+            }
+            h
+        };
         let challenges = inst
             .events
             .iter()
@@ -1359,6 +1499,7 @@ impl Engine {
             proposed: inst.kind == crate::model::InstrumentKind::ProposedRule,
             status,
             timing: timing_of_undetermined,
+            held: (status == Status::Ended).then_some(truth),
             tier: match &version.effect {
                 Effect::Classification { tier, .. } => Some(tier),
                 _ => None,
@@ -1381,8 +1522,10 @@ impl Engine {
                 change: version.change.as_deref(),
             },
             penalty,
-            confidence: rule.confidence,
+            confidence: rule.confidence.min(inst.confidence),
             note: rule.note.as_deref(),
+            instrument_note: inst.note.as_deref(),
+            history,
             questions,
             open_facts,
             derivation,
@@ -1442,18 +1585,39 @@ fn group_thousands(n: f64) -> String {
     out
 }
 
-/// A penalty in words, for an organization known to be an SME (`Some(true)`), known not to be one, or unknown.
-fn penalty_text(p: &crate::model::Penalty, sme: Option<bool>) -> String {
-    use crate::model::CapRule;
-    let amount = p.max_amount.map(|a| {
-        format!(
-            "{} {}",
-            p.currency.as_deref().unwrap_or(""),
-            group_thousands(a)
-        )
+/// An amount with its currency: `USD 1,000,000`.
+fn money(currency: Option<&str>, n: f64) -> String {
+    format!("{} {}", currency.unwrap_or(""), group_thousands(n))
         .trim()
         .to_string()
-    });
+}
+
+/// A band of amounts in words: `up to USD 500`, `USD 500 to USD 1,500`, `at least USD 2,000`.
+fn band(currency: Option<&str>, min: Option<f64>, max: Option<f64>) -> Option<String> {
+    match (min, max) {
+        (Some(lo), Some(hi)) if lo == hi => Some(money(currency, hi)),
+        (Some(lo), Some(hi)) => Some(format!(
+            "{} to {}",
+            money(currency, lo),
+            money(currency, hi)
+        )),
+        (None, Some(hi)) => Some(format!("up to {}", money(currency, hi))),
+        (Some(lo), None) => Some(format!("at least {}", money(currency, lo))),
+        (None, None) => None,
+    }
+}
+
+/// A penalty in words, for an organization known to be an SME (`Some(true)`), known not to be one, or unknown:
+/// amounts and what they are counted per, tiers, who enforces it, the private right of action, the cure period
+/// and the date from which it can be imposed. Nothing the corpus records is left out.
+fn penalty_text(p: &crate::model::Penalty, sme: Option<bool>) -> String {
+    use crate::model::{CapRule, EnforcerKind};
+    let cur = p.currency.as_deref();
+    let unit = p
+        .unit
+        .map(|u| format!(" {}", u.words()))
+        .unwrap_or_default();
+    let amount = band(cur, p.min_amount, p.max_amount);
     let pct = p
         .max_turnover_percent
         .map(|x| format!("{x}% of worldwide annual turnover"));
@@ -1461,28 +1625,86 @@ fn penalty_text(p: &crate::model::Penalty, sme: Option<bool>) -> String {
         (Some(true), Some(c)) => c,
         _ => p.cap,
     };
-    let both = match (amount, pct) {
-        (Some(a), Some(b)) => match cap {
-            CapRule::HigherOf => format!("up to {a} or {b}, whichever is higher"),
-            CapRule::LowerOf => format!("up to {a} or {b}, whichever is lower"),
-        },
-        (Some(a), None) => format!("up to {a}"),
-        (None, Some(b)) => format!("up to {b}"),
-        (None, None) => p.summary.clone(),
+    let mut both = match (amount, pct) {
+        (Some(a), Some(b)) => {
+            let a = a.strip_prefix("up to ").unwrap_or(&a).to_string();
+            let unit = p
+                .unit
+                .map(|u| format!(", {}", u.words()))
+                .unwrap_or_default();
+            match cap {
+                CapRule::HigherOf => Some(format!("up to {a} or {b}, whichever is higher{unit}")),
+                CapRule::LowerOf => Some(format!("up to {a} or {b}, whichever is lower{unit}")),
+            }
+        }
+        (Some(a), None) => Some(format!("{a}{unit}")),
+        (None, Some(b)) => Some(format!("up to {b}{unit}")),
+        (None, None) => None,
     };
     // Both caps written out once, whatever the organization.
-    match (sme, p.sme_cap) {
-        (Some(true), Some(_)) => format!("{both} (SME rule applies)"),
-        (None, Some(c)) if c != p.cap => format!(
-            "{both}; for an SME, whichever is {}",
-            if c == CapRule::LowerOf {
-                "lower"
-            } else {
-                "higher"
-            }
-        ),
-        _ => both,
+    if let Some(b) = both.as_mut() {
+        match (sme, p.sme_cap) {
+            (Some(true), Some(_)) => b.push_str(" (SME rule applies)"),
+            (None, Some(c)) if c != p.cap => b.push_str(&format!(
+                "; for an SME, whichever is {}",
+                if c == CapRule::LowerOf {
+                    "lower"
+                } else {
+                    "higher"
+                }
+            )),
+            _ => {}
+        }
     }
+    if p.each_day_separate_violation {
+        if let Some(b) = both.as_mut() {
+            b.push_str(", each day a separate violation");
+        }
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let tiers: Vec<String> = p
+        .tiers
+        .iter()
+        .filter_map(|t| {
+            band(cur, t.min_amount, t.max_amount)
+                .map(|a| format!("{}: {a} {}", t.label, t.unit.words()))
+        })
+        .collect();
+    match (both, tiers.is_empty()) {
+        (Some(b), true) => parts.push(b),
+        (Some(b), false) => parts.push(format!("{b} ({})", tiers.join("; "))),
+        (None, false) => {
+            let mut t = tiers.join("; ");
+            if p.each_day_separate_violation {
+                t.push_str("; each day a separate violation");
+            }
+            parts.push(t)
+        }
+        (None, true) => parts.push(p.summary.trim().trim_end_matches('.').to_string()),
+    }
+    if !p.enforced_by.is_empty() {
+        let names: Vec<&str> = p.enforced_by.iter().map(|e| e.name.as_str()).collect();
+        let only = p.private_right_of_action == Some(false)
+            && p.enforced_by.len() == 1
+            && p.enforced_by[0].kind == EnforcerKind::AttorneyGeneral;
+        parts.push(format!(
+            "enforced by {}{}",
+            names.join(", "),
+            if only { " only" } else { "" }
+        ));
+    }
+    match p.private_right_of_action {
+        Some(true) => parts.push("private right of action".into()),
+        Some(false) => parts.push("no private right of action".into()),
+        None => {}
+    }
+    if let Some(d) = p.cure_period_days {
+        parts.push(format!("{d}-day cure period after notice"));
+    }
+    if let Some(d) = &p.applies_from {
+        parts.push(format!("can be imposed from {}", d.date));
+    }
+    parts.join("; ")
 }
 
 fn conflicts<'a>(findings: &[Finding<'a>]) -> Vec<Conflict<'a>> {

@@ -136,6 +136,16 @@ pub fn diff(
             if x.summary != y.summary && x.version.from == y.version.from {
                 details.push("summary changed".into());
             }
+            // A penalty that starts later than its duty (EU AI Act Art 99, Art 101): the day fines become possible
+            // is a change for the subject even though the rule's status is the same.
+            if let (Some(px), Some(py)) = (&x.penalty, &y.penalty) {
+                if !px.enforceable && py.enforceable {
+                    details.push(format!(
+                        "fines can now be imposed ({}, from {})",
+                        py.citation, py.enforceable_from
+                    ));
+                }
+            }
         } else if let Some(y) = fb {
             details.push(format!("{} (new law)", y.status.heading().to_lowercase()));
         } else if let Some(x) = fa {
@@ -289,6 +299,22 @@ fn causes(
                     inst.short_title, b.citation, b.applies_from
                 ),
             });
+        }
+    }
+    if let (Some(a), Some(b)) = (fa, fb) {
+        if let (Some(pa), Some(pb)) = (&a.penalty, &b.penalty) {
+            if !pa.enforceable && pb.enforceable && within(pb.enforceable_from) {
+                push(Cause {
+                    date: pb.enforceable_from,
+                    kind: EventKind::AppliesFrom,
+                    instrument: inst.id.clone(),
+                    by: None,
+                    text: format!(
+                        "{} {} fines can be imposed from {}",
+                        inst.short_title, pb.citation, pb.enforceable_from
+                    ),
+                });
+            }
         }
     }
     if let Some(c) = fb.and_then(|f| f.cause.clone()) {

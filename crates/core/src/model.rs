@@ -23,6 +23,22 @@ pub enum Confidence {
     Low,
 }
 
+impl Confidence {
+    /// The less sure of two confidences (a rule of an instrument whose status is uncertain is no surer than it).
+    pub fn min(self, other: Confidence) -> Confidence {
+        let rank = |c: Confidence| match c {
+            Confidence::High => 2,
+            Confidence::Medium => 1,
+            Confidence::Low => 0,
+        };
+        if rank(other) < rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+}
+
 /// The kind of legal instrument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -201,6 +217,13 @@ pub struct Instrument {
     pub events: Vec<LifecycleEvent>,
     /// A short summary in the corpus authors' words.
     pub summary: Option<String>,
+    /// How sure the corpus is of the instrument's standing as a whole (its status, its text).
+    #[serde(default)]
+    pub confidence: Confidence,
+    /// Caveats that every finding of the instrument carries (challenged in court, status unconfirmed, text not
+    /// read in full), citing public sources.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 impl Instrument {
@@ -269,6 +292,70 @@ pub enum CapRule {
     LowerOf,
 }
 
+/// What a penalty's amounts are counted per.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PenaltyUnit {
+    /// Each violation (see [`Penalty::each_day_separate_violation`] for laws that count each day as one).
+    PerViolation,
+    /// Each day a violation continues.
+    PerDay,
+    /// Each person affected (each consumer, each candidate).
+    PerAffectedPerson,
+    /// Once, for the infringement as a whole (e.g. an administrative fine capped for the whole infringement).
+    OneOff,
+}
+
+impl PenaltyUnit {
+    /// The unit in words, as it follows an amount ("per violation").
+    pub fn words(self) -> &'static str {
+        match self {
+            PenaltyUnit::PerViolation => "per violation",
+            PenaltyUnit::PerDay => "per day of violation",
+            PenaltyUnit::PerAffectedPerson => "per affected person",
+            PenaltyUnit::OneOff => "per infringement",
+        }
+    }
+}
+
+/// Who may enforce a penalty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnforcerKind {
+    /// A state attorney general.
+    AttorneyGeneral,
+    /// An agency or authority (a market surveillance authority, the European Commission, a state division).
+    Agency,
+    /// A local prosecutor or counsel (a city attorney, a district attorney, county counsel).
+    LocalProsecutor,
+    /// A court on its own motion, or a court-centred remedy (a civil action before a court).
+    Court,
+}
+
+/// One body that may enforce a penalty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enforcer {
+    /// The kind of body.
+    pub kind: EnforcerKind,
+    /// Its name ("Colorado Attorney General", "European Commission (AI Office)").
+    pub name: String,
+}
+
+/// One tier of a penalty: a band of amounts for one kind of violation ("first violation", "uncurable violation").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PenaltyTier {
+    /// What the tier covers, in words.
+    pub label: String,
+    /// The least amount of the band, when the law sets one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_amount: Option<f64>,
+    /// The greatest amount of the band, when the law sets one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_amount: Option<f64>,
+    /// What the amounts are counted per.
+    pub unit: PenaltyUnit,
+}
+
 /// A penalty provision that obligations and prohibitions refer to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Penalty {
@@ -278,18 +365,48 @@ pub struct Penalty {
     pub citation: String,
     /// What it punishes and how, in the corpus authors' words.
     pub summary: String,
+    /// The least fixed amount, when the law sets a floor.
+    #[serde(default)]
+    pub min_amount: Option<f64>,
     /// The maximum fixed amount.
     pub max_amount: Option<f64>,
-    /// The currency of `max_amount` (ISO 4217).
+    /// The currency of the amounts (ISO 4217).
     pub currency: Option<String>,
     /// The maximum share of worldwide annual turnover, in percent.
     pub max_turnover_percent: Option<f64>,
+    /// What the amounts are counted per; given whenever an amount is.
+    #[serde(default)]
+    pub unit: Option<PenaltyUnit>,
+    /// Whether each day a violation continues is a separate violation (amounts per violation then add up per
+    /// day).
+    #[serde(default)]
+    pub each_day_separate_violation: bool,
+    /// Bands of amounts for different violations (first / subsequent, curable / uncurable), when the law has
+    /// them.
+    #[serde(default)]
+    pub tiers: Vec<PenaltyTier>,
     /// How the two caps combine in general.
     pub cap: CapRule,
     /// How they combine for small and medium-sized enterprises, when the law says otherwise.
     pub sme_cap: Option<CapRule>,
-    /// From when the penalty can be imposed.
+    /// Days the violator has to cure after notice before an action may be brought, when the law gives a cure
+    /// period.
+    #[serde(default)]
+    pub cure_period_days: Option<u32>,
+    /// Who may enforce it.
+    #[serde(default)]
+    pub enforced_by: Vec<Enforcer>,
+    /// Whether a private person may sue over a violation (`None`: the law or the sources do not say).
+    #[serde(default)]
+    pub private_right_of_action: Option<bool>,
+    /// From when the penalty can be imposed (the penalty's own start, which may be later than the duty's).
     pub applies_from: Option<DatedRef>,
+    /// How sure the corpus is of the penalty's terms.
+    #[serde(default)]
+    pub confidence: Confidence,
+    /// Caveats and sources for the terms, for the user.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// A deadline attached to an obligation.

@@ -3,6 +3,7 @@
 use crate::assess::{Engine, Options, Status};
 use crate::manifest::Facts;
 use crate::model::Effect;
+use crate::value::Truth;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +17,9 @@ pub enum EntryKind {
     Proposed,
     /// A fixed-date deadline.
     Deadline,
+    /// Fines for breaching a rule can be imposed from this date, later than the rule applies (EU AI Act Art 99
+    /// and Art 101 start after the duties they punish).
+    Penalty,
     /// A rule's text was amended.
     Amended,
     /// A rule was suspended (stay, non-enforcement).
@@ -91,7 +95,8 @@ pub fn timeline(engine: &Engine, facts: &Facts, as_of: Date, jurisdictions: &[St
     let mut entries = Vec::new();
     let mut spans = Vec::new();
     for f in &a.findings {
-        let undetermined = f.status == Status::Undetermined;
+        // An ended rule whose condition was open may not have concerned the subject: its span stays uncertain.
+        let undetermined = f.status == Status::Undetermined || f.held == Some(Truth::Unknown);
         let base = |date: Date, kind: EntryKind, text: String| Entry {
             date,
             kind,
@@ -126,6 +131,15 @@ pub fn timeline(engine: &Engine, facts: &Facts, as_of: Date, jurisdictions: &[St
                     by.date,
                     EntryKind::Deadline,
                     format!("deadline: {}", d.text),
+                ));
+            }
+        }
+        if let Some(p) = &f.penalty {
+            if p.enforceable_from > f.applies_from && f.status != Status::Ended {
+                entries.push(base(
+                    p.enforceable_from,
+                    EntryKind::Penalty,
+                    format!("fines can be imposed ({}): {}", p.citation, p.text),
                 ));
             }
         }

@@ -451,7 +451,31 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
             regime: r.regime.clone().unwrap_or_else(|| r.short_title.clone()),
             events,
             summary: r.summary.clone(),
+            confidence: r.confidence,
+            note: r.note.clone(),
         });
+        let texts = [
+            (r.id.as_str(), "summary", r.summary.as_deref()),
+            (r.id.as_str(), "note", r.note.as_deref()),
+        ]
+        .into_iter()
+        .chain(
+            r.events
+                .iter()
+                .map(|e| (e.id.as_str(), "note", e.note.as_deref())),
+        );
+        for (anchor, what, text) in texts {
+            if let Some((label, hint)) = text.and_then(private_label) {
+                diags.push(loc.diag(
+                    Some(anchor),
+                    Some(label),
+                    format!(
+                        "the {what} of `{anchor}` cites `{label}`, a label a user cannot follow"
+                    ),
+                    Some(hint),
+                ));
+            }
+        }
     }
     // Drop the files of duplicate instruments, so that `instrument_files[i]` is the file of `instruments[i]`.
     let instrument_files: Vec<(&Source, InstrumentFile)> = instrument_files
@@ -617,6 +641,17 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                         ));
                     }
                 }
+                if let Some((label, hint)) = private_label(&v.citation) {
+                    diags.push(loc.diag(
+                        Some(&p.id),
+                        Some(label),
+                        format!(
+                            "a citation of parameter `{}` cites `{label}`, a label a user cannot follow",
+                            p.id
+                        ),
+                        Some(hint),
+                    ));
+                }
                 values.push(ParameterValue {
                     from,
                     value,
@@ -648,16 +683,54 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                 }
                 None => None,
             };
+            for (message, hint) in penalty_problems(p) {
+                diags.push(loc.diag(Some(&p.id), None, message, Some(hint)));
+            }
+            for (what, text) in [("summary", Some(&p.summary)), ("note", p.note.as_ref())] {
+                if let Some((label, hint)) = text.and_then(|t| private_label(t)) {
+                    diags.push(loc.diag(
+                        Some(&p.id),
+                        Some(label),
+                        format!("the {what} of penalty `{}` cites `{label}`, a label a user cannot follow", p.id),
+                        Some(hint),
+                    ));
+                }
+            }
             penalties.push(Penalty {
                 id: p.id.clone(),
                 citation: p.citation.clone(),
                 summary: p.summary.clone(),
+                min_amount: p.min_amount,
                 max_amount: p.max_amount,
                 currency: p.currency.clone(),
                 max_turnover_percent: p.max_turnover_percent,
-                cap: p.cap,
+                unit: p.unit,
+                each_day_separate_violation: p.each_day_separate_violation,
+                tiers: p
+                    .tiers
+                    .iter()
+                    .map(|t| PenaltyTier {
+                        label: t.label.clone(),
+                        min_amount: t.min_amount,
+                        max_amount: t.max_amount,
+                        unit: t.unit,
+                    })
+                    .collect(),
+                cap: p.cap.unwrap_or(CapRule::HigherOf),
                 sme_cap: p.sme_cap,
+                cure_period_days: p.cure_period_days,
+                enforced_by: p
+                    .enforced_by
+                    .iter()
+                    .map(|e| Enforcer {
+                        kind: e.kind,
+                        name: e.name.clone(),
+                    })
+                    .collect(),
+                private_right_of_action: p.private_right_of_action,
                 applies_from,
+                confidence: p.confidence,
+                note: p.note.clone(),
             });
         }
     }
@@ -1128,6 +1201,35 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                 }
             }
             overrides.push((index, targets, s.path.clone(), r.id.clone()));
+            let texts = [
+                ("summary", Some(r.summary.as_str())),
+                ("note", r.note.as_deref()),
+            ]
+            .into_iter()
+            .chain(
+                r.unless
+                    .iter()
+                    .map(|u| ("exception summary", Some(u.summary.as_str()))),
+            )
+            .chain(r.versions.iter().flat_map(|v| {
+                [
+                    ("change", v.change.as_deref()),
+                    ("summary", v.summary.as_deref()),
+                ]
+            }));
+            for (what, text) in texts {
+                if let Some((label, hint)) = text.and_then(private_label) {
+                    diags.push(loc.diag(
+                        Some(&r.id),
+                        Some(label),
+                        format!(
+                            "the {what} of rule `{}` cites `{label}`, a label a user cannot follow",
+                            r.id
+                        ),
+                        Some(hint),
+                    ));
+                }
+            }
             if diags.len() == before && !versions.is_empty() {
                 rules[index] = Some(Rule {
                     id: r.id.clone(),
@@ -1364,6 +1466,250 @@ fn load_examples(
 
 /// Builds a diagnostic at a needle near the current rule.
 type DiagFn<'a> = dyn Fn(Option<&str>, String, Option<String>) -> Diagnostic + 'a;
+
+/// What is wrong with a penalty's terms, as (message, hint) pairs: amounts without a unit or currency, a floor
+/// above the cap, a per-day penalty written as a one-off, an empty tier, and the like.
+fn penalty_problems(p: &RawPenalty) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut push = |m: String, h: &str| out.push((m, h.to_string()));
+    let id = &p.id;
+    let has_amount = p.min_amount.is_some() || p.max_amount.is_some();
+    if (has_amount || p.max_turnover_percent.is_some()) && p.unit.is_none() {
+        push(
+            format!("penalty `{id}` gives an amount but not what it is counted per"),
+            "add `unit: per_violation | per_day | per_affected_person | one_off`",
+        );
+    }
+    if p.unit.is_some() && !has_amount && p.max_turnover_percent.is_none() {
+        push(
+            format!("penalty `{id}` gives a unit but no amount"),
+            "give `min_amount` / `max_amount` (or `max_turnover_percent`), or drop `unit`",
+        );
+    }
+    let amounts = has_amount
+        || p.tiers
+            .iter()
+            .any(|t| t.min_amount.is_some() || t.max_amount.is_some());
+    if amounts && p.currency.is_none() {
+        push(
+            format!("penalty `{id}` gives amounts without a currency"),
+            "add `currency:` (ISO 4217, e.g. USD, EUR)",
+        );
+    }
+    if let Some(c) = &p.currency {
+        if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+            push(
+                format!("penalty `{id}`: `{c}` is not an ISO 4217 currency code"),
+                "write three capital letters, e.g. USD, EUR",
+            );
+        }
+    }
+    let bands = std::iter::once((p.min_amount, p.max_amount, "the penalty".to_string())).chain(
+        p.tiers
+            .iter()
+            .map(|t| (t.min_amount, t.max_amount, format!("tier `{}`", t.label))),
+    );
+    for (min, max, what) in bands {
+        for a in [min, max].into_iter().flatten() {
+            if !a.is_finite() || a < 0.0 {
+                push(
+                    format!("penalty `{id}`: {what} has the amount {a}"),
+                    "amounts are non-negative numbers",
+                );
+            }
+        }
+        if let (Some(lo), Some(hi)) = (min, max) {
+            if lo > hi {
+                push(
+                    format!("penalty `{id}`: {what} has a minimum {lo} above its maximum {hi}"),
+                    "swap `min_amount` and `max_amount`",
+                );
+            }
+        }
+    }
+    for t in &p.tiers {
+        if t.label.trim().is_empty() {
+            push(
+                format!("penalty `{id}` has a tier without a label"),
+                "say what the tier covers, e.g. `first violation`",
+            );
+        }
+        if t.min_amount.is_none() && t.max_amount.is_none() {
+            push(
+                format!("penalty `{id}`: tier `{}` has no amount", t.label),
+                "give `min_amount` and/or `max_amount`",
+            );
+        }
+    }
+    if let Some(pct) = p.max_turnover_percent {
+        if !(pct > 0.0 && pct <= 100.0) {
+            push(
+                format!("penalty `{id}`: a turnover share of {pct}%"),
+                "give a percentage in (0, 100]",
+            );
+        }
+    }
+    if p.max_amount.is_some() && p.max_turnover_percent.is_some() && p.cap.is_none() {
+        push(
+            format!("penalty `{id}` has a fixed cap and a turnover cap but does not say how they combine"),
+            "add `cap: higher_of` or `cap: lower_of`",
+        );
+    }
+    if p.sme_cap.is_some() && !(p.max_amount.is_some() && p.max_turnover_percent.is_some()) {
+        push(
+            format!("penalty `{id}` has an SME rule but not two caps to combine"),
+            "`sme_cap` needs both `max_amount` and `max_turnover_percent`",
+        );
+    }
+    if p.cure_period_days == Some(0) {
+        push(
+            format!("penalty `{id}` has a cure period of 0 days"),
+            "drop `cure_period_days` when there is none",
+        );
+    }
+    let day_unit = p.unit == Some(PenaltyUnit::PerDay)
+        || p.tiers.iter().any(|t| t.unit == PenaltyUnit::PerDay);
+    if p.each_day_separate_violation
+        && p.unit != Some(PenaltyUnit::PerViolation)
+        && !p.tiers.iter().any(|t| t.unit == PenaltyUnit::PerViolation)
+    {
+        push(
+            format!("penalty `{id}` counts each day as a separate violation but has no per-violation amount"),
+            "use `unit: per_violation` with `each_day_separate_violation: true`, or `unit: per_day` alone",
+        );
+    }
+    // A summary that speaks of days must say so in the data, or reports would print a one-off cap.
+    let text = p.summary.to_lowercase();
+    let says_daily = [
+        "per day",
+        "each day",
+        "every day",
+        "a day of violation",
+        "per calendar day",
+        "daily",
+    ]
+    .iter()
+    .any(|w| text.contains(w));
+    if says_daily && !day_unit && !p.each_day_separate_violation {
+        push(
+            format!("penalty `{id}` is described as counted by the day, but its data do not say so"),
+            "add `unit: per_day` (or a `per_day` tier), or `each_day_separate_violation: true` with `unit: per_violation`",
+        );
+    }
+    if p.enforced_by.iter().any(|e| e.name.trim().is_empty()) {
+        push(
+            format!("penalty `{id}` names an enforcer without a name"),
+            "name the body, e.g. `Colorado Attorney General`",
+        );
+    }
+    out
+}
+
+/// A label private to the people who wrote the corpus, which a user cannot follow (`[S109]`, `register U5`,
+/// `reference us-federal §7c`), or wording about the authors' work rather than the law ("not verified during
+/// research"). Returns the label found and a hint.
+pub fn private_label(text: &str) -> Option<(&str, String)> {
+    let cite = "cite a public source instead (a URL or an official citation)".to_string();
+    let b = text.as_bytes();
+    // `[S123]`
+    let mut i = 0;
+    while let Some(k) = text[i..].find("[S") {
+        let at = i + k;
+        let digits = b[at + 2..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if digits > 0 && b.get(at + 2 + digits) == Some(&b']') {
+            return Some((&text[at..at + 3 + digits], cite));
+        }
+        i = at + 2;
+    }
+    let lower = text.to_ascii_lowercase();
+    // `register U11`, `register F3`
+    for (k, _) in lower.match_indices("register ") {
+        let rest = &b[k + 9..];
+        if rest.first().is_some_and(u8::is_ascii_alphabetic)
+            && rest.get(1).is_some_and(u8::is_ascii_digit)
+        {
+            let len = 1 + rest[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            return Some((&text[k..k + 9 + len], cite));
+        }
+    }
+    // `reference us-federal §7c`, `reference §4`
+    for (k, _) in lower.match_indices("reference ") {
+        if let Some(j) = text[k..].find('§') {
+            if j < 24 {
+                let end = text[k + j..]
+                    .find(|c: char| c.is_whitespace() || c == ')' || c == ',' || c == ';')
+                    .map(|e| k + j + e)
+                    .unwrap_or(text.len());
+                return Some((&text[k..end], cite));
+            }
+        }
+    }
+    // The authors' fact sheets (`us-states.md §2.3`): private files, not sources.
+    for sheet in [
+        "us-states.md",
+        "us-federal.md",
+        "eu-ai-act.md",
+        "export-controls.md",
+        "china.md",
+    ] {
+        if let Some(k) = lower.find(sheet) {
+            return Some((&text[k..k + sheet.len()], cite));
+        }
+    }
+    // The fact sheets' source abbreviations (`via TRK`, `CSIS24`, `ECFR-B`, `[S-SMC]`): a user cannot look them up.
+    for abbr in [
+        "TRK", "CSIS24", "ECFR-B", "ORCL", "NAC-BIS", "G26", "FR22", "FR23",
+    ] {
+        for (k, _) in text.match_indices(abbr) {
+            let word =
+                |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'));
+            if word(text[..k].chars().next_back()) && word(text[k + abbr.len()..].chars().next()) {
+                return Some((&text[k..k + abbr.len()], cite));
+            }
+        }
+    }
+    // A bare source number in brackets or parentheses: `(S7)`, `(see S12; S13)`.
+    for (k, _) in text.match_indices('S') {
+        let before = text[..k].chars().next_back();
+        let digits = b[k + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let after = b.get(k + 1 + digits).copied();
+        if digits > 0
+            && matches!(before, Some('(' | ' ' | '['))
+            && matches!(after, Some(b')' | b',' | b';' | b']'))
+            && (before != Some(' ') || text[..k].trim_end().ends_with([';', ',', '(']))
+        {
+            return Some((&text[k..k + 1 + digits], cite));
+        }
+    }
+    for tag in ["[M]", "[V]", "[S-", "[G-"] {
+        if let Some(k) = text.find(tag) {
+            let end = text[k..].find(']').map_or(text.len(), |e| k + e + 1);
+            return Some((&text[k..end], cite));
+        }
+    }
+    for phrase in [
+        "not verified",
+        "during research",
+        "sources read",
+        "we did not",
+        "research notes",
+        "was not read",
+        "were not read",
+        "recalled",
+        "background knowledge",
+    ] {
+        if let Some(k) = lower.find(phrase) {
+            return Some((
+                &text[k..k + phrase.len()],
+                "speak to the user about the law (\"the amount is not stated in the statute\"), not about the authors' work".into(),
+            ));
+        }
+    }
+    None
+}
 
 fn check_penalty(
     penalties: &[Penalty],

@@ -111,6 +111,11 @@ pub struct RawInstrument {
     pub binding: bool,
     pub regime: Option<String>,
     pub summary: Option<String>,
+    /// How sure the corpus is of the instrument's standing (e.g. `medium` while its status is unconfirmed).
+    #[serde(default)]
+    pub confidence: aigov_core::model::Confidence,
+    /// Caveats every finding of the instrument carries (challenged in court, status unconfirmed, ...).
+    pub note: Option<String>,
     #[serde(default)]
     pub events: Vec<RawEvent>,
 }
@@ -143,18 +148,51 @@ pub struct RawParameterValue {
     pub citation: String,
 }
 
+/// A penalty provision (docs/corpus.md, "Penalties").
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPenalty {
     pub id: String,
     pub citation: String,
     pub summary: String,
+    pub min_amount: Option<f64>,
     pub max_amount: Option<f64>,
     pub currency: Option<String>,
     pub max_turnover_percent: Option<f64>,
-    pub cap: aigov_core::model::CapRule,
+    pub unit: Option<aigov_core::model::PenaltyUnit>,
+    #[serde(default)]
+    pub each_day_separate_violation: bool,
+    #[serde(default)]
+    pub tiers: Vec<RawPenaltyTier>,
+    /// Required when both a fixed amount and a turnover share are given; `higher_of` otherwise.
+    pub cap: Option<aigov_core::model::CapRule>,
     pub sme_cap: Option<aigov_core::model::CapRule>,
+    pub cure_period_days: Option<u32>,
+    #[serde(default)]
+    pub enforced_by: Vec<RawEnforcer>,
+    pub private_right_of_action: Option<bool>,
     pub applies_from: Option<String>,
+    #[serde(default)]
+    pub confidence: aigov_core::model::Confidence,
+    pub note: Option<String>,
+}
+
+/// One band of a tiered penalty: `{ label, min_amount, max_amount, unit }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPenaltyTier {
+    pub label: String,
+    pub min_amount: Option<f64>,
+    pub max_amount: Option<f64>,
+    pub unit: aigov_core::model::PenaltyUnit,
+}
+
+/// `{ kind: attorney_general, name: Colorado Attorney General }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEnforcer {
+    pub kind: aigov_core::model::EnforcerKind,
+    pub name: String,
 }
 
 #[derive(Debug, Deserialize, Clone)]

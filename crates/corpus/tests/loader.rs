@@ -569,7 +569,8 @@ fn prohibition_sets_the_flag_with_its_penalty() {
         .clone()
         .unwrap();
     assert!(
-        p.text.contains("whichever is lower (SME rule applies)"),
+        p.text
+            .contains("whichever is lower, per infringement (SME rule applies)"),
         "{}",
         p.text
     );

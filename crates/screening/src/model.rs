@@ -151,8 +151,9 @@ pub struct ListMeta {
     /// The publication date, when known (ISO 8601 date or date-time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
-    /// Where the publication date came from: `sources_used` (CSL JSON), `last-modified` (HTTP header),
-    /// `file-modified` (the file's modification time), `given` (`--published`).
+    /// Where the publication date came from: `sources_used` (CSL JSON), `last-modified` (the download's HTTP
+    /// header), `given` (`--published`). Never the local file's modification time (when it was copied, not
+    /// published); stores of earlier releases may still say `file-modified`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_basis: Option<String>,
     /// When it was imported (RFC 3339).

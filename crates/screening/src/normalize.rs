@@ -23,6 +23,12 @@ pub struct Token {
     pub alts: Vec<String>,
     /// A stop word (of, and, de, al, ...): it counts little in scores.
     pub stop: bool,
+    /// Forms that are the same word under a named rule, with the rule (reserved for rules the normaliser
+    /// applies itself; the index finds romanisation variants through [`crate::translit`]).
+    pub equivalents: Vec<(String, String)>,
+    /// The normaliser rule that made this token from several written words, if any (`Arabic compound: abd al
+    /// malik = abdulmalik`), for explanations.
+    pub rule: Option<String>,
     /// Where it came from.
     pub origin: Origin,
 }
@@ -34,6 +40,8 @@ impl Token {
             text,
             alts: Vec::new(),
             stop,
+            equivalents: Vec::new(),
+            rule: None,
             origin: Origin::Latin,
         }
     }
@@ -102,7 +110,123 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
     if !han.is_empty() {
         han_tokens(&han, lexicon, &mut raw);
     }
-    strip_legal(join_letters(raw))
+    strip_vessel_prefix(strip_legal(arabic_compounds(join_letters(raw))))
+}
+
+/// Prefixes that mark a ship's name (motor vessel, motor tanker, steamship, fishing vessel), set aside at the
+/// start of a name: `M/V SEA STAR` = `MV SEA STAR` = `SEA STAR`.
+const VESSEL_PREFIXES: &[&str] = &["mv", "mt", "mts", "ss", "fv", "mvs", "mtk"];
+
+/// Whether a word is a vessel prefix (`mv`, `mt`, ...).
+pub fn is_vessel_prefix(w: &str) -> bool {
+    VESSEL_PREFIXES.contains(&w)
+}
+
+/// Sets a vessel prefix at the start of a name aside (with the legal forms, as `vessel prefix mv`), keeping at
+/// least one token.
+fn strip_vessel_prefix(mut n: Normalized) -> Normalized {
+    if n.tokens.len() > 1
+        && matches!(n.tokens[0].origin, Origin::Latin)
+        && VESSEL_PREFIXES.contains(&n.tokens[0].text.as_str())
+    {
+        let t = n.tokens.remove(0);
+        n.legal.push(t.text);
+    }
+    n
+}
+
+/// A token made by joining an Arabic compound name, with the rule named (unless written that way already).
+fn compound(text: String, written: &str) -> Token {
+    let rule = (text != written).then(|| format!("Arabic compound: {written} = {text}"));
+    let mut t = Token::latin(text);
+    t.rule = rule;
+    t
+}
+
+/// The connecting forms of Arabic compound names: `Abd al-Malik`, `Abdul Malik`, `Abdelmalek`; `Jamal al-Din`,
+/// `Jamaleddine`, `Jamaluddin`. Written apart or joined, with any vowel in the article, they are brought to
+/// one joined token (`abdulmalik`, `jamaluddin`) on both sides of a comparison.
+fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
+    const ABD: &[&str] = &[
+        "abdoul", "abdul", "abdel", "abdal", "abdol", "abdil", "abdi", "abdu", "abd",
+    ];
+    const ARTICLE: &[&str] = &[
+        "al", "el", "ul", "ol", "ar", "as", "ad", "ed", "ud", "an", "ash", "at", "az",
+    ];
+    const DIN: &[&str] = &["din", "deen", "dine", "ddin", "ddine", "ddeen"];
+    let latin = |t: &Token| matches!(t.origin, Origin::Latin);
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        // Written apart: abd [al] X.
+        if latin(t) && ABD.contains(&t.text.as_str()) {
+            let mut j = i + 1;
+            if j < tokens.len() && latin(&tokens[j]) && ARTICLE.contains(&tokens[j].text.as_str()) {
+                j += 1;
+            }
+            if j < tokens.len() && latin(&tokens[j]) && tokens[j].text.len() >= 3 && j > i {
+                let rest = &tokens[j].text;
+                if !rest.starts_with("lah")
+                    && !rest.starts_with("llah")
+                    && rest.bytes().all(|b| b.is_ascii_lowercase())
+                {
+                    let written: Vec<&str> =
+                        tokens[i..=j].iter().map(|t| t.text.as_str()).collect();
+                    out.push(compound(format!("abdul{rest}"), &written.join(" ")));
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        // Written apart: X [al] din.
+        if latin(t) && DIN.contains(&t.text.as_str()) && !out.is_empty() {
+            let mut k = out.len() - 1;
+            if ARTICLE.contains(&out[k].text.as_str()) && k > 0 {
+                k -= 1;
+            }
+            let stem = out[k].text.clone();
+            if latin(&out[k]) && stem.len() >= 3 && stem.bytes().all(|b| b.is_ascii_lowercase()) {
+                let mut written: Vec<String> = out[k..].iter().map(|t| t.text.clone()).collect();
+                written.push(t.text.clone());
+                out.truncate(k);
+                out.push(compound(format!("{stem}uddin"), &written.join(" ")));
+                i += 1;
+                continue;
+            }
+        }
+        if latin(t) {
+            let w = t.text.as_str();
+            // Joined: abdelmalek, abdulkarim (not abdullah: abd + allah).
+            if let Some(rest) = ABD.iter().find_map(|p| w.strip_prefix(p)) {
+                if rest.len() >= 4
+                    && !rest.starts_with("lah")
+                    && !rest.starts_with("llah")
+                    && !rest.starts_with('l')
+                    && rest.bytes().all(|b| b.is_ascii_lowercase())
+                {
+                    out.push(compound(format!("abdul{rest}"), w));
+                    i += 1;
+                    continue;
+                }
+            }
+            // Joined: jamaleddine, jamaluddin, nuraldin.
+            let joined_din = [
+                "eddine", "eddin", "uddin", "uddeen", "aldin", "aldeen", "addin", "aldine",
+                "eldin", "ildin",
+            ]
+            .iter()
+            .find_map(|end| w.strip_suffix(end).filter(|stem| stem.len() >= 3));
+            if let Some(stem) = joined_din {
+                out.push(compound(format!("{stem}uddin"), w));
+                i += 1;
+                continue;
+            }
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    out
 }
 
 /// Drops boilerplate that the CSL appends to some names ("; and any successor, sub-unit, or subsidiary thereof").
@@ -280,7 +404,6 @@ pub const SYNONYMS: &[(&str, &str)] = &[
     ("petrol", "petroleum"),
     ("petroleo", "petroleum"),
     ("st", "saint"),
-    ("mt", "mount"),
     ("intertrade", "inter trade"),
 ];
 
@@ -295,6 +418,37 @@ fn synonym(w: &str) -> Option<&'static str> {
     synonym_map().get(w).copied()
 }
 
+/// The optimal-string-alignment distance (insertions, deletions, substitutions, adjacent transpositions) of two
+/// words, without allocating for the short ASCII words of names (at most [`crate::limits::MAX_FUZZY_TOKEN_BYTES`]
+/// bytes); other words go to `strsim`.
+pub fn osa(a: &str, b: &str) -> usize {
+    const N: usize = crate::limits::MAX_FUZZY_TOKEN_BYTES + 1;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() >= N || b.len() >= N || !a.is_ascii() || !b.is_ascii() {
+        return strsim::osa_distance(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b));
+    }
+    // Three rows of the dynamic programme, used in turn: two back (for transpositions), one back, current.
+    let mut rows = [[0usize; N]; 3];
+    for (j, p) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
+    for i in 1..=a.len() {
+        let (c, p, p2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[c][0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[p][j] + 1)
+                .min(rows[c][j - 1] + 1)
+                .min(rows[p][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[p2][j - 2] + 1);
+            }
+            rows[c][j] = v;
+        }
+    }
+    rows[a.len() % 3][b.len()]
+}
+
 /// The canonical word of a misspelt abbreviation or word form (`industribl` → `industry`), with the edits.
 pub fn fuzzy_synonym(w: &str) -> Option<(&'static str, usize)> {
     if w.len() < 6 {
@@ -303,7 +457,7 @@ pub fn fuzzy_synonym(w: &str) -> Option<(&'static str, usize)> {
     SYNONYMS
         .iter()
         .filter(|(k, _)| k.len() >= 6 && k.len().abs_diff(w.len()) <= 2)
-        .map(|(k, v)| (*v, strsim::osa_distance(k, w)))
+        .map(|(k, v)| (*v, osa(k, w)))
         .filter(|(_, d)| *d <= 2)
         .min_by_key(|(_, d)| *d)
 }
@@ -321,10 +475,159 @@ pub fn near_legal(w: &str) -> bool {
             "sirketi",
         ]
         .iter()
-        .any(|l| {
-            l.len().abs_diff(w.len()) <= 2
-                && strsim::osa_distance(l, w) <= if l.len() >= 9 { 2 } else { 1 }
-        })
+        .any(|l| l.len().abs_diff(w.len()) <= 2 && osa(l, w) <= if l.len() >= 9 { 2 } else { 1 })
+}
+
+/// Whether a word is a patronymic (East Slavic -ovich, -evich, -ovna, -evna and their transliterations;
+/// Turkic -oglu, -ogly, -kyzy, -uly, -qizi): a query often leaves it out.
+pub fn is_patronymic(w: &str) -> bool {
+    w.len() >= 7
+        && [
+            "ovich", "evich", "ovych", "evych", "ovitch", "evitch", "owitsch", "ewitsch", "ovna",
+            "evna", "ivna", "yevna", "ogly", "oglu", "kyzy", "qizi",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+        || matches!(w, "ogly" | "oglu" | "kyzy" | "qizi" | "uly")
+}
+
+/// Generic words of company names (what a company does or is, not who it is): a query made of these alone
+/// does not make a strong hit on a listed name that also has words of its own ("Semiconductor Research
+/// Corporation" is not "Hebei Semiconductor Research Institute"). Canonical forms, as the normaliser writes them.
+pub fn is_generic(w: &str) -> bool {
+    matches!(
+        w,
+        "bank"
+            | "banking"
+            | "shipyard"
+            | "shipbuilding"
+            | "shipping"
+            | "ship"
+            | "marine"
+            | "maritime"
+            | "semiconductor"
+            | "microelectronic"
+            | "electronic"
+            | "electric"
+            | "research"
+            | "institute"
+            | "university"
+            | "academy"
+            | "college"
+            | "center"
+            | "technology"
+            | "science"
+            | "engineering"
+            | "industry"
+            | "manufacturing"
+            | "trade"
+            | "import"
+            | "export"
+            | "international"
+            | "national"
+            | "group"
+            | "holding"
+            | "development"
+            | "investment"
+            | "finance"
+            | "financial"
+            | "capital"
+            | "commercial"
+            | "general"
+            | "service"
+            | "system"
+            | "solution"
+            | "network"
+            | "software"
+            | "communication"
+            | "telecom"
+            | "telecommunication"
+            | "information"
+            | "data"
+            | "computer"
+            | "energy"
+            | "power"
+            | "oil"
+            | "gas"
+            | "petroleum"
+            | "petrochemical"
+            | "chemical"
+            | "steel"
+            | "metal"
+            | "mining"
+            | "mineral"
+            | "material"
+            | "equipment"
+            | "machinery"
+            | "instrument"
+            | "precision"
+            | "aviation"
+            | "aerospace"
+            | "airline"
+            | "air"
+            | "logistic"
+            | "transport"
+            | "construction"
+            | "consulting"
+            | "management"
+            | "insurance"
+            | "exchange"
+            | "real"
+            | "estate"
+            | "property"
+            | "foundation"
+            | "association"
+            | "charity"
+            | "charitable"
+            | "society"
+            | "union"
+            | "council"
+            | "committee"
+            | "organization"
+            | "agency"
+            | "office"
+            | "ministry"
+            | "department"
+            | "factory"
+            | "plant"
+            | "works"
+            | "store"
+            | "shop"
+            | "market"
+            | "media"
+            | "press"
+            | "new"
+            | "global"
+            | "world"
+            | "united"
+            | "first"
+            | "central"
+            | "state"
+            | "royal"
+            | "islamic"
+            | "medical"
+            | "pharmaceutical"
+            | "health"
+            | "agricultural"
+            | "agriculture"
+            | "food"
+            | "textile"
+            | "automation"
+            | "optoelectronic"
+            | "intelligent"
+            | "smart"
+            | "integrated"
+            | "circuit"
+            | "defense"
+            | "security"
+            | "design"
+            | "production"
+            | "supply"
+            | "chain"
+            | "partner"
+            | "enterprise"
+            | "venture"
+    )
 }
 
 /// Stop words: they count little in scores.
@@ -368,6 +671,25 @@ pub fn is_stop(w: &str) -> bool {
             | "ibn"
             | "bint"
             | "abu"
+            // Titles and honorifics (a query adds or drops them: Dr., Sheikh, Mullah, Hafiz, Haji).
+            | "dr"
+            | "sheikh"
+            | "shaykh"
+            | "sheik"
+            | "shaikh"
+            | "mullah"
+            | "mulla"
+            | "mufti"
+            | "hafiz"
+            | "haji"
+            | "hajji"
+            | "maulana"
+            | "mawlana"
+            | "maulvi"
+            | "qari"
+            | "prof"
+            | "mr"
+            | "mrs"
     )
 }
 
@@ -455,6 +777,34 @@ pub fn legal_anywhere(w: &str) -> bool {
             | "sociedad"
             | "societe"
             | "sdn"
+            // Russian legal forms written out in transliteration (ООО = Obshchestvo s ogranichennoi
+            // otvetstvennostyu, ОАО = Otkrytoe aktsionernoe obshchestvo, ...).
+            | "obshchestvo"
+            | "ogranichennoi"
+            | "ogranichennoy"
+            | "otvetstvennostyu"
+            | "otvetstvennostiu"
+            | "aktsionernoe"
+            | "otkrytoe"
+            | "zakrytoe"
+            | "publichnoe"
+            | "tovarishchestvo"
+            // Associations and foundations: Dutch, German, Scandinavian, Belgian forms.
+            | "stichting"
+            | "stiftung"
+            | "stiftelse"
+            | "foreningen"
+            | "forening"
+            | "verein"
+            | "ev"
+            | "vzw"
+            | "asbl"
+            // Pinyin of 有限公司, 股份, 有限责任公司 (youxian gongsi, gufen, youxian zeren gongsi).
+            | "youxian"
+            | "gongsi"
+            | "youxiangongsi"
+            | "gufen"
+            | "zeren"
     )
 }
 
@@ -648,6 +998,8 @@ fn translated(word: &str, value: &str, out: &mut Vec<Token>) {
             text: value.to_string(),
             alts: Vec::new(),
             stop: false,
+            equivalents: Vec::new(),
+            rule: None,
             origin: Origin::Translated(word.to_string()),
         });
         return;
@@ -663,6 +1015,8 @@ fn translated(word: &str, value: &str, out: &mut Vec<Token>) {
         }
         out.push(Token {
             stop: is_stop(&text),
+            equivalents: Vec::new(),
+            rule: None,
             text,
             alts,
             origin: Origin::Translated(word.to_string()),
@@ -742,6 +1096,8 @@ fn pinyin_run(chars: &[char], lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Toke
         let han: String = syl[a..b].iter().map(|(c, _)| *c).collect();
         out.push(Token {
             stop: false,
+            equivalents: Vec::new(),
+            rule: None,
             text,
             alts: Vec::new(),
             origin: Origin::Pinyin(han),
@@ -785,6 +1141,21 @@ mod tests {
             normalize_with("丹东鸿祥实业发展有限公司", &lex).key(),
             "dandong hongxiang industry development"
         );
+    }
+
+    #[test]
+    fn osa_agrees_with_strsim() {
+        for (a, b) in [
+            ("", ""),
+            ("abc", ""),
+            ("kitten", "sitting"),
+            ("ca", "abc"),
+            ("deripaska", "deripsaka"),
+            ("zubaydah", "zubaida"),
+            ("ab", "ba"),
+        ] {
+            assert_eq!(osa(a, b), strsim::osa_distance(a, b), "{a} {b}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! no header rows, use `-0-` for empty fields and may end with a `0x1A` end-of-file byte).
 
 use crate::countries;
+use crate::limits::{self, ScreenError, MAX_FILE_BYTES, MAX_RECORD_BYTES};
 use crate::model::{AddRecord, AltRecord, Entry, Format};
 use rustc_hash::FxHashMap;
 use serde_json::Value;
@@ -29,6 +30,66 @@ pub enum ParseError {
     /// The file has no records.
     #[error("the file has no records")]
     Empty,
+    /// The file is not UTF-8 text (decode other encodings before parsing).
+    #[error("line {line}: byte {offset} is not UTF-8 text")]
+    Encoding {
+        /// The 1-based line of the first byte that is not UTF-8.
+        line: u64,
+        /// Its 0-based byte offset.
+        offset: usize,
+    },
+    /// The file ends where a complete file cannot end: cut off in the middle of a record or before its
+    /// closing structure.
+    #[error("line {line}: {message}")]
+    Truncated {
+        /// The 1-based line where the incomplete part starts.
+        line: u64,
+        /// What is missing.
+        message: String,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("the file is {bytes} bytes; at most {max} are accepted")]
+    FileTooLarge {
+        /// The file's size.
+        bytes: usize,
+        /// The bound.
+        max: usize,
+    },
+    /// One record (CSV row or JSON result) is larger than [`MAX_RECORD_BYTES`].
+    #[error("row {row}: the record is {bytes} bytes; at most {max} are accepted")]
+    RecordTooLarge {
+        /// The 1-based row (CSV) or the 0-based result (JSON).
+        row: u64,
+        /// The record's size.
+        bytes: usize,
+        /// The bound.
+        max: usize,
+    },
+    /// A listed name is outside the bounds of [`crate::limits`].
+    #[error("row {row}: {source}")]
+    Name {
+        /// The 1-based row (CSV) or the 0-based result (JSON).
+        row: u64,
+        /// What is wrong with the name.
+        source: ScreenError,
+    },
+}
+
+/// Refuses a record larger than [`MAX_RECORD_BYTES`].
+fn check_record(row: u64, bytes: usize) -> Result<(), ParseError> {
+    if bytes > MAX_RECORD_BYTES {
+        return Err(ParseError::RecordTooLarge {
+            row,
+            bytes,
+            max: MAX_RECORD_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// Refuses a listed name outside the bounds of [`crate::limits`].
+fn check_listed_name(row: u64, name: &str) -> Result<(), ParseError> {
+    limits::check_name(name).map_err(|source| ParseError::Name { row, source })
 }
 
 /// The records of one parsed file.
@@ -125,7 +186,25 @@ pub fn parse_auto(file_name: &str, bytes: &[u8]) -> Result<Parsed, ParseError> {
 }
 
 /// Reads a file in a known format.
+///
+/// Parsing is strict: the file must be UTF-8 (a byte-order mark is allowed) and must parse completely — a
+/// malformed or incomplete record, a quote left open, an OFAC file without its end-of-file marker, or a CSL JSON
+/// file holding fewer results than its `total` is an error naming the line, never a shorter list.
 pub fn parse(format: Format, bytes: &[u8]) -> Result<Parsed, ParseError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ParseError::FileTooLarge {
+            bytes: bytes.len(),
+            max: MAX_FILE_BYTES,
+        });
+    }
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let offset = e.valid_up_to();
+        return Err(ParseError::Encoding {
+            line: line_of(bytes, offset),
+            offset,
+        });
+    }
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let (records, published) = match format {
         Format::CslCsv => (Records::Entries(parse_csl_csv(bytes)?), None),
         Format::CslJson => {
@@ -172,21 +251,126 @@ fn csv_error(e: &csv::Error) -> ParseError {
     }
 }
 
-/// OFAC rows: records whose first field (`ent_num`) is empty are skipped (the trailing `0x1A` line).
-fn ofac_rows(bytes: &[u8], min_fields: usize) -> Result<Vec<csv::ByteRecord>, ParseError> {
+/// The 1-based line of a byte offset.
+fn line_of(bytes: &[u8], offset: usize) -> u64 {
+    bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u64
+        + 1
+}
+
+/// Checks the quoting of CSV text (RFC 4180, as the lists are written): every quoted field is closed, and a
+/// closing quote is followed by a separator or a line end. The CSV reader would otherwise read an unbalanced
+/// quote as one long field swallowing the records after it, and keep going.
+fn check_quotes(bytes: &[u8]) -> Result<(), ParseError> {
+    let n = bytes.len();
+    let mut line = 1u64;
+    let mut i = 0;
+    let mut field_start = true;
+    while i < n {
+        let b = bytes[i];
+        if field_start && b == b'"' {
+            let open_line = line;
+            i += 1;
+            loop {
+                if i >= n {
+                    return Err(ParseError::Truncated {
+                        line: open_line,
+                        message: "a quoted field opened on this line is never closed (an unbalanced quote, or \
+                                  a file cut off)"
+                            .into(),
+                    });
+                }
+                match bytes[i] {
+                    b'"' if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                    b'"' => {
+                        i += 1;
+                        break;
+                    }
+                    b'\n' => {
+                        line += 1;
+                        i += 1;
+                    }
+                    _ => i += 1,
+                }
+            }
+            if i < n && !matches!(bytes[i], b',' | b'\r' | b'\n') {
+                return Err(ParseError::Csv {
+                    row: line,
+                    message: "text follows the closing quote of a field (a quote that is not doubled, or an \
+                              unbalanced quote)"
+                        .into(),
+                });
+            }
+            field_start = false;
+            continue;
+        }
+        match b {
+            b',' => field_start = true,
+            b'\n' => {
+                line += 1;
+                field_start = true;
+            }
+            _ => field_start = false,
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// The body of an OFAC legacy file: the records before the end-of-file byte (`0x1A`) the files end with. A file
+/// without it, or whose last record is not ended by a line break, was cut off.
+fn ofac_body(bytes: &[u8]) -> Result<&[u8], ParseError> {
+    let end = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    let lines = line_of(bytes, end);
+    if end == 0 || bytes[end - 1] != 0x1a {
+        return Err(ParseError::Truncated {
+            line: lines,
+            message: "the file does not end with the end-of-file byte (0x1A) that OFAC's sdn.csv, alt.csv and \
+                      add.csv end with: it looks cut off here"
+                .into(),
+        });
+    }
+    let body = &bytes[..end - 1];
+    if !body.is_empty() && !body.ends_with(b"\n") {
+        return Err(ParseError::Truncated {
+            line: lines,
+            message: "the last record is not ended by a line break before the end-of-file byte"
+                .into(),
+        });
+    }
+    if body.contains(&0x1a) {
+        return Err(ParseError::Csv {
+            row: line_of(body, body.iter().position(|&b| b == 0x1a).unwrap_or(0)),
+            message: "an end-of-file byte (0x1A) in the middle of the file".into(),
+        });
+    }
+    check_quotes(body)?;
+    Ok(body)
+}
+
+/// OFAC rows: every record has exactly `fields` fields and starts with its entry number.
+fn ofac_rows(bytes: &[u8], fields: usize) -> Result<Vec<csv::ByteRecord>, ParseError> {
+    let body = ofac_body(bytes)?;
     let mut out = Vec::new();
-    for (i, r) in csv_reader(bytes).byte_records().enumerate() {
+    for r in csv_reader(body).byte_records() {
         let r = r.map_err(|e| csv_error(&e))?;
-        let Some(first) = field(&r, 0) else { continue };
-        if r.len() < min_fields {
+        let row = r.position().map_or(0, |p| p.line());
+        check_record(row, r.as_slice().len())?;
+        if r.len() != fields {
             return Err(ParseError::Csv {
-                row: i as u64 + 1,
-                message: format!("expected at least {min_fields} fields, found {}", r.len()),
+                row,
+                message: format!("expected {fields} fields, found {}", r.len()),
             });
         }
-        if !first.chars().all(|c| c.is_ascii_digit()) {
+        let first = field(&r, 0).unwrap_or_default();
+        if first.is_empty() || !first.chars().all(|c| c.is_ascii_digit()) {
             return Err(ParseError::Csv {
-                row: i as u64 + 1,
+                row,
                 message: format!("the first field should be an entry number, found {first:?}"),
             });
         }
@@ -208,14 +392,16 @@ fn ofac_programs(s: Option<String>) -> Vec<String> {
 }
 
 fn parse_sdn(bytes: &[u8]) -> Result<Vec<Entry>, ParseError> {
-    ofac_rows(bytes, 4)?
+    ofac_rows(bytes, 12)?
         .iter()
         .map(|r| {
             let id = field(r, 0).unwrap_or_default();
+            let row = r.position().map(|p| p.line()).unwrap_or(0);
             let name = field(r, 1).ok_or_else(|| ParseError::Csv {
-                row: r.position().map(|p| p.line()).unwrap_or(0),
+                row,
                 message: format!("entry {id} has no name"),
             })?;
+            check_listed_name(row, &name)?;
             let kind = match field(r, 2).as_deref() {
                 Some(k) => Some(capitalize(k)),
                 None => Some("Entity".to_string()),
@@ -247,32 +433,37 @@ fn capitalize(s: &str) -> String {
 }
 
 fn parse_alt(bytes: &[u8]) -> Result<Vec<AltRecord>, ParseError> {
-    Ok(ofac_rows(bytes, 4)?
+    ofac_rows(bytes, 5)?
         .iter()
-        .filter_map(|r| {
-            Some(AltRecord {
-                ent_num: field(r, 0)?,
+        .map(|r| {
+            let ent_num = field(r, 0).unwrap_or_default();
+            let row = r.position().map_or(0, |p| p.line());
+            let alt_name = field(r, 3).ok_or_else(|| ParseError::Csv {
+                row,
+                message: format!("the alternate name of entry {ent_num} is empty"),
+            })?;
+            check_listed_name(row, &alt_name)?;
+            Ok(AltRecord {
+                alt_name,
+                ent_num,
                 alt_num: field(r, 1).unwrap_or_default(),
                 alt_type: field(r, 2),
-                alt_name: field(r, 3)?,
                 remarks: field(r, 4),
             })
         })
-        .collect())
+        .collect()
 }
 
 fn parse_add(bytes: &[u8]) -> Result<Vec<AddRecord>, ParseError> {
-    Ok(ofac_rows(bytes, 5)?
+    Ok(ofac_rows(bytes, 6)?
         .iter()
-        .filter_map(|r| {
-            Some(AddRecord {
-                ent_num: field(r, 0)?,
-                add_num: field(r, 1).unwrap_or_default(),
-                address: field(r, 2),
-                city: field(r, 3),
-                country: field(r, 4),
-                remarks: field(r, 5),
-            })
+        .map(|r| AddRecord {
+            ent_num: field(r, 0).unwrap_or_default(),
+            add_num: field(r, 1).unwrap_or_default(),
+            address: field(r, 2),
+            city: field(r, 3),
+            country: field(r, 4),
+            remarks: field(r, 5),
         })
         .collect())
 }
@@ -357,12 +548,11 @@ fn address_country(address: &str) -> Option<String> {
 }
 
 fn parse_csl_csv(bytes: &[u8]) -> Result<Vec<Entry>, ParseError> {
-    let text = String::from_utf8_lossy(bytes);
-    let text = text.trim_start_matches('\u{feff}');
+    check_quotes(bytes)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+        .flexible(false)
+        .from_reader(bytes);
     let headers = reader.byte_headers().map_err(|e| csv_error(&e))?.clone();
     let col: FxHashMap<String, usize> = headers
         .iter()
@@ -379,9 +569,18 @@ fn parse_csl_csv(bytes: &[u8]) -> Result<Vec<Entry>, ParseError> {
     let mut out = Vec::new();
     for (i, r) in reader.byte_records().enumerate() {
         let r = r.map_err(|e| csv_error(&e))?;
+        let row = r.position().map_or(i as u64 + 2, |p| p.line());
+        check_record(row, r.as_slice().len())?;
         let Some(name) = get(&r, "name") else {
-            continue;
+            return Err(ParseError::Csv {
+                row: r.position().map_or(0, |p| p.line()),
+                message: "the record has no name".into(),
+            });
         };
+        let alt_names = split_multi(get(&r, "alt_names"));
+        for n in std::iter::once(&name).chain(&alt_names) {
+            check_listed_name(row, n)?;
+        }
         let source = get(&r, "source").unwrap_or_default();
         let addresses = split_multi(get(&r, "addresses"));
         let mut countries: Vec<String> = addresses
@@ -399,7 +598,7 @@ fn parse_csl_csv(bytes: &[u8]) -> Result<Vec<Entry>, ParseError> {
             id,
             kind: get(&r, "type"),
             name,
-            alt_names: split_multi(get(&r, "alt_names")),
+            alt_names,
             programs: split_multi(get(&r, "programs")),
             countries,
             addresses,
@@ -461,14 +660,27 @@ fn parse_csl_json(bytes: &[u8]) -> Result<(Vec<Entry>, Option<String>), ParseErr
             .or_else(|| json_str(&root, "last_updated")),
         _ => None,
     };
+    if let Some(total) = root.get("total").and_then(Value::as_u64) {
+        if total != results.len() as u64 {
+            return Err(ParseError::Json(format!(
+                "the file says it has {total} results (`total`) but holds {}: it is one page of a search or \
+                 cut off",
+                results.len()
+            )));
+        }
+    }
     let mut out = Vec::new();
     for (i, r) in results.iter().enumerate() {
         if !r.is_object() {
             return Err(ParseError::Json(format!("result {i} is not an object")));
         }
         let Some(name) = json_str(r, "name") else {
-            continue;
+            return Err(ParseError::Json(format!("result {i} has no name")));
         };
+        let alt_names = json_list(r, "alt_names");
+        for n in std::iter::once(&name).chain(&alt_names) {
+            check_listed_name(i as u64, n)?;
+        }
         let source = json_str(r, "source").unwrap_or_default();
         let mut addresses = Vec::new();
         let mut countries = Vec::new();
@@ -504,7 +716,7 @@ fn parse_csl_json(bytes: &[u8]) -> Result<(Vec<Entry>, Option<String>), ParseErr
                 .unwrap_or_else(|| format!("result-{i}")),
             kind: json_str(r, "type"),
             name,
-            alt_names: json_list(r, "alt_names"),
+            alt_names,
             programs: json_list(r, "programs"),
             countries,
             addresses,

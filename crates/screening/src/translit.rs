@@ -1,0 +1,458 @@
+//! Spellings of one name in different romanisation systems, brought to common keys.
+//!
+//! A listed name and a query written in another system rarely differ by one or two random edits: they differ
+//! by systematic rules (German `sch` for the English `sh` of Cyrillic ш, Polish `w` for в, Wade-Giles `hs` for
+//! pinyin `x`, `Mohammed` for `Muhammad`). Each word gets a few **keys**; two words that share a key are the
+//! same word under a named rule, which the explanation names. There are three kinds of key:
+//!
+//! * `g:` a **variant group** from the tables below (given names, surnames, Roman numerals, the pinyin-English
+//!   words of Chinese company names): the two words are listed as variants of one another;
+//! * `f:` the **romanisation fold**: digraphs of the Cyrillic romanisation systems and common spelling pairs
+//!   rewritten to one form, doubled letters made single;
+//! * `s:` the **vowel skeleton** of the fold (each run of vowels written `a`), for vowels that romanisations
+//!   of Arabic, Persian and Korean write differently (`Zubaydah`/`Zubaida`, `Husayn`/`Hussein`);
+//!   only for words of at least six letters (once folded) with two consonants, and worth less than a fold
+//!   (alone it does not make a hit: `Hamid`, `Hamad` and `Hammud` are different names).
+//!
+//! Sources of the rules (letter correspondences checked against the published tables):
+//! * Cyrillic (Russian): BGN/PCGN 1947 (zh, kh, ts, ch, sh, shch, y, yu, ya), ISO 9:1995 (ž, h, c, č, š, ŝ, j,
+//!   û, â, folded to ASCII by `deunicode`), the German Duden transcription (sch, tsch, schtsch, w, j, ch), the
+//!   French transcription (j, ch, tch, chtch, ou), the Polish transcription (ż, cz, sz, szcz, w, j).
+//! * Chinese: Hanyu Pinyin and Wade-Giles (hs = x, ts/tz = z, ch = zh/j, k = g, p = b, t = d), and the Hong
+//!   Kong (Cantonese) government romanisation of common surnames.
+//! * Korean: McCune-Reischauer (1939) and the Revised Romanization of Korean (National Institute of Korean
+//!   Language, 2000): ŏ/eo, ŭ/eu; surnames as romanised in both systems and in common use (이 Ri/Li/Yi/Lee/Rhee,
+//!   박 Pak/Park/Bak, 최 Choe/Choi, 정 Jong/Jeong/Chung, ...).
+//! * Arabic and Persian given names: the common English, French and Turkish spellings of the same name.
+
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// Variant groups: (what the group is, the canonical form first, then its variants). A word may be in more
+/// than one group (the Cantonese `wong` is both 黄 Huang and 王 Wang).
+#[rustfmt::skip]
+pub const GROUPS: &[(&str, &[&str])] = &[
+    // Arabic, Persian and Turkish given names (English, French, Turkish and scholarly spellings).
+    ("Arabic given name", &["muhammad", "mohammad", "mohammed", "mohamed", "mohamad", "muhammed", "muhamad", "mohd", "mehmet", "mehmed", "mohamud", "mahomed", "muhamed", "mouhamed", "mohammadi"]),
+    ("Arabic given name", &["ahmad", "ahmed", "ahmet", "ehmed"]),
+    ("Arabic given name", &["mahmud", "mahmoud", "mahmood", "mahmut"]),
+    ("Arabic given name", &["husayn", "hussein", "husain", "hussain", "hossein", "hosein", "huseyin", "hosain", "husein", "houssein"]),
+    ("Arabic given name", &["hasan", "hassan", "hasen", "hassen"]),
+    ("Arabic given name", &["yusuf", "yousef", "yousif", "yusif", "youssef", "yussef", "yousuf", "yusef", "youcef", "yossef", "yosef", "yousof"]),
+    ("Arabic given name", &["abdullah", "abdallah", "abdellah", "abdulla", "abdalla", "abdollah", "abdilahi", "abdulahi", "abdullahi"]),
+    ("Arabic given name", &["mustafa", "mostafa", "moustafa", "mustapha", "moustapha", "mostapha", "mustafah"]),
+    ("Arabic given name", &["umar", "omar", "omer", "ömer"]),
+    ("Arabic given name", &["usama", "osama", "oussama", "usamah", "osamah"]),
+    ("Arabic given name", &["uthman", "othman", "osman", "usman", "othmane", "outhman"]),
+    ("Arabic given name", &["khalid", "khaled", "halid", "khaleed"]),
+    ("Arabic given name", &["said", "saeed", "saied", "saeid", "saiid", "sayeed"]),
+    ("Arabic given name", &["sayyid", "sayed", "seyed", "sayyed", "syed", "seyyed", "sayid", "seyyid", "sayyad"]),
+    ("Arabic given name", &["ibrahim", "ebrahim", "ibraheem", "brahim", "ibragim"]),
+    ("Arabic given name", &["ismail", "esmail", "ismael", "ismaeel", "esmaeil", "ismayil"]),
+    ("Arabic given name", &["jafar", "jaafar", "jafer", "djafar", "dschafar"]),
+    ("Arabic given name", &["muhsin", "mohsen", "mohsin", "muhsen"]),
+    ("Arabic given name", &["qasim", "qassem", "qasem", "kasem", "kassem", "ghasem", "qassim", "kasim", "casim"]),
+    ("Arabic given name", &["yahya", "yahia", "yehia", "yahyah", "yehya"]),
+    ("Arabic given name", &["tawfiq", "taufik", "tawfik", "toufic", "tawfeeq", "toufik", "tevfik"]),
+    ("Arabic given name", &["fuad", "fouad", "fuat"]),
+    ("Arabic given name", &["faisal", "faysal", "feisal", "faycal"]),
+    ("Arabic given name", &["sulayman", "suleiman", "soleiman", "sleiman", "sulaiman", "suleyman", "soliman", "suliman"]),
+    ("Arabic given name", &["zakariya", "zakaria", "zakariyya", "zakariah", "zakarya"]),
+    ("Arabic given name", &["jamal", "gamal", "djamal", "jamaal"]),
+    ("Arabic given name", &["jamil", "jameel", "gamil", "djamil", "jamiel"]),
+    ("Arabic given name", &["mahdi", "mehdi"]),
+    ("Arabic given name", &["rida", "reza", "riza", "ridha", "rza"]),
+    ("Arabic given name", &["abu", "abou", "abo"]),
+    ("Arabic given name", &["saif", "sayf", "seif", "sayf"]),
+    ("Arabic given name", &["abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdoel", "abdu"]),
+    ("Arabic given name", &["ubaydah", "ubaida", "obaida", "ubaidah", "obayda", "ubayda"]),
+    ("Arabic given name", &["zubaydah", "zubaida", "zubeidah", "zubayda", "zubeida", "zubaidah"]),
+    ("Arabic given name", &["aziz", "azeez"]),
+    ("Arabic given name", &["hamid", "hamed", "hameed"]),
+    ("Arabic given name", &["karim", "kareem", "kerim"]),
+    ("Arabic given name", &["rahim", "raheem"]),
+    ("Arabic given name", &["nasir", "naser", "nasser", "nassir", "nacer"]),
+    ("Arabic given name", &["salih", "saleh", "salah", "saleh"]),
+    ("Arabic given name", &["ali", "aly"]),
+    // East Slavic given names (Russian, Ukrainian and Belarusian forms and their romanisations).
+    ("East Slavic given name", &["aleksandr", "alexander", "aleksander", "alexandr", "oleksandr", "olexandr", "aliaksandr", "alyaksandr", "alexandre", "aleksandar"]),
+    ("East Slavic given name", &["aleksey", "alexey", "aleksei", "alexei", "oleksiy", "oleksii", "aliaksei", "alyaksei", "alexej", "aleksej"]),
+    ("East Slavic given name", &["sergey", "sergei", "serhiy", "serhii", "siarhei", "sergej", "serguei", "sergiy"]),
+    ("East Slavic given name", &["andrey", "andrei", "andriy", "andrii", "andrej", "andrew"]),
+    ("East Slavic given name", &["dmitry", "dmitriy", "dmitri", "dmytro", "dzmitry", "dmitrij", "dimitri", "dmitrii"]),
+    ("East Slavic given name", &["vladimir", "volodymyr", "uladzimir", "wladimir", "vladymyr"]),
+    ("East Slavic given name", &["yevgeny", "yevgeniy", "evgeny", "evgeniy", "yevhen", "jewgeni", "evgenii", "yevgenii", "evgenij"]),
+    ("East Slavic given name", &["mikhail", "mykhailo", "mikhal", "michail", "mikhailo", "michael"]),
+    ("East Slavic given name", &["nikolay", "nikolai", "mykola", "mikalai", "nicolai", "nikolaj"]),
+    ("East Slavic given name", &["pavel", "pavlo", "paval", "pawel"]),
+    ("East Slavic given name", &["oleg", "oleh", "aleh"]),
+    ("East Slavic given name", &["yuri", "yuriy", "yurii", "yury", "jurij", "iurii", "yurij", "juri"]),
+    ("East Slavic given name", &["viktor", "victor", "wiktor", "viktar"]),
+    ("East Slavic given name", &["igor", "ihor", "ihar"]),
+    ("East Slavic given name", &["grigory", "grigoriy", "hryhoriy", "ryhor", "grigori", "hryhorii"]),
+    ("East Slavic given name", &["georgy", "georgiy", "heorhiy", "georgi", "georgii", "yegor", "egor"]),
+    ("East Slavic given name", &["konstantin", "kostiantyn", "kanstantsin", "kostyantyn", "constantin"]),
+    ("East Slavic given name", &["anatoly", "anatoliy", "anatolii", "anatol"]),
+    ("East Slavic given name", &["vasily", "vasiliy", "vasyl", "vasil", "wassili", "vasilii"]),
+    ("East Slavic given name", &["pyotr", "petr", "petro", "piotr", "peter"]),
+    ("East Slavic given name", &["yakov", "jakow", "yakiv", "iakov"]),
+    ("East Slavic given name", &["ilya", "illia", "ilia", "ilja", "illya"]),
+    ("East Slavic given name", &["fyodor", "fedor", "fedir", "fiodor", "fjodor"]),
+    ("East Slavic given name", &["valery", "valeriy", "valerii", "valeri"]),
+    ("East Slavic given name", &["vyacheslav", "viacheslav", "wjatscheslaw", "viachaslau"]),
+    ("East Slavic given name", &["leonid", "leanid"]),
+    ("East Slavic given name", &["yelena", "elena", "olena", "alena", "jelena", "alyona"]),
+    ("East Slavic given name", &["natalya", "natalia", "nataliya", "natallia"]),
+    ("East Slavic given name", &["tatyana", "tatiana", "tetiana", "tatsiana", "tatjana"]),
+    ("East Slavic given name", &["yulia", "yuliya", "iuliia", "julia", "yulija"]),
+    ("East Slavic given name", &["ksenia", "kseniya", "xenia", "oksana"]),
+    // Korean surnames in McCune-Reischauer, the Revised Romanization and common use.
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["ri", "li", "yi", "lee", "rhee", "i", "rhie"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["pak", "park", "bak", "bahk"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["kim", "gim"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["choe", "choi", "choy"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["jong", "jeong", "chong", "chung", "jung", "cheong"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["kang", "gang"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["sin", "shin"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["o", "oh"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["ryu", "yu", "yoo", "ryoo", "rew"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["rim", "im", "lim"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["ro", "no", "roh", "noh"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["cho", "jo"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["chon", "jon", "jeon", "chun", "cheon"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["ko", "go", "koh"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["kwon", "gwon", "kwun"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["yun", "yoon"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["jang", "chang"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["son", "sohn"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["mun", "moon"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["paek", "baek", "paik", "baik"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["hyon", "hyun", "hyeon"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["ju", "joo", "chu"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["song", "seong", "sung"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["han", "hahn"]),
+    // Chinese surnames: Hanyu Pinyin first, then Wade-Giles and Hong Kong (Cantonese) spellings.
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["zhang", "chang", "cheung", "cheong"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["huang", "wong", "hwang", "vong"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["wang", "wong"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["chen", "chan", "chun", "tan"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["liu", "lau", "lao", "lew"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["zhou", "chou", "chow", "chau"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["wu", "ng", "woo", "ng"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["xu", "hsu", "hui", "tsui", "shyu"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["zhao", "chao", "chiu", "chiew"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["yang", "yeung", "yong"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["lin", "lam", "lim"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["guo", "kuo", "kwok", "kok"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["deng", "teng", "tang"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["xie", "hsieh", "tse", "tse"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["zheng", "cheng", "chang"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["he", "ho", "hor"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["liang", "leung"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["zeng", "tseng", "tsang", "tsang"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["cai", "tsai", "choi", "tsoi"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["jiang", "chiang", "keung", "kong"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["zhu", "chu", "chue"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["xiao", "hsiao", "siu"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["gao", "kao", "ko"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["feng", "fung", "fong"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["luo", "lo", "law", "lok"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["mai", "mak"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["ye", "yeh", "yip", "ip"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["song", "sung"]),
+    ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["li", "lee", "lei"]),
+    // Roman numerals and digits (vessel and unit names: SEA STAR III = SEA STAR 3).
+    ("roman numeral", &["1", "i"]), ("roman numeral", &["2", "ii"]), ("roman numeral", &["3", "iii"]),
+    ("roman numeral", &["4", "iv"]), ("roman numeral", &["5", "v"]), ("roman numeral", &["6", "vi"]),
+    ("roman numeral", &["7", "vii"]), ("roman numeral", &["8", "viii"]), ("roman numeral", &["9", "ix"]),
+    ("roman numeral", &["10", "x"]), ("roman numeral", &["11", "xi"]), ("roman numeral", &["12", "xii"]),
+    ("roman numeral", &["13", "xiii"]), ("roman numeral", &["14", "xiv"]), ("roman numeral", &["15", "xv"]),
+    ("roman numeral", &["16", "xvi"]), ("roman numeral", &["17", "xvii"]), ("roman numeral", &["18", "xviii"]),
+    ("roman numeral", &["19", "xix"]), ("roman numeral", &["20", "xx"]),
+    // The words of Chinese company names, pinyin and English (the English as the normaliser writes it).
+    ("lexicon (pinyin = English)", &["technology", "keji", "jishu"]),
+    ("lexicon (pinyin = English)", &["group", "jituan"]),
+    ("lexicon (pinyin = English)", &["electronic", "dianzi"]),
+    ("lexicon (pinyin = English)", &["communication", "tongxin", "tongxun"]),
+    ("lexicon (pinyin = English)", &["zte", "zhongxing"]),
+    ("lexicon (pinyin = English)", &["industry", "gongye", "shiye"]),
+    ("lexicon (pinyin = English)", &["trade", "maoyi", "shangmao"]),
+    ("lexicon (pinyin = English)", &["international", "guoji"]),
+    ("lexicon (pinyin = English)", &["development", "fazhan", "kaifa"]),
+    ("lexicon (pinyin = English)", &["information", "xinxi"]),
+    ("lexicon (pinyin = English)", &["network", "wangluo"]),
+    ("lexicon (pinyin = English)", &["software", "ruanjian"]),
+    ("lexicon (pinyin = English)", &["semiconductor", "bandaoti"]),
+    ("lexicon (pinyin = English)", &["microelectronic", "weidianzi"]),
+    ("lexicon (pinyin = English)", &["manufacturing", "zhizao"]),
+    ("lexicon (pinyin = English)", &["aviation", "hangkong"]),
+    ("lexicon (pinyin = English)", &["aerospace", "hangtian"]),
+    ("lexicon (pinyin = English)", &["engineering", "gongcheng"]),
+    ("lexicon (pinyin = English)", &["energy", "nengyuan"]),
+    ("lexicon (pinyin = English)", &["holding", "konggu"]),
+    ("lexicon (pinyin = English)", &["import", "jinchukou"]),
+    ("lexicon (pinyin = English)", &["science", "kexue"]),
+    ("lexicon (pinyin = English)", &["research", "yanjiu"]),
+    ("lexicon (pinyin = English)", &["university", "daxue"]),
+    ("lexicon (pinyin = English)", &["institute", "yanjiusuo", "xueyuan"]),
+    ("lexicon (pinyin = English)", &["china", "zhongguo"]),
+    ("lexicon (pinyin = English)", &["investment", "touzi"]),
+    ("lexicon (pinyin = English)", &["logistic", "wuliu"]),
+    ("lexicon (pinyin = English)", &["shipping", "chuanbo", "haiyun", "hangyun"]),
+    ("lexicon (pinyin = English)", &["precision", "jingmi"]),
+    ("lexicon (pinyin = English)", &["machinery", "jixie"]),
+    ("lexicon (pinyin = English)", &["equipment", "shebei"]),
+    ("lexicon (pinyin = English)", &["instrument", "yiqi"]),
+    ("lexicon (pinyin = English)", &["material", "cailiao"]),
+    ("lexicon (pinyin = English)", &["optoelectronic", "guangdian"]),
+    ("lexicon (pinyin = English)", &["intelligent", "zhineng"]),
+    ("lexicon (pinyin = English)", &["system", "xitong"]),
+    ("lexicon (pinyin = English)", &["computer", "diannao", "jisuanji"]),
+    ("lexicon (pinyin = English)", &["chemical", "huagong", "huaxue"]),
+    ("lexicon (pinyin = English)", &["petroleum", "shiyou"]),
+    ("lexicon (pinyin = English)", &["bank", "yinhang"]),
+    ("lexicon (pinyin = English)", &["metal", "jinshu"]),
+    ("lexicon (pinyin = English)", &["center", "zhongxin"]),
+    ("lexicon (pinyin = English)", &["new", "xin"]),
+];
+
+/// Romanisation fold rules, applied in order: (from, to, what the rule is).
+#[rustfmt::skip]
+const FOLDS: &[(&str, &str, &str)] = &[
+    ("schtsch", "shch", "Cyrillic German schtsch = shch"),
+    ("szcz", "shch", "Cyrillic Polish szcz = shch"),
+    ("chtch", "shch", "Cyrillic French chtch = shch"),
+    ("tsch", "ch", "Cyrillic German tsch = ch"),
+    ("tch", "ch", "Cyrillic French tch = ch"),
+    ("cz", "ch", "Cyrillic Polish cz = ch"),
+    ("sch", "sh", "Cyrillic German sch = sh"),
+    ("sz", "sh", "Cyrillic Polish sz = sh"),
+    ("w", "v", "Cyrillic German/Polish w = v"),
+    ("x", "ks", "x = ks"),
+    ("ou", "u", "French ou = u"),
+    ("oo", "u", "oo = u"),
+    ("ee", "i", "ee = i"),
+    ("ph", "f", "ph = f"),
+    ("ck", "k", "ck = k"),
+    ("q", "k", "Arabic q = k"),
+    ("tz", "ts", "tz = ts"),
+    ("hs", "x", "Wade-Giles hs = pinyin x"),
+];
+
+/// One key of a word, with the rule that produced it (empty when the key is the word's own form).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    /// The key (`g:`, `f:` or `s:` followed by the form).
+    pub key: String,
+    /// The rule, for explanations.
+    pub rule: String,
+}
+
+fn groups_by_word() -> &'static FxHashMap<&'static str, Vec<usize>> {
+    static MAP: OnceLock<FxHashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        for (i, (_, words)) in GROUPS.iter().enumerate() {
+            for w in *words {
+                let v = m.entry(w).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        m
+    })
+}
+
+/// The romanisation fold of a lowercase ASCII word, and the rules that changed it.
+pub fn fold(word: &str) -> (String, Vec<&'static str>) {
+    let mut s = word.to_string();
+    let mut rules = Vec::new();
+    for (from, to, rule) in FOLDS {
+        // `hs` only starts a Wade-Giles syllable at the start of a word.
+        if *from == "hs" {
+            if let Some(rest) = s.strip_prefix("hs") {
+                s = format!("x{rest}");
+                rules.push(*rule);
+            }
+            continue;
+        }
+        if s.contains(from) {
+            s = s.replace(from, to);
+            rules.push(*rule);
+        }
+    }
+    // j for й after a vowel (German, Polish, ISO 9: Sergej, Andrej, Dmitrijev).
+    let b: Vec<u8> = s.bytes().collect();
+    let mut out = String::with_capacity(b.len());
+    let mut prev: Option<u8> = None;
+    let mut changed_j = false;
+    let mut doubled = false;
+    for (i, &c) in b.iter().enumerate() {
+        let mut c = c;
+        if c == b'j' && i > 0 && is_vowel(b[i - 1]) {
+            c = b'y';
+            changed_j = true;
+        }
+        if Some(c) == prev && c.is_ascii_alphabetic() {
+            doubled = true;
+            continue;
+        }
+        out.push(c as char);
+        prev = Some(c);
+    }
+    if changed_j {
+        rules.push("Cyrillic German/Polish/ISO j = y");
+    }
+    if doubled {
+        rules.push("doubled letter");
+    }
+    // Endings: -iy, -ij, -ii, -yi, -y (Cyrillic -ий, -ый in BGN/PCGN, ISO 9 and simplified forms) = -i.
+    for (end, rule) in [
+        ("iy", "Cyrillic ending -iy = -i"),
+        ("ij", "Cyrillic ending -ij = -i"),
+        ("yi", "Cyrillic ending -yi = -i"),
+        ("ey", "ending -ey = -ei"),
+    ] {
+        if out.len() > 4 && out.ends_with(end) {
+            out.truncate(out.len() - 2);
+            out.push_str(if end == "ey" { "ei" } else { "i" });
+            rules.push(rule);
+            break;
+        }
+    }
+    // Arabic and Persian final -ah / -eh (ta marbuta, final he) written with or without the h: Rawah / Rawa.
+    if out.len() > 4 && out.ends_with('h') && is_vowel(out.as_bytes()[out.len() - 2]) {
+        out.pop();
+        rules.push("Arabic final -ah = -a");
+    }
+    if out.len() > 4 && out.ends_with('y') && !out.ends_with("ey") {
+        out.pop();
+        out.push('i');
+        rules.push("ending -y = -i");
+    }
+    (out, rules)
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// The vowel skeleton of a folded word: every run of vowels written `a` (`y` between consonants counts as a
+/// vowel), or `None` when the word is too short or has too few consonants for the skeleton to mean much.
+pub fn skeleton(folded: &str) -> Option<String> {
+    let b = folded.as_bytes();
+    if b.len() < 6 || !b.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let mut out = String::with_capacity(b.len());
+    let mut consonants = 0;
+    let mut in_vowels = false;
+    for (i, &c) in b.iter().enumerate() {
+        let vowel = matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+            || (c == b'y' && i > 0)
+            // A final h after a vowel is not written by every system (Zubaydah / Zubaida).
+            || (c == b'h' && i == b.len() - 1 && i > 0 && is_vowel(b[i - 1]));
+        if vowel {
+            if !in_vowels {
+                out.push('a');
+                in_vowels = true;
+            }
+        } else {
+            out.push(c as char);
+            consonants += 1;
+            in_vowels = false;
+        }
+    }
+    (consonants >= 2).then_some(out)
+}
+
+/// The keys of a lowercase ASCII word: its variant groups, its fold and its skeleton, each with the rule that
+/// produced it. A word has at most a handful of keys, each no longer than the word plus a few letters.
+pub fn keys(word: &str) -> Vec<Key> {
+    let mut out = Vec::new();
+    if word.is_empty() || word.len() > crate::limits::MAX_FUZZY_TOKEN_BYTES {
+        return out;
+    }
+    if let Some(gs) = groups_by_word().get(word) {
+        for &g in gs {
+            let (what, words) = GROUPS[g];
+            out.push(Key {
+                key: format!("g:{g}"),
+                rule: format!("{what}: {word} = {}", words[0]),
+            });
+        }
+    }
+    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return out;
+    }
+    let (f, rules) = fold(word);
+    out.push(Key {
+        key: format!("f:{f}"),
+        rule: if rules.is_empty() {
+            String::new()
+        } else {
+            format!("translit: {}", rules.join(", "))
+        },
+    });
+    if let Some(s) = skeleton(&f) {
+        out.push(Key {
+            key: format!("s:{s}"),
+            rule: "translit: vowels written differently".to_string(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn share(a: &str, b: &str, prefix: &str) -> bool {
+        let ka = keys(a);
+        let kb = keys(b);
+        ka.iter()
+            .any(|x| x.key.starts_with(prefix) && kb.iter().any(|y| y.key == x.key))
+    }
+
+    #[test]
+    fn cyrillic_systems_fold_together() {
+        // Щербаков: BGN/PCGN Shcherbakov, German Schtscherbakow, Polish Szczerbakow, French Chtcherbakov.
+        for v in ["schtscherbakow", "szczerbakow", "chtcherbakov"] {
+            assert!(share("shcherbakov", v, "f:"), "{v}");
+        }
+        // Чичваркин: German Tschitschwarkin.
+        assert!(share("chichvarkin", "tschitschwarkin", "f:"));
+        // Шувалов: German Schuwalow, Polish Szuwałow (folded to szuwalow), French Chouvalov is ch = ш.
+        assert!(share("shuvalov", "schuwalow", "f:"));
+        assert!(share("shuvalov", "szuwalow", "f:"));
+        // Аксёнов: x = ks.
+        assert!(share("aksenov", "axenov", "f:"));
+        // Юрий: BGN Yuriy, ISO/German Jurij.
+        assert!(share("yuriy", "yuri", "f:"));
+        assert!(share("sergey", "sergej", "f:"));
+        assert!(!share("ivanov", "ivanova", "f:"));
+    }
+
+    #[test]
+    fn skeleton_equates_vowels_only() {
+        assert!(share("hussein", "husayn", "s:"));
+        assert!(share("zubaydah", "zubaida", "s:"));
+        assert!(!share("mahmud", "muhammad", "s:"));
+        assert!(!share("omar", "amr", "s:"));
+        assert_eq!(skeleton("ali"), None);
+    }
+
+    #[test]
+    fn groups_name_the_variant() {
+        let k = keys("mehmet");
+        assert!(k
+            .iter()
+            .any(|k| k.rule == "Arabic given name: mehmet = muhammad"));
+        assert!(share("iii", "3", "g:"));
+        assert!(share("keji", "technology", "g:"));
+        assert!(share("wong", "huang", "g:") && share("wong", "wang", "g:"));
+        assert!(share("rhee", "ri", "g:"));
+        assert!(!share("park", "kim", "g:"));
+    }
+}
