@@ -669,3 +669,30 @@ fn compare_reports_classifications_that_pull_apart() {
         .all(|j| j["jurisdiction"] == "EU"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn plan_uses_a_users_controls_with_their_corpus() {
+    // The mini corpus brings DIR/controls/mappings.yaml: its own control and its mappings join the built-in ones.
+    let recruiter = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/recruiter.yaml");
+    let p = json(&[
+        "--corpus",
+        MINI,
+        "plan",
+        recruiter,
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    let ids: Vec<&str> = p["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["control"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["regulatory_filing", "xx_policy_review"]);
+    let own = item(&p, "xx_policy_review");
+    assert_eq!(own["control"]["file"], "controls/mappings.yaml");
+    assert_eq!(rules_of(own), ["us_eo_new.review"]);
+    assert_eq!(own["rules"][0]["relationship"], "equal");
+}
