@@ -56,6 +56,42 @@ pub struct ManifestError {
     pub hint: Option<String>,
 }
 
+/// The most characters of the input a message, hint or path quotes: a 50 MB value is shown by its two ends.
+pub const QUOTE_LIMIT: usize = 200;
+
+/// Shortens `s` to at most `max` characters (and a few for the mark), keeping both ends around a `…`.
+pub fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    // Counting characters is linear; a byte length under the limit needs no count.
+    if s.len() <= max || s.chars().nth(max).is_none() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let head: usize = s.char_indices().nth(max / 2).map_or(s.len(), |(i, _)| i);
+    let tail = s
+        .char_indices()
+        .rev()
+        .nth(max / 2 - 1)
+        .map_or(0, |(i, _)| i)
+        .max(head);
+    std::borrow::Cow::Owned(format!("{} … {}", &s[..head], &s[tail..]))
+}
+
+impl ManifestError {
+    /// The error with its message, hint and path clipped to [`QUOTE_LIMIT`] characters each.
+    pub fn clipped(mut self) -> ManifestError {
+        if let std::borrow::Cow::Owned(m) = clip(&self.message, QUOTE_LIMIT) {
+            self.message = m;
+        }
+        if let Some(std::borrow::Cow::Owned(h)) = self.hint.as_deref().map(|h| clip(h, QUOTE_LIMIT))
+        {
+            self.hint = Some(h);
+        }
+        if let std::borrow::Cow::Owned(p) = clip(&self.path, QUOTE_LIMIT) {
+            self.path = p;
+        }
+        self
+    }
+}
+
 /// Adds a region code and every region that contains it: `US-NY-NYC` is also in `US-NY` and in `US`, so a rule
 /// written for a state or a country reaches a city or state given more precisely.
 fn push_region_with_ancestors(out: &mut Vec<String>, code: &str) {
@@ -155,6 +191,14 @@ pub fn parse(
     format: Format,
     vocabulary: &Vocabulary,
 ) -> Result<Facts, ManifestError> {
+    parse_unclipped(source, format, vocabulary).map_err(ManifestError::clipped)
+}
+
+fn parse_unclipped(
+    source: &str,
+    format: Format,
+    vocabulary: &Vocabulary,
+) -> Result<Facts, ManifestError> {
     // A byte-order mark (editors on Windows write one) is not part of the text.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let tree: serde_json::Value = match format {
@@ -172,7 +216,7 @@ pub fn parse(
         Format::Yaml => serde_yaml_ng::from_str::<Tree>(source)
             .map(|t| t.0)
             .map_err(|e| {
-                let message = e.to_string();
+                let mut message = e.to_string();
                 let mut place = e
                     .location()
                     .map(|l| clamp_line_col(source, l.line(), l.column()));
@@ -182,6 +226,10 @@ pub fn parse(
                     let from = e.location().map_or(0, |l| l.index());
                     if let Some(at) = second_key(source, from, key) {
                         place = Some(line_col(source, at));
+                        // The parser's own place (the mapping's start) would contradict it.
+                        if let Some(i) = message.rfind(" at line ") {
+                            message.truncate(i);
+                        }
                     }
                 }
                 ManifestError {
@@ -214,7 +262,7 @@ pub fn parse(
             })?
         }
     };
-    bind(&tree, vocabulary).map_err(|mut e| {
+    bind_unclipped(&tree, vocabulary).map_err(|mut e| {
         if e.line_col.is_none() && format != Format::Json {
             e.line_col = locate(source, &e.path);
         }
@@ -381,6 +429,13 @@ impl<'de> serde::de::Visitor<'de> for TreeVisitor {
 
 /// Binds an already-parsed manifest tree (e.g. one JSONL line) to the vocabulary.
 pub fn bind(tree: &serde_json::Value, vocabulary: &Vocabulary) -> Result<Facts, ManifestError> {
+    bind_unclipped(tree, vocabulary).map_err(ManifestError::clipped)
+}
+
+fn bind_unclipped(
+    tree: &serde_json::Value,
+    vocabulary: &Vocabulary,
+) -> Result<Facts, ManifestError> {
     let err = |path: &str, message: String, hint: Option<String>| ManifestError {
         path: path.to_string(),
         line_col: None,
@@ -540,6 +595,14 @@ fn json_type(v: &serde_json::Value) -> &'static str {
 
 /// Checks one value against its fact type.
 pub fn bind_value(
+    ty: &FactType,
+    v: &serde_json::Value,
+    path: &str,
+) -> Result<Value, ManifestError> {
+    bind_value_unclipped(ty, v, path).map_err(ManifestError::clipped)
+}
+
+fn bind_value_unclipped(
     ty: &FactType,
     v: &serde_json::Value,
     path: &str,
