@@ -135,8 +135,21 @@ pub fn run(
         );
         let _ = out.flush();
         let answer = loop {
-            let Some(Ok(line)) = lines.next() else {
-                break None;
+            let line = match lines.next() {
+                None => break None,
+                Some(Ok(line)) => line,
+                // An answer that is not UTF-8 is asked again, not taken as the end of the interview.
+                Some(Err(e)) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    let _ = write!(out, "  the answer is not UTF-8 text; answer again\n> ");
+                    let _ = out.flush();
+                    continue;
+                }
+                Some(Err(e)) => {
+                    return Err(CliError::Read {
+                        path: "<stdin>".into(),
+                        source: e,
+                    })
+                }
             };
             let t = line.trim();
             if t.is_empty() {

@@ -318,7 +318,7 @@ fn load_engine(dir: Option<&PathBuf>) -> Result<(Engine, Vec<aigov_corpus::Examp
     let sources = match dir {
         // The error names the file at fault (read_dir puts it in the message).
         Some(d) => aigov_corpus::read_dir(d).map_err(|e| CliError::Usage {
-            message: format!("cannot read the corpus in {}: {e}", d.display()),
+            message: format!("cannot read {e}"),
             help: if e.kind() == std::io::ErrorKind::InvalidData {
                 "save the file as UTF-8".into()
             } else {

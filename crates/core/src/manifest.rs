@@ -845,15 +845,26 @@ impl<'de> serde::de::Visitor<'de> for ManifestSeed<'_> {
         use serde::de::Error;
         let vocabulary = self.vocabulary;
         let mut values: Vec<Option<Value>> = vec![None; vocabulary.facts.len()];
-        // Facts given (even as null), to refuse repeated keys: one bit per fact.
-        let mut seen = vec![0u64; vocabulary.facts.len().div_ceil(64)];
-        let mut keys: Vec<&'de str> = Vec::new();
+        // Facts given (even as null), to refuse repeated keys: one bit per fact, on the stack for vocabularies
+        // of up to 1,024 facts (the batch reads millions of lines).
+        let words = vocabulary.facts.len().div_ceil(64);
+        let (mut stack, mut heap) = ([0u64; 16], Vec::new());
+        let seen: &mut [u64] = if words <= stack.len() {
+            &mut stack[..words]
+        } else {
+            heap.resize(words, 0);
+            &mut heap
+        };
+        // The top-level keys, to refuse repeated ones; more than a manifest has go to the general path.
+        let mut keys: [&'de str; 8] = [""; 8];
+        let mut nkeys = 0;
         let (mut subject, mut name): (Option<&'de str>, Option<String>) = (None, None);
         while let Some(key) = map.next_key::<&'de str>()? {
-            if keys.contains(&key) {
+            if keys[..nkeys].contains(&key) || nkeys == keys.len() {
                 return Err(A::Error::custom("repeated key"));
             }
-            keys.push(key);
+            keys[nkeys] = key;
+            nkeys += 1;
             match key {
                 "subject" => subject = Some(map.next_value()?),
                 "name" => name = Some(map.next_value()?),
@@ -862,7 +873,7 @@ impl<'de> serde::de::Visitor<'de> for ManifestSeed<'_> {
                         vocabulary,
                         section,
                         values: &mut values,
-                        seen: &mut seen,
+                        seen: &mut *seen,
                     })?
                 }
                 _ => return Err(A::Error::custom("unknown key")),
@@ -893,7 +904,7 @@ struct SectionSeed<'a, 'v> {
     vocabulary: &'v Vocabulary,
     section: &'a str,
     values: &'a mut Vec<Option<Value>>,
-    seen: &'a mut Vec<u64>,
+    seen: &'a mut [u64],
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for SectionSeed<'_, '_> {
