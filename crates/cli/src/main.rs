@@ -87,8 +87,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
         /// Exit 1 if a classification at this tier or above is in effect or upcoming (for CI gates); one that is
-        /// only undetermined also fails, unless `--undetermined pass`.
-        #[arg(long, value_name = "TIER")]
+        /// only undetermined also fails, unless `--undetermined pass`. Not with --batch, whose lines say each
+        /// subject's classifications.
+        #[arg(long, value_name = "TIER", conflicts_with = "batch")]
         fail_on: Option<String>,
         /// With --fail-on: whether a classification at the tier that is undetermined (facts missing) passes or
         /// fails the gate.

@@ -190,8 +190,11 @@ fn fail_on_does_not_pass_when_the_tier_is_only_undetermined() {
         aigov(&["assess", &cv, "--as-of", "2026-11-28", "--fail-on", "high"]).code,
         1
     );
-    // --undetermined needs --fail-on.
+    // --undetermined needs --fail-on; --fail-on is not silently ignored by --batch.
     assert_eq!(aigov(&["assess", &open, "--undetermined", "pass"]).code, 2);
+    let r = aigov(&["assess", "--batch", &open, "--fail-on", "high"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.err_has("cannot be used with"), "{}", r.stderr);
 }
 
 // ------------------------------------------------------------------------------------------- manifests

@@ -558,26 +558,41 @@ fn foreign_section(subject: &str, section: &str) -> ManifestError {
     }
 }
 
-/// Checks a bound value against its fact's constraints (`min`): a negative count or amount is an error.
+/// Checks a bound value against its fact's constraints (`min`, `max`): a negative count or amount, or a
+/// percentage over 100, is an error.
 pub fn check_range(def: &FactDef, value: Value, path: &str) -> Result<Value, ManifestError> {
-    match (&value, def.min) {
-        (Value::Number(n), Some(min)) if *n < min => Err(ManifestError {
-            path: path.to_string(),
-            line_col: None,
-            message: format!(
-                "{n} is below the smallest value `{}` can take, {min}{}",
-                def.qualified,
-                match &def.ty {
-                    FactType::Number { unit: Some(u) } => format!(" {u}"),
-                    _ => String::new(),
-                }
+    let Value::Number(n) = value else {
+        return Ok(value);
+    };
+    let unit = match &def.ty {
+        FactType::Number { unit: Some(u) } => format!(" {u}"),
+        _ => String::new(),
+    };
+    let err = |message: String, hint: String| ManifestError {
+        path: path.to_string(),
+        line_col: None,
+        message,
+        hint: Some(hint),
+    };
+    match (def.min, def.max) {
+        (Some(min), _) if n < min => Err(err(
+            format!(
+                "{n} is below the smallest value `{}` can take, {min}{unit}",
+                def.qualified
             ),
-            hint: Some(if min == 0.0 {
+            if min == 0.0 {
                 "this quantity cannot be negative".into()
             } else {
                 format!("give a value of at least {min}")
-            }),
-        }),
+            },
+        )),
+        (_, Some(max)) if n > max => Err(err(
+            format!(
+                "{n} is above the largest value `{}` can take, {max}{unit}",
+                def.qualified
+            ),
+            format!("give a value of at most {max}{unit}"),
+        )),
         _ => Ok(value),
     }
 }
@@ -885,7 +900,7 @@ impl<'de> serde::de::Visitor<'de> for ManifestSeed<'_> {
         if !vocabulary.subject(subject).is_some_and(|s| s.assessable) {
             return Ok(None);
         }
-        let foreign = keys
+        let foreign = keys[..nkeys]
             .iter()
             .any(|k| !matches!(*k, "subject" | "name") && !vocabulary.section_allowed(subject, k));
         if foreign {
@@ -1034,6 +1049,7 @@ mod tests {
             qualified: String::new(),
             derive: Vec::new(),
             min: None,
+            max: None,
         };
         let roles = vec![EnumValue {
             id: "provider".into(),

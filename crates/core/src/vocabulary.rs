@@ -107,6 +107,9 @@ pub struct FactDef {
     /// an error, not an answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
+    /// The largest value a number fact can take (`max: 100` for a percentage, `max: 1` for a share).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
 }
 
 /// One way to compute a derived fact, e.g. training compute from parameters and tokens (6·N·D).

@@ -17,6 +17,7 @@ fn vocabulary() -> Vocabulary {
         qualified: String::new(),
         derive: Vec::new(),
         min,
+        max: None,
     };
     let kind = |id: &str, assessable: bool| SubjectKind {
         id: id.into(),
@@ -53,6 +54,12 @@ fn vocabulary() -> Vocabulary {
             ),
             f("ai_system", "used_in", FactType::Regions, None),
             f("ai_system", "offset", FactType::Number { unit: None }, None),
+            bounded(f(
+                "ai_system",
+                "share",
+                FactType::Number { unit: None },
+                Some(0.0),
+            )),
             f(
                 "model",
                 "training_compute_flop",
@@ -71,9 +78,15 @@ fn vocabulary() -> Vocabulary {
         ],
         Vec::new(),
     );
-    // Rules about an export read its item (fact 5 is `item.tpp`).
-    v.set_contexts([("export", 5)]);
+    // Rules about an export read its item (fact 6 is `item.tpp`).
+    assert_eq!(v.facts[6].qualified, "item.tpp");
+    v.set_contexts([("export", 6)]);
     v
+}
+
+fn bounded(mut f: FactDef) -> FactDef {
+    f.max = Some(1.0);
+    f
 }
 
 fn yaml(text: &str) -> Result<aigov_core::manifest::Facts, ManifestError> {
@@ -155,6 +168,10 @@ fn negative_numbers_are_refused_where_the_fact_cannot_take_them() {
     assert!(e.message.contains("below"), "{e:?}");
     let e = json(r#"{"subject":"model","organization":{"employees":-3}}"#).unwrap_err();
     assert_eq!(e.path, "organization.employees");
+    // A maximum likewise (a share of at most 1).
+    let e = json(r#"{"subject":"ai_system","ai_system":{"share":1.5}}"#).unwrap_err();
+    assert!(e.message.contains("above the largest value"), "{e:?}");
+    assert!(json(r#"{"subject":"ai_system","ai_system":{"share":1}}"#).is_ok());
     // A fact without a minimum takes negative values; zero is fine where the minimum is zero.
     assert!(json(r#"{"subject":"ai_system","ai_system":{"offset":-3}}"#).is_ok());
     assert!(json(r#"{"subject":"model","model":{"training_compute_flop":0}}"#).is_ok());

@@ -25,6 +25,7 @@ fn vocabulary() -> Vocabulary {
         qualified: String::new(),
         derive: Vec::new(),
         min: None,
+        max: None,
     };
     Vocabulary::new(
         vec![

@@ -374,14 +374,25 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                 qualified: String::new(), // set by Vocabulary::new
                 derive: Vec::new(),
                 min: raw.min,
+                max: raw.max,
             });
-            if let Some(min) = raw.min {
-                if raw.ty != RawFactType::Number || !min.is_finite() {
+            for (key, bound) in [("min", raw.min), ("max", raw.max)] {
+                if let Some(b) = bound {
+                    if raw.ty != RawFactType::Number || !b.is_finite() {
+                        diags.push(place(
+                            format!(
+                                "`{key}` applies to number facts and must be a finite number; `{}` has {key} {b}",
+                                raw.name
+                            ),
+                            None,
+                        ));
+                    }
+                }
+            }
+            if let (Some(min), Some(max)) = (raw.min, raw.max) {
+                if min > max {
                     diags.push(place(
-                        format!(
-                            "`min` applies to number facts and must be a finite number; `{}` has min {min}",
-                            raw.name
-                        ),
+                        format!("`{}` has min {min} above max {max}", raw.name),
                         None,
                     ));
                 }
