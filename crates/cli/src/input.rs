@@ -162,6 +162,12 @@ fn offset_of(text: &str, line: usize, col: usize) -> usize {
         .map_or(end, |(i, _)| start + i)
 }
 
+/// The member states of the European Union (ISO 3166-1), for the hint of `--jurisdiction FR`.
+const EU_MEMBERS: &[&str] = &[
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+];
+
 /// The jurisdiction codes the corpus knows: every instrument's jurisdiction and the regions that contain it
 /// (`US-NY-NYC` brings `US-NY` and `US`).
 pub fn known_jurisdictions(corpus: &Corpus) -> Vec<String> {
@@ -191,6 +197,15 @@ pub fn check_jurisdictions(corpus: &Corpus, given: &[String]) -> Result<(), CliE
             continue;
         }
         let upper = j.to_ascii_uppercase();
+        if EU_MEMBERS.contains(&upper.as_str()) && known.iter().any(|k| k == "EU") {
+            return Err(CliError::Usage {
+                message: format!("unknown jurisdiction `{j}`: no instrument of the corpus is in it"),
+                help: format!(
+                    "did you mean `EU`? {upper} is an EU member state: the law the corpus has for it is EU law \
+                     (filter with --jurisdiction EU)"
+                ),
+            });
+        }
         return Err(CliError::Usage {
             message: format!(
                 "unknown jurisdiction `{}`: no instrument of the corpus is in it",

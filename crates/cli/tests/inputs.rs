@@ -95,6 +95,13 @@ fn an_unknown_jurisdiction_is_an_error_not_an_empty_answer() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.err_has("unknown jurisdiction `FR`"), "{}", r.stderr);
     assert!(
+        r.err_has("did you mean `EU`?"),
+        "FR is in the EU: {}",
+        r.stderr
+    );
+    let r = aigov(&["assess", &file, "--as-of", "2026-11-28", "-j", "JP"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
         r.err_has("EU, US"),
         "the known codes are listed: {}",
         r.stderr
