@@ -351,6 +351,15 @@ const CITIES: &[&str] = &["US-NY-NYC"];
 /// (`US-CA`), a city listed in [`CITIES`] (`US-NY-NYC`), or a well-formed subdivision of another known country
 /// (`DE-BY`; only US subdivisions are enumerated). Returns why not, with a suggestion, when it does not.
 pub fn check_region_code(code: &str) -> Result<(), String> {
+    // The common forms (`DE`, `US-CA`) on bytes first: the batch checks millions of codes.
+    let b = code.as_bytes();
+    match b.len() {
+        2 if in_table(&COUNTRY_TABLE, code) => return Ok(()),
+        5 if b[2] == b'-' && b.starts_with(b"US") && in_table(&US_TABLE, &code[3..]) => {
+            return Ok(())
+        }
+        _ => {}
+    }
     if !is_region_code(code) {
         let upper = code.trim().to_ascii_uppercase();
         return Err(if upper != code && is_region_code(&upper) {
