@@ -93,7 +93,10 @@ fn a_list_row_with_a_huge_name_is_refused_with_its_row() {
         other => panic!("expected a refused name on row 2, got {other:?}"),
     }
     let mut alt = String::from("36,12,\"aka\",\"AERO-CARIBBEAN\",-0- \n");
-    alt.push_str(&format!("36,13,\"aka\",\"{}\",-0- \n\u{1a}", "B ".repeat(2_000)));
+    alt.push_str(&format!(
+        "36,13,\"aka\",\"{}\",-0- \n\u{1a}",
+        "B ".repeat(2_000)
+    ));
     assert!(matches!(
         parse(Format::OfacAlt, alt.as_bytes()),
         Err(ParseError::Name { row: 2, .. })
