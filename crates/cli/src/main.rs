@@ -563,7 +563,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 (None, _) => anstream::print!("{text}"),
             }
             let gate = fail_on.as_deref().is_some_and(|tier| {
-                input::fail_on_gate(&engine, &a, tier, undetermined == Undetermined::Fail)
+                input::fail_on_gate(&engine, a, tier, undetermined == Undetermined::Fail)
             });
             Ok(if a.prohibited || gate {
                 ExitCode::from(1)
