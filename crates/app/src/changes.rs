@@ -20,6 +20,7 @@ pub fn changes<'a>(
             "swap the two dates",
         ));
     }
+    crate::jurisdictions::check(&engine.corpus, jurisdictions)?;
     Ok(aigov_core::changes::changes(
         &engine.corpus,
         from,

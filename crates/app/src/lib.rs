@@ -18,6 +18,7 @@ pub mod compute;
 pub mod error;
 pub mod i18n;
 pub mod init;
+pub mod jurisdictions;
 pub mod lists;
 pub mod manifest_edit;
 pub mod map;
@@ -65,9 +66,14 @@ pub fn engine(dir: Option<&Path>) -> Result<Engine, AppError> {
 /// Loads and validates the corpus from its sources (a folder, else the embedded files), with its examples.
 pub fn load_engine(dir: Option<&Path>) -> Result<(Engine, Vec<aigov_corpus::Example>), AppError> {
     let sources = match dir {
-        Some(d) => aigov_corpus::read_dir(d).map_err(|e| AppError::Read {
-            path: d.display().to_string(),
-            source: e,
+        // The error names the file at fault (read_dir puts it in the message).
+        Some(d) => aigov_corpus::read_dir(d).map_err(|e| AppError::Invalid {
+            message: format!("cannot read {e}"),
+            help: if e.kind() == std::io::ErrorKind::InvalidData {
+                "save the file as UTF-8".into()
+            } else {
+                "check the path and permissions".into()
+            },
         })?,
         None => aigov_corpus::embedded_sources(),
     };

@@ -7,12 +7,51 @@ use aigov_core::manifest;
 use aigov_core::{Date, Engine};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Lines assessed per parallel chunk: large enough to keep both cores busy, small enough to keep memory flat.
 const CHUNK: usize = 8192;
+
+/// A line that cannot be assessed: why, and how to fix it.
+type LineError = (String, Option<String>);
+
+/// One input line: its number and its text, or why it could not be read (not UTF-8, too long).
+type InputLine = (usize, Result<String, LineError>);
+
+/// The output line of a bad input line: `{"error", "hint", "line"}`.
+fn error_line(number: usize, message: &str, hint: Option<&str>) -> (String, bool) {
+    let v = serde_json::json!({"line": number, "error": message, "hint": hint});
+    // `json!` sorts keys; a summary line starts with `line` too, so every output line leads with it.
+    (v.to_string(), false)
+}
+
+/// Decodes one input line: UTF-8 (the first line may start with a byte-order mark), or an error naming the
+/// column and byte of the first bad byte.
+fn decode_line(number: usize, bytes: Vec<u8>) -> Result<String, LineError> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if number == 1 && text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let col = std::str::from_utf8(&bytes[..at]).map_or(at, |s| s.chars().count()) + 1;
+            Err((
+                format!(
+                    "not UTF-8 text: byte 0x{:02X} at column {col} (byte {} of the line) is not valid UTF-8",
+                    bytes[at],
+                    at + 1
+                ),
+                Some("save the file as UTF-8".into()),
+            ))
+        }
+    }
+}
 
 fn assess_line(
     engine: &Engine,
@@ -22,11 +61,8 @@ fn assess_line(
     plan: &aigov_core::assess::DatePlan<'_>,
     full: bool,
 ) -> (String, bool) {
-    let fail = |message: String, hint: Option<String>| {
-        let v = serde_json::json!({"line": number, "error": message, "hint": hint});
-        // `json!` sorts keys; a summary line starts with `line` too, so every output line leads with it.
-        (v.to_string(), false)
-    };
+    let fail =
+        |message: String, hint: Option<String>| error_line(number, &message, hint.as_deref());
     // One pass from JSON text to facts; errors (from the general path) name the place in the manifest.
     let facts = match manifest::parse_json_fast(line, &engine.corpus.vocabulary) {
         Ok(f) => f,
@@ -136,6 +172,40 @@ fn summary_line(number: usize, s: &aigov_core::assess::Summary, plain_labels: bo
     out
 }
 
+/// Reads one line (with its `\n`) into `line`, keeping at most `limit` bytes: returns the bytes consumed and
+/// whether the line was complete; the rest of a longer line is skipped, not stored.
+fn read_line<R: BufRead>(
+    reader: &mut R,
+    line: &mut Vec<u8>,
+    limit: u64,
+) -> std::io::Result<(usize, bool)> {
+    let n = reader.by_ref().take(limit + 1).read_until(b'\n', line)?;
+    if (n as u64) <= limit || line.last() == Some(&b'\n') {
+        return Ok((n, true));
+    }
+    line.clear();
+    let mut skipped = n;
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            break;
+        }
+        match available.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                skipped += i + 1;
+                break;
+            }
+            None => {
+                let len = available.len();
+                reader.consume(len);
+                skipped += len;
+            }
+        }
+    }
+    Ok((skipped, false))
+}
+
 /// Runs a batch.
 pub fn run(
     engine: &Engine,
@@ -180,9 +250,11 @@ pub fn run(
     let plan = engine.plan(as_of);
     // A pipeline: one thread reads chunks, the rayon pool assesses them, one thread writes them, so reading and
     // writing overlap with assessment. Bounded channels keep memory flat whatever the input size.
+    let limit_mb = crate::input::limit_mb()?;
+    let limit = limit_mb << 20;
     let (chunks_tx, chunks_rx) =
-        std::sync::mpsc::sync_channel::<std::io::Result<Vec<(usize, String)>>>(2);
-    let (results_tx, results_rx) = std::sync::mpsc::sync_channel::<Vec<(String, bool)>>(2);
+        std::sync::mpsc::sync_channel::<std::io::Result<Vec<InputLine>>>(2);
+    let (results_tx, results_rx) = std::sync::mpsc::sync_channel::<Vec<(usize, String, bool)>>(2);
     let (subjects, errors) = std::thread::scope(|scope| -> Result<(usize, usize), CliError> {
         let progress_reader = progress.clone();
         scope.spawn(move || {
@@ -194,17 +266,31 @@ pub fn run(
                 // Progress is reported once per chunk: a bar update per line costs more than reading the line.
                 let mut bytes = 0u64;
                 while chunk.len() < CHUNK {
-                    let mut line = String::new();
-                    match reader.read_line(&mut line) {
-                        Ok(0) => {
+                    // Lines are read as bytes, so that one line that is not UTF-8 is reported, not fatal.
+                    let mut line = Vec::new();
+                    match read_line(&mut reader, &mut line, limit) {
+                        Ok((0, _)) => {
                             done = true;
                             break;
                         }
-                        Ok(n) => {
+                        Ok((n, complete)) => {
                             number += 1;
                             bytes += n as u64;
-                            if !line.trim().is_empty() {
-                                chunk.push((number, line));
+                            if !complete {
+                                chunk.push((
+                                    number,
+                                    Err((
+                                        format!(
+                                            "the line is longer than the limit of {limit_mb} MiB"
+                                        ),
+                                        Some(format!(
+                                            "set {} to a larger number of MiB to raise the limit",
+                                            crate::input::LIMIT_ENV
+                                        )),
+                                    )),
+                                ));
+                            } else if !line.iter().all(u8::is_ascii_whitespace) {
+                                chunk.push((number, decode_line(number, line)));
                             }
                         }
                         Err(e) => {
@@ -227,15 +313,29 @@ pub fn run(
             };
             let mut out = BufWriter::with_capacity(1 << 20, sink);
             let (mut subjects, mut errors) = (0usize, 0usize);
+            let mut bad: Vec<usize> = Vec::new();
             for results in results_rx {
-                for (text, ok) in results {
+                for (number, text, ok) in results {
                     subjects += 1;
-                    errors += usize::from(!ok);
+                    if !ok {
+                        errors += 1;
+                        if bad.len() < 10 {
+                            bad.push(number);
+                        }
+                    }
                     out.write_all(text.as_bytes())?;
                     out.write_all(b"\n")?;
                 }
             }
             out.flush()?;
+            if !bad.is_empty() {
+                let list: Vec<String> = bad.iter().map(usize::to_string).collect();
+                eprintln!(
+                    "bad line(s): {}{}",
+                    list.join(", "),
+                    if errors > bad.len() { ", ..." } else { "" }
+                );
+            }
             Ok((subjects, errors))
         });
         for chunk in chunks_rx {
@@ -243,9 +343,15 @@ pub fn run(
                 path: in_name.clone(),
                 source: e,
             })?;
-            let results: Vec<(String, bool)> = chunk
+            let results: Vec<(usize, String, bool)> = chunk
                 .par_iter()
-                .map(|(n, line)| assess_line(engine, line, *n, &options, &plan, full))
+                .map(|(n, line)| {
+                    let (text, ok) = match line {
+                        Ok(line) => assess_line(engine, line, *n, &options, &plan, full),
+                        Err((message, hint)) => error_line(*n, message, hint.as_deref()),
+                    };
+                    (*n, text, ok)
+                })
                 .collect();
             if results_tx.send(results).is_err() {
                 break; // the writer failed; its error is reported below

@@ -26,12 +26,21 @@ fn parse_answer(ty: &FactType, answer: &str, path: &str) -> Result<aigov_core::V
                 .ok_or("not a finite number")?,
             Err(_) => return Err("answer with a number (1e25 is fine)".into()),
         },
+        // The question says "(list them, or none)": `none`, `[]` and an empty list in brackets are the empty set;
+        // `[a, b]` is read like `a, b`.
         FactType::Set { .. } | FactType::Regions => serde_json::Value::Array(
-            a.split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| serde_json::Value::String(s.to_string()))
-                .collect(),
+            if a.eq_ignore_ascii_case("none") {
+                ""
+            } else {
+                a.strip_prefix('[')
+                    .and_then(|x| x.strip_suffix(']'))
+                    .unwrap_or(a)
+            }
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| serde_json::Value::String(s.to_string()))
+            .collect(),
         ),
         _ => serde_json::Value::String(a.to_string()),
     };
@@ -127,8 +136,21 @@ pub fn run(
         );
         let _ = out.flush();
         let answer = loop {
-            let Some(Ok(line)) = lines.next() else {
-                break None;
+            let line = match lines.next() {
+                None => break None,
+                Some(Ok(line)) => line,
+                // An answer that is not UTF-8 is asked again, not taken as the end of the interview.
+                Some(Err(e)) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    let _ = write!(out, "  the answer is not UTF-8 text; answer again\n> ");
+                    let _ = out.flush();
+                    continue;
+                }
+                Some(Err(e)) => {
+                    return Err(CliError::Read {
+                        path: "<stdin>".into(),
+                        source: e,
+                    })
+                }
             };
             let t = line.trim();
             if t.is_empty() {
@@ -137,7 +159,16 @@ pub fn run(
             if t == "q" {
                 break None;
             }
-            match parse_answer(&def.ty, t, q.fact) {
+            let checked = parse_answer(&def.ty, t, q.fact).and_then(|v| {
+                aigov_core::manifest::check_range(def, v, q.fact).map_err(|e| {
+                    format!(
+                        "{}{}",
+                        e.message,
+                        e.hint.map(|h| format!(" ({h})")).unwrap_or_default()
+                    )
+                })
+            });
+            match checked {
                 Ok(v) => break Some(Some(v)),
                 Err(e) => {
                     let _ = write!(out, "  {e}\n> ");
@@ -181,4 +212,37 @@ pub fn run(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aigov_core::vocabulary::EnumValue;
+
+    #[test]
+    fn none_and_empty_brackets_are_the_empty_set() {
+        let ty = FactType::Set {
+            values: vec![EnumValue {
+                id: "provider".into(),
+                description: String::new(),
+            }],
+        };
+        for empty in ["none", "None", "[]", "[ ]", "NONE"] {
+            assert_eq!(
+                parse_answer(&ty, empty, "ai_system.roles"),
+                Ok(aigov_core::Value::set(Vec::<String>::new())),
+                "{empty}"
+            );
+            assert_eq!(
+                parse_answer(&FactType::Regions, empty, "ai_system.used_in"),
+                Ok(aigov_core::Value::set(Vec::<String>::new())),
+                "{empty}"
+            );
+        }
+        assert_eq!(
+            parse_answer(&ty, "[provider]", "ai_system.roles"),
+            Ok(aigov_core::Value::set(vec!["provider".to_string()]))
+        );
+        assert!(parse_answer(&ty, "nobody", "ai_system.roles").is_err());
+    }
 }

@@ -49,6 +49,15 @@ enum ColorWhen {
     Never,
 }
 
+/// What `--fail-on` does with a classification that is undetermined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Undetermined {
+    /// The gate fails: a missing fact must not turn a gate green.
+    Fail,
+    /// The gate passes (say so explicitly, e.g. while the facts are being gathered).
+    Pass,
+}
+
 /// Output formats for reports (the command-line spelling of [`aigov_app::OutputFormat`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
@@ -86,9 +95,15 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
-        /// Exit 1 if a classification at this tier or above is in effect or upcoming (for CI gates).
-        #[arg(long, value_name = "TIER")]
+        /// Exit 1 if a classification at this tier or above is in effect or upcoming (for CI gates); one that is
+        /// only undetermined also fails, unless `--undetermined pass`. Not with --batch, whose lines say each
+        /// subject's classifications.
+        #[arg(long, value_name = "TIER", conflicts_with = "batch")]
         fail_on: Option<String>,
+        /// With --fail-on: whether a classification at the tier that is undetermined (facts missing) passes or
+        /// fails the gate.
+        #[arg(long, value_enum, requires = "fail_on", default_value_t = Undetermined::Fail)]
+        undetermined: Undetermined,
         /// Also list the rules that do not apply.
         #[arg(long)]
         all: bool,
@@ -530,6 +545,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             jurisdictions,
             format,
             fail_on,
+            undetermined,
             all,
             batch,
             full,
@@ -558,6 +574,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     });
                 }
             }
+            input::check_jurisdictions(&engine.corpus, &jurisdictions)?;
             let as_of = as_of.unwrap_or_else(today);
             if let Some(path) = batch {
                 return batch::run(
@@ -593,20 +610,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 (Some(s), _) => anstream::print!("{}", s.wrap_text(&text)),
                 (None, _) => anstream::print!("{text}"),
             }
-            let gate = fail_on
-                .and_then(|t| engine.corpus.vocabulary.tier(&t).map(|d| d.rank))
-                .is_some_and(|rank| {
-                    a.classifications.iter().any(|c| {
-                        matches!(
-                            c.status,
-                            aigov_core::Status::InEffect | aigov_core::Status::Upcoming
-                        ) && engine
-                            .corpus
-                            .vocabulary
-                            .tier(c.tier)
-                            .is_some_and(|t| t.rank >= rank)
-                    })
-                });
+            let gate = fail_on.as_deref().is_some_and(|tier| {
+                input::fail_on_gate(&engine, a, tier, undetermined == Undetermined::Fail)
+            });
             Ok(if a.prohibited || gate {
                 ExitCode::from(1)
             } else {
@@ -665,6 +671,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     help: "swap the two dates".into(),
                 });
             }
+            input::check_jurisdictions(&engine.corpus, &jurisdictions)?;
             let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
             let d = aigov_core::diff::diff(&engine, &facts, from, to, &jurisdictions);
             anstream::print!("{}", report::diff(&d, format.into()));
@@ -690,6 +697,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             format,
         } => {
             let engine = engine(cli.corpus.as_ref())?;
+            input::check_jurisdictions(&engine.corpus, &jurisdictions)?;
             let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
             let t = aigov_core::timeline::timeline(
                 &engine,

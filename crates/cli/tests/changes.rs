@@ -135,4 +135,18 @@ fn text_report_and_bad_dates() {
     let (code, _, stderr) = run(&["changes", "--from", "2025-02-01", "--to", "2025-01-01"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("swap the two dates"), "{stderr}");
+    let (code, _, stderr) = run(&[
+        "changes",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-02-01",
+        "-j",
+        "US-CAL",
+    ]);
+    assert_eq!(
+        code, 2,
+        "an unknown jurisdiction is an error, not 'nothing changed'"
+    );
+    assert!(stderr.contains("did you mean `US-CA`"), "{stderr}");
 }

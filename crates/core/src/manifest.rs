@@ -12,7 +12,7 @@
 
 use crate::model::FactId;
 use crate::value::Value;
-use crate::vocabulary::{did_you_mean, is_region_code, FactType, Vocabulary};
+use crate::vocabulary::{check_region_code, did_you_mean, FactDef, FactType, Vocabulary};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -54,6 +54,42 @@ pub struct ManifestError {
     pub message: String,
     /// How to fix it ("did you mean ...").
     pub hint: Option<String>,
+}
+
+/// The most characters of the input a message, hint or path quotes: a 50 MB value is shown by its two ends.
+pub const QUOTE_LIMIT: usize = 200;
+
+/// Shortens `s` to at most `max` characters (and a few for the mark), keeping both ends around a `…`.
+pub fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    // Counting characters is linear; a byte length under the limit needs no count.
+    if s.len() <= max || s.chars().nth(max).is_none() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let head: usize = s.char_indices().nth(max / 2).map_or(s.len(), |(i, _)| i);
+    let tail = s
+        .char_indices()
+        .rev()
+        .nth(max / 2 - 1)
+        .map_or(0, |(i, _)| i)
+        .max(head);
+    std::borrow::Cow::Owned(format!("{} … {}", &s[..head], &s[tail..]))
+}
+
+impl ManifestError {
+    /// The error with its message, hint and path clipped to [`QUOTE_LIMIT`] characters each.
+    pub fn clipped(mut self) -> ManifestError {
+        if let std::borrow::Cow::Owned(m) = clip(&self.message, QUOTE_LIMIT) {
+            self.message = m;
+        }
+        if let Some(std::borrow::Cow::Owned(h)) = self.hint.as_deref().map(|h| clip(h, QUOTE_LIMIT))
+        {
+            self.hint = Some(h);
+        }
+        if let std::borrow::Cow::Owned(p) = clip(&self.path, QUOTE_LIMIT) {
+            self.path = p;
+        }
+        self
+    }
 }
 
 /// Adds a region code and every region that contains it: `US-NY-NYC` is also in `US-NY` and in `US`, so a rule
@@ -148,28 +184,60 @@ fn value_to_json(v: &Value) -> serde_json::Value {
     }
 }
 
-/// Parses a manifest in the given format and binds it to the vocabulary.
+/// Parses a manifest in the given format and binds it to the vocabulary. Repeated keys, infinite and NaN
+/// numbers are errors, with their place.
 pub fn parse(
     source: &str,
     format: Format,
     vocabulary: &Vocabulary,
 ) -> Result<Facts, ManifestError> {
+    parse_unclipped(source, format, vocabulary).map_err(ManifestError::clipped)
+}
+
+fn parse_unclipped(
+    source: &str,
+    format: Format,
+    vocabulary: &Vocabulary,
+) -> Result<Facts, ManifestError> {
+    // A byte-order mark (editors on Windows write one) is not part of the text.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let tree: serde_json::Value = match format {
-        Format::Json => serde_json::from_str(source).map_err(|e| ManifestError {
-            path: String::new(),
-            line_col: Some((e.line().max(1), e.column().max(1))),
-            message: format!("invalid JSON: {e}"),
-            hint: None,
-        })?,
+        Format::Json => {
+            let mut de = serde_json::Deserializer::from_str(source);
+            Tree::deserialize(&mut de)
+                .and_then(|t| de.end().map(|()| t.0))
+                .map_err(|e| ManifestError {
+                    path: String::new(),
+                    line_col: Some((e.line().max(1), e.column().max(1))),
+                    message: format!("invalid JSON: {e}"),
+                    hint: duplicate_hint(&e.to_string()),
+                })?
+        }
         Format::Yaml => serde_yaml_ng::from_str::<Tree>(source)
             .map(|t| t.0)
-            .map_err(|e| ManifestError {
-                path: String::new(),
-                line_col: e
+            .map_err(|e| {
+                let mut message = e.to_string();
+                let mut place = e
                     .location()
-                    .map(|l| clamp_line_col(source, l.line(), l.column())),
-                message: format!("invalid YAML: {e}"),
-                hint: None,
+                    .map(|l| clamp_line_col(source, l.line(), l.column()));
+                // The parser places an error raised while reading a mapping at the mapping's start: point at
+                // the repeated key itself.
+                if let Some(key) = duplicate_key(&message) {
+                    let from = e.location().map_or(0, |l| l.index());
+                    if let Some(at) = second_key(source, from, key) {
+                        place = Some(line_col(source, at));
+                        // The parser's own place (the mapping's start) would contradict it.
+                        if let Some(i) = message.rfind(" at line ") {
+                            message.truncate(i);
+                        }
+                    }
+                }
+                ManifestError {
+                    path: String::new(),
+                    line_col: place,
+                    message: format!("invalid YAML: {message}"),
+                    hint: duplicate_hint(&message),
+                }
             })?,
         Format::Toml => {
             let v: toml::Value = toml::from_str(source).map_err(|e| ManifestError {
@@ -178,6 +246,14 @@ pub fn parse(
                 message: format!("invalid TOML: {}", e.message()),
                 hint: None,
             })?;
+            if let Some(path) = toml_non_finite(&v, "") {
+                return Err(ManifestError {
+                    line_col: locate(source, &path),
+                    path,
+                    message: "infinite and NaN numbers are not allowed".into(),
+                    hint: Some("write a finite number such as 1e25".into()),
+                });
+            }
             serde_json::to_value(v).map_err(|e| ManifestError {
                 path: String::new(),
                 line_col: None,
@@ -186,13 +262,79 @@ pub fn parse(
             })?
         }
     };
-    bind(&tree, vocabulary).map_err(|mut e| {
+    bind_unclipped(&tree, vocabulary).map_err(|mut e| {
         if e.line_col.is_none() && format != Format::Json {
             e.line_col = locate(source, &e.path);
         }
         e
     })
 }
+
+/// The key of a [`DUPLICATE_KEY`] message.
+fn duplicate_key(message: &str) -> Option<&str> {
+    let rest = &message[message.find(DUPLICATE_KEY)? + DUPLICATE_KEY.len()..];
+    let rest = rest.strip_prefix('`')?;
+    Some(&rest[..rest.find('`')?])
+}
+
+fn duplicate_hint(message: &str) -> Option<String> {
+    duplicate_key(message).map(|k| {
+        format!("`{k}` is given twice in the same mapping; keep one (only one value can hold)")
+    })
+}
+
+/// The byte offset of the second `key:` at the same indentation, from the line of `from` on (YAML).
+fn second_key(source: &str, from: usize, key: &str) -> Option<usize> {
+    let mut from = from.min(source.len());
+    while !source.is_char_boundary(from) {
+        from -= 1;
+    }
+    let start = source[..from].rfind('\n').map_or(0, |i| i + 1);
+    let mut seen: Vec<usize> = Vec::new();
+    let mut offset = start;
+    for line in source[start..].split_inclusive('\n') {
+        let body = line.trim_start_matches([' ', '-']);
+        let indent = line.len() - body.len();
+        let matches = [
+            format!("{key}:"),
+            format!("\"{key}\":"),
+            format!("'{key}':"),
+        ]
+        .iter()
+        .any(|p| body.starts_with(p.as_str()));
+        if matches {
+            if seen.contains(&indent) {
+                return Some(offset + indent);
+            }
+            seen.push(indent);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The path of the first infinite or NaN float of a TOML tree (TOML allows `inf` and `nan`).
+fn toml_non_finite(v: &toml::Value, path: &str) -> Option<String> {
+    let join = |k: &str| {
+        if path.is_empty() {
+            k.to_string()
+        } else {
+            format!("{path}.{k}")
+        }
+    };
+    match v {
+        toml::Value::Float(f) if !f.is_finite() => Some(path.to_string()),
+        toml::Value::Table(t) => t.iter().find_map(|(k, v)| toml_non_finite(v, &join(k))),
+        toml::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| toml_non_finite(v, &format!("{path}[{i}]"))),
+        _ => None,
+    }
+}
+
+/// The start of the message of a repeated key in a mapping (the key follows, in backquotes).
+pub const DUPLICATE_KEY: &str = "duplicate key ";
 
 /// A JSON tree that deserializes from any self-describing format (YAML, TOML, JSON), reading integers too large
 /// for 64 bits (training compute in FLOP is often written out in full) as floating-point numbers rather than
@@ -229,6 +371,12 @@ impl<'de> serde::de::Visitor<'de> for TreeVisitor {
         self.visit_f64(v as f64)
     }
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Tree, E> {
+        if !v.is_finite() {
+            // YAML's `.inf` and `.nan` would otherwise become null, that is "unknown".
+            return Err(E::custom(format_args!(
+                "{v} is not a finite number; write a number such as 1e25"
+            )));
+        }
         Ok(Tree(
             serde_json::Number::from_f64(v)
                 .map(serde_json::Value::Number)
@@ -259,12 +407,20 @@ impl<'de> serde::de::Visitor<'de> for TreeVisitor {
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
         let mut out = serde_json::Map::new();
-        while let Some((Tree(k), Tree(v))) = map.next_entry()? {
+        while let Some(Tree(k)) = map.next_key()? {
             // YAML allows non-string keys (`2025: x`, `true: y`); a manifest key is always a name.
             let key = match k {
                 serde_json::Value::String(s) => s,
                 other => other.to_string(),
             };
+            // A repeated key would silently take the last value (a second `subject:` changes what is
+            // assessed): refuse it, before reading its value so that the parser's position is at the key.
+            if out.contains_key(&key) {
+                return Err(serde::de::Error::custom(format_args!(
+                    "{DUPLICATE_KEY}`{key}`"
+                )));
+            }
+            let Tree(v) = map.next_value()?;
             out.insert(key, v);
         }
         Ok(Tree(serde_json::Value::Object(out)))
@@ -273,6 +429,13 @@ impl<'de> serde::de::Visitor<'de> for TreeVisitor {
 
 /// Binds an already-parsed manifest tree (e.g. one JSONL line) to the vocabulary.
 pub fn bind(tree: &serde_json::Value, vocabulary: &Vocabulary) -> Result<Facts, ManifestError> {
+    bind_unclipped(tree, vocabulary).map_err(ManifestError::clipped)
+}
+
+fn bind_unclipped(
+    tree: &serde_json::Value,
+    vocabulary: &Vocabulary,
+) -> Result<Facts, ManifestError> {
     let err = |path: &str, message: String, hint: Option<String>| ManifestError {
         path: path.to_string(),
         line_col: None,
@@ -324,6 +487,9 @@ pub fn bind(tree: &serde_json::Value, vocabulary: &Vocabulary) -> Result<Facts, 
                 _ => return Err(err("name", "`name` must be a string".into(), None)),
             },
             section if vocabulary.subject(section).is_some() => {
+                if !vocabulary.section_allowed(&subject, section) {
+                    return Err(foreign_section(&subject, section));
+                }
                 let map = value.as_object().ok_or_else(|| {
                     err(
                         section,
@@ -350,10 +516,12 @@ pub fn bind(tree: &serde_json::Value, vocabulary: &Vocabulary) -> Result<Facts, 
                     if v.is_null() {
                         continue; // an explicit null means "unknown"
                     }
-                    let value = bind_value(&def.ty, v, "").map_err(|mut e| {
-                        e.path = format!("{}{}", path(), e.path);
-                        e
-                    })?;
+                    let value = bind_value(&def.ty, v, "")
+                        .and_then(|value| check_range(def, value, ""))
+                        .map_err(|mut e| {
+                            e.path = format!("{}{}", path(), e.path);
+                            e
+                        })?;
                     facts.set(def.id, Some(value));
                 }
             }
@@ -373,6 +541,62 @@ pub fn bind(tree: &serde_json::Value, vocabulary: &Vocabulary) -> Result<Facts, 
     Ok(facts)
 }
 
+/// The error for a section about another subject kind than the one assessed (`model:` in an `ai_system`
+/// manifest): its facts would be read by no rule, so the answer would silently leave them out.
+fn foreign_section(subject: &str, section: &str) -> ManifestError {
+    ManifestError {
+        path: section.to_string(),
+        line_col: None,
+        message: format!(
+            "section `{section}` describes a {section}, but this manifest assesses a {subject} \
+             (`subject: {subject}`); no rule for a {subject} reads it"
+        ),
+        hint: Some(format!(
+            "move these facts under `{subject}:` if they describe the {subject}, set `subject: {section}` to \
+             assess the {section} instead, or remove the section"
+        )),
+    }
+}
+
+/// Checks a bound value against its fact's constraints (`min`, `max`): a negative count or amount, or a
+/// percentage over 100, is an error.
+pub fn check_range(def: &FactDef, value: Value, path: &str) -> Result<Value, ManifestError> {
+    let Value::Number(n) = value else {
+        return Ok(value);
+    };
+    let unit = match &def.ty {
+        FactType::Number { unit: Some(u) } => format!(" {u}"),
+        _ => String::new(),
+    };
+    let err = |message: String, hint: String| ManifestError {
+        path: path.to_string(),
+        line_col: None,
+        message,
+        hint: Some(hint),
+    };
+    match (def.min, def.max) {
+        (Some(min), _) if n < min => Err(err(
+            format!(
+                "{n} is below the smallest value `{}` can take, {min}{unit}",
+                def.qualified
+            ),
+            if min == 0.0 {
+                "this quantity cannot be negative".into()
+            } else {
+                format!("give a value of at least {min}")
+            },
+        )),
+        (_, Some(max)) if n > max => Err(err(
+            format!(
+                "{n} is above the largest value `{}` can take, {max}{unit}",
+                def.qualified
+            ),
+            format!("give a value of at most {max}{unit}"),
+        )),
+        _ => Ok(value),
+    }
+}
+
 fn json_type(v: &serde_json::Value) -> &'static str {
     match v {
         serde_json::Value::Null => "null",
@@ -386,6 +610,14 @@ fn json_type(v: &serde_json::Value) -> &'static str {
 
 /// Checks one value against its fact type.
 pub fn bind_value(
+    ty: &FactType,
+    v: &serde_json::Value,
+    path: &str,
+) -> Result<Value, ManifestError> {
+    bind_value_unclipped(ty, v, path).map_err(ManifestError::clipped)
+}
+
+fn bind_value_unclipped(
     ty: &FactType,
     v: &serde_json::Value,
     path: &str,
@@ -477,9 +709,17 @@ pub fn bind_value(
             let mut out = Vec::new();
             for (i, item) in items.iter().enumerate() {
                 let p = || format!("{path}[{i}]");
-                match item.as_str() {
-                    Some(s) if is_region_code(s) => push_region_with_ancestors(&mut out, s),
-                    _ => {
+                match item.as_str().map(|s| (s, check_region_code(s))) {
+                    Some((s, Ok(()))) => push_region_with_ancestors(&mut out, s),
+                    Some((_, Err(hint))) => {
+                        return Err(ManifestError {
+                            path: p(),
+                            line_col: None,
+                            message: format!("{item} is not a known region code"),
+                            hint: Some(hint),
+                        })
+                    }
+                    None => {
                         return Err(ManifestError {
                             path: p(),
                             line_col: None,
@@ -620,8 +860,26 @@ impl<'de> serde::de::Visitor<'de> for ManifestSeed<'_> {
         use serde::de::Error;
         let vocabulary = self.vocabulary;
         let mut values: Vec<Option<Value>> = vec![None; vocabulary.facts.len()];
+        // Facts given (even as null), to refuse repeated keys: one bit per fact, on the stack for vocabularies
+        // of up to 1,024 facts (the batch reads millions of lines).
+        let words = vocabulary.facts.len().div_ceil(64);
+        let (mut stack, mut heap) = ([0u64; 16], Vec::new());
+        let seen: &mut [u64] = if words <= stack.len() {
+            &mut stack[..words]
+        } else {
+            heap.resize(words, 0);
+            &mut heap
+        };
+        // The top-level keys, to refuse repeated ones; more than a manifest has go to the general path.
+        let mut keys: [&'de str; 8] = [""; 8];
+        let mut nkeys = 0;
         let (mut subject, mut name): (Option<&'de str>, Option<String>) = (None, None);
         while let Some(key) = map.next_key::<&'de str>()? {
+            if keys[..nkeys].contains(&key) || nkeys == keys.len() {
+                return Err(A::Error::custom("repeated key"));
+            }
+            keys[nkeys] = key;
+            nkeys += 1;
             match key {
                 "subject" => subject = Some(map.next_value()?),
                 "name" => name = Some(map.next_value()?),
@@ -630,6 +888,7 @@ impl<'de> serde::de::Visitor<'de> for ManifestSeed<'_> {
                         vocabulary,
                         section,
                         values: &mut values,
+                        seen: &mut *seen,
                     })?
                 }
                 _ => return Err(A::Error::custom("unknown key")),
@@ -639,6 +898,12 @@ impl<'de> serde::de::Visitor<'de> for ManifestSeed<'_> {
             return Ok(None);
         };
         if !vocabulary.subject(subject).is_some_and(|s| s.assessable) {
+            return Ok(None);
+        }
+        let foreign = keys[..nkeys]
+            .iter()
+            .any(|k| !matches!(*k, "subject" | "name") && !vocabulary.section_allowed(subject, k));
+        if foreign {
             return Ok(None);
         }
         Ok(Some(Facts {
@@ -654,6 +919,7 @@ struct SectionSeed<'a, 'v> {
     vocabulary: &'v Vocabulary,
     section: &'a str,
     values: &'a mut Vec<Option<Value>>,
+    seen: &'a mut [u64],
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for SectionSeed<'_, '_> {
@@ -679,6 +945,11 @@ impl<'de> serde::de::Visitor<'de> for SectionSeed<'_, '_> {
                 .get(name)
                 .map(|&id| &self.vocabulary.facts[id as usize])
                 .ok_or_else(|| A::Error::custom("unknown fact"))?;
+            let (word, bit) = (def.id as usize / 64, 1u64 << (def.id % 64));
+            if self.seen[word] & bit != 0 {
+                return Err(A::Error::custom("repeated fact"));
+            }
+            self.seen[word] |= bit;
             // The commonest types are read straight into values; anything unusual goes through a JSON value and
             // `bind_value`, like the general parser (a property test checks that both agree).
             let value = match &def.ty {
@@ -692,6 +963,7 @@ impl<'de> serde::de::Visitor<'de> for SectionSeed<'_, '_> {
                     } else {
                         Some(
                             bind_value(&def.ty, &v, "")
+                                .and_then(|value| check_range(def, value, ""))
                                 .map_err(|_| A::Error::custom("bad value"))?,
                         )
                     }
@@ -743,7 +1015,7 @@ impl<'de> serde::de::Visitor<'de> for TypedSeed<'_> {
                 FactType::Set { values } if values.iter().any(|v| v.id == *item) => {
                     out.push(item.into_owned())
                 }
-                FactType::Regions if is_region_code(&item) => {
+                FactType::Regions if check_region_code(&item).is_ok() => {
                     push_region_with_ancestors(&mut out, &item)
                 }
                 _ => return Err(A::Error::custom("bad value")),
@@ -776,6 +1048,8 @@ mod tests {
             question: format!("{name}?"),
             qualified: String::new(),
             derive: Vec::new(),
+            min: None,
+            max: None,
         };
         let roles = vec![EnumValue {
             id: "provider".into(),

@@ -103,6 +103,13 @@ pub struct FactDef {
     /// known wins (number facts only).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub derive: Vec<Derivation>,
+    /// The smallest value a number fact can take (`min: 0` for counts, FLOP, money): a manifest giving less is
+    /// an error, not an answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// The largest value a number fact can take (`max: 100` for a percentage, `max: 1` for a share).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
 }
 
 /// One way to compute a derived fact, e.g. training compute from parameters and tokens (6·N·D).
@@ -144,6 +151,11 @@ pub struct Vocabulary {
     pub facts: Vec<FactDef>,
     /// Tiers.
     pub tiers: Vec<TierDef>,
+    /// For each assessable subject kind, the other sections a manifest of that kind may carry besides its own
+    /// and the context kinds (those not assessable, such as `organization`): the kinds whose facts its rules
+    /// read (an `export` reads its `item`). Filled in by the corpus loader ([`Vocabulary::set_contexts`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub contexts: std::collections::BTreeMap<String, Vec<String>>,
     #[serde(skip)]
     by_name: HashMap<String, HashMap<String, FactId>>,
 }
@@ -159,6 +171,7 @@ impl Vocabulary {
             subjects,
             facts,
             tiers,
+            contexts: Default::default(),
             by_name: HashMap::default(),
         };
         v.reindex();
@@ -207,6 +220,38 @@ impl Vocabulary {
         self.facts.iter().filter(move |f| f.subject == subject)
     }
 
+    /// Records, for each subject kind, the facts its rules read (as `(subject, fact)` pairs), keeping the other
+    /// sections among them as the sections a manifest of that kind may carry.
+    pub fn set_contexts<'a, I: IntoIterator<Item = (&'a str, FactId)>>(&mut self, reads: I) {
+        let mut contexts: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for (subject, fact) in reads {
+            let Some(f) = self.facts.get(fact as usize) else {
+                continue;
+            };
+            if f.subject != subject && self.subject(&f.subject).is_some_and(|k| k.assessable) {
+                let list = contexts.entry(subject.to_string()).or_default();
+                if !list.contains(&f.subject) {
+                    list.push(f.subject.clone());
+                }
+            }
+        }
+        for list in contexts.values_mut() {
+            list.sort();
+        }
+        self.contexts = contexts;
+    }
+
+    /// Whether a manifest of subject kind `subject` may carry the section `section`: its own, a context kind (not
+    /// assessable, such as `organization`), or one its rules read ([`Vocabulary::contexts`]).
+    pub fn section_allowed(&self, subject: &str, section: &str) -> bool {
+        subject == section
+            || self.subject(section).is_some_and(|k| !k.assessable)
+            || self
+                .contexts
+                .get(subject)
+                .is_some_and(|l| l.iter().any(|s| s == section))
+    }
+
     /// A tier by id.
     pub fn tier(&self, id: &str) -> Option<&TierDef> {
         self.tiers.iter().find(|t| t.id == id)
@@ -241,4 +286,163 @@ pub fn is_region_code(code: &str) -> bool {
                 && p.bytes()
                     .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         })
+}
+
+/// ISO 3166-1 alpha-2 codes (officially assigned), plus `EU` (the Union, exceptionally reserved) and `XK` (Kosovo,
+/// user-assigned but in common use).
+#[rustfmt::skip]
+const COUNTRIES: &[&str] = &[
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
+    "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV",
+    "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV",
+    "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "EU",
+    "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP",
+    "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN",
+    "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW",
+    "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF",
+    "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ",
+    "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH",
+    "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC",
+    "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ",
+    "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG",
+    "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM",
+    "ZW",
+];
+
+/// US subdivisions (ISO 3166-2:US): the 50 states, DC and the outlying areas.
+#[rustfmt::skip]
+const US_SUBDIVISIONS: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+    "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
+    "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "AS", "GU", "MP",
+    "PR", "UM", "VI",
+];
+
+/// A set of two-letter codes as a bit table (bit `second` of word `first`), built at compile time, so that a
+/// look-up costs two indexings: the batch checks millions of region codes.
+const fn letter_table(codes: &[&str]) -> [u32; 26] {
+    let mut table = [0u32; 26];
+    let mut i = 0;
+    while i < codes.len() {
+        let b = codes[i].as_bytes();
+        table[(b[0] - b'A') as usize] |= 1 << (b[1] - b'A');
+        i += 1;
+    }
+    table
+}
+
+const COUNTRY_TABLE: [u32; 26] = letter_table(COUNTRIES);
+const US_TABLE: [u32; 26] = letter_table(US_SUBDIVISIONS);
+
+/// Whether a two-letter code is in a [`letter_table`].
+fn in_table(table: &[u32; 26], code: &str) -> bool {
+    match code.as_bytes() {
+        &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+            table[(a - b'A') as usize] & (1 << (b - b'A')) != 0
+        }
+        _ => false,
+    }
+}
+
+/// Cities with laws of their own, as `<country>-<state>-<city>`.
+const CITIES: &[&str] = &["US-NY-NYC"];
+
+/// Whether `code` names a place aigov knows: an ISO 3166-1 country (or `EU`, or a private-use code), a US state or territory
+/// (`US-CA`), a city listed in [`CITIES`] (`US-NY-NYC`), or a well-formed subdivision of another known country
+/// (`DE-BY`; only US subdivisions are enumerated). Returns why not, with a suggestion, when it does not.
+pub fn check_region_code(code: &str) -> Result<(), String> {
+    // The common forms (`DE`, `US-CA`) on bytes first: the batch checks millions of codes.
+    let b = code.as_bytes();
+    match b.len() {
+        2 if in_table(&COUNTRY_TABLE, code) => return Ok(()),
+        5 if b[2] == b'-' && b.starts_with(b"US") && in_table(&US_TABLE, &code[3..]) => {
+            return Ok(())
+        }
+        _ => {}
+    }
+    if !is_region_code(code) {
+        let upper = code.trim().to_ascii_uppercase();
+        return Err(if upper != code && is_region_code(&upper) {
+            format!("write region codes in capitals: \"{upper}\"")
+        } else {
+            "use ISO 3166 codes in capitals: DE, FR, US, US-CA, US-NY-NYC".into()
+        });
+    }
+    let mut parts = code.split('-');
+    let country = parts.next().unwrap_or("");
+    let sub = parts.next();
+    let unknown = |what: &str, candidates: Vec<&str>| {
+        let hint = did_you_mean(code, candidates.iter().copied())
+            .map(|s| format!("did you mean \"{s}\"?"))
+            .unwrap_or_else(|| "use ISO 3166 codes: DE, FR, US, US-CA, US-NY-NYC".into());
+        Err(format!("unknown {what}; {hint}"))
+    };
+    // ISO 3166 leaves AA, QM-QZ, XA-XZ and ZZ to private use: a corpus may name its own places with them (the
+    // test fixtures' jurisdiction `XX`).
+    let private = matches!(country.as_bytes(), [b'A', b'A'] | [b'Z', b'Z'] | [b'X', _])
+        || (country.as_bytes()[0] == b'Q' && country.as_bytes()[1] >= b'M');
+    if !in_table(&COUNTRY_TABLE, country) && !private {
+        if country == "UK" {
+            return Err("the ISO code of the United Kingdom is \"GB\"".into());
+        }
+        return unknown("country code", COUNTRIES.to_vec());
+    }
+    let all_us = || {
+        let mut v: Vec<String> = US_SUBDIVISIONS.iter().map(|s| format!("US-{s}")).collect();
+        v.extend(CITIES.iter().map(|c| c.to_string()));
+        v
+    };
+    match (country, sub) {
+        (_, None) => Ok(()),
+        ("US", Some(s)) if !in_table(&US_TABLE, s) => {
+            let v = all_us();
+            unknown("US state", v.iter().map(String::as_str).collect())
+        }
+        _ if code.matches('-').count() == 2 && !CITIES.contains(&code) => {
+            let v = all_us();
+            unknown("city code", v.iter().map(String::as_str).collect())
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_codes_are_checked_against_iso_3166() {
+        assert_eq!(COUNTRIES.len(), 251); // 249 assigned, EU and XK
+                                          // The bit tables hold exactly the lists.
+        let count = |t: &[u32; 26]| t.iter().map(|w| w.count_ones()).sum::<u32>();
+        assert_eq!(count(&COUNTRY_TABLE), 251);
+        assert_eq!(count(&US_TABLE) as usize, US_SUBDIVISIONS.len());
+        assert!(COUNTRIES.iter().all(|c| in_table(&COUNTRY_TABLE, c)));
+        assert!(!in_table(&COUNTRY_TABLE, "FX") && !in_table(&US_TABLE, "XX"));
+        for ok in [
+            "DE",
+            "FR",
+            "US",
+            "EU",
+            "US-CA",
+            "US-NY-NYC",
+            "US-DC",
+            "DE-BY",
+            "CN",
+            "XX",
+            "QZ",
+        ] {
+            assert_eq!(check_region_code(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "FX", "EN", "UK", "US-CAL", "US-XX", "US-NY-LA", "us", "D", "DEU",
+        ] {
+            assert!(check_region_code(bad).is_err(), "{bad}");
+        }
+        assert!(check_region_code("UK").unwrap_err().contains("GB"));
+        assert!(check_region_code("us-ca").unwrap_err().contains("US-CA"));
+        assert!(check_region_code("US-NY-NY")
+            .unwrap_err()
+            .contains("US-NY-NYC"));
+    }
 }

@@ -24,6 +24,8 @@ fn vocabulary() -> Vocabulary {
         question: format!("{name}?"),
         qualified: String::new(),
         derive: Vec::new(),
+        min: None,
+        max: None,
     };
     Vocabulary::new(
         vec![
@@ -104,16 +106,32 @@ fn value_for(ty: &FactType, exact: bool) -> BoxedStrategy<Value> {
                 .boxed()
         }
         // Binding adds every containing region (`US-CA` is also in `US`), so generate sets closed that way.
-        FactType::Regions => proptest::collection::vec("[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}", 0..4)
-            .prop_map(|codes| {
-                Value::set(codes.iter().flat_map(|c| {
-                    let parts: Vec<&str> = c.split('-').collect();
-                    (1..=parts.len())
-                        .map(|n| parts[..n].join("-"))
-                        .collect::<Vec<_>>()
-                }))
-            })
-            .boxed(),
+        // Codes must be known places (ISO 3166, US states, listed cities), so they are drawn from a list.
+        FactType::Regions => proptest::collection::vec(
+            proptest::sample::select(vec![
+                "DE",
+                "FR",
+                "US",
+                "EU",
+                "CN",
+                "GB",
+                "US-CA",
+                "US-TX",
+                "US-NY-NYC",
+                "DE-BY",
+                "JP-13",
+            ]),
+            0..4,
+        )
+        .prop_map(|codes| {
+            Value::set(codes.iter().flat_map(|c| {
+                let parts: Vec<&str> = c.split('-').collect();
+                (1..=parts.len())
+                    .map(|n| parts[..n].join("-"))
+                    .collect::<Vec<_>>()
+            }))
+        })
+        .boxed(),
     }
 }
 

@@ -60,7 +60,9 @@ pub fn read_dir(root: &std::path::Path) -> std::io::Result<Vec<Source>> {
         dir: &std::path::Path,
         out: &mut Vec<Source>,
     ) -> std::io::Result<()> {
-        for entry in std::fs::read_dir(dir)? {
+        for entry in std::fs::read_dir(dir)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?
+        {
             let path = entry?.path();
             if path.is_dir() {
                 if dir == root && path.file_name().is_some_and(|n| n == "controls") {
@@ -76,9 +78,30 @@ pub fn read_dir(root: &std::path::Path) -> std::io::Result<Vec<Source>> {
                     .unwrap_or(&path)
                     .to_string_lossy()
                     .replace('\\', "/");
+                // Errors name the file itself, not the folder; a file that is not UTF-8 gives the place of its
+                // first bad byte; a byte-order mark is not part of the text.
+                let bytes = std::fs::read(&path).map_err(|e| {
+                    std::io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+                })?;
+                let text = String::from_utf8(bytes).map_err(|e| {
+                    let at = e.utf8_error().valid_up_to();
+                    let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or_default();
+                    let line = valid.matches('\n').count() + 1;
+                    let col = valid[valid.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+                    std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!(
+                            "{}:{line}:{col}: not UTF-8 text (byte offset {at}); save the file as UTF-8",
+                            path.display()
+                        ),
+                    )
+                })?;
                 out.push(Source {
                     path: rel,
-                    text: std::fs::read_to_string(&path)?,
+                    text: match text.strip_prefix('\u{feff}') {
+                        Some(t) => t.to_string(),
+                        None => text,
+                    },
                 });
             }
         }

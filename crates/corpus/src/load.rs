@@ -373,7 +373,30 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                 question: raw.question.clone(),
                 qualified: String::new(), // set by Vocabulary::new
                 derive: Vec::new(),
+                min: raw.min,
+                max: raw.max,
             });
+            for (key, bound) in [("min", raw.min), ("max", raw.max)] {
+                if let Some(b) = bound {
+                    if raw.ty != RawFactType::Number || !b.is_finite() {
+                        diags.push(place(
+                            format!(
+                                "`{key}` applies to number facts and must be a finite number; `{}` has {key} {b}",
+                                raw.name
+                            ),
+                            None,
+                        ));
+                    }
+                }
+            }
+            if let (Some(min), Some(max)) = (raw.min, raw.max) {
+                if min > max {
+                    diags.push(place(
+                        format!("`{}` has min {min} above max {max}", raw.name),
+                        None,
+                    ));
+                }
+            }
         }
     }
     let vocabulary = Vocabulary::new(subjects, facts, tiers);
@@ -1343,7 +1366,22 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
             });
             return Err(diags);
         }
-        let corpus = Corpus::new(vocabulary, instruments, rules, parameters, penalties);
+        let mut corpus = Corpus::new(vocabulary, instruments, rules, parameters, penalties);
+        // The sections a manifest of each kind may carry: those its rules read (an `export` reads its `item`).
+        let mut reads: Vec<(String, aigov_core::model::FactId)> = Vec::new();
+        for r in &corpus.rules {
+            let mut ids = Vec::new();
+            for v in &r.versions {
+                v.condition.expr.reads(&mut ids);
+                for e in &v.exceptions {
+                    e.condition.expr.reads(&mut ids);
+                }
+            }
+            reads.extend(ids.into_iter().map(|id| (r.subject.clone(), id)));
+        }
+        corpus
+            .vocabulary
+            .set_contexts(reads.iter().map(|(s, id)| (s.as_str(), *id)));
         let examples = load_examples(&instrument_files, &corpus, &mut diags);
         if diags.is_empty() {
             return Ok(Loaded { corpus, examples });

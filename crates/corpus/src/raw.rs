@@ -46,6 +46,10 @@ pub struct RawFact {
     #[serde(default)]
     pub values: Vec<RawEnumValue>,
     pub unit: Option<String>,
+    /// The smallest value a number fact can take (`min: 0` for counts and amounts).
+    pub min: Option<f64>,
+    /// The largest value a number fact can take (`max: 100` for a percentage).
+    pub max: Option<f64>,
     pub description: String,
     pub question: String,
     /// Ways to compute the fact when a manifest does not give it (number facts only).
