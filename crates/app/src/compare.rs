@@ -226,26 +226,12 @@ pub fn compare<'a>(
             "give them with --jurisdiction, e.g. -j EU -j US-CO -j US-CA",
         ));
     }
-    let known: BTreeSet<&str> = engine
-        .corpus
-        .instruments
+    crate::jurisdictions::check(&engine.corpus, jurisdictions)?;
+    let jurisdictions: Vec<String> = jurisdictions
         .iter()
-        .map(|i| i.jurisdiction.as_str())
+        .map(|j| j.to_ascii_uppercase())
         .collect();
-    for j in jurisdictions {
-        if !known
-            .iter()
-            .any(|k| k == j || k.starts_with(&format!("{j}-")))
-        {
-            return Err(AppError::invalid(
-                format!("no instrument of the corpus is in jurisdiction `{j}`"),
-                format!(
-                    "jurisdictions: {}",
-                    known.iter().copied().collect::<Vec<_>>().join(", ")
-                ),
-            ));
-        }
-    }
+    let jurisdictions = jurisdictions.as_slice();
     let mut options = Options::as_of(as_of);
     options.jurisdictions = jurisdictions.to_vec();
     options.include_not_applicable = true;

@@ -746,6 +746,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Corpus { command } => corpus_command(cli.corpus.as_ref(), command),
         Command::Plan(a) => {
             let engine = engine(cli.corpus.as_ref())?;
+            aigov_app::jurisdictions::check(&engine.corpus, &a.jurisdictions)?;
             let cat = aigov_app::plan::catalogue(cli.corpus.as_deref(), &engine.corpus)?;
             let facts = input::read_manifest(&a.file, &engine.corpus.vocabulary)?;
             let as_of = a.as_of.unwrap_or_else(today);

@@ -411,7 +411,7 @@ fn compare_needs_known_jurisdictions() {
     let (code, _, err) = run(&["compare", &m, "-j", "XX"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("no instrument of the corpus is in jurisdiction `XX`"),
+        err.contains("unknown jurisdiction `XX`"),
         "{err}"
     );
     let (code, _, _) = run(&["compare", &m]);
