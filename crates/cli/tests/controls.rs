@@ -410,10 +410,7 @@ fn compare_needs_known_jurisdictions() {
     let m = example("hr-tech-multistate.yaml");
     let (code, _, err) = run(&["compare", &m, "-j", "XX"]);
     assert_eq!(code, 2);
-    assert!(
-        err.contains("unknown jurisdiction `XX`"),
-        "{err}"
-    );
+    assert!(err.contains("unknown jurisdiction `XX`"), "{err}");
     let (code, _, _) = run(&["compare", &m]);
     assert_eq!(code, 2);
 }
