@@ -166,7 +166,17 @@ fn effect_line(f: &Finding, lang: Lang, texts: Option<&Texts>) -> String {
             match deadline {
                 Some(d) => format!(
                     "{must} — {}",
-                    lang.ta("finding-deadline", &[("deadline", Arg::Str(&d.text))])
+                    lang.ta(
+                        "finding-deadline",
+                        &[(
+                            "deadline",
+                            Arg::Str(
+                                texts
+                                    .and_then(|t| t.rule_deadline(f.rule, &d.text))
+                                    .unwrap_or(&d.text)
+                            )
+                        )]
+                    )
                 ),
                 None => must,
             }

@@ -172,6 +172,7 @@ fn rule_titles_duties_and_questions_come_from_the_corpus_translations() {
         "10个工作日内履行算法备案手续",
         "应当：与每位使用者签订服务协议，明确双方权利义务",
         "用户发布信息前进行真实身份信息认证",
+        "期限：提供服务之日起10个工作日内",
     ] {
         assert!(text.contains(zh), "`{zh}` missing: {text}");
     }

@@ -44,6 +44,9 @@ pub struct Texts {
     /// Rule id to the English effect text its translation was written for (a later version's text differs).
     #[serde(default)]
     pub effect_of: HashMap<String, String>,
+    /// Rule id to the English deadline text its translation was written for.
+    #[serde(default)]
+    pub deadline_of: HashMap<String, String>,
 }
 
 impl Texts {
@@ -61,6 +64,11 @@ impl Texts {
         let r = self.rules.get(rule)?;
         let text = r.effect.as_deref()?;
         (self.effect_of.get(rule).map(|s| s.trim()) == Some(english.trim())).then_some(text)
+    }
+    /// An obligation's translated deadline, when `english` is the text it was written for.
+    pub fn rule_deadline(&self, rule: &str, english: &str) -> Option<&str> {
+        let text = self.rules.get(rule)?.deadline.as_deref()?;
+        (self.deadline_of.get(rule).map(|s| s.trim()) == Some(english.trim())).then_some(text)
     }
     /// A fact's translated question.
     pub fn question(&self, fact: &str) -> Option<&str> {
@@ -111,6 +119,9 @@ pub struct RuleText {
     /// The effect's duty, practice or relief.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effect: Option<String>,
+    /// An obligation's deadline, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
 }
 
 /// A fact's texts.
@@ -347,6 +358,12 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
             };
             if let Some(e) = english {
                 texts.effect_of.insert(r.id.clone(), e.clone());
+            }
+            if let Some(Effect::Obligation {
+                deadline: Some(d), ..
+            }) = r.versions.first().map(|v| &v.effect)
+            {
+                texts.deadline_of.insert(r.id.clone(), d.text.clone());
             }
         }
     }
