@@ -669,12 +669,19 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             as_of,
         } => {
             let engine = engine(cli.corpus.as_ref())?;
+            let translations = if lang == aigov_app::i18n::Lang::En {
+                aigov_app::Translations::default()
+            } else {
+                aigov_app::translations(cli.corpus.as_deref())?
+            };
             interview::run(
                 &engine,
                 from.as_deref(),
                 &subject,
                 save.as_deref(),
                 as_of.unwrap_or_else(today),
+                lang,
+                &translations,
             )
         }
         Command::Init { kind, output } => {

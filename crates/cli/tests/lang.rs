@@ -244,3 +244,48 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn the_interview_asks_the_corpus_questions_in_chinese() {
+    let open = without("cn-genai-chatbot.yaml", "cn_public_opinion_capability:");
+    let mut child = Command::new(BIN)
+        .args([
+            "interview",
+            "--from",
+            &open,
+            "--as-of",
+            "2026-11-28",
+            "--lang",
+            "zh-CN",
+            "--color",
+            "never",
+        ])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        let _ = stdin.write_all(b"yes\n");
+    }
+    let out = child.wait_with_output().unwrap();
+    let _ = std::fs::remove_file(open);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.starts_with("aigov 问答 — 截至 2026年11月28日。"),
+        "{text}"
+    );
+    assert!(
+        text.contains("该服务是否具有舆论属性或者社会动员能力？（ai_system.cn_public_opinion_capability；可确定"),
+        "{text}"
+    );
+    // The answer settles the PO/SM duties: the report that follows is in Chinese and has them.
+    assert!(text.contains("aigov 评估：Xiaoyun"), "{text}");
+    assert!(text.contains("10个工作日内履行算法备案手续"), "{text}");
+}

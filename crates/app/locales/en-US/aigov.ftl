@@ -66,3 +66,9 @@ finding-derived = { $fact } = { $value } (derived from { $method }: { $arithmeti
 confidence-high = high
 confidence-medium = medium
 confidence-low = low
+
+## The interview (aigov interview)
+interview-intro = aigov interview — as of { $date }. Answer each question; press Enter to skip, `q` to stop.
+interview-question = { $question } ({ $fact }; settles { $count } rule(s))
+interview-choices = choices
+interview-choices-set = choices (comma-separated)

@@ -62,3 +62,9 @@ finding-derived = { $fact } = { $value }（由 { $method } 推导：{ $arithmeti
 confidence-high = 高
 confidence-medium = 中
 confidence-low = 低
+
+## 问答（aigov interview）
+interview-intro = aigov 问答 — 截至 { $date }。请逐一回答问题；直接按回车跳过，输入 `q` 结束。
+interview-question = { $question }（{ $fact }；可确定 { $count } 条规则）
+interview-choices = 选项
+interview-choices-set = 选项（以逗号分隔）
