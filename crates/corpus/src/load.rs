@@ -194,7 +194,7 @@ fn find_key_value(text: &str, value: &str, from: usize) -> Option<usize> {
     None
 }
 
-fn serde_diag(file: &str, text: &str, e: &serde_yaml_ng::Error) -> Diagnostic {
+pub(crate) fn serde_diag(file: &str, text: &str, e: &serde_yaml_ng::Error) -> Diagnostic {
     let (line, col) = e
         .location()
         .map(|l| manifest::clamp_line_col(text, l.line(), l.column()))
@@ -225,7 +225,10 @@ fn serde_diag(file: &str, text: &str, e: &serde_yaml_ng::Error) -> Diagnostic {
 /// Loads and validates a corpus from its files. Every problem found is returned, not just the first.
 pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let mut sources: Vec<&Source> = sources.iter().filter(|s| is_yaml(&s.path)).collect();
+    let mut sources: Vec<&Source> = sources
+        .iter()
+        .filter(|s| is_yaml(&s.path) && !s.path.starts_with(crate::translations::DIR))
+        .collect();
     sources.sort_by(|a, b| a.path.cmp(&b.path));
 
     // 1. Vocabulary.
