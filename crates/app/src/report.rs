@@ -323,25 +323,30 @@ pub fn assessment_with_item(
     lang: Lang,
     translations: &Translations,
 ) -> String {
+    // An answer for a date far beyond the corpus's review may miss newer law: every format says so.
+    let review = engine.corpus.review.as_ref();
+    let stale = review.and_then(|r| r.warning(a.as_of));
     if format == OutputFormat::Json {
-        return match item {
-            None => json("assessment", a),
-            Some(item) => {
-                #[derive(serde::Serialize)]
-                struct WithItem<'x, 'a> {
-                    #[serde(flatten)]
-                    assessment: &'x Assessment<'a>,
-                    item_classification: &'x crate::chips::Classified,
-                }
-                json(
-                    "assessment",
-                    &WithItem {
-                        assessment: a,
-                        item_classification: item,
-                    },
-                )
-            }
-        };
+        #[derive(serde::Serialize)]
+        struct Document<'x, 'a> {
+            #[serde(flatten)]
+            assessment: &'x Assessment<'a>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            item_classification: Option<&'x crate::chips::Classified>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            corpus_reviewed_until: Option<Date>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            warnings: Vec<String>,
+        }
+        return json(
+            "assessment",
+            &Document {
+                assessment: a,
+                item_classification: item,
+                corpus_reviewed_until: review.map(|r| r.reviewed_until),
+                warnings: stale.into_iter().collect(),
+            },
+        );
     }
     let st = Style::new(format, lang);
     let texts = translations.get(lang.tag()).filter(|_| lang != Lang::En);
@@ -379,6 +384,18 @@ pub fn assessment_with_item(
             )
         }
     );
+    if let Some(r) = review.filter(|_| stale.is_some()) {
+        let days = (a.as_of - r.reviewed_until).get_days();
+        let warning = lang.ta(
+            "report-corpus-stale",
+            &[
+                ("reviewed", Arg::Str(&lang.date(r.reviewed_until))),
+                ("date", Arg::Str(&lang.date(a.as_of))),
+                ("days", Arg::Num(f64::from(days))),
+            ],
+        );
+        let _ = writeln!(out, "{}", st.strong(&warning));
+    }
     if a.prohibited {
         let _ = writeln!(
             out,

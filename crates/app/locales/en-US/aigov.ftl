@@ -82,3 +82,4 @@ interview-intro = aigov interview — as of { $date }. Answer each question; pre
 interview-question = { $question } ({ $fact }; settles { $count } rule(s))
 interview-choices = choices
 interview-choices-set = choices (comma-separated)
+report-corpus-stale = WARNING: the corpus encodes the law as reviewed up to { $reviewed }; this answer is for { $date }, { $days } days later: law made or changed since may be missing.

@@ -78,3 +78,4 @@ interview-intro = aigov 问答 — 截至 { $date }。请逐一回答问题；�
 interview-question = { $question }（{ $fact }；可确定 { $count } 条规则）
 interview-choices = 选项
 interview-choices-set = 选项（以逗号分隔）
+report-corpus-stale = 警告：法规库所编码的法律审查截至 { $reviewed }；本答复针对 { $date }，晚了 { $days } 天：此后制定或修改的法律可能未被纳入。
