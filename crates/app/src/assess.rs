@@ -35,12 +35,13 @@ pub fn assess<'a>(engine: &'a Engine, facts: &'a Facts, options: &Options) -> As
     }
 }
 
-/// Renders an answer in `lang`: the report of [`report::assessment`], with the item's classification first.
+/// Renders an answer in `lang` (the corpus's texts from `translations` where it has them): the report of [`report::assessment`], with the item's classification first.
 pub fn render(
     engine: &Engine,
     answer: &AssessAnswer<'_>,
     format: OutputFormat,
     lang: crate::i18n::Lang,
+    translations: &crate::Translations,
 ) -> String {
     report::assessment_with_item(
         engine,
@@ -48,5 +49,6 @@ pub fn render(
         answer.item_classification.as_ref(),
         format,
         lang,
+        translations,
     )
 }

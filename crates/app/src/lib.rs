@@ -32,6 +32,8 @@ pub use error::AppError;
 
 /// The core types the answers carry, so that front ends need not name the lower crates for common use.
 pub use aigov_core::{Assessment, Date, Engine, Facts};
+/// The corpus's texts in other languages (`i18n/<lang>/*.yaml` beside the corpus).
+pub use aigov_corpus::{Texts, Translations};
 
 use std::path::Path;
 
@@ -50,6 +52,10 @@ pub enum OutputFormat {
 /// The embedded corpus, compiled at build time (empty if the corpus had errors then).
 static PRECOMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
 
+/// The embedded corpus's translations, checked at build time (empty if they or the corpus had errors then).
+static PRECOMPILED_TRANSLATIONS: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/translations.json"));
+
 /// The engine for assessments: the precompiled embedded corpus when possible (fast start-up: no YAML parsing or
 /// condition compiling), else the corpus loaded from its sources (a folder given by the user, or the embedded
 /// sources when they had errors at build time, so that `corpus lint` can report them).
@@ -63,9 +69,14 @@ pub fn engine(dir: Option<&Path>) -> Result<Engine, AppError> {
     load_engine(dir).map(|(e, _)| e)
 }
 
-/// Loads and validates the corpus from its sources (a folder, else the embedded files), with its examples.
+/// Loads and validates the corpus from its sources (a folder, else the embedded files), with its examples. Its
+/// translations (`i18n/`) are validated too, so `corpus lint` reports their errors.
 pub fn load_engine(dir: Option<&Path>) -> Result<(Engine, Vec<aigov_corpus::Example>), AppError> {
-    let sources = match dir {
+    load_all(dir).map(|(e, x, _)| (e, x))
+}
+
+fn sources(dir: Option<&Path>) -> Result<Vec<aigov_corpus::Source>, AppError> {
+    Ok(match dir {
         // The error names the file at fault (read_dir puts it in the message).
         Some(d) => aigov_corpus::read_dir(d).map_err(|e| AppError::Invalid {
             message: format!("cannot read {e}"),
@@ -76,9 +87,29 @@ pub fn load_engine(dir: Option<&Path>) -> Result<(Engine, Vec<aigov_corpus::Exam
             },
         })?,
         None => aigov_corpus::embedded_sources(),
-    };
+    })
+}
+
+fn load_all(
+    dir: Option<&Path>,
+) -> Result<(Engine, Vec<aigov_corpus::Example>, Translations), AppError> {
+    let sources = sources(dir)?;
     match aigov_corpus::load(&sources) {
-        Ok(l) => Ok((Engine::new(l.corpus), l.examples)),
+        Ok(l) => match aigov_corpus::translations::load(&sources, &l.corpus) {
+            Ok(t) => Ok((Engine::new(l.corpus), l.examples, t)),
+            Err(diags) => Err(AppError::Corpus { diagnostics: diags }),
+        },
         Err(diags) => Err(AppError::Corpus { diagnostics: diags }),
     }
+}
+
+/// The translations of the corpus's texts (rule titles, questions, ...) for reports in other languages: the
+/// precompiled embedded ones when possible, else loaded and checked from the sources (a folder given by the user).
+pub fn translations(dir: Option<&Path>) -> Result<Translations, AppError> {
+    if dir.is_none() && !PRECOMPILED_TRANSLATIONS.is_empty() {
+        if let Ok(t) = serde_json::from_str::<Translations>(PRECOMPILED_TRANSLATIONS) {
+            return Ok(t);
+        }
+    }
+    load_all(dir).map(|(_, _, t)| t)
 }

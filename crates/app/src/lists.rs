@@ -93,7 +93,7 @@ struct ManifestPart {
     sha256: String,
 }
 
-const PARTS: &[&str] = &["csl", "ofac-sdn", "ofac-alt", "ofac-add"];
+const PARTS: &[&str] = &["csl", "ofac-sdn", "ofac-alt", "ofac-add", "uel"];
 
 /// The store folder: the flag, else `$AIGOV_LISTS_DIR`, else the XDG data folder.
 pub fn store_dir(flag: Option<&Path>) -> PathBuf {
@@ -702,7 +702,7 @@ pub fn load(dir: &Path) -> Result<Loaded, AppError> {
     for s in version.parts {
         versions.push(s.meta);
         match versions.last().map(|m| m.part.as_str()) {
-            Some("csl") => entries.extend(s.entries),
+            Some("csl" | "uel") => entries.extend(s.entries),
             Some("ofac-sdn") => sdn = Some(s.entries),
             Some("ofac-alt") => alt = s.alt,
             _ => add = s.add,

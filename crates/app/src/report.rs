@@ -8,6 +8,7 @@ use aigov_core::diff::{ChangeKind, Diff};
 use aigov_core::model::{Corpus, Effect};
 use aigov_core::timeline::Timeline;
 use aigov_core::{Assessment, Date, Engine, Facts, Truth};
+use aigov_corpus::{Texts, Translations};
 use std::fmt::Write;
 
 /// The JSON output format version; bumped only on breaking changes (docs/output.md).
@@ -140,31 +141,51 @@ impl Style {
     }
 }
 
-fn effect_line(f: &Finding, lang: Lang) -> String {
+fn effect_line(f: &Finding, lang: Lang, texts: Option<&Texts>) -> String {
+    // The duty, practice or relief in the reader's language where the corpus translates it.
+    let tr = |english: &str| -> String {
+        texts
+            .and_then(|t| t.rule_effect(f.rule, english))
+            .unwrap_or(english)
+            .to_string()
+    };
     match &f.effect {
         Effect::Classification { regime, axis, tier } => lang.ta(
             "finding-classification",
             &[
-                ("tier", Arg::Str(tier)),
+                (
+                    "tier",
+                    Arg::Str(texts.and_then(|t| t.tier(tier)).unwrap_or(tier)),
+                ),
                 ("regime", Arg::Str(regime)),
                 ("axis", Arg::Str(axis)),
             ],
         ),
         Effect::Obligation { duty, deadline, .. } => {
-            let must = lang.ta("finding-must", &[("duty", Arg::Str(duty))]);
+            let must = lang.ta("finding-must", &[("duty", Arg::Str(&tr(duty)))]);
             match deadline {
                 Some(d) => format!(
                     "{must} — {}",
-                    lang.ta("finding-deadline", &[("deadline", Arg::Str(&d.text))])
+                    lang.ta(
+                        "finding-deadline",
+                        &[(
+                            "deadline",
+                            Arg::Str(
+                                texts
+                                    .and_then(|t| t.rule_deadline(f.rule, &d.text))
+                                    .unwrap_or(&d.text)
+                            )
+                        )]
+                    )
                 ),
                 None => must,
             }
         }
         Effect::Prohibition { practice, .. } => {
-            lang.ta("finding-must-not", &[("practice", Arg::Str(practice))])
+            lang.ta("finding-must-not", &[("practice", Arg::Str(&tr(practice)))])
         }
         Effect::Exemption { relief, .. } => {
-            lang.ta("finding-exempt", &[("relief", Arg::Str(relief))])
+            lang.ta("finding-exempt", &[("relief", Arg::Str(&tr(relief)))])
         }
     }
 }
@@ -288,39 +309,47 @@ pub fn tier_label(description: &str) -> String {
 
 /// Renders an assessment.
 pub fn assessment(engine: &Engine, a: &Assessment, format: OutputFormat) -> String {
-    assessment_with_item(engine, a, None, format, Lang::En)
+    assessment_with_item(engine, a, None, format, Lang::En, &Translations::default())
 }
 
 /// Renders an assessment with, for an export or an item, the item's own classification first (in JSON, the
-/// member `item_classification`, the document of `aigov export classify`).
+/// member `item_classification`, the document of `aigov export classify`). In a language other than English, the
+/// corpus's texts (rule titles, duties, questions, short titles) come from `translations` where it has them.
 pub fn assessment_with_item(
     engine: &Engine,
     a: &Assessment,
     item: Option<&crate::chips::Classified>,
     format: OutputFormat,
     lang: Lang,
+    translations: &Translations,
 ) -> String {
+    // An answer for a date far beyond the corpus's review may miss newer law: every format says so.
+    let review = engine.corpus.review.as_ref();
+    let stale = review.and_then(|r| r.warning(a.as_of));
     if format == OutputFormat::Json {
-        return match item {
-            None => json("assessment", a),
-            Some(item) => {
-                #[derive(serde::Serialize)]
-                struct WithItem<'x, 'a> {
-                    #[serde(flatten)]
-                    assessment: &'x Assessment<'a>,
-                    item_classification: &'x crate::chips::Classified,
-                }
-                json(
-                    "assessment",
-                    &WithItem {
-                        assessment: a,
-                        item_classification: item,
-                    },
-                )
-            }
-        };
+        #[derive(serde::Serialize)]
+        struct Document<'x, 'a> {
+            #[serde(flatten)]
+            assessment: &'x Assessment<'a>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            item_classification: Option<&'x crate::chips::Classified>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            corpus_reviewed_until: Option<Date>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            warnings: Vec<String>,
+        }
+        return json(
+            "assessment",
+            &Document {
+                assessment: a,
+                item_classification: item,
+                corpus_reviewed_until: review.map(|r| r.reviewed_until),
+                warnings: stale.into_iter().collect(),
+            },
+        );
     }
     let st = Style::new(format, lang);
+    let texts = translations.get(lang.tag()).filter(|_| lang != Lang::En);
     let mut out = String::new();
     let unnamed = lang.t("report-unnamed");
     let name = a.name.unwrap_or(&unnamed);
@@ -355,6 +384,18 @@ pub fn assessment_with_item(
             )
         }
     );
+    if let Some(r) = review.filter(|_| stale.is_some()) {
+        let days = (a.as_of - r.reviewed_until).get_days();
+        let warning = lang.ta(
+            "report-corpus-stale",
+            &[
+                ("reviewed", Arg::Str(&lang.date(r.reviewed_until))),
+                ("date", Arg::Str(&lang.date(a.as_of))),
+                ("days", Arg::Num(f64::from(days))),
+            ],
+        );
+        let _ = writeln!(out, "{}", st.strong(&warning));
+    }
     if a.prohibited {
         let _ = writeln!(
             out,
@@ -426,13 +467,21 @@ pub fn assessment_with_item(
         // Headlines are for people: the law's short title, the class in words, the date; the ids come last.
         let law = c
             .rule(cl.rule)
-            .map(|r| c.instrument_of(r).short_title.as_str())
+            .map(|r| {
+                let i = c.instrument_of(r);
+                texts
+                    .and_then(|t| t.short_title(&i.id))
+                    .unwrap_or(&i.short_title)
+            })
             .unwrap_or(cl.regime);
-        let class = c
-            .vocabulary
-            .tier(cl.tier)
-            .map(|t| tier_label(&t.description))
-            .unwrap_or_else(|| cl.tier.to_string());
+        let class = match texts.and_then(|t| t.tier(cl.tier)) {
+            Some(zh) => zh.to_string(),
+            None => c
+                .vocabulary
+                .tier(cl.tier)
+                .map(|t| tier_label(&t.description))
+                .unwrap_or_else(|| cl.tier.to_string()),
+        };
         st.bullet(
             &mut out,
             &format!(
@@ -488,7 +537,7 @@ pub fn assessment_with_item(
                 &format!(
                     "{} — {}{}",
                     f.jurisdiction,
-                    f.regime,
+                    texts.and_then(|t| t.regime(f.regime)).unwrap_or(f.regime),
                     if f.proposed {
                         format!(" {}", lang.t("report-proposed-group"))
                     } else if f.binding {
@@ -525,12 +574,12 @@ pub fn assessment_with_item(
             &mut out,
             &format!(
                 "[{kind}] {} — {} — {}",
-                st.strong(f.title),
+                st.strong(texts.and_then(|t| t.rule_title(f.rule)).unwrap_or(f.title)),
                 f.citation,
                 when_line(f, false, lang)
             ),
         );
-        st.detail(&mut out, &effect_line(f, lang));
+        st.detail(&mut out, &effect_line(f, lang, texts));
         if let Some(p) = &f.penalty {
             st.detail(&mut out, &penalty_line(p, f.status, a.as_of, lang));
         }
@@ -621,7 +670,7 @@ pub fn assessment_with_item(
                 "{}{}. {} ({}: {}{allowed}) — {}",
                 if st.md { "" } else { "  " },
                 i + 1,
-                q.question,
+                texts.and_then(|t| t.question(q.fact)).unwrap_or(q.question),
                 st.code(q.fact),
                 q.ty,
                 lang.ta(
@@ -996,7 +1045,7 @@ pub fn explain(
         st.strong(&f.status.heading().to_uppercase()),
         when_line(&f, true, st.lang)
     );
-    let _ = writeln!(out, "Effect: {}", effect_line(&f, st.lang));
+    let _ = writeln!(out, "Effect: {}", effect_line(&f, st.lang, None));
     let _ = writeln!(out, "Summary: {}", f.summary.trim());
     for c in &f.challenges {
         let _ = writeln!(out, "Challenge: {}", challenge_line(c, st.lang));

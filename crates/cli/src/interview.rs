@@ -2,7 +2,8 @@
 
 use crate::error::CliError;
 use crate::input;
-use aigov_app::{report, OutputFormat};
+use aigov_app::i18n::{Arg, Lang};
+use aigov_app::{report, OutputFormat, Translations};
 use aigov_core::assess::Options;
 use aigov_core::manifest::{bind_value, Facts, Format};
 use aigov_core::vocabulary::FactType;
@@ -53,15 +54,18 @@ fn parse_answer(ty: &FactType, answer: &str, path: &str) -> Result<aigov_core::V
     })
 }
 
-/// Runs the interview on stdin/stdout.
+/// Runs the interview on stdin/stdout, in `lang` (questions from the corpus's `translations` where it has them).
 pub fn run(
     engine: &Engine,
     from: Option<&str>,
     subject: &str,
     save: Option<&Path>,
     as_of: Date,
+    lang: Lang,
+    translations: &Translations,
 ) -> Result<ExitCode, CliError> {
     let vocabulary = &engine.corpus.vocabulary;
+    let texts = translations.get(lang.tag()).filter(|_| lang != Lang::En);
     let mut facts = match from {
         Some(path) => input::read_manifest(path, vocabulary)?,
         None => {
@@ -89,7 +93,8 @@ pub fn run(
     let mut out = std::io::stdout();
     let _ = writeln!(
         out,
-        "aigov interview — as of {as_of}. Answer each question; press Enter to skip, `q` to stop."
+        "{}",
+        lang.ta("interview-intro", &[("date", Arg::Str(&lang.date(as_of)))])
     );
     loop {
         let mut options = Options::as_of(as_of);
@@ -107,12 +112,12 @@ pub fn run(
             .expect("questions name vocabulary facts");
         let choices = match def.ty.allowed_values() {
             Some(values) => format!(
-                "\n  choices{}: {}",
-                if def.ty.is_set() {
-                    " (comma-separated)"
+                "\n  {}: {}",
+                lang.t(if def.ty.is_set() {
+                    "interview-choices-set"
                 } else {
-                    ""
-                },
+                    "interview-choices"
+                }),
                 values
                     .iter()
                     .map(|v| v.id.as_str())
@@ -127,12 +132,18 @@ pub fn run(
                 _ => String::new(),
             },
         };
+        let question = texts.and_then(|t| t.question(q.fact)).unwrap_or(q.question);
         let _ = write!(
             out,
-            "\n{} ({}; settles {} rule(s)){choices}\n> ",
-            q.question,
-            q.fact,
-            q.rules.len()
+            "\n{}{choices}\n> ",
+            lang.ta(
+                "interview-question",
+                &[
+                    ("question", Arg::Str(question)),
+                    ("fact", Arg::Str(q.fact)),
+                    ("count", Arg::Num(q.rules.len() as f64)),
+                ]
+            )
         );
         let _ = out.flush();
         let answer = loop {
@@ -186,7 +197,10 @@ pub fn run(
     options.traces = false;
     let a = engine.assess(&facts, &options);
     let _ = writeln!(out);
-    anstream::print!("{}", report::assessment(engine, &a, OutputFormat::Text));
+    anstream::print!(
+        "{}",
+        report::assessment_with_item(engine, &a, None, OutputFormat::Text, lang, translations)
+    );
     if let Some(path) = save {
         let format = Format::from_path(&path.display().to_string()).unwrap_or(Format::Yaml);
         // A manifest the interview started from keeps its comments and layout: the answers are written into it.

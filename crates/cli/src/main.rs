@@ -604,7 +604,15 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             options.include_not_applicable = all;
             let answer = aigov_app::assess::assess(&engine, &facts, &options);
             let a = &answer.assessment;
-            let text = aigov_app::assess::render(&engine, &answer, format.into(), lang);
+            // The corpus's texts in the reader's language (JSON stays language-neutral: no need to load them).
+            let translations =
+                if lang == aigov_app::i18n::Lang::En || matches!(format, OutputFormat::Json) {
+                    aigov_app::Translations::default()
+                } else {
+                    aigov_app::translations(cli.corpus.as_deref())?
+                };
+            let text =
+                aigov_app::assess::render(&engine, &answer, format.into(), lang, &translations);
             match (&screening, format) {
                 (Some(s), OutputFormat::Json) => anstream::print!("{}", s.attach_json(&text)),
                 (Some(s), _) => anstream::print!("{}", s.wrap_text(&text)),
@@ -723,12 +731,19 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             as_of,
         } => {
             let engine = engine(cli.corpus.as_ref())?;
+            let translations = if lang == aigov_app::i18n::Lang::En {
+                aigov_app::Translations::default()
+            } else {
+                aigov_app::translations(cli.corpus.as_deref())?
+            };
             interview::run(
                 &engine,
                 from.as_deref(),
                 &subject,
                 save.as_deref(),
                 as_of.unwrap_or_else(today),
+                lang,
+                &translations,
             )
         }
         Command::Init { kind, output } => {

@@ -19,7 +19,8 @@ pub enum ListsCommand {
         #[arg(long, value_name = "DAYS", default_value_t = lists::DEFAULT_MAX_AGE_DAYS)]
         max_age: u32,
     },
-    /// Import list files as published (CSL CSV or JSON, OFAC sdn.csv, alt.csv, add.csv; detected by content).
+    /// Import list files as published (CSL CSV or JSON, OFAC sdn.csv, alt.csv, add.csv; detected by content), and
+    /// the PRC Unreliable Entity List as CSV in the layout of docs/output.md.
     Import {
         /// The files.
         #[arg(required = true)]

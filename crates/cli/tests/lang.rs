@@ -96,3 +96,196 @@ fn an_unknown_language_is_an_error() {
     assert!(stderr.contains("aigov does not speak `fr`"), "{stderr}");
     assert!(stderr.contains("zh-CN"), "{stderr}");
 }
+
+/// A copy of an example manifest without the lines that start with `drop`, so that a question is asked.
+fn without(example: &str, drop: &str) -> String {
+    let text = std::fs::read_to_string(format!("{EXAMPLES}/{example}")).expect("example");
+    let kept: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with(drop))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let path = std::env::temp_dir().join(format!(
+        "aigov-lang-{}-{}-{example}",
+        std::process::id(),
+        drop.trim_end_matches(':')
+    ));
+    std::fs::write(&path, kept).expect("write a temporary manifest");
+    path.to_string_lossy().to_string()
+}
+
+#[test]
+fn rule_titles_duties_and_questions_come_from_the_corpus_translations() {
+    // The EU AI Act report of the CV screening system: Chinese rule titles, law names and tiers.
+    let (code, text, stderr) = run(
+        &["assess", &cv(), "--as-of", "2026-11-28", "--lang", "zh-CN"],
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    for zh in [
+        "EU — 欧盟《人工智能法》",
+        "欧盟《人工智能法》 (EU): 高风险",
+        "就业：招聘和筛选",
+        "人工智能系统的地域和主体适用范围",
+        "员工的人工智能素养",
+        "风险管理体系",
+    ] {
+        assert!(text.contains(zh), "`{zh}` missing: {text}");
+    }
+    for english in [
+        "Employment: recruitment and selection",
+        "Risk-management system",
+    ] {
+        assert!(!text.contains(english), "`{english}` left in: {text}");
+    }
+    // A question the manifest leaves open is asked in Chinese.
+    let open = without("cv-screening-saas.yaml", "profiling:");
+    let (_, text, _) = run(
+        &["assess", &open, "--as-of", "2026-11-28", "--lang", "zh-CN"],
+        None,
+    );
+    assert!(
+        text.contains("该系统是否对人进行画像，即自动评估其工作表现"),
+        "{text}"
+    );
+    assert!(!text.contains("Does the system profile people"), "{text}");
+    let _ = std::fs::remove_file(open);
+
+    // The Chinese chatbot: CN rules with their Chinese titles and duties, regimes and instruments in Chinese.
+    let chatbot = format!("{EXAMPLES}/cn-genai-chatbot.yaml");
+    let (code, text, stderr) = run(
+        &[
+            "assess",
+            &chatbot,
+            "--as-of",
+            "2026-11-28",
+            "--lang",
+            "zh-CN",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    for zh in [
+        "CN — 网信办生成式人工智能规定",
+        "生成式人工智能服务管理暂行办法 (CN)",
+        "提供具有舆论属性或者社会动员能力的生成式人工智能服务前开展安全评估和算法备案",
+        "10个工作日内履行算法备案手续",
+        "应当：与每位使用者签订服务协议，明确双方权利义务",
+        "用户发布信息前进行真实身份信息认证",
+        "期限：提供服务之日起10个工作日内",
+    ] {
+        assert!(text.contains(zh), "`{zh}` missing: {text}");
+    }
+    assert!(
+        !text.contains("Algorithm filing within 10 working days"),
+        "{text}"
+    );
+    let open = without("cn-genai-chatbot.yaml", "cn_public_opinion_capability:");
+    let (_, text, _) = run(
+        &["assess", &open, "--as-of", "2026-11-28", "--lang", "zh-CN"],
+        None,
+    );
+    assert!(
+        text.contains("该服务是否具有舆论属性或者社会动员能力？"),
+        "{text}"
+    );
+    let _ = std::fs::remove_file(open);
+    // English stays English.
+    let (_, text, _) = run(
+        &[
+            "assess",
+            &chatbot,
+            "--as-of",
+            "2026-11-28",
+            "--lang",
+            "en-US",
+        ],
+        None,
+    );
+    assert!(
+        text.contains("Algorithm filing within 10 working days"),
+        "{text}"
+    );
+    assert!(!text.contains("10个工作日内履行算法备案手续"), "{text}");
+}
+
+#[test]
+fn an_unknown_id_in_a_translation_file_is_a_lint_error_with_its_place() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+    let dir = std::env::temp_dir().join(format!("aigov-lang-corpus-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(std::path::Path::new(corpus), &dir);
+    std::fs::write(
+        dir.join("i18n/zh-CN/typo.yaml"),
+        "# a typo in a rule id\nrules:\n  eu_ai_act.annex3_4_aa:\n    title: 就业\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(&["corpus", "lint", "--corpus", dir.to_str().unwrap()], None);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("i18n/zh-CN/typo.yaml:3:3: error: unknown rule `eu_ai_act.annex3_4_aa`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("did you mean `eu_ai_act.annex3_4_a`?"),
+        "{stderr}"
+    );
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_interview_asks_the_corpus_questions_in_chinese() {
+    let open = without("cn-genai-chatbot.yaml", "cn_public_opinion_capability:");
+    let mut child = Command::new(BIN)
+        .args([
+            "interview",
+            "--from",
+            &open,
+            "--as-of",
+            "2026-11-28",
+            "--lang",
+            "zh-CN",
+            "--color",
+            "never",
+        ])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        let _ = stdin.write_all(b"yes\n");
+    }
+    let out = child.wait_with_output().unwrap();
+    let _ = std::fs::remove_file(open);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.starts_with("aigov 问答 — 截至 2026年11月28日。"),
+        "{text}"
+    );
+    assert!(
+        text.contains("该服务是否具有舆论属性或者社会动员能力？（ai_system.cn_public_opinion_capability；可确定"),
+        "{text}"
+    );
+    // The answer settles the PO/SM duties: the report that follows is in Chinese and has them.
+    assert!(text.contains("aigov 评估：Xiaoyun"), "{text}");
+    assert!(text.contains("10个工作日内履行算法备案手续"), "{text}");
+}

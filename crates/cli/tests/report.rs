@@ -60,3 +60,61 @@ fn one_regime_has_no_side_by_side_and_headlines_lead_with_the_most_severe_bindin
         .expect("a headline");
     assert!(first.contains("High-risk"), "{first}");
 }
+
+/// An answer for a date far beyond the corpus's review (corpus/corpus.yaml) says that newer law may be missing,
+/// in text and JSON; an answer within the allowance does not.
+#[test]
+fn answers_far_beyond_the_corpus_review_say_so() {
+    let late = assess("cv-screening-saas.yaml", "2027-06-01");
+    assert!(
+        late.contains("WARNING: the corpus encodes the law as reviewed up to 2026-11-28; this answer is for 2027-06-01"),
+        "{late}"
+    );
+    let soon = assess("cv-screening-saas.yaml", "2026-12-06");
+    assert!(!soon.contains("WARNING: the corpus"), "{soon}");
+    let out = Command::new(BIN)
+        .args([
+            "assess",
+            &format!("{EXAMPLES}/cv-screening-saas.yaml"),
+            "--as-of",
+            "2027-06-01",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(doc["corpus_reviewed_until"], "2026-11-28");
+    assert!(
+        doc["warnings"][0]
+            .as_str()
+            .is_some_and(|w| w.contains("185 days later")),
+        "{doc}"
+    );
+}
+
+/// corpus.yaml is validated strictly like every corpus file: an unknown key is an error naming the file.
+#[test]
+fn a_bad_review_record_is_a_lint_error_naming_the_file() {
+    let dir = std::env::temp_dir().join(format!("aigov-review-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/tests/fixtures/mini");
+    let copy = Command::new("cp")
+        .args(["-r", corpus, dir.to_str().expect("path")])
+        .status()
+        .expect("cp");
+    assert!(copy.success());
+    std::fs::write(
+        dir.join("corpus.yaml"),
+        "reviewed_until: 2026-11-28\nstale_after: 90\n",
+    )
+    .expect("write");
+    let out = Command::new(BIN)
+        .args(["corpus", "lint", "--corpus", dir.to_str().expect("path")])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("corpus.yaml:2:1"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

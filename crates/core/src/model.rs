@@ -574,8 +574,36 @@ pub struct Corpus {
     pub parameters: Vec<Parameter>,
     /// Penalty provisions.
     pub penalties: Vec<Penalty>,
+    /// Up to when the corpus as a whole was reviewed against the law (`corpus.yaml`), if it says.
+    #[serde(default)]
+    pub review: Option<CorpusReview>,
     #[serde(skip)]
     index: CorpusIndex,
+}
+
+/// What a corpus vouches for: the law is encoded as it stood up to `reviewed_until`. An answer for a later date
+/// may miss law made since, so reports say so once the date is more than `stale_after_days` later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorpusReview {
+    /// The last date on which the encoded law was checked against its sources.
+    pub reviewed_until: Date,
+    /// How many days after `reviewed_until` an answer is flagged as possibly missing newer law.
+    pub stale_after_days: u32,
+    /// What the review covered, in words.
+    pub note: Option<String>,
+}
+
+impl CorpusReview {
+    /// A warning for an answer as of `date`, when it lies further beyond the review than the corpus allows.
+    pub fn warning(&self, date: Date) -> Option<String> {
+        let days = (date - self.reviewed_until).get_days();
+        (days > i32::try_from(self.stale_after_days).unwrap_or(i32::MAX)).then(|| {
+            format!(
+                "the corpus encodes the law as reviewed up to {}; this answer is for {date}, {days} days later: law made or changed since may be missing",
+                self.reviewed_until
+            )
+        })
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -601,6 +629,7 @@ impl Corpus {
             rules,
             parameters,
             penalties,
+            review: None,
             index: CorpusIndex::default(),
         };
         c.reindex();
@@ -660,5 +689,33 @@ impl Corpus {
     /// The instrument a rule belongs to.
     pub fn instrument_of(&self, rule: &Rule) -> &Instrument {
         &self.instruments[rule.instrument]
+    }
+}
+
+#[cfg(test)]
+mod review_tests {
+    use super::CorpusReview;
+
+    #[test]
+    fn a_review_flags_answers_only_beyond_its_allowance() {
+        let r = CorpusReview {
+            reviewed_until: "2026-11-28".parse().expect("date"),
+            stale_after_days: 90,
+            note: None,
+        };
+        assert_eq!(
+            r.warning("2027-02-26".parse().expect("date")),
+            None,
+            "day 90 is within"
+        );
+        let w = r
+            .warning("2027-02-27".parse().expect("date"))
+            .expect("day 91 is beyond");
+        assert!(w.contains("91 days later"), "{w}");
+        assert_eq!(
+            r.warning("2020-01-01".parse().expect("date")),
+            None,
+            "earlier dates are reviewed law"
+        );
     }
 }

@@ -10,8 +10,10 @@ pub mod examples;
 pub mod load;
 #[allow(missing_docs)]
 pub mod raw;
+pub mod translations;
 
 pub use load::{load, Diagnostic, Example, Loaded, Source};
+pub use translations::{Texts, Translations};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

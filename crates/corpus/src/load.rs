@@ -194,7 +194,7 @@ fn find_key_value(text: &str, value: &str, from: usize) -> Option<usize> {
     None
 }
 
-fn serde_diag(file: &str, text: &str, e: &serde_yaml_ng::Error) -> Diagnostic {
+pub(crate) fn serde_diag(file: &str, text: &str, e: &serde_yaml_ng::Error) -> Diagnostic {
     let (line, col) = e
         .location()
         .map(|l| manifest::clamp_line_col(text, l.line(), l.column()))
@@ -222,10 +222,27 @@ fn serde_diag(file: &str, text: &str, e: &serde_yaml_ng::Error) -> Diagnostic {
     }
 }
 
+/// The corpus-wide review record: `corpus.yaml` at the corpus root.
+const REVIEW_FILE: &str = "corpus.yaml";
+
+/// `corpus.yaml`: up to when the corpus was reviewed against the law, and how long after that answers stay
+/// unflagged.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewFile {
+    reviewed_until: String,
+    stale_after_days: u32,
+    #[serde(default)]
+    note: Option<String>,
+}
+
 /// Loads and validates a corpus from its files. Every problem found is returned, not just the first.
 pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let mut sources: Vec<&Source> = sources.iter().filter(|s| is_yaml(&s.path)).collect();
+    let mut sources: Vec<&Source> = sources
+        .iter()
+        .filter(|s| is_yaml(&s.path) && !s.path.starts_with(crate::translations::DIR))
+        .collect();
     sources.sort_by(|a, b| a.path.cmp(&b.path));
 
     // 1. Vocabulary.
@@ -234,7 +251,30 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
     let mut facts: Vec<FactDef> = Vec::new();
     let mut fact_files: Vec<(&Source, FactsFile)> = Vec::new();
     let mut instrument_files: Vec<(&Source, InstrumentFile)> = Vec::new();
+    let mut review: Option<aigov_core::model::CorpusReview> = None;
     for s in &sources {
+        if s.path == REVIEW_FILE {
+            match serde_yaml_ng::from_str::<ReviewFile>(&s.text) {
+                Ok(f) => match parse_date(&f.reviewed_until) {
+                    Ok(d) => {
+                        review = Some(aigov_core::model::CorpusReview {
+                            reviewed_until: d,
+                            stale_after_days: f.stale_after_days,
+                            note: f.note,
+                        })
+                    }
+                    Err(e) => diags.push(Diagnostic {
+                        file: s.path.clone(),
+                        line: 1,
+                        col: 1,
+                        message: format!("`reviewed_until`: {e}"),
+                        hint: Some("write the date as YYYY-MM-DD".into()),
+                    }),
+                },
+                Err(e) => diags.push(serde_diag(&s.path, &s.text, &e)),
+            }
+            continue;
+        }
         if s.path.starts_with("vocabulary/") {
             if s.path.ends_with("subjects.yaml") {
                 match serde_yaml_ng::from_str::<SubjectsFile>(&s.text) {
@@ -1367,6 +1407,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
             return Err(diags);
         }
         let mut corpus = Corpus::new(vocabulary, instruments, rules, parameters, penalties);
+        corpus.review = review;
         // The sections a manifest of each kind may carry: those its rules read (an `export` reads its `item`).
         let mut reads: Vec<(String, aigov_core::model::FactId)> = Vec::new();
         for r in &corpus.rules {

@@ -114,16 +114,20 @@ pub enum Format {
     OfacAlt,
     /// OFAC `add.csv` (addresses, no header).
     OfacAdd,
+    /// The PRC Unreliable Entity List (不可靠实体清单) as CSV in aigov's documented layout (docs/output.md): MOFCOM
+    /// publishes listings as announcements, not as a data file, so the list is kept in this layout.
+    UelCsv,
 }
 
 impl Format {
-    /// The store part the format is kept in (`csl`, `ofac-sdn`, `ofac-alt`, `ofac-add`).
+    /// The store part the format is kept in (`csl`, `ofac-sdn`, `ofac-alt`, `ofac-add`, `uel`).
     pub fn part(self) -> &'static str {
         match self {
             Format::CslCsv | Format::CslJson => "csl",
             Format::OfacSdn => "ofac-sdn",
             Format::OfacAlt => "ofac-alt",
             Format::OfacAdd => "ofac-add",
+            Format::UelCsv => "uel",
         }
     }
 
@@ -135,6 +139,7 @@ impl Format {
             Format::OfacSdn => "OFAC SDN primary records (sdn.csv)",
             Format::OfacAlt => "OFAC SDN alternate names (alt.csv)",
             Format::OfacAdd => "OFAC SDN addresses (add.csv)",
+            Format::UelCsv => "PRC Unreliable Entity List (CSV)",
         }
     }
 }

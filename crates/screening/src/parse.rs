@@ -139,6 +139,10 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Format> {
         return Some(Format::CslJson);
     }
     let first_line = trimmed.lines().next().unwrap_or("").to_ascii_lowercase();
+    let header: Vec<&str> = first_line.split(',').map(str::trim).collect();
+    if header.contains(&"name") && header.contains(&"listed") && header.contains(&"announcement") {
+        return Some(Format::UelCsv);
+    }
     if first_line.contains("source")
         && first_line.contains("name")
         && first_line.contains("programs")
@@ -214,6 +218,7 @@ pub fn parse(format: Format, bytes: &[u8]) -> Result<Parsed, ParseError> {
         Format::OfacSdn => (Records::Entries(parse_sdn(bytes)?), None),
         Format::OfacAlt => (Records::Alt(parse_alt(bytes)?), None),
         Format::OfacAdd => (Records::Add(parse_add(bytes)?), None),
+        Format::UelCsv => (Records::Entries(parse_uel_csv(bytes)?), None),
     };
     if records.is_empty() {
         return Err(ParseError::Empty);
@@ -545,6 +550,92 @@ fn address_country(address: &str) -> Option<String> {
     let last = address.rsplit(',').next()?.trim();
     (last.len() == 2 && last.chars().all(|c| c.is_ascii_alphabetic()))
         .then(|| last.to_ascii_uppercase())
+}
+
+/// The columns of the Unreliable Entity List layout: `name`, `listed` (YYYY-MM-DD) and `announcement` are
+/// required; `name_zh`, `country`, `measures` (`;`-separated), `alt_names` (`;`-separated) and `removed`
+/// (YYYY-MM-DD) are optional. Documented in docs/output.md.
+const UEL_REQUIRED: [&str; 3] = ["name", "listed", "announcement"];
+
+/// The PRC Unreliable Entity List, as CSV in the documented layout: one row per listed entity.
+fn parse_uel_csv(bytes: &[u8]) -> Result<Vec<Entry>, ParseError> {
+    check_quotes(bytes)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(bytes);
+    let headers = reader.byte_headers().map_err(|e| csv_error(&e))?.clone();
+    let col: FxHashMap<String, usize> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (String::from_utf8_lossy(h).trim().to_ascii_lowercase(), i))
+        .collect();
+    if let Some(missing) = UEL_REQUIRED.iter().find(|c| !col.contains_key(**c)) {
+        return Err(ParseError::Csv {
+            row: 1,
+            message: format!(
+                "the header has no `{missing}` column (the layout: name, name_zh, country, listed, announcement, measures, alt_names, removed)"
+            ),
+        });
+    }
+    let get = |r: &csv::ByteRecord, name: &str| col.get(name).and_then(|&i| field(r, i));
+    let is_date = |s: &str| {
+        s.len() == 10
+            && s.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+    };
+    let mut out = Vec::new();
+    for (i, r) in reader.byte_records().enumerate() {
+        let r = r.map_err(|e| csv_error(&e))?;
+        let row = r.position().map_or(i as u64 + 2, |p| p.line());
+        check_record(row, r.as_slice().len())?;
+        let missing = |what: &str| ParseError::Csv {
+            row,
+            message: format!("the record has no `{what}`"),
+        };
+        let name = get(&r, "name").ok_or_else(|| missing("name"))?;
+        let listed = get(&r, "listed").ok_or_else(|| missing("listed"))?;
+        let announcement = get(&r, "announcement").ok_or_else(|| missing("announcement"))?;
+        let removed = get(&r, "removed");
+        for (what, date) in [("listed", Some(&listed)), ("removed", removed.as_ref())] {
+            if let Some(d) = date.filter(|d| !is_date(d)) {
+                return Err(ParseError::Csv {
+                    row,
+                    message: format!("`{what}` is {d:?}; write the date as YYYY-MM-DD"),
+                });
+            }
+        }
+        let mut alt_names = split_multi(get(&r, "alt_names"));
+        if let Some(zh) = get(&r, "name_zh") {
+            alt_names.insert(0, zh);
+        }
+        for n in std::iter::once(&name).chain(&alt_names) {
+            check_listed_name(row, n)?;
+        }
+        out.push(Entry {
+            list: "UEL".into(),
+            source: "Unreliable Entity List (不可靠实体清单) - PRC Ministry of Commerce".into(),
+            id: format!("uel-{listed}-{}", i + 1),
+            kind: Some("Entity".into()),
+            name,
+            alt_names,
+            programs: split_multi(get(&r, "measures")),
+            countries: get(&r, "country")
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .collect(),
+            start_date: Some(listed),
+            end_date: removed,
+            remarks: Some(announcement),
+            ..Entry::default()
+        });
+    }
+    Ok(out)
 }
 
 fn parse_csl_csv(bytes: &[u8]) -> Result<Vec<Entry>, ParseError> {

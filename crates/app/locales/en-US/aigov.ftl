@@ -76,3 +76,10 @@ report-by-jurisdiction = By jurisdiction (binding rules)
 report-jurisdiction-counts = { $in_effect } in effect, { $upcoming } upcoming, { $undetermined } undetermined
 report-jurisdiction-class = most severe class: { $class } ({ $law })
 report-jurisdiction-no-class = no risk class
+
+## The interview (aigov interview)
+interview-intro = aigov interview — as of { $date }. Answer each question; press Enter to skip, `q` to stop.
+interview-question = { $question } ({ $fact }; settles { $count } rule(s))
+interview-choices = choices
+interview-choices-set = choices (comma-separated)
+report-corpus-stale = WARNING: the corpus encodes the law as reviewed up to { $reviewed }; this answer is for { $date }, { $days } days later: law made or changed since may be missing.

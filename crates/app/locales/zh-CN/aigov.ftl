@@ -72,3 +72,10 @@ report-by-jurisdiction = 按法域（具约束力的规则）
 report-jurisdiction-counts = 已生效 { $in_effect } 条，即将适用 { $upcoming } 条，待确定 { $undetermined } 条
 report-jurisdiction-class = 最严格的分类：{ $class }（{ $law }）
 report-jurisdiction-no-class = 无风险分类
+
+## 问答（aigov interview）
+interview-intro = aigov 问答 — 截至 { $date }。请逐一回答问题；直接按回车跳过，输入 `q` 结束。
+interview-question = { $question }（{ $fact }；可确定 { $count } 条规则）
+interview-choices = 选项
+interview-choices-set = 选项（以逗号分隔）
+report-corpus-stale = 警告：法规库所编码的法律审查截至 { $reviewed }；本答复针对 { $date }，晚了 { $days } 天：此后制定或修改的法律可能未被纳入。

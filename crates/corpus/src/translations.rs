@@ -1,0 +1,383 @@
+//! Translations of the corpus's texts, kept as data beside the corpus: `i18n/<lang>/<folder>.yaml` maps rule, fact,
+//! instrument and tier ids to texts in that language (docs/corpus.md, "Translations"). The engine never reads
+//! them: they are for reports in that language, which fall back to the English text where a translation is
+//! missing. Loading is strict: unknown keys, ids that name nothing in the corpus and ids translated twice are
+//! errors with their place; every language folder present must give every rule a title and every fact a question.
+
+use crate::load::{Diagnostic, Source};
+use aigov_core::manifest;
+use aigov_core::model::{Corpus, Effect};
+use aigov_core::vocabulary::did_you_mean;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// The folder, under a corpus root, that holds translations.
+pub const DIR: &str = "i18n/";
+
+/// The translations of a corpus into every language it has a folder for.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Translations {
+    /// Language tag (e.g. `zh-CN`) to its texts.
+    pub langs: BTreeMap<String, Texts>,
+}
+
+impl Translations {
+    /// The texts of a language, if the corpus has them.
+    pub fn get(&self, lang: &str) -> Option<&Texts> {
+        self.langs.get(lang)
+    }
+}
+
+/// One language's texts, by id.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Texts {
+    /// Instrument id to its texts.
+    pub instruments: HashMap<String, InstrumentText>,
+    /// Rule id to its texts.
+    pub rules: HashMap<String, RuleText>,
+    /// Qualified fact name (`ai_system.roles`) to its texts.
+    pub facts: HashMap<String, FactText>,
+    /// Tier id to its name.
+    pub tiers: HashMap<String, String>,
+    /// An instrument's English regime (the heading findings are grouped under) to its translation.
+    pub regimes: HashMap<String, String>,
+    /// Rule id to the English effect text its translation was written for (a later version's text differs).
+    #[serde(default)]
+    pub effect_of: HashMap<String, String>,
+    /// Rule id to the English deadline text its translation was written for.
+    #[serde(default)]
+    pub deadline_of: HashMap<String, String>,
+}
+
+impl Texts {
+    /// A rule's translated title.
+    pub fn rule_title(&self, rule: &str) -> Option<&str> {
+        self.rules.get(rule).map(|r| r.title.as_str())
+    }
+    /// A rule's translated summary.
+    pub fn rule_summary(&self, rule: &str) -> Option<&str> {
+        self.rules.get(rule).and_then(|r| r.summary.as_deref())
+    }
+    /// A rule's translated duty, practice or relief, when `english` is the text it was written for (a later
+    /// version of the rule may say something else: then there is no translation).
+    pub fn rule_effect(&self, rule: &str, english: &str) -> Option<&str> {
+        let r = self.rules.get(rule)?;
+        let text = r.effect.as_deref()?;
+        (self.effect_of.get(rule).map(|s| s.trim()) == Some(english.trim())).then_some(text)
+    }
+    /// An obligation's translated deadline, when `english` is the text it was written for.
+    pub fn rule_deadline(&self, rule: &str, english: &str) -> Option<&str> {
+        let text = self.rules.get(rule)?.deadline.as_deref()?;
+        (self.deadline_of.get(rule).map(|s| s.trim()) == Some(english.trim())).then_some(text)
+    }
+    /// A fact's translated question.
+    pub fn question(&self, fact: &str) -> Option<&str> {
+        self.facts.get(fact).map(|f| f.question.as_str())
+    }
+    /// An instrument's translated short title.
+    pub fn short_title(&self, instrument: &str) -> Option<&str> {
+        self.instruments
+            .get(instrument)
+            .map(|i| i.short_title.as_str())
+    }
+    /// A regime heading's translation.
+    pub fn regime(&self, english: &str) -> Option<&str> {
+        self.regimes.get(english).map(String::as_str)
+    }
+    /// A tier's translated name.
+    pub fn tier(&self, tier: &str) -> Option<&str> {
+        self.tiers.get(tier).map(String::as_str)
+    }
+}
+
+/// An instrument's texts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstrumentText {
+    /// The short title readers use (required).
+    pub short_title: String,
+    /// The full title (for Chinese instruments: the title as issued).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The regime heading, when the instrument's regime differs from its short title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regime: Option<String>,
+    /// The instrument's summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}
+
+/// A rule's texts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleText {
+    /// The title (required).
+    pub title: String,
+    /// The summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// The effect's duty, practice or relief.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effect: Option<String>,
+    /// An obligation's deadline, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
+}
+
+/// A fact's texts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactText {
+    /// The question that asks a person for it (required).
+    pub question: String,
+    /// What it means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    instruments: BTreeMap<String, InstrumentText>,
+    #[serde(default)]
+    rules: BTreeMap<String, RuleText>,
+    #[serde(default)]
+    facts: BTreeMap<String, FactText>,
+    #[serde(default)]
+    tiers: BTreeMap<String, String>,
+}
+
+/// The place of `id` written as a key (`  id:` at the start of a line) in a file's text.
+fn key_diag(file: &str, text: &str, id: &str, message: String, hint: Option<String>) -> Diagnostic {
+    let mut at = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let t = t.trim_start_matches(['"', '\'']);
+        if let Some(rest) = t.strip_prefix(id) {
+            if rest.trim_start_matches(['"', '\'']).starts_with(':') {
+                at = offset + (line.len() - line.trim_start().len());
+                break;
+            }
+        }
+        offset += line.len();
+    }
+    let (line, col) = manifest::line_col(text, at);
+    Diagnostic {
+        file: file.to_string(),
+        line,
+        col,
+        message,
+        hint,
+    }
+}
+
+/// The folder of each instrument's file (`eu`, `us-ca`, ...), for hints on where a missing translation goes.
+fn instrument_folders(sources: &[Source]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for s in sources {
+        if s.path.starts_with(DIR) || s.path.starts_with("vocabulary/") {
+            continue;
+        }
+        let folder = s.path.split('/').next().unwrap_or("").to_string();
+        let mut in_instrument = false;
+        for line in s.text.lines() {
+            if line.starts_with("instrument:") {
+                in_instrument = true;
+            } else if in_instrument {
+                if let Some(id) = line.trim_start().strip_prefix("id:") {
+                    out.insert(id.trim().trim_matches(['"', '\'']).to_string(), folder);
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Loads the translations under `i18n/` of a corpus's sources and checks them against the loaded corpus.
+pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let mut out = Translations::default();
+    let mut sources: Vec<&Source> = all
+        .iter()
+        .filter(|s| {
+            s.path.starts_with(DIR) && (s.path.ends_with(".yaml") || s.path.ends_with(".yml"))
+        })
+        .collect();
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
+    let rule_ids: Vec<&str> = corpus.rules.iter().map(|r| r.id.as_str()).collect();
+    let fact_ids: Vec<&str> = corpus
+        .vocabulary
+        .facts
+        .iter()
+        .map(|f| f.qualified.as_str())
+        .collect();
+    let instrument_ids: Vec<&str> = corpus.instruments.iter().map(|i| i.id.as_str()).collect();
+    let tier_ids: Vec<&str> = corpus
+        .vocabulary
+        .tiers
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    // Where each id was first translated, per language, to report a second translation.
+    let mut seen: HashMap<(String, &'static str, String), String> = HashMap::new();
+    for s in sources {
+        let rest = &s.path[DIR.len()..];
+        let Some((lang, name)) = rest.split_once('/') else {
+            diags.push(Diagnostic {
+                file: s.path.clone(),
+                line: 1,
+                col: 1,
+                message: "a translation file must be in a language folder".into(),
+                hint: Some(format!("move it to {DIR}<lang>/, e.g. {DIR}zh-CN/{rest}")),
+            });
+            continue;
+        };
+        if name.contains('/') {
+            diags.push(Diagnostic {
+                file: s.path.clone(),
+                line: 1,
+                col: 1,
+                message: "translation files sit directly in their language folder".into(),
+                hint: Some(format!("move it to {DIR}{lang}/")),
+            });
+            continue;
+        }
+        let file: File = match serde_yaml_ng::from_str::<Option<File>>(&s.text) {
+            Ok(f) => f.unwrap_or_default(),
+            Err(e) => {
+                diags.push(crate::load::serde_diag(&s.path, &s.text, &e));
+                continue;
+            }
+        };
+        let texts = out.langs.entry(lang.to_string()).or_default();
+        let mut check =
+            |kind: &'static str, id: &str, known: &[&str], diags: &mut Vec<Diagnostic>| {
+                if !known.contains(&id) {
+                    diags.push(key_diag(
+                        &s.path,
+                        &s.text,
+                        id,
+                        format!("unknown {kind} `{id}`"),
+                        did_you_mean(id, known.iter().copied())
+                            .map(|m| format!("did you mean `{m}`?"))
+                            .or_else(|| Some(format!("no {kind} in the corpus has this id"))),
+                    ));
+                    return false;
+                }
+                if let Some(first) =
+                    seen.insert((lang.to_string(), kind, id.to_string()), s.path.clone())
+                {
+                    diags.push(key_diag(
+                        &s.path,
+                        &s.text,
+                        id,
+                        format!("{kind} `{id}` is translated twice"),
+                        Some(format!("it is also translated in {first}")),
+                    ));
+                    return false;
+                }
+                true
+            };
+        for (id, t) in file.instruments {
+            if check("instrument", &id, &instrument_ids, &mut diags) {
+                texts.instruments.insert(id, t);
+            }
+        }
+        for (id, t) in file.rules {
+            if check("rule", &id, &rule_ids, &mut diags) {
+                texts.rules.insert(id, t);
+            }
+        }
+        for (id, t) in file.facts {
+            if check("fact", &id, &fact_ids, &mut diags) {
+                texts.facts.insert(id, t);
+            }
+        }
+        for (id, t) in file.tiers {
+            if check("tier", &id, &tier_ids, &mut diags) {
+                texts.tiers.insert(id, t);
+            }
+        }
+    }
+    // Completeness: a language the corpus has must title every rule and ask every fact.
+    let folders = instrument_folders(all);
+    for (lang, texts) in &out.langs {
+        for r in &corpus.rules {
+            if texts
+                .rules
+                .get(&r.id)
+                .is_none_or(|t| t.title.trim().is_empty())
+            {
+                let folder = folders
+                    .get(&corpus.instrument_of(r).id)
+                    .map(String::as_str)
+                    .unwrap_or("<folder>");
+                diags.push(missing(lang, "rule", &r.id, "title", folder));
+            }
+        }
+        for f in &corpus.vocabulary.facts {
+            if texts
+                .facts
+                .get(&f.qualified)
+                .is_none_or(|t| t.question.trim().is_empty())
+            {
+                diags.push(missing(
+                    lang,
+                    "fact",
+                    &f.qualified,
+                    "question",
+                    "vocabulary",
+                ));
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    for texts in out.langs.values_mut() {
+        for i in &corpus.instruments {
+            if let Some(t) = texts.instruments.get(&i.id) {
+                let zh = t
+                    .regime
+                    .clone()
+                    .or_else(|| (i.regime == i.short_title).then(|| t.short_title.clone()));
+                if let Some(zh) = zh {
+                    texts.regimes.entry(i.regime.clone()).or_insert(zh);
+                }
+            }
+        }
+        for r in &corpus.rules {
+            let english = match r.versions.first().map(|v| &v.effect) {
+                Some(Effect::Obligation { duty, .. }) => Some(duty),
+                Some(Effect::Prohibition { practice, .. }) => Some(practice),
+                Some(Effect::Exemption { relief, .. }) => Some(relief),
+                _ => None,
+            };
+            if let Some(e) = english {
+                texts.effect_of.insert(r.id.clone(), e.clone());
+            }
+            if let Some(Effect::Obligation {
+                deadline: Some(d), ..
+            }) = r.versions.first().map(|v| &v.effect)
+            {
+                texts.deadline_of.insert(r.id.clone(), d.text.clone());
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn missing(lang: &str, kind: &str, id: &str, what: &str, folder: &str) -> Diagnostic {
+    Diagnostic {
+        file: format!("{DIR}{lang}/{folder}.yaml"),
+        line: 1,
+        col: 1,
+        message: format!("{kind} `{id}` has no {lang} {what}"),
+        hint: Some(format!(
+            "add `{id}: {{ {what}: ... }}` under `{kind}s:`; every rule needs a title and every fact a question in each language of {DIR}"
+        )),
+    }
+}

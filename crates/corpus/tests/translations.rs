@@ -1,0 +1,165 @@
+//! Translations beside the corpus (`i18n/<lang>/*.yaml`): the embedded corpus has a complete zh-CN translation
+//! (every rule a title, every fact a question), and mistakes in a translation file are lint errors with their
+//! file, line and a hint.
+
+use aigov_corpus::{translations, Diagnostic, Source};
+use std::path::Path;
+
+fn mini() -> Vec<Source> {
+    aigov_corpus::read_dir(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mini"
+    )))
+    .expect("the mini corpus is readable")
+}
+
+/// Loads the mini corpus with the given translation files.
+fn check(files: &[(&str, &str)]) -> Result<aigov_corpus::Translations, Vec<Diagnostic>> {
+    let mut sources = mini();
+    let loaded = aigov_corpus::load(&sources).unwrap_or_else(|d| panic!("mini corpus: {d:#?}"));
+    for (path, text) in files {
+        sources.push(Source {
+            path: path.to_string(),
+            text: text.to_string(),
+        });
+    }
+    // The corpus loader ignores translation files: they do not change the corpus.
+    aigov_corpus::load(&sources).unwrap_or_else(|d| panic!("with translations: {d:#?}"));
+    translations::load(&sources, &loaded.corpus)
+}
+
+/// Every rule and every fact of the mini corpus, translated.
+fn complete() -> String {
+    let loaded = aigov_corpus::load(&mini()).expect("mini corpus");
+    let mut s = String::from("rules:\n");
+    for r in &loaded.corpus.rules {
+        s.push_str(&format!("  {}:\n    title: 规则\n", r.id));
+    }
+    s.push_str("facts:\n");
+    for f in &loaded.corpus.vocabulary.facts {
+        s.push_str(&format!("  {}:\n    question: 问题？\n", f.qualified));
+    }
+    s
+}
+
+#[test]
+fn the_embedded_corpus_is_translated_into_chinese() {
+    let sources = aigov_corpus::embedded_sources();
+    let loaded = aigov_corpus::load(&sources).expect("the embedded corpus loads");
+    let t = translations::load(&sources, &loaded.corpus)
+        .unwrap_or_else(|d| panic!("zh-CN translations: {d:#?}"));
+    let zh = t.get("zh-CN").expect("a zh-CN translation");
+    for r in &loaded.corpus.rules {
+        let title = zh
+            .rule_title(&r.id)
+            .unwrap_or_else(|| panic!("{} has no title", r.id));
+        assert!(
+            title
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{}: {title}",
+            r.id
+        );
+    }
+    for f in &loaded.corpus.vocabulary.facts {
+        assert!(zh.question(&f.qualified).is_some(), "{}", f.qualified);
+    }
+    for i in &loaded.corpus.instruments {
+        assert!(
+            zh.short_title(&i.id).is_some(),
+            "{} has no short title",
+            i.id
+        );
+    }
+    // Chinese rules carry a Chinese summary, and their English fields no longer inline Chinese.
+    for r in loaded
+        .corpus
+        .rules
+        .iter()
+        .filter(|r| r.id.starts_with("cn_"))
+    {
+        assert!(zh.rule_summary(&r.id).is_some(), "{} has no summary", r.id);
+        for v in &r.versions {
+            assert!(!v.summary.contains("中文："), "{}", r.id);
+        }
+    }
+    for f in loaded
+        .corpus
+        .vocabulary
+        .facts
+        .iter()
+        .filter(|f| f.name.starts_with("cn_"))
+    {
+        assert!(!f.question.contains("问："), "{}", f.qualified);
+    }
+    assert_eq!(
+        zh.rule_title("eu_ai_act.annex3_4_a"),
+        Some("就业：招聘和筛选")
+    );
+    assert_eq!(zh.regime("EU AI Act"), Some("欧盟《人工智能法》"));
+}
+
+#[test]
+fn a_complete_translation_loads() {
+    let t = check(&[("i18n/zh-CN/all.yaml", &complete())]).expect("loads");
+    let zh = t.get("zh-CN").unwrap();
+    assert_eq!(zh.rule_title("xx_act.scope"), Some("规则"));
+    assert_eq!(zh.question("ai_system.roles"), Some("问题？"));
+    // A corpus without translations is fine: reports speak English.
+    assert!(check(&[]).unwrap().langs.is_empty());
+}
+
+#[test]
+fn an_unknown_id_is_an_error_with_its_file_line_and_a_suggestion() {
+    let extra = "# a typo\nrules:\n  xx_act.scpe:\n    title: 范围\n";
+    let d = check(&[
+        ("i18n/zh-CN/all.yaml", &complete()),
+        ("i18n/zh-CN/extra.yaml", extra),
+    ])
+    .unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].file, "i18n/zh-CN/extra.yaml");
+    assert_eq!((d[0].line, d[0].col), (3, 3));
+    assert_eq!(d[0].message, "unknown rule `xx_act.scpe`");
+    assert_eq!(d[0].hint.as_deref(), Some("did you mean `xx_act.scope`?"));
+    let shown = d[0].to_string();
+    assert!(
+        shown.starts_with("i18n/zh-CN/extra.yaml:3:3: error: unknown rule"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn unknown_keys_twice_translated_ids_and_missing_titles_are_errors() {
+    let all = complete();
+    // An unknown key inside an entry.
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replacen("    title: 规则\n", "    titel: 规则\n", 1),
+    )])
+    .unwrap_err();
+    assert!(d[0].message.contains("unknown field `titel`"), "{d:#?}");
+    assert_eq!(d[0].hint.as_deref(), Some("did you mean `title`?"));
+    assert_eq!(d[0].line, 3);
+    // The same id in two files.
+    let d = check(&[
+        ("i18n/zh-CN/all.yaml", &all),
+        (
+            "i18n/zh-CN/more.yaml",
+            "facts:\n  ai_system.roles:\n    question: 角色？\n",
+        ),
+    ])
+    .unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!((d[0].file.as_str(), d[0].line), ("i18n/zh-CN/more.yaml", 2));
+    assert!(d[0].message.contains("translated twice"), "{d:#?}");
+    // A rule without a title: new rules must be translated.
+    let without = all.replace("  xx_act.scope:\n    title: 规则\n", "");
+    let d = check(&[("i18n/zh-CN/all.yaml", &without)]).unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].message, "rule `xx_act.scope` has no zh-CN title");
+    assert_eq!(d[0].file, "i18n/zh-CN/xx.yaml");
+    // A file outside a language folder.
+    let d = check(&[("i18n/all.yaml", &all)]).unwrap_err();
+    assert!(d[0].message.contains("language folder"), "{d:#?}");
+}
