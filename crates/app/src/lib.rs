@@ -13,9 +13,11 @@
 pub mod chips;
 pub mod compute;
 pub mod error;
+pub mod inventory;
 pub mod lists;
 pub mod map;
 pub mod report;
+pub mod request;
 pub mod screen;
 pub mod timeline;
 

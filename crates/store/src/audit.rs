@@ -20,6 +20,7 @@ pub(crate) struct Change<'a> {
 
 /// One entry of the audit log.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     /// Its place in the chain, from 1.
     pub seq: i64,
@@ -43,11 +44,22 @@ pub struct AuditEntry {
 
 /// The result of walking the chain.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Verification {
     /// Entries read.
     pub entries: i64,
-    /// The first broken link, if any: the sequence number where the chain breaks and why.
-    pub broken: Option<(i64, String)>,
+    /// The first broken link, if any.
+    pub broken: Option<Broken>,
+}
+
+/// Where the chain breaks and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Broken {
+    /// The sequence number of the first entry that does not fit.
+    pub seq: i64,
+    /// Why.
+    pub reason: String,
 }
 
 fn entry_hash(seq: i64, c: &Change<'_>, prev: &str) -> String {
@@ -137,7 +149,10 @@ impl Store {
                 let broken = |why: String| {
                     Ok(Verification {
                         entries: e.seq,
-                        broken: Some((e.seq, why)),
+                        broken: Some(Broken {
+                            seq: e.seq,
+                            reason: why,
+                        }),
                     })
                 };
                 if e.seq != expected_seq {
@@ -181,12 +196,12 @@ impl Store {
         if head_seq != entries || head_hash != prev {
             return Ok(Verification {
                 entries,
-                broken: Some((
-                    head_seq.max(entries),
-                    format!(
+                broken: Some(Broken {
+                    seq: head_seq.max(entries),
+                    reason: format!(
                         "the chain ends at entry {entries} but the head records entry {head_seq}: the newest entries were deleted or the head was changed"
                     ),
-                )),
+                }),
             });
         }
         Ok(Verification {

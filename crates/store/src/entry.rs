@@ -304,13 +304,45 @@ async fn write_version(
 async fn insert(
     tx: &mut Tx,
     kind: Kind,
+    id: Option<String>,
     input: EntryInput,
     actor: &str,
     (seq, head): (i64, String),
 ) -> Result<(Entry, (i64, String)), StoreError> {
     let content = Content::from_input(input);
     check_organization(tx, kind, &content).await?;
-    let id = format!("{}_{}", kind.prefix(), random_hex(8)?);
+    let id = match id {
+        None => format!("{}_{}", kind.prefix(), random_hex(8)?),
+        Some(id) => {
+            let well_formed = id.len() <= 64
+                && id
+                    .strip_prefix(kind.prefix())
+                    .is_some_and(|r| r.starts_with('_'))
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+            if !well_formed {
+                return Err(StoreError::Reference {
+                    message: format!(
+                        "`{id}` is not a {} id: `{}_` and up to 64 letters, digits, `_` or `-`",
+                        kind.as_str(),
+                        kind.prefix()
+                    ),
+                });
+            }
+            let taken = sqlx::query("select 1 from entry where entry_id = $1")
+                .bind(&id)
+                .fetch_optional(&mut **tx)
+                .await?
+                .is_some();
+            if taken {
+                return Err(StoreError::Reference {
+                    message: format!("an entry `{id}` exists already"),
+                });
+            }
+            id
+        }
+    };
     let at = now();
     let hash = content.hash();
     sqlx::query(
@@ -376,22 +408,23 @@ impl Store {
         actor: &str,
     ) -> Result<Entry, StoreError> {
         let (mut tx, seq, head) = self.begin_write().await?;
-        let (entry, _) = insert(&mut tx, kind, input, actor, (seq, head)).await?;
+        let (entry, _) = insert(&mut tx, kind, None, input, actor, (seq, head)).await?;
         tx.commit().await?;
         Ok(entry)
     }
 
-    /// Creates many entries in one transaction (all or none), each audited.
+    /// Creates many entries in one transaction (all or none), each audited, in order (organizations before the
+    /// subjects that name them). An entry may bring its id (an export read back), which must be free.
     pub async fn import(
         &self,
-        items: Vec<(Kind, EntryInput)>,
+        items: Vec<(Kind, Option<String>, EntryInput)>,
         actor: &str,
     ) -> Result<Vec<Entry>, StoreError> {
         let (mut tx, seq, head) = self.begin_write().await?;
         let mut at = (seq, head);
         let mut out = Vec::with_capacity(items.len());
-        for (kind, input) in items {
-            let (entry, next) = insert(&mut tx, kind, input, actor, at).await?;
+        for (kind, id, input) in items {
+            let (entry, next) = insert(&mut tx, kind, id, input, actor, at).await?;
             at = next;
             out.push(entry);
         }

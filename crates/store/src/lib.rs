@@ -23,7 +23,7 @@ mod entry;
 mod error;
 mod token;
 
-pub use audit::{AuditEntry, Verification};
+pub use audit::{AuditEntry, Broken, Verification};
 pub use entry::{Entry, EntryInput, EntryPatch, Kind, Listing, VersionInfo};
 pub use error::StoreError;
 pub use token::{NewToken, Principal, Role};

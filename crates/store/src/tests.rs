@@ -213,7 +213,7 @@ async fn audit_verify_finds_edits_and_deletions() {
             .await
             .unwrap();
         let v = s.audit_verify().await.unwrap();
-        assert_eq!(v.broken.as_ref().map(|b| b.0), Some(2), "{v:?}");
+        assert_eq!(v.broken.as_ref().map(|b| b.seq), Some(2), "{v:?}");
         sqlx::query("update audit_entry set actor = 'alice' where audit_entry_id = 2")
             .execute(&s.pool)
             .await
@@ -228,7 +228,7 @@ async fn audit_verify_finds_edits_and_deletions() {
         assert!(
             v.broken
                 .as_ref()
-                .is_some_and(|b| b.0 == 4 && b.1.contains("entry 3 is missing")),
+                .is_some_and(|b| b.seq == 4 && b.reason.contains("entry 3 is missing")),
             "{v:?}"
         );
         let s2 = s.clone();
@@ -240,7 +240,7 @@ async fn audit_verify_finds_edits_and_deletions() {
         assert!(
             v.broken
                 .as_ref()
-                .is_some_and(|b| b.1.contains("head records entry 4")),
+                .is_some_and(|b| b.reason.contains("head records entry 4")),
             "{v:?}"
         );
     }
