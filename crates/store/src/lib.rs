@@ -135,6 +135,57 @@ impl Store {
         Ok(Store { pool, backend })
     }
 
+    /// Opens a PostgreSQL database inside one schema, created when missing: several inventories in one database
+    /// (the tests use one schema each, so they run in parallel on one server).
+    pub async fn open_schema(url: &str, schema: &str) -> Result<Store, StoreError> {
+        let valid = !schema.is_empty()
+            && schema.len() <= 63
+            && schema
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !valid || !(url.starts_with("postgres:") || url.starts_with("postgresql:")) {
+            return Err(StoreError::Open {
+                url: redact(url),
+                message: format!(
+                    "a schema (`{schema}`: lowercase letters, digits, `_`) needs a PostgreSQL URL"
+                ),
+            });
+        }
+        sqlx::any::install_default_drivers();
+        let pool = AnyPoolOptions::new()
+            .max_connections(1)
+            .connect(url)
+            .await
+            .map_err(|e| StoreError::Open {
+                url: redact(url),
+                message: e.to_string(),
+            })?;
+        sqlx::query(&format!("create schema if not exists {schema}"))
+            .execute(&pool)
+            .await?;
+        pool.close().await;
+        let sep = if url.contains('?') { '&' } else { '?' };
+        Store::open(Some(&format!(
+            "{url}{sep}options=-c%20search_path%3D{schema}"
+        )))
+        .await
+    }
+
+    /// Empties every table and resets the audit chain (tests only: a fresh inventory in a reused schema).
+    #[doc(hidden)]
+    pub async fn reset_for_tests(&self) -> Result<(), StoreError> {
+        for t in ["entry_version", "entry", "api_token", "audit_entry"] {
+            sqlx::query(&format!("delete from {t}"))
+                .execute(&self.pool)
+                .await?;
+        }
+        sqlx::query("update audit_head set seq = 0, entry_hash = $1 where audit_head_id = 1")
+            .bind(audit::GENESIS)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// The backend of this store.
     pub fn backend(&self) -> Backend {
         self.backend

@@ -20,20 +20,17 @@ async fn stores(name: &str) -> Vec<Store> {
     match std::env::var("AIGOV_TEST_POSTGRES_URL") {
         Ok(url) => {
             // One schema per test, so tests run in parallel on one database.
-            let admin = Store::open(Some(&url)).await.expect("postgres opens");
             let schema = format!("t_{}_{}", name, std::process::id());
-            sqlx::query(&format!("drop schema if exists {schema} cascade"))
+            let admin = Store::open_schema(&url, &schema)
+                .await
+                .expect("postgres opens");
+            sqlx::query(&format!("drop schema {schema} cascade"))
                 .execute(&admin.pool)
                 .await
                 .expect("drop schema");
-            sqlx::query(&format!("create schema {schema}"))
-                .execute(&admin.pool)
-                .await
-                .expect("create schema");
-            let sep = if url.contains('?') { '&' } else { '?' };
-            let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
+            admin.close().await;
             out.push(
-                Store::open(Some(&scoped))
+                Store::open_schema(&url, &schema)
                     .await
                     .expect("postgres schema opens"),
             );
