@@ -26,10 +26,11 @@ pub struct FieldError {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct Problem {
     /// `/problems/<code>`; docs/api.md lists every code.
-    #[serde(rename = "type")]
-    pub kind: String,
+    #[serde(rename = "type", serialize_with = "problem_type")]
+    #[schema(value_type = String, example = "/problems/manifest.invalid")]
+    pub code: &'static str,
     /// A short summary, fixed per code.
-    pub title: String,
+    pub title: &'static str,
     /// The HTTP status.
     pub status: u16,
     /// What is wrong in this request.
@@ -85,17 +86,21 @@ pub const CODES: &[(&str, u16, &str)] = &[
     ("server.unavailable", 503, "The database is not reachable"),
 ];
 
+fn problem_type<S: serde::Serializer>(code: &&'static str, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&format_args!("/problems/{code}"))
+}
+
 impl Problem {
-    /// A problem of a known code.
+    /// A problem of a known code (an unknown code is reported as `server.error`).
     pub fn new(code: &str, detail: impl Into<String>, hint: impl Into<String>) -> Problem {
-        let (status, title) = CODES
+        let (code, status, title) = CODES
             .iter()
             .find(|(c, _, _)| *c == code)
-            .map(|(_, s, t)| (*s, *t))
-            .unwrap_or((500, "Internal error"));
+            .copied()
+            .unwrap_or(("server.error", 500, "Internal error"));
         Problem {
-            kind: format!("/problems/{code}"),
-            title: title.to_string(),
+            code,
+            title,
             status,
             detail: detail.into(),
             hint: hint.into(),

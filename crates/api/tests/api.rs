@@ -13,29 +13,38 @@ use tower::ServiceExt;
 
 struct Service {
     app: Router,
+    _dir: Option<TempDir>,
     admin: String,
     editor: String,
     viewer: String,
 }
 
-async fn store(name: &str, which: usize) -> Option<Store> {
+/// A temporary folder, removed when dropped.
+struct TempDir(std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+async fn store(name: &str, which: usize) -> Option<(Store, Option<TempDir>)> {
     match which {
         0 => {
             let dir = std::env::temp_dir().join(format!("aigov-api-{}-{name}", std::process::id()));
             let _ = std::fs::remove_dir_all(&dir);
             std::fs::create_dir_all(&dir).unwrap();
-            Some(
-                Store::open(Some(&aigov_store::sqlite_url(&dir.join("aigov.db"))))
-                    .await
-                    .unwrap(),
-            )
+            let s = Store::open(Some(&aigov_store::sqlite_url(&dir.join("aigov.db"))))
+                .await
+                .unwrap();
+            Some((s, Some(TempDir(dir))))
         }
         _ => match std::env::var("AIGOV_TEST_POSTGRES_URL") {
             Ok(url) => {
                 let schema = format!("api_{name}_{}", std::process::id());
                 let s = Store::open_schema(&url, &schema).await.unwrap();
                 s.reset_for_tests().await.unwrap();
-                Some(s)
+                Some((s, None))
             }
             Err(_) => {
                 assert!(
@@ -53,7 +62,7 @@ async fn services(name: &str, anonymous_assess: bool) -> Vec<Service> {
     let engine = Arc::new(aigov_app::engine(None).unwrap());
     let mut out = Vec::new();
     for which in 0..2 {
-        let Some(store) = store(name, which).await else {
+        let Some((store, dir)) = store(name, which).await else {
             continue;
         };
         let token = |r| {
@@ -72,6 +81,7 @@ async fn services(name: &str, anonymous_assess: bool) -> Vec<Service> {
         };
         out.push(Service {
             app: router(state, &Config::default()),
+            _dir: dir,
             admin,
             editor,
             viewer,

@@ -12,11 +12,27 @@ use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_aigov");
 
-fn temp_home(name: &str) -> PathBuf {
+/// A temporary aigov home, removed when dropped.
+struct Home(PathBuf);
+
+impl std::ops::Deref for Home {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Home {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_home(name: &str) -> Home {
     let dir = std::env::temp_dir().join(format!("aigov-service-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    Home(dir)
 }
 
 /// The databases to run on: a SQLite file in `home`, and a fresh PostgreSQL schema when configured.

@@ -4,19 +4,27 @@
 use super::*;
 use serde_json::json;
 
-/// A fresh SQLite file in the temporary folder.
-pub(crate) fn temp_sqlite(name: &str) -> String {
+/// A temporary folder, removed when dropped.
+pub(crate) struct TempDir(pub std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A fresh SQLite file in a temporary folder.
+pub(crate) fn temp_sqlite(name: &str) -> (String, TempDir) {
     let dir = std::env::temp_dir().join(format!("aigov-store-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
-    sqlite_url(&dir.join("aigov.db"))
+    (sqlite_url(&dir.join("aigov.db")), TempDir(dir))
 }
 
 /// The databases to test on: a fresh SQLite file, and PostgreSQL if configured (a fresh schema per test).
-async fn stores(name: &str) -> Vec<Store> {
-    let mut out = vec![Store::open(Some(&temp_sqlite(name)))
-        .await
-        .expect("sqlite opens")];
+async fn stores(name: &str) -> (Vec<Store>, TempDir) {
+    let (url, dir) = temp_sqlite(name);
+    let mut out = vec![Store::open(Some(&url)).await.expect("sqlite opens")];
     match std::env::var("AIGOV_TEST_POSTGRES_URL") {
         Ok(url) => {
             // One schema per test, so tests run in parallel on one database.
@@ -40,7 +48,7 @@ async fn stores(name: &str) -> Vec<Store> {
             "CI must run the PostgreSQL tests: set AIGOV_TEST_POSTGRES_URL"
         ),
     }
-    out
+    (out, dir)
 }
 
 fn input(name: &str) -> EntryInput {
@@ -56,7 +64,8 @@ fn input(name: &str) -> EntryInput {
 
 #[tokio::test]
 async fn versions_stale_updates_and_history() {
-    for s in stores("versions").await {
+    let (stores, _dir) = stores("versions").await;
+    for s in stores {
         let e = s.create(Kind::Subject, input("A"), "alice").await.unwrap();
         assert_eq!((e.version, e.name.as_str()), (1, "A"));
         let patch = EntryPatch {
@@ -115,7 +124,8 @@ async fn versions_stale_updates_and_history() {
 
 #[tokio::test]
 async fn organizations_and_pagination() {
-    for s in stores("orgs").await {
+    let (stores, _dir) = stores("orgs").await;
+    for s in stores {
         let org = s
             .create(
                 Kind::Organization,
@@ -174,7 +184,8 @@ async fn organizations_and_pagination() {
 
 #[tokio::test]
 async fn tokens_store_only_hashes() {
-    for s in stores("tokens").await {
+    let (stores, _dir) = stores("tokens").await;
+    for s in stores {
         let t = s.create_token("ci", Role::Editor, "cli").await.unwrap();
         assert!(t.secret.starts_with("aigov_") && t.secret.len() == 70);
         let p = s.authenticate(&t.secret).await.unwrap().unwrap();
@@ -192,7 +203,8 @@ async fn tokens_store_only_hashes() {
 
 #[tokio::test]
 async fn audit_verify_finds_edits_and_deletions() {
-    for s in stores("tamper").await {
+    let (stores, _dir) = stores("tamper").await;
+    for s in stores {
         let e = s.create(Kind::Subject, input("A"), "alice").await.unwrap();
         for i in 0..3 {
             let p = EntryPatch {
@@ -245,7 +257,8 @@ async fn audit_verify_finds_edits_and_deletions() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_writers_keep_one_chain_and_lose_no_update() {
-    for s in stores("concurrent").await {
+    let (stores, _dir) = stores("concurrent").await;
+    for s in stores {
         let e = s.create(Kind::Subject, input("A"), "a").await.unwrap();
         // Eight writers each add one tag after reading, retrying on a stale version: no addition may be lost.
         let mut handles = Vec::new();
