@@ -86,10 +86,19 @@ struct BearerAuth;
 impl utoipa::Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        use utoipa::{PartialSchema, ToSchema};
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.schemas.insert(
+            problem::Problem::name().into_owned(),
+            problem::Problem::schema(),
+        );
+        components.schemas.insert(
+            problem::FieldError::name().into_owned(),
+            problem::FieldError::schema(),
         );
     }
 }
@@ -101,7 +110,43 @@ fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let r = routes::documents::routes(r);
     let r = routes::inventory::routes(r);
     let r = routes::audit::routes(r);
-    r.split_for_parts()
+    let (router, mut doc) = r.split_for_parts();
+    default_problem(&mut doc);
+    (router, doc)
+}
+
+/// Adds a `default` problem+json response to every operation.
+fn default_problem(openapi: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{ContentBuilder, RefOr, ResponseBuilder};
+    // Every operation may answer any other status with a problem (401, 413, 500, ...): say so once.
+    let problem = ResponseBuilder::new()
+        .description("An error: RFC 9457 problem details (docs/api.md lists every type)")
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name(
+                    "Problem",
+                ))))
+                .build(),
+        )
+        .build();
+    for item in openapi.paths.paths.values_mut() {
+        for op in [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            op.responses
+                .responses
+                .entry("default".into())
+                .or_insert_with(|| RefOr::T(problem.clone()));
+        }
+    }
 }
 
 /// The OpenAPI 3.1 document of the service.

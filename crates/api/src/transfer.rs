@@ -165,6 +165,13 @@ pub fn parse(
             }
         }
     }
+    if items.is_empty() {
+        return Err(Problem::new(
+            "request.invalid",
+            "the import holds no entries",
+            "send JSONL (one manifest per line) or the CSV of an export as the body",
+        ));
+    }
     items.sort_by_key(|(k, _, _)| *k != Kind::Organization);
     Ok(items)
 }

@@ -653,6 +653,17 @@ async fn problems_for_bad_input() {
         let d = call(&s.app, Method::POST, "/api/v1/diff", Some(&s.viewer), &[],
             Some(json!({"manifest": {"subject": "ai_system"}, "from": "2027-01-01", "to": "2026-01-01"}).to_string())).await;
         d.problem(422, "request.invalid");
+        // A body that is not an object is refused before any other check (even a stale If-Match).
+        let arr = call(
+            &s.app,
+            Method::PATCH,
+            "/api/v1/subjects/sub_x",
+            Some(&s.editor),
+            &[("if-match", "\"v9\"")],
+            Some("[null, null]".into()),
+        )
+        .await;
+        arr.problem(422, "request.shape");
         // Fields the request does not know are refused, not ignored.
         let u = call(
             &s.app,

@@ -1,15 +1,13 @@
 //! The documents of docs/output.md for a posted manifest: assessment, explanation, diff, timeline, US map,
 //! compute and export classification. Each handler is one aigov-app call.
 
-use super::JsonText;
+use super::{Body, JsonText};
 use crate::auth::{AssessCaller, Viewer};
 use crate::problem::Problem;
 use crate::AppState;
 use aigov_app::request;
 use aigov_core::Date;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
-use axum::Json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -116,9 +114,8 @@ pub struct ClassifyRequest {
 async fn assess(
     _: AssessCaller,
     State(s): State<AppState>,
-    body: Result<Json<AssessRequest>, JsonRejection>,
+    Body(r): Body<AssessRequest>,
 ) -> Result<JsonText, Problem> {
-    let Json(r) = body?;
     Ok(JsonText(request::assess(
         &s.engine,
         &r.manifest,
@@ -136,9 +133,8 @@ async fn assess(
 async fn explain(
     _: Viewer,
     State(s): State<AppState>,
-    body: Result<Json<ExplainRequest>, JsonRejection>,
+    Body(r): Body<ExplainRequest>,
 ) -> Result<JsonText, Problem> {
-    let Json(r) = body?;
     Ok(JsonText(request::explain(
         &s.engine,
         &r.manifest,
@@ -155,9 +151,8 @@ async fn explain(
 async fn diff(
     _: Viewer,
     State(s): State<AppState>,
-    body: Result<Json<DiffRequest>, JsonRejection>,
+    Body(r): Body<DiffRequest>,
 ) -> Result<JsonText, Problem> {
-    let Json(r) = body?;
     Ok(JsonText(request::diff(
         &s.engine,
         &r.manifest,
@@ -175,9 +170,8 @@ async fn diff(
 async fn timeline(
     _: Viewer,
     State(s): State<AppState>,
-    body: Result<Json<DatedRequest>, JsonRejection>,
+    Body(r): Body<DatedRequest>,
 ) -> Result<JsonText, Problem> {
-    let Json(r) = body?;
     Ok(JsonText(request::timeline(
         &s.engine,
         &r.manifest,
@@ -194,9 +188,8 @@ async fn timeline(
 async fn map(
     _: Viewer,
     State(s): State<AppState>,
-    body: Result<Json<DatedRequest>, JsonRejection>,
+    Body(r): Body<DatedRequest>,
 ) -> Result<JsonText, Problem> {
-    let Json(r) = body?;
     Ok(JsonText(request::checkerboard(
         &s.engine,
         &r.manifest,
@@ -212,9 +205,8 @@ async fn map(
 async fn compute(
     _: Viewer,
     State(s): State<AppState>,
-    body: Result<Json<DatedRequest>, JsonRejection>,
+    Body(r): Body<DatedRequest>,
 ) -> Result<JsonText, Problem> {
-    let Json(r) = body?;
     Ok(JsonText(request::compute(&s.engine, &r.manifest, r.as_of)?))
 }
 
@@ -226,9 +218,8 @@ async fn compute(
 async fn classify(
     _: Viewer,
     State(s): State<AppState>,
-    body: Result<Json<ClassifyRequest>, JsonRejection>,
+    Body(r): Body<ClassifyRequest>,
 ) -> Result<JsonText, Problem> {
-    let Json(r) = body?;
     Ok(JsonText(request::classify(
         &s.engine,
         r.chip.as_deref(),

@@ -2,7 +2,7 @@
 //! stored subject's assessment, the inventory's view as of a date, import and export, and the calendar feed.
 //! Reads carry an `ETag` (`"v<version>"`); changes require `If-Match` with it (missing: 428; stale: 412).
 
-use super::JsonText;
+use super::{Body, JsonText};
 use crate::auth::{Editor, FeedViewer, Viewer};
 use crate::problem::Problem;
 use crate::transfer::{self, Format};
@@ -10,7 +10,7 @@ use crate::AppState;
 use aigov_app::{inventory, request};
 use aigov_core::Date;
 use aigov_store::{Entry, EntryInput, EntryPatch, Kind, Listing, Store, VersionInfo};
-use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -145,9 +145,8 @@ macro_rules! entry_routes {
             pub async fn create(
                 Editor(who): Editor,
                 State(s): State<AppState>,
-                body: Result<Json<EntryInput>, JsonRejection>,
+                Body(input): Body<EntryInput>,
             ) -> Result<impl IntoResponse, Problem> {
-                let Json(input) = body?;
                 check(&s, $kind, &input.manifest)?;
                 let e = s.store.create($kind, input, &who.actor()).await?;
                 Ok(Tagged(StatusCode::CREATED, e))
@@ -180,11 +179,10 @@ macro_rules! entry_routes {
                 State(s): State<AppState>,
                 Path(id): Path<String>,
                 headers: HeaderMap,
-                body: Result<Json<EntryInput>, JsonRejection>,
+                Body(input): Body<EntryInput>,
             ) -> Result<impl IntoResponse, Problem> {
-                let expected = if_match(&headers)?;
-                let Json(input) = body?;
                 check(&s, $kind, &input.manifest)?;
+                let expected = if_match(&headers)?;
                 let name = input.name.clone().or_else(|| {
                     input.manifest.get("name").and_then(|n| n.as_str()).map(str::to_string)
                 });
@@ -212,13 +210,12 @@ macro_rules! entry_routes {
                 State(s): State<AppState>,
                 Path(id): Path<String>,
                 headers: HeaderMap,
-                body: Result<Json<EntryPatch>, JsonRejection>,
+                Body(patch): Body<EntryPatch>,
             ) -> Result<impl IntoResponse, Problem> {
-                let expected = if_match(&headers)?;
-                let Json(patch) = body?;
                 if let Some(m) = &patch.manifest {
                     check(&s, $kind, m)?;
                 }
+                let expected = if_match(&headers)?;
                 let e = s.store.update($kind, &id, expected, patch, &who.actor()).await?;
                 Ok(Tagged(StatusCode::OK, e))
             }
@@ -377,6 +374,7 @@ async fn view(
 #[into_params(parameter_in = Query)]
 pub struct FormatQuery {
     /// `jsonl` (the batch format: one manifest per line) or `csv` (every entry with its metadata).
+    #[param(inline)]
     pub format: Format,
 }
 
