@@ -517,6 +517,37 @@ async fn crud_with_versions_and_preconditions() {
         .await
         .json();
         assert_eq!(v["subjects"], 1);
+        // What changes between two dates, with causes: the Digital Omnibus amended Art 4 (AI literacy).
+        let ch = call(
+            &s.app,
+            Method::GET,
+            "/api/v1/inventory/changes?from=2026-06-01&to=2026-11-28",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .json();
+        assert_eq!(ch["subjects"], 1);
+        let change = &ch["items"][0]["changes"][0];
+        assert_eq!(
+            (change["rule"].as_str(), change["causes"][0]["by"].as_str()),
+            (
+                Some("eu_ai_act.art4_ai_literacy"),
+                Some("eu_omnibus_2026_1744")
+            ),
+            "{ch}"
+        );
+        call(
+            &s.app,
+            Method::GET,
+            "/api/v1/inventory/changes?from=2027-01-01&to=2026-01-01",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .problem(422, "request.invalid");
         // Delete needs the current ETag; the organization cannot go while it has subjects.
         let org_uri = format!("/api/v1/organizations/{org_id}");
         call(
@@ -841,6 +872,7 @@ async fn every_route_is_in_the_openapi_document() {
         "GET /api/v1/subjects/{id}/versions",
         "GET /api/v1/subjects/{id}/assessment",
         "GET /api/v1/inventory",
+        "GET /api/v1/inventory/changes",
         "GET /api/v1/inventory/export",
         "POST /api/v1/inventory/import",
         "GET /api/v1/inventory/calendar.ics",

@@ -231,3 +231,73 @@ pub fn calendar(engine: &Engine, subjects: &[Subject], as_of: Date) -> String {
         .sort_by(|a, b| (a.date, &a.rule).cmp(&(b.date, &b.rule)));
     crate::timeline::ics(&all)
 }
+
+/// What changed for one subject between two dates, with causes.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SubjectChanges {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The version compared.
+    pub version: i64,
+    /// Why it could not be compared (a manifest the current corpus no longer accepts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// The changes, each with its cause (as in `aigov diff`).
+    pub changes: Vec<aigov_core::diff::Change>,
+}
+
+/// What changed across the inventory between two dates.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Changes {
+    /// The earlier date.
+    pub from: Date,
+    /// The later date.
+    pub to: Date,
+    /// Subjects compared.
+    pub subjects: usize,
+    /// The subjects whose answer changes (or that could not be compared), by id.
+    pub items: Vec<SubjectChanges>,
+}
+
+/// Compares every subject's answer on two dates (the law as it stands on each), keeping the subjects that change.
+pub fn changes(
+    engine: &Engine,
+    subjects: &[Subject],
+    from: Date,
+    to: Date,
+) -> Result<Changes, request::RequestError> {
+    if from > to {
+        return Err(crate::AppError::invalid(
+            format!("`from` {from} is after `to` {to}"),
+            "swap the two dates",
+        )
+        .into());
+    }
+    let mut items = Vec::new();
+    for s in subjects {
+        let (error, changes) = match request::bind(engine, &s.manifest) {
+            Ok(facts) => (
+                None,
+                aigov_core::diff::diff(engine, &facts, from, to, &[]).changes,
+            ),
+            Err(e) => (Some(e.to_string()), Vec::new()),
+        };
+        if error.is_some() || !changes.is_empty() {
+            items.push(SubjectChanges {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                version: s.version,
+                error,
+                changes,
+            });
+        }
+    }
+    Ok(Changes {
+        from,
+        to,
+        subjects: subjects.len(),
+        items,
+    })
+}

@@ -38,6 +38,7 @@ pub fn routes(r: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(subjects::versions))
         .routes(routes!(subject_assessment))
         .routes(routes!(view))
+        .routes(routes!(changes))
         .routes(routes!(export))
         .routes(routes!(import))
         .routes(routes!(calendar))
@@ -367,6 +368,35 @@ async fn view(
     let Query(q) = q?;
     let subjects = subjects_completed(&s.store).await?;
     Ok(Json(inventory::view(&s.engine, &subjects, q.as_of)))
+}
+
+/// Two dates.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PeriodQuery {
+    /// The earlier date (YYYY-MM-DD).
+    #[param(value_type = String, format = Date)]
+    pub from: Date,
+    /// The later date (YYYY-MM-DD).
+    #[param(value_type = String, format = Date)]
+    pub to: Date,
+}
+
+/// What changes for the inventory between two dates: for each subject whose answer changes, every change with its
+/// cause (revocations, amendments, stays, application dates), as `aigov diff` gives for one subject.
+#[utoipa::path(get, path = "/api/v1/inventory/changes", tag = "inventory", params(PeriodQuery),
+    responses((status = 200, description = "The changes", body = Object),
+              (status = 422, description = "`from` is after `to`", body = Problem, content_type = "application/problem+json")))]
+async fn changes(
+    _: Viewer,
+    State(s): State<AppState>,
+    q: Result<Query<PeriodQuery>, QueryRejection>,
+) -> Result<Json<inventory::Changes>, Problem> {
+    let Query(q) = q?;
+    let subjects = subjects_completed(&s.store).await?;
+    Ok(Json(inventory::changes(
+        &s.engine, &subjects, q.from, q.to,
+    )?))
 }
 
 /// The interchange format.
