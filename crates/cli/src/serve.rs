@@ -203,8 +203,9 @@ pub fn audit(command: AuditCommand) -> Result<ExitCode, CliError> {
                 let v = store.audit_verify().await.map_err(store_error)?;
                 match v.broken {
                     None => {
+                        let noun = if v.entries == 1 { "entry" } else { "entries" };
                         println!(
-                            "audit log intact: {} entries, every link verified",
+                            "audit log intact: {} {noun}, every link verified",
                             v.entries
                         );
                         Ok(ExitCode::SUCCESS)
