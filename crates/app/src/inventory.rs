@@ -114,83 +114,113 @@ pub struct View {
     pub deadlines: Vec<Deadline>,
 }
 
-/// Assesses every subject as of `as_of` and sums up.
+/// Maps `f` over `items` on every core (scoped threads, in order): an inventory's subjects are independent.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads <= 1 || items.len() < 256 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| scope.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(v) => v,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
+/// One subject's part of the view, and its deadlines ahead.
+fn view_one(engine: &Engine, s: &Subject, as_of: Date) -> (SubjectView, Vec<Deadline>) {
+    let mut v = SubjectView {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        version: s.version,
+        subject: None,
+        error: None,
+        classifications: Vec::new(),
+        prohibited: false,
+        prohibitions: Vec::new(),
+        undetermined: Vec::new(),
+        questions: Vec::new(),
+    };
+    let facts = match request::bind(engine, &s.manifest) {
+        Ok(f) => f,
+        Err(e) => {
+            v.error = Some(e.to_string());
+            return (v, Vec::new());
+        }
+    };
+    let a = engine.assess(&facts, &Options::as_of(as_of));
+    v.subject = Some(a.subject.to_string());
+    v.prohibited = a.prohibited;
+    for c in &a.classifications {
+        if matches!(c.status, Status::InEffect | Status::Upcoming) {
+            v.classifications.push(ClassificationView {
+                jurisdiction: c.jurisdiction.to_string(),
+                regime: c.regime.to_string(),
+                tier: c.tier.to_string(),
+                status: c.status,
+                rule: c.rule.to_string(),
+                applies_from: c.applies_from,
+            });
+        }
+    }
+    for f in &a.findings {
+        match (f.effect, f.status) {
+            (Effect::Prohibition { .. }, Status::InEffect | Status::Upcoming) => {
+                v.prohibitions.push(f.rule.to_string())
+            }
+            (_, Status::Undetermined) => v.undetermined.push(f.rule.to_string()),
+            _ => {}
+        }
+    }
+    v.questions = a
+        .questions
+        .iter()
+        .map(|q| OpenQuestion {
+            fact: q.fact.to_string(),
+            question: q.question.to_string(),
+            rules: q.rules.iter().map(|r| r.to_string()).collect(),
+        })
+        .collect();
+    let t = aigov_core::timeline::timeline(engine, &facts, as_of, &[]);
+    let deadlines = t
+        .entries
+        .iter()
+        .filter(|e| e.date > as_of)
+        .map(|e| Deadline {
+            date: e.date,
+            subject_id: s.id.clone(),
+            subject: s.name.clone(),
+            rule: e.rule.clone(),
+            text: e.text.clone(),
+            jurisdiction: e.jurisdiction.clone(),
+            undetermined: e.undetermined,
+        })
+        .collect();
+    (v, deadlines)
+}
+
+/// Assesses every subject as of `as_of` (on every core) and sums up.
 pub fn view(engine: &Engine, subjects: &[Subject], as_of: Date) -> View {
-    let mut items = Vec::with_capacity(subjects.len());
+    let parts = par_map(subjects, |s| view_one(engine, s, as_of));
+    let mut items = Vec::with_capacity(parts.len());
     let mut deadlines = Vec::new();
     let mut by_tier: BTreeMap<String, usize> = BTreeMap::new();
-    for s in subjects {
-        let mut v = SubjectView {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            version: s.version,
-            subject: None,
-            error: None,
-            classifications: Vec::new(),
-            prohibited: false,
-            prohibitions: Vec::new(),
-            undetermined: Vec::new(),
-            questions: Vec::new(),
-        };
-        let facts = match request::bind(engine, &s.manifest) {
-            Ok(f) => f,
-            Err(e) => {
-                v.error = Some(e.to_string());
-                items.push(v);
-                continue;
-            }
-        };
-        let a = engine.assess(&facts, &Options::as_of(as_of));
-        v.subject = Some(a.subject.to_string());
-        v.prohibited = a.prohibited;
-        for c in &a.classifications {
-            if matches!(c.status, Status::InEffect | Status::Upcoming) {
-                *by_tier
-                    .entry(format!("{}/{}", c.jurisdiction, c.tier))
-                    .or_default() += 1;
-                v.classifications.push(ClassificationView {
-                    jurisdiction: c.jurisdiction.to_string(),
-                    regime: c.regime.to_string(),
-                    tier: c.tier.to_string(),
-                    status: c.status,
-                    rule: c.rule.to_string(),
-                    applies_from: c.applies_from,
-                });
-            }
+    for (v, d) in parts {
+        for c in &v.classifications {
+            *by_tier
+                .entry(format!("{}/{}", c.jurisdiction, c.tier))
+                .or_default() += 1;
         }
-        for f in &a.findings {
-            match (f.effect, f.status) {
-                (Effect::Prohibition { .. }, Status::InEffect | Status::Upcoming) => {
-                    v.prohibitions.push(f.rule.to_string())
-                }
-                (_, Status::Undetermined) => v.undetermined.push(f.rule.to_string()),
-                _ => {}
-            }
-        }
-        v.questions = a
-            .questions
-            .iter()
-            .map(|q| OpenQuestion {
-                fact: q.fact.to_string(),
-                question: q.question.to_string(),
-                rules: q.rules.iter().map(|r| r.to_string()).collect(),
-            })
-            .collect();
-        let t = aigov_core::timeline::timeline(engine, &facts, as_of, &[]);
-        deadlines.extend(
-            t.entries
-                .iter()
-                .filter(|e| e.date > as_of)
-                .map(|e| Deadline {
-                    date: e.date,
-                    subject_id: s.id.clone(),
-                    subject: s.name.clone(),
-                    rule: e.rule.clone(),
-                    text: e.text.clone(),
-                    jurisdiction: e.jurisdiction.clone(),
-                    undetermined: e.undetermined,
-                }),
-        );
+        deadlines.extend(d);
         items.push(v);
     }
     deadlines
@@ -275,8 +305,7 @@ pub fn changes(
         )
         .into());
     }
-    let mut items = Vec::new();
-    for s in subjects {
+    let items: Vec<SubjectChanges> = par_map(subjects, |s| {
         let (error, changes) = match request::bind(engine, &s.manifest) {
             Ok(facts) => (
                 None,
@@ -284,16 +313,17 @@ pub fn changes(
             ),
             Err(e) => (Some(e.to_string()), Vec::new()),
         };
-        if error.is_some() || !changes.is_empty() {
-            items.push(SubjectChanges {
-                id: s.id.clone(),
-                name: s.name.clone(),
-                version: s.version,
-                error,
-                changes,
-            });
+        SubjectChanges {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            version: s.version,
+            error,
+            changes,
         }
-    }
+    })
+    .into_iter()
+    .filter(|c| c.error.is_some() || !c.changes.is_empty())
+    .collect();
     Ok(Changes {
         from,
         to,

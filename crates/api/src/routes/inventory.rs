@@ -367,7 +367,12 @@ async fn view(
 ) -> Result<Json<inventory::View>, Problem> {
     let Query(q) = q?;
     let subjects = subjects_completed(&s.store).await?;
-    Ok(Json(inventory::view(&s.engine, &subjects, q.as_of)))
+    let engine = s.engine.clone();
+    // Seconds of CPU for a large inventory: off the async workers.
+    let view = tokio::task::spawn_blocking(move || inventory::view(&engine, &subjects, q.as_of))
+        .await
+        .map_err(|e| Problem::internal(&e))?;
+    Ok(Json(view))
 }
 
 /// Two dates.
@@ -394,9 +399,12 @@ async fn changes(
 ) -> Result<Json<inventory::Changes>, Problem> {
     let Query(q) = q?;
     let subjects = subjects_completed(&s.store).await?;
-    Ok(Json(inventory::changes(
-        &s.engine, &subjects, q.from, q.to,
-    )?))
+    let engine = s.engine.clone();
+    let changes =
+        tokio::task::spawn_blocking(move || inventory::changes(&engine, &subjects, q.from, q.to))
+            .await
+            .map_err(|e| Problem::internal(&e))??;
+    Ok(Json(changes))
 }
 
 /// The interchange format.
@@ -490,7 +498,10 @@ async fn calendar(
             .date()
     });
     let subjects = subjects_completed(&s.store).await?;
-    let ics = inventory::calendar(&s.engine, &subjects, as_of);
+    let engine = s.engine.clone();
+    let ics = tokio::task::spawn_blocking(move || inventory::calendar(&engine, &subjects, as_of))
+        .await
+        .map_err(|e| Problem::internal(&e))?;
     Ok((
         [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
         ics,
