@@ -17,11 +17,13 @@ pub mod compute;
 pub mod error;
 pub mod i18n;
 pub mod init;
+pub mod inventory;
 pub mod jurisdictions;
 pub mod lists;
 pub mod manifest_edit;
 pub mod map;
 pub mod report;
+pub mod request;
 pub mod screen;
 pub mod timeline;
 
