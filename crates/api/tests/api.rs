@@ -187,6 +187,27 @@ async fn assess_returns_the_cli_document() {
         );
         assert_eq!(a.text, expected);
         assert_eq!(a.json()["kind"], "assessment");
+        // An export's answer states the item's classification, as `aigov assess` does.
+        let export = json!({"manifest": example("export-h100-malaysia-cn-parent.yaml"), "as_of": "2026-11-28"});
+        let e = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess",
+            Some(&s.viewer),
+            &[],
+            Some(export.to_string()),
+        )
+        .await;
+        assert_eq!(e.status, StatusCode::OK, "{}", e.text);
+        let labels: Vec<String> = e.json()["item_classification"]["classifications"]
+            .as_array()
+            .map(|c| {
+                c.iter()
+                    .filter_map(|c| c["label"].as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(labels.iter().any(|l| l == "3A090.a"), "{labels:?}");
         // The date is required.
         let no_date = json!({"manifest": example("cv-screening-saas.yaml")}).to_string();
         let p = call(

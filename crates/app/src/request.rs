@@ -81,12 +81,20 @@ pub fn assess(
     jurisdictions: &[String],
     all: bool,
 ) -> Result<String, RequestError> {
+    crate::jurisdictions::check(&engine.corpus, jurisdictions)?;
     let facts = bind(engine, manifest)?;
     let mut options = Options::as_of(as_of);
     options.jurisdictions = jurisdictions.to_vec();
     options.include_not_applicable = all;
-    let a = engine.assess(&facts, &options);
-    Ok(report::assessment(engine, &a, OutputFormat::Json))
+    // The same answer as `aigov assess`: an export's item classification first, JSON being language-neutral.
+    let answer = crate::assess::assess(engine, &facts, &options);
+    Ok(crate::assess::render(
+        engine,
+        &answer,
+        OutputFormat::Json,
+        crate::i18n::Lang::En,
+        &crate::Translations::default(),
+    ))
 }
 
 /// The explanation document of one rule (`aigov explain --format json`).
