@@ -18,6 +18,7 @@ pub mod compute;
 pub mod error;
 pub mod i18n;
 pub mod init;
+pub mod inventory;
 pub mod jurisdictions;
 pub mod lists;
 pub mod manifest_edit;
@@ -25,6 +26,7 @@ pub mod map;
 pub mod oscal;
 pub mod plan;
 pub mod report;
+pub mod request;
 pub mod screen;
 pub mod timeline;
 

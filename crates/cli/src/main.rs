@@ -11,6 +11,7 @@ mod error;
 mod input;
 mod interview;
 mod screen;
+mod serve;
 
 use aigov_app::{chips, compute, map, report, timeline};
 use aigov_core::assess::{Engine, Options};
@@ -81,6 +82,18 @@ impl From<OutputFormat> for aigov_app::OutputFormat {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Run the HTTP service (JSON API, inventory, tokens, audit log; docs/api.md).
+    Serve(serve::ServeArgs),
+    /// Manage API tokens of the service.
+    Token {
+        #[command(subcommand)]
+        command: serve::TokenCommand,
+    },
+    /// Check the service's audit log.
+    Audit {
+        #[command(subcommand)]
+        command: serve::AuditCommand,
+    },
     /// Assess a manifest: which rules apply as of a date, with citations.
     Assess {
         /// The manifest (YAML, JSON or TOML by extension; `-` reads stdin, any of the three).
@@ -797,6 +810,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Lists { lists_dir, command } => screen::lists(lists_dir.as_deref(), command),
         Command::Screen(args) => screen::screen(args),
+        Command::Serve(args) => serve::serve(cli.corpus.as_ref(), args),
+        Command::Token { command } => serve::token(command),
+        Command::Audit { command } => serve::audit(command),
     }
 }
 

@@ -9,7 +9,10 @@ use std::process::{Command, Output};
 const BIN: &str = env!("CARGO_BIN_EXE_aigov");
 
 fn fixture(name: &str) -> String {
-    format!("{}/../screening/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+    format!(
+        "{}/../screening/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
 }
 
 fn temp_dir(tag: &str) -> PathBuf {

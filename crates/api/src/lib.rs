@@ -1,0 +1,255 @@
+//! The aigov HTTP service: JSON routes under `/api/v1` over aigov-app (assessments and the other documents of
+//! docs/output.md) and aigov-store (the inventory, tokens, the audit log), RFC 9457 problem+json errors
+//! ([`problem`]), token roles ([`auth`]) and the OpenAPI 3.1 document at `/openapi.json`, generated from the
+//! handlers' annotations (utoipa), never written by hand.
+//!
+//! Handlers only translate: they extract the input, call aigov-app or the store, and wrap the answer. This crate
+//! holds no rule logic and no SQL. The `aigov serve` command (crates/cli/src/serve.rs) builds a [`Config`] and
+//! calls [`serve`].
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod auth;
+pub mod problem;
+mod routes;
+pub mod transfer;
+
+use aigov_core::Engine;
+use aigov_store::Store;
+use axum::http::{Request, StatusCode};
+use axum::response::IntoResponse;
+use axum::Router;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    /// The engine over the corpus (the embedded one, or `--corpus DIR`).
+    pub engine: Arc<Engine>,
+    /// The inventory database.
+    pub store: Store,
+    /// Whether `POST /api/v1/assess` is open to callers without a token.
+    pub anonymous_assess: bool,
+}
+
+/// How the service runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where to listen.
+    pub addr: SocketAddr,
+    /// Open `POST /api/v1/assess` to anonymous callers.
+    pub anonymous_assess: bool,
+    /// The largest request body, in bytes.
+    pub max_body: usize,
+    /// The longest a request may take.
+    pub timeout: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            anonymous_assess: false,
+            max_body: 8 * 1024 * 1024,
+            timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "aigov",
+        description = "Which AI rules apply to a system, model or project, where, on which date, and why; an inventory of subjects with versions, assessments, a calendar and a tamper-evident audit log. Errors are RFC 9457 problem+json (docs/api.md).",
+        license(name = "Apache-2.0")
+    ),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+    tags(
+        (name = "documents", description = "The documents of docs/output.md for a posted manifest"),
+        (name = "inventory", description = "Organizations and subjects, versioned"),
+        (name = "audit", description = "The hash-chained audit log"),
+        (name = "health", description = "Liveness and readiness")
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        use utoipa::{PartialSchema, ToSchema};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.schemas.insert(
+            problem::Problem::name().into_owned(),
+            problem::Problem::schema(),
+        );
+        components.schemas.insert(
+            problem::FieldError::name().into_owned(),
+            problem::FieldError::schema(),
+        );
+    }
+}
+
+/// The routes and the OpenAPI document they make, before state and middleware.
+fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let r = OpenApiRouter::with_openapi(ApiDoc::openapi());
+    let r = routes::health::routes(r);
+    let r = routes::documents::routes(r);
+    let r = routes::inventory::routes(r);
+    let r = routes::audit::routes(r);
+    let (router, mut doc) = r.split_for_parts();
+    default_problem(&mut doc);
+    (router, doc)
+}
+
+/// Adds a `default` problem+json response to every operation.
+fn default_problem(openapi: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{ContentBuilder, RefOr, ResponseBuilder};
+    // Every operation may answer any other status with a problem (401, 413, 500, ...): say so once.
+    let problem = ResponseBuilder::new()
+        .description("An error: RFC 9457 problem details (docs/api.md lists every type)")
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name(
+                    "Problem",
+                ))))
+                .build(),
+        )
+        .build();
+    for item in openapi.paths.paths.values_mut() {
+        for op in [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            op.responses
+                .responses
+                .entry("default".into())
+                .or_insert_with(|| RefOr::T(problem.clone()));
+        }
+    }
+}
+
+/// The OpenAPI 3.1 document of the service.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    parts().1
+}
+
+/// The service's router with its state and middleware: body size limit, time limit, request logs.
+pub fn router(state: AppState, config: &Config) -> Router {
+    let (routes, doc) = parts();
+    let doc = Arc::new(doc);
+    routes
+        .route(
+            "/openapi.json",
+            axum::routing::get(move || {
+                let doc = doc.clone();
+                async move { axum::Json(doc.as_ref().clone()) }
+            }),
+        )
+        .fallback(|| async {
+            problem::Problem::new(
+                "route.not_found",
+                "no route here",
+                "the routes are listed in /openapi.json",
+            )
+            .into_response()
+        })
+        .with_state(state)
+        // One body limit for every route (tower-http's), instead of axum's 2 MB default for JSON.
+        .layer(axum::extract::DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(config.max_body))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            config.timeout,
+        ))
+        .layer(
+            // The span names method and path only: a query string may carry a token (the calendar feed).
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request<_>| {
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+                })
+                .on_request(())
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO))
+                .on_failure(DefaultOnFailure::new().level(tracing::Level::WARN)),
+        )
+}
+
+/// Errors of [`serve`].
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The server failed while running.
+    #[error("the server failed: {0}")]
+    Run(std::io::Error),
+}
+
+/// Serves until SIGTERM or Ctrl-C, then stops accepting connections, finishes the requests in flight and closes
+/// the database pool.
+pub async fn serve(state: AppState, config: Config) -> Result<(), ServeError> {
+    let store = state.store.clone();
+    let app = router(state, &config);
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|source| ServeError::Bind {
+            addr: config.addr,
+            source,
+        })?;
+    let local = listener.local_addr().unwrap_or(config.addr);
+    tracing::info!(addr = %local, "listening");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(ServeError::Run)?;
+    tracing::info!("in-flight requests done; closing the database");
+    store.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutdown signal received; finishing requests in flight");
+}

@@ -1,0 +1,510 @@
+//! The inventory: organizations and subjects (create, read any version, replace, patch, delete, history), a
+//! stored subject's assessment, the inventory's view as of a date, import and export, and the calendar feed.
+//! Reads carry an `ETag` (`"v<version>"`); changes require `If-Match` with it (missing: 428; stale: 412).
+
+use super::{Body, JsonText};
+use crate::auth::{Editor, FeedViewer, Viewer};
+use crate::problem::Problem;
+use crate::transfer::{self, Format};
+use crate::AppState;
+use aigov_app::{inventory, request};
+use aigov_core::Date;
+use aigov_store::{Entry, EntryInput, EntryPatch, Kind, Listing, Store, VersionInfo};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// Adds the inventory routes.
+pub fn routes(r: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
+    r.routes(routes!(organizations::list, organizations::create))
+        .routes(routes!(
+            organizations::get,
+            organizations::replace,
+            organizations::patch,
+            organizations::delete
+        ))
+        .routes(routes!(organizations::versions))
+        .routes(routes!(subjects::list, subjects::create))
+        .routes(routes!(
+            subjects::get,
+            subjects::replace,
+            subjects::patch,
+            subjects::delete
+        ))
+        .routes(routes!(subjects::versions))
+        .routes(routes!(subject_assessment))
+        .routes(routes!(view))
+        .routes(routes!(changes))
+        .routes(routes!(export))
+        .routes(routes!(import))
+        .routes(routes!(calendar))
+}
+
+/// A page of a list.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// The cursor: the `next` of the previous page.
+    pub after: Option<String>,
+    /// Entries per page (1 to 1000; default 100).
+    pub limit: Option<i64>,
+}
+
+/// Which version to read.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct VersionQuery {
+    /// A version number (default: the current one).
+    pub version: Option<i64>,
+}
+
+/// An entry's response: the entry and its ETag.
+struct Tagged(StatusCode, Entry);
+
+impl IntoResponse for Tagged {
+    fn into_response(self) -> Response {
+        let etag = etag(self.1.version);
+        let location = format!("/api/v1/{}s/{}", self.1.kind.as_str(), self.1.id);
+        let created = self.0 == StatusCode::CREATED;
+        let mut r = (self.0, Json(self.1)).into_response();
+        if let Ok(v) = HeaderValue::from_str(&etag) {
+            r.headers_mut().insert(header::ETAG, v);
+        }
+        if created {
+            if let Ok(v) = HeaderValue::from_str(&location) {
+                r.headers_mut().insert(header::LOCATION, v);
+            }
+        }
+        r
+    }
+}
+
+fn etag(version: i64) -> String {
+    format!("\"v{version}\"")
+}
+
+/// The version an `If-Match` header names: `None` for `*`; 428 when missing, 412 when unreadable.
+fn if_match(headers: &HeaderMap) -> Result<Option<i64>, Problem> {
+    let Some(v) = headers.get(header::IF_MATCH) else {
+        return Err(Problem::new(
+            "precondition.required",
+            "a change needs `If-Match` with the ETag of the version it was made from",
+            "GET the entry, and send its `ETag` header back as `If-Match`",
+        ));
+    };
+    let v = v.to_str().unwrap_or("").trim();
+    if v == "*" {
+        return Ok(None);
+    }
+    v.trim_start_matches("W/")
+        .trim_matches('"')
+        .strip_prefix('v')
+        .and_then(|n| n.parse().ok())
+        .map(Some)
+        .ok_or_else(|| {
+            Problem::new(
+                "inventory.stale",
+                format!("`If-Match: {v}` names no version of this entry"),
+                "send back the `ETag` header of a GET, such as \"v3\"",
+            )
+        })
+}
+
+/// Binds the manifest of a write as its kind requires.
+fn check(s: &AppState, kind: Kind, manifest: &serde_json::Value) -> Result<(), Problem> {
+    transfer::check(&s.engine, kind, manifest, 0)
+}
+
+macro_rules! entry_routes {
+    ($module:ident, $kind:expr, $tag:literal, $list:literal, $one:literal, $versions:literal) => {
+        /// Handlers of one kind of entry.
+        pub mod $module {
+            use super::*;
+
+            /// One page of entries, by id.
+            #[utoipa::path(get, path = $list, tag = "inventory", params(ListQuery),
+                responses((status = 200, description = "A page", body = Listing),
+                          (status = 401, description = "No token", body = Problem, content_type = "application/problem+json")))]
+            pub async fn list(
+                _: Viewer,
+                State(s): State<AppState>,
+                q: Result<Query<ListQuery>, QueryRejection>,
+            ) -> Result<Json<Listing>, Problem> {
+                let Query(q) = q?;
+                Ok(Json(s.store.list($kind, q.after.as_deref(), q.limit.unwrap_or(100)).await?))
+            }
+
+            /// Creates an entry at version 1.
+            #[utoipa::path(post, path = $list, tag = "inventory", request_body = EntryInput,
+                responses((status = 201, description = "Created; `ETag` names version 1", body = Entry),
+                          (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
+                          (status = 422, description = "The manifest does not fit", body = Problem, content_type = "application/problem+json")))]
+            pub async fn create(
+                Editor(who): Editor,
+                State(s): State<AppState>,
+                Body(input): Body<EntryInput>,
+            ) -> Result<impl IntoResponse, Problem> {
+                check(&s, $kind, &input.manifest)?;
+                let e = s.store.create($kind, input, &who.actor()).await?;
+                Ok(Tagged(StatusCode::CREATED, e))
+            }
+
+            /// An entry at its current version, or at `version`.
+            #[utoipa::path(get, path = $one, tag = "inventory",
+                params(("id" = String, Path, description = "The entry's id"), VersionQuery),
+                responses((status = 200, description = "The entry; `ETag` names its version", body = Entry),
+                          (status = 404, description = "No such entry or version", body = Problem, content_type = "application/problem+json")))]
+            pub async fn get(
+                _: Viewer,
+                State(s): State<AppState>,
+                Path(id): Path<String>,
+                q: Result<Query<VersionQuery>, QueryRejection>,
+            ) -> Result<impl IntoResponse, Problem> {
+                let Query(q) = q?;
+                Ok(Tagged(StatusCode::OK, s.store.get($kind, &id, q.version).await?))
+            }
+
+            /// Replaces an entry's content (a new version); needs `If-Match`.
+            #[utoipa::path(put, path = $one, tag = "inventory", request_body = EntryInput,
+                params(("id" = String, Path, description = "The entry's id"),
+                       ("If-Match" = String, Header, description = "The ETag of the version the change was made from")),
+                responses((status = 200, description = "The new version", body = Entry),
+                          (status = 412, description = "Stale: the entry changed since", body = Problem, content_type = "application/problem+json"),
+                          (status = 428, description = "No If-Match", body = Problem, content_type = "application/problem+json")))]
+            pub async fn replace(
+                Editor(who): Editor,
+                State(s): State<AppState>,
+                Path(id): Path<String>,
+                headers: HeaderMap,
+                Body(input): Body<EntryInput>,
+            ) -> Result<impl IntoResponse, Problem> {
+                check(&s, $kind, &input.manifest)?;
+                let expected = if_match(&headers)?;
+                let name = input.name.clone().or_else(|| {
+                    input.manifest.get("name").and_then(|n| n.as_str()).map(str::to_string)
+                });
+                let patch = EntryPatch {
+                    name: Some(name.unwrap_or_default()),
+                    organization_id: Some(input.organization_id.unwrap_or_default()),
+                    owner: Some(input.owner),
+                    tags: Some(input.tags),
+                    notes: Some(input.notes),
+                    manifest: Some(input.manifest),
+                };
+                let e = s.store.update($kind, &id, expected, patch, &who.actor()).await?;
+                Ok(Tagged(StatusCode::OK, e))
+            }
+
+            /// Changes some fields of an entry (a new version); needs `If-Match`.
+            #[utoipa::path(patch, path = $one, tag = "inventory", request_body = EntryPatch,
+                params(("id" = String, Path, description = "The entry's id"),
+                       ("If-Match" = String, Header, description = "The ETag of the version the change was made from")),
+                responses((status = 200, description = "The new version", body = Entry),
+                          (status = 412, description = "Stale: the entry changed since", body = Problem, content_type = "application/problem+json"),
+                          (status = 428, description = "No If-Match", body = Problem, content_type = "application/problem+json")))]
+            pub async fn patch(
+                Editor(who): Editor,
+                State(s): State<AppState>,
+                Path(id): Path<String>,
+                headers: HeaderMap,
+                Body(patch): Body<EntryPatch>,
+            ) -> Result<impl IntoResponse, Problem> {
+                if let Some(m) = &patch.manifest {
+                    check(&s, $kind, m)?;
+                }
+                let expected = if_match(&headers)?;
+                let e = s.store.update($kind, &id, expected, patch, &who.actor()).await?;
+                Ok(Tagged(StatusCode::OK, e))
+            }
+
+            /// Deletes an entry (its history is kept); needs `If-Match`.
+            #[utoipa::path(delete, path = $one, tag = "inventory",
+                params(("id" = String, Path, description = "The entry's id"),
+                       ("If-Match" = String, Header, description = "The ETag of the version last read")),
+                responses((status = 204, description = "Deleted"),
+                          (status = 412, description = "Stale", body = Problem, content_type = "application/problem+json"),
+                          (status = 428, description = "No If-Match", body = Problem, content_type = "application/problem+json")))]
+            pub async fn delete(
+                Editor(who): Editor,
+                State(s): State<AppState>,
+                Path(id): Path<String>,
+                headers: HeaderMap,
+            ) -> Result<StatusCode, Problem> {
+                let expected = if_match(&headers)?;
+                s.store.delete($kind, &id, expected, &who.actor()).await?;
+                Ok(StatusCode::NO_CONTENT)
+            }
+
+            /// Every version of an entry, oldest first.
+            #[utoipa::path(get, path = $versions, tag = "inventory",
+                params(("id" = String, Path, description = "The entry's id")),
+                responses((status = 200, description = "The history", body = Vec<VersionInfo>),
+                          (status = 404, description = "No such entry", body = Problem, content_type = "application/problem+json")))]
+            pub async fn versions(
+                _: Viewer,
+                State(s): State<AppState>,
+                Path(id): Path<String>,
+            ) -> Result<Json<Vec<VersionInfo>>, Problem> {
+                Ok(Json(s.store.history($kind, &id).await?))
+            }
+        }
+    };
+}
+
+entry_routes!(
+    organizations,
+    Kind::Organization,
+    "organizations",
+    "/api/v1/organizations",
+    "/api/v1/organizations/{id}",
+    "/api/v1/organizations/{id}/versions"
+);
+entry_routes!(
+    subjects,
+    Kind::Subject,
+    "subjects",
+    "/api/v1/subjects",
+    "/api/v1/subjects/{id}",
+    "/api/v1/subjects/{id}/versions"
+);
+
+/// A stored subject's assessment.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AssessmentQuery {
+    /// The date of the answer (YYYY-MM-DD). Required.
+    #[param(value_type = String, format = Date)]
+    pub as_of: Date,
+    /// The version to assess (default: the current one).
+    pub version: Option<i64>,
+    /// Limit to jurisdictions, comma-separated (`EU,US-CA`).
+    pub jurisdictions: Option<String>,
+}
+
+/// A date.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AsOfQuery {
+    /// The date (YYYY-MM-DD). Required.
+    #[param(value_type = String, format = Date)]
+    pub as_of: Date,
+}
+
+/// The subject's manifest completed with its organization's current facts.
+async fn completed(store: &Store, e: &Entry) -> Result<serde_json::Value, Problem> {
+    let org = match &e.organization_id {
+        Some(o) => Some(store.get(Kind::Organization, o, None).await?.manifest),
+        None => None,
+    };
+    Ok(request::with_organization(&e.manifest, org.as_ref()))
+}
+
+/// Every current subject, completed with its organization's facts, for the view and the calendar.
+async fn subjects_completed(store: &Store) -> Result<Vec<inventory::Subject>, Problem> {
+    let orgs = store.all(Kind::Organization).await?;
+    let subjects = store.all(Kind::Subject).await?;
+    Ok(subjects
+        .into_iter()
+        .map(|e| {
+            let org = e
+                .organization_id
+                .as_ref()
+                .and_then(|o| orgs.iter().find(|x| &x.id == o))
+                .map(|o| &o.manifest);
+            inventory::Subject {
+                manifest: request::with_organization(&e.manifest, org),
+                id: e.id,
+                name: e.name,
+                version: e.version,
+            }
+        })
+        .collect())
+}
+
+/// A stored subject assessed as of a date (any version): the document of `aigov assess --format json`.
+#[utoipa::path(get, path = "/api/v1/subjects/{id}/assessment", tag = "inventory",
+    params(("id" = String, Path, description = "The subject's id"), AssessmentQuery),
+    responses((status = 200, description = "The assessment (docs/output.md)", body = Object),
+              (status = 404, description = "No such subject or version", body = Problem, content_type = "application/problem+json"),
+              (status = 422, description = "The stored manifest no longer fits the corpus", body = Problem, content_type = "application/problem+json")))]
+async fn subject_assessment(
+    _: Viewer,
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    q: Result<Query<AssessmentQuery>, QueryRejection>,
+) -> Result<JsonText, Problem> {
+    let Query(q) = q?;
+    let e = s.store.get(Kind::Subject, &id, q.version).await?;
+    let manifest = completed(&s.store, &e).await?;
+    let jurisdictions: Vec<String> = q
+        .jurisdictions
+        .iter()
+        .flat_map(|j| j.split(','))
+        .filter(|j| !j.is_empty())
+        .map(str::to_string)
+        .collect();
+    Ok(JsonText(request::assess(
+        &s.engine,
+        &manifest,
+        q.as_of,
+        &jurisdictions,
+        false,
+    )?))
+}
+
+/// The inventory as of a date: classifications per jurisdiction, prohibitions, deadlines ahead, undetermined
+/// rules and the questions that would settle them.
+#[utoipa::path(get, path = "/api/v1/inventory", tag = "inventory", params(AsOfQuery),
+    responses((status = 200, description = "The view", body = Object)))]
+async fn view(
+    _: Viewer,
+    State(s): State<AppState>,
+    q: Result<Query<AsOfQuery>, QueryRejection>,
+) -> Result<Json<inventory::View>, Problem> {
+    let Query(q) = q?;
+    let subjects = subjects_completed(&s.store).await?;
+    let engine = s.engine.clone();
+    // Seconds of CPU for a large inventory: off the async workers.
+    let view = tokio::task::spawn_blocking(move || inventory::view(&engine, &subjects, q.as_of))
+        .await
+        .map_err(|e| Problem::internal(&e))?;
+    Ok(Json(view))
+}
+
+/// Two dates.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PeriodQuery {
+    /// The earlier date (YYYY-MM-DD).
+    #[param(value_type = String, format = Date)]
+    pub from: Date,
+    /// The later date (YYYY-MM-DD).
+    #[param(value_type = String, format = Date)]
+    pub to: Date,
+}
+
+/// What changes for the inventory between two dates: for each subject whose answer changes, every change with its
+/// cause (revocations, amendments, stays, application dates), as `aigov diff` gives for one subject.
+#[utoipa::path(get, path = "/api/v1/inventory/changes", tag = "inventory", params(PeriodQuery),
+    responses((status = 200, description = "The changes", body = Object),
+              (status = 422, description = "`from` is after `to`", body = Problem, content_type = "application/problem+json")))]
+async fn changes(
+    _: Viewer,
+    State(s): State<AppState>,
+    q: Result<Query<PeriodQuery>, QueryRejection>,
+) -> Result<Json<inventory::Changes>, Problem> {
+    let Query(q) = q?;
+    let subjects = subjects_completed(&s.store).await?;
+    let engine = s.engine.clone();
+    let changes =
+        tokio::task::spawn_blocking(move || inventory::changes(&engine, &subjects, q.from, q.to))
+            .await
+            .map_err(|e| Problem::internal(&e))??;
+    Ok(Json(changes))
+}
+
+/// The interchange format.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FormatQuery {
+    /// `jsonl` (the batch format: one manifest per line) or `csv` (every entry with its metadata).
+    #[param(inline)]
+    pub format: Format,
+}
+
+/// The whole inventory as JSONL (subjects' manifests, the batch format) or CSV (every entry and its metadata).
+#[utoipa::path(get, path = "/api/v1/inventory/export", tag = "inventory", params(FormatQuery),
+    responses((status = 200, description = "The export", content((String = "application/x-ndjson"), (String = "text/csv")))))]
+async fn export(
+    _: Viewer,
+    State(s): State<AppState>,
+    q: Result<Query<FormatQuery>, QueryRejection>,
+) -> Result<Response, Problem> {
+    let Query(q) = q?;
+    let orgs = s.store.all(Kind::Organization).await?;
+    let subjects = s.store.all(Kind::Subject).await?;
+    let (body, media) = match q.format {
+        Format::Jsonl => (transfer::jsonl(&orgs, &subjects), "application/x-ndjson"),
+        Format::Csv => (transfer::csv(&orgs, &subjects)?, "text/csv; charset=utf-8"),
+    };
+    Ok(([(header::CONTENT_TYPE, media)], body).into_response())
+}
+
+/// What an import created.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct Imported {
+    /// How many entries.
+    pub created: usize,
+    /// Their ids, in the order created.
+    pub ids: Vec<String>,
+}
+
+/// Imports entries (all or none): JSONL manifests become subjects; CSV rows (an export) keep their ids and
+/// metadata.
+#[utoipa::path(post, path = "/api/v1/inventory/import", tag = "inventory", params(FormatQuery),
+    request_body(content = String, content_type = "text/plain"),
+    responses((status = 201, description = "Imported", body = Imported),
+              (status = 422, description = "A line does not fit; nothing was imported", body = Problem, content_type = "application/problem+json")))]
+async fn import(
+    Editor(who): Editor,
+    State(s): State<AppState>,
+    q: Result<Query<FormatQuery>, QueryRejection>,
+    body: String,
+) -> Result<(StatusCode, Json<Imported>), Problem> {
+    let Query(q) = q?;
+    let items = transfer::parse(&s.engine, q.format, &body)?;
+    let created = s.store.import(items, &who.actor()).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Imported {
+            created: created.len(),
+            ids: created.into_iter().map(|e| e.id).collect(),
+        }),
+    ))
+}
+
+/// The calendar feed's parameters.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CalendarQuery {
+    /// The token, for calendar apps that cannot send headers (a viewer token).
+    #[expect(
+        dead_code,
+        reason = "the FeedViewer extractor reads it from the query; declared for the document"
+    )]
+    pub token: Option<String>,
+    /// The date the law is read as of (default: the server's today, since a subscribed feed cannot send one).
+    #[param(value_type = Option<String>, format = Date)]
+    pub as_of: Option<Date>,
+}
+
+/// Every dated start, deadline, amendment and end across the inventory, as one iCalendar feed to subscribe to.
+#[utoipa::path(get, path = "/api/v1/inventory/calendar.ics", tag = "inventory", params(CalendarQuery),
+    security(("bearer" = []), ()),
+    responses((status = 200, description = "The feed", body = String, content_type = "text/calendar")))]
+async fn calendar(
+    _: FeedViewer,
+    State(s): State<AppState>,
+    q: Result<Query<CalendarQuery>, QueryRejection>,
+) -> Result<Response, Problem> {
+    let Query(q) = q?;
+    let as_of = q.as_of.unwrap_or_else(|| {
+        jiff::tz::Offset::UTC
+            .to_datetime(jiff::Timestamp::now())
+            .date()
+    });
+    let subjects = subjects_completed(&s.store).await?;
+    let engine = s.engine.clone();
+    let ics = tokio::task::spawn_blocking(move || inventory::calendar(&engine, &subjects, as_of))
+        .await
+        .map_err(|e| Problem::internal(&e))?;
+    Ok((
+        [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
+        ics,
+    )
+        .into_response())
+}

@@ -1,0 +1,930 @@
+//! The service end to end, in process (the router with its middleware, on a real database): on SQLite always, on
+//! PostgreSQL when `AIGOV_TEST_POSTGRES_URL` is set (CI sets it, and fails without it).
+
+use aigov_api::{router, AppState, Config};
+use aigov_store::{Role, Store};
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use std::sync::Arc;
+use tower::ServiceExt;
+
+struct Service {
+    app: Router,
+    _dir: Option<TempDir>,
+    admin: String,
+    editor: String,
+    viewer: String,
+}
+
+/// A temporary folder, removed when dropped.
+struct TempDir(std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+async fn store(name: &str, which: usize) -> Option<(Store, Option<TempDir>)> {
+    match which {
+        0 => {
+            let dir = std::env::temp_dir().join(format!("aigov-api-{}-{name}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            let s = Store::open(Some(&aigov_store::sqlite_url(&dir.join("aigov.db"))))
+                .await
+                .unwrap();
+            Some((s, Some(TempDir(dir))))
+        }
+        _ => match std::env::var("AIGOV_TEST_POSTGRES_URL") {
+            Ok(url) => {
+                let schema = format!("api_{name}_{}", std::process::id());
+                let s = Store::open_schema(&url, &schema).await.unwrap();
+                s.reset_for_tests().await.unwrap();
+                Some((s, None))
+            }
+            Err(_) => {
+                assert!(
+                    std::env::var("CI").as_deref() != Ok("true"),
+                    "CI must run the PostgreSQL tests: set AIGOV_TEST_POSTGRES_URL"
+                );
+                None
+            }
+        },
+    }
+}
+
+/// The service on each database, with one token per role.
+async fn services(name: &str, anonymous_assess: bool) -> Vec<Service> {
+    let engine = Arc::new(aigov_app::engine(None).unwrap());
+    let mut out = Vec::new();
+    for which in 0..2 {
+        let Some((store, dir)) = store(name, which).await else {
+            continue;
+        };
+        let token = |r| {
+            let s = store.clone();
+            async move { s.create_token("test", r, "test").await.unwrap().secret }
+        };
+        let (admin, editor, viewer) = (
+            token(Role::Admin).await,
+            token(Role::Editor).await,
+            token(Role::Viewer).await,
+        );
+        let state = AppState {
+            engine: engine.clone(),
+            store,
+            anonymous_assess,
+        };
+        out.push(Service {
+            app: router(state, &Config::default()),
+            _dir: dir,
+            admin,
+            editor,
+            viewer,
+        });
+    }
+    out
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    text: String,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
+    }
+    fn etag(&self) -> String {
+        self.headers["etag"].to_str().unwrap().to_string()
+    }
+    /// Asserts a problem+json answer of this status and code.
+    fn problem(&self, status: u16, code: &str) -> Value {
+        assert_eq!(self.status.as_u16(), status, "{}", self.text);
+        assert_eq!(self.headers["content-type"], "application/problem+json");
+        let p = self.json();
+        assert_eq!(p["type"], format!("/problems/{code}"), "{p}");
+        assert_eq!(p["status"], status);
+        assert!(p["title"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(p["detail"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(p["hint"].as_str().is_some_and(|t| !t.is_empty()));
+        p
+    }
+}
+
+async fn call(
+    app: &Router,
+    method: Method,
+    uri: &str,
+    token: Option<&str>,
+    headers: &[(&str, &str)],
+    body: Option<String>,
+) -> Answer {
+    let mut req = Request::builder().method(method).uri(uri);
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    if body.is_some() {
+        req = req.header("content-type", "application/json");
+    }
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let req = req
+        .body(body.map(Body::from).unwrap_or_else(Body::empty))
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        headers,
+        text: String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}
+
+fn example(name: &str) -> Value {
+    let text = std::fs::read_to_string(format!(
+        "{}/../../examples/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let yaml: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
+    // Dates and numbers come through as YAML scalars; the manifest reader accepts them as JSON strings/numbers.
+    serde_json::to_value(yaml).unwrap()
+}
+
+#[tokio::test]
+async fn assess_returns_the_cli_document() {
+    for s in services("assess", false).await {
+        let manifest = example("cv-screening-saas.yaml");
+        let body = json!({"manifest": manifest, "as_of": "2026-11-28"}).to_string();
+        let a = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess",
+            Some(&s.viewer),
+            &[],
+            Some(body),
+        )
+        .await;
+        assert_eq!(a.status, StatusCode::OK, "{}", a.text);
+        let engine = aigov_app::engine(None).unwrap();
+        let facts = aigov_core::manifest::bind(&manifest, &engine.corpus.vocabulary).unwrap();
+        let expected = aigov_app::report::assessment(
+            &engine,
+            &engine.assess(
+                &facts,
+                &aigov_core::assess::Options::as_of("2026-11-28".parse().unwrap()),
+            ),
+            aigov_app::OutputFormat::Json,
+        );
+        assert_eq!(a.text, expected);
+        assert_eq!(a.json()["kind"], "assessment");
+        // An export's answer states the item's classification, as `aigov assess` does.
+        let export = json!({"manifest": example("export-h100-malaysia-cn-parent.yaml"), "as_of": "2026-11-28"});
+        let e = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess",
+            Some(&s.viewer),
+            &[],
+            Some(export.to_string()),
+        )
+        .await;
+        assert_eq!(e.status, StatusCode::OK, "{}", e.text);
+        let labels: Vec<String> = e.json()["item_classification"]["classifications"]
+            .as_array()
+            .map(|c| {
+                c.iter()
+                    .filter_map(|c| c["label"].as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(labels.iter().any(|l| l == "3A090.a"), "{labels:?}");
+        // The date is required.
+        let no_date = json!({"manifest": example("cv-screening-saas.yaml")}).to_string();
+        let p = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess",
+            Some(&s.viewer),
+            &[],
+            Some(no_date),
+        )
+        .await;
+        p.problem(422, "request.shape");
+    }
+}
+
+#[tokio::test]
+async fn roles_and_anonymous_assess() {
+    for s in services("roles", false).await {
+        let body = || {
+            Some(json!({"manifest": {"subject": "ai_system"}, "as_of": "2026-01-01"}).to_string())
+        };
+        call(&s.app, Method::POST, "/api/v1/assess", None, &[], body())
+            .await
+            .problem(401, "auth.missing");
+        call(
+            &s.app,
+            Method::GET,
+            "/api/v1/subjects",
+            Some("aigov_wrong"),
+            &[],
+            None,
+        )
+        .await
+        .problem(401, "auth.missing");
+        let created = json!({"manifest": {"subject": "ai_system", "name": "x"}}).to_string();
+        call(
+            &s.app,
+            Method::POST,
+            "/api/v1/subjects",
+            Some(&s.viewer),
+            &[],
+            Some(created.clone()),
+        )
+        .await
+        .problem(403, "auth.forbidden");
+        assert_eq!(
+            call(
+                &s.app,
+                Method::GET,
+                "/api/v1/subjects",
+                Some(&s.viewer),
+                &[],
+                None
+            )
+            .await
+            .status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            call(
+                &s.app,
+                Method::POST,
+                "/api/v1/subjects",
+                Some(&s.editor),
+                &[],
+                Some(created)
+            )
+            .await
+            .status,
+            StatusCode::CREATED
+        );
+        call(
+            &s.app,
+            Method::GET,
+            "/api/v1/audit",
+            Some(&s.editor),
+            &[],
+            None,
+        )
+        .await
+        .problem(403, "auth.forbidden");
+        assert_eq!(
+            call(
+                &s.app,
+                Method::GET,
+                "/api/v1/audit",
+                Some(&s.admin),
+                &[],
+                None
+            )
+            .await
+            .status,
+            StatusCode::OK
+        );
+        // The calendar takes a token in its query string, and only there.
+        let feed = call(
+            &s.app,
+            Method::GET,
+            &format!(
+                "/api/v1/inventory/calendar.ics?as_of=2026-01-01&token={}",
+                s.viewer
+            ),
+            None,
+            &[],
+            None,
+        )
+        .await;
+        assert_eq!(feed.status, StatusCode::OK);
+        assert!(feed.text.starts_with("BEGIN:VCALENDAR"));
+        call(
+            &s.app,
+            Method::GET,
+            &format!("/api/v1/subjects?token={}", s.viewer),
+            None,
+            &[],
+            None,
+        )
+        .await
+        .problem(401, "auth.missing");
+    }
+    for s in services("anonymous", true).await {
+        let body =
+            Some(json!({"manifest": {"subject": "ai_system"}, "as_of": "2026-01-01"}).to_string());
+        assert_eq!(
+            call(
+                &s.app,
+                Method::POST,
+                "/api/v1/assess",
+                None,
+                &[],
+                body.clone()
+            )
+            .await
+            .status,
+            StatusCode::OK
+        );
+        // Only assess opens: the other documents and the inventory still need a token.
+        call(&s.app, Method::POST, "/api/v1/timeline", None, &[], body)
+            .await
+            .problem(401, "auth.missing");
+        call(&s.app, Method::GET, "/api/v1/subjects", None, &[], None)
+            .await
+            .problem(401, "auth.missing");
+        // A wrong token is refused even so.
+        let body =
+            Some(json!({"manifest": {"subject": "ai_system"}, "as_of": "2026-01-01"}).to_string());
+        call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess",
+            Some("aigov_wrong"),
+            &[],
+            body,
+        )
+        .await
+        .problem(401, "auth.missing");
+    }
+}
+
+#[tokio::test]
+async fn crud_with_versions_and_preconditions() {
+    for s in services("crud", false).await {
+        let org = call(&s.app, Method::POST, "/api/v1/organizations", Some(&s.editor), &[],
+            Some(json!({"name": "TalentRank GmbH", "manifest": example("cv-screening-saas.yaml")["organization"]}).to_string())).await;
+        assert_eq!(org.status, StatusCode::CREATED, "{}", org.text);
+        let org_id = org.json()["id"].as_str().unwrap().to_string();
+        let mut manifest = example("cv-screening-saas.yaml");
+        manifest.as_object_mut().unwrap().remove("organization");
+        let c = call(&s.app, Method::POST, "/api/v1/subjects", Some(&s.editor), &[],
+            Some(json!({"manifest": manifest, "organization_id": org_id, "owner": "HR", "tags": ["eu"]}).to_string())).await;
+        assert_eq!(c.status, StatusCode::CREATED, "{}", c.text);
+        assert_eq!(c.etag(), "\"v1\"");
+        let id = c.json()["id"].as_str().unwrap().to_string();
+        assert_eq!(c.headers["location"], format!("/api/v1/subjects/{id}"));
+        let uri = format!("/api/v1/subjects/{id}");
+        // A change needs If-Match.
+        let notes = Some(json!({"notes": "reviewed"}).to_string());
+        call(
+            &s.app,
+            Method::PATCH,
+            &uri,
+            Some(&s.editor),
+            &[],
+            notes.clone(),
+        )
+        .await
+        .problem(428, "precondition.required");
+        let p = call(
+            &s.app,
+            Method::PATCH,
+            &uri,
+            Some(&s.editor),
+            &[("if-match", "\"v1\"")],
+            notes.clone(),
+        )
+        .await;
+        assert_eq!(
+            (p.status, p.etag()),
+            (StatusCode::OK, "\"v2\"".to_string()),
+            "{}",
+            p.text
+        );
+        // A second editor still holding v1 is refused, and nothing changes.
+        let stale = call(
+            &s.app,
+            Method::PATCH,
+            &uri,
+            Some(&s.editor),
+            &[("if-match", "\"v1\"")],
+            Some(json!({"notes": "mine"}).to_string()),
+        )
+        .await;
+        stale.problem(412, "inventory.stale");
+        let g = call(&s.app, Method::GET, &uri, Some(&s.viewer), &[], None).await;
+        assert_eq!(
+            (g.etag(), g.json()["notes"].clone()),
+            ("\"v2\"".to_string(), json!("reviewed"))
+        );
+        // PUT replaces the content: a new manifest (an earlier placing on the market) is version 3.
+        let mut m3 = manifest.clone();
+        m3["ai_system"]["annex3_uses"] = json!([]);
+        let put = call(
+            &s.app,
+            Method::PUT,
+            &uri,
+            Some(&s.editor),
+            &[("if-match", "\"v2\"")],
+            Some(json!({"manifest": m3, "organization_id": org_id, "owner": "HR"}).to_string()),
+        )
+        .await;
+        assert_eq!(put.status, StatusCode::OK, "{}", put.text);
+        assert_eq!(put.json()["version"], 3);
+        // A manifest that does not fit is refused with its place.
+        let bad = call(
+            &s.app,
+            Method::PATCH,
+            &uri,
+            Some(&s.editor),
+            &[("if-match", "\"v3\"")],
+            Some(
+                json!({"manifest": {"subject": "ai_system", "ai_system": {"roles": ["providr"]}}})
+                    .to_string(),
+            ),
+        )
+        .await;
+        let p = bad.problem(422, "manifest.invalid");
+        assert_eq!(p["errors"][0]["place"], "manifest.ai_system.roles[0]");
+        // History, and any version read and assessed.
+        let h = call(
+            &s.app,
+            Method::GET,
+            &format!("{uri}/versions"),
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .json();
+        assert_eq!(h.as_array().unwrap().len(), 3);
+        let v1 = call(
+            &s.app,
+            Method::GET,
+            &format!("{uri}?version=1"),
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await;
+        assert_eq!(
+            (
+                v1.json()["version"].clone(),
+                v1.json()["current_version"].clone()
+            ),
+            (json!(1), json!(3))
+        );
+        let a1 = call(
+            &s.app,
+            Method::GET,
+            &format!("{uri}/assessment?as_of=2028-01-01&version=1"),
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .json();
+        let a3 = call(
+            &s.app,
+            Method::GET,
+            &format!("{uri}/assessment?as_of=2028-01-01"),
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .json();
+        let high = |a: &Value| {
+            a["classifications"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["tier"] == "high")
+        };
+        assert!(
+            high(&a1),
+            "version 1 (Annex III employment use) is high-risk"
+        );
+        assert!(!high(&a3), "version 3 (no Annex III use) is not");
+        assert_eq!(a1["kind"], "assessment");
+        call(
+            &s.app,
+            Method::GET,
+            &format!("{uri}/assessment"),
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .problem(400, "request.parameter");
+        // The inventory view.
+        let v = call(
+            &s.app,
+            Method::GET,
+            "/api/v1/inventory?as_of=2026-11-28",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .json();
+        assert_eq!(v["subjects"], 1);
+        // What changes between two dates, with causes: the Digital Omnibus amended Art 4 (AI literacy).
+        let ch = call(
+            &s.app,
+            Method::GET,
+            "/api/v1/inventory/changes?from=2026-06-01&to=2026-11-28",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .json();
+        assert_eq!(ch["subjects"], 1);
+        let change = &ch["items"][0]["changes"][0];
+        assert_eq!(
+            (change["rule"].as_str(), change["causes"][0]["by"].as_str()),
+            (
+                Some("eu_ai_act.art4_ai_literacy"),
+                Some("eu_omnibus_2026_1744")
+            ),
+            "{ch}"
+        );
+        call(
+            &s.app,
+            Method::GET,
+            "/api/v1/inventory/changes?from=2027-01-01&to=2026-01-01",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .problem(422, "request.invalid");
+        // Delete needs the current ETag; the organization cannot go while it has subjects.
+        let org_uri = format!("/api/v1/organizations/{org_id}");
+        call(
+            &s.app,
+            Method::DELETE,
+            &org_uri,
+            Some(&s.editor),
+            &[("if-match", "*")],
+            None,
+        )
+        .await
+        .problem(422, "inventory.reference");
+        call(
+            &s.app,
+            Method::DELETE,
+            &uri,
+            Some(&s.editor),
+            &[("if-match", "\"v2\"")],
+            None,
+        )
+        .await
+        .problem(412, "inventory.stale");
+        assert_eq!(
+            call(
+                &s.app,
+                Method::DELETE,
+                &uri,
+                Some(&s.editor),
+                &[("if-match", "\"v3\"")],
+                None
+            )
+            .await
+            .status,
+            StatusCode::NO_CONTENT
+        );
+        call(&s.app, Method::GET, &uri, Some(&s.viewer), &[], None)
+            .await
+            .problem(404, "inventory.not_found");
+        // Every change is in one intact chain, with who made it.
+        let audit = call(
+            &s.app,
+            Method::GET,
+            "/api/v1/audit",
+            Some(&s.admin),
+            &[],
+            None,
+        )
+        .await
+        .json();
+        let actions: Vec<&str> = audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["action"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            actions,
+            [
+                "token.create",
+                "token.create",
+                "token.create",
+                "create",
+                "create",
+                "update",
+                "update",
+                "delete"
+            ]
+        );
+        assert!(audit[3]["actor"]
+            .as_str()
+            .unwrap()
+            .starts_with("test (tok_"));
+        let verify = call(
+            &s.app,
+            Method::GET,
+            "/api/v1/audit/verify",
+            Some(&s.admin),
+            &[],
+            None,
+        )
+        .await
+        .json();
+        assert_eq!(verify, json!({"entries": 8, "broken": null}));
+    }
+}
+
+#[tokio::test]
+async fn problems_for_bad_input() {
+    for s in services("problems", false).await {
+        let a = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess",
+            Some(&s.viewer),
+            &[],
+            Some("{\"manifest\": ".into()),
+        )
+        .await;
+        a.problem(400, "request.unreadable");
+        let p = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess",
+            Some(&s.viewer),
+            &[],
+            Some(json!({"manifest": {"subject": "ai_systen"}, "as_of": "2026-01-01"}).to_string()),
+        )
+        .await;
+        let p = p.problem(422, "manifest.invalid");
+        assert!(p["hint"].as_str().unwrap().contains("ai_system"), "{p}");
+        call(
+            &s.app,
+            Method::GET,
+            "/api/v1/subjects/sub_nope",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .problem(404, "inventory.not_found");
+        call(
+            &s.app,
+            Method::GET,
+            "/api/v1/nowhere",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .problem(404, "route.not_found");
+        let e = call(&s.app, Method::POST, "/api/v1/explain", Some(&s.viewer), &[],
+            Some(json!({"manifest": {"subject": "ai_system"}, "rule": "eu_ai_act.art5_1_x", "as_of": "2026-01-01"}).to_string())).await;
+        e.problem(422, "request.invalid");
+        let d = call(&s.app, Method::POST, "/api/v1/diff", Some(&s.viewer), &[],
+            Some(json!({"manifest": {"subject": "ai_system"}, "from": "2027-01-01", "to": "2026-01-01"}).to_string())).await;
+        d.problem(422, "request.invalid");
+        // A body that is not an object is refused before any other check (even a stale If-Match).
+        let arr = call(
+            &s.app,
+            Method::PATCH,
+            "/api/v1/subjects/sub_x",
+            Some(&s.editor),
+            &[("if-match", "\"v9\"")],
+            Some("[null, null]".into()),
+        )
+        .await;
+        arr.problem(422, "request.shape");
+        // Fields the request does not know are refused, not ignored.
+        let u = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/subjects",
+            Some(&s.editor),
+            &[],
+            Some(json!({"manifest": {"subject": "ai_system"}, "ownr": "x"}).to_string()),
+        )
+        .await;
+        u.problem(422, "request.shape");
+        // Without a JSON content type.
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri("/api/v1/assess")
+            .header("authorization", format!("Bearer {}", s.viewer))
+            .body(Body::from("{}"))
+            .unwrap();
+        assert_eq!(
+            s.app.clone().oneshot(req).await.unwrap().status(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE
+        );
+    }
+}
+
+#[tokio::test]
+async fn import_export_round_trip() {
+    let mut exports = Vec::new();
+    for s in services("transfer", false).await {
+        let org = call(&s.app, Method::POST, "/api/v1/organizations", Some(&s.editor), &[],
+            Some(json!({"name": "Acme", "manifest": {"established_in": ["DE"], "sme": true}, "tags": ["a", "b"]}).to_string())).await.json();
+        for name in [
+            "cv-screening-saas.yaml",
+            "customer-service-chatbot.yaml",
+            "gpai-frontier-model.yaml",
+        ] {
+            let mut m = example(name);
+            m.as_object_mut().unwrap().remove("organization");
+            let c = call(&s.app, Method::POST, "/api/v1/subjects", Some(&s.editor), &[],
+                Some(json!({"manifest": m, "organization_id": org["id"], "owner": "risk, legal", "notes": "line one\nline two"}).to_string())).await;
+            assert_eq!(c.status, StatusCode::CREATED, "{}", c.text);
+        }
+        let csv = call(
+            &s.app,
+            Method::GET,
+            "/api/v1/inventory/export?format=csv",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await;
+        assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+        let jsonl = call(
+            &s.app,
+            Method::GET,
+            "/api/v1/inventory/export?format=jsonl",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .text;
+        assert_eq!(jsonl.lines().count(), 3);
+        // Each JSONL line is a complete manifest (the organization's facts filled in): the batch format.
+        for line in jsonl.lines() {
+            let m: Value = serde_json::from_str(line).unwrap();
+            assert_eq!(m["organization"]["established_in"], json!(["DE"]));
+        }
+        exports.push((csv.text, jsonl));
+    }
+    for (i, (csv, jsonl)) in exports.into_iter().enumerate() {
+        for s in services(&format!("transfer_back{i}"), false).await {
+            let req = |fmt: &str, body: &str| {
+                Request::builder()
+                    .method(Method::POST)
+                    .uri(format!("/api/v1/inventory/import?format={fmt}"))
+                    .header("authorization", format!("Bearer {}", s.editor))
+                    .header("content-type", "text/plain")
+                    .body(Body::from(body.to_string()))
+                    .unwrap()
+            };
+            let r = s.app.clone().oneshot(req("csv", &csv)).await.unwrap();
+            assert_eq!(r.status(), StatusCode::CREATED);
+            let again = call(
+                &s.app,
+                Method::GET,
+                "/api/v1/inventory/export?format=csv",
+                Some(&s.viewer),
+                &[],
+                None,
+            )
+            .await
+            .text;
+            assert_eq!(
+                again, csv,
+                "a CSV export read back gives the same inventory, ids and metadata included"
+            );
+            // A second import of the same rows is refused as a whole (the ids are taken).
+            let r = s.app.clone().oneshot(req("csv", &csv)).await.unwrap();
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            // JSONL lines become new subjects; a bad line refuses the whole import, naming the line.
+            let r = s.app.clone().oneshot(req("jsonl", &jsonl)).await.unwrap();
+            assert_eq!(r.status(), StatusCode::CREATED);
+            let list = call(
+                &s.app,
+                Method::GET,
+                "/api/v1/subjects?limit=2",
+                Some(&s.viewer),
+                &[],
+                None,
+            )
+            .await
+            .json();
+            assert_eq!(list["items"].as_array().unwrap().len(), 2);
+            assert!(list["next"].is_string());
+            let bad =
+                format!("{jsonl}{{\"subject\": \"ai_system\", \"ai_system\": {{\"roles\": 3}}}}\n");
+            let r = s.app.clone().oneshot(req("jsonl", &bad)).await.unwrap();
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            let body = r.into_body().collect().await.unwrap().to_bytes();
+            let p: Value = serde_json::from_slice(&body).unwrap();
+            assert_eq!(p["errors"][0]["place"], "line 4", "{p}");
+            let all = call(
+                &s.app,
+                Method::GET,
+                "/api/v1/subjects",
+                Some(&s.viewer),
+                &[],
+                None,
+            )
+            .await
+            .json();
+            assert_eq!(all["items"].as_array().unwrap().len(), 6);
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_route_is_in_the_openapi_document() {
+    let doc = serde_json::to_value(aigov_api::openapi()).unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    let listed: Vec<String> = paths
+        .iter()
+        .flat_map(|(p, item)| {
+            ["get", "post", "put", "patch", "delete"]
+                .into_iter()
+                .filter(|m| item.get(*m).is_some())
+                .map(move |m| format!("{} {p}", m.to_uppercase()))
+        })
+        .collect();
+    let expected = [
+        "GET /healthz",
+        "GET /readyz",
+        "POST /api/v1/assess",
+        "POST /api/v1/explain",
+        "POST /api/v1/diff",
+        "POST /api/v1/timeline",
+        "POST /api/v1/map",
+        "POST /api/v1/compute",
+        "POST /api/v1/export/classify",
+        "GET /api/v1/organizations",
+        "POST /api/v1/organizations",
+        "GET /api/v1/organizations/{id}",
+        "PUT /api/v1/organizations/{id}",
+        "PATCH /api/v1/organizations/{id}",
+        "DELETE /api/v1/organizations/{id}",
+        "GET /api/v1/organizations/{id}/versions",
+        "GET /api/v1/subjects",
+        "POST /api/v1/subjects",
+        "GET /api/v1/subjects/{id}",
+        "PUT /api/v1/subjects/{id}",
+        "PATCH /api/v1/subjects/{id}",
+        "DELETE /api/v1/subjects/{id}",
+        "GET /api/v1/subjects/{id}/versions",
+        "GET /api/v1/subjects/{id}/assessment",
+        "GET /api/v1/inventory",
+        "GET /api/v1/inventory/changes",
+        "GET /api/v1/inventory/export",
+        "POST /api/v1/inventory/import",
+        "GET /api/v1/inventory/calendar.ics",
+        "GET /api/v1/audit",
+        "GET /api/v1/audit/verify",
+    ];
+    let mut a = listed.clone();
+    a.sort();
+    let mut b: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    b.sort();
+    assert_eq!(a, b);
+    // And every documented operation is routed: none answers "no such route" or 405.
+    for s in services("openapi", false).await {
+        for op in &listed {
+            let (method, path) = op.split_once(' ').unwrap();
+            let a = call(
+                &s.app,
+                method.parse().unwrap(),
+                &path.replace("{id}", "x"),
+                Some(&s.admin),
+                &[],
+                None,
+            )
+            .await;
+            assert_ne!(a.status, StatusCode::METHOD_NOT_ALLOWED, "{op}");
+            assert!(
+                !a.text.contains("/problems/route.not_found"),
+                "{op} is documented but not routed"
+            );
+        }
+        let served = call(&s.app, Method::GET, "/openapi.json", None, &[], None).await;
+        assert_eq!(served.json(), doc);
+    }
+}

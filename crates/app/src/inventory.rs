@@ -1,0 +1,333 @@
+//! The inventory's view as of a date and its calendar: many stored subjects, each assessed, summed up for the
+//! people who answer for them. The caller (the service) reads the subjects from its store; this module only
+//! assesses and summarises.
+
+use crate::request;
+use aigov_core::assess::{Options, Status};
+use aigov_core::model::Effect;
+use aigov_core::timeline::Timeline;
+use aigov_core::{Date, Engine};
+use std::collections::BTreeMap;
+
+/// One stored subject, as the caller hands it over: its manifest already completed with its organization's facts
+/// ([`request::with_organization`]).
+#[derive(Debug, Clone)]
+pub struct Subject {
+    /// The subject's id in the store.
+    pub id: String,
+    /// Its display name.
+    pub name: String,
+    /// The version assessed.
+    pub version: i64,
+    /// The manifest.
+    pub manifest: serde_json::Value,
+}
+
+/// A classification of one subject in one jurisdiction.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ClassificationView {
+    /// Jurisdiction.
+    pub jurisdiction: String,
+    /// Regime.
+    pub regime: String,
+    /// Tier.
+    pub tier: String,
+    /// In effect or upcoming.
+    pub status: Status,
+    /// The rule that concludes it.
+    pub rule: String,
+    /// From when it applies.
+    pub applies_from: Date,
+}
+
+/// A dated duty, start or end still ahead on the view's date.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Deadline {
+    /// When.
+    pub date: Date,
+    /// The subject's id.
+    pub subject_id: String,
+    /// The subject's name.
+    pub subject: String,
+    /// The rule.
+    pub rule: String,
+    /// What happens, in words.
+    pub text: String,
+    /// Jurisdiction.
+    pub jurisdiction: String,
+    /// Whether it hinges on unanswered questions.
+    pub undetermined: bool,
+}
+
+/// A question whose answer would settle undetermined rules.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OpenQuestion {
+    /// The fact.
+    pub fact: String,
+    /// The question for a person.
+    pub question: String,
+    /// The rules it would settle.
+    pub rules: Vec<String>,
+}
+
+/// One subject in the view.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SubjectView {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The version assessed.
+    pub version: i64,
+    /// Its kind (`ai_system`, `model`, ...), when the manifest binds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Why it could not be assessed (a manifest the current corpus no longer accepts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Classifications in effect or upcoming.
+    pub classifications: Vec<ClassificationView>,
+    /// Whether a prohibition is in effect.
+    pub prohibited: bool,
+    /// The prohibitions in effect or upcoming (rule ids).
+    pub prohibitions: Vec<String>,
+    /// Undetermined rules (ids).
+    pub undetermined: Vec<String>,
+    /// The questions that would settle them.
+    pub questions: Vec<OpenQuestion>,
+}
+
+/// The inventory as of a date.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct View {
+    /// The date.
+    pub as_of: Date,
+    /// Subjects assessed.
+    pub subjects: usize,
+    /// Subjects with a prohibition in effect.
+    pub prohibited: usize,
+    /// Subjects per jurisdiction and tier (`EU/high_risk` -> 3).
+    pub by_tier: BTreeMap<String, usize>,
+    /// Every subject.
+    pub items: Vec<SubjectView>,
+    /// Dated events still ahead, across the inventory, by date.
+    pub deadlines: Vec<Deadline>,
+}
+
+/// Maps `f` over `items` on every core (scoped threads, in order): an inventory's subjects are independent.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads <= 1 || items.len() < 256 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| scope.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(v) => v,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
+/// One subject's part of the view, and its deadlines ahead.
+fn view_one(engine: &Engine, s: &Subject, as_of: Date) -> (SubjectView, Vec<Deadline>) {
+    let mut v = SubjectView {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        version: s.version,
+        subject: None,
+        error: None,
+        classifications: Vec::new(),
+        prohibited: false,
+        prohibitions: Vec::new(),
+        undetermined: Vec::new(),
+        questions: Vec::new(),
+    };
+    let facts = match request::bind(engine, &s.manifest) {
+        Ok(f) => f,
+        Err(e) => {
+            v.error = Some(e.to_string());
+            return (v, Vec::new());
+        }
+    };
+    let a = engine.assess(&facts, &Options::as_of(as_of));
+    v.subject = Some(a.subject.to_string());
+    v.prohibited = a.prohibited;
+    for c in &a.classifications {
+        if matches!(c.status, Status::InEffect | Status::Upcoming) {
+            v.classifications.push(ClassificationView {
+                jurisdiction: c.jurisdiction.to_string(),
+                regime: c.regime.to_string(),
+                tier: c.tier.to_string(),
+                status: c.status,
+                rule: c.rule.to_string(),
+                applies_from: c.applies_from,
+            });
+        }
+    }
+    for f in &a.findings {
+        match (f.effect, f.status) {
+            (Effect::Prohibition { .. }, Status::InEffect | Status::Upcoming) => {
+                v.prohibitions.push(f.rule.to_string())
+            }
+            (_, Status::Undetermined) => v.undetermined.push(f.rule.to_string()),
+            _ => {}
+        }
+    }
+    v.questions = a
+        .questions
+        .iter()
+        .map(|q| OpenQuestion {
+            fact: q.fact.to_string(),
+            question: q.question.to_string(),
+            rules: q.rules.iter().map(|r| r.to_string()).collect(),
+        })
+        .collect();
+    let t = aigov_core::timeline::timeline(engine, &facts, as_of, &[]);
+    let deadlines = t
+        .entries
+        .iter()
+        .filter(|e| e.date > as_of)
+        .map(|e| Deadline {
+            date: e.date,
+            subject_id: s.id.clone(),
+            subject: s.name.clone(),
+            rule: e.rule.clone(),
+            text: e.text.clone(),
+            jurisdiction: e.jurisdiction.clone(),
+            undetermined: e.undetermined,
+        })
+        .collect();
+    (v, deadlines)
+}
+
+/// Assesses every subject as of `as_of` (on every core) and sums up.
+pub fn view(engine: &Engine, subjects: &[Subject], as_of: Date) -> View {
+    let parts = par_map(subjects, |s| view_one(engine, s, as_of));
+    let mut items = Vec::with_capacity(parts.len());
+    let mut deadlines = Vec::new();
+    let mut by_tier: BTreeMap<String, usize> = BTreeMap::new();
+    for (v, d) in parts {
+        for c in &v.classifications {
+            *by_tier
+                .entry(format!("{}/{}", c.jurisdiction, c.tier))
+                .or_default() += 1;
+        }
+        deadlines.extend(d);
+        items.push(v);
+    }
+    deadlines
+        .sort_by(|a, b| (a.date, &a.subject_id, &a.rule).cmp(&(b.date, &b.subject_id, &b.rule)));
+    View {
+        as_of,
+        subjects: items.len(),
+        prohibited: items.iter().filter(|i| i.prohibited).count(),
+        by_tier,
+        items,
+        deadlines,
+    }
+}
+
+/// One iCalendar feed of every dated event of every subject (starts, deadlines, amendments, ends), each event
+/// named after its subject; subjects whose manifest no longer binds are left out.
+pub fn calendar(engine: &Engine, subjects: &[Subject], as_of: Date) -> String {
+    let mut all = Timeline {
+        as_of,
+        subject: "inventory".into(),
+        name: Some("inventory".into()),
+        entries: Vec::new(),
+        spans: Vec::new(),
+    };
+    for s in subjects {
+        let Ok(facts) = request::bind(engine, &s.manifest) else {
+            continue;
+        };
+        let t = aigov_core::timeline::timeline(engine, &facts, as_of, &[]);
+        all.entries.extend(t.entries.into_iter().map(|mut e| {
+            // The rule id makes the event's UID: prefix the subject so that two subjects never share one.
+            e.rule = format!("{}.{}", s.id, e.rule);
+            e.title = format!("{}: {}", s.name, e.title);
+            e
+        }));
+    }
+    all.entries
+        .sort_by(|a, b| (a.date, &a.rule).cmp(&(b.date, &b.rule)));
+    crate::timeline::ics(&all)
+}
+
+/// What changed for one subject between two dates, with causes.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SubjectChanges {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The version compared.
+    pub version: i64,
+    /// Why it could not be compared (a manifest the current corpus no longer accepts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// The changes, each with its cause (as in `aigov diff`).
+    pub changes: Vec<aigov_core::diff::Change>,
+}
+
+/// What changed across the inventory between two dates.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Changes {
+    /// The earlier date.
+    pub from: Date,
+    /// The later date.
+    pub to: Date,
+    /// Subjects compared.
+    pub subjects: usize,
+    /// The subjects whose answer changes (or that could not be compared), by id.
+    pub items: Vec<SubjectChanges>,
+}
+
+/// Compares every subject's answer on two dates (the law as it stands on each), keeping the subjects that change.
+pub fn changes(
+    engine: &Engine,
+    subjects: &[Subject],
+    from: Date,
+    to: Date,
+) -> Result<Changes, request::RequestError> {
+    if from > to {
+        return Err(crate::AppError::invalid(
+            format!("`from` {from} is after `to` {to}"),
+            "swap the two dates",
+        )
+        .into());
+    }
+    let items: Vec<SubjectChanges> = par_map(subjects, |s| {
+        let (error, changes) = match request::bind(engine, &s.manifest) {
+            Ok(facts) => (
+                None,
+                aigov_core::diff::diff(engine, &facts, from, to, &[]).changes,
+            ),
+            Err(e) => (Some(e.to_string()), Vec::new()),
+        };
+        SubjectChanges {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            version: s.version,
+            error,
+            changes,
+        }
+    })
+    .into_iter()
+    .filter(|c| c.error.is_some() || !c.changes.is_empty())
+    .collect();
+    Ok(Changes {
+        from,
+        to,
+        subjects: subjects.len(),
+        items,
+    })
+}

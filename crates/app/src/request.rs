@@ -1,0 +1,227 @@
+//! Operations on a manifest given as a JSON value (the service's request bodies and stored manifests): bind it to
+//! the vocabulary, check the request, and answer with the same JSON documents as the CLI's `--format json`
+//! (docs/output.md). The date is always an input.
+
+use crate::{chips, compute, map, report, AppError, OutputFormat};
+use aigov_core::assess::Options;
+use aigov_core::manifest::{self, Facts, ManifestError};
+use aigov_core::{Date, Engine};
+
+/// Why a request on a manifest is refused: the manifest does not fit the vocabulary (with the place), or the
+/// request itself does not fit (an unknown rule, dates in the wrong order, ...).
+#[derive(Debug, thiserror::Error)]
+pub enum RequestError {
+    /// The manifest does not fit the vocabulary.
+    #[error("{}", describe(.0))]
+    Manifest(ManifestError),
+    /// The request does not fit.
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+fn describe(e: &ManifestError) -> String {
+    if e.path.is_empty() {
+        e.message.clone()
+    } else {
+        format!("`{}`: {}", e.path, e.message)
+    }
+}
+
+impl RequestError {
+    /// A stable dotted code (`manifest.invalid`, or the [`AppError`]'s).
+    pub fn code(&self) -> &'static str {
+        match self {
+            RequestError::Manifest(_) => "manifest.invalid",
+            RequestError::App(e) => e.code(),
+        }
+    }
+
+    /// Advice for the user.
+    pub fn help(&self) -> String {
+        match self {
+            RequestError::Manifest(e) => e.hint.clone().unwrap_or_else(|| {
+                "`aigov schema` prints the manifest's JSON Schema with every fact".into()
+            }),
+            RequestError::App(e) => e.help(),
+        }
+    }
+}
+
+/// Binds a manifest (JSON) to the vocabulary.
+pub fn bind(engine: &Engine, manifest: &serde_json::Value) -> Result<Facts, RequestError> {
+    manifest::bind(manifest, &engine.corpus.vocabulary).map_err(RequestError::Manifest)
+}
+
+/// Checks an organization's facts (the `organization` block of a manifest, as an object) by binding them under a
+/// subject that reads them.
+pub fn check_organization(engine: &Engine, facts: &serde_json::Value) -> Result<(), RequestError> {
+    let probe = serde_json::json!({"subject": "ai_system", "organization": facts});
+    bind(engine, &probe).map(|_| ())
+}
+
+/// A subject's manifest completed with its organization's facts when it gives none of its own.
+pub fn with_organization(
+    manifest: &serde_json::Value,
+    organization: Option<&serde_json::Value>,
+) -> serde_json::Value {
+    let mut m = manifest.clone();
+    if let (Some(obj), Some(org)) = (m.as_object_mut(), organization) {
+        if !obj.contains_key("organization") {
+            obj.insert("organization".into(), org.clone());
+        }
+    }
+    m
+}
+
+/// The assessment document (`aigov assess --format json`).
+pub fn assess(
+    engine: &Engine,
+    manifest: &serde_json::Value,
+    as_of: Date,
+    jurisdictions: &[String],
+    all: bool,
+) -> Result<String, RequestError> {
+    crate::jurisdictions::check(&engine.corpus, jurisdictions)?;
+    let facts = bind(engine, manifest)?;
+    let mut options = Options::as_of(as_of);
+    options.jurisdictions = jurisdictions.to_vec();
+    options.include_not_applicable = all;
+    // The same answer as `aigov assess`: an export's item classification first, JSON being language-neutral.
+    let answer = crate::assess::assess(engine, &facts, &options);
+    Ok(crate::assess::render(
+        engine,
+        &answer,
+        OutputFormat::Json,
+        crate::i18n::Lang::En,
+        &crate::Translations::default(),
+    ))
+}
+
+/// The explanation document of one rule (`aigov explain --format json`).
+pub fn explain(
+    engine: &Engine,
+    manifest: &serde_json::Value,
+    rule: &str,
+    as_of: Date,
+) -> Result<String, RequestError> {
+    let facts = bind(engine, manifest)?;
+    let Some(index) = engine.corpus.rule_index(rule) else {
+        return Err(AppError::invalid(
+            format!("unknown rule `{rule}`"),
+            aigov_core::vocabulary::did_you_mean(
+                rule,
+                engine.corpus.rules.iter().map(|r| r.id.as_str()),
+            )
+            .map(|s| format!("did you mean `{s}`?"))
+            .unwrap_or_else(|| "GET /api/v1/corpus lists the rules".into()),
+        )
+        .into());
+    };
+    let subject = &engine.corpus.rules[index].subject;
+    if subject != &facts.subject {
+        return Err(AppError::invalid(
+            format!(
+                "`{rule}` addresses subject `{subject}`, but the manifest describes subject `{}`",
+                facts.subject
+            ),
+            format!("explain it with a manifest whose `subject` is `{subject}`"),
+        )
+        .into());
+    }
+    Ok(report::explain(
+        engine,
+        &facts,
+        index,
+        as_of,
+        OutputFormat::Json,
+    ))
+}
+
+/// The diff document between two dates (`aigov diff --format json`).
+pub fn diff(
+    engine: &Engine,
+    manifest: &serde_json::Value,
+    from: Date,
+    to: Date,
+    jurisdictions: &[String],
+) -> Result<String, RequestError> {
+    if from > to {
+        return Err(AppError::invalid(
+            format!("`from` {from} is after `to` {to}"),
+            "swap the two dates",
+        )
+        .into());
+    }
+    let facts = bind(engine, manifest)?;
+    let d = aigov_core::diff::diff(engine, &facts, from, to, jurisdictions);
+    Ok(report::diff(&d, OutputFormat::Json))
+}
+
+/// The timeline document (`aigov timeline --format json`).
+pub fn timeline(
+    engine: &Engine,
+    manifest: &serde_json::Value,
+    as_of: Date,
+    jurisdictions: &[String],
+) -> Result<String, RequestError> {
+    let facts = bind(engine, manifest)?;
+    let t = aigov_core::timeline::timeline(engine, &facts, as_of, jurisdictions);
+    Ok(report::timeline(&t, OutputFormat::Json))
+}
+
+/// The US checkerboard document (`aigov map --format json`).
+pub fn checkerboard(
+    engine: &Engine,
+    manifest: &serde_json::Value,
+    as_of: Date,
+) -> Result<String, RequestError> {
+    let facts = bind(engine, manifest)?;
+    let a = engine.assess(&facts, &Options::as_of(as_of));
+    Ok(map::report(&map::checkerboard(&a), OutputFormat::Json))
+}
+
+/// The compute document of a model manifest (`aigov compute FILE --format json`).
+pub fn compute(
+    engine: &Engine,
+    manifest: &serde_json::Value,
+    as_of: Date,
+) -> Result<String, RequestError> {
+    let facts = bind(engine, manifest)?;
+    if facts.subject != "model" {
+        return Err(AppError::invalid(
+            format!(
+                "compute reads a model manifest; this one describes a `{}`",
+                facts.subject
+            ),
+            "give a manifest with `subject: model`",
+        )
+        .into());
+    }
+    let r = compute::compute(engine, &facts, as_of);
+    Ok(compute::render(&r, OutputFormat::Json))
+}
+
+/// The export classification document of a catalogued chip or of an item manifest
+/// (`aigov export classify --format json`).
+pub fn classify(
+    engine: &Engine,
+    chip: Option<&str>,
+    manifest: Option<&serde_json::Value>,
+    as_of: Date,
+) -> Result<String, RequestError> {
+    let target = match (chip, manifest) {
+        (Some(c), None) => chips::ClassifyTarget::Chip(c.to_string()),
+        (None, Some(m)) => chips::ClassifyTarget::Manifest {
+            name: "manifest".into(),
+            facts: bind(engine, m)?,
+        },
+        _ => {
+            return Err(AppError::invalid(
+                "give either `chip` or `manifest`",
+                "`chip` names a catalogued accelerator (GET /api/v1/chips); `manifest` is an item's manifest",
+            )
+            .into())
+        }
+    };
+    Ok(chips::classify(engine, target, as_of, OutputFormat::Json)?)
+}

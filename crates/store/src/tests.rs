@@ -1,0 +1,323 @@
+//! The store's tests, on SQLite always and on PostgreSQL when `AIGOV_TEST_POSTGRES_URL` is set (CI sets it and
+//! fails without it).
+
+use super::*;
+use serde_json::json;
+
+/// A temporary folder, removed when dropped.
+pub(crate) struct TempDir(pub std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A fresh SQLite file in a temporary folder.
+pub(crate) fn temp_sqlite(name: &str) -> (String, TempDir) {
+    let dir = std::env::temp_dir().join(format!("aigov-store-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    (sqlite_url(&dir.join("aigov.db")), TempDir(dir))
+}
+
+/// The databases to test on: a fresh SQLite file, and PostgreSQL if configured (a fresh schema per test).
+async fn stores(name: &str) -> (Vec<Store>, TempDir) {
+    let (url, dir) = temp_sqlite(name);
+    let mut out = vec![Store::open(Some(&url)).await.expect("sqlite opens")];
+    match std::env::var("AIGOV_TEST_POSTGRES_URL") {
+        Ok(url) => {
+            // One schema per test, so tests run in parallel on one database.
+            let schema = format!("t_{}_{}", name, std::process::id());
+            let admin = Store::open_schema(&url, &schema)
+                .await
+                .expect("postgres opens");
+            sqlx::query(&format!("drop schema {schema} cascade"))
+                .execute(&admin.pool)
+                .await
+                .expect("drop schema");
+            admin.close().await;
+            out.push(
+                Store::open_schema(&url, &schema)
+                    .await
+                    .expect("postgres schema opens"),
+            );
+        }
+        Err(_) => assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI must run the PostgreSQL tests: set AIGOV_TEST_POSTGRES_URL"
+        ),
+    }
+    (out, dir)
+}
+
+fn input(name: &str) -> EntryInput {
+    EntryInput {
+        name: None,
+        organization_id: None,
+        owner: "risk team".into(),
+        tags: vec!["hr".into()],
+        notes: String::new(),
+        manifest: json!({"subject": "ai_system", "name": name}),
+    }
+}
+
+#[tokio::test]
+async fn versions_stale_updates_and_history() {
+    let (stores, _dir) = stores("versions").await;
+    for s in stores {
+        let e = s.create(Kind::Subject, input("A"), "alice").await.unwrap();
+        assert_eq!((e.version, e.name.as_str()), (1, "A"));
+        let patch = EntryPatch {
+            notes: Some("checked".into()),
+            ..Default::default()
+        };
+        let e2 = s
+            .update(Kind::Subject, &e.id, Some(1), patch.clone(), "bob")
+            .await
+            .unwrap();
+        assert_eq!(e2.version, 2);
+        assert_eq!(e2.notes, "checked");
+        // A second editor who read version 1 is refused.
+        let stale = s
+            .update(Kind::Subject, &e.id, Some(1), patch, "carol")
+            .await;
+        assert!(
+            matches!(
+                stale,
+                Err(StoreError::Stale {
+                    current: 2,
+                    expected: 1,
+                    ..
+                })
+            ),
+            "{stale:?}"
+        );
+        // Both versions are kept.
+        let v1 = s.get(Kind::Subject, &e.id, Some(1)).await.unwrap();
+        assert_eq!((v1.notes.as_str(), v1.current_version), ("", 2));
+        let h = s.history(Kind::Subject, &e.id).await.unwrap();
+        assert_eq!(h.iter().map(|v| v.version).collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(h[1].created_by, "bob");
+        // Delete, then the entry is gone.
+        assert!(matches!(
+            s.delete(Kind::Subject, &e.id, Some(1), "bob").await,
+            Err(StoreError::Stale { .. })
+        ));
+        s.delete(Kind::Subject, &e.id, Some(2), "bob")
+            .await
+            .unwrap();
+        assert!(matches!(
+            s.get(Kind::Subject, &e.id, None).await,
+            Err(StoreError::NotFound { .. })
+        ));
+        let v = s.audit_verify().await.unwrap();
+        assert_eq!(
+            v,
+            Verification {
+                entries: 3,
+                broken: None
+            }
+        );
+    }
+}
+
+#[tokio::test]
+async fn organizations_and_pagination() {
+    let (stores, _dir) = stores("orgs").await;
+    for s in stores {
+        let org = s
+            .create(
+                Kind::Organization,
+                EntryInput {
+                    name: Some("Acme".into()),
+                    ..input("x")
+                },
+                "a",
+            )
+            .await
+            .unwrap();
+        let bad = s
+            .create(
+                Kind::Subject,
+                EntryInput {
+                    organization_id: Some("org_nope".into()),
+                    ..input("x")
+                },
+                "a",
+            )
+            .await;
+        assert!(matches!(bad, Err(StoreError::Reference { .. })), "{bad:?}");
+        let mut ids = Vec::new();
+        for i in 0..5 {
+            let e = s
+                .create(
+                    Kind::Subject,
+                    EntryInput {
+                        organization_id: Some(org.id.clone()),
+                        ..input(&format!("S{i}"))
+                    },
+                    "a",
+                )
+                .await
+                .unwrap();
+            ids.push(e.id);
+        }
+        ids.sort();
+        let p1 = s.list(Kind::Subject, None, 2).await.unwrap();
+        let p2 = s.list(Kind::Subject, p1.next.as_deref(), 2).await.unwrap();
+        let p3 = s.list(Kind::Subject, p2.next.as_deref(), 2).await.unwrap();
+        let seen: Vec<String> = [p1.items, p2.items, p3.items]
+            .concat()
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        assert_eq!(seen, ids);
+        assert_eq!(p3.next, None);
+        // An organization with subjects cannot be deleted.
+        assert!(matches!(
+            s.delete(Kind::Organization, &org.id, None, "a").await,
+            Err(StoreError::Reference { .. })
+        ));
+    }
+}
+
+#[tokio::test]
+async fn tokens_store_only_hashes() {
+    let (stores, _dir) = stores("tokens").await;
+    for s in stores {
+        let t = s.create_token("ci", Role::Editor, "cli").await.unwrap();
+        assert!(t.secret.starts_with("aigov_") && t.secret.len() == 70);
+        let p = s.authenticate(&t.secret).await.unwrap().unwrap();
+        assert_eq!((p.role, p.name.as_str()), (Role::Editor, "ci"));
+        assert_eq!(s.authenticate("aigov_wrong").await.unwrap(), None);
+        let stored: Vec<String> = sqlx::query_scalar("select token_hash from api_token")
+            .fetch_all(&s.pool)
+            .await
+            .unwrap();
+        assert_eq!(stored, vec![sha256_hex(t.secret.as_bytes())]);
+        assert!(s.revoke_token(&t.id, "cli").await.unwrap());
+        assert_eq!(s.authenticate(&t.secret).await.unwrap(), None);
+    }
+}
+
+#[tokio::test]
+async fn audit_verify_finds_edits_and_deletions() {
+    let (stores, _dir) = stores("tamper").await;
+    for s in stores {
+        let e = s.create(Kind::Subject, input("A"), "alice").await.unwrap();
+        for i in 0..3 {
+            let p = EntryPatch {
+                notes: Some(format!("n{i}")),
+                ..Default::default()
+            };
+            s.update(Kind::Subject, &e.id, None, p, "alice")
+                .await
+                .unwrap();
+        }
+        assert_eq!(s.audit_verify().await.unwrap().broken, None);
+        // Edit a row behind the store's back.
+        sqlx::query("update audit_entry set actor = 'mallory' where audit_entry_id = 2")
+            .execute(&s.pool)
+            .await
+            .unwrap();
+        let v = s.audit_verify().await.unwrap();
+        assert_eq!(v.broken.as_ref().map(|b| b.seq), Some(2), "{v:?}");
+        sqlx::query("update audit_entry set actor = 'alice' where audit_entry_id = 2")
+            .execute(&s.pool)
+            .await
+            .unwrap();
+        assert_eq!(s.audit_verify().await.unwrap().broken, None);
+        // Delete a row in the middle, then the newest.
+        sqlx::query("delete from audit_entry where audit_entry_id = 3")
+            .execute(&s.pool)
+            .await
+            .unwrap();
+        let v = s.audit_verify().await.unwrap();
+        assert!(
+            v.broken
+                .as_ref()
+                .is_some_and(|b| b.seq == 4 && b.reason.contains("entry 3 is missing")),
+            "{v:?}"
+        );
+        let s2 = s.clone();
+        sqlx::query("delete from audit_entry where audit_entry_id >= 3")
+            .execute(&s2.pool)
+            .await
+            .unwrap();
+        let v = s.audit_verify().await.unwrap();
+        assert!(
+            v.broken
+                .as_ref()
+                .is_some_and(|b| b.reason.contains("head records entry 4")),
+            "{v:?}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_writers_keep_one_chain_and_lose_no_update() {
+    let (stores, _dir) = stores("concurrent").await;
+    for s in stores {
+        let e = s.create(Kind::Subject, input("A"), "a").await.unwrap();
+        // Eight writers each add one tag after reading, retrying on a stale version: no addition may be lost.
+        let mut handles = Vec::new();
+        for w in 0..8 {
+            let s = s.clone();
+            let id = e.id.clone();
+            handles.push(tokio::spawn(async move {
+                for _ in 0..50 {
+                    let cur = s.get(Kind::Subject, &id, None).await.unwrap();
+                    let mut tags = cur.tags.clone();
+                    tags.push(format!("w{w}"));
+                    let p = EntryPatch {
+                        tags: Some(tags),
+                        ..Default::default()
+                    };
+                    match s
+                        .update(Kind::Subject, &id, Some(cur.version), p, "w")
+                        .await
+                    {
+                        Ok(_) => return,
+                        Err(StoreError::Stale { .. }) => continue,
+                        Err(other) => panic!("{other}"),
+                    }
+                }
+                panic!("writer {w} starved");
+            }));
+        }
+        for h in handles {
+            h.await.unwrap();
+        }
+        let last = s.get(Kind::Subject, &e.id, None).await.unwrap();
+        assert_eq!(last.version, 9);
+        assert_eq!(last.tags.len(), 9);
+        assert_eq!(
+            s.audit_verify().await.unwrap(),
+            Verification {
+                entries: 9,
+                broken: None
+            }
+        );
+    }
+}
+
+#[test]
+fn migration_folders_match() {
+    let names = |dir: &str| {
+        let mut v: Vec<String> =
+            std::fs::read_dir(format!("{}/migrations/{dir}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names("sqlite"), names("postgres"));
+}
+
+#[test]
+fn urls_are_redacted() {
+    assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+    assert_eq!(redact("sqlite:///x.db"), "sqlite:///x.db");
+}
