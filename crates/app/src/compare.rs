@@ -674,21 +674,36 @@ pub fn render(c: &Comparison, format: OutputFormat) -> String {
         }
     }
     if let Some(b) = &c.checkerboard {
-        st.h2(&mut out, "The checkerboard, measured");
-        for r in &b.rows {
-            st.bullet(
-                &mut out,
-                &format!(
-                    "{}: {} dut{}, {} control{}",
-                    r.jurisdiction,
-                    r.duties,
-                    if r.duties == 1 { "y" } else { "ies" },
-                    r.controls,
-                    if r.controls == 1 { "" } else { "s" }
-                ),
-            );
+        out.push_str(&render_checkerboard(b, format));
+    }
+    if !c.questions.is_empty() {
+        st.h2(&mut out, "Questions that would settle undetermined duties");
+        for (fact, q) in &c.questions {
+            st.bullet(&mut out, &format!("{q} ({})", st.code(fact)));
         }
-        let _ = writeln!(
+    }
+    out
+}
+
+/// The checkerboard measured, as a section of a report (`compare`, and `map` after its table).
+pub fn render_checkerboard(b: &Checkerboard, format: OutputFormat) -> String {
+    let st = Style::of(format);
+    let mut out = String::new();
+    st.h2(&mut out, "The checkerboard, measured");
+    for r in &b.rows {
+        st.bullet(
+            &mut out,
+            &format!(
+                "{}: {} dut{}, {} control{}",
+                r.jurisdiction,
+                r.duties,
+                if r.duties == 1 { "y" } else { "ies" },
+                r.controls,
+                if r.controls == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    let _ = writeln!(
             out,
             "{}State by state: {} duties ({} distinct) and {} control implementations. One national programme of {} controls satisfies {} of the {} duties as is; {} need{} state-specific tailoring{}.",
             if format == OutputFormat::Markdown { "\n" } else { "" },
@@ -706,12 +721,20 @@ pub fn render(c: &Comparison, format: OutputFormat) -> String {
                 format!(" ({})", b.tailored.join(", "))
             }
         );
-    }
-    if !c.questions.is_empty() {
-        st.h2(&mut out, "Questions that would settle undetermined duties");
-        for (fact, q) in &c.questions {
-            st.bullet(&mut out, &format!("{q} ({})", st.code(fact)));
-        }
-    }
     out
+}
+
+/// The checkerboard measured for the US states and cities whose law reaches the subject on the date: what `aigov
+/// map` adds under its table. `None` when fewer than two states' laws reach it.
+pub fn measure_states(
+    engine: &Engine,
+    cat: &Catalogue,
+    facts: &Facts,
+    as_of: Date,
+    states: &[String],
+) -> Result<Option<Checkerboard>, AppError> {
+    if states.len() < 2 {
+        return Ok(None);
+    }
+    Ok(compare(engine, cat, facts, as_of, states)?.checkerboard)
 }

@@ -326,18 +326,59 @@ fn law_label(c: &Checkerboard, id: &str) -> String {
     }
 }
 
+/// The checkerboard measured in controls (`compare`'s measure) for the states and cities whose own law reaches the
+/// subject on the date: how many duties and controls state by state, and what one national programme covers.
+pub fn measured(
+    engine: &aigov_core::Engine,
+    cat: &aigov_corpus::controls::Catalogue,
+    facts: &aigov_core::Facts,
+    as_of: Date,
+    board: &Checkerboard,
+) -> Result<Option<crate::compare::Checkerboard>, crate::AppError> {
+    let states: Vec<String> = board
+        .areas
+        .iter()
+        .filter(|a| !a.laws.is_empty())
+        .map(|a| a.code.clone())
+        .collect();
+    crate::compare::measure_states(engine, cat, facts, as_of, &states)
+}
+
 /// Renders the checkerboard as a table (text or Markdown) or as JSON (`kind: "map"`).
 pub fn report(c: &Checkerboard, format: OutputFormat) -> String {
+    report_measured(c, None, format)
+}
+
+/// The checkerboard with, under its table (in JSON, the member `measured`), what it costs measured in controls.
+pub fn report_measured(
+    c: &Checkerboard,
+    measure: Option<&crate::compare::Checkerboard>,
+    format: OutputFormat,
+) -> String {
     if format == OutputFormat::Json {
         let mut v = serde_json::to_value(c).unwrap_or_default();
         if let serde_json::Value::Object(m) = &mut v {
             m.insert("kind".into(), "map".into());
             m.insert("format_version".into(), FORMAT_VERSION.into());
+            if let Some(b) = measure {
+                m.insert(
+                    "measured".into(),
+                    serde_json::to_value(b).unwrap_or_default(),
+                );
+            }
         }
         let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
         s.push('\n');
         return s;
     }
+    let mut out = report_table(c, format);
+    if let Some(m) = measure {
+        out.push_str(&crate::compare::render_checkerboard(m, format));
+    }
+    out
+}
+
+fn report_table(c: &Checkerboard, format: OutputFormat) -> String {
     let md = format == OutputFormat::Markdown;
     let mut out = String::new();
     let title = format!(

@@ -434,13 +434,19 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             let engine = engine(cli.corpus.as_ref())?;
             let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
-            let a = engine.assess(&facts, &Options::as_of(as_of.unwrap_or_else(today)));
+            let as_of = as_of.unwrap_or_else(today);
+            let a = engine.assess(&facts, &Options::as_of(as_of));
             let board = map::checkerboard(&a);
             if let Some(path) = svg {
                 input::write_file(&path, &map::svg(&board))?;
                 eprintln!("wrote {}", path.display());
             }
-            anstream::print!("{}", map::report(&board, format.into()));
+            let cat = aigov_app::plan::catalogue(cli.corpus.as_deref(), &engine.corpus)?;
+            let measure = map::measured(&engine, &cat, &facts, as_of, &board)?;
+            anstream::print!(
+                "{}",
+                map::report_measured(&board, measure.as_ref(), format.into())
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Compute {

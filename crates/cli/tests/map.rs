@@ -354,3 +354,37 @@ fn the_real_corpus_draws_the_multistate_hr_example() {
     assert!(score(&areas, "US-NY-NYC") > score(&areas, "US-NY"));
     let _ = std::fs::remove_file(&out);
 }
+
+/// Under its table, the map measures the checkerboard in controls: duties and controls state by state, and what one
+/// national programme covers (the HR-tech example reaches California, Colorado, Connecticut, Illinois and NYC).
+#[test]
+fn the_map_measures_the_checkerboard_in_controls() {
+    let example = format!("{EXAMPLES}/hr-tech-multistate.yaml");
+    let v = map_json(CORPUS, &example, "2026-11-28");
+    let m = &v["measured"];
+    let rows: Vec<&str> = m["rows"]
+        .as_array()
+        .expect("measured rows")
+        .iter()
+        .filter_map(|r| r["jurisdiction"].as_str())
+        .collect();
+    for state in ["US-CA", "US-CO", "US-IL", "US-NY-NYC"] {
+        assert!(rows.contains(&state), "{state} missing from {rows:?}");
+    }
+    let programme = m["programme_controls"].as_u64().expect("programme");
+    let state_by_state = m["controls_state_by_state"]
+        .as_u64()
+        .expect("state by state");
+    assert!(programme > 0 && programme < state_by_state, "{m}");
+    let o = aigov(&["--corpus", CORPUS, "map", &example, "--as-of", "2026-11-28"]);
+    assert!(
+        o.stdout.contains("The checkerboard, measured"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains("One national programme of"),
+        "{}",
+        o.stdout
+    );
+}
