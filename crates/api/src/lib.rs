@@ -37,6 +37,8 @@ pub struct AppState {
     pub store: Store,
     /// Whether `POST /api/v1/assess` is open to callers without a token.
     pub anonymous_assess: bool,
+    /// The control catalogue and mappings of the corpus (plan, compare).
+    pub catalogue: Arc<aigov_app::Catalogue>,
 }
 
 /// How the service runs.

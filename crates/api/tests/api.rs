@@ -75,6 +75,9 @@ async fn services(name: &str, anonymous_assess: bool) -> Vec<Service> {
             token(Role::Viewer).await,
         );
         let state = AppState {
+            catalogue: std::sync::Arc::new(
+                aigov_app::plan::catalogue(None, &engine.corpus).unwrap(),
+            ),
             engine: engine.clone(),
             store,
             anonymous_assess,
@@ -876,6 +879,9 @@ async fn every_route_is_in_the_openapi_document() {
         "POST /api/v1/timeline",
         "POST /api/v1/map",
         "POST /api/v1/compute",
+        "POST /api/v1/changes",
+        "POST /api/v1/plan",
+        "POST /api/v1/compare",
         "POST /api/v1/export/classify",
         "GET /api/v1/organizations",
         "POST /api/v1/organizations",
@@ -926,5 +932,94 @@ async fn every_route_is_in_the_openapi_document() {
         }
         let served = call(&s.app, Method::GET, "/openapi.json", None, &[], None).await;
         assert_eq!(served.json(), doc);
+    }
+}
+
+/// The law's changes, the control plan and the comparison are served like the CLI's documents: the US federal
+/// turn on 2025-01-20, a plan whose first control is due first, and a comparison that needs its jurisdictions.
+#[tokio::test]
+async fn changes_plan_and_compare_are_served() {
+    for s in services("controls", false).await {
+        let body = json!({"from": "2025-01-19", "to": "2025-01-20", "jurisdictions": ["US"]});
+        let c = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/changes",
+            Some(&s.viewer),
+            &[],
+            Some(body.to_string()),
+        )
+        .await;
+        assert_eq!(c.status, StatusCode::OK, "{}", c.text);
+        let doc = c.json();
+        assert_eq!(doc["kind"], "law_changes");
+        assert!(
+            doc["changes"].as_array().is_some_and(|l| l
+                .iter()
+                .any(|c| c["instrument"] == "us_eo_14110"
+                    && c["event"] == "revoked"
+                    && c["by"] == "us_eo_14148")),
+            "{doc}"
+        );
+        let bad = json!({"from": "2025-01-19", "to": "2025-01-20", "jurisdictions": ["US-CAL"]});
+        let p = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/changes",
+            Some(&s.viewer),
+            &[],
+            Some(bad.to_string()),
+        )
+        .await;
+        assert_eq!(p.status.as_u16() / 100, 4, "{}", p.text);
+
+        let manifest = example("cv-screening-saas.yaml");
+        let body = json!({"manifest": manifest, "as_of": "2026-11-28"});
+        let plan = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/plan",
+            Some(&s.viewer),
+            &[],
+            Some(body.to_string()),
+        )
+        .await;
+        assert_eq!(plan.status, StatusCode::OK, "{}", plan.text);
+        assert_eq!(plan.json()["kind"], "plan");
+
+        let body = json!({"manifest": example("cv-screening-eu-us.yaml"), "as_of": "2026-11-28", "jurisdictions": ["EU", "US-CO"]});
+        let cmp = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/compare",
+            Some(&s.viewer),
+            &[],
+            Some(body.to_string()),
+        )
+        .await;
+        assert_eq!(cmp.status, StatusCode::OK, "{}", cmp.text);
+        assert_eq!(cmp.json()["kind"], "comparison");
+        let none = json!({"manifest": example("cv-screening-eu-us.yaml"), "as_of": "2026-11-28"});
+        let p = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/compare",
+            Some(&s.viewer),
+            &[],
+            Some(none.to_string()),
+        )
+        .await;
+        assert_eq!(p.status.as_u16() / 100, 4, "{}", p.text);
+        // Without a token: 401.
+        let anon = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/plan",
+            None,
+            &[],
+            Some(body.to_string()),
+        )
+        .await;
+        assert_eq!(anon.status, StatusCode::UNAUTHORIZED);
     }
 }

@@ -34,6 +34,8 @@ pub use error::AppError;
 
 /// The core types the answers carry, so that front ends need not name the lower crates for common use.
 pub use aigov_core::{Assessment, Date, Engine, Facts};
+/// The control catalogue and its mappings (plan, compare).
+pub use aigov_corpus::controls::Catalogue;
 /// The corpus's texts in other languages (`i18n/<lang>/*.yaml` beside the corpus).
 pub use aigov_corpus::{Texts, Translations};
 

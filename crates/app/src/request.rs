@@ -225,3 +225,41 @@ pub fn classify(
     };
     Ok(chips::classify(engine, target, as_of, OutputFormat::Json)?)
 }
+
+/// What changed in the law itself between two dates (`aigov changes --format json`).
+pub fn changes(
+    engine: &Engine,
+    from: Date,
+    to: Date,
+    jurisdictions: &[String],
+) -> Result<String, RequestError> {
+    let c = crate::changes::changes(engine, from, to, jurisdictions)?;
+    Ok(crate::changes::render(&c, OutputFormat::Json))
+}
+
+/// The deduplicated control work list of a manifest (`aigov plan --format json`).
+pub fn plan(
+    engine: &Engine,
+    cat: &aigov_corpus::controls::Catalogue,
+    manifest: &serde_json::Value,
+    as_of: Date,
+    jurisdictions: &[String],
+) -> Result<String, RequestError> {
+    crate::jurisdictions::check(&engine.corpus, jurisdictions)?;
+    let facts = bind(engine, manifest)?;
+    let p = crate::plan::plan(engine, cat, &facts, as_of, jurisdictions);
+    Ok(crate::plan::render(&p, OutputFormat::Json))
+}
+
+/// One manifest under several jurisdictions, grouped by control (`aigov compare --format json`).
+pub fn compare(
+    engine: &Engine,
+    cat: &aigov_corpus::controls::Catalogue,
+    manifest: &serde_json::Value,
+    as_of: Date,
+    jurisdictions: &[String],
+) -> Result<String, RequestError> {
+    let facts = bind(engine, manifest)?;
+    let c = crate::compare::compare(engine, cat, &facts, as_of, jurisdictions)?;
+    Ok(crate::compare::render(&c, OutputFormat::Json))
+}

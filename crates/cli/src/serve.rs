@@ -130,6 +130,7 @@ pub fn serve(corpus: Option<&PathBuf>, args: ServeArgs) -> Result<ExitCode, CliE
         builder.init();
     }
     let engine = aigov_app::engine(corpus.map(PathBuf::as_path))?;
+    let catalogue = aigov_app::plan::catalogue(corpus.map(PathBuf::as_path), &engine.corpus)?;
     runtime()?.block_on(async {
         let store = open(args.db.as_deref()).await?;
         tracing::info!(
@@ -139,6 +140,7 @@ pub fn serve(corpus: Option<&PathBuf>, args: ServeArgs) -> Result<ExitCode, CliE
             "database migrated; starting"
         );
         let state = aigov_api::AppState {
+            catalogue: Arc::new(catalogue),
             engine: Arc::new(engine),
             store,
             anonymous_assess: args.allow_anonymous_assess,

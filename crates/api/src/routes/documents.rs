@@ -20,6 +20,80 @@ pub fn routes(r: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(map))
         .routes(routes!(compute))
         .routes(routes!(classify))
+        .routes(routes!(changes))
+        .routes(routes!(plan))
+        .routes(routes!(compare))
+}
+
+/// What changed in the law itself between two dates.
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangesRequest {
+    /// The earlier date (changes after it count).
+    #[schema(value_type = String, format = Date)]
+    pub from: Date,
+    /// The later date (changes up to and including it count).
+    #[schema(value_type = String, format = Date)]
+    pub to: Date,
+    /// Limit to jurisdictions (`US` includes `US-CA`).
+    #[serde(default)]
+    pub jurisdictions: Vec<String>,
+}
+
+/// The law's own changes between two dates, with causes and citations (`aigov changes --format json`).
+#[utoipa::path(post, path = "/api/v1/changes", tag = "documents", request_body = ChangesRequest,
+    responses(
+        (status = 200, description = "The law's changes (docs/output.md, kind law_changes)", body = Object),
+        (status = 422, description = "Dates out of order, or an unknown jurisdiction", body = Problem, content_type = "application/problem+json")))]
+async fn changes(
+    _: Viewer,
+    State(s): State<AppState>,
+    Body(r): Body<ChangesRequest>,
+) -> Result<JsonText, Problem> {
+    Ok(JsonText(request::changes(
+        &s.engine,
+        r.from,
+        r.to,
+        &r.jurisdictions,
+    )?))
+}
+
+/// The deduplicated control work list of a manifest, by deadline (`aigov plan --format json`).
+#[utoipa::path(post, path = "/api/v1/plan", tag = "documents", request_body = AssessRequest,
+    responses(
+        (status = 200, description = "The plan (docs/output.md, kind plan)", body = Object),
+        (status = 422, description = "The manifest does not fit", body = Problem, content_type = "application/problem+json")))]
+async fn plan(
+    _: Viewer,
+    State(s): State<AppState>,
+    Body(r): Body<AssessRequest>,
+) -> Result<JsonText, Problem> {
+    Ok(JsonText(request::plan(
+        &s.engine,
+        &s.catalogue,
+        &r.manifest,
+        r.as_of,
+        &r.jurisdictions,
+    )?))
+}
+
+/// One manifest under several jurisdictions side by side, grouped by control (`aigov compare --format json`).
+#[utoipa::path(post, path = "/api/v1/compare", tag = "documents", request_body = AssessRequest,
+    responses(
+        (status = 200, description = "The comparison (docs/output.md, kind comparison)", body = Object),
+        (status = 422, description = "The manifest does not fit, or no jurisdictions", body = Problem, content_type = "application/problem+json")))]
+async fn compare(
+    _: Viewer,
+    State(s): State<AppState>,
+    Body(r): Body<AssessRequest>,
+) -> Result<JsonText, Problem> {
+    Ok(JsonText(request::compare(
+        &s.engine,
+        &s.catalogue,
+        &r.manifest,
+        r.as_of,
+        &r.jurisdictions,
+    )?))
 }
 
 /// Assess a manifest as of a date.
