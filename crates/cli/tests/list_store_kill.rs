@@ -184,20 +184,24 @@ fn killed_and_concurrent_imports_always_leave_exactly_one_complete_version() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let full = start.elapsed().as_millis().max(20) as u64;
+    let mut full = start.elapsed().as_millis().max(20) as u64;
     assert_eq!(assert_one_of(&store, &[&a], "first import"), 0);
 
     let budget = Instant::now();
     let mut trials = 0;
     let mut killed = 0;
     let mut seen = [false, false];
-    while trials < 60 && budget.elapsed() < Duration::from_secs(12) {
+    // The machine's speed changes while the test runs (other builds, a cold first import): when an import finishes
+    // before its kill, the delays shrink, so that most kills keep landing mid-import.
+    while trials < 80 && killed < 20 && budget.elapsed() < Duration::from_secs(20) {
         trials += 1;
         let set = if rng.below(2) == 0 { &a } else { &b };
         let mut child = import_cmd(&store, set).spawn().expect("spawn");
         std::thread::sleep(Duration::from_millis(rng.below(full + full / 4)));
         if child.try_wait().expect("poll").is_none() {
             killed += 1;
+        } else {
+            full = (full * 4 / 5).max(5);
         }
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
@@ -209,7 +213,7 @@ fn killed_and_concurrent_imports_always_leave_exactly_one_complete_version() {
         seen[i] = true;
     }
     assert!(
-        killed > trials / 4,
+        killed >= 8,
         "only {killed} of {trials} imports were killed before finishing"
     );
 
