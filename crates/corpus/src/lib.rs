@@ -12,7 +12,7 @@ pub mod load;
 pub mod raw;
 pub mod translations;
 
-pub use load::{load, Diagnostic, Example, Loaded, Source};
+pub use load::{load, load_parsed, parse_file, Diagnostic, Example, Loaded, ParsedFile, Source};
 pub use translations::{Texts, Translations};
 
 mod embedded {

@@ -236,79 +236,121 @@ struct ReviewFile {
     note: Option<String>,
 }
 
+/// One corpus file read into its typed form: its YAML parsed, nothing checked across files yet. A caller that
+/// loads many corpora sharing files (the fuzzer, which keeps the vocabulary and varies one instrument file)
+/// parses the shared files once with [`parse_file`] and hands them to [`load_parsed`] each time.
+#[derive(Debug)]
+pub struct ParsedFile {
+    source: Source,
+    content: Parsed,
+}
+
+#[derive(Debug)]
+enum Parsed {
+    Review(ReviewFile),
+    Subjects(SubjectsFile),
+    Facts(FactsFile),
+    Instrument(InstrumentFile),
+    /// Not a corpus file (not YAML, or a translation, read by [`crate::Translations`]).
+    Other,
+}
+
+impl ParsedFile {
+    /// The file's path, relative to the corpus root.
+    pub fn path(&self) -> &str {
+        &self.source.path
+    }
+}
+
+/// Parses one corpus file by its path: the review file, the vocabulary, or an instrument file.
+pub fn parse_file(source: Source) -> Result<ParsedFile, Diagnostic> {
+    let s = &source;
+    let content = if !is_yaml(&s.path) || s.path.starts_with(crate::translations::DIR) {
+        Ok(Parsed::Other)
+    } else if s.path == REVIEW_FILE {
+        serde_yaml_ng::from_str(&s.text).map(Parsed::Review)
+    } else if s.path.starts_with("vocabulary/") && s.path.ends_with("subjects.yaml") {
+        serde_yaml_ng::from_str(&s.text).map(Parsed::Subjects)
+    } else if s.path.starts_with("vocabulary/") {
+        serde_yaml_ng::from_str(&s.text).map(Parsed::Facts)
+    } else {
+        serde_yaml_ng::from_str(&s.text).map(Parsed::Instrument)
+    };
+    match content {
+        Ok(content) => Ok(ParsedFile { source, content }),
+        Err(e) => Err(serde_diag(&source.path, &source.text, &e)),
+    }
+}
+
 /// Loads and validates a corpus from its files. Every problem found is returned, not just the first.
 pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let mut sources: Vec<&Source> = sources
-        .iter()
-        .filter(|s| is_yaml(&s.path) && !s.path.starts_with(crate::translations::DIR))
-        .collect();
-    sources.sort_by(|a, b| a.path.cmp(&b.path));
-
-    // 1. Vocabulary.
-    let mut subjects: Vec<SubjectKind> = Vec::new();
-    let mut tiers: Vec<TierDef> = Vec::new();
-    let mut facts: Vec<FactDef> = Vec::new();
-    let mut fact_files: Vec<(&Source, FactsFile)> = Vec::new();
-    let mut instrument_files: Vec<(&Source, InstrumentFile)> = Vec::new();
-    let mut review: Option<aigov_core::model::CorpusReview> = None;
-    for s in &sources {
-        if s.path == REVIEW_FILE {
-            match serde_yaml_ng::from_str::<ReviewFile>(&s.text) {
-                Ok(f) => match parse_date(&f.reviewed_until) {
-                    Ok(d) => {
-                        review = Some(aigov_core::model::CorpusReview {
-                            reviewed_until: d,
-                            stale_after_days: f.stale_after_days,
-                            note: f.note,
-                        })
-                    }
-                    Err(e) => diags.push(Diagnostic {
-                        file: s.path.clone(),
-                        line: 1,
-                        col: 1,
-                        message: format!("`reviewed_until`: {e}"),
-                        hint: Some("write the date as YYYY-MM-DD".into()),
-                    }),
-                },
-                Err(e) => diags.push(serde_diag(&s.path, &s.text, &e)),
-            }
-            continue;
-        }
-        if s.path.starts_with("vocabulary/") {
-            if s.path.ends_with("subjects.yaml") {
-                match serde_yaml_ng::from_str::<SubjectsFile>(&s.text) {
-                    Ok(f) => {
-                        subjects.extend(f.subjects.into_iter().map(|r| SubjectKind {
-                            id: r.id,
-                            description: r.description,
-                            assessable: r.assessable,
-                        }));
-                        tiers.extend(f.tiers.into_iter().map(|t| TierDef {
-                            id: t.id,
-                            rank: t.rank,
-                            description: t.description,
-                        }));
-                    }
-                    Err(e) => diags.push(serde_diag(&s.path, &s.text, &e)),
-                }
-            } else {
-                match serde_yaml_ng::from_str::<FactsFile>(&s.text) {
-                    Ok(f) => fact_files.push((s, f)),
-                    Err(e) => diags.push(serde_diag(&s.path, &s.text, &e)),
-                }
-            }
-        } else {
-            match serde_yaml_ng::from_str::<InstrumentFile>(&s.text) {
-                Ok(f) => instrument_files.push((s, f)),
-                Err(e) => diags.push(serde_diag(&s.path, &s.text, &e)),
-            }
+    let mut parsed = Vec::new();
+    for s in sources {
+        match parse_file(s.clone()) {
+            Ok(p) => parsed.push(p),
+            Err(d) => diags.push(d),
         }
     }
     // Files that do not parse would hide their ids and cause knock-on errors elsewhere: report them alone first,
     // as a compiler reports syntax errors before name resolution.
     if !diags.is_empty() {
         diags.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+        return Err(diags);
+    }
+    load_parsed(&parsed.iter().collect::<Vec<_>>())
+}
+
+/// Loads and validates a corpus from files already parsed by [`parse_file`].
+pub fn load_parsed(files: &[&ParsedFile]) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let mut files: Vec<&ParsedFile> = files.to_vec();
+    files.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+
+    // 1. Vocabulary.
+    let mut subjects: Vec<SubjectKind> = Vec::new();
+    let mut tiers: Vec<TierDef> = Vec::new();
+    let mut facts: Vec<FactDef> = Vec::new();
+    let mut fact_files: Vec<(&Source, &FactsFile)> = Vec::new();
+    let mut instrument_files: Vec<(&Source, &InstrumentFile)> = Vec::new();
+    let mut review: Option<aigov_core::model::CorpusReview> = None;
+    for file in &files {
+        let s = &file.source;
+        match &file.content {
+            Parsed::Other => {}
+            Parsed::Review(f) => match parse_date(&f.reviewed_until) {
+                Ok(d) => {
+                    review = Some(aigov_core::model::CorpusReview {
+                        reviewed_until: d,
+                        stale_after_days: f.stale_after_days,
+                        note: f.note.clone(),
+                    })
+                }
+                Err(e) => diags.push(Diagnostic {
+                    file: s.path.clone(),
+                    line: 1,
+                    col: 1,
+                    message: format!("`reviewed_until`: {e}"),
+                    hint: Some("write the date as YYYY-MM-DD".into()),
+                }),
+            },
+            Parsed::Subjects(f) => {
+                subjects.extend(f.subjects.iter().map(|r| SubjectKind {
+                    id: r.id.clone(),
+                    description: r.description.clone(),
+                    assessable: r.assessable,
+                }));
+                tiers.extend(f.tiers.iter().map(|t| TierDef {
+                    id: t.id.clone(),
+                    rank: t.rank,
+                    description: t.description.clone(),
+                }));
+            }
+            Parsed::Facts(f) => fact_files.push((s, f)),
+            Parsed::Instrument(f) => instrument_files.push((s, f)),
+        }
+    }
+    if !diags.is_empty() {
         return Err(diags);
     }
     if subjects.is_empty() {
@@ -541,7 +583,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
         }
     }
     // Drop the files of duplicate instruments, so that `instrument_files[i]` is the file of `instruments[i]`.
-    let instrument_files: Vec<(&Source, InstrumentFile)> = instrument_files
+    let instrument_files: Vec<(&Source, &InstrumentFile)> = instrument_files
         .into_iter()
         .enumerate()
         .filter(|(i, _)| !duplicate_files.contains(i))
@@ -1311,10 +1353,10 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
         }
     }
     for (index, targets, file, anchor) in overrides {
-        let text = &sources
+        let text = &files
             .iter()
-            .find(|s| s.path == file)
-            .map(|s| s.text.as_str())
+            .find(|f| f.source.path == file)
+            .map(|f| f.source.text.as_str())
             .unwrap_or("");
         let loc = Locator { file: &file, text };
         for t in targets {
@@ -1434,7 +1476,7 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
 }
 
 fn load_examples(
-    files: &[(&Source, InstrumentFile)],
+    files: &[(&Source, &InstrumentFile)],
     corpus: &Corpus,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Example> {
