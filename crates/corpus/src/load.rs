@@ -250,7 +250,7 @@ enum Parsed {
     Review(ReviewFile),
     Subjects(SubjectsFile),
     Facts(FactsFile),
-    Instrument(InstrumentFile),
+    Instrument(Box<InstrumentFile>),
     /// Not a corpus file (not YAML, or a translation, read by [`crate::Translations`]).
     Other,
 }
@@ -274,7 +274,7 @@ pub fn parse_file(source: Source) -> Result<ParsedFile, Diagnostic> {
     } else if s.path.starts_with("vocabulary/") {
         serde_yaml_ng::from_str(&s.text).map(Parsed::Facts)
     } else {
-        serde_yaml_ng::from_str(&s.text).map(Parsed::Instrument)
+        serde_yaml_ng::from_str(&s.text).map(|f| Parsed::Instrument(Box::new(f)))
     };
     match content {
         Ok(content) => Ok(ParsedFile { source, content }),
