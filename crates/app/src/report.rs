@@ -1370,6 +1370,19 @@ pub fn corpus_show(c: &Corpus, id: &str, format: OutputFormat) -> Option<String>
                 e.provisions.as_deref().unwrap_or("")
             );
         }
+        if !inst.reviews.is_empty() {
+            let _ = writeln!(out, "\nReviews of this encoding:");
+            for r in &inst.reviews {
+                let _ = writeln!(
+                    out,
+                    "  {}  checked: {}\n              changed: {}\n              sources: {}",
+                    r.date,
+                    r.checked.trim(),
+                    r.changed.trim(),
+                    r.sources.join("; ")
+                );
+            }
+        }
         let _ = writeln!(out, "\nRules:");
         for r in c.rules.iter().filter(|r| c.instrument_of(r).id == inst.id) {
             let v = r.versions.last().expect("rules have a version");

@@ -224,6 +224,23 @@ pub struct Instrument {
     /// read in full), citing public sources.
     #[serde(default)]
     pub note: Option<String>,
+    /// The reviews of its encoding against the primary text, oldest first, so a review can be repeated when
+    /// the law moves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<ReviewRecord>,
+}
+
+/// One review of an instrument file's encoding against its primary sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRecord {
+    /// When the review was done.
+    pub date: Date,
+    /// The public sources compared (URLs or official citations).
+    pub sources: Vec<String>,
+    /// What was compared, in words (which provisions; dates and citations only, or the full text).
+    pub checked: String,
+    /// What the review changed in the encoding, or that it changed nothing.
+    pub changed: String,
 }
 
 impl Instrument {

@@ -542,6 +542,50 @@ pub fn load_parsed(files: &[&ParsedFile]) -> Result<Loaded, Vec<Diagnostic>> {
             }
         }
         events.sort_by_key(|e| e.date);
+        let mut reviews = Vec::new();
+        for (i, raw) in f.review.iter().enumerate() {
+            let place = |m: String, h: &str| {
+                loc.diag(
+                    None,
+                    Some("review:"),
+                    format!("review record {}: {m}", i + 1),
+                    Some(h.into()),
+                )
+            };
+            let date = match parse_date(&raw.date) {
+                Ok(d) => d,
+                Err(m) => {
+                    diags.push(place(m, "write dates as YYYY-MM-DD"));
+                    continue;
+                }
+            };
+            if raw.sources.is_empty() || raw.sources.iter().any(|x| x.trim().is_empty()) {
+                diags.push(place(
+                    "`sources` must list the public sources compared".into(),
+                    "give URLs or official citations",
+                ));
+            }
+            for (key, text) in [("checked", &raw.checked), ("changed", &raw.changed)] {
+                if text.trim().is_empty() {
+                    diags.push(place(
+                        format!("`{key}` is empty"),
+                        "say what was compared and what changed (or `nothing`)",
+                    ));
+                }
+            }
+            if reviews.last().is_some_and(|r: &ReviewRecord| r.date > date) {
+                diags.push(place(
+                    "records must be in date order, oldest first".into(),
+                    "add a new review at the end of the list",
+                ));
+            }
+            reviews.push(ReviewRecord {
+                date,
+                sources: raw.sources.clone(),
+                checked: raw.checked.clone(),
+                changed: raw.changed.clone(),
+            });
+        }
         inst_files.insert(r.id.clone(), fi);
         instruments.push(Instrument {
             id: r.id.clone(),
@@ -558,6 +602,7 @@ pub fn load_parsed(files: &[&ParsedFile]) -> Result<Loaded, Vec<Diagnostic>> {
             summary: r.summary.clone(),
             confidence: r.confidence,
             note: r.note.clone(),
+            reviews,
         });
         let texts = [
             (r.id.as_str(), "summary", r.summary.as_deref()),

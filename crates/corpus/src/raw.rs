@@ -99,6 +99,19 @@ pub struct InstrumentFile {
     pub rules: Vec<RawRule>,
     #[serde(default)]
     pub examples: Vec<RawExample>,
+    /// The file's review records (docs/corpus.md, "Review records").
+    #[serde(default)]
+    pub review: Vec<RawReview>,
+}
+
+/// One review record of an instrument file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReview {
+    pub date: String,
+    pub sources: Vec<String>,
+    pub checked: String,
+    pub changed: String,
 }
 
 #[derive(Debug, Deserialize)]
