@@ -210,7 +210,11 @@ async fn assess_returns_the_cli_document() {
                     .collect()
             })
             .unwrap_or_default();
-        assert!(labels.iter().any(|l| l == "3A090.a"), "{labels:?}");
+        // The H100 meets 3A090.a.1 and .a.2: the label names the sub-paragraphs, not just ".a".
+        assert!(
+            labels.iter().any(|l| l == "3A090.a.1 (also meets .a.2)"),
+            "{labels:?}"
+        );
         // The date is required.
         let no_date = json!({"manifest": example("cv-screening-saas.yaml")}).to_string();
         let p = call(

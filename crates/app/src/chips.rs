@@ -6,8 +6,10 @@
 use crate::AppError;
 use crate::OutputFormat;
 use aigov_core::assess::{Assessment, Engine, Options};
+use aigov_core::condition::TraceNode;
 use aigov_core::manifest::Facts;
 use aigov_core::model::Effect;
+use aigov_core::Truth;
 use aigov_core::{Date, Status};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -372,6 +374,18 @@ pub struct ClassLine {
     pub status: String,
     /// Since when it applies.
     pub applies_from: String,
+    /// The precise paragraph, where the corpus names sub-paragraphs: `3A090.a.1`, `3A090.b.2`; for a 4A090
+    /// item, the ECCN paragraph itself (`4A090.a`), the IC's sub-paragraph being in `meets`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<String>,
+    /// Every 3A090 sub-paragraph whose parameters the item (or the IC it contains) meets, e.g. `3A090.a.1` and
+    /// `3A090.a.2` for an H100.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub meets: Vec<String>,
+    /// The tests that place it there, one per sub-paragraph met, with the item's values
+    /// (`3A090.a.1: TPP 15,832 ≥ 4800`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tests: Vec<String>,
 }
 
 /// One change of classification.
@@ -421,7 +435,8 @@ pub fn tier_label(tier: &str) -> String {
                 if para.is_empty() {
                     code.to_uppercase()
                 } else {
-                    format!("{}.{}", code.to_uppercase(), para)
+                    // Sub-paragraphs: `eccn_3a090_a_1` -> `3A090.a.1`.
+                    format!("{}.{}", code.to_uppercase(), para.replace('_', "."))
                 }
             }
             None => t.to_string(),
@@ -429,8 +444,93 @@ pub fn tier_label(tier: &str) -> String {
     }
 }
 
+/// The axis of the corpus's sub-paragraph classifications (3A090.a.1, .a.2, .b.1, .b.2).
+const PARAGRAPH_AXIS: &str = "eccn_paragraph";
+
+/// A fact's name for people in a test line.
+fn fact_label(fact: &str) -> &str {
+    match fact {
+        "item.tpp" => "TPP",
+        "item.performance_density" => "PD",
+        "item.datacenter" => "designed or marketed for data centres",
+        "item.die_area_mm2" => "applicable die area (mm²)",
+        "item.dense_tops" => "dense TOPS",
+        "item.mac_tops" => "MacTOPS",
+        "item.bit_length" => "bit length",
+        f => f,
+    }
+}
+
+/// The conditions met in a finding's derivation, as tests with the item's values: `item.tpp >= 4800` with
+/// `item.tpp = 15832` reads `TPP 15,832 ≥ 4800`. The item's kind, which only selects the entry, is left out.
+fn tests_of(node: &TraceNode, out: &mut Vec<String>) {
+    if node.result != Truth::True {
+        return;
+    }
+    if node.children.is_empty() {
+        if node.expr.starts_with("item.kind") {
+            return;
+        }
+        let mut text = node
+            .expr
+            .replace(">=", "≥")
+            .replace("<=", "≤")
+            .replace("==", "=")
+            .replace("!=", "≠");
+        for v in &node.values {
+            if let Some((fact, value)) = v.split_once(" = ") {
+                let shown = value
+                    .parse::<f64>()
+                    .map(num)
+                    .unwrap_or_else(|_| value.to_string());
+                let with_value = if value == "true" {
+                    fact_label(fact).to_string()
+                } else {
+                    format!("{} {shown}", fact_label(fact))
+                };
+                text = text.replacen(fact, &with_value, 1);
+            }
+        }
+        // A bare boolean fact that holds reads as its label alone.
+        let text = text.trim_end_matches(" = true").to_string();
+        if !out.contains(&text) {
+            out.push(text);
+        }
+        return;
+    }
+    match node.op.as_deref() {
+        // An `or` that holds is decided by its true branches; show the first.
+        Some("or") => {
+            if let Some(c) = node.children.iter().find(|c| c.result == Truth::True) {
+                tests_of(c, out);
+            }
+        }
+        _ => node.children.iter().for_each(|c| tests_of(c, out)),
+    }
+}
+
 fn classes_of(a: &Assessment<'_>) -> Vec<ClassLine> {
-    let mut out: Vec<ClassLine> = a
+    let line = |f: &aigov_core::assess::Finding<'_>, axis: &str, tier: &str| {
+        let mut tests = Vec::new();
+        if f.status == Status::InEffect {
+            if let Some(d) = &f.derivation {
+                tests_of(&d.condition, &mut tests);
+            }
+        }
+        ClassLine {
+            tier: tier.to_string(),
+            label: tier_label(tier),
+            axis: axis.to_string(),
+            rule: f.rule.to_string(),
+            citation: f.citation.to_string(),
+            status: f.status.as_str().to_string(),
+            applies_from: f.applies_from.to_string(),
+            paragraph: None,
+            meets: Vec::new(),
+            tests,
+        }
+    };
+    let mut all: Vec<ClassLine> = a
         .findings
         .iter()
         .filter(|f| {
@@ -443,21 +543,62 @@ fn classes_of(a: &Assessment<'_>) -> Vec<ClassLine> {
             Effect::Classification { regime, axis, tier }
                 if EXPORT_REGIMES.contains(&regime.as_str()) =>
             {
-                Some(ClassLine {
-                    tier: tier.clone(),
-                    label: tier_label(tier),
-                    axis: axis.clone(),
-                    rule: f.rule.to_string(),
-                    citation: f.citation.to_string(),
-                    status: f.status.as_str().to_string(),
-                    applies_from: f.applies_from.to_string(),
-                })
+                Some(line(f, axis, tier))
             }
             _ => None,
         })
         .collect();
-    out.sort_by(|a, b| a.status.cmp(&b.status).then(a.tier.cmp(&b.tier)));
-    out
+    // The sub-paragraphs in effect are folded into the paragraph they refine: 3A090.a reads 3A090.a.1.
+    let paragraphs: Vec<ClassLine> = all
+        .iter()
+        .filter(|l| l.axis == PARAGRAPH_AXIS && l.status == "in_effect")
+        .cloned()
+        .collect();
+    all.retain(|l| l.axis != PARAGRAPH_AXIS);
+    for l in all.iter_mut().filter(|l| l.status == "in_effect") {
+        let letter = match l.tier.as_str() {
+            "eccn_3a090_a" | "eccn_4a090_a" => "a",
+            "eccn_3a090_b" | "eccn_4a090_b" => "b",
+            _ => continue,
+        };
+        let prefix = format!("eccn_3a090_{letter}_");
+        let met: Vec<&ClassLine> = paragraphs
+            .iter()
+            .filter(|p| p.tier.starts_with(&prefix))
+            .collect();
+        let Some(first) = met.first() else {
+            continue;
+        };
+        l.meets = met.iter().map(|p| p.label.clone()).collect();
+        l.tests = met
+            .iter()
+            .map(|p| format!("{}: {}", p.label, p.tests.join(", ")))
+            .collect();
+        let others: Vec<String> = met
+            .iter()
+            .skip(1)
+            .map(|p| p.label.trim_start_matches("3A090").to_string())
+            .collect();
+        if l.tier.starts_with("eccn_3a090") {
+            l.paragraph = Some(first.label.clone());
+            l.label = if others.is_empty() {
+                first.label.clone()
+            } else {
+                format!("{} (also meets {})", first.label, others.join(", "))
+            };
+            l.citation = first.citation.clone();
+        } else {
+            l.paragraph = Some(l.label.clone());
+            let mut met_text = first.label.clone();
+            for o in &others {
+                met_text.push_str(" and ");
+                met_text.push_str(o);
+            }
+            l.label = format!("{} (its integrated circuit meets {met_text})", l.label);
+        }
+    }
+    all.sort_by(|a, b| a.status.cmp(&b.status).then(a.tier.cmp(&b.tier)));
+    all
 }
 
 fn timeline_key(a: &Assessment<'_>) -> Vec<String> {
@@ -561,6 +702,31 @@ fn fact_number(engine: &Engine, facts: &Facts, a: &Assessment<'_>, name: &str) -
     }
 }
 
+/// A derived value for people: `item.tpp = 1979 * 8 = 15832 (dense TOPS x bit length)` reads
+/// `TPP = dense TOPS × bit length = 1,979 × 8 = 15,832` (TPP also written as 2 × MacTOPS × bit length).
+fn derived_line(d: &aigov_core::assess::DerivedValue<'_>) -> String {
+    let pretty = |s: &str| {
+        s.split(' ')
+            .map(|w| match w {
+                "*" | "x" => "×".to_string(),
+                w => w
+                    .parse::<f64>()
+                    .map(num)
+                    .unwrap_or_else(|_| fact_label(w).to_string()),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let method = d.method.replace(" x ", " × ");
+    let name = fact_label(d.fact);
+    let note = if d.fact == "item.tpp" && !method.contains("MacTOPS") {
+        " (= 2 × MacTOPS × bit length: dense TOPS count 2 operations per multiply-accumulate)"
+    } else {
+        ""
+    };
+    format!("{name} = {method} = {}{note}", pretty(&d.arithmetic))
+}
+
 /// Assesses the item on `as_of` and on every date its classification could change.
 pub fn evaluate(engine: &Engine, facts: &Facts, chip: Option<&Chip>, as_of: Date) -> Classified {
     let a = engine.assess(facts, &Options::as_of(as_of));
@@ -589,7 +755,8 @@ pub fn evaluate(engine: &Engine, facts: &Facts, chip: Option<&Chip>, as_of: Date
                 })
                 .collect();
             arithmetic.push(format!(
-                "TPP = max over formats (dense TOPS × bit length): {}",
+                "TPP = 2 × MacTOPS × bit length = dense TOPS × bit length (dense TOPS count 2 operations per \
+                 multiply-accumulate), the highest over formats: {}",
                 parts.join("; ")
             ));
         }
@@ -603,10 +770,10 @@ pub fn evaluate(engine: &Engine, facts: &Facts, chip: Option<&Chip>, as_of: Date
         if chip.is_some() && d.fact == "item.tpp" {
             continue;
         }
-        arithmetic.push(format!("{} = {} ({})", d.fact, d.arithmetic, d.method));
+        arithmetic.push(derived_line(d));
     }
     if chip.is_none() && tpp.is_some() && !a.derived.iter().any(|d| d.fact == "item.tpp") {
-        arithmetic.push("item.tpp as given in the manifest".into());
+        arithmetic.push("TPP as given in the manifest".into());
     }
     let start = TIMELINE_START.parse::<Date>().unwrap_or(as_of);
     let mut timeline: Vec<TimelineEntry> = Vec::new();
@@ -678,6 +845,9 @@ pub fn summary_lines(c: &Classified) -> Vec<String> {
             l.citation,
             l.rule
         ));
+        if !l.tests.is_empty() {
+            lines.extend(l.tests.iter().map(|t| format!("  {t}")));
+        }
     }
     lines.extend(c.questions.iter().map(|q| format!("to settle: {q}")));
     lines
@@ -741,6 +911,11 @@ fn render(c: &Classified, format: OutputFormat) -> String {
             l.citation,
             l.rule
         );
+        if !l.tests.is_empty() {
+            for t in &l.tests {
+                let _ = writeln!(out, "  {t}");
+            }
+        }
     }
     for l in &c.is_informed_letters {
         let _ = writeln!(
@@ -791,6 +966,8 @@ mod tests {
     #[test]
     fn labels() {
         assert_eq!(tier_label("eccn_3a090_a"), "3A090.a");
+        assert_eq!(tier_label("eccn_3a090_a_1"), "3A090.a.1");
+        assert_eq!(tier_label("eccn_3a090_b_2"), "3A090.b.2");
         assert_eq!(tier_label("eccn_4e091"), "4E091");
     }
 }

@@ -120,7 +120,12 @@ fn classify_text_shows_arithmetic_and_citation() {
     let (code, out, err) = run(&["export", "classify", "h100 sxm", "--as-of", "2026-11-28"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("FP8: 1,979 × 8 = 15,832 ← max"), "{out}");
-    assert!(out.contains("3A090.a"), "{out}");
+    assert!(out.contains("TPP = 2 × MacTOPS × bit length"), "{out}");
+    assert!(
+        out.contains("PD = TPP / applicable die area = 15,832 / 814 = 19.45"),
+        "{out}"
+    );
+    assert!(out.contains("3A090.a.1 (also meets .a.2)"), "{out}");
     assert!(out.contains("us_ear_ac_2022.eccn_3a090_a"), "{out}");
     assert!(out.contains("88 FR 73458"), "{out}");
 }
@@ -293,13 +298,19 @@ fn an_export_assessment_states_the_items_classification() {
     let before_rules = section.split("\nClassification\n").next().unwrap_or("");
     assert!(before_rules.contains("TPP 15,832"), "{text}");
     assert!(
-        before_rules.contains("item.tpp = 1979 * 8 = 15832"),
+        before_rules.contains("TPP = dense TOPS × bit length = 1,979 × 8 = 15,832"),
+        "{text}"
+    );
+    assert!(before_rules.contains("2 × MacTOPS × bit length"), "{text}");
+    assert!(
+        before_rules.contains("3A090.a.1 (also meets .a.2) — in effect since 2023-11-17"),
         "{text}"
     );
     assert!(
-        before_rules.contains("3A090.a — in effect since 2023-11-17"),
+        before_rules.contains("3A090.a.1: TPP 15,832 ≥ 4800"),
         "{text}"
     );
+    assert!(before_rules.contains("PD 19.45 ≥ 5.92"), "{text}");
     assert!(
         text.find("Item classification").unwrap_or(usize::MAX)
             < text.find("\nClassification\n").unwrap_or(0),
@@ -315,7 +326,10 @@ fn an_export_assessment_states_the_items_classification() {
         .filter(|c| c["status"] == "in_effect")
         .filter_map(|c| c["label"].as_str())
         .collect();
-    assert_eq!(labels, ["3A090.a"]);
+    assert_eq!(labels, ["3A090.a.1 (also meets .a.2)"]);
+    let h100 = &j["item_classification"]["classifications"][0];
+    assert_eq!(h100["paragraph"], "3A090.a.1");
+    assert_eq!(h100["meets"], serde_json::json!(["3A090.a.1", "3A090.a.2"]));
     assert!(j["findings"].as_array().is_some_and(|f| !f.is_empty()));
 
     let before = json(&["assess", &file, "--as-of", "2022-01-01", "--format", "json"]);
@@ -334,4 +348,118 @@ fn an_export_assessment_states_the_items_classification() {
         "json",
     ]);
     assert!(system.get("item_classification").is_none());
+}
+
+/// The paragraph of one classification on a date: (`paragraph`, `meets`, `tests`) of the in-effect ECCN line.
+fn paragraph_of(classified: &serde_json::Value) -> (String, Vec<String>, Vec<String>) {
+    let line = classified["classifications"]
+        .as_array()
+        .and_then(|a| {
+            a.iter()
+                .find(|c| c["status"] == "in_effect" && c["axis"] == "eccn")
+        })
+        .unwrap_or_else(|| panic!("an ECCN in effect: {classified}"));
+    let strings = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    (
+        line["paragraph"].as_str().unwrap_or("").to_string(),
+        strings(&line["meets"]),
+        strings(&line["tests"]),
+    )
+}
+
+fn classify_file(name: &str, yaml: &str, as_of: &str) -> serde_json::Value {
+    let dir = std::env::temp_dir().join(format!("aigov-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join(format!("{name}.yaml"));
+    std::fs::write(&file, yaml).expect("write manifest");
+    let path = file.to_string_lossy().to_string();
+    json(&[
+        "export", "classify", &path, "--as-of", as_of, "--format", "json",
+    ])
+}
+
+/// `export classify` names the 3A090 sub-paragraph precisely, with the test and the item's values: .a.1 for a
+/// consumer GPU above TPP 4800, .a.2 for a small dense datacenter chip, .b.1 / .b.2 by TPP and density; a 4A090
+/// computer says which paragraph its chip meets; none before the October 2023 rule.
+#[test]
+fn classify_names_the_3a090_sub_paragraph() {
+    let rtx = json(&[
+        "export",
+        "classify",
+        "RTX 4090",
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    let (p, meets, tests) = paragraph_of(&rtx);
+    assert_eq!(p, "3A090.a.1");
+    assert_eq!(meets, ["3A090.a.1"]);
+    assert_eq!(tests, ["3A090.a.1: TPP 5,286.4 ≥ 4800"]);
+
+    let l4 = json(&[
+        "export",
+        "classify",
+        "L4",
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    let (p, meets, tests) = paragraph_of(&l4);
+    assert_eq!(p, "3A090.a.2");
+    assert_eq!(meets, ["3A090.a.2"]);
+    assert!(tests[0].contains("PD 6.59 ≥ 5.92"), "{tests:?}");
+    assert!(tests[0].contains("TPP 1,936 ≥ 1600"), "{tests:?}");
+
+    let b1 = classify_file(
+        "b1",
+        "subject: item\nitem: { kind: integrated_circuit, tpp: 3000, die_area_mm2: 1000, datacenter: true, also_described_elsewhere_on_ccl: false }\n",
+        "2026-11-28",
+    );
+    let (p, _, tests) = paragraph_of(&b1);
+    assert_eq!(p, "3A090.b.1");
+    assert!(tests[0].contains("PD 3 ≥ 1.6"), "{tests:?}");
+
+    let b2 = classify_file(
+        "b2",
+        "subject: item\nitem: { kind: integrated_circuit, tpp: 2000, die_area_mm2: 500, datacenter: true, also_described_elsewhere_on_ccl: false }\n",
+        "2026-11-28",
+    );
+    let (p, meets, tests) = paragraph_of(&b2);
+    assert_eq!(p, "3A090.b.2");
+    assert_eq!(meets, ["3A090.b.2"]);
+    assert!(tests[0].contains("PD 4 ≥ 3.2"), "{tests:?}");
+    let text_b2 = b2["classifications"][0]["label"].as_str().unwrap_or("");
+    assert_eq!(text_b2, "3A090.b.2");
+
+    let server = classify_file(
+        "server",
+        "subject: item\nitem: { kind: computer_or_assembly, tpp: 15832, die_area_mm2: 814, datacenter: true, also_described_elsewhere_on_ccl: false }\n",
+        "2026-11-28",
+    );
+    let (p, meets, _) = paragraph_of(&server);
+    assert_eq!(p, "4A090.a");
+    assert_eq!(meets, ["3A090.a.1", "3A090.a.2"]);
+
+    // Before 17 Nov 2023 the A100 is 3A090.a under the 2022 test, without sub-paragraphs.
+    let a100_2022 = json(&[
+        "export",
+        "classify",
+        "A100 SXM",
+        "--as-of",
+        "2023-06-01",
+        "--format",
+        "json",
+    ]);
+    let (p, meets, _) = paragraph_of(&a100_2022);
+    assert_eq!((p.as_str(), meets.len()), ("", 0));
 }
