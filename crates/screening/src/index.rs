@@ -11,7 +11,9 @@
 //! (`bnc` = `banco nacional de cuba`, 0.9). Each token weighs its inverse document frequency in the list (stop
 //! words 0.15 of that; legal forms nothing). Query coverage `q` and name coverage `n` are the weighted shares of
 //! matched tokens, and the score is `0.7·q + 0.3·n`, then +0.03 when `--country` matches an address country of
-//! the entry or −0.10 when the entry has addresses in other countries only.
+//! the entry or −0.10 when the entry has addresses in other countries only. When one listed name matches the
+//! query word for word, the other hits that have words of their own are capped below the default threshold
+//! (named in their explanations).
 
 use crate::limits::{self, ScreenError, MAX_FUZZY_TOKEN_BYTES, MAX_TOKENS};
 use crate::model::Entry;
@@ -727,6 +729,7 @@ impl Index {
             }
         }
         let mut hits: Vec<Hit> = best.into_values().collect();
+        dominate(&mut hits, &self.entries, opts.threshold);
         hits.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
@@ -1293,6 +1296,70 @@ impl Index {
         };
         (score, expl)
     }
+}
+
+/// Whether a hit matches the query word for word: every identifying word of both sides matched, each at
+/// least as closely as a name-variant table or a romanisation fold (0.95), and no word of either side left over.
+fn complete(e: &Explanation) -> bool {
+    let identifying = |w: &String| !normalize::is_stop(w);
+    !e.matched.is_empty()
+        && e.matched.iter().all(|m| m.similarity >= 0.95)
+        && !e.unmatched_query.iter().any(identifying)
+        && !e.unmatched_listed.iter().any(identifying)
+}
+
+/// Whether a hit differs from the query by more than omitted middle names and patronymics: a word of the
+/// query or a family or first given name of the listing left over, or a word matched only inexactly.
+fn own_words(e: &Explanation) -> bool {
+    let omitted: Vec<&str> = e
+        .notes
+        .iter()
+        .filter_map(|n| {
+            n.strip_prefix("middle name omitted: ")
+                .or_else(|| n.strip_prefix("patronymic omitted: "))
+        })
+        .collect();
+    let identifying = |w: &String| !normalize::is_stop(w);
+    e.matched.iter().any(|m| m.similarity < 0.95)
+        || e.unmatched_query.iter().any(identifying)
+        || e.unmatched_listed
+            .iter()
+            .any(|w| identifying(w) && !omitted.contains(&w.as_str()))
+}
+
+/// When one listed name matches the query word for word, the other hits are names that share part of it
+/// (`BANDAR IMAM PETROCHEMICAL` is listed; `BANDAR IMAM KIMIYA PETROCHEMICAL COMPANY` is another listed party
+/// with a word of its own): they are capped below the default threshold with the reason named, so a query
+/// that is a listed name does not also make strong hits on every longer name around it. The query is a hit
+/// either way; the capped names are still shown at a lower threshold.
+fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
+    let Some(whole) = hits
+        .iter()
+        .filter(|h| complete(&h.explanation))
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+    else {
+        return;
+    };
+    let (whole_entry, whole_score) = (whole.entry, whole.score);
+    let whole_name = entries
+        .get(whole_entry)
+        .map_or_else(String::new, |e| e.name.clone());
+    for h in hits.iter_mut() {
+        if h.entry == whole_entry
+            || complete(&h.explanation)
+            || !own_words(&h.explanation)
+            || h.score > whole_score
+            || h.score <= SINGLE_INEXACT_CAP
+        {
+            continue;
+        }
+        h.score = SINGLE_INEXACT_CAP;
+        h.explanation.notes.push(format!(
+            "another listed name matches the query word for word ({whole_name}): score capped at \
+             {SINGLE_INEXACT_CAP:.2}"
+        ));
+    }
+    hits.retain(|h| h.score + 1e-6 >= threshold);
 }
 
 /// The forms a listed name is indexed under: the name itself, and the names it writes inside itself — each side

@@ -321,3 +321,41 @@ fn a_misspelt_single_word_alone_is_capped() {
     }
     assert!(!ix.search("Syriatel", &SearchOptions::default()).is_empty());
 }
+
+#[test]
+fn a_listed_name_matched_word_for_word_caps_the_longer_names_around_it() {
+    let ix = index();
+    // `BANDAR IMAM PETROCHEMICAL CO` is the listed BANDAR IMAM PETROCHEMICAL COMPANY word for word; the
+    // listed BANDAR IMAM KIMIYA / BESPARAN PETROCHEMICAL COMPANY have a word of their own and are other parties.
+    let hits = ix.search("BANDAR IMAM PETROCHEMICAL CO", &SearchOptions::default());
+    let names: Vec<&str> = hits
+        .iter()
+        .map(|h| ix.entries()[h.entry].name.as_str())
+        .collect();
+    assert_eq!(names, vec!["BANDAR IMAM PETROCHEMICAL COMPANY"]);
+    // They stay visible below the threshold, with the reason named.
+    let loose = ix.search(
+        "BANDAR IMAM PETROCHEMICAL CO",
+        &SearchOptions {
+            threshold: 0.5,
+            ..SearchOptions::default()
+        },
+    );
+    let kimiya = loose
+        .iter()
+        .find(|h| ix.entries()[h.entry].name == "BANDAR IMAM KIMIYA PETROCHEMICAL COMPANY")
+        .expect("still a possible match");
+    assert!(kimiya.score < 0.85);
+    assert!(kimiya.explanation.describe(kimiya.score).contains(
+        "another listed name matches the query word for word (BANDAR IMAM PETROCHEMICAL COMPANY)"
+    ));
+    // A longer listed name that differs only by a middle name it leaves out is not capped: `AL AMIN, Mohammad`
+    // (an alias OFAC gives for AL-AMIN, Muhammad 'Abdallah) still hits it, though AMEEN, Mohamad matches too.
+    assert_hit_by(
+        &ix,
+        "AL AMIN, Mohammad",
+        "AL-AMIN, Muhammad 'Abdallah",
+        "middle name omitted: abdallah",
+    );
+    assert!(hit(&ix, "AL AMIN, Mohammad", "AMEEN, Mohamad").is_some());
+}
