@@ -310,6 +310,8 @@ const SINGLE_INEXACT_CAP: f32 = 0.84;
 /// The similarity of an acronym and the words it abbreviates: an acronym alone is a possible match to look
 /// at, never a strong hit (it stays below the default threshold).
 const ACRONYM_SIM: f32 = 0.75;
+/// The weight factor of a query's words that say what kind of organisation it is ([`normalize::is_org_word`]).
+const ORG_WORD_WEIGHT: f32 = 0.3;
 /// The weight factor of stop words.
 const STOP_WEIGHT: f32 = 0.15;
 
@@ -678,6 +680,9 @@ impl Index {
                 t.weight *= Role::Patronymic.factor();
             } else if q_given.is_some_and(|g| i > g) {
                 t.weight *= Role::Middle.factor();
+            }
+            if q_given.is_none() && normalize::is_org_word(&t.text) {
+                t.weight *= ORG_WORD_WEIGHT;
             }
         }
         let candidates = self.candidates(&q, &qtoks);
@@ -1228,6 +1233,9 @@ impl Index {
         for (t, &used) in qtoks.iter().zip(&qused) {
             if let (Some(rule), true) = (&t.rule, used) {
                 notes.push(rule.clone());
+            }
+            if !used && q_given.is_none() && normalize::is_org_word(&t.text) {
+                notes.push(format!("organisation word added counts little: {}", t.text));
             }
         }
         for m in &matched {

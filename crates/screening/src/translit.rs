@@ -3,7 +3,7 @@
 //! A listed name and a query written in another system rarely differ by one or two random edits: they differ
 //! by systematic rules (German `sch` for the English `sh` of Cyrillic ш, Polish `w` for в, Wade-Giles `hs` for
 //! pinyin `x`, `Mohammed` for `Muhammad`). Each word gets a few **keys**; two words that share a key are the
-//! same word under a named rule, which the explanation names. There are three kinds of key:
+//! same word under a named rule, which the explanation names. There are four kinds of key:
 //!
 //! * `g:` a **variant group** from the tables below (given names, surnames, Roman numerals, the pinyin-English
 //!   words of Chinese company names): the two words are listed as variants of one another;
@@ -12,7 +12,9 @@
 //! * `s:` the **vowel skeleton** of the fold (each run of vowels written `a`), for vowels that romanisations
 //!   of Arabic, Persian and Korean write differently (`Zubaydah`/`Zubaida`, `Husayn`/`Hussein`);
 //!   only for words of at least six letters (once folded) with two consonants, and worth less than a fold
-//!   (alone it does not make a hit: `Hamid`, `Hamad` and `Hammud` are different names).
+//!   (alone it does not make a hit: `Hamid`, `Hamad` and `Hammud` are different names);
+//! * `c:` the skeleton with the **Arabic consonants** that romanisations write in several ways brought to one
+//!   (ق q / k / g, ذ ث dh / th / d: `Qadhafi`, `Gaddafi`, `Ghathafi`), worth what a skeleton is worth.
 //!
 //! Sources of the rules (letter correspondences checked against the published tables):
 //! * Cyrillic (Russian): BGN/PCGN 1947 (zh, kh, ts, ch, sh, shch, y, yu, ya), ISO 9:1995 (ž, h, c, č, š, ŝ, j,
@@ -235,6 +237,8 @@ const FOLDS: &[(&str, &str, &str)] = &[
     ("ph", "f", "ph = f"),
     ("ck", "k", "ck = k"),
     ("q", "k", "Arabic q = k"),
+    ("gh", "k", "Persian gh = q"),
+    ("dh", "d", "Arabic dh = d"),
     ("tz", "ts", "tz = ts"),
     ("hs", "x", "Wade-Giles hs = pinyin x"),
 ];
@@ -273,6 +277,14 @@ pub fn fold(word: &str) -> (String, Vec<&'static str>) {
         if *from == "hs" {
             if let Some(rest) = s.strip_prefix("hs") {
                 s = format!("x{rest}");
+                rules.push(*rule);
+            }
+            continue;
+        }
+        // `gh` before `t` is English (Knight, Wright), not Persian.
+        if *from == "gh" {
+            if s.contains("gh") && !s.contains("ght") {
+                s = s.replace("gh", "k");
                 rules.push(*rule);
             }
             continue;
@@ -367,6 +379,13 @@ pub fn skeleton(folded: &str) -> Option<String> {
     (consonants >= 2).then_some(out)
 }
 
+/// The vowel skeleton with the consonants that romanisations of Arabic write in several ways brought to one:
+/// ق as q, k or g (Gaddafi / Qadhafi / Kaddafi: Libyan and Gulf speech say g), ذ and ث as dh, th, d or dd
+/// (Ghathafi / Gaddafi). Worth what a skeleton is worth: alone it does not make a hit.
+fn consonant_classes(skeleton: &str) -> String {
+    skeleton.replace("th", "d").replace(['g', 'q'], "k")
+}
+
 /// The keys of a lowercase ASCII word: its variant groups, its fold and its skeleton, each with the rule that
 /// produced it. A word has at most a handful of keys, each no longer than the word plus a few letters.
 pub fn keys(word: &str) -> Vec<Key> {
@@ -396,9 +415,15 @@ pub fn keys(word: &str) -> Vec<Key> {
         },
     });
     if let Some(s) = skeleton(&f) {
+        let c = consonant_classes(&s);
         out.push(Key {
             key: format!("s:{s}"),
             rule: "translit: vowels written differently".to_string(),
+        });
+        out.push(Key {
+            key: format!("c:{c}"),
+            rule: "translit: vowels and Arabic consonants written differently (g = k = q, th = d)"
+                .to_string(),
         });
     }
     out

@@ -359,3 +359,47 @@ fn a_listed_name_matched_word_for_word_caps_the_longer_names_around_it() {
     );
     assert!(hit(&ix, "AL AMIN, Mohammad", "AMEEN, Mohamad").is_some());
 }
+
+#[test]
+fn titles_and_organisation_words_added() {
+    let ix = index();
+    // OFAC's own aliases of these listed names.
+    assert_hit_by(&ix, "'ALIQ, Hajj Qasim", "ALIQ, Qasim", "qasim = qasim");
+    assert_hit_by(
+        &ix,
+        "SYRISS GROUP LIMITED",
+        "SYRISS",
+        "organisation word added counts little: group",
+    );
+    // A word of what the company does is not an organisation word: no hit (the PIONEER rule).
+    no_hit(&ix, "OSLEG FOODS");
+    // A listed bank's distinctive word with an organisation word is not the bank.
+    assert!(hit(&ix, "MEHR GROUP", "MEHR BANK").is_none());
+}
+
+#[test]
+fn arabic_and_persian_consonants_written_differently() {
+    let ix = index();
+    // ق written gh in Persian (Moghaddam) and q (Moqaddam): OFAC's alias of the listed group.
+    assert_hit_by(
+        &ix,
+        "SHAHID FAKHAR MOQADAM GROUP",
+        "SHAHID FAKHAR MOGHADDAM GROUP",
+        "Persian gh = q",
+    );
+    // The Gaddafi family as OFAC's aliases write it: Ghathafi (ذ as th), Elkaddafi (article joined, k).
+    assert_hit_by(
+        &ix,
+        "GHATHAFI, Mutassim",
+        "GADDAFI, Mutassim",
+        "Arabic consonants written differently",
+    );
+    assert_hit_by(
+        &ix,
+        "ELKADDAFI, Mutassim",
+        "GADDAFI, Mutassim",
+        "Arabic article joined",
+    );
+    // The consonant classes alone make no hit: a one-word name whose skeleton alone matches stays below.
+    no_hit(&ix, "KATHAFI");
+}
