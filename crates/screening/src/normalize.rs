@@ -405,6 +405,8 @@ pub const SYNONYMS: &[(&str, &str)] = &[
     ("petroleo", "petroleum"),
     ("st", "saint"),
     ("intertrade", "inter trade"),
+    // The Arabic article written el- (Egyptian, Maghrebi, French) or al-.
+    ("el", "al"),
     ("org", "organization"),
     ("organisation", "organization"),
     ("orgn", "organization"),

@@ -17,6 +17,8 @@
 //!   (ق q / k / g, ذ ث dh / th / d: `Qadhafi`, `Gaddafi`, `Ghathafi`), worth what a skeleton is worth.
 //!
 //! Sources of the rules (letter correspondences checked against the published tables):
+//! * Cyrillic (Belarusian): the BGN/PCGN 1979 Belarusian system (ў = w/u, so -аў = -au; дз = dz), whose forms
+//!   OFAC lists beside the Russian ones (`NAUMAU, Uladzimir` / `NAUMOV, Vladimir`).
 //! * Cyrillic (Russian): BGN/PCGN 1947 (zh, kh, ts, ch, sh, shch, y, yu, ya), ISO 9:1995 (ž, h, c, č, š, ŝ, j,
 //!   û, â, folded to ASCII by `deunicode`), the German Duden transcription (sch, tsch, schtsch, w, j, ch), the
 //!   French transcription (j, ch, tch, chtch, ou), the Polish transcription (ż, cz, sz, szcz, w, j).
@@ -35,7 +37,7 @@ use std::sync::OnceLock;
 #[rustfmt::skip]
 pub const GROUPS: &[(&str, &[&str])] = &[
     // Arabic, Persian and Turkish given names (English, French, Turkish and scholarly spellings).
-    ("Arabic given name", &["muhammad", "mohammad", "mohammed", "mohamed", "mohamad", "muhammed", "muhamad", "mohd", "mehmet", "mehmed", "mohamud", "mahomed", "muhamed", "mouhamed", "mohammadi"]),
+    ("Arabic given name", &["muhammad", "mohammad", "mohammed", "mohamed", "mohamad", "muhammed", "muhamad", "mohd", "mehmet", "mehmed", "mohamud", "mahomed", "muhamed", "mouhamed", "mohammadi", "muh", "md"]),
     ("Arabic given name", &["ahmad", "ahmed", "ahmet", "ehmed"]),
     ("Arabic given name", &["mahmud", "mahmoud", "mahmood", "mahmut"]),
     ("Arabic given name", &["husayn", "hussein", "husain", "hussain", "hossein", "hosein", "huseyin", "hosain", "husein", "houssein"]),
@@ -241,6 +243,7 @@ const FOLDS: &[(&str, &str, &str)] = &[
     ("dh", "d", "Arabic dh = d"),
     ("tz", "ts", "tz = ts"),
     ("hs", "x", "Wade-Giles hs = pinyin x"),
+    ("dz", "d", "Belarusian dz = Russian d"),
 ];
 
 /// One key of a word, with the rule that produced it (empty when the key is the word's own form).
@@ -332,6 +335,12 @@ pub fn fold(word: &str) -> (String, Vec<&'static str>) {
             rules.push(rule);
             break;
         }
+    }
+    // Belarusian surnames in -au (-аў) are the Russian -ov (-ов): Naumau / Naumov, Ipatau / Ipatov.
+    if out.len() > 5 && out.ends_with("au") {
+        out.truncate(out.len() - 2);
+        out.push_str("ov");
+        rules.push("Belarusian -au = Russian -ov");
     }
     // Arabic and Persian final -ah / -eh (ta marbuta, final he) written with or without the h: Rawah / Rawa.
     if out.len() > 4 && out.ends_with('h') && is_vowel(out.as_bytes()[out.len() - 2]) {
@@ -457,6 +466,14 @@ mod tests {
         assert!(share("yuriy", "yuri", "f:"));
         assert!(share("sergey", "sergej", "f:"));
         assert!(!share("ivanov", "ivanova", "f:"));
+        // Belarusian -аў and дз: Naumau / Naumov, Dzmitrievich / Dmitrievich.
+        assert!(share("naumau", "naumov", "f:"));
+        assert!(share("dzmitrievich", "dmitrievich", "f:"));
+        // ق as q, gh or g; ذ as dh, th or dd.
+        assert!(share("moqadam", "moghaddam", "f:"));
+        assert!(share("ghathafi", "gaddafi", "c:"));
+        assert!(share("kaddafi", "qadhafi", "c:"));
+        assert!(!share("knight", "kniket", "f:"));
     }
 
     #[test]

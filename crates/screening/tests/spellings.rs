@@ -403,3 +403,34 @@ fn arabic_and_persian_consonants_written_differently() {
     // The consonant classes alone make no hit: a one-word name whose skeleton alone matches stays below.
     no_hit(&ix, "KATHAFI");
 }
+
+#[test]
+fn belarusian_and_russian_forms_of_one_name() {
+    let ix = index();
+    // OFAC lists these Belarusian officials under the Belarusian romanisation and gives the Russian as aliases.
+    assert_hit_by(
+        &ix,
+        "IPATOV, Vadim Dmitrievich",
+        "IPATAU, Vadzim Dzmitrievich",
+        "Belarusian -au = Russian -ov",
+    );
+    assert_hit_by(
+        &ix,
+        "IPATOV, Vadim Dmitrievich",
+        "IPATAU, Vadzim Dzmitrievich",
+        "Belarusian dz = Russian d",
+    );
+    assert_hit_by(
+        &ix,
+        "NAUMOV, Vladimir Vladimirovich",
+        "NAUMAU, Uladzimir Uladzimiravich",
+        "East Slavic given name: vladimir = uladzimir",
+    );
+}
+
+#[test]
+fn the_arabic_article_written_el_or_al() {
+    let ix = index();
+    // OFAC's alias of AL-BARNAWI, Khalid: the article written el-, the w written ou (French).
+    assert_hit_by(&ix, "EL-BARNAOUI, Khaled", "AL-BARNAWI, Khalid", "al = al");
+}
