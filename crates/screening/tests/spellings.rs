@@ -434,3 +434,25 @@ fn the_arabic_article_written_el_or_al() {
     // OFAC's alias of AL-BARNAWI, Khalid: the article written el-, the w written ou (French).
     assert_hit_by(&ix, "EL-BARNAOUI, Khaled", "AL-BARNAWI, Khalid", "al = al");
 }
+
+#[test]
+fn a_given_name_added_before_the_listed_one() {
+    let ix = index();
+    // Two family names (Spanish usage): a given name written before the listed one is a double given name;
+    // `TREVINO MORALES, Oscar Omar` is OFAC's own alias of TREVINO MORALES, Omar.
+    assert_hit_by(
+        &ix,
+        "TREVINO MORALES, Oscar Omar",
+        "TREVINO MORALES, Omar",
+        "listed name found whole in a longer query",
+    );
+    // One family name (Arabic usage): another given name before the listed one names a son of the father
+    // named after it, so no whole-name credit (`GHAILANI, Abubakary Khalfan Ahmed` stays below the threshold
+    // though OFAC gives it as an alias: the rule costs that recall on purpose).
+    assert!(hit(
+        &ix,
+        "GHAILANI, Abubakary Khalfan Ahmed",
+        "GHAILANI, Ahmed Khalfan"
+    )
+    .is_none());
+}
