@@ -405,6 +405,11 @@ pub const SYNONYMS: &[(&str, &str)] = &[
     ("petroleo", "petroleum"),
     ("st", "saint"),
     ("intertrade", "inter trade"),
+    // The Arabic article written el- (Egyptian, Maghrebi, French) or al-.
+    ("el", "al"),
+    ("org", "organization"),
+    ("organisation", "organization"),
+    ("orgn", "organization"),
 ];
 
 fn synonym_map() -> &'static rustc_hash::FxHashMap<&'static str, &'static str> {
@@ -690,6 +695,42 @@ pub fn is_stop(w: &str) -> bool {
             | "prof"
             | "mr"
             | "mrs"
+            // More titles as OFAC's aliases write them: the pilgrim's title (Hajj, Hadji, Alhaji), the
+            // Persian and Afghan cleric's title (Maulawi, Molavi), military ranks, Jr./Sr., and the Burmese
+            // honorifics U and Daw (`HSAING, U Sai Lone`).
+            | "hajj"
+            | "hadj"
+            | "hadji"
+            | "alhaji"
+            | "alhajj"
+            | "maulawi"
+            | "mawlawi"
+            | "maulavi"
+            | "mawlavi"
+            | "molavi"
+            | "moulavi"
+            | "mowlawi"
+            | "mowlavi"
+            | "colonel"
+            | "col"
+            | "brigadier"
+            | "jr"
+            | "sr"
+            | "u"
+            | "daw"
+            // `son of` in Maghrebi and Mauritanian names (ben, ould), like bin and ibn.
+            | "ben"
+            | "ould"
+    )
+}
+
+/// Words that say what kind of organisation a company is rather than who it is or what it does (`SYRISS
+/// GROUP LIMITED` is the listed SYRISS; `OSLEG ENTERPRISES` the listed OSLEG): added in a query they weigh
+/// little. Canonical forms, as the normaliser writes them.
+pub fn is_org_word(w: &str) -> bool {
+    matches!(
+        w,
+        "group" | "holding" | "enterprise" | "venture" | "firm" | "international"
     )
 }
 
@@ -699,6 +740,8 @@ pub fn legal_anywhere(w: &str) -> bool {
         w,
         "ltd"
             | "limited"
+            | "pty"
+            | "proprietary"
             | "llc"
             | "inc"
             | "incorporated"

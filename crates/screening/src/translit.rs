@@ -3,7 +3,7 @@
 //! A listed name and a query written in another system rarely differ by one or two random edits: they differ
 //! by systematic rules (German `sch` for the English `sh` of Cyrillic ш, Polish `w` for в, Wade-Giles `hs` for
 //! pinyin `x`, `Mohammed` for `Muhammad`). Each word gets a few **keys**; two words that share a key are the
-//! same word under a named rule, which the explanation names. There are three kinds of key:
+//! same word under a named rule, which the explanation names. There are four kinds of key:
 //!
 //! * `g:` a **variant group** from the tables below (given names, surnames, Roman numerals, the pinyin-English
 //!   words of Chinese company names): the two words are listed as variants of one another;
@@ -12,9 +12,13 @@
 //! * `s:` the **vowel skeleton** of the fold (each run of vowels written `a`), for vowels that romanisations
 //!   of Arabic, Persian and Korean write differently (`Zubaydah`/`Zubaida`, `Husayn`/`Hussein`);
 //!   only for words of at least six letters (once folded) with two consonants, and worth less than a fold
-//!   (alone it does not make a hit: `Hamid`, `Hamad` and `Hammud` are different names).
+//!   (alone it does not make a hit: `Hamid`, `Hamad` and `Hammud` are different names);
+//! * `c:` the skeleton with the **Arabic consonants** that romanisations write in several ways brought to one
+//!   (ق q / k / g, ذ ث dh / th / d: `Qadhafi`, `Gaddafi`, `Ghathafi`), worth what a skeleton is worth.
 //!
 //! Sources of the rules (letter correspondences checked against the published tables):
+//! * Cyrillic (Belarusian): the BGN/PCGN 1979 Belarusian system (ў = w/u, so -аў = -au; дз = dz), whose forms
+//!   OFAC lists beside the Russian ones (`NAUMAU, Uladzimir` / `NAUMOV, Vladimir`).
 //! * Cyrillic (Russian): BGN/PCGN 1947 (zh, kh, ts, ch, sh, shch, y, yu, ya), ISO 9:1995 (ž, h, c, č, š, ŝ, j,
 //!   û, â, folded to ASCII by `deunicode`), the German Duden transcription (sch, tsch, schtsch, w, j, ch), the
 //!   French transcription (j, ch, tch, chtch, ou), the Polish transcription (ż, cz, sz, szcz, w, j).
@@ -33,7 +37,7 @@ use std::sync::OnceLock;
 #[rustfmt::skip]
 pub const GROUPS: &[(&str, &[&str])] = &[
     // Arabic, Persian and Turkish given names (English, French, Turkish and scholarly spellings).
-    ("Arabic given name", &["muhammad", "mohammad", "mohammed", "mohamed", "mohamad", "muhammed", "muhamad", "mohd", "mehmet", "mehmed", "mohamud", "mahomed", "muhamed", "mouhamed", "mohammadi"]),
+    ("Arabic given name", &["muhammad", "mohammad", "mohammed", "mohamed", "mohamad", "muhammed", "muhamad", "mohd", "mehmet", "mehmed", "mohamud", "mahomed", "muhamed", "mouhamed", "mohammadi", "muh", "md"]),
     ("Arabic given name", &["ahmad", "ahmed", "ahmet", "ehmed"]),
     ("Arabic given name", &["mahmud", "mahmoud", "mahmood", "mahmut"]),
     ("Arabic given name", &["husayn", "hussein", "husain", "hussain", "hossein", "hosein", "huseyin", "hosain", "husein", "houssein"]),
@@ -235,8 +239,11 @@ const FOLDS: &[(&str, &str, &str)] = &[
     ("ph", "f", "ph = f"),
     ("ck", "k", "ck = k"),
     ("q", "k", "Arabic q = k"),
+    ("gh", "k", "Persian gh = q"),
+    ("dh", "d", "Arabic dh = d"),
     ("tz", "ts", "tz = ts"),
     ("hs", "x", "Wade-Giles hs = pinyin x"),
+    ("dz", "d", "Belarusian dz = Russian d"),
 ];
 
 /// One key of a word, with the rule that produced it (empty when the key is the word's own form).
@@ -273,6 +280,14 @@ pub fn fold(word: &str) -> (String, Vec<&'static str>) {
         if *from == "hs" {
             if let Some(rest) = s.strip_prefix("hs") {
                 s = format!("x{rest}");
+                rules.push(*rule);
+            }
+            continue;
+        }
+        // `gh` before `t` is English (Knight, Wright), not Persian.
+        if *from == "gh" {
+            if s.contains("gh") && !s.contains("ght") {
+                s = s.replace("gh", "k");
                 rules.push(*rule);
             }
             continue;
@@ -321,6 +336,12 @@ pub fn fold(word: &str) -> (String, Vec<&'static str>) {
             break;
         }
     }
+    // Belarusian surnames in -au (-аў) are the Russian -ov (-ов): Naumau / Naumov, Ipatau / Ipatov.
+    if out.len() > 5 && out.ends_with("au") {
+        out.truncate(out.len() - 2);
+        out.push_str("ov");
+        rules.push("Belarusian -au = Russian -ov");
+    }
     // Arabic and Persian final -ah / -eh (ta marbuta, final he) written with or without the h: Rawah / Rawa.
     if out.len() > 4 && out.ends_with('h') && is_vowel(out.as_bytes()[out.len() - 2]) {
         out.pop();
@@ -367,6 +388,13 @@ pub fn skeleton(folded: &str) -> Option<String> {
     (consonants >= 2).then_some(out)
 }
 
+/// The vowel skeleton with the consonants that romanisations of Arabic write in several ways brought to one:
+/// ق as q, k or g (Gaddafi / Qadhafi / Kaddafi: Libyan and Gulf speech say g), ذ and ث as dh, th, d or dd
+/// (Ghathafi / Gaddafi). Worth what a skeleton is worth: alone it does not make a hit.
+fn consonant_classes(skeleton: &str) -> String {
+    skeleton.replace("th", "d").replace(['g', 'q'], "k")
+}
+
 /// The keys of a lowercase ASCII word: its variant groups, its fold and its skeleton, each with the rule that
 /// produced it. A word has at most a handful of keys, each no longer than the word plus a few letters.
 pub fn keys(word: &str) -> Vec<Key> {
@@ -396,9 +424,15 @@ pub fn keys(word: &str) -> Vec<Key> {
         },
     });
     if let Some(s) = skeleton(&f) {
+        let c = consonant_classes(&s);
         out.push(Key {
             key: format!("s:{s}"),
             rule: "translit: vowels written differently".to_string(),
+        });
+        out.push(Key {
+            key: format!("c:{c}"),
+            rule: "translit: vowels and Arabic consonants written differently (g = k = q, th = d)"
+                .to_string(),
         });
     }
     out
@@ -432,6 +466,14 @@ mod tests {
         assert!(share("yuriy", "yuri", "f:"));
         assert!(share("sergey", "sergej", "f:"));
         assert!(!share("ivanov", "ivanova", "f:"));
+        // Belarusian -аў and дз: Naumau / Naumov, Dzmitrievich / Dmitrievich.
+        assert!(share("naumau", "naumov", "f:"));
+        assert!(share("dzmitrievich", "dmitrievich", "f:"));
+        // ق as q, gh or g; ذ as dh, th or dd.
+        assert!(share("moqadam", "moghaddam", "f:"));
+        assert!(share("ghathafi", "gaddafi", "c:"));
+        assert!(share("kaddafi", "qadhafi", "c:"));
+        assert!(!share("knight", "kniket", "f:"));
     }
 
     #[test]
