@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=fuzz/corpus
-mkdir -p "$out"/{manifest,corpus_file,condition,batch_line,screening}
+mkdir -p "$out"/{manifest,corpus_file,condition,batch_line,screening,list_store}
 n=0
 for f in examples/*.yaml examples/*.json examples/*.toml crates/cli/tests/fixtures/*.{yaml,json,toml}; do
   [ -f "$f" ] || continue
@@ -60,4 +60,19 @@ PY
 for f in $(find crates -path '*fixtures*' \( -name '*.csv' -o -name '*.json' \) | grep -v '/corpus/'); do
   { echo "Banco Nacional de Cuba"; cat "$f"; } > "$out/screening/$(basename "$f")"
 done
+# A real store made from the list fixtures: its CURRENT (mode byte 0), manifest (1) and each part (2, 5, 8, ...: the
+# byte picks the part), as the list_store target replaces them.
+store=$(mktemp -d)
+fx=crates/screening/tests/fixtures
+cargo run -q -p aigov-cli -- lists import --lists-dir "$store" --published 2026-11-01 \
+  "$fx/sdn.csv" "$fx/alt.csv" "$fx/add.csv" "$fx/csl.json" "$fx/uel.csv" >/dev/null
+version=$(cut -d' ' -f1 "$store/CURRENT")
+{ printf '\x00'; cat "$store/CURRENT"; } > "$out/list_store/current"
+{ printf '\x01'; cat "$store/$version/manifest.json"; } > "$out/list_store/manifest"
+i=0
+for part in $(python3 -c 'import json,sys; [print(p["file"]) for p in json.load(open(sys.argv[1]))["parts"]]' "$store/$version/manifest.json"); do
+  mode=$((2 + 3 * i)); i=$((i + 1))
+  { printf "\\x$(printf %02x $mode)"; cat "$store/$version/$part"; } > "$out/list_store/part-$part"
+done
+rm -rf "$store"
 echo "seeds written to $out/"
