@@ -382,8 +382,9 @@ pub struct ClassLine {
     /// `3A090.a.2` for an H100.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub meets: Vec<String>,
-    /// The tests that place it there, one per sub-paragraph met, with the item's values
-    /// (`3A090.a.1: TPP 15,832 ≥ 4800`).
+    /// The tests that place it there, with the item's values: one line per sub-paragraph met
+    /// (`3A090.a.1: TPP 15,832 ≥ 4800`), or one line of the class's own conditions where it has none (a 3A090.a
+    /// under the October 2022 text, a Section 232 band).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tests: Vec<String>,
 }
@@ -457,6 +458,9 @@ fn fact_label(fact: &str) -> &str {
         "item.dense_tops" => "dense TOPS",
         "item.mac_tops" => "MacTOPS",
         "item.bit_length" => "bit length",
+        "item.io_bandwidth_gbps" => "I/O bandwidth (GB/s)",
+        "item.memory_bandwidth_gbps" => "memory bandwidth (GB/s)",
+        "item.memory_bandwidth_density" => "memory bandwidth density (GB/s/mm²)",
         f => f,
     }
 }
@@ -555,6 +559,10 @@ fn classes_of(a: &Assessment<'_>) -> Vec<ClassLine> {
         .cloned()
         .collect();
     all.retain(|l| l.axis != PARAGRAPH_AXIS);
+    // A class without sub-paragraphs shows its own test on one line.
+    for l in all.iter_mut().filter(|l| l.tests.len() > 1) {
+        l.tests = vec![l.tests.join(", ")];
+    }
     for l in all.iter_mut().filter(|l| l.status == "in_effect") {
         let letter = match l.tier.as_str() {
             "eccn_3a090_a" | "eccn_4a090_a" => "a",

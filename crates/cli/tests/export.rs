@@ -460,6 +460,8 @@ fn classify_names_the_3a090_sub_paragraph() {
         "--format",
         "json",
     ]);
-    let (p, meets, _) = paragraph_of(&a100_2022);
+    let (p, meets, tests) = paragraph_of(&a100_2022);
     assert_eq!((p.as_str(), meets.len()), ("", 0));
+    // Its test is the 2022 one, with the interconnect.
+    assert_eq!(tests, ["TPP 4,992 ≥ 4800, I/O bandwidth (GB/s) 600 ≥ 600"]);
 }
