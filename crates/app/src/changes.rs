@@ -141,7 +141,7 @@ pub fn render_in(
             &format!("{what} — {}", crate::localize::citation(lang, ch.citation)),
         );
         if let Some(d) = ch.detail {
-            st.detail(&mut out, &crate::localize::citation(lang, d));
+            st.detail(&mut out, d);
         }
         if ch.kind == LawChangeKind::Event && !ch.rules.is_empty() {
             st.detail(&mut out, &lang.ta("changes-rules-were", &[("count", n)]));

@@ -705,7 +705,14 @@ pub fn assessment_with_item(
                 &lang.ta(
                     "finding-caveat",
                     &[
-                        ("instrument", Arg::Str(f.instrument_title)),
+                        (
+                            "instrument",
+                            Arg::Str(
+                                texts
+                                    .and_then(|t| t.short_title(f.instrument))
+                                    .unwrap_or(f.instrument_title),
+                            ),
+                        ),
                         ("note", Arg::Str(n.trim())),
                     ],
                 ),
