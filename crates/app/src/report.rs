@@ -36,7 +36,7 @@ pub(crate) struct Style {
 
 /// The columns a heading takes in a terminal: East Asian wide characters (CJK, full-width forms) take two, so a
 /// Chinese heading's underline is as long as the heading.
-fn display_width(s: &str) -> usize {
+pub(crate) fn display_width(s: &str) -> usize {
     s.chars()
         .map(|c| match c as u32 {
             0x1100..=0x115F

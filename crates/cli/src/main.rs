@@ -457,9 +457,16 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             }
             let cat = aigov_app::plan::catalogue(cli.corpus.as_deref(), &engine.corpus)?;
             let measure = map::measured(&engine, &cat, &facts, as_of, &board)?;
+            let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
             anstream::print!(
                 "{}",
-                map::report_measured(&board, measure.as_ref(), format.into())
+                map::report_measured_in(
+                    &board,
+                    measure.as_ref(),
+                    format.into(),
+                    lang,
+                    translations.get(lang.tag())
+                )
             );
             Ok(ExitCode::SUCCESS)
         }

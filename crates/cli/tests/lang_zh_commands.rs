@@ -79,6 +79,13 @@ const ENGLISH_LABELS: &[&str] = &[
     "stopped to apply",
     "not binding",
     "JURIS.",
+    "aigov map:",
+    "Score:",
+    "Federal duties",
+    "Duties by law",
+    "The checkerboard, measured",
+    "State by state",
+    "hinge on facts",
     "RULES",
     "TITLE",
     "中文：",
@@ -298,5 +305,26 @@ fn json_stays_language_neutral_for_every_command() {
             String::from_utf8(out.stdout).expect("UTF-8")
         };
         assert_eq!(run("en-US"), run("zh-CN"), "{args:?}");
+    }
+}
+
+#[test]
+fn map_in_chinese() {
+    let text = zh(&[
+        "map",
+        &example("hr-tech-multistate.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_no_english("map", &text);
+    for want in [
+        "按美国各州列出的具约束力义务，法律截至 2026年11月28日",
+        "地区",
+        "按法律列出的义务",
+        "“棋盘”的衡量",
+        // Law titles and rule titles from the corpus's translation.
+        "科罗拉多州《自动化决策技术法》（SB 26-189）",
+    ] {
+        assert!(text.contains(want), "`{want}` missing:\n{text}");
     }
 }

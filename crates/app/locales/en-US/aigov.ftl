@@ -234,3 +234,44 @@ list-id = ID
 list-jurisdiction = JURIS.
 list-rules = RULES
 list-title = TITLE
+
+## The checkerboard measured in controls (aigov compare, aigov map)
+measured-title = The checkerboard, measured
+measured-row = { $jurisdiction }: { $duties } { $duties ->
+    [one] duty
+   *[other] duties
+}, { $controls } { $controls ->
+    [one] control
+   *[other] controls
+}
+measured-summary = State by state: { $state_duties } duties ({ $duties } distinct) and { $state_controls } control implementations. One national programme of { $programme } controls satisfies { $covered } of the { $duties } duties as is; { $tailored } { $tailored ->
+    [one] needs
+   *[other] need
+} state-specific tailoring{ $list }.
+measured-tailored-list = { " " }({ $list })
+
+## aigov map
+map-title = aigov map: { $name } ({ $subject }), binding duties by US state, law as of { $date }
+map-score = Score: distinct binding duties (obligations and prohibitions) in effect: federal + state (+ city for NYC).
+map-federal = Federal duties in effect everywhere: { $count }. ⚑ = the law faces a federal challenge.
+map-col-area = Area
+map-col-score = Score
+map-col-fed = Fed
+map-col-state = State
+map-col-city = City
+map-col-upcoming = Upcoming
+map-col-suspended = Susp.
+map-col-undetermined = Undet.
+map-col-laws = Laws
+map-duties-by-law = Duties by law
+map-challenged = ⚑ challenged { $date }{ $by }{ $note }
+map-challenged-by = { " " }by { $by }
+map-in-effect-since = in effect since { $date }
+map-applies-from = applies from { $date }
+map-suspended = suspended
+map-undetermined = undetermined (see questions)
+map-undetermined-heading = Undetermined
+map-undetermined-text = { $count } { $count ->
+    [one] duty hinges
+   *[other] duties hinge
+} on facts the manifest does not give: the score counts only duties known to be in effect, so a state with undetermined duties may carry more. Answer to settle them:

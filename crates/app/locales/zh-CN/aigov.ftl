@@ -221,3 +221,32 @@ list-id = 编号
 list-jurisdiction = 法域
 list-rules = 规则数
 list-title = 标题
+
+## 以控制措施衡量的“棋盘”（aigov compare、aigov map）
+measured-title = “棋盘”的衡量
+measured-row = { $jurisdiction }：义务 { $duties } 项，控制措施 { $controls } 项
+measured-summary = 逐州计算：义务 { $state_duties } 项（不同义务 { $duties } 项），控制措施实施 { $state_controls } 项。一套包含 { $programme } 项控制措施的全国性方案可原样满足 { $duties } 项义务中的 { $covered } 项；{ $tailored } 项需按州调整{ $list }。
+measured-tailored-list = （{ $list }）
+
+## aigov map
+map-title = aigov 地图：{ $name }（{ $subject }），按美国各州列出的具约束力义务，法律截至 { $date }
+map-score = 得分：已生效的不同的具约束力义务（义务和禁止性规定）数：联邦 + 州（纽约市另加市级）。
+map-federal = 在各地均已生效的联邦义务：{ $count } 项。⚑ = 该法律受到联邦质疑。
+map-col-area = 地区
+map-col-score = 得分
+map-col-fed = 联邦
+map-col-state = 州
+map-col-city = 市
+map-col-upcoming = 即将适用
+map-col-suspended = 中止
+map-col-undetermined = 待定
+map-col-laws = 法律
+map-duties-by-law = 按法律列出的义务
+map-challenged = ⚑ { $date } 受到质疑{ $by }{ $note }
+map-challenged-by = ，质疑方：{ $by }
+map-in-effect-since = 自 { $date } 起生效
+map-applies-from = 自 { $date } 起适用
+map-suspended = 已中止
+map-undetermined = 待确定（见问题）
+map-undetermined-heading = 待确定
+map-undetermined-text = { $count } 项义务取决于清单未提供的事实：得分只计入已知生效的义务，因此有待定义务的州可能承担更多义务。请回答以下问题加以确定：
