@@ -495,7 +495,7 @@ pub fn assessment_with_item(
     by_jurisdiction(&mut out, &st, engine, a, texts);
     if let Some(item) = item {
         st.h2(&mut out, &lang.t("report-item-classification"));
-        for line in crate::chips::summary_lines(item) {
+        for line in crate::chips::summary_lines_in(item, lang) {
             match line.strip_prefix("  ") {
                 Some(detail) => st.detail(&mut out, detail),
                 None => st.bullet(&mut out, &line),
@@ -744,7 +744,7 @@ pub fn assessment_with_item(
                 i + 1,
                 texts.and_then(|t| t.question(q.fact)).unwrap_or(q.question),
                 st.code(q.fact),
-                q.ty,
+                type_word(lang, q.ty),
                 lang.ta(
                     "report-question-settles",
                     &[("count", Arg::Num(q.rules.len() as f64))]
@@ -1420,6 +1420,20 @@ pub fn explain_in(
         );
     }
     out
+}
+
+/// A fact's type in words (`bool`, `set`; in Chinese `是/否`, `多选`); a type without a message keeps its name.
+fn type_word(lang: Lang, ty: &str) -> String {
+    if lang == Lang::En {
+        return ty.to_string();
+    }
+    let id = format!("type-{ty}");
+    let word = lang.t(&id);
+    if word == id {
+        ty.to_string()
+    } else {
+        word
+    }
 }
 
 /// The words of an explanation's rule tree: its language and the corpus's texts in it.

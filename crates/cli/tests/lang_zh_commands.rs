@@ -328,3 +328,22 @@ fn map_in_chinese() {
         assert!(text.contains(want), "`{want}` missing:\n{text}");
     }
 }
+
+#[test]
+fn an_items_export_classification_in_chinese() {
+    let text = zh(&[
+        "assess",
+        &example("export-item-a800.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_no_english("assess item", &text);
+    assert!(text.contains("TPP 4,992 · 性能密度 6.04"), "{text}");
+    assert!(
+        text.contains("3A090.a — 自 2023年11月17日 起已生效"),
+        "{text}"
+    );
+    for english in ["performance density", " since 2023", "to settle: "] {
+        assert!(!text.contains(english), "`{english}` left in:\n{text}");
+    }
+}

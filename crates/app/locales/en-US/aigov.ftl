@@ -275,3 +275,19 @@ map-undetermined-text = { $count } { $count ->
     [one] duty hinges
    *[other] duties hinge
 } on facts the manifest does not give: the score counts only duties known to be in effect, so a state with undetermined duties may carry more. Answer to settle them:
+
+## Fact types (in the questions of a report)
+type-bool = bool
+type-number = number
+type-date = date
+type-enum = enum
+type-set = set
+type-regions = regions
+type-text = text
+
+## An item's US export classification (aigov assess on an export or item)
+item-unknown = unknown
+item-performance = TPP { $tpp } · performance density { $density }
+item-not-classified = not in 3A090/4A090/4E091 (or any other item classification of the corpus) on this date
+item-class = { $label } — { $status } since { $date } — { $citation } [{ $rule }]
+item-to-settle = to settle: { $question }

@@ -121,7 +121,7 @@ event-vetoed = 被否决
 event-stayed = 被法院中止
 event-stayed-by = 中止
 event-stay-lifted = 中止解除
-event-not-enforced = 已编入法典但不执行
+event-not-enforced = 暂不执行
 event-enforcement-resumed = 恢复执行
 event-challenged = 受到质疑
 event-proposed = 提出
@@ -250,3 +250,19 @@ map-suspended = 已中止
 map-undetermined = 待确定（见问题）
 map-undetermined-heading = 待确定
 map-undetermined-text = { $count } 项义务取决于清单未提供的事实：得分只计入已知生效的义务，因此有待定义务的州可能承担更多义务。请回答以下问题加以确定：
+
+## 事实类型（报告中的问题）
+type-bool = 是/否
+type-number = 数值
+type-date = 日期
+type-enum = 单选
+type-set = 多选
+type-regions = 地区列表
+type-text = 文本
+
+## 物项的美国出口管制分类
+item-unknown = 未知
+item-performance = TPP { $tpp } · 性能密度 { $density }
+item-not-classified = 在该日期不属于 3A090/4A090/4E091（或法规库中的任何其他物项分类）
+item-class = { $label } — 自 { $date } 起{ $status } — { $citation } [{ $rule }]
+item-to-settle = 待确定：{ $question }
