@@ -358,7 +358,8 @@ pub fn citation(lang: Lang, s: &str) -> String {
     if lang == Lang::En {
         return s.to_string();
     }
-    split_outside_parens(s, "; ")
+    let mut changed = false;
+    let parts: Vec<String> = split_outside_parens(s, "; ")
         .into_iter()
         .map(|part| {
             let (head, remark) = match remark_start(part) {
@@ -366,12 +367,20 @@ pub fn citation(lang: Lang, s: &str) -> String {
                 None => (part, ""),
             };
             match zh_articles(head) {
-                Some(zh) => format!("{zh}{remark}"),
+                Some(zh) => {
+                    changed = true;
+                    format!("{zh}{remark}")
+                }
                 None => part.to_string(),
             }
         })
-        .collect::<Vec<_>>()
-        .join("；")
+        .collect();
+    // A citation with no article label to translate (a US code section) stays exactly as written.
+    if changed {
+        parts.join("；")
+    } else {
+        s.to_string()
+    }
 }
 
 /// Where a remark in parentheses begins (` (penalty articles)`), as opposed to a paragraph label (`, (6)`).
@@ -554,6 +563,10 @@ mod tests {
         // Other forms are kept as written, and English is never touched.
         assert_eq!(zh("Annex III 1 (chapeau)"), "Annex III 1 (chapeau)");
         assert_eq!(zh("国发〔2025〕11号"), "国发〔2025〕11号");
+        assert_eq!(
+            zh("C.R.S. 6-1-1706; 6-1-112(1)(a)"),
+            "C.R.S. 6-1-1706; 6-1-112(1)(a)"
+        );
         assert_eq!(citation(Lang::En, "Art 6(3)"), "Art 6(3)");
     }
 

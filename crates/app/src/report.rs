@@ -992,7 +992,7 @@ fn penalty_line(
             aigov_core::model::Confidence::Low => "confidence-low",
         });
         let note = crate::localize::penalty_note(p, lang, texts)
-            .map(|n| format!(" ({})", n.trim()))
+            .map(|n| lang.ta("finding-penalty-note", &[("note", Arg::Str(n.trim()))]))
             .unwrap_or_default();
         line.push_str(&lang.ta(
             "finding-penalty-confidence",

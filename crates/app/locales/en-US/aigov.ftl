@@ -291,3 +291,4 @@ item-performance = TPP { $tpp } · performance density { $density }
 item-not-classified = not in 3A090/4A090/4E091 (or any other item classification of the corpus) on this date
 item-class = { $label } — { $status } since { $date } — { $citation } [{ $rule }]
 item-to-settle = to settle: { $question }
+finding-penalty-note = { " " }({ $note })

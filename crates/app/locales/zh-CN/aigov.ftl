@@ -266,3 +266,4 @@ item-performance = TPP { $tpp } · 性能密度 { $density }
 item-not-classified = 在该日期不属于 3A090/4A090/4E091（或法规库中的任何其他物项分类）
 item-class = { $label } — 自 { $date } 起{ $status } — { $citation } [{ $rule }]
 item-to-settle = 待确定：{ $question }
+finding-penalty-note = （{ $note }）
