@@ -38,6 +38,7 @@ CUTS = {  # command -> (head lines, tail lines) to show
     "assess examples/cn-eu-us-writing-assistant.yaml --as-of 2026-11-28": (30, 0),
     "assess examples/cn-medical-data-transfer.yaml --as-of 2026-11-28": (30, 0),
     "assess examples/cn-genai-chatbot.yaml --as-of 2026-11-28 --lang zh-CN": (30, 0),
+    "explain examples/cn-genai-chatbot.yaml cn_genai_measures.art17_assessment_filing --as-of 2026-11-28 --lang zh-CN": (200, 0),
     "plan examples/cv-screening-saas.yaml --as-of 2026-11-28": (12, 0),
     "compare examples/cv-screening-eu-us.yaml -j EU -j US-CO -j US-IL --as-of 2026-03-01": (28, 0),
     "compare examples/hr-tech-multistate.yaml -j US-NY-NYC -j US-IL -j US-CO -j US-CA -j US-TX -j US-CT --as-of 2026-11-28": (0, 10),

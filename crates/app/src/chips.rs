@@ -833,31 +833,71 @@ pub fn evaluate(engine: &Engine, facts: &Facts, chip: Option<&Chip>, as_of: Date
 /// density with their arithmetic, then each classification with its paragraph's citation, and what would settle
 /// an open one. Lines are bullets; the caller writes the heading.
 pub fn summary_lines(c: &Classified) -> Vec<String> {
-    let mut lines = vec![format!(
-        "TPP {} · performance density {}",
-        c.tpp.map(num).unwrap_or_else(|| "unknown".into()),
-        c.performance_density
-            .map(|p| format!("{p:.2}"))
-            .unwrap_or_else(|| "unknown".into())
+    summary_lines_in(c, crate::i18n::Lang::En)
+}
+
+/// [`summary_lines`] in `lang` (the arithmetic and the corpus's labels stay as written).
+pub fn summary_lines_in(c: &Classified, lang: crate::i18n::Lang) -> Vec<String> {
+    use crate::i18n::Arg;
+    let unknown = lang.t("item-unknown");
+    let mut lines = vec![lang.ta(
+        "item-performance",
+        &[
+            (
+                "tpp",
+                Arg::Str(&c.tpp.map(num).unwrap_or_else(|| unknown.clone())),
+            ),
+            (
+                "density",
+                Arg::Str(
+                    &c.performance_density
+                        .map(|p| format!("{p:.2}"))
+                        .unwrap_or_else(|| unknown.clone()),
+                ),
+            ),
+        ],
     )];
     lines.extend(c.arithmetic.iter().map(|a| format!("  {a}")));
     if c.classifications.is_empty() {
-        lines.push("not in 3A090/4A090/4E091 (or any other item classification of the corpus) on this date".into());
+        lines.push(lang.t("item-not-classified"));
     }
     for l in &c.classifications {
-        lines.push(format!(
-            "{} — {} since {} — {} [{}]",
-            l.label,
-            l.status.replace('_', " "),
-            l.applies_from,
-            l.citation,
-            l.rule
-        ));
+        let status = match aigov_core::assess::Status::parse(&l.status) {
+            Some(st) if lang != crate::i18n::Lang::En => lang.status(st),
+            _ => l.status.replace('_', " "),
+        };
+        lines.push(
+            lang.ta(
+                "item-class",
+                &[
+                    ("label", Arg::Str(&l.label)),
+                    ("status", Arg::Str(&status)),
+                    (
+                        "date",
+                        Arg::Str(
+                            &l.applies_from
+                                .parse::<aigov_core::Date>()
+                                .map(|d| lang.date(d))
+                                .unwrap_or_else(|_| l.applies_from.clone()),
+                        ),
+                    ),
+                    (
+                        "citation",
+                        Arg::Str(&crate::localize::citation(lang, &l.citation)),
+                    ),
+                    ("rule", Arg::Str(&l.rule)),
+                ],
+            ),
+        );
         if !l.tests.is_empty() {
             lines.extend(l.tests.iter().map(|t| format!("  {t}")));
         }
     }
-    lines.extend(c.questions.iter().map(|q| format!("to settle: {q}")));
+    lines.extend(
+        c.questions
+            .iter()
+            .map(|q| lang.ta("item-to-settle", &[("question", Arg::Str(q))])),
+    );
     lines
 }
 

@@ -687,40 +687,61 @@ pub fn render(c: &Comparison, format: OutputFormat) -> String {
 
 /// The checkerboard measured, as a section of a report (`compare`, and `map` after its table).
 pub fn render_checkerboard(b: &Checkerboard, format: OutputFormat) -> String {
-    let st = Style::of(format);
+    render_checkerboard_in(b, format, crate::i18n::Lang::En)
+}
+
+/// [`render_checkerboard`] in `lang`.
+pub fn render_checkerboard_in(
+    b: &Checkerboard,
+    format: OutputFormat,
+    lang: crate::i18n::Lang,
+) -> String {
+    use crate::i18n::Arg;
+    let st = Style::new(format, lang);
     let mut out = String::new();
-    st.h2(&mut out, "The checkerboard, measured");
+    st.h2(&mut out, &lang.t("measured-title"));
     for r in &b.rows {
         st.bullet(
             &mut out,
-            &format!(
-                "{}: {} dut{}, {} control{}",
-                r.jurisdiction,
-                r.duties,
-                if r.duties == 1 { "y" } else { "ies" },
-                r.controls,
-                if r.controls == 1 { "" } else { "s" }
+            &lang.ta(
+                "measured-row",
+                &[
+                    ("jurisdiction", Arg::Str(&r.jurisdiction)),
+                    ("duties", Arg::Num(r.duties as f64)),
+                    ("controls", Arg::Num(r.controls as f64)),
+                ],
             ),
         );
     }
+    let tailored = if b.tailored.is_empty() {
+        String::new()
+    } else {
+        lang.ta(
+            "measured-tailored-list",
+            &[("list", Arg::Str(&b.tailored.join(", ")))],
+        )
+    };
     let _ = writeln!(
-            out,
-            "{}State by state: {} duties ({} distinct) and {} control implementations. One national programme of {} controls satisfies {} of the {} duties as is; {} need{} state-specific tailoring{}.",
-            if format == OutputFormat::Markdown { "\n" } else { "" },
-            b.duties_state_by_state,
-            b.duties,
-            b.controls_state_by_state,
-            b.programme_controls,
-            b.covered,
-            b.duties,
-            b.tailored.len(),
-            if b.tailored.len() == 1 { "s" } else { "" },
-            if b.tailored.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", b.tailored.join(", "))
-            }
-        );
+        out,
+        "{}{}",
+        if format == OutputFormat::Markdown {
+            "\n"
+        } else {
+            ""
+        },
+        lang.ta(
+            "measured-summary",
+            &[
+                ("state_duties", Arg::Num(b.duties_state_by_state as f64)),
+                ("duties", Arg::Num(b.duties as f64)),
+                ("state_controls", Arg::Num(b.controls_state_by_state as f64)),
+                ("programme", Arg::Num(b.programme_controls as f64)),
+                ("covered", Arg::Num(b.covered as f64)),
+                ("tailored", Arg::Num(b.tailored.len() as f64)),
+                ("list", Arg::Str(&tailored)),
+            ]
+        )
+    );
     out
 }
 

@@ -21,6 +21,7 @@ pub mod init;
 pub mod inventory;
 pub mod jurisdictions;
 pub mod lists;
+pub mod localize;
 pub mod manifest_edit;
 pub mod map;
 pub mod oscal;

@@ -7,6 +7,7 @@
 //! boundaries as packaged by `us-atlas`, converted once and embedded (assets/us-states/PROVENANCE.md): the map
 //! needs no network.
 
+use crate::i18n::{Arg, Lang};
 use crate::report::FORMAT_VERSION;
 use crate::OutputFormat;
 use aigov_core::assess::{Assessment, Challenge, Finding, Status};
@@ -318,10 +319,16 @@ pub fn checkerboard<'a>(a: &Assessment<'a>) -> Checkerboard<'a> {
     }
 }
 
-fn law_label(c: &Checkerboard, id: &str) -> String {
+fn law_label(c: &Checkerboard, id: &str, texts: Option<&aigov_corpus::Texts>) -> String {
+    let title = |l: &Law| {
+        texts
+            .and_then(|t| t.short_title(l.instrument))
+            .unwrap_or(l.title)
+            .to_string()
+    };
     match c.laws.iter().find(|l| l.instrument == id) {
-        Some(l) if !l.challenges.is_empty() => format!("{} ⚑", l.title),
-        Some(l) => l.title.to_string(),
+        Some(l) if !l.challenges.is_empty() => format!("{} ⚑", title(l)),
+        Some(l) => title(l),
         None => id.to_string(),
     }
 }
@@ -355,6 +362,19 @@ pub fn report_measured(
     measure: Option<&crate::compare::Checkerboard>,
     format: OutputFormat,
 ) -> String {
+    report_measured_in(c, measure, format, Lang::En, None)
+}
+
+/// [`report_measured`] in `lang`, with the corpus's texts (`texts`: law titles, rule titles, questions) where it
+/// has them. JSON is the same in every language.
+pub fn report_measured_in(
+    c: &Checkerboard,
+    measure: Option<&crate::compare::Checkerboard>,
+    format: OutputFormat,
+    lang: Lang,
+    texts: Option<&aigov_corpus::Texts>,
+) -> String {
+    let texts = texts.filter(|_| lang != Lang::En);
     if format == OutputFormat::Json {
         let mut v = serde_json::to_value(c).unwrap_or_default();
         if let serde_json::Value::Object(m) = &mut v {
@@ -371,31 +391,36 @@ pub fn report_measured(
         s.push('\n');
         return s;
     }
-    let mut out = report_table(c, format);
+    let mut out = report_table(c, format, lang, texts);
     if let Some(m) = measure {
-        out.push_str(&crate::compare::render_checkerboard(m, format));
+        out.push_str(&crate::compare::render_checkerboard_in(m, format, lang));
     }
     out
 }
 
-fn report_table(c: &Checkerboard, format: OutputFormat) -> String {
+fn report_table(
+    c: &Checkerboard,
+    format: OutputFormat,
+    lang: Lang,
+    texts: Option<&aigov_corpus::Texts>,
+) -> String {
     let md = format == OutputFormat::Markdown;
     let mut out = String::new();
-    let title = format!(
-        "aigov map: {} ({}), binding duties by US state, law as of {}",
-        c.name.unwrap_or("(unnamed)"),
-        c.subject,
-        c.as_of
+    let unnamed = lang.t("report-unnamed");
+    let title = lang.ta(
+        "map-title",
+        &[
+            ("name", Arg::Str(c.name.unwrap_or(&unnamed))),
+            ("subject", Arg::Str(c.subject)),
+            ("date", Arg::Str(&lang.date(c.as_of))),
+        ],
     );
+    let width = |s: &str| crate::report::display_width(s);
     if md {
         let _ = writeln!(out, "# {title}\n");
     } else {
         let b = anstyle::Style::new().bold();
-        let _ = writeln!(
-            out,
-            "{b}{title}{b:#}\n{}",
-            "=".repeat(title.chars().count())
-        );
+        let _ = writeln!(out, "{b}{title}{b:#}\n{}", "=".repeat(width(&title)));
     }
     let federal: Vec<&Duty> = c
         .duties
@@ -404,14 +429,24 @@ fn report_table(c: &Checkerboard, format: OutputFormat) -> String {
         .collect();
     let _ = writeln!(
         out,
-        "Score: distinct binding duties (obligations and prohibitions) in effect: federal + state (+ city for NYC).\n\
-         Federal duties in effect everywhere: {}. ⚑ = the law faces a federal challenge.{}",
-        federal.len(),
+        "{}\n{}{}",
+        lang.t("map-score"),
+        lang.ta("map-federal", &[("count", Arg::Num(federal.len() as f64))]),
         if md { "\n" } else { "" }
     );
     let headers = [
-        "Area", "Score", "Fed", "State", "City", "Upcoming", "Susp.", "Undet.", "Laws",
-    ];
+        "map-col-area",
+        "map-col-score",
+        "map-col-fed",
+        "map-col-state",
+        "map-col-city",
+        "map-col-upcoming",
+        "map-col-suspended",
+        "map-col-undetermined",
+        "map-col-laws",
+    ]
+    .map(|id| lang.t(id));
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     let rows: Vec<[String; 9]> = c
         .areas
         .iter()
@@ -427,7 +462,7 @@ fn report_table(c: &Checkerboard, format: OutputFormat) -> String {
                 a.undetermined.len().to_string(),
                 a.laws
                     .iter()
-                    .map(|l| law_label(c, l))
+                    .map(|l| law_label(c, l, texts))
                     .collect::<Vec<_>>()
                     .join(", "),
             ]
@@ -444,8 +479,8 @@ fn report_table(c: &Checkerboard, format: OutputFormat) -> String {
         let w: Vec<usize> = (0..headers.len())
             .map(|i| {
                 rows.iter()
-                    .map(|r| r[i].chars().count())
-                    .chain([headers[i].len()])
+                    .map(|r| width(&r[i]))
+                    .chain([width(headers[i])])
                     .max()
                     .unwrap_or(0)
             })
@@ -453,7 +488,7 @@ fn report_table(c: &Checkerboard, format: OutputFormat) -> String {
         let line = |cells: &[&str]| -> String {
             let mut s = String::new();
             for (i, cell) in cells.iter().enumerate() {
-                let pad = w[i].saturating_sub(cell.chars().count());
+                let pad = w[i].saturating_sub(width(cell));
                 if i == 0 || i == cells.len() - 1 {
                     s.push_str(cell);
                     if i == 0 {
@@ -473,11 +508,7 @@ fn report_table(c: &Checkerboard, format: OutputFormat) -> String {
         let _ = writeln!(out, "{}", line(&headers));
         let width = rows
             .iter()
-            .map(|r| {
-                line(&r.iter().map(String::as_str).collect::<Vec<_>>())
-                    .chars()
-                    .count()
-            })
+            .map(|r| width(&line(&r.iter().map(String::as_str).collect::<Vec<_>>())))
             .max()
             .unwrap_or(0);
         let _ = writeln!(out, "{}", "-".repeat(width.clamp(20, 110)));
@@ -492,45 +523,61 @@ fn report_table(c: &Checkerboard, format: OutputFormat) -> String {
             let _ = writeln!(out, "\n## {s}\n");
         } else {
             let b = anstyle::Style::new().bold();
-            let _ = writeln!(out, "\n{b}{s}{b:#}\n{}", "-".repeat(s.chars().count()));
+            let _ = writeln!(out, "\n{b}{s}{b:#}\n{}", "-".repeat(width(s)));
         }
     };
     let bullet = if md { "- " } else { "  • " };
     let sub = if md { "  - " } else { "      " };
     if !c.laws.is_empty() {
-        h2(&mut out, "Duties by law");
+        h2(&mut out, &lang.t("map-duties-by-law"));
     }
     for l in &c.laws {
         let _ = writeln!(
             out,
             "{bullet}{} ({}) [{}]",
-            l.title, l.jurisdiction, l.instrument
+            texts
+                .and_then(|t| t.short_title(l.instrument))
+                .unwrap_or(l.title),
+            l.jurisdiction,
+            l.instrument
         );
         for ch in &l.challenges {
+            let by = ch
+                .by_title
+                .or(ch.by)
+                .map(|b| lang.ta("map-challenged-by", &[("by", Arg::Str(b))]))
+                .unwrap_or_default();
+            let note = ch
+                .note
+                .map(|n| format!(": {}", n.trim()))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "{sub}⚑ challenged {}{}{}",
-                ch.date,
-                ch.by_title
-                    .or(ch.by)
-                    .map(|b| format!(" by {b}"))
-                    .unwrap_or_default(),
-                ch.note
-                    .map(|n| format!(": {}", n.trim()))
-                    .unwrap_or_default()
+                "{sub}{}",
+                lang.ta(
+                    "map-challenged",
+                    &[
+                        ("date", Arg::Str(&lang.date(ch.date))),
+                        ("by", Arg::Str(&by)),
+                        ("note", Arg::Str(&note)),
+                    ]
+                )
             );
         }
         for d in c.duties.iter().filter(|d| d.instrument == l.instrument) {
+            let on = |id: &str| lang.ta(id, &[("date", Arg::Str(&lang.date(d.applies_from)))]);
             let when = match d.status {
-                Status::InEffect => format!("in effect since {}", d.applies_from),
-                Status::Upcoming => format!("applies from {}", d.applies_from),
-                Status::Suspended => "suspended".to_string(),
-                _ => "undetermined (see questions)".to_string(),
+                Status::InEffect => on("map-in-effect-since"),
+                Status::Upcoming => on("map-applies-from"),
+                Status::Suspended => lang.t("map-suspended"),
+                _ => lang.t("map-undetermined"),
             };
             let _ = writeln!(
                 out,
                 "{sub}{} — {} — {when} [{}]",
-                d.title, d.citation, d.rule
+                texts.and_then(|t| t.rule_title(d.rule)).unwrap_or(d.title),
+                crate::localize::rule_citation(d.rule, d.citation, lang, texts),
+                d.rule
             );
         }
     }
@@ -540,15 +587,18 @@ fn report_table(c: &Checkerboard, format: OutputFormat) -> String {
         .filter(|d| d.status == Status::Undetermined)
         .count();
     if undetermined > 0 {
-        h2(&mut out, "Undetermined");
+        h2(&mut out, &lang.t("map-undetermined-heading"));
         let _ = writeln!(
             out,
-            "{undetermined} dut{} on facts the manifest does not give: the score counts only duties known to \
-             be in effect, so a state with undetermined duties may carry more. Answer to settle them:{}",
-            if undetermined == 1 { "y hinges" } else { "ies hinge" },
+            "{}{}",
+            lang.ta(
+                "map-undetermined-text",
+                &[("count", Arg::Num(undetermined as f64))]
+            ),
             if md { "\n" } else { "" }
         );
         for (fact, q) in &c.questions {
+            let q = texts.and_then(|t| t.question(fact)).unwrap_or(q);
             let _ = writeln!(out, "{bullet}{q} ({fact})");
         }
     }
@@ -646,7 +696,7 @@ fn tooltip(c: &Checkerboard, a: &Area) -> String {
         }
     }
     if !a.laws.is_empty() {
-        let laws: Vec<String> = a.laws.iter().map(|l| law_label(c, l)).collect();
+        let laws: Vec<String> = a.laws.iter().map(|l| law_label(c, l, None)).collect();
         let _ = write!(t, ". Laws: {}", laws.join(", "));
     }
     if a.challenged {

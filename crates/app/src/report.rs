@@ -36,7 +36,7 @@ pub(crate) struct Style {
 
 /// The columns a heading takes in a terminal: East Asian wide characters (CJK, full-width forms) take two, so a
 /// Chinese heading's underline is as long as the heading.
-fn display_width(s: &str) -> usize {
+pub(crate) fn display_width(s: &str) -> usize {
     s.chars()
         .map(|c| match c as u32 {
             0x1100..=0x115F
@@ -142,14 +142,19 @@ impl Style {
 }
 
 fn effect_line(f: &Finding, lang: Lang, texts: Option<&Texts>) -> String {
+    effect_words(f.rule, f.effect, lang, texts)
+}
+
+/// A rule's effect in words ("must: ...", "classification: ...") in `lang`.
+fn effect_words(rule: &str, effect: &Effect, lang: Lang, texts: Option<&Texts>) -> String {
     // The duty, practice or relief in the reader's language where the corpus translates it.
     let tr = |english: &str| -> String {
         texts
-            .and_then(|t| t.rule_effect(f.rule, english))
+            .and_then(|t| t.rule_effect(rule, english))
             .unwrap_or(english)
             .to_string()
     };
-    match &f.effect {
+    match effect {
         Effect::Classification { regime, axis, tier } => lang.ta(
             "finding-classification",
             &[
@@ -172,7 +177,7 @@ fn effect_line(f: &Finding, lang: Lang, texts: Option<&Texts>) -> String {
                             "deadline",
                             Arg::Str(
                                 texts
-                                    .and_then(|t| t.rule_deadline(f.rule, &d.text))
+                                    .and_then(|t| t.rule_deadline(rule, &d.text))
                                     .unwrap_or(&d.text)
                             )
                         )]
@@ -190,11 +195,33 @@ fn effect_line(f: &Finding, lang: Lang, texts: Option<&Texts>) -> String {
     }
 }
 
-fn when_line(f: &Finding, with_source: bool, lang: Lang) -> String {
+fn when_line(
+    f: &Finding,
+    with_source: bool,
+    lang: Lang,
+    corpus: &Corpus,
+    texts: Option<&Texts>,
+) -> String {
     let source = f
         .applies_from_source
         .filter(|_| with_source)
-        .map(|s| format!(" ({s})"))
+        .map(|s| {
+            // In another language the source is said again from the rule's dated event.
+            let said = (lang != Lang::En)
+                .then(|| {
+                    let rule = corpus.rule(f.rule)?;
+                    let v = rule
+                        .versions
+                        .iter()
+                        .find(|v| v.from.date == f.version.from)?;
+                    crate::localize::date_source(corpus, &v.applies_from, lang, texts)
+                })
+                .flatten();
+            lang.ta(
+                "finding-source",
+                &[("source", Arg::Str(said.as_deref().unwrap_or(s)))],
+            )
+        })
         .unwrap_or_default();
     let date = lang.date(f.applies_from);
     let on = |id: &str| lang.ta(id, &[("date", Arg::Str(&date))]);
@@ -213,9 +240,11 @@ fn when_line(f: &Finding, with_source: bool, lang: Lang) -> String {
     match f.status {
         Status::InEffect => format!("{}{source}", on("finding-since")),
         Status::Upcoming => format!("{}{source}", on("finding-from")),
-        Status::Ended | Status::Suspended => {
-            f.cause.as_ref().map(|c| c.text.clone()).unwrap_or_default()
-        }
+        Status::Ended | Status::Suspended => f
+            .cause
+            .as_ref()
+            .map(|c| crate::localize::cause_text(corpus, c, lang, texts))
+            .unwrap_or_default(),
         Status::Undetermined => match f.timing {
             Some(Status::Upcoming) => format!("{}{source}", on("finding-would-apply-from")),
             Some(Status::InEffect) => format!("{}{source}", on("finding-would-be-in-effect")),
@@ -233,7 +262,13 @@ fn when_line(f: &Finding, with_source: bool, lang: Lang) -> String {
 /// by side before the details: how many binding rules are in effect, upcoming and undetermined there, whether a
 /// prohibition applies, and the most severe binding class in effect or upcoming. Policy that binds no one is left
 /// out of the class, so a headline never reads "federal policy" where a law classifies.
-fn by_jurisdiction(out: &mut String, st: &Style, engine: &Engine, a: &Assessment) {
+fn by_jurisdiction(
+    out: &mut String,
+    st: &Style,
+    engine: &Engine,
+    a: &Assessment,
+    texts: Option<&Texts>,
+) {
     let lang = st.lang;
     let top = |j: &str| j.split('-').next().unwrap_or(j).to_string();
     let mut tops: Vec<String> = a.findings.iter().map(|f| top(f.jurisdiction)).collect();
@@ -265,8 +300,23 @@ fn by_jurisdiction(out: &mut String, st: &Style, engine: &Engine, a: &Assessment
             Some((t, f)) => lang.ta(
                 "report-jurisdiction-class",
                 &[
-                    ("class", Arg::Str(&tier_label(&t.description))),
-                    ("law", Arg::Str(f.instrument_title)),
+                    (
+                        "class",
+                        Arg::Str(
+                            &texts
+                                .and_then(|x| x.tier(&t.id))
+                                .map(str::to_string)
+                                .unwrap_or_else(|| tier_label(&t.description)),
+                        ),
+                    ),
+                    (
+                        "law",
+                        Arg::Str(
+                            texts
+                                .and_then(|x| x.short_title(f.instrument))
+                                .unwrap_or(f.instrument_title),
+                        ),
+                    ),
                 ],
             ),
             None => lang.t("report-jurisdiction-no-class"),
@@ -442,10 +492,10 @@ pub fn assessment_with_item(
             )
         );
     }
-    by_jurisdiction(&mut out, &st, engine, a);
+    by_jurisdiction(&mut out, &st, engine, a, texts);
     if let Some(item) = item {
         st.h2(&mut out, &lang.t("report-item-classification"));
-        for line in crate::chips::summary_lines(item) {
+        for line in crate::chips::summary_lines_in(item, lang) {
             match line.strip_prefix("  ") {
                 Some(detail) => st.detail(&mut out, detail),
                 None => st.bullet(&mut out, &line),
@@ -497,7 +547,7 @@ pub fn assessment_with_item(
                         other => lang.status(other).to_lowercase(),
                     }
                 },
-                cl.citation,
+                crate::localize::rule_citation(cl.rule, cl.citation, lang, texts),
                 st.code(cl.rule),
                 cl.axis,
                 cl.tier,
@@ -508,7 +558,12 @@ pub fn assessment_with_item(
         let list: Vec<String> = conflict
             .rules
             .iter()
-            .map(|(r, t)| format!("{r} says {t}"))
+            .map(|(r, t)| {
+                lang.ta(
+                    "report-conflict-says",
+                    &[("rule", Arg::Str(r)), ("tier", Arg::Str(t))],
+                )
+            })
             .collect();
         let _ = writeln!(
             out,
@@ -575,15 +630,18 @@ pub fn assessment_with_item(
             &format!(
                 "[{kind}] {} — {} — {}",
                 st.strong(texts.and_then(|t| t.rule_title(f.rule)).unwrap_or(f.title)),
-                f.citation,
-                when_line(f, false, lang)
+                crate::localize::rule_citation(f.rule, f.citation, lang, texts),
+                when_line(f, false, lang, c, texts)
             ),
         );
         st.detail(&mut out, &effect_line(f, lang, texts));
         if let Some(p) = &f.penalty {
-            st.detail(&mut out, &penalty_line(p, f.status, a.as_of, lang));
+            st.detail(
+                &mut out,
+                &penalty_line(p, f.status, a.as_of, lang, c, texts),
+            );
         }
-        if let Some(h) = history_line(f, lang) {
+        if let Some(h) = history_line(f, lang, c, texts) {
             st.detail(&mut out, &h);
         }
         if let Some(by) = &f.version.amended_by {
@@ -592,7 +650,14 @@ pub fn assessment_with_item(
                 &lang.ta(
                     "finding-amended",
                     &[
-                        ("by", Arg::Str(by)),
+                        (
+                            "by",
+                            Arg::Str(if texts.is_some() {
+                                crate::localize::short_title(c, by, texts)
+                            } else {
+                                by
+                            }),
+                        ),
                         ("date", Arg::Str(&lang.date(f.version.from))),
                     ],
                 ),
@@ -640,7 +705,14 @@ pub fn assessment_with_item(
                 &lang.ta(
                     "finding-caveat",
                     &[
-                        ("instrument", Arg::Str(f.instrument_title)),
+                        (
+                            "instrument",
+                            Arg::Str(
+                                texts
+                                    .and_then(|t| t.short_title(f.instrument))
+                                    .unwrap_or(f.instrument_title),
+                            ),
+                        ),
                         ("note", Arg::Str(n.trim())),
                     ],
                 ),
@@ -672,7 +744,7 @@ pub fn assessment_with_item(
                 i + 1,
                 texts.and_then(|t| t.question(q.fact)).unwrap_or(q.question),
                 st.code(q.fact),
-                q.ty,
+                type_word(lang, q.ty),
                 lang.ta(
                     "report-question-settles",
                     &[("count", Arg::Num(q.rules.len() as f64))]
@@ -684,7 +756,7 @@ pub fn assessment_with_item(
     out
 }
 
-fn tree(out: &mut String, node: &TraceNode, prefix: &str, last: bool, root: bool) {
+fn tree(out: &mut String, node: &TraceNode, prefix: &str, last: bool, root: bool, lang: Lang) {
     let mark = match node.result {
         Truth::True => "✓",
         Truth::False => "✗",
@@ -699,12 +771,14 @@ fn tree(out: &mut String, node: &TraceNode, prefix: &str, last: bool, root: bool
     };
     // A long `a || b || ...` prints as "any of" with its children below, rather than as one huge line.
     let text = match node.op.as_deref() {
-        Some("or") if node.children.len() > 3 => {
-            format!("any of {} alternatives", node.children.len())
-        }
-        Some("and") if node.children.len() > 3 => {
-            format!("all of {} conditions", node.children.len())
-        }
+        Some("or") if node.children.len() > 3 => lang.ta(
+            "explain-any-of",
+            &[("count", Arg::Num(node.children.len() as f64))],
+        ),
+        Some("and") if node.children.len() > 3 => lang.ta(
+            "explain-all-of",
+            &[("count", Arg::Num(node.children.len() as f64))],
+        ),
         _ => node.expr.clone(),
     };
     let _ = writeln!(out, "{prefix}{branch}{mark} {text}");
@@ -733,15 +807,23 @@ fn tree(out: &mut String, node: &TraceNode, prefix: &str, last: bool, root: bool
             &child_prefix,
             i + 1 == shown.len() && hidden == 0,
             false,
+            lang,
         );
     }
     if hidden > 0 {
-        let verdict = match node.result {
-            Truth::True if node.op.as_deref() == Some("or") => "false",
-            Truth::False => "true",
-            _ => "decided",
-        };
-        let _ = writeln!(out, "{child_prefix}└─ … {hidden} other(s) {verdict}");
+        let verdict = lang.t(match node.result {
+            Truth::True if node.op.as_deref() == Some("or") => "explain-others-false",
+            Truth::False => "explain-others-true",
+            _ => "explain-others-decided",
+        });
+        let others = lang.ta(
+            "explain-others",
+            &[
+                ("count", Arg::Num(hidden as f64)),
+                ("verdict", Arg::Str(&verdict)),
+            ],
+        );
+        let _ = writeln!(out, "{child_prefix}└─ … {others}");
     }
 }
 
@@ -770,10 +852,12 @@ fn builds_on(
     engine: &Engine,
     ctx: &aigov_core::assess::Context<'_>,
     index: usize,
-    as_of: Date,
     depth: usize,
     seen: &mut Vec<usize>,
+    how: &Words<'_>,
 ) {
+    let as_of = how.as_of;
+    let lang = how.lang;
     let r = &engine.corpus.rules[index];
     let pad = "  ".repeat(depth + 1);
     let truth = ctx.holds(index);
@@ -789,41 +873,54 @@ fn builds_on(
     let again = seen.contains(&index);
     let _ = writeln!(
         out,
-        "{pad}{mark} {} — {} ({cite}){}",
+        "{pad}{mark} {} — {} ({}){}",
         r.id,
-        r.title,
-        if again { " (above)" } else { "" }
+        how.texts
+            .and_then(|t| t.rule_title(&r.id))
+            .unwrap_or(&r.title),
+        crate::localize::citation(lang, cite),
+        if again {
+            lang.t("explain-above")
+        } else {
+            String::new()
+        }
     );
     if again || truth == Truth::False || depth >= 6 {
         return;
     }
     seen.push(index);
     if let Some(d) = engine.finding(ctx, index, true).and_then(|f| f.derivation) {
-        tree(out, &d.condition, &format!("{pad}    "), true, true);
+        tree(out, &d.condition, &format!("{pad}    "), true, true, lang);
         for e in d.exceptions.iter().filter(|e| e.result != Truth::False) {
-            let _ = writeln!(
-                out,
-                "{pad}    exception {} ({}): {}",
-                e.id, e.citation, e.result
+            let line = lang.ta(
+                "explain-ref-exception",
+                &[
+                    ("id", Arg::Str(e.id)),
+                    (
+                        "citation",
+                        Arg::Str(&crate::localize::citation(lang, e.citation)),
+                    ),
+                    ("result", Arg::Str(&truth_word(lang, e.result))),
+                ],
             );
+            let _ = writeln!(out, "{pad}    {line}");
         }
         for x in &d.defeaters {
-            let _ = writeln!(
-                out,
-                "{pad}    defeated if {} ({}) applies: {}",
-                x.rule, x.citation, x.result
+            let line = lang.ta(
+                "explain-ref-defeated",
+                &[
+                    ("rule", Arg::Str(x.rule)),
+                    (
+                        "citation",
+                        Arg::Str(&crate::localize::citation(lang, x.citation)),
+                    ),
+                    ("result", Arg::Str(&truth_word(lang, x.result))),
+                ],
             );
+            let _ = writeln!(out, "{pad}    {line}");
         }
     }
-    follow_refs(
-        out,
-        engine,
-        ctx,
-        rule_refs(r, as_of),
-        as_of,
-        depth + 1,
-        seen,
-    );
+    follow_refs(out, engine, ctx, rule_refs(r, as_of), depth + 1, seen, how);
 }
 
 /// Expands the referenced rules that hold or are open; those that do not hold are counted on one line.
@@ -832,15 +929,15 @@ fn follow_refs(
     engine: &Engine,
     ctx: &aigov_core::assess::Context<'_>,
     refs: Vec<usize>,
-    as_of: Date,
     depth: usize,
     seen: &mut Vec<usize>,
+    how: &Words<'_>,
 ) {
     let (failed, live): (Vec<usize>, Vec<usize>) = refs
         .into_iter()
         .partition(|&i| ctx.holds(i) == Truth::False);
     for i in live {
-        builds_on(out, engine, ctx, i, as_of, depth, seen);
+        builds_on(out, engine, ctx, i, depth, seen, how);
     }
     if !failed.is_empty() {
         let ids: Vec<&str> = failed
@@ -849,13 +946,14 @@ fn follow_refs(
             .map(|&i| engine.corpus.rules[i].id.as_str())
             .collect();
         let more = if failed.len() > 3 { ", …" } else { "" };
-        let _ = writeln!(
-            out,
-            "{}✗ {} other rule(s) do not hold: {}{more}",
-            "  ".repeat(depth + 1),
-            failed.len(),
-            ids.join(", ")
+        let line = how.lang.ta(
+            "explain-refs-failed",
+            &[
+                ("count", Arg::Num(failed.len() as f64)),
+                ("ids", Arg::Str(&format!("{}{more}", ids.join(", ")))),
+            ],
         );
+        let _ = writeln!(out, "{}✗ {line}", "  ".repeat(depth + 1));
     }
 }
 
@@ -866,11 +964,12 @@ fn penalty_line(
     status: Status,
     as_of: Date,
     lang: Lang,
+    corpus: &Corpus,
+    texts: Option<&Texts>,
 ) -> String {
-    let args = [
-        ("text", Arg::Str(p.text)),
-        ("citation", Arg::Str(p.citation)),
-    ];
+    let text = crate::localize::penalty_text(corpus, p, lang, texts);
+    let citation = crate::localize::penalty_citation(p, lang, texts);
+    let args = [("text", Arg::Str(&text)), ("citation", Arg::Str(&citation))];
     let mut line = if status == Status::Ended {
         lang.ta("finding-penalty-ended", &args)
     } else {
@@ -892,9 +991,8 @@ fn penalty_line(
             aigov_core::model::Confidence::Medium => "confidence-medium",
             aigov_core::model::Confidence::Low => "confidence-low",
         });
-        let note = p
-            .note
-            .map(|n| format!(" ({})", n.trim()))
+        let note = crate::localize::penalty_note(p, lang, texts)
+            .map(|n| lang.ta("finding-penalty-note", &[("note", Arg::Str(n.trim()))]))
             .unwrap_or_default();
         line.push_str(&lang.ta(
             "finding-penalty-confidence",
@@ -907,7 +1005,7 @@ fn penalty_line(
 /// The instrument's lifecycle up to the date, in order ("amended by ... on ..., then stayed by ... on ..., then
 /// replaced by ... on ..."), when it says more than the finding's other lines: a stay, a non-enforcement or an end,
 /// other than the single event that already explains the status. (JSON always carries the whole history.)
-fn history_line(f: &Finding, lang: Lang) -> Option<String> {
+fn history_line(f: &Finding, lang: Lang, corpus: &Corpus, texts: Option<&Texts>) -> Option<String> {
     use aigov_core::model::EventKind;
     let telling: Vec<_> = f
         .history
@@ -919,16 +1017,22 @@ fn history_line(f: &Finding, lang: Lang) -> Option<String> {
         return None;
     }
     // Each step names the instrument once, at the start: "SB 24-205 amended by ..., then stayed by ...".
-    let prefix = format!("{} ", f.instrument_title);
-    let steps: Vec<&str> = f
+    let title = crate::localize::short_title(corpus, f.instrument, texts);
+    let prefix = format!("{title} ");
+    let steps: Vec<String> = f
         .history
         .iter()
-        .map(|c| c.text.strip_prefix(&prefix).unwrap_or(&c.text))
+        .map(|c| {
+            let text = crate::localize::cause_text(corpus, c, lang, texts);
+            text.strip_prefix(&prefix)
+                .map(str::to_string)
+                .unwrap_or(text)
+        })
         .collect();
     Some(lang.ta(
         "finding-history",
         &[
-            ("instrument", Arg::Str(f.instrument_title)),
+            ("instrument", Arg::Str(title)),
             (
                 "steps",
                 Arg::Str(&steps.join(&lang.t("finding-history-then"))),
@@ -990,6 +1094,28 @@ pub fn explain(
     as_of: Date,
     format: OutputFormat,
 ) -> String {
+    explain_in(
+        engine,
+        facts,
+        index,
+        as_of,
+        format,
+        Lang::En,
+        &Translations::default(),
+    )
+}
+
+/// [`explain`] in `lang`, with the corpus's texts from `translations` where it has them (JSON is the same in
+/// every language).
+pub fn explain_in(
+    engine: &Engine,
+    facts: &Facts,
+    index: usize,
+    as_of: Date,
+    format: OutputFormat,
+    lang: Lang,
+    translations: &Translations,
+) -> String {
     let ctx = aigov_core::assess::Context::new(engine, facts, as_of);
     let rule = &engine.corpus.rules[index];
     let inst = engine.corpus.instrument_of(rule);
@@ -1015,99 +1141,201 @@ pub fn explain(
             },
         );
     }
-    let st = Style::of(format);
+    let st = Style::new(format, lang);
+    let texts = translations.get(lang.tag()).filter(|_| lang != Lang::En);
+    let c = &engine.corpus;
+    let date = |d: Date| lang.date(d);
     let mut out = String::new();
-    st.h1(&mut out, &format!("{} — {}", rule.id, rule.title));
+    st.h1(
+        &mut out,
+        &format!(
+            "{} — {}",
+            rule.id,
+            texts
+                .and_then(|t| t.rule_title(&rule.id))
+                .unwrap_or(&rule.title)
+        ),
+    );
     let _ = writeln!(
         out,
-        "Instrument: {} ({}), {} — {}",
-        inst.short_title,
-        inst.citation,
-        inst.jurisdiction,
-        rule.url.as_deref().unwrap_or(&inst.url)
+        "{}",
+        lang.ta(
+            "explain-instrument",
+            &[
+                (
+                    "title",
+                    Arg::Str(crate::localize::short_title(c, &inst.id, texts))
+                ),
+                ("citation", Arg::Str(&inst.citation)),
+                ("jurisdiction", Arg::Str(&inst.jurisdiction)),
+                ("url", Arg::Str(rule.url.as_deref().unwrap_or(&inst.url))),
+            ]
+        )
     );
     let Some(f) = finding else {
         let first = rule
             .versions
             .first()
-            .map(|v| v.from.date.to_string())
+            .map(|v| date(v.from.date))
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "As of {as_of}: this rule was not yet law (its text is law from {first})."
+            "{}",
+            lang.ta(
+                "explain-not-yet-law",
+                &[
+                    ("date", Arg::Str(&date(as_of))),
+                    ("first", Arg::Str(&first))
+                ]
+            )
         );
         return out;
     };
-    let _ = writeln!(out, "Citation: {}", f.citation);
     let _ = writeln!(
         out,
-        "As of {as_of}: {} — {}",
-        st.strong(&f.status.heading().to_uppercase()),
-        when_line(&f, true, st.lang)
+        "{}",
+        lang.ta(
+            "explain-citation",
+            &[(
+                "citation",
+                Arg::Str(&crate::localize::rule_citation(
+                    f.rule, f.citation, lang, texts
+                ))
+            )]
+        )
     );
-    let _ = writeln!(out, "Effect: {}", effect_line(&f, st.lang, None));
-    let _ = writeln!(out, "Summary: {}", f.summary.trim());
-    for c in &f.challenges {
-        let _ = writeln!(out, "Challenge: {}", challenge_line(c, st.lang));
-    }
+    let status = if lang == Lang::En {
+        f.status.heading().to_uppercase()
+    } else {
+        lang.status(f.status)
+    };
     let _ = writeln!(
         out,
-        "Text: law since {}{}{}",
-        f.version.from,
-        f.version
-            .amended_by
-            .map(|b| format!(", as amended by {b}"))
-            .unwrap_or_default(),
+        "{}",
+        lang.ta(
+            "explain-as-of",
+            &[
+                ("date", Arg::Str(&date(as_of))),
+                ("status", Arg::Str(&st.strong(&status))),
+                ("when", Arg::Str(&when_line(&f, true, lang, c, texts))),
+            ]
+        )
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.ta(
+            "explain-effect",
+            &[("effect", Arg::Str(&effect_line(&f, lang, texts)))]
+        )
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.ta(
+            "explain-summary",
+            &[(
+                "summary",
+                Arg::Str(
+                    texts
+                        .and_then(|t| t.rule_summary(f.rule))
+                        .unwrap_or(f.summary)
+                        .trim()
+                )
+            )]
+        )
+    );
+    for ch in &f.challenges {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.ta(
+                "explain-challenge",
+                &[("challenge", Arg::Str(&challenge_line(ch, lang)))]
+            )
+        );
+    }
+    let amended = f
+        .version
+        .amended_by
+        .map(|b| lang.ta("explain-text-amended", &[("by", Arg::Str(b))]))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{}{}",
+        lang.ta(
+            "explain-text",
+            &[
+                ("date", Arg::Str(&date(f.version.from))),
+                ("amended", Arg::Str(&amended)),
+            ]
+        ),
         f.version
             .change
             .map(|c| format!(" — {c}"))
             .unwrap_or_default()
     );
     if rule.versions.len() > 1 {
-        let _ = writeln!(out, "Versions:");
+        let _ = writeln!(out, "{}", lang.t("explain-versions"));
         for v in &rule.versions {
+            let amended = v
+                .amended_by
+                .as_deref()
+                .map(|b| lang.ta("explain-version-amended", &[("by", Arg::Str(b))]))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  from {}: applies from {}{}",
-                v.from.date,
-                v.applies_from.date,
-                v.amended_by
-                    .as_deref()
-                    .map(|b| format!(" (amended by {b})"))
-                    .unwrap_or_default()
+                "  {}",
+                lang.ta(
+                    "explain-version",
+                    &[
+                        ("from", Arg::Str(&date(v.from.date))),
+                        ("applies", Arg::Str(&date(v.applies_from.date))),
+                        ("amended", Arg::Str(&amended)),
+                    ]
+                )
             );
         }
     }
     if let Some(d) = &f.derivation {
-        st.h2(&mut out, "Derivation");
+        st.h2(&mut out, &lang.t("explain-derivation"));
         if st.md {
             out.push_str("```text\n");
         }
-        let _ = writeln!(out, "Condition:");
-        tree(&mut out, &d.condition, "  ", true, true);
+        let _ = writeln!(out, "{}", lang.t("explain-condition"));
+        tree(&mut out, &d.condition, "  ", true, true, lang);
         if !d.exceptions.is_empty() {
-            let _ = writeln!(out, "Exceptions (any that holds defeats the rule):");
+            let _ = writeln!(out, "{}", lang.t("explain-exceptions"));
             for e in &d.exceptions {
-                let verdict = match e.result {
-                    Truth::True => "FIRED",
-                    Truth::False => "did not fire",
-                    Truth::Unknown => "unknown",
-                };
+                let verdict = lang.t(match e.result {
+                    Truth::True => "explain-exception-fired",
+                    Truth::False => "explain-exception-not-fired",
+                    Truth::Unknown => "explain-exception-unknown",
+                });
                 let _ = writeln!(
                     out,
                     "  {} — {} ({}): {}",
                     e.id,
                     verdict,
-                    e.citation,
-                    e.summary.trim()
+                    crate::localize::citation(lang, e.citation),
+                    texts
+                        .and_then(|t| t.exception(&inst.id, e.id))
+                        .unwrap_or(e.summary)
+                        .trim()
                 );
-                tree(&mut out, &e.trace, "    ", true, true);
+                tree(&mut out, &e.trace, "    ", true, true, lang);
             }
         }
         if !d.defeaters.is_empty() {
-            let _ = writeln!(out, "Rules that defeat it when they apply:");
+            let _ = writeln!(out, "{}", lang.t("explain-defeaters"));
             for x in &d.defeaters {
-                let _ = writeln!(out, "  {} ({}): {}", x.rule, x.citation, x.result);
+                let _ = writeln!(
+                    out,
+                    "  {} ({}): {}",
+                    x.rule,
+                    crate::localize::citation(lang, x.citation),
+                    truth_word(lang, x.result)
+                );
             }
         }
         if st.md {
@@ -1118,79 +1346,255 @@ pub fn explain(
     // so the whole tree from facts to conclusion is on the page.
     let refs = rule_refs(rule, as_of);
     if !refs.is_empty() {
-        st.h2(&mut out, "Builds on");
+        st.h2(&mut out, &lang.t("explain-builds-on"));
         if st.md {
             out.push_str("```text\n");
         }
         let mut seen = vec![index];
-        follow_refs(&mut out, engine, &ctx, refs, as_of, 0, &mut seen);
+        let how = Words { lang, as_of, texts };
+        follow_refs(&mut out, engine, &ctx, refs, 0, &mut seen, &how);
         if st.md {
             out.push_str("```\n");
         }
     }
     let derived = engine.derived_values(&ctx);
     if !derived.is_empty() {
-        st.h2(&mut out, "Derived values");
+        st.h2(&mut out, &lang.t("report-derived"));
         for d in &derived {
             st.bullet(&mut out, &derived_line(d, st.lang));
         }
     }
     if !f.questions.is_empty() {
-        st.h2(&mut out, "Questions that would settle it");
-        for q in &f.questions {
-            st.bullet(&mut out, q);
+        st.h2(&mut out, &lang.t("explain-questions"));
+        // The facts the questions ask for are in the same order (`open_facts`).
+        for (i, q) in f.questions.iter().enumerate() {
+            let tr = f
+                .open_facts
+                .get(i)
+                .and_then(|fact| texts.and_then(|t| t.question(fact)));
+            st.bullet(&mut out, tr.unwrap_or(q));
         }
     }
     if let Some(p) = &f.penalty {
-        let _ = writeln!(out, "\n{}", penalty_line(p, f.status, as_of, st.lang));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            penalty_line(p, f.status, as_of, lang, c, texts)
+        );
     }
-    if let Some(h) = history_line(&f, st.lang) {
+    if let Some(h) = history_line(&f, lang, c, texts) {
         let _ = writeln!(out, "\n{h}");
     }
     if let Some(n) = f.instrument_note {
-        let caveat = st.lang.ta(
+        let caveat = lang.ta(
             "finding-caveat",
             &[
-                ("instrument", Arg::Str(f.instrument_title)),
+                (
+                    "instrument",
+                    Arg::Str(crate::localize::short_title(c, f.instrument, texts)),
+                ),
                 ("note", Arg::Str(n.trim())),
             ],
         );
         let _ = writeln!(out, "\n{caveat}");
     }
     if f.confidence != aigov_core::model::Confidence::High {
+        let level = if lang == Lang::En {
+            format!("{:?}", f.confidence)
+        } else {
+            lang.t(&format!(
+                "confidence-{}",
+                format!("{:?}", f.confidence).to_lowercase()
+            ))
+        };
         let _ = writeln!(
             out,
-            "\nConfidence: {:?}. {}",
-            f.confidence,
-            f.note.unwrap_or("")
+            "\n{}",
+            lang.ta(
+                "explain-confidence",
+                &[
+                    ("level", Arg::Str(&level)),
+                    ("note", Arg::Str(f.note.unwrap_or(""))),
+                ]
+            )
         );
     }
     out
 }
 
+/// A fact's type in words (`bool`, `set`; in Chinese `是/否`, `多选`); a type without a message keeps its name.
+fn type_word(lang: Lang, ty: &str) -> String {
+    if lang == Lang::En {
+        return ty.to_string();
+    }
+    let id = format!("type-{ty}");
+    let word = lang.t(&id);
+    if word == id {
+        ty.to_string()
+    } else {
+        word
+    }
+}
+
+/// The words of an explanation's rule tree: its language and the corpus's texts in it.
+struct Words<'a> {
+    lang: Lang,
+    as_of: Date,
+    texts: Option<&'a Texts>,
+}
+
+/// A truth value in words (`true`, `false`, `unknown`).
+fn truth_word(lang: Lang, t: Truth) -> String {
+    if lang == Lang::En {
+        return t.to_string();
+    }
+    lang.t(match t {
+        Truth::True => "truth-true",
+        Truth::False => "truth-false",
+        Truth::Unknown => "truth-unknown",
+    })
+}
+
 /// Renders a diff.
 pub fn diff(d: &Diff, format: OutputFormat) -> String {
+    diff_in(d, format, Lang::En, &Translations::default())
+}
+
+/// A status's name in lower case, from its English heading (`in effect`), in `lang`.
+fn status_words(lang: Lang, heading: &str) -> Option<String> {
+    let s = [
+        Status::InEffect,
+        Status::Upcoming,
+        Status::Suspended,
+        Status::Ended,
+        Status::Undetermined,
+        Status::NotApplicable,
+    ]
+    .into_iter()
+    .find(|s| s.heading().eq_ignore_ascii_case(heading.trim()))?;
+    Some(lang.status(s).to_lowercase())
+}
+
+/// One detail of a diff ("upcoming → in effect", "applies from ... instead of ...") in `lang`; a detail of
+/// another form is kept as the engine wrote it.
+fn diff_detail(lang: Lang, s: &str, corpus: Option<&Corpus>, texts: Option<&Texts>) -> String {
+    if lang == Lang::En {
+        return s.to_string();
+    }
+    let date = |x: &str| {
+        x.trim()
+            .parse::<Date>()
+            .map(|d| lang.date(d))
+            .unwrap_or_else(|_| x.to_string())
+    };
+    if let Some(st) = s
+        .strip_suffix(" (new law)")
+        .and_then(|x| status_words(lang, x))
+    {
+        return lang.ta("diff-new-law", &[("status", Arg::Str(&st))]);
+    }
+    if let Some(st) = s
+        .strip_suffix(" → no longer law")
+        .and_then(|x| status_words(lang, x))
+    {
+        return lang.ta("diff-no-longer-law", &[("status", Arg::Str(&st))]);
+    }
+    if let Some(rest) = s.strip_prefix("tier ") {
+        if let Some((a, b)) = rest.split_once(" → ") {
+            let tier = |t: &str| texts.and_then(|x| x.tier(t)).unwrap_or(t).to_string();
+            return lang.ta(
+                "diff-tier",
+                &[("from", Arg::Str(&tier(a))), ("to", Arg::Str(&tier(b)))],
+            );
+        }
+    }
+    if let Some((a, b)) = s.split_once(" → ") {
+        if let (Some(a), Some(b)) = (status_words(lang, a), status_words(lang, b)) {
+            return format!("{a} → {b}");
+        }
+    }
+    if let Some(rest) = s.strip_prefix("applies from ") {
+        if let Some((a, b)) = rest.split_once(" instead of ") {
+            return lang.ta(
+                "diff-applies-from",
+                &[("date", Arg::Str(&date(a))), ("before", Arg::Str(&date(b)))],
+            );
+        }
+    }
+    if let Some(by) = s.strip_prefix("amended by ") {
+        let by = corpus
+            .map(|c| crate::localize::short_title(c, by, texts))
+            .unwrap_or(by);
+        return lang.ta("diff-amended-by", &[("by", Arg::Str(by))]);
+    }
+    if let Some(change) = s.strip_prefix("amended: ") {
+        return lang.ta("diff-amended", &[("change", Arg::Str(change))]);
+    }
+    if let Some(d) = s.strip_prefix("new text from ") {
+        return lang.ta("diff-new-text", &[("date", Arg::Str(&date(d)))]);
+    }
+    if s == "summary changed" {
+        return lang.t("diff-summary-changed");
+    }
+    if let Some(rest) = s
+        .strip_prefix("fines can now be imposed (")
+        .and_then(|x| x.strip_suffix(')'))
+    {
+        if let Some((cite, from)) = rest.rsplit_once(", from ") {
+            return lang.ta(
+                "diff-fines-now",
+                &[
+                    ("citation", Arg::Str(&crate::localize::citation(lang, cite))),
+                    ("date", Arg::Str(&date(from))),
+                ],
+            );
+        }
+    }
+    s.to_string()
+}
+
+/// [`diff`] in `lang`, with the corpus's texts from `translations` where it has them.
+pub fn diff_in(d: &Diff, format: OutputFormat, lang: Lang, translations: &Translations) -> String {
+    diff_with(d, format, lang, translations, None)
+}
+
+/// [`diff_in`] with the corpus, so that instruments are named in `lang` too.
+pub fn diff_with(
+    d: &Diff,
+    format: OutputFormat,
+    lang: Lang,
+    translations: &Translations,
+    corpus: Option<&Corpus>,
+) -> String {
     if format == OutputFormat::Json {
         return json("diff", d);
     }
-    let st = Style::of(format);
+    let st = Style::new(format, lang);
+    let texts = translations.get(lang.tag()).filter(|_| lang != Lang::En);
     let mut out = String::new();
+    let unnamed = lang.t("report-unnamed");
     st.h1(
         &mut out,
-        &format!(
-            "What changed for {} ({}) from {} to {}",
-            d.name.as_deref().unwrap_or("(unnamed)"),
-            d.subject,
-            d.from,
-            d.to
+        &lang.ta(
+            "diff-title",
+            &[
+                ("name", Arg::Str(d.name.as_deref().unwrap_or(&unnamed))),
+                ("subject", Arg::Str(&d.subject)),
+                ("from", Arg::Str(&lang.date(d.from))),
+                ("to", Arg::Str(&lang.date(d.to))),
+            ],
         ),
     );
     if d.changes.is_empty() {
-        let _ = writeln!(out, "Nothing changed.");
+        let _ = writeln!(out, "{}", lang.t("diff-nothing"));
     }
     let mut current = String::new();
     for c in &d.changes {
-        let group = format!("{} — {}", c.jurisdiction, c.regime);
+        let group = format!(
+            "{} — {}",
+            c.jurisdiction,
+            texts.and_then(|t| t.regime(&c.regime)).unwrap_or(&c.regime)
+        );
         if group != current {
             st.h2(&mut out, &group);
             current = group;
@@ -1200,18 +1604,34 @@ pub fn diff(d: &Diff, format: OutputFormat) -> String {
             ChangeKind::Ended => "-",
             ChangeKind::Changed => "~",
         };
+        let details: Vec<String> = c
+            .details
+            .iter()
+            .map(|x| diff_detail(lang, x, corpus, texts))
+            .collect();
         st.bullet(
             &mut out,
             &format!(
                 "{sign} {} — {} ({}): {}",
-                st.strong(&c.title),
-                c.citation,
+                st.strong(
+                    texts
+                        .and_then(|t| t.rule_title(&c.rule))
+                        .unwrap_or(&c.title)
+                ),
+                crate::localize::rule_citation(&c.rule, &c.citation, lang, texts),
                 st.code(&c.rule),
-                c.details.join("; ")
+                details.join(if lang == Lang::En { "; " } else { "；" })
             ),
         );
         for cause in &c.causes {
-            st.detail(&mut out, &format!("because: {}", cause.text));
+            let text = match corpus {
+                Some(corpus) => crate::localize::cause_text(corpus, cause, lang, texts),
+                None => cause.text.clone(),
+            };
+            st.detail(
+                &mut out,
+                &lang.ta("diff-because", &[("cause", Arg::Str(&text))]),
+            );
         }
         st.detail(&mut out, &c.url);
     }
@@ -1220,63 +1640,126 @@ pub fn diff(d: &Diff, format: OutputFormat) -> String {
 
 /// Renders a timeline.
 pub fn timeline(t: &Timeline, format: OutputFormat) -> String {
+    timeline_in(t, format, Lang::En, &Translations::default(), None)
+}
+
+/// [`timeline`] in `lang`: dates, kinds and labels from the message files, rule titles, duties and regimes from
+/// `translations` where the corpus has them (the corpus gives each entry's rule).
+pub fn timeline_in(
+    t: &Timeline,
+    format: OutputFormat,
+    lang: Lang,
+    translations: &Translations,
+    corpus: Option<&Corpus>,
+) -> String {
+    use aigov_core::timeline::EntryKind;
     if format == OutputFormat::Json {
         return json("timeline", t);
     }
-    let st = Style::of(format);
+    let st = Style::new(format, lang);
+    let texts = translations.get(lang.tag()).filter(|_| lang != Lang::En);
     let mut out = String::new();
+    let unnamed = lang.t("report-unnamed");
     st.h1(
         &mut out,
-        &format!(
-            "Timeline for {} ({}), law as of {}",
-            t.name.as_deref().unwrap_or("(unnamed)"),
-            t.subject,
-            t.as_of
+        &lang.ta(
+            "timeline-title",
+            &[
+                ("name", Arg::Str(t.name.as_deref().unwrap_or(&unnamed))),
+                ("subject", Arg::Str(&t.subject)),
+                ("date", Arg::Str(&lang.date(t.as_of))),
+            ],
         ),
     );
+    // An entry's text in the reader's language (English: the engine's words).
+    let text_of = |e: &aigov_core::timeline::Entry| -> String {
+        if lang == Lang::En {
+            return e.text.clone();
+        }
+        let rule = corpus.and_then(|c| c.rule(&e.rule));
+        let version = rule.and_then(|r| r.version_on(e.date).or(r.versions.last()));
+        match e.kind {
+            EntryKind::Applies | EntryKind::Proposed => version
+                .map(|v| effect_words(&e.rule, &v.effect, lang, texts))
+                .unwrap_or_else(|| e.text.clone()),
+            EntryKind::Deadline => {
+                let english = e.text.strip_prefix("deadline: ").unwrap_or(&e.text);
+                lang.ta(
+                    "finding-deadline",
+                    &[(
+                        "deadline",
+                        Arg::Str(
+                            texts
+                                .and_then(|x| x.rule_deadline(&e.rule, english))
+                                .unwrap_or(english),
+                        ),
+                    )],
+                )
+            }
+            EntryKind::Penalty => lang.t("timeline-penalty-text"),
+            EntryKind::Amended => lang.t("timeline-amended-text"),
+            EntryKind::Suspended => lang.t("timeline-suspended-text"),
+            EntryKind::Ends => lang.t("timeline-ends-text"),
+        }
+    };
     // Entries with the same date, kind and text (one amendment moving many duties) print once, with their rules.
-    let mut groups: Vec<(&aigov_core::timeline::Entry, Vec<&str>)> = Vec::new();
+    let mut groups: Vec<(&aigov_core::timeline::Entry, Vec<String>)> = Vec::new();
     for e in &t.entries {
         let same = |g: &&aigov_core::timeline::Entry| {
             g.date == e.date && g.kind == e.kind && g.text == e.text && g.regime == e.regime
         };
+        let cite = crate::localize::rule_citation(&e.rule, &e.citation, lang, texts);
         match groups.iter_mut().find(|(g, _)| same(g)) {
-            Some((_, cites)) => cites.push(&e.citation),
-            None => groups.push((e, vec![&e.citation])),
+            Some((_, cites)) => cites.push(cite),
+            None => groups.push((e, vec![cite])),
         }
     }
     let mut past = true;
     for (e, cites) in groups {
         if past && e.date > t.as_of {
             past = false;
+            let marker = lang.ta("timeline-as-of", &[("date", Arg::Str(&lang.date(t.as_of)))]);
             let _ = writeln!(
                 out,
                 "{}",
                 if st.md {
-                    format!("\n**— as of {} —**\n", t.as_of)
+                    format!("\n**— {marker} —**\n")
                 } else {
-                    format!("    ──── as of {} ────", t.as_of)
+                    format!("    ──── {marker} ────")
                 }
             );
         }
-        let kind = format!("{:?}", e.kind).to_lowercase();
+        let kind = if lang == Lang::En {
+            format!("{:?}", e.kind).to_lowercase()
+        } else {
+            lang.t(&format!(
+                "timeline-kind-{}",
+                format!("{:?}", e.kind).to_lowercase()
+            ))
+        };
         let q = if e.undetermined {
-            " (undetermined)"
+            format!(" ({})", lang.status(Status::Undetermined).to_lowercase())
         } else {
-            ""
+            String::new()
         };
+        let title = texts
+            .and_then(|x| x.rule_title(&e.rule))
+            .unwrap_or(&e.title);
         let what = if cites.len() == 1 {
-            format!("{} — {}", e.title, e.text)
+            format!("{title} — {}", text_of(e))
         } else {
-            e.text.clone()
+            text_of(e)
         };
+        let regime = texts.and_then(|x| x.regime(&e.regime)).unwrap_or(&e.regime);
+        // The kind column is 9 columns wide; a Chinese word takes two columns a character.
+        let pad = 9usize.saturating_sub(display_width(&kind));
         st.bullet(
             &mut out,
             &format!(
-                "{}  {kind:<9} {what} [{} {}]{q}",
-                e.date,
-                e.regime,
-                cites.join("; ")
+                "{}  {kind}{} {what} [{regime} {}]{q}",
+                lang.date(e.date),
+                " ".repeat(pad),
+                cites.join(if lang == Lang::En { "; " } else { "；" })
             ),
         );
     }
@@ -1285,6 +1768,16 @@ pub fn timeline(t: &Timeline, format: OutputFormat) -> String {
 
 /// Lists the instruments.
 pub fn corpus_list(c: &Corpus, format: OutputFormat) -> String {
+    corpus_list_in(c, format, Lang::En, &Translations::default())
+}
+
+/// [`corpus_list`] in `lang`: headings from the message files, short titles from `translations`.
+pub fn corpus_list_in(
+    c: &Corpus,
+    format: OutputFormat,
+    lang: Lang,
+    translations: &Translations,
+) -> String {
     if format == OutputFormat::Json {
         #[derive(serde::Serialize)]
         struct Item<'a> {
@@ -1316,14 +1809,31 @@ pub fn corpus_list(c: &Corpus, format: OutputFormat) -> String {
         s.push('\n');
         return s;
     }
+    let texts = translations.get(lang.tag()).filter(|_| lang != Lang::En);
     let mut out = String::new();
-    let _ = writeln!(out, "{:<28} {:<10} {:>5}  TITLE", "ID", "JURIS.", "RULES");
+    // Columns padded by display width: a Chinese heading takes two columns a character.
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(display_width(s))));
+    let rules_head = lang.t("list-rules");
+    let _ = writeln!(
+        out,
+        "{} {} {}{rules_head}  {}",
+        pad(&lang.t("list-id"), 28),
+        pad(&lang.t("list-jurisdiction"), 10),
+        " ".repeat(5usize.saturating_sub(display_width(&rules_head))),
+        lang.t("list-title")
+    );
     for (i, x) in c.instruments.iter().enumerate() {
         let n = c.rules.iter().filter(|r| r.instrument == i).count();
         let _ = writeln!(
             out,
             "{:<28} {:<10} {:>5}  {} ({})",
-            x.id, x.jurisdiction, n, x.short_title, x.citation
+            x.id,
+            x.jurisdiction,
+            n,
+            texts
+                .and_then(|t| t.short_title(&x.id))
+                .unwrap_or(&x.short_title),
+            x.citation
         );
     }
     out

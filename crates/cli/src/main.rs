@@ -423,6 +423,20 @@ fn language(flag: Option<&str>) -> Result<aigov_app::i18n::Lang, CliError> {
     }
 }
 
+/// The corpus's texts in `lang`: none for English or JSON (which stays language-neutral), so they are loaded
+/// only when a report will print them.
+fn texts_for(
+    dir: Option<&PathBuf>,
+    lang: aigov_app::i18n::Lang,
+    format: OutputFormat,
+) -> Result<aigov_app::Translations, CliError> {
+    if lang == aigov_app::i18n::Lang::En || matches!(format, OutputFormat::Json) {
+        Ok(aigov_app::Translations::default())
+    } else {
+        Ok(aigov_app::translations(dir.map(PathBuf::as_path))?)
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let lang = language(cli.lang.as_deref())?;
     match cli.command {
@@ -443,9 +457,16 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             }
             let cat = aigov_app::plan::catalogue(cli.corpus.as_deref(), &engine.corpus)?;
             let measure = map::measured(&engine, &cat, &facts, as_of, &board)?;
+            let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
             anstream::print!(
                 "{}",
-                map::report_measured(&board, measure.as_ref(), format.into())
+                map::report_measured_in(
+                    &board,
+                    measure.as_ref(),
+                    format.into(),
+                    lang,
+                    translations.get(lang.tag())
+                )
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -678,9 +699,18 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 });
             }
             let as_of = as_of.unwrap_or_else(today);
+            let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
             anstream::print!(
                 "{}",
-                report::explain(&engine, &facts, index, as_of, format.into())
+                report::explain_in(
+                    &engine,
+                    &facts,
+                    index,
+                    as_of,
+                    format.into(),
+                    lang,
+                    &translations
+                )
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -701,7 +731,11 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             input::check_jurisdictions(&engine.corpus, &jurisdictions)?;
             let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
             let d = aigov_core::diff::diff(&engine, &facts, from, to, &jurisdictions);
-            anstream::print!("{}", report::diff(&d, format.into()));
+            let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
+            anstream::print!(
+                "{}",
+                report::diff_with(&d, format.into(), lang, &translations, Some(&engine.corpus))
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Changes {
@@ -712,7 +746,16 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             let engine = engine(cli.corpus.as_ref())?;
             let changes = aigov_app::changes::changes(&engine, from, to, &jurisdictions)?;
-            anstream::print!("{}", aigov_app::changes::render(&changes, format.into()));
+            let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
+            anstream::print!(
+                "{}",
+                aigov_app::changes::render_in(
+                    &changes,
+                    format.into(),
+                    lang,
+                    translations.get(lang.tag())
+                )
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Timeline {
@@ -740,7 +783,11 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 input::write_file(&path, &timeline::svg(&t))?;
                 eprintln!("wrote {}", path.display());
             }
-            anstream::print!("{}", report::timeline(&t, format.into()));
+            let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
+            anstream::print!(
+                "{}",
+                report::timeline_in(&t, format.into(), lang, &translations, Some(&engine.corpus))
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Interview {
@@ -777,7 +824,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Corpus { command } => corpus_command(cli.corpus.as_ref(), command),
+        Command::Corpus { command } => corpus_command(cli.corpus.as_ref(), command, lang),
         Command::Plan(a) => {
             let engine = engine(cli.corpus.as_ref())?;
             aigov_app::jurisdictions::check(&engine.corpus, &a.jurisdictions)?;
@@ -822,7 +869,11 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     }
 }
 
-fn corpus_command(dir: Option<&PathBuf>, command: CorpusCommand) -> Result<ExitCode, CliError> {
+fn corpus_command(
+    dir: Option<&PathBuf>,
+    command: CorpusCommand,
+    lang: aigov_app::i18n::Lang,
+) -> Result<ExitCode, CliError> {
     match command {
         CorpusCommand::Lint => {
             let (engine, examples) = load_engine(dir)?;
@@ -881,7 +932,11 @@ fn corpus_command(dir: Option<&PathBuf>, command: CorpusCommand) -> Result<ExitC
         }
         CorpusCommand::List { format } => {
             let engine = engine(dir)?;
-            anstream::print!("{}", report::corpus_list(&engine.corpus, format.into()));
+            let translations = texts_for(dir, lang, format)?;
+            anstream::print!(
+                "{}",
+                report::corpus_list_in(&engine.corpus, format.into(), lang, &translations)
+            );
             Ok(ExitCode::SUCCESS)
         }
         CorpusCommand::Show { id, format } => {

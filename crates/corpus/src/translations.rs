@@ -41,12 +41,21 @@ pub struct Texts {
     pub tiers: HashMap<String, String>,
     /// An instrument's English regime (the heading findings are grouped under) to its translation.
     pub regimes: HashMap<String, String>,
+    /// Penalty id to its texts.
+    #[serde(default)]
+    pub penalties: HashMap<String, PenaltyText>,
+    /// An exception, `<instrument>.<exception id>`, to its summary.
+    #[serde(default)]
+    pub exceptions: HashMap<String, String>,
     /// Rule id to the English effect text its translation was written for (a later version's text differs).
     #[serde(default)]
     pub effect_of: HashMap<String, String>,
     /// Rule id to the English deadline text its translation was written for.
     #[serde(default)]
     pub deadline_of: HashMap<String, String>,
+    /// Rule id to the English citation its translation was written for.
+    #[serde(default)]
+    pub citation_of: HashMap<String, String>,
 }
 
 impl Texts {
@@ -70,6 +79,11 @@ impl Texts {
         let text = self.rules.get(rule)?.deadline.as_deref()?;
         (self.deadline_of.get(rule).map(|s| s.trim()) == Some(english.trim())).then_some(text)
     }
+    /// A rule's translated citation, when `english` is the citation it was written for.
+    pub fn rule_citation(&self, rule: &str, english: &str) -> Option<&str> {
+        let text = self.rules.get(rule)?.citation.as_deref()?;
+        (self.citation_of.get(rule).map(|s| s.trim()) == Some(english.trim())).then_some(text)
+    }
     /// A fact's translated question.
     pub fn question(&self, fact: &str) -> Option<&str> {
         self.facts.get(fact).map(|f| f.question.as_str())
@@ -88,6 +102,38 @@ impl Texts {
     pub fn tier(&self, tier: &str) -> Option<&str> {
         self.tiers.get(tier).map(String::as_str)
     }
+    /// A penalty's translated texts.
+    pub fn penalty(&self, penalty: &str) -> Option<&PenaltyText> {
+        self.penalties.get(penalty)
+    }
+    /// An exception's translated summary (`instrument` is the id of the rule's instrument).
+    pub fn exception(&self, instrument: &str, exception: &str) -> Option<&str> {
+        self.exceptions
+            .get(&format!("{instrument}.{exception}"))
+            .map(String::as_str)
+    }
+}
+
+/// A penalty's texts. The lists follow the penalty's own order in the corpus, one entry for each, and the loader
+/// checks their length.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PenaltyText {
+    /// What it punishes and how.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// The names of the bodies that enforce it, in the order of `enforced_by`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enforced_by: Vec<String>,
+    /// Its citation, when the corpus's citation is more than article numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+    /// The labels of its tiers, in the order of `tiers`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<String>,
+    /// The caveat on its terms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// An instrument's texts.
@@ -122,6 +168,10 @@ pub struct RuleText {
     /// An obligation's deadline, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<String>,
+    /// The citation, when the corpus's citation is more than article numbers (used while the rule's citation is
+    /// the one of its first text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
 }
 
 /// A fact's texts.
@@ -146,6 +196,10 @@ struct File {
     facts: BTreeMap<String, FactText>,
     #[serde(default)]
     tiers: BTreeMap<String, String>,
+    #[serde(default)]
+    penalties: BTreeMap<String, PenaltyText>,
+    #[serde(default)]
+    exceptions: BTreeMap<String, String>,
 }
 
 /// The place of `id` written as a key (`  id:` at the start of a line) in a file's text.
@@ -221,6 +275,22 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
         .iter()
         .map(|t| t.id.as_str())
         .collect();
+    let penalty_ids: Vec<&str> = corpus.penalties.iter().map(|p| p.id.as_str()).collect();
+    // Exceptions are named `<instrument>.<exception id>`: one translation serves every rule of the instrument
+    // that shares the exception.
+    let mut exception_ids: Vec<String> = Vec::new();
+    for r in &corpus.rules {
+        let inst = &corpus.instrument_of(r).id;
+        for v in &r.versions {
+            for e in &v.exceptions {
+                let id = format!("{inst}.{}", e.id);
+                if !exception_ids.contains(&id) {
+                    exception_ids.push(id);
+                }
+            }
+        }
+    }
+    let exception_ids: Vec<&str> = exception_ids.iter().map(String::as_str).collect();
     // Where each id was first translated, per language, to report a second translation.
     let mut seen: HashMap<(String, &'static str, String), String> = HashMap::new();
     for s in sources {
@@ -301,6 +371,39 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
                 texts.tiers.insert(id, t);
             }
         }
+        for (id, t) in file.penalties {
+            if !check("penalty", &id, &penalty_ids, &mut diags) {
+                continue;
+            }
+            if let Some(p) = corpus.penalties.iter().find(|p| p.id == id) {
+                // A list of names or labels must match the corpus's list one for one, or a name would land on
+                // the wrong body.
+                for (what, given, wanted) in [
+                    ("enforced_by", t.enforced_by.len(), p.enforced_by.len()),
+                    ("tiers", t.tiers.len(), p.tiers.len()),
+                ] {
+                    if given != 0 && given != wanted {
+                        diags.push(key_diag(
+                            &s.path,
+                            &s.text,
+                            &id,
+                            format!(
+                                "penalty `{id}` translates {given} {what} but the corpus has {wanted}"
+                            ),
+                            Some(format!(
+                                "give one entry per item of the penalty's `{what}`, in its order"
+                            )),
+                        ));
+                    }
+                }
+            }
+            texts.penalties.insert(id, t);
+        }
+        for (id, t) in file.exceptions {
+            if check("exception", &id, &exception_ids, &mut diags) {
+                texts.exceptions.insert(id, t);
+            }
+        }
     }
     // Completeness: a language the corpus has must title every rule and ask every fact.
     let folders = instrument_folders(all);
@@ -358,6 +461,9 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
             };
             if let Some(e) = english {
                 texts.effect_of.insert(r.id.clone(), e.clone());
+            }
+            if let Some(v) = r.versions.first() {
+                texts.citation_of.insert(r.id.clone(), v.citation.clone());
             }
             if let Some(Effect::Obligation {
                 deadline: Some(d), ..

@@ -92,6 +92,41 @@ fn the_embedded_corpus_is_translated_into_chinese() {
     {
         assert!(!f.question.contains("问："), "{}", f.qualified);
     }
+    // Penalties of CN law and the exceptions of CN rules: English in the corpus, Chinese in the translation.
+    let is_han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for p in loaded
+        .corpus
+        .penalties
+        .iter()
+        .filter(|p| p.id.starts_with("cn_"))
+    {
+        assert!(!is_han(&p.summary), "{}: {}", p.id, p.summary);
+        let t = zh
+            .penalty(&p.id)
+            .unwrap_or_else(|| panic!("{} has no Chinese texts", p.id));
+        assert!(
+            t.summary.as_deref().is_some_and(is_han),
+            "{} has no Chinese summary",
+            p.id
+        );
+    }
+    for r in loaded
+        .corpus
+        .rules
+        .iter()
+        .filter(|r| r.id.starts_with("cn_"))
+    {
+        let inst = &loaded.corpus.instrument_of(r).id;
+        for e in r.versions.iter().flat_map(|v| &v.exceptions) {
+            assert!(!is_han(&e.summary), "{}#{}: {}", r.id, e.id, e.summary);
+            assert!(
+                zh.exception(inst, &e.id).is_some_and(is_han),
+                "{}#{} has no Chinese summary",
+                r.id,
+                e.id
+            );
+        }
+    }
     assert_eq!(
         zh.rule_title("eu_ai_act.annex3_4_a"),
         Some("就业：招聘和筛选")
@@ -162,4 +197,47 @@ fn unknown_keys_twice_translated_ids_and_missing_titles_are_errors() {
     // A file outside a language folder.
     let d = check(&[("i18n/all.yaml", &all)]).unwrap_err();
     assert!(d[0].message.contains("language folder"), "{d:#?}");
+}
+
+#[test]
+fn penalty_and_exception_translations_are_checked_against_the_corpus() {
+    let all = complete();
+    let good = format!(
+        "{all}penalties:\n  xx_act.fine_prohibited:\n    summary: 罚款\n    citation: 第50条第1款\nexceptions:\n  xx_act.micro_enterprise: 微型企业豁免\n"
+    );
+    let t = check(&[("i18n/zh-CN/all.yaml", &good)]).expect("loads");
+    let zh = t.get("zh-CN").unwrap();
+    assert_eq!(
+        zh.penalty("xx_act.fine_prohibited")
+            .and_then(|p| p.summary.as_deref()),
+        Some("罚款")
+    );
+    assert_eq!(
+        zh.exception("xx_act", "micro_enterprise"),
+        Some("微型企业豁免")
+    );
+    // An unknown penalty, an unknown exception, and tier labels the penalty does not have.
+    let bad = format!(
+        "{all}penalties:\n  xx_act.fine_prohibitd:\n    summary: 罚款\n  xx_act.fine_prohibited:\n    tiers: [一, 二]\nexceptions:\n  xx_act.micro: 微型企业\n"
+    );
+    let d = check(&[("i18n/zh-CN/all.yaml", &bad)]).unwrap_err();
+    let messages: Vec<&str> = d.iter().map(|x| x.message.as_str()).collect();
+    assert!(
+        messages.contains(&"unknown penalty `xx_act.fine_prohibitd`"),
+        "{d:#?}"
+    );
+    assert!(
+        messages.contains(&"unknown exception `xx_act.micro`"),
+        "{d:#?}"
+    );
+    assert!(
+        messages
+            .contains(&"penalty `xx_act.fine_prohibited` translates 2 tiers but the corpus has 0"),
+        "{d:#?}"
+    );
+    let hint = d
+        .iter()
+        .find(|x| x.message.starts_with("unknown penalty"))
+        .and_then(|x| x.hint.as_deref());
+    assert_eq!(hint, Some("did you mean `xx_act.fine_prohibited`?"));
 }

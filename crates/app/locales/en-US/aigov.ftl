@@ -83,3 +83,212 @@ interview-question = { $question } ({ $fact }; settles { $count } rule(s))
 interview-choices = choices
 interview-choices-set = choices (comma-separated)
 report-corpus-stale = WARNING: the corpus encodes the law as reviewed up to { $reviewed }; this answer is for { $date }, { $days } days later: law made or changed since may be missing.
+
+## Penalties in words (English reports print the engine's own wording; these mirror it)
+money = { $currency } { $amount }
+penalty-band-range = { $min } to { $max }
+penalty-band-up-to = up to { $max }
+penalty-band-at-least = at least { $min }
+penalty-unit-per-violation = per violation
+penalty-unit-per-day = per day of violation
+penalty-unit-per-affected-person = per affected person
+penalty-unit-one-off = per infringement
+penalty-turnover = { $percent }% of worldwide annual turnover
+penalty-cap-higher = up to { $amount } or { $turnover }, whichever is higher
+penalty-cap-lower = up to { $amount } or { $turnover }, whichever is lower
+penalty-sme-applies = { " " }(SME rule applies)
+penalty-sme-higher = ; for an SME, whichever is higher
+penalty-sme-lower = ; for an SME, whichever is lower
+penalty-each-day = , each day a separate violation
+penalty-tier = { $label }: { $band } { $unit }
+penalty-enforced-by = enforced by { $names }
+penalty-enforced-by-only = enforced by { $names } only
+penalty-private-right = private right of action
+penalty-no-private-right = no private right of action
+penalty-cure = { $days }-day cure period after notice
+penalty-from = can be imposed from { $date }
+list-separator = ,{ " " }
+clause-separator = ;{ " " }
+
+## Lifecycle events (causes of a status, history, changes)
+event-adopted = adopted
+event-signed = signed
+event-published = published
+event-entered-into-force = entered into force
+event-applies-from = applies
+event-amended = amended
+event-revoked = revoked
+event-repealed = repealed
+event-replaced = replaced
+event-expired = expired
+event-vetoed = vetoed
+event-stayed = stayed by a court
+event-stayed-by = stayed
+event-stay-lifted = stay lifted
+event-not-enforced = codified, not enforced
+event-enforcement-resumed = enforcement resumed
+event-challenged = challenged
+event-proposed = proposed
+event-withdrawn = withdrawn
+cause = { $instrument } { $verb } on { $date }
+cause-by = { $instrument } { $verb } by { $by } on { $date }
+cause-no-instrument = { $verb } on { $date }
+cause-ends = ends on { $date }
+report-conflict-says = { $rule } says { $tier }
+
+## aigov explain
+explain-instrument = Instrument: { $title } ({ $citation }), { $jurisdiction } — { $url }
+explain-not-yet-law = As of { $date }: this rule was not yet law (its text is law from { $first }).
+explain-citation = Citation: { $citation }
+explain-as-of = As of { $date }: { $status } — { $when }
+explain-effect = Effect: { $effect }
+explain-summary = Summary: { $summary }
+explain-challenge = Challenge: { $challenge }
+explain-text = Text: law since { $date }{ $amended }
+explain-text-amended = , as amended by { $by }
+explain-versions = Versions:
+explain-version = from { $from }: applies from { $applies }{ $amended }
+explain-version-amended = { " " }(amended by { $by })
+explain-derivation = Derivation
+explain-condition = Condition:
+explain-exceptions = Exceptions (any that holds defeats the rule):
+explain-exception-fired = FIRED
+explain-exception-not-fired = did not fire
+explain-exception-unknown = unknown
+explain-defeaters = Rules that defeat it when they apply:
+explain-builds-on = Builds on
+explain-questions = Questions that would settle it
+explain-confidence = Confidence: { $level }. { $note }
+explain-any-of = any of { $count } alternatives
+explain-all-of = all of { $count } conditions
+explain-others = { $count } other(s) { $verdict }
+explain-others-false = false
+explain-others-true = true
+explain-others-decided = decided
+explain-above = { " " }(above)
+explain-ref-exception = exception { $id } ({ $citation }): { $result }
+explain-ref-defeated = defeated if { $rule } ({ $citation }) applies: { $result }
+explain-refs-failed = { $count } other rule(s) do not hold: { $ids }
+truth-true = true
+truth-false = false
+truth-unknown = unknown
+penalty-amount-unit = { $amount } { $unit }
+date-source = { $instrument } { $verb }{ $provisions }
+date-source-provisions = { " " }({ $provisions })
+finding-source = { " " }({ $source })
+penalty-cap-unit = ,{ " " }{ $unit }
+
+## aigov changes
+changes-scope = { " " }({ $list })
+changes-title = What changed in the law{ $scope } after { $from } up to { $to }
+changes-nothing = Nothing changed.
+changes-law = { $title } ({ $jurisdiction })
+changes-law-not-binding = { $title } ({ $jurisdiction }, not binding)
+changes-by = { " " }by { $by }
+changes-event = { $law } { $verb }{ $by }
+changes-rules-began = { $law }: { $count ->
+    [one] { $count } rule
+   *[other] { $count } rules
+} began to apply
+changes-rules-ended = { $law }: { $count ->
+    [one] { $count } rule
+   *[other] { $count } rules
+} stopped to apply
+changes-rule-amended = { $law }: text amended{ $by }
+changes-rules-were = { $count ->
+    [one] { $count } rule
+   *[other] { $count } rules
+} were applying the day before:
+
+## aigov diff
+diff-title = What changed for { $name } ({ $subject }) from { $from } to { $to }
+diff-nothing = Nothing changed.
+diff-because = because: { $cause }
+diff-new-law = { $status } (new law)
+diff-no-longer-law = { $status } → no longer law
+diff-tier = tier { $from } → { $to }
+diff-applies-from = applies from { $date } instead of { $before }
+diff-amended-by = amended by { $by }
+diff-amended = amended: { $change }
+diff-new-text = new text from { $date }
+diff-summary-changed = summary changed
+diff-fines-now = fines can now be imposed ({ $citation }, from { $date })
+
+## aigov timeline
+timeline-title = Timeline for { $name } ({ $subject }), law as of { $date }
+timeline-as-of = as of { $date }
+timeline-kind-applies = applies
+timeline-kind-proposed = proposed
+timeline-kind-deadline = deadline
+timeline-kind-penalty = penalty
+timeline-kind-amended = amended
+timeline-kind-suspended = suspended
+timeline-kind-ends = ends
+timeline-penalty-text = fines for breaching the rule can be imposed from this date
+timeline-amended-text = the rule's text is amended
+timeline-suspended-text = the rule is suspended
+timeline-ends-text = the rule stops applying
+
+## aigov corpus list
+list-id = ID
+list-jurisdiction = JURIS.
+list-rules = RULES
+list-title = TITLE
+
+## The checkerboard measured in controls (aigov compare, aigov map)
+measured-title = The checkerboard, measured
+measured-row = { $jurisdiction }: { $duties } { $duties ->
+    [one] duty
+   *[other] duties
+}, { $controls } { $controls ->
+    [one] control
+   *[other] controls
+}
+measured-summary = State by state: { $state_duties } duties ({ $duties } distinct) and { $state_controls } control implementations. One national programme of { $programme } controls satisfies { $covered } of the { $duties } duties as is; { $tailored } { $tailored ->
+    [one] needs
+   *[other] need
+} state-specific tailoring{ $list }.
+measured-tailored-list = { " " }({ $list })
+
+## aigov map
+map-title = aigov map: { $name } ({ $subject }), binding duties by US state, law as of { $date }
+map-score = Score: distinct binding duties (obligations and prohibitions) in effect: federal + state (+ city for NYC).
+map-federal = Federal duties in effect everywhere: { $count }. ⚑ = the law faces a federal challenge.
+map-col-area = Area
+map-col-score = Score
+map-col-fed = Fed
+map-col-state = State
+map-col-city = City
+map-col-upcoming = Upcoming
+map-col-suspended = Susp.
+map-col-undetermined = Undet.
+map-col-laws = Laws
+map-duties-by-law = Duties by law
+map-challenged = ⚑ challenged { $date }{ $by }{ $note }
+map-challenged-by = { " " }by { $by }
+map-in-effect-since = in effect since { $date }
+map-applies-from = applies from { $date }
+map-suspended = suspended
+map-undetermined = undetermined (see questions)
+map-undetermined-heading = Undetermined
+map-undetermined-text = { $count } { $count ->
+    [one] duty hinges
+   *[other] duties hinge
+} on facts the manifest does not give: the score counts only duties known to be in effect, so a state with undetermined duties may carry more. Answer to settle them:
+
+## Fact types (in the questions of a report)
+type-bool = bool
+type-number = number
+type-date = date
+type-enum = enum
+type-set = set
+type-regions = regions
+type-text = text
+
+## An item's US export classification (aigov assess on an export or item)
+item-unknown = unknown
+item-performance = TPP { $tpp } · performance density { $density }
+item-not-classified = not in 3A090/4A090/4E091 (or any other item classification of the corpus) on this date
+item-class = { $label } — { $status } since { $date } — { $citation } [{ $rule }]
+item-to-settle = to settle: { $question }
+finding-penalty-note = { " " }({ $note })

@@ -79,3 +79,191 @@ interview-question = { $question }（{ $fact }；可确定 { $count } 条规则�
 interview-choices = 选项
 interview-choices-set = 选项（以逗号分隔）
 report-corpus-stale = 警告：法规库所编码的法律审查截至 { $reviewed }；本答复针对 { $date }，晚了 { $days } 天：此后制定或修改的法律可能未被纳入。
+
+## 罚则
+money = { $currency } { $amount }
+penalty-band-range = { $min } 至 { $max }
+penalty-band-up-to = 最高 { $max }
+penalty-band-at-least = 至少 { $min }
+penalty-unit-per-violation = 每次违法
+penalty-unit-per-day = 违法每持续一日
+penalty-unit-per-affected-person = 每名受影响者
+penalty-unit-one-off = 每项违法行为
+penalty-turnover = 全球年营业额的 { $percent }%
+penalty-cap-higher = 最高 { $amount } 或 { $turnover }，以较高者为准
+penalty-cap-lower = 最高 { $amount } 或 { $turnover }，以较低者为准
+penalty-sme-applies = （适用中小企业规则）
+penalty-sme-higher = ；中小企业以较高者为准
+penalty-sme-lower = ；中小企业以较低者为准
+penalty-each-day = ，每持续一日构成一项单独的违法行为
+penalty-tier = { $label }：{ $band }（{ $unit }）
+penalty-enforced-by = 执法机关：{ $names }
+penalty-enforced-by-only = 仅由 { $names } 执法
+penalty-private-right = 个人可提起诉讼
+penalty-no-private-right = 个人不可提起诉讼
+penalty-cure = 收到通知后有 { $days } 天纠正期
+penalty-from = 自 { $date } 起可处罚
+list-separator = 、
+clause-separator = ；
+
+## 生命周期事件
+event-adopted = 通过
+event-signed = 签署
+event-published = 公布
+event-entered-into-force = 生效
+event-applies-from = 开始适用
+event-amended = 修订
+event-revoked = 撤销
+event-repealed = 废止
+event-replaced = 被取代
+event-expired = 失效
+event-vetoed = 被否决
+event-stayed = 被法院中止
+event-stayed-by = 中止
+event-stay-lifted = 中止解除
+event-not-enforced = 暂不执行
+event-enforcement-resumed = 恢复执行
+event-challenged = 受到质疑
+event-proposed = 提出
+event-withdrawn = 撤回
+cause = { $instrument } 于 { $date } { $verb }
+cause-by = { $instrument } 于 { $date } 由 { $by } { $verb }
+cause-no-instrument = 于 { $date } { $verb }
+cause-ends = 于 { $date } 终止
+report-conflict-says = { $rule } 认定为 { $tier }
+
+## aigov explain
+explain-instrument = 法律文件：{ $title }（{ $citation }），{ $jurisdiction } — { $url }
+explain-not-yet-law = 截至 { $date }：本规则尚非法律（其文本自 { $first } 起成为法律）。
+explain-citation = 引用：{ $citation }
+explain-as-of = 截至 { $date }：{ $status } — { $when }
+explain-effect = 效力：{ $effect }
+explain-summary = 摘要：{ $summary }
+explain-challenge = 质疑：{ $challenge }
+explain-text = 文本：自 { $date } 起为法律{ $amended }
+explain-text-amended = ，经 { $by } 修订
+explain-versions = 版本：
+explain-version = 自 { $from }：自 { $applies } 起适用{ $amended }
+explain-version-amended = （经 { $by } 修订）
+explain-derivation = 推导
+explain-condition = 条件：
+explain-exceptions = 例外（任一成立即排除本规则）：
+explain-exception-fired = 成立
+explain-exception-not-fired = 不成立
+explain-exception-unknown = 未知
+explain-defeaters = 适用时排除本规则的规则：
+explain-builds-on = 所依据的规则
+explain-questions = 可确定本规则的问题
+explain-confidence = 可信度：{ $level }。{ $note }
+explain-any-of = { $count } 个选项中任一成立
+explain-all-of = { $count } 个条件全部成立
+explain-others = 其余 { $count } 项{ $verdict }
+explain-others-false = 不成立
+explain-others-true = 成立
+explain-others-decided = 已确定
+explain-above = （见上）
+explain-ref-exception = 例外 { $id }（{ $citation }）：{ $result }
+explain-ref-defeated = 若 { $rule }（{ $citation }）适用则排除：{ $result }
+explain-refs-failed = 其余 { $count } 条规则不成立：{ $ids }
+truth-true = 成立
+truth-false = 不成立
+truth-unknown = 未知
+penalty-amount-unit = { $amount }（{ $unit }）
+date-source = { $instrument }{ $verb }{ $provisions }
+date-source-provisions = （{ $provisions }）
+finding-source = （{ $source }）
+penalty-cap-unit = （{ $unit }）
+
+## aigov changes
+changes-scope = （{ $list }）
+changes-title = 法律的变化{ $scope }：{ $from } 之后至 { $to }
+changes-nothing = 没有变化。
+changes-law = { $title }（{ $jurisdiction }）
+changes-law-not-binding = { $title }（{ $jurisdiction }，无约束力）
+changes-by = ，依据 { $by }
+changes-event = { $law } { $verb }{ $by }
+changes-rules-began = { $law }：{ $count } 条规则开始适用
+changes-rules-ended = { $law }：{ $count } 条规则停止适用
+changes-rule-amended = { $law }：文本经修订{ $by }
+changes-rules-were = 前一日适用的 { $count } 条规则：
+
+## aigov diff
+diff-title = { $name }（{ $subject }）从 { $from } 到 { $to } 的变化
+diff-nothing = 没有变化。
+diff-because = 原因：{ $cause }
+diff-new-law = { $status }（新法律）
+diff-no-longer-law = { $status } → 不再是法律
+diff-tier = 分类 { $from } → { $to }
+diff-applies-from = 自 { $date } 起适用（此前为 { $before }）
+diff-amended-by = 经 { $by } 修订
+diff-amended = 修订：{ $change }
+diff-new-text = 自 { $date } 起适用新文本
+diff-summary-changed = 摘要有变化
+diff-fines-now = 现可处以罚款（{ $citation }，自 { $date } 起）
+
+## aigov timeline
+timeline-title = { $name }（{ $subject }）的时间线，法律截至 { $date }
+timeline-as-of = 截至 { $date }
+timeline-kind-applies = 适用
+timeline-kind-proposed = 提出
+timeline-kind-deadline = 期限
+timeline-kind-penalty = 罚则
+timeline-kind-amended = 修订
+timeline-kind-suspended = 中止
+timeline-kind-ends = 终止
+timeline-penalty-text = 自此日起可对违反本规则的行为处以罚款
+timeline-amended-text = 规则文本经修订
+timeline-suspended-text = 规则中止适用
+timeline-ends-text = 规则停止适用
+
+## aigov corpus list
+list-id = 编号
+list-jurisdiction = 法域
+list-rules = 规则数
+list-title = 标题
+
+## 以控制措施衡量的“棋盘”（aigov compare、aigov map）
+measured-title = “棋盘”的衡量
+measured-row = { $jurisdiction }：义务 { $duties } 项，控制措施 { $controls } 项
+measured-summary = 逐州计算：义务 { $state_duties } 项（不同义务 { $duties } 项），控制措施实施 { $state_controls } 项。一套包含 { $programme } 项控制措施的全国性方案可原样满足 { $duties } 项义务中的 { $covered } 项；{ $tailored } 项需按州调整{ $list }。
+measured-tailored-list = （{ $list }）
+
+## aigov map
+map-title = aigov 地图：{ $name }（{ $subject }），按美国各州列出的具约束力义务，法律截至 { $date }
+map-score = 得分：已生效的不同的具约束力义务（义务和禁止性规定）数：联邦 + 州（纽约市另加市级）。
+map-federal = 在各地均已生效的联邦义务：{ $count } 项。⚑ = 该法律受到联邦质疑。
+map-col-area = 地区
+map-col-score = 得分
+map-col-fed = 联邦
+map-col-state = 州
+map-col-city = 市
+map-col-upcoming = 即将适用
+map-col-suspended = 中止
+map-col-undetermined = 待定
+map-col-laws = 法律
+map-duties-by-law = 按法律列出的义务
+map-challenged = ⚑ { $date } 受到质疑{ $by }{ $note }
+map-challenged-by = ，质疑方：{ $by }
+map-in-effect-since = 自 { $date } 起生效
+map-applies-from = 自 { $date } 起适用
+map-suspended = 已中止
+map-undetermined = 待确定（见问题）
+map-undetermined-heading = 待确定
+map-undetermined-text = { $count } 项义务取决于清单未提供的事实：得分只计入已知生效的义务，因此有待定义务的州可能承担更多义务。请回答以下问题加以确定：
+
+## 事实类型（报告中的问题）
+type-bool = 是/否
+type-number = 数值
+type-date = 日期
+type-enum = 单选
+type-set = 多选
+type-regions = 地区列表
+type-text = 文本
+
+## 物项的美国出口管制分类
+item-unknown = 未知
+item-performance = TPP { $tpp } · 性能密度 { $density }
+item-not-classified = 在该日期不属于 3A090/4A090/4E091（或法规库中的任何其他物项分类）
+item-class = { $label } — 自 { $date } 起{ $status } — { $citation } [{ $rule }]
+item-to-settle = 待确定：{ $question }
+finding-penalty-note = （{ $note }）

@@ -1,0 +1,349 @@
+//! Every localized command speaks Chinese with `--lang zh-CN`: its output holds none of aigov's English labels
+//! (headings, statuses, penalty terms, dates written the English way) and shows the corpus's Chinese texts for CN
+//! rules. The English output is pinned separately (lang_en_snapshots.rs).
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_aigov");
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+
+fn zh(args: &[&str]) -> String {
+    let out = Command::new(BIN)
+        .args(args)
+        .args(["--lang", "zh-CN", "--color", "never"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.code().is_some_and(|c| c == 0 || c == 1),
+        "{stderr}"
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+fn example(name: &str) -> String {
+    format!("{EXAMPLES}/{name}")
+}
+
+/// aigov's own English words, any of which in a Chinese output is a label left untranslated. (A US rule's penalty
+/// summary, which the corpus has only in English, may say "per violation": the penalty terms are checked on
+/// outputs of CN law only, see [`PENALTY_LABELS`].)
+const ENGLISH_LABELS: &[&str] = &[
+    "As of ",
+    "In effect",
+    "Upcoming",
+    "Undetermined",
+    "Classification\n",
+    "By jurisdiction",
+    "binding rules",
+    "most severe class",
+    "no risk class",
+    "must: ",
+    "must not: ",
+    "deadline: ",
+    "penalty: ",
+    "confidence: ",
+    "confidence in these terms",
+    "whichever is",
+    "of worldwide annual turnover",
+    "can be imposed from",
+    "not enforceable yet",
+    "Questions that would settle",
+    "settles ",
+    "Every finding cites",
+    "in effect since",
+    "applies from",
+    "Instrument: ",
+    "Citation: ",
+    "Effect: ",
+    "Summary: ",
+    "Text: law since",
+    "Derivation",
+    "Condition:",
+    "Exceptions (any",
+    "did not fire",
+    "Builds on",
+    "other rule(s) do not hold",
+    "What changed",
+    "Nothing changed",
+    "because: ",
+    "(new law)",
+    "no longer law",
+    "Timeline for",
+    "law as of",
+    "entered into force",
+    "began to apply",
+    "stopped to apply",
+    "not binding",
+    "JURIS.",
+    "aigov map:",
+    "Score:",
+    "Federal duties",
+    "Duties by law",
+    "The checkerboard, measured",
+    "State by state",
+    "hinge on facts",
+    "RULES",
+    "TITLE",
+    "中文：",
+];
+
+/// The words of a penalty's terms.
+const PENALTY_LABELS: &[&str] = &[
+    "per violation",
+    "per infringement",
+    "per day of violation",
+    "enforced by",
+    "private right of action",
+    "cure period",
+    " to CNY",
+    "up to ",
+];
+
+fn assert_no_english(what: &str, text: &str) {
+    for label in ENGLISH_LABELS {
+        assert!(
+            !text.contains(label),
+            "{what}: English `{label}` left in:\n{text}"
+        );
+    }
+    // Dates aigov writes are written the Chinese way: no ISO date as a heading, at the start of an entry, or after
+    // 自 / 截至 / 于 (an English corpus note may still quote one).
+    for line in text.lines() {
+        let t = line.trim_start_matches([' ', '•', '-', '#']);
+        for (i, _) in t.match_indices('-') {
+            let Some(start) = i.checked_sub(4) else {
+                continue;
+            };
+            let Some(w) = t.get(start..start + 10) else {
+                continue;
+            };
+            let iso = w.as_bytes().iter().enumerate().all(|(k, b)| {
+                if k == 4 || k == 7 {
+                    *b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+            let before = &t[..start];
+            let ours = before.is_empty()
+                || before.ends_with("自 ")
+                || before.ends_with("截至 ")
+                || before.ends_with("于 ");
+            assert!(!(iso && ours), "{what}: an ISO date in `{line}`");
+        }
+    }
+}
+
+fn assert_no_penalty_english(what: &str, text: &str) {
+    for label in PENALTY_LABELS {
+        assert!(
+            !text.contains(label),
+            "{what}: English `{label}` left in:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn assess_in_chinese_has_chinese_penalties_citations_and_headline() {
+    for format in ["text", "markdown"] {
+        let text = zh(&[
+            "assess",
+            &example("cn-genai-chatbot.yaml"),
+            "--as-of",
+            "2026-11-28",
+            "--format",
+            format,
+        ]);
+        assert_no_english(&format!("assess --format {format}"), &text);
+        assert_no_penalty_english(&format!("assess --format {format}"), &text);
+        for want in [
+            // The penalty of the Algorithm Provisions, term by term, with its Chinese enforcer and citation.
+            "罚则：CNY 10,000 至 CNY 100,000（每项违法行为）；执法机关：国家网信部门和有关主管部门（第31条至第33条（罚则条款",
+            // The Generative AI Measures set no fine: their Chinese summary, without the English one.
+            "罚则：依照网络安全法、数据安全法、个人信息保护法、科学技术进步法等处罚",
+            "第17条",
+            "2026年11月28日",
+        ] {
+            assert!(text.contains(want), "`{want}` missing:\n{text}");
+        }
+        assert!(!text.contains("Punished first under"), "{text}");
+    }
+}
+
+#[test]
+fn a_three_regime_assessment_in_chinese_names_each_regime_in_chinese() {
+    let text = zh(&[
+        "assess",
+        &example("cn-eu-us-writing-assistant.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_no_english("three-regime assess", &text);
+    for want in [
+        "按法域（具约束力的规则）",
+        "CN: 已生效",
+        "EU: 已生效",
+        // The most severe class in words from the corpus's translation, and the law's Chinese short title.
+        "最严格的分类：有限风险（欧盟《人工智能法》）",
+        "最高 EUR 15,000,000 或 全球年营业额的 3%，以较高者为准（每项违法行为）",
+        "（第99条第4款、第99条第6款）",
+    ] {
+        assert!(text.contains(want), "`{want}` missing:\n{text}");
+    }
+}
+
+#[test]
+fn explain_in_chinese() {
+    let text = zh(&[
+        "explain",
+        &example("cn-genai-chatbot.yaml"),
+        "cn_genai_measures.art17_assessment_filing",
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_no_english("explain", &text);
+    for want in [
+        "法律文件：生成式人工智能服务管理暂行办法",
+        "引用：第17条",
+        "截至 2026年11月28日：已生效 — 自 2023年8月15日 起生效（生成式人工智能服务管理暂行办法生效（第24条））",
+        "例外（任一成立即排除本规则）：",
+        "not_offered_to_public — 不成立 (第2条第3款): 研发、应用生成式人工智能技术，未向境内公众提供服务的，不适用本办法。",
+        "4 个条件全部成立",
+    ] {
+        assert!(text.contains(want), "`{want}` missing:\n{text}");
+    }
+}
+
+#[test]
+fn diff_timeline_changes_and_corpus_list_in_chinese() {
+    let chatbot = example("cn-genai-chatbot.yaml");
+    let diff = zh(&[
+        "diff",
+        &chatbot,
+        "--from",
+        "2022-01-01",
+        "--to",
+        "2026-11-28",
+    ]);
+    assert_no_english("diff", &diff);
+    assert!(
+        diff.starts_with("Xiaoyun (小云) generative AI chatbot（ai_system）从 2022年1月1日 到 2026年11月28日 的变化"),
+        "{diff}"
+    );
+    assert!(diff.contains("CN — 网信办生成式人工智能规定"), "{diff}");
+    assert!(diff.contains("已生效（新法律）"), "{diff}");
+    assert!(diff.contains("原因："), "{diff}");
+
+    let timeline = zh(&["timeline", &chatbot, "--as-of", "2026-11-28", "-j", "CN"]);
+    assert_no_english("timeline", &timeline);
+    assert!(
+        timeline.contains("的时间线，法律截至 2026年11月28日"),
+        "{timeline}"
+    );
+    assert!(
+        timeline
+            .contains("2022年3月1日  适用      告知用户使用算法推荐并公示算法基本原理 — 应当："),
+        "{timeline}"
+    );
+
+    let changes = zh(&[
+        "changes",
+        "--from",
+        "2025-08-01",
+        "--to",
+        "2026-01-31",
+        "-j",
+        "CN",
+    ]);
+    assert_no_english("changes", &changes);
+    assert!(
+        changes.starts_with("法律的变化（CN）：2025年8月1日 之后至 2026年1月31日"),
+        "{changes}"
+    );
+    assert!(changes.contains("条规则开始适用"), "{changes}");
+    assert!(changes.contains("（CN，无约束力）"), "{changes}");
+
+    let list = zh(&["corpus", "list"]);
+    assert_no_english("corpus list", &list);
+    assert!(list.starts_with("编号"), "{list}");
+    assert!(list.contains("生成式人工智能服务管理暂行办法"), "{list}");
+}
+
+#[test]
+fn json_stays_language_neutral_for_every_command() {
+    let chatbot = example("cn-genai-chatbot.yaml");
+    for args in [
+        vec![
+            "explain",
+            &chatbot,
+            "cn_genai_measures.art17_assessment_filing",
+            "--as-of",
+            "2026-11-28",
+        ],
+        vec![
+            "diff",
+            &chatbot,
+            "--from",
+            "2022-01-01",
+            "--to",
+            "2026-11-28",
+        ],
+        vec!["timeline", &chatbot, "--as-of", "2026-11-28"],
+        vec!["changes", "--from", "2025-08-01", "--to", "2026-01-31"],
+        vec!["corpus", "list"],
+    ] {
+        let run = |lang: &str| {
+            let out = Command::new(BIN)
+                .args(&args)
+                .args(["--format", "json", "--lang", lang])
+                .output()
+                .expect("runs");
+            String::from_utf8(out.stdout).expect("UTF-8")
+        };
+        assert_eq!(run("en-US"), run("zh-CN"), "{args:?}");
+    }
+}
+
+#[test]
+fn map_in_chinese() {
+    let text = zh(&[
+        "map",
+        &example("hr-tech-multistate.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_no_english("map", &text);
+    for want in [
+        "按美国各州列出的具约束力义务，法律截至 2026年11月28日",
+        "地区",
+        "按法律列出的义务",
+        "“棋盘”的衡量",
+        // Law titles and rule titles from the corpus's translation.
+        "科罗拉多州《自动化决策技术法》（SB 26-189）",
+    ] {
+        assert!(text.contains(want), "`{want}` missing:\n{text}");
+    }
+}
+
+#[test]
+fn an_items_export_classification_in_chinese() {
+    let text = zh(&[
+        "assess",
+        &example("export-item-a800.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_no_english("assess item", &text);
+    assert!(text.contains("TPP 4,992 · 性能密度 6.04"), "{text}");
+    assert!(
+        text.contains("3A090.a — 自 2023年11月17日 起已生效"),
+        "{text}"
+    );
+    for english in ["performance density", " since 2023", "to settle: "] {
+        assert!(!text.contains(english), "`{english}` left in:\n{text}");
+    }
+}
