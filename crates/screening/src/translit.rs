@@ -17,8 +17,11 @@
 //!   (ق q / k / g, ذ ث dh / th / d: `Qadhafi`, `Gaddafi`, `Ghathafi`), worth what a skeleton is worth.
 //!
 //! Sources of the rules (letter correspondences checked against the published tables):
-//! * Cyrillic (Belarusian): the BGN/PCGN 1979 Belarusian system (ў = w/u, so -аў = -au; дз = dz), whose forms
-//!   OFAC lists beside the Russian ones (`NAUMAU, Uladzimir` / `NAUMOV, Vladimir`).
+//! * Cyrillic (Belarusian): the Belarusian national romanisation (Instruction on the transliteration of
+//!   Belarusian geographical names, 2000, amended 2007 and adopted by the UN Conference on the Standardization of
+//!   Geographical Names in 2007): ў = ŭ (u once folded to ASCII, so the surname ending -аў = -au where Russian
+//!   writes -ов = -ov) and дз = dz (Russian д = d). OFAC lists Belarusian officials in these forms with the
+//!   Russian ones as aliases (`NAUMAU, Uladzimir` / `NAUMOV, Vladimir`).
 //! * Cyrillic (Russian): BGN/PCGN 1947 (zh, kh, ts, ch, sh, shch, y, yu, ya), ISO 9:1995 (ž, h, c, č, š, ŝ, j,
 //!   û, â, folded to ASCII by `deunicode`), the German Duden transcription (sch, tsch, schtsch, w, j, ch), the
 //!   French transcription (j, ch, tch, chtch, ou), the Polish transcription (ż, cz, sz, szcz, w, j).
