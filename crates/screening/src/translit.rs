@@ -31,6 +31,9 @@
 //!   Language, 2000): ŏ/eo, ŭ/eu; surnames as romanised in both systems and in common use (이 Ri/Li/Yi/Lee/Rhee,
 //!   박 Pak/Park/Bak, 최 Choe/Choi, 정 Jong/Jeong/Chung, ...).
 //! * Arabic and Persian given names: the common English, French and Turkish spellings of the same name.
+//! * Arabic and Persian consonants: the BGN/PCGN Arabic (1956) and Persian (1958) systems write ق q, غ gh, ذ dh
+//!   and ث th; common and dialect spellings write ق as k or g (Libyan and Gulf speech), in Persian as gh (ق and
+//!   غ are one sound there: Moghaddam / Moqaddam), and ذ as d or dd (Qadhafi / Gaddafi).
 
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
