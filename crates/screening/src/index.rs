@@ -1125,6 +1125,8 @@ impl Index {
         let mut nsim = vec![0.0f32; ntoks.len()];
         let mut qused = vec![false; qtoks.len()];
         let mut nused = vec![false; ntoks.len()];
+        // The first query token each listed token was aligned with.
+        let mut nq = vec![usize::MAX; ntoks.len()];
         let mut matched = Vec::new();
         for (sim, (qa, qb), (na, nb), how) in pairs {
             if qused[qa..qb].iter().any(|&u| u) || nused[na..nb].iter().any(|&u| u) {
@@ -1137,6 +1139,7 @@ impl Index {
             for i in na..nb {
                 nused[i] = true;
                 nsim[i] = sim;
+                nq[i] = qa;
             }
             matched.push(MatchPart {
                 query: qtoks[qa..qb]
@@ -1191,18 +1194,20 @@ impl Index {
         // name matches a later query word names someone else of the family (Arabic names carry the father's
         // name after the person's own): no whole-name credit. Not when the family part has two words or more
         // (Spanish usage, `TREVINO MORALES, Oscar Omar`): there a word before the listed given name is a
-        // second given name (measured on the tuning half: 12 more aliases found for one more wrong-party hit).
+        // second given name, when the listed given name is among the query's given names (measured on the
+        // tuning half: 12 more aliases found for one more wrong-party hit).
         let listed_given = rec.roles.iter().position(|r| *r == Role::Given);
         let relative = match (q_given, listed_given) {
             (Some(qg), Some(g)) => {
                 qg < qtoks.len()
                     && !qused[qg]
                     && nused[g]
-                    && qtoks[..qg]
-                        .iter()
-                        .filter(|t| !normalize::is_stop(&t.text))
-                        .count()
-                        < 2
+                    && (nq[g] < qg
+                        || qtoks[..qg]
+                            .iter()
+                            .filter(|t| !normalize::is_stop(&t.text))
+                            .count()
+                            < 2)
             }
             _ => false,
         };

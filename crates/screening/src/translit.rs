@@ -17,8 +17,11 @@
 //!   (ق q / k / g, ذ ث dh / th / d: `Qadhafi`, `Gaddafi`, `Ghathafi`), worth what a skeleton is worth.
 //!
 //! Sources of the rules (letter correspondences checked against the published tables):
-//! * Cyrillic (Belarusian): the BGN/PCGN 1979 Belarusian system (ў = w/u, so -аў = -au; дз = dz), whose forms
-//!   OFAC lists beside the Russian ones (`NAUMAU, Uladzimir` / `NAUMOV, Vladimir`).
+//! * Cyrillic (Belarusian): the Belarusian national romanisation (Instruction on the transliteration of
+//!   Belarusian geographical names, 2000, amended 2007 and adopted by the UN Conference on the Standardization of
+//!   Geographical Names in 2007): ў = ŭ (u once folded to ASCII, so the surname ending -аў = -au where Russian
+//!   writes -ов = -ov) and дз = dz (Russian д = d). OFAC lists Belarusian officials in these forms with the
+//!   Russian ones as aliases (`NAUMAU, Uladzimir` / `NAUMOV, Vladimir`).
 //! * Cyrillic (Russian): BGN/PCGN 1947 (zh, kh, ts, ch, sh, shch, y, yu, ya), ISO 9:1995 (ž, h, c, č, š, ŝ, j,
 //!   û, â, folded to ASCII by `deunicode`), the German Duden transcription (sch, tsch, schtsch, w, j, ch), the
 //!   French transcription (j, ch, tch, chtch, ou), the Polish transcription (ż, cz, sz, szcz, w, j).
@@ -28,6 +31,9 @@
 //!   Language, 2000): ŏ/eo, ŭ/eu; surnames as romanised in both systems and in common use (이 Ri/Li/Yi/Lee/Rhee,
 //!   박 Pak/Park/Bak, 최 Choe/Choi, 정 Jong/Jeong/Chung, ...).
 //! * Arabic and Persian given names: the common English, French and Turkish spellings of the same name.
+//! * Arabic and Persian consonants: the BGN/PCGN Arabic (1956) and Persian (1958) systems write ق q, غ gh, ذ dh
+//!   and ث th; common and dialect spellings write ق as k or g (Libyan and Gulf speech), in Persian as gh (ق and
+//!   غ are one sound there: Moghaddam / Moqaddam), and ذ as d or dd (Qadhafi / Gaddafi).
 
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;

@@ -455,4 +455,7 @@ fn a_given_name_added_before_the_listed_one() {
         "GHAILANI, Ahmed Khalfan"
     )
     .is_none());
+    // Two family names, but the listed given name is one of them (`FAWAZ AKHRAS, Firas`, the father's name
+    // made a family name): another person of the family, not AL-AKHRAS, Fawaz.
+    assert!(hit(&ix, "FAWAZ AKHRAS, Firas", "AL-AKHRAS, Fawaz").is_none());
 }
