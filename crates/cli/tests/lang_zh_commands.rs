@@ -340,7 +340,7 @@ fn an_items_export_classification_in_chinese() {
     assert_no_english("assess item", &text);
     assert!(text.contains("TPP 4,992 · 性能密度 6.04"), "{text}");
     assert!(
-        text.contains("3A090.a — 自 2023年11月17日 起已生效"),
+        text.contains("3A090.a.1 (also meets .a.2) — 自 2023年11月17日 起已生效"),
         "{text}"
     );
     for english in ["performance density", " since 2023", "to settle: "] {
