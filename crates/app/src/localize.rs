@@ -310,6 +310,21 @@ pub fn cause_text(corpus: &Corpus, c: &Cause, lang: Lang, texts: Option<&Texts>)
     if c.text.starts_with("ends on ") {
         return lang.ta("cause-ends", &[("date", Arg::Str(&date))]);
     }
+    // The causes a diff gives for a new text of a rule.
+    if c.text.starts_with("new text from ") {
+        return lang.ta("cause-new-text", &[("date", Arg::Str(&date))]);
+    }
+    if c.text.starts_with("amended by ") {
+        if let Some(by) = &c.by {
+            return lang.ta(
+                "cause-amended-by",
+                &[
+                    ("by", Arg::Str(short_title(corpus, by, texts))),
+                    ("date", Arg::Str(&date)),
+                ],
+            );
+        }
+    }
     let english_title = corpus
         .instrument(&c.instrument)
         .map(|i| i.short_title.as_str())
