@@ -236,7 +236,14 @@ fn diff_timeline_changes_and_corpus_list_in_chinese() {
     );
     assert!(diff.contains("CN — 网信办生成式人工智能规定"), "{diff}");
     assert!(diff.contains("已生效（新法律）"), "{diff}");
-    assert!(diff.contains("原因："), "{diff}");
+    assert!(
+        diff.contains("原因：生成式人工智能服务管理暂行办法 于 2023年8月15日 生效"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("原因：自 2023年5月23日 起适用新文本"),
+        "{diff}"
+    );
 
     let timeline = zh(&["timeline", &chatbot, "--as-of", "2026-11-28", "-j", "CN"]);
     assert_no_english("timeline", &timeline);
