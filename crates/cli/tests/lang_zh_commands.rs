@@ -354,3 +354,17 @@ fn an_items_export_classification_in_chinese() {
         assert!(!text.contains(english), "`{english}` left in:\n{text}");
     }
 }
+
+#[test]
+fn a_timeline_in_chinese_says_what_amended_and_ended_a_rule() {
+    let text = zh(&[
+        "timeline",
+        &example("colorado-high-risk-deployer.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_no_english("timeline", &text);
+    assert!(text.contains("2025年8月28日  修订      经 "), "{text}");
+    assert!(text.contains("修订（自 2025年8月28日 起施行）"), "{text}");
+    assert!(text.contains("于 2026年5月14日 由 "), "{text}");
+}
