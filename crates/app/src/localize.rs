@@ -310,6 +310,21 @@ pub fn cause_text(corpus: &Corpus, c: &Cause, lang: Lang, texts: Option<&Texts>)
     if c.text.starts_with("ends on ") {
         return lang.ta("cause-ends", &[("date", Arg::Str(&date))]);
     }
+    // The causes a diff gives for a new text of a rule.
+    if c.text.starts_with("new text from ") {
+        return lang.ta("cause-new-text", &[("date", Arg::Str(&date))]);
+    }
+    if c.text.starts_with("amended by ") {
+        if let Some(by) = &c.by {
+            return lang.ta(
+                "cause-amended-by",
+                &[
+                    ("by", Arg::Str(short_title(corpus, by, texts))),
+                    ("date", Arg::Str(&date)),
+                ],
+            );
+        }
+    }
     let english_title = corpus
         .instrument(&c.instrument)
         .map(|i| i.short_title.as_str())
@@ -344,6 +359,52 @@ pub fn cause_text(corpus: &Corpus, c: &Cause, lang: Lang, texts: Option<&Texts>)
             ],
         ),
     }
+}
+
+/// What happened to a rule on `date` that suspends or ends it, or amends its text, said again from the corpus in
+/// `lang`: its instrument's event of that day (a stay, a repeal, an amendment in force), else `None`.
+pub fn rule_event_text(
+    corpus: &Corpus,
+    rule: &str,
+    date: Date,
+    lang: Lang,
+    texts: Option<&Texts>,
+) -> Option<String> {
+    let r = corpus.rule(rule)?;
+    let inst = corpus.instrument_of(r);
+    if let Some(v) = r.versions.iter().find(|v| v.from.date == date) {
+        if let Some(by) = &v.amended_by {
+            return Some(lang.ta(
+                "cause-amended-by",
+                &[
+                    ("by", Arg::Str(short_title(corpus, by, texts))),
+                    ("date", Arg::Str(&lang.date(date))),
+                ],
+            ));
+        }
+    }
+    let e = inst.events.iter().find(|e| e.date == date)?;
+    let instrument = short_title(corpus, &inst.id, texts);
+    let day = lang.date(date);
+    Some(match &e.by {
+        Some(by) => lang.ta(
+            "cause-by",
+            &[
+                ("instrument", Arg::Str(instrument)),
+                ("verb", Arg::Str(&event_verb(lang, e.kind, true))),
+                ("by", Arg::Str(short_title(corpus, by, texts))),
+                ("date", Arg::Str(&day)),
+            ],
+        ),
+        None => lang.ta(
+            "cause",
+            &[
+                ("instrument", Arg::Str(instrument)),
+                ("verb", Arg::Str(&event_verb(lang, e.kind, false))),
+                ("date", Arg::Str(&day)),
+            ],
+        ),
+    })
 }
 
 /// A date in `lang`.

@@ -1697,9 +1697,15 @@ pub fn timeline_in(
                 )
             }
             EntryKind::Penalty => lang.t("timeline-penalty-text"),
-            EntryKind::Amended => lang.t("timeline-amended-text"),
-            EntryKind::Suspended => lang.t("timeline-suspended-text"),
-            EntryKind::Ends => lang.t("timeline-ends-text"),
+            EntryKind::Amended | EntryKind::Suspended | EntryKind::Ends => corpus
+                .and_then(|c| crate::localize::rule_event_text(c, &e.rule, e.date, lang, texts))
+                .unwrap_or_else(|| {
+                    lang.t(match e.kind {
+                        EntryKind::Amended => "timeline-amended-text",
+                        EntryKind::Suspended => "timeline-suspended-text",
+                        _ => "timeline-ends-text",
+                    })
+                }),
         }
     };
     // Entries with the same date, kind and text (one amendment moving many duties) print once, with their rules.

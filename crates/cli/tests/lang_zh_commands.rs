@@ -236,7 +236,14 @@ fn diff_timeline_changes_and_corpus_list_in_chinese() {
     );
     assert!(diff.contains("CN — 网信办生成式人工智能规定"), "{diff}");
     assert!(diff.contains("已生效（新法律）"), "{diff}");
-    assert!(diff.contains("原因："), "{diff}");
+    assert!(
+        diff.contains("原因：生成式人工智能服务管理暂行办法 于 2023年8月15日 生效"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("原因：自 2023年5月23日 起适用新文本"),
+        "{diff}"
+    );
 
     let timeline = zh(&["timeline", &chatbot, "--as-of", "2026-11-28", "-j", "CN"]);
     assert_no_english("timeline", &timeline);
@@ -346,4 +353,18 @@ fn an_items_export_classification_in_chinese() {
     for english in ["performance density", " since 2023", "to settle: "] {
         assert!(!text.contains(english), "`{english}` left in:\n{text}");
     }
+}
+
+#[test]
+fn a_timeline_in_chinese_says_what_amended_and_ended_a_rule() {
+    let text = zh(&[
+        "timeline",
+        &example("colorado-high-risk-deployer.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_no_english("timeline", &text);
+    assert!(text.contains("2025年8月28日  修订      经 "), "{text}");
+    assert!(text.contains("修订（自 2025年8月28日 起施行）"), "{text}");
+    assert!(text.contains("于 2026年5月14日 由 "), "{text}");
 }

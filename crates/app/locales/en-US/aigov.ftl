@@ -292,3 +292,5 @@ item-not-classified = not in 3A090/4A090/4E091 (or any other item classification
 item-class = { $label } — { $status } since { $date } — { $citation } [{ $rule }]
 item-to-settle = to settle: { $question }
 finding-penalty-note = { " " }({ $note })
+cause-new-text = new text from { $date }
+cause-amended-by = amended by { $by } (in force { $date })

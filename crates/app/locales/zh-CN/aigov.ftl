@@ -267,3 +267,5 @@ item-not-classified = 在该日期不属于 3A090/4A090/4E091（或法规库中�
 item-class = { $label } — 自 { $date } 起{ $status } — { $citation } [{ $rule }]
 item-to-settle = 待确定：{ $question }
 finding-penalty-note = （{ $note }）
+cause-new-text = 自 { $date } 起适用新文本
+cause-amended-by = 经 { $by } 修订（自 { $date } 起施行）
