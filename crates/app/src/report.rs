@@ -384,6 +384,16 @@ pub fn assessment_with_item(
             )
         }
     );
+    if let Some(m) = a.markets {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.ta(
+                "report-markets-complete",
+                &[("list", Arg::Str(&m.join(", ")))]
+            )
+        );
+    }
     if let Some(r) = review.filter(|_| stale.is_some()) {
         let days = (a.as_of - r.reviewed_until).get_days();
         let warning = lang.ta(

@@ -358,6 +358,10 @@ pub struct Assessment<'a> {
     /// The jurisdictions the assessment was limited to (empty: all).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub jurisdictions: Vec<String>,
+    /// The markets the manifest lists as complete (`markets_complete: true`), as written: places outside them
+    /// were taken as "no".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markets: Option<&'a [String]>,
     /// Headline classifications (in effect, upcoming or undetermined).
     pub classifications: Vec<Classification<'a>>,
     /// Whether a prohibition is in effect for the subject.
@@ -561,6 +565,48 @@ impl<'a> Context<'a> {
         t
     }
 
+    /// Whether a rule stands for the subject, as reports count it: [`Context::holds`], except that an exemption
+    /// stands only where a rule it relieves may reach the subject. An exemption from rules that are all false
+    /// (an exclusion from a regime whose scope the subject is outside of) relieves nothing; in Kleene logic the
+    /// exemption stands when it holds and one of its rules holds or may hold on its own condition.
+    pub fn standing(&self, index: usize) -> Truth {
+        let t = self.holds(index);
+        if t == Truth::False {
+            return t;
+        }
+        let rule = &self.corpus.rules[index];
+        let exemption = self
+            .version_at(index)
+            .is_some_and(|v| matches!(v.effect, Effect::Exemption { .. }));
+        if !exemption || rule.defeats.is_empty() {
+            return t;
+        }
+        let mut reaches = Truth::False;
+        for &d in &rule.defeats {
+            match self.base(d) {
+                Truth::True => return t,
+                Truth::Unknown => reaches = Truth::Unknown,
+                Truth::False => {}
+            }
+        }
+        and(t, reaches)
+    }
+
+    /// A rule's own condition and exceptions on the date, without the rules that defeat it.
+    fn base(&self, index: usize) -> Truth {
+        let Some(v) = self.version_at(index) else {
+            return Truth::False;
+        };
+        let mut t = v.condition.expr.eval(self);
+        for e in &v.exceptions {
+            if t == Truth::False {
+                break;
+            }
+            t = and(t, !e.condition.expr.eval(self));
+        }
+        t
+    }
+
     fn compute(&self, index: usize) -> Truth {
         let Some(v) = self.version_at(index) else {
             return Truth::False;
@@ -666,6 +712,19 @@ impl Env for Context<'_> {
             .copied()
             .unwrap_or(crate::condition::Mask::NotAvailable)
     }
+    fn markets(&self, id: FactId) -> Option<&crate::vocabulary::Markets> {
+        market_bound(self.corpus, self.facts, id)
+    }
+}
+
+/// The markets a market fact lies within, when the manifest leaves it out and lists its markets as complete.
+fn market_bound<'x>(
+    corpus: &Corpus,
+    facts: &'x Facts,
+    id: FactId,
+) -> Option<&'x crate::vocabulary::Markets> {
+    let m = facts.markets.as_ref()?;
+    (facts.get(id).is_none() && corpus.vocabulary.facts.get(id as usize)?.market).then_some(m)
 }
 
 /// Prints corpus names in traces.
@@ -1097,7 +1156,7 @@ impl Engine {
         if timing == Status::Ended {
             return Some(Status::Ended);
         }
-        Some(match ctx.holds(index) {
+        Some(match ctx.standing(index) {
             Truth::False => Status::NotApplicable,
             Truth::Unknown => Status::Undetermined,
             Truth::True => timing,
@@ -1188,7 +1247,7 @@ impl Engine {
                 None | Some(Status::Ended) => continue,
                 Some(t) => t,
             };
-            let status = match ctx.holds(i) {
+            let status = match ctx.standing(i) {
                 Truth::False => continue,
                 Truth::Unknown => Status::Undetermined,
                 Truth::True => timing,
@@ -1285,7 +1344,7 @@ impl Engine {
                 // An ended rule is reported (history never disappears) unless it plainly never concerned the
                 // subject: its condition fails on the facts given. Its status is `ended` either way.
                 Some(Status::Ended)
-                    if !options.include_not_applicable && ctx.holds(i) == Truth::False =>
+                    if !options.include_not_applicable && ctx.standing(i) == Truth::False =>
                 {
                     continue
                 }
@@ -1335,6 +1394,7 @@ impl Engine {
             subject: &facts.subject,
             name: facts.name.as_deref(),
             jurisdictions: options.jurisdictions.clone(),
+            markets: facts.markets.as_ref().map(|m| m.codes()),
             classifications,
             prohibited,
             findings,
@@ -1355,7 +1415,7 @@ impl Engine {
         let version = ctx.version(rule)?;
         let end = self.end_causes[index].as_ref();
         let timing = self.timing(ctx, index)?;
-        let truth = ctx.holds(index);
+        let truth = ctx.standing(index);
         let (status, timing_of_undetermined) = match truth {
             // Dead law is ended whatever its condition, and asks nothing.
             _ if timing == Status::Ended => (Status::Ended, None),

@@ -12,7 +12,7 @@
 
 use crate::model::FactId;
 use crate::value::Value;
-use crate::vocabulary::{check_region_code, did_you_mean, FactDef, FactType, Vocabulary};
+use crate::vocabulary::{check_region_code, did_you_mean, FactDef, FactType, Markets, Vocabulary};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -112,6 +112,9 @@ pub struct Facts {
     pub subject: String,
     /// Its name, for reports.
     pub name: Option<String>,
+    /// The complete list of its markets, when the manifest says it is complete (`markets_complete: true`):
+    /// a market fact left out then lies within them.
+    pub markets: Option<Markets>,
     values: Vec<Option<Value>>,
 }
 
@@ -121,6 +124,7 @@ impl Facts {
         Facts {
             subject: subject.to_string(),
             name: None,
+            markets: None,
             values: vec![None; vocabulary.facts.len()],
         }
     }
@@ -151,6 +155,12 @@ impl Facts {
         );
         if let Some(n) = &self.name {
             root.insert("name".to_string(), serde_json::Value::String(n.clone()));
+        }
+        if self.markets.is_some() {
+            root.insert(
+                "markets_complete".to_string(),
+                serde_json::Value::Bool(true),
+            );
         }
         for f in &vocabulary.facts {
             if let Some(v) = self.get(f.id) {
@@ -479,12 +489,30 @@ fn bind_unclipped(
         ));
     }
     let mut facts = Facts::empty(&subject, vocabulary);
+    // The codes of the market facts given, as written, for `markets_complete`.
+    let mut markets: Vec<String> = Vec::new();
+    let mut markets_complete = false;
     for (key, value) in root {
         match key.as_str() {
             "subject" => {}
             "name" => match value {
                 serde_json::Value::String(s) => facts.name = Some(s.clone()),
                 _ => return Err(err("name", "`name` must be a string".into(), None)),
+            },
+            "markets_complete" => match value {
+                serde_json::Value::Bool(b) => markets_complete = *b,
+                serde_json::Value::Null => {}
+                _ => {
+                    return Err(err(
+                        "markets_complete",
+                        "`markets_complete` must be true or false".into(),
+                        Some(
+                            "`markets_complete: true` says the places this manifest lists are every place \
+                             the organization and the subject are present"
+                                .into(),
+                        ),
+                    ))
+                }
             },
             section if vocabulary.subject(section).is_some() => {
                 if !vocabulary.section_allowed(&subject, section) {
@@ -522,11 +550,16 @@ fn bind_unclipped(
                             e.path = format!("{}{}", path(), e.path);
                             e
                         })?;
+                    if def.market {
+                        if let serde_json::Value::Array(items) = v {
+                            markets.extend(items.iter().filter_map(|i| i.as_str().map(String::from)));
+                        }
+                    }
                     facts.set(def.id, Some(value));
                 }
             }
             other => {
-                let mut keys = vec!["subject", "name"];
+                let mut keys = vec!["subject", "name", "markets_complete"];
                 keys.extend(vocabulary.subjects.iter().map(|s| s.id.as_str()));
                 return Err(err(
                     other,
@@ -537,6 +570,22 @@ fn bind_unclipped(
                 ));
             }
         }
+    }
+    if markets_complete {
+        if markets.is_empty() {
+            let names: Vec<String> = vocabulary
+                .facts
+                .iter()
+                .filter(|f| f.market && vocabulary.section_allowed(&subject, &f.subject))
+                .map(|f| format!("`{}`", f.qualified))
+                .collect();
+            return Err(err(
+                "markets_complete",
+                "`markets_complete: true` but the manifest lists no market".into(),
+                Some(format!("list the places in one of {}", names.join(", "))),
+            ));
+        }
+        facts.markets = Some(Markets::new(markets));
     }
     Ok(facts)
 }
@@ -909,6 +958,7 @@ impl<'de> serde::de::Visitor<'de> for ManifestSeed<'_> {
         Ok(Some(Facts {
             subject: subject.to_string(),
             name,
+            markets: None,
             values,
         }))
     }
@@ -1050,6 +1100,7 @@ mod tests {
             derive: Vec::new(),
             min: None,
             max: None,
+            market: false,
         };
         let roles = vec![EnumValue {
             id: "provider".into(),

@@ -415,7 +415,17 @@ pub fn load(sources: &[Source]) -> Result<Loaded, Vec<Diagnostic>> {
                 derive: Vec::new(),
                 min: raw.min,
                 max: raw.max,
+                market: raw.market,
             });
+            if raw.market && raw.ty != RawFactType::Regions {
+                diags.push(place(
+                    format!(
+                        "`market` applies to regions facts; `{}.{}` is not one",
+                        f.subject, raw.name
+                    ),
+                    Some("remove `market: true`".into()),
+                ));
+            }
             for (key, bound) in [("min", raw.min), ("max", raw.max)] {
                 if let Some(b) = bound {
                     if raw.ty != RawFactType::Number || !b.is_finite() {

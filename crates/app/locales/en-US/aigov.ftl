@@ -23,6 +23,7 @@ report-title = aigov assessment: { $name } ({ $subject })
 report-unnamed = (unnamed)
 report-as-of = As of { $date } · corpus: { $instruments } instruments, { $rules } rules
 report-jurisdictions = jurisdictions: { $list }
+report-markets-complete = Markets listed as complete: { $list } (facts about any other place are taken as no)
 report-prohibition-applies = A PROHIBITION APPLIES to this subject (see below).
 report-counts = Rules: { $counts }
 report-count = { $count } { $status }

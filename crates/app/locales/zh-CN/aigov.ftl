@@ -22,6 +22,7 @@ report-title = aigov 评估：{ $name }（{ $subject }）
 report-unnamed = （未命名）
 report-as-of = 截至 { $date } · 法规库：{ $instruments } 部法律文件，{ $rules } 条规则
 report-jurisdictions = 法域：{ $list }
+report-markets-complete = 已声明完整的市场：{ $list }（其他地方的事实均视为否）
 report-prohibition-applies = 本对象适用一项禁止性规定（见下文）。
 report-counts = 规则：{ $counts }
 report-count = { $status } { $count } 条
