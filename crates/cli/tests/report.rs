@@ -118,3 +118,88 @@ fn a_bad_review_record_is_a_lint_error_naming_the_file() {
     assert!(stderr.contains("corpus.yaml:2:1"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A report leads with what is decided; what is open follows, one question at a time with the rules it settles,
+/// each undetermined rule once, under the first question that bears on it.
+#[test]
+fn decided_first_then_each_question_with_the_rules_it_settles() {
+    let text = assess("california-teen-chatbot.yaml", "2026-11-28");
+    let open_at = text
+        .find("\nStill open: each question, with the rules it would settle\n")
+        .unwrap_or_else(|| panic!("no open part in {text}"));
+    let (decided, open) = text.split_at(open_at);
+    assert!(
+        decided.contains("In effect")
+            && !decided.contains("Undetermined")
+            && !decided.contains("would be in effect"),
+        "the decided part holds no open rule: {decided}"
+    );
+    assert!(
+        !text.contains("Questions that would settle"),
+        "one open part, not two"
+    );
+    // The first question is the one that settles the most, and its rules follow it.
+    let first = open
+        .lines()
+        .find(|l| l.trim_start().starts_with("1. "))
+        .expect("a first question");
+    assert!(
+        first.contains("(ai_system.user_generated_content_platform: bool) — settles 3 rules"),
+        "{first}"
+    );
+    let after_first = &open[open.find(first).expect("found") + first.len()..];
+    let next_question = after_first.find("\n  2. ").expect("a second question");
+    let under_first = &after_first[..next_question];
+    for rule in [
+        "us_take_it_down_act.covered_platform_process",
+        "us_take_it_down_act.good_faith_shield",
+        "us_take_it_down_act.removal_48_hours",
+    ] {
+        assert!(
+            under_first.contains(rule),
+            "{rule} under the first question: {under_first}"
+        );
+    }
+    assert!(
+        under_first.contains("also needs: ai_system.platform_exclusions"),
+        "{under_first}"
+    );
+    // The second question settles the same rules: they are not repeated.
+    let second = &after_first[next_question..];
+    assert!(
+        second
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("(its rules are listed above)")),
+        "{second}"
+    );
+    // Every undetermined rule appears exactly once in the open part.
+    let json = Command::new(BIN)
+        .args([
+            "assess",
+            &format!("{EXAMPLES}/california-teen-chatbot.yaml"),
+            "--as-of",
+            "2026-11-28",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("the binary runs");
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let undetermined: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["status"] == "undetermined")
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert_eq!(undetermined.len(), 10, "{undetermined:?}");
+    for rule in undetermined {
+        assert_eq!(
+            open.matches(&format!("{rule} · ")).count(),
+            1,
+            "{rule} once in {open}"
+        );
+    }
+    assert_eq!(doc["markets"], serde_json::json!(["US-CA"]));
+}

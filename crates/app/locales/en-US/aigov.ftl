@@ -36,6 +36,11 @@ report-non-binding-group = (non-binding)
 report-nothing = No rule of the corpus concerns this subject on this date.
 report-derived = Derived values
 report-questions = Questions that would settle the undetermined rules
+report-open = Still open: each question, with the rules it would settle
+report-open-listed-above = (its rules are listed above)
+report-open-also-needs = also needs: { $facts }
+report-open-other = Open for other reasons
+report-nothing-decided = Nothing is decided yet: every rule that may concern this subject waits on a fact below.
 report-question-settles = settles { $count ->
     [one] { $count } rule
    *[other] { $count } rules

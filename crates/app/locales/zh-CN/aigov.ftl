@@ -35,6 +35,11 @@ report-non-binding-group = （无约束力）
 report-nothing = 截至该日期，法规库中没有涉及本对象的规则。
 report-derived = 推导值
 report-questions = 可确定待定规则的问题
+report-open = 尚待确定：每个问题及其可确定的规则
+report-open-listed-above = （相关规则已在上文列出）
+report-open-also-needs = 还需要：{ $facts }
+report-open-other = 因其他原因尚待确定
+report-nothing-decided = 尚无已确定的结论：可能涉及本对象的每条规则都有待下列事实确定。
 report-question-settles = 可确定 { $count } 条规则
 report-footer = 每项结论均引用其条款；`aigov explain 文件 规则ID` 显示推导过程。
 
