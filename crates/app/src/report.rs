@@ -594,10 +594,13 @@ pub fn assessment_with_item(
     if a.findings.is_empty() {
         let _ = writeln!(out, "\n{}", lang.t("report-nothing"));
     }
-    if !a.derived.is_empty() {
+    if !a.derived.is_empty() || !a.derived_answers.is_empty() {
         st.h2(&mut out, &lang.t("report-derived"));
         for d in &a.derived {
             st.bullet(&mut out, &derived_line(d, lang));
+        }
+        for d in &a.derived_answers {
+            st.bullet(&mut out, &derived_answer_line(d, lang));
         }
     }
     if !a.questions.is_empty() || !open.is_empty() {
@@ -1077,6 +1080,28 @@ fn derived_line(d: &aigov_core::assess::DerivedValue, lang: Lang) -> String {
             ]
         ),
         d.citation.map(|c| format!(" [{c}]")).unwrap_or_default()
+    )
+}
+
+/// A class derived from the features the law names: "ai_system.profiling = true (derived from personal aspects
+/// the system evaluates: size(...) > 0, with ai_system.personal_aspects_evaluated = ["health"]; a direct answer
+/// overrides it)".
+fn derived_answer_line(d: &aigov_core::assess::DerivedAnswer, lang: Lang) -> String {
+    format!(
+        "{}{}",
+        lang.ta(
+            "finding-derived-answer",
+            &[
+                ("fact", Arg::Str(d.fact)),
+                ("value", Arg::Str(if d.value { "true" } else { "false" })),
+                ("method", Arg::Str(d.method)),
+                ("formula", Arg::Str(d.formula)),
+                ("values", Arg::Str(&d.values.join("; "))),
+            ]
+        ),
+        d.citation
+            .map(|c| format!(" [{}]", c.trim()))
+            .unwrap_or_default()
     )
 }
 

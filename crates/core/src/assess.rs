@@ -375,6 +375,10 @@ pub struct Assessment<'a> {
     /// Values the engine computed from other facts (e.g. training compute from parameters and tokens).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub derived: Vec<DerivedValue<'a>>,
+    /// Classes the engine derived from the features the law names (e.g. profiling from the personal aspects a
+    /// system evaluates), where the manifest did not answer them directly.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub derived_answers: Vec<DerivedAnswer<'a>>,
 }
 
 impl<'a> Assessment<'a> {
@@ -470,6 +474,40 @@ fn given_or_derived<'x>(
             .get(id as usize)
             .and_then(|d| d.as_ref().map(|(v, _)| v))
     })
+}
+
+/// The fact values a derivation read, from its trace (each once, in order).
+fn trace_values(node: &TraceNode) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        for v in &n.values {
+            if !out.contains(v) {
+                out.push(v.clone());
+            }
+        }
+        stack.extend(n.children.iter().rev());
+    }
+    out
+}
+
+/// A class the engine derived from the features the law names because the manifest did not answer it directly
+/// (a bool fact with `derive:`; a direct answer in the manifest always wins).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DerivedAnswer<'a> {
+    /// The fact, `subject.name`.
+    pub fact: &'a str,
+    /// The derived answer.
+    pub value: bool,
+    /// The method, in words.
+    pub method: &'a str,
+    /// The condition as written in the vocabulary.
+    pub formula: &'a str,
+    /// The values of the facts it read (`ai_system.personal_aspects_evaluated = ["health"]`).
+    pub values: Vec<String>,
+    /// Where the definition comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<&'a str>,
 }
 
 /// A value the engine computed because the manifest did not give it, with the arithmetic.
@@ -714,6 +752,20 @@ impl Env for Context<'_> {
     }
     fn markets(&self, id: FactId) -> Option<&crate::vocabulary::Markets> {
         market_bound(self.corpus, self.facts, id)
+    }
+    fn ask_instead(&self, id: FactId, out: &mut Vec<FactId>) -> bool {
+        let Some(def) = self.corpus.vocabulary.facts.get(id as usize) else {
+            return false;
+        };
+        if def.derive.is_empty() || !matches!(def.ty, crate::vocabulary::FactType::Bool) {
+            return false;
+        }
+        // A class the law defines by features: ask for the features (the direct answer stays an override).
+        let none = |_: usize| Vec::new();
+        for d in &def.derive {
+            d.formula.expr.unknown_facts(self, &none, out);
+        }
+        true
     }
 }
 
@@ -1072,11 +1124,18 @@ impl Engine {
                 derived: &derived,
                 params,
             };
-            let found = def
-                .derive
-                .iter()
-                .enumerate()
-                .find_map(|(i, d)| d.formula.expr.number(&env).map(|n| (Value::Number(n), i)));
+            let boolean = matches!(def.ty, crate::vocabulary::FactType::Bool);
+            let found = def.derive.iter().enumerate().find_map(|(i, d)| {
+                if boolean {
+                    match d.formula.expr.eval(&env) {
+                        Truth::True => Some((Value::Bool(true), i)),
+                        Truth::False => Some((Value::Bool(false), i)),
+                        Truth::Unknown => None,
+                    }
+                } else {
+                    d.formula.expr.number(&env).map(|n| (Value::Number(n), i))
+                }
+            });
             if let Some(found) = found {
                 if derived.is_empty() {
                     derived = vec![None; self.corpus.vocabulary.facts.len()];
@@ -1085,6 +1144,29 @@ impl Engine {
             }
         }
         derived
+    }
+
+    /// The answers the engine derived from the features the law names (bool facts with `derive:`), for reports.
+    pub fn derived_answers<'a>(&'a self, ctx: &Context<'a>) -> Vec<DerivedAnswer<'a>> {
+        let names = CorpusNames(&self.corpus);
+        self.derivation_order
+            .iter()
+            .filter_map(|&id| {
+                let (value, alt) = ctx.derived.get(id as usize)?.as_ref()?;
+                let Value::Bool(b) = value else { return None };
+                let def = &self.corpus.vocabulary.facts[id as usize];
+                let d = &def.derive[*alt];
+                let trace = d.formula.expr.trace(ctx, &names);
+                Some(DerivedAnswer {
+                    fact: &def.qualified,
+                    value: *b,
+                    method: &d.label,
+                    formula: &d.formula.source,
+                    values: trace_values(&trace),
+                    citation: d.citation.as_deref(),
+                })
+            })
+            .collect()
     }
 
     /// The derived values of an evaluation, with their arithmetic, for reports.
@@ -1401,6 +1483,7 @@ impl Engine {
             conflicts,
             questions,
             derived: self.derived_values(&ctx),
+            derived_answers: self.derived_answers(&ctx),
         }
     }
 

@@ -729,6 +729,12 @@ pub trait Env {
     fn markets(&self, _id: FactId) -> Option<&crate::vocabulary::Markets> {
         None
     }
+    /// For an unknown fact the engine derives from others (a class the law defines by observable features):
+    /// adds the unknown facts that would let it derive the fact, and says so. The questions then ask for the
+    /// features, not the legal conclusion.
+    fn ask_instead(&self, _id: FactId, _out: &mut Vec<FactId>) -> bool {
+        false
+    }
 }
 
 /// Whether a set test on an unknown market fact is settled by the markets it lies within: `Some(false)` when no
@@ -1051,7 +1057,16 @@ impl Expr {
         match self {
             Expr::Fact(id) => {
                 if env.fact(*id).is_none() && !out.contains(id) {
-                    out.push(*id);
+                    let mut instead = Vec::new();
+                    if env.ask_instead(*id, &mut instead) && !instead.is_empty() {
+                        for f in instead {
+                            if !out.contains(&f) {
+                                out.push(f);
+                            }
+                        }
+                    } else {
+                        out.push(*id);
+                    }
                 }
             }
             Expr::Rule(i) => {

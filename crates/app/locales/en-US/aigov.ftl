@@ -75,6 +75,7 @@ finding-confidence = confidence: { $level }
 finding-challenged = challenged { $date }{ $by } (a challenge, not a stay: the law still applies)
 finding-challenged-by = { " " }by { $by }
 finding-derived = { $fact } = { $value } (derived from { $method }: { $arithmetic })
+finding-derived-answer = { $fact } = { $value } (derived from { $method }: { $formula }, with { $values }; answer { $fact } directly to override it)
 confidence-high = high
 confidence-medium = medium
 confidence-low = low

@@ -71,6 +71,7 @@ finding-confidence = 可信度：{ $level }
 finding-challenged = { $date } 受到质疑{ $by }（质疑并非中止：该法律仍然适用）
 finding-challenged-by = ，质疑方：{ $by }
 finding-derived = { $fact } = { $value }（由 { $method } 推导：{ $arithmetic }）
+finding-derived-answer = { $fact } = { $value }（依据{ $method }推导：{ $formula }，其中 { $values }；直接回答 { $fact } 即可覆盖）
 confidence-high = 高
 confidence-medium = 中
 confidence-low = 低
