@@ -203,3 +203,56 @@ fn decided_first_then_each_question_with_the_rules_it_settles() {
     }
     assert_eq!(doc["markets"], serde_json::json!(["US-CA"]));
 }
+
+/// One product, one manifest: a frontier model and the chatbot built on it are assessed together, the text names
+/// each subject before its report, and in JSON every finding says which subject it concerns.
+#[test]
+fn linked_subjects_are_assessed_together_and_each_finding_names_its_subject() {
+    let text = assess("frontier-lab-model-and-chatbot.yaml", "2026-11-28");
+    let first = text
+        .find("Subject 1 of 2: atlas (model)")
+        .unwrap_or_else(|| panic!("{text}"));
+    let second = text
+        .find("Subject 2 of 2: atlas-chat (ai_system) — built on atlas")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(first < second);
+    assert!(text[first..second].contains("aigov assessment: Atlas-3 frontier model (model)"));
+    assert!(text[second..].contains("aigov assessment: Atlas Chat (ai_system)"));
+    let out = Command::new(BIN)
+        .args([
+            "assess",
+            &format!("{EXAMPLES}/frontier-lab-model-and-chatbot.yaml"),
+            "--as-of",
+            "2026-11-28",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(doc["kind"], "linked_assessment");
+    let subjects = doc["subjects"].as_array().expect("subjects");
+    assert_eq!(subjects.len(), 2);
+    assert_eq!(subjects[1]["built_on"], "atlas");
+    for s in subjects {
+        let id = s["id"].as_str().expect("id");
+        let findings = s["findings"].as_array().expect("findings");
+        assert!(!findings.is_empty(), "{id}");
+        for f in findings {
+            assert_eq!(f["subject_id"], id, "{f}");
+        }
+    }
+    // The model's systemic-risk duties are the model's; the chatbot's transparency duty the chatbot's.
+    let rules_of = |i: usize| -> Vec<String> {
+        subjects[i]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter_map(|f| f["rule"].as_str().map(String::from))
+            .collect()
+    };
+    assert!(rules_of(0).iter().any(|r| r.starts_with("eu_ai_act.art55")));
+    assert!(rules_of(1).contains(&"eu_ai_act.art50_1_interaction_disclosure".to_string()));
+    assert!(!rules_of(0).iter().any(|r| r.starts_with("eu_ai_act.art50")));
+}

@@ -20,6 +20,8 @@ effect-prohibited = PROHIBITED
 
 ## The assessment report
 report-title = aigov assessment: { $name } ({ $subject })
+report-linked-subject = Subject { $n } of { $count }: { $id } ({ $subject })
+report-linked-built-on = built on { $id }
 report-unnamed = (unnamed)
 report-as-of = As of { $date } · corpus: { $instruments } instruments, { $rules } rules
 report-jurisdictions = jurisdictions: { $list }

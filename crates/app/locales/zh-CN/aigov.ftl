@@ -19,6 +19,8 @@ effect-prohibited = 禁止
 
 ## 评估报告
 report-title = aigov 评估：{ $name }（{ $subject }）
+report-linked-subject = 对象 { $n }/{ $count }：{ $id }（{ $subject }）
+report-linked-built-on = 基于 { $id }
 report-unnamed = （未命名）
 report-as-of = 截至 { $date } · 法规库：{ $instruments } 部法律文件，{ $rules } 条规则
 report-jurisdictions = 法域：{ $list }
