@@ -52,3 +52,121 @@ pub fn render(
         translations,
     )
 }
+
+/// One subject of a manifest of linked subjects, assessed.
+#[derive(Debug)]
+pub struct LinkedAnswer<'a> {
+    /// Its id in the manifest.
+    pub id: &'a str,
+    /// The subject it is built on (or, for an export, the item it carries).
+    pub built_on: Option<&'a str>,
+    /// Its assessment.
+    pub answer: AssessAnswer<'a>,
+}
+
+/// Assesses every subject of a manifest of linked subjects on one date, in the manifest's order.
+pub fn assess_linked<'a>(
+    engine: &'a Engine,
+    subjects: &'a [aigov_core::manifest::Linked],
+    options: &Options,
+) -> Vec<LinkedAnswer<'a>> {
+    subjects
+        .iter()
+        .map(|s| LinkedAnswer {
+            id: &s.id,
+            built_on: s.built_on.as_deref(),
+            answer: assess(engine, &s.facts, options),
+        })
+        .collect()
+}
+
+/// Renders the answers for linked subjects: in JSON one document (`kind: "linked_assessment"`) whose `subjects`
+/// are each subject's assessment with its `id` and `built_on`, and every finding and classification carrying the
+/// `subject_id` it concerns; in text and Markdown each subject's report under a heading that names it.
+pub fn render_linked(
+    engine: &Engine,
+    answers: &[LinkedAnswer<'_>],
+    format: OutputFormat,
+    lang: crate::i18n::Lang,
+    translations: &crate::Translations,
+) -> String {
+    if format == OutputFormat::Json {
+        let subjects: Vec<serde_json::Value> = answers
+            .iter()
+            .map(|a| {
+                let text = render(engine, &a.answer, format, lang, translations);
+                let mut v: serde_json::Value =
+                    serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
+                if let serde_json::Value::Object(m) = &mut v {
+                    m.remove("kind");
+                    m.remove("format_version");
+                    for list in ["findings", "classifications"] {
+                        if let Some(serde_json::Value::Array(items)) = m.get_mut(list) {
+                            for item in items {
+                                if let serde_json::Value::Object(f) = item {
+                                    f.insert("subject_id".into(), a.id.into());
+                                }
+                            }
+                        }
+                    }
+                    m.insert("id".into(), a.id.into());
+                    if let Some(b) = a.built_on {
+                        m.insert("built_on".into(), b.into());
+                    }
+                }
+                v
+            })
+            .collect();
+        #[derive(serde::Serialize)]
+        struct Document {
+            as_of: Option<aigov_core::Date>,
+            prohibited: bool,
+            subjects: Vec<serde_json::Value>,
+        }
+        return report::json(
+            "linked_assessment",
+            &Document {
+                as_of: answers.first().map(|a| a.answer.assessment.as_of),
+                prohibited: answers.iter().any(|a| a.answer.assessment.prohibited),
+                subjects,
+            },
+        );
+    }
+    let mut out = String::new();
+    for (i, a) in answers.iter().enumerate() {
+        let s = &a.answer.assessment;
+        let heading = lang.ta(
+            "report-linked-subject",
+            &[
+                ("n", crate::i18n::Arg::Num((i + 1) as f64)),
+                ("count", crate::i18n::Arg::Num(answers.len() as f64)),
+                ("id", crate::i18n::Arg::Str(a.id)),
+                ("subject", crate::i18n::Arg::Str(s.subject)),
+            ],
+        );
+        let built = a
+            .built_on
+            .map(|b| {
+                format!(
+                    " — {}",
+                    lang.ta(
+                        "report-linked-built-on",
+                        &[("id", crate::i18n::Arg::Str(b))]
+                    )
+                )
+            })
+            .unwrap_or_default();
+        if format == OutputFormat::Markdown {
+            out.push_str(&format!("# {heading}{built}\n\n"));
+        } else {
+            let line = format!("{heading}{built}");
+            out.push_str(&format!(
+                "{line}\n{}\n\n",
+                "#".repeat(line.chars().count().min(100))
+            ));
+        }
+        out.push_str(&render(engine, &a.answer, format, lang, translations));
+        out.push('\n');
+    }
+    out
+}

@@ -179,6 +179,17 @@ pub fn template(engine: &Engine, kind: &str) -> Result<String, AppError> {
     );
     let _ = writeln!(out, "subject: {kind}");
     let _ = writeln!(out, "name: My {kind}  # a name for reports");
+    let has_markets = sections
+        .iter()
+        .any(|section| vocabulary.facts_of(section).any(|d| d.market));
+    if has_markets {
+        out.push_str(
+            "# Set to true once the places you list (established in, doing business in, sold in, used in, output\n\
+             # used in, people affected in) are every place you are present: the rules of every other place then\n\
+             # do not apply, instead of each asking where else you are.\n\
+             markets_complete: false\n",
+        );
+    }
     for section in sections {
         let mut facts: Vec<(&FactDef, usize)> = vocabulary
             .facts_of(section)

@@ -434,6 +434,16 @@ pub fn assessment_with_item(
             )
         }
     );
+    if let Some(m) = a.markets {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.ta(
+                "report-markets-complete",
+                &[("list", Arg::Str(&m.join(", ")))]
+            )
+        );
+    }
     if let Some(r) = review.filter(|_| stale.is_some()) {
         let days = (a.as_of - r.reviewed_until).get_days();
         let warning = lang.ta(
@@ -506,12 +516,14 @@ pub fn assessment_with_item(
     if a.classifications.is_empty() {
         let _ = writeln!(out, "{}", lang.t("report-no-classification"));
     }
-    // Binding law first, then the most severe class, so the headline leads with what decides the most.
+    // What is decided first, binding law first, then the most severe class, so the headline leads with what
+    // decides the most.
     let mut headlines: Vec<_> = a.classifications.iter().collect();
     headlines.sort_by_key(|cl| {
         let binding = c.rule(cl.rule).is_some_and(|r| c.instrument_of(r).binding);
         let rank = c.vocabulary.tier(cl.tier).map(|t| t.rank).unwrap_or(0);
-        (!binding, std::cmp::Reverse(rank), cl.jurisdiction)
+        let open = cl.status == Status::Undetermined;
+        (open, !binding, std::cmp::Reverse(rank), cl.jurisdiction)
     });
     for cl in headlines {
         // Headlines are for people: the law's short title, the class in words, the date; the ids come last.
@@ -577,7 +589,20 @@ pub fn assessment_with_item(
     let mut current = ("", "");
     let mut current_group = "";
     // Prohibitions in effect come first in each group, under their own heading.
-    let mut ordered: Vec<&Finding> = a.findings.iter().collect();
+    // What is decided leads; what is open follows, grouped by the question that settles it.
+    let mut ordered: Vec<&Finding> = a
+        .findings
+        .iter()
+        .filter(|f| f.status != Status::Undetermined)
+        .collect();
+    let open: Vec<&Finding> = a
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Undetermined)
+        .collect();
+    if ordered.is_empty() && !open.is_empty() {
+        let _ = writeln!(out, "\n{}", lang.t("report-nothing-decided"));
+    }
     ordered.sort_by_key(|f| {
         let prohibited =
             f.status == Status::InEffect && matches!(f.effect, Effect::Prohibition { .. });
@@ -619,128 +644,52 @@ pub fn assessment_with_item(
             };
             st.h3_as(&mut out, &heading, group);
         }
-        let kind = match &f.effect {
-            Effect::Prohibition { .. } if f.status == Status::InEffect => {
-                lang.t("effect-prohibited")
-            }
-            e => lang.t(&format!("effect-{}", e.kind())),
-        };
-        st.bullet(
+        finding_block(
             &mut out,
-            &format!(
-                "[{kind}] {} — {} — {}",
-                st.strong(texts.and_then(|t| t.rule_title(f.rule)).unwrap_or(f.title)),
-                crate::localize::rule_citation(f.rule, f.citation, lang, texts),
-                when_line(f, false, lang, c, texts)
-            ),
+            &st,
+            f,
+            a,
+            None,
+            Speech {
+                lang,
+                corpus: c,
+                texts,
+            },
         );
-        st.detail(&mut out, &effect_line(f, lang, texts));
-        if let Some(p) = &f.penalty {
-            st.detail(
-                &mut out,
-                &penalty_line(p, f.status, a.as_of, lang, c, texts),
-            );
-        }
-        if let Some(h) = history_line(f, lang, c, texts) {
-            st.detail(&mut out, &h);
-        }
-        if let Some(by) = &f.version.amended_by {
-            st.detail(
-                &mut out,
-                &lang.ta(
-                    "finding-amended",
-                    &[
-                        (
-                            "by",
-                            Arg::Str(if texts.is_some() {
-                                crate::localize::short_title(c, by, texts)
-                            } else {
-                                by
-                            }),
-                        ),
-                        ("date", Arg::Str(&lang.date(f.version.from))),
-                    ],
-                ),
-            );
-        }
-        // An ended law's challenges are part of its history line; "the law still applies" would be wrong.
-        if f.status != Status::Ended {
-            for c in &f.challenges {
-                st.detail(&mut out, &challenge_line(c, lang));
-            }
-        }
-        if !f.open_facts.is_empty() {
-            st.detail(
-                &mut out,
-                &lang.ta(
-                    "finding-needs",
-                    &[("facts", Arg::Str(&f.open_facts.join(", ")))],
-                ),
-            );
-        }
-        if f.confidence != aigov_core::model::Confidence::High {
-            st.detail(
-                &mut out,
-                &format!(
-                    "{}{}",
-                    lang.ta(
-                        "finding-confidence",
-                        &[(
-                            "level",
-                            Arg::Str(&lang.t(&format!(
-                                "confidence-{}",
-                                format!("{:?}", f.confidence).to_lowercase()
-                            )))
-                        )]
-                    ),
-                    f.note
-                        .map(|n| format!(" — {}", n.trim()))
-                        .unwrap_or_default()
-                ),
-            );
-        }
-        if let Some(n) = f.instrument_note {
-            st.detail(
-                &mut out,
-                &lang.ta(
-                    "finding-caveat",
-                    &[
-                        (
-                            "instrument",
-                            Arg::Str(
-                                texts
-                                    .and_then(|t| t.short_title(f.instrument))
-                                    .unwrap_or(f.instrument_title),
-                            ),
-                        ),
-                        ("note", Arg::Str(n.trim())),
-                    ],
-                ),
-            );
-        }
-        st.detail(&mut out, &format!("{} · {}", st.code(f.rule), f.url));
     }
     if a.findings.is_empty() {
         let _ = writeln!(out, "\n{}", lang.t("report-nothing"));
     }
-    if !a.derived.is_empty() {
+    if !a.derived.is_empty() || !a.derived_answers.is_empty() {
         st.h2(&mut out, &lang.t("report-derived"));
         for d in &a.derived {
             st.bullet(&mut out, &derived_line(d, lang));
         }
+        for d in &a.derived_answers {
+            st.bullet(&mut out, &derived_answer_line(d, lang));
+        }
     }
-    if !a.questions.is_empty() {
-        st.h2(&mut out, &lang.t("report-questions"));
+    if !a.questions.is_empty() || !open.is_empty() {
+        st.h2(&mut out, &lang.t("report-open"));
+        // Each undetermined rule is listed once, under the first (most useful) question that bears on it.
+        let mut listed = vec![false; open.len()];
         for (i, q) in a.questions.iter().enumerate() {
             let allowed = if q.allowed.is_empty() {
                 String::new()
             } else {
                 format!(" [{}]", q.allowed.join(", "))
             };
+            let here: Vec<usize> = (0..open.len())
+                .filter(|&k| !listed[k] && open[k].open_facts.contains(&q.fact))
+                .collect();
             let _ = writeln!(
                 out,
-                "{}{}. {} ({}: {}{allowed}) — {}",
-                if st.md { "" } else { "  " },
+                "{}{}. {} ({}: {}{allowed}) — {}{}",
+                match (st.md, i) {
+                    (true, 0) => "",
+                    (true, _) => "\n",
+                    (false, _) => "  ",
+                },
                 i + 1,
                 texts.and_then(|t| t.question(q.fact)).unwrap_or(q.question),
                 st.code(q.fact),
@@ -748,12 +697,205 @@ pub fn assessment_with_item(
                 lang.ta(
                     "report-question-settles",
                     &[("count", Arg::Num(q.rules.len() as f64))]
-                )
+                ),
+                if here.is_empty() {
+                    format!(" {}", lang.t("report-open-listed-above"))
+                } else {
+                    String::new()
+                }
             );
+            if st.md && !here.is_empty() {
+                out.push('\n');
+            }
+            for k in here {
+                listed[k] = true;
+                finding_block(
+                    &mut out,
+                    &st,
+                    open[k],
+                    a,
+                    Some(q.fact),
+                    Speech {
+                        lang,
+                        corpus: c,
+                        texts,
+                    },
+                );
+            }
+        }
+        let rest: Vec<&Finding> = (0..open.len())
+            .filter(|&k| !listed[k])
+            .map(|k| open[k])
+            .collect();
+        if !rest.is_empty() {
+            st.h3_as(&mut out, &lang.t("report-open-other"), "Undetermined");
+            for f in rest {
+                finding_block(
+                    &mut out,
+                    &st,
+                    f,
+                    a,
+                    None,
+                    Speech {
+                        lang,
+                        corpus: c,
+                        texts,
+                    },
+                );
+            }
         }
     }
     let _ = writeln!(out, "\n{}", lang.t("report-footer"));
     out
+}
+
+/// What a finding's lines are written with: the language, the corpus (titles, events) and its translations.
+#[derive(Clone, Copy)]
+struct Speech<'t> {
+    lang: Lang,
+    corpus: &'t Corpus,
+    texts: Option<&'t Texts>,
+}
+
+/// One finding's lines: what it is, its effect, penalty, history, caveats, and its id and source. `open` is the
+/// fact of the question it is listed under in the open part of the report (which then names its law and the
+/// other facts it needs), `None` among the decided findings.
+fn finding_block(
+    out: &mut String,
+    st: &Style,
+    f: &Finding,
+    a: &Assessment,
+    open: Option<&str>,
+    speech: Speech,
+) {
+    let Speech {
+        lang,
+        corpus: c,
+        texts,
+    } = speech;
+    let kind = match &f.effect {
+        Effect::Prohibition { .. } if f.status == Status::InEffect => lang.t("effect-prohibited"),
+        e => lang.t(&format!("effect-{}", e.kind())),
+    };
+    let law = if open.is_some() {
+        format!(
+            " ({} — {})",
+            f.jurisdiction,
+            texts.and_then(|t| t.regime(f.regime)).unwrap_or(f.regime)
+        )
+    } else {
+        String::new()
+    };
+    st.bullet(
+        out,
+        &format!(
+            "[{kind}] {}{law} — {} — {}",
+            st.strong(texts.and_then(|t| t.rule_title(f.rule)).unwrap_or(f.title)),
+            crate::localize::rule_citation(f.rule, f.citation, lang, texts),
+            when_line(f, false, lang, c, texts)
+        ),
+    );
+    st.detail(out, &effect_line(f, lang, texts));
+    if let Some(p) = &f.penalty {
+        st.detail(out, &penalty_line(p, f.status, a.as_of, lang, c, texts));
+    }
+    if let Some(h) = history_line(f, lang, c, texts) {
+        st.detail(out, &h);
+    }
+    if let Some(by) = &f.version.amended_by {
+        st.detail(
+            out,
+            &lang.ta(
+                "finding-amended",
+                &[
+                    (
+                        "by",
+                        Arg::Str(if texts.is_some() {
+                            crate::localize::short_title(c, by, texts)
+                        } else {
+                            by
+                        }),
+                    ),
+                    ("date", Arg::Str(&lang.date(f.version.from))),
+                ],
+            ),
+        );
+    }
+    // An ended law's challenges are part of its history line; "the law still applies" would be wrong.
+    if f.status != Status::Ended {
+        for c in &f.challenges {
+            st.detail(out, &challenge_line(c, lang));
+        }
+    }
+    match open {
+        // Under the question that settles it: the other facts it also needs, if any.
+        Some(fact) => {
+            let others: Vec<&str> = f
+                .open_facts
+                .iter()
+                .copied()
+                .filter(|o| *o != fact)
+                .collect();
+            if !others.is_empty() {
+                st.detail(
+                    out,
+                    &lang.ta(
+                        "report-open-also-needs",
+                        &[("facts", Arg::Str(&others.join(", ")))],
+                    ),
+                );
+            }
+        }
+        None if !f.open_facts.is_empty() => st.detail(
+            out,
+            &lang.ta(
+                "finding-needs",
+                &[("facts", Arg::Str(&f.open_facts.join(", ")))],
+            ),
+        ),
+        None => {}
+    }
+    if f.confidence != aigov_core::model::Confidence::High {
+        st.detail(
+            out,
+            &format!(
+                "{}{}",
+                lang.ta(
+                    "finding-confidence",
+                    &[(
+                        "level",
+                        Arg::Str(&lang.t(&format!(
+                            "confidence-{}",
+                            format!("{:?}", f.confidence).to_lowercase()
+                        )))
+                    )]
+                ),
+                f.note
+                    .map(|n| format!(" — {}", n.trim()))
+                    .unwrap_or_default()
+            ),
+        );
+    }
+    if let Some(n) = f.instrument_note {
+        st.detail(
+            out,
+            &lang.ta(
+                "finding-caveat",
+                &[
+                    (
+                        "instrument",
+                        Arg::Str(
+                            texts
+                                .and_then(|t| t.short_title(f.instrument))
+                                .unwrap_or(f.instrument_title),
+                        ),
+                    ),
+                    ("note", Arg::Str(n.trim())),
+                ],
+            ),
+        );
+    }
+    st.detail(out, &format!("{} · {}", st.code(f.rule), f.url));
 }
 
 fn tree(out: &mut String, node: &TraceNode, prefix: &str, last: bool, root: bool, lang: Lang) {
@@ -1084,6 +1226,28 @@ fn derived_line(d: &aigov_core::assess::DerivedValue, lang: Lang) -> String {
             ]
         ),
         d.citation.map(|c| format!(" [{c}]")).unwrap_or_default()
+    )
+}
+
+/// A class derived from the features the law names: "ai_system.profiling = true (derived from personal aspects
+/// the system evaluates: size(...) > 0, with ai_system.personal_aspects_evaluated = ["health"]; a direct answer
+/// overrides it)".
+fn derived_answer_line(d: &aigov_core::assess::DerivedAnswer, lang: Lang) -> String {
+    format!(
+        "{}{}",
+        lang.ta(
+            "finding-derived-answer",
+            &[
+                ("fact", Arg::Str(d.fact)),
+                ("value", Arg::Str(if d.value { "true" } else { "false" })),
+                ("method", Arg::Str(d.method)),
+                ("formula", Arg::Str(d.formula)),
+                ("values", Arg::Str(&d.values.join("; "))),
+            ]
+        ),
+        d.citation
+            .map(|c| format!(" [{}]", c.trim()))
+            .unwrap_or_default()
     )
 }
 

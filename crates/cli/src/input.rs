@@ -127,6 +127,21 @@ pub fn read_manifest(path: &str, vocabulary: &Vocabulary) -> Result<Facts, CliEr
     manifest::parse(&text, format, vocabulary).map_err(|e| manifest_error(path, &text, e))
 }
 
+/// Reads a manifest of either form (one subject, or linked subjects under `subjects:`) from a path.
+pub fn read_any(path: &str, vocabulary: &Vocabulary) -> Result<manifest::Manifest, CliError> {
+    let format = if path == "-" {
+        None
+    } else {
+        Some(Format::from_path(path).ok_or_else(|| CliError::Usage {
+            message: format!("{path}: cannot tell the manifest format from the extension"),
+            help: "name the file .yaml, .yml, .json or .toml, or pipe it to `-`".into(),
+        })?)
+    };
+    let text = read_text(path)?;
+    let format = format.unwrap_or_else(|| sniff(&text));
+    manifest::parse_any(&text, format, vocabulary).map_err(|e| manifest_error(path, &text, e))
+}
+
 /// A manifest error with a snippet of the source around its place (a window, however long the line).
 pub fn manifest_error(path: &str, text: &str, e: manifest::ManifestError) -> CliError {
     let name = display_name(path);

@@ -627,7 +627,55 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 );
             }
             let file = file.expect("clap requires FILE without --batch");
-            let mut facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
+            let mut facts = match input::read_any(&file, &engine.corpus.vocabulary)? {
+                aigov_core::manifest::Manifest::Single(facts) => facts,
+                aigov_core::manifest::Manifest::Linked(subjects) => {
+                    if screen {
+                        return Err(CliError::Usage {
+                            message: "--screen takes a manifest of one export".into(),
+                            help: "give the export its own manifest to screen its parties".into(),
+                        });
+                    }
+                    let mut options = Options::as_of(as_of);
+                    options.jurisdictions = jurisdictions;
+                    options.include_not_applicable = all;
+                    let answers = aigov_app::assess::assess_linked(&engine, &subjects, &options);
+                    let translations = if lang == aigov_app::i18n::Lang::En
+                        || matches!(format, OutputFormat::Json)
+                    {
+                        aigov_app::Translations::default()
+                    } else {
+                        aigov_app::translations(cli.corpus.as_deref())?
+                    };
+                    anstream::print!(
+                        "{}",
+                        aigov_app::assess::render_linked(
+                            &engine,
+                            &answers,
+                            format.into(),
+                            lang,
+                            &translations
+                        )
+                    );
+                    let failed = answers.iter().any(|a| {
+                        let s = &a.answer.assessment;
+                        s.prohibited
+                            || fail_on.as_deref().is_some_and(|tier| {
+                                input::fail_on_gate(
+                                    &engine,
+                                    s,
+                                    tier,
+                                    undetermined == Undetermined::Fail,
+                                )
+                            })
+                    });
+                    return Ok(if failed {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    });
+                }
+            };
             let screening = screen
                 .then(|| {
                     aigov_app::screen::screen_manifest(

@@ -227,3 +227,38 @@ fn the_interview_fills_a_template_and_keeps_its_comments() {
         "{changed:?}"
     );
 }
+
+/// The template offers `markets_complete`: switched on with the places filled in, the rules of other places stop
+/// asking.
+#[test]
+fn the_template_offers_markets_complete() {
+    let (code, template, stderr) = run(&["init", "ai_system"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        template.contains("\nmarkets_complete: false\n"),
+        "{template}"
+    );
+    let filled = template
+        .replacen("established_in: null", "established_in: [US-CA]", 1)
+        .replacen(
+            "affected_persons_in: null",
+            "affected_persons_in: [US-CA]",
+            1,
+        )
+        .replacen("roles: null", "roles: [provider, deployer]", 1);
+    let undetermined = |m: &str, tag: &str| {
+        statuses(m, tag)
+            .iter()
+            .filter(|(_, s)| s == "\"undetermined\"")
+            .count()
+    };
+    let open = undetermined(&filled, "markets-open");
+    let complete = undetermined(
+        &filled.replace("markets_complete: false", "markets_complete: true"),
+        "markets-complete",
+    );
+    assert!(
+        complete * 2 < open,
+        "complete markets settle most rules: {complete} undetermined against {open}"
+    );
+}

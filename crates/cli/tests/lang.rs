@@ -138,17 +138,20 @@ fn rule_titles_duties_and_questions_come_from_the_corpus_translations() {
     ] {
         assert!(!text.contains(english), "`{english}` left in: {text}");
     }
-    // A question the manifest leaves open is asked in Chinese.
+    // A question the manifest leaves open is asked in Chinese: profiling left out, its features are asked.
     let open = without("cv-screening-saas.yaml", "profiling:");
     let (_, text, _) = run(
         &["assess", &open, "--as-of", "2026-11-28", "--lang", "zh-CN"],
         None,
     );
     assert!(
-        text.contains("该系统是否对人进行画像，即自动评估其工作表现"),
+        text.contains("该系统是否根据个人数据自动评估或预测个人的以下方面"),
         "{text}"
     );
-    assert!(!text.contains("Does the system profile people"), "{text}");
+    assert!(
+        !text.contains("Which of these does the system automatically evaluate"),
+        "{text}"
+    );
     let _ = std::fs::remove_file(open);
 
     // The Chinese chatbot: CN rules with their Chinese titles and duties, regimes and instruments in Chinese.

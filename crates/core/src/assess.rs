@@ -358,6 +358,10 @@ pub struct Assessment<'a> {
     /// The jurisdictions the assessment was limited to (empty: all).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub jurisdictions: Vec<String>,
+    /// The markets the manifest lists as complete (`markets_complete: true`), as written: places outside them
+    /// were taken as "no".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markets: Option<&'a [String]>,
     /// Headline classifications (in effect, upcoming or undetermined).
     pub classifications: Vec<Classification<'a>>,
     /// Whether a prohibition is in effect for the subject.
@@ -371,6 +375,10 @@ pub struct Assessment<'a> {
     /// Values the engine computed from other facts (e.g. training compute from parameters and tokens).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub derived: Vec<DerivedValue<'a>>,
+    /// Classes the engine derived from the features the law names (e.g. profiling from the personal aspects a
+    /// system evaluates), where the manifest did not answer them directly.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub derived_answers: Vec<DerivedAnswer<'a>>,
 }
 
 impl<'a> Assessment<'a> {
@@ -468,6 +476,40 @@ fn given_or_derived<'x>(
     })
 }
 
+/// The fact values a derivation read, from its trace (each once, in order).
+fn trace_values(node: &TraceNode) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        for v in &n.values {
+            if !out.contains(v) {
+                out.push(v.clone());
+            }
+        }
+        stack.extend(n.children.iter().rev());
+    }
+    out
+}
+
+/// A class the engine derived from the features the law names because the manifest did not answer it directly
+/// (a bool fact with `derive:`; a direct answer in the manifest always wins).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DerivedAnswer<'a> {
+    /// The fact, `subject.name`.
+    pub fact: &'a str,
+    /// The derived answer.
+    pub value: bool,
+    /// The method, in words.
+    pub method: &'a str,
+    /// The condition as written in the vocabulary.
+    pub formula: &'a str,
+    /// The values of the facts it read (`ai_system.personal_aspects_evaluated = ["health"]`).
+    pub values: Vec<String>,
+    /// Where the definition comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<&'a str>,
+}
+
 /// A value the engine computed because the manifest did not give it, with the arithmetic.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DerivedValue<'a> {
@@ -558,6 +600,48 @@ impl<'a> Context<'a> {
             Truth::False => 3,
             Truth::Unknown => 4,
         });
+        t
+    }
+
+    /// Whether a rule stands for the subject, as reports count it: [`Context::holds`], except that an exemption
+    /// stands only where a rule it relieves may reach the subject. An exemption from rules that are all false
+    /// (an exclusion from a regime whose scope the subject is outside of) relieves nothing; in Kleene logic the
+    /// exemption stands when it holds and one of its rules holds or may hold on its own condition.
+    pub fn standing(&self, index: usize) -> Truth {
+        let t = self.holds(index);
+        if t == Truth::False {
+            return t;
+        }
+        let rule = &self.corpus.rules[index];
+        let exemption = self
+            .version_at(index)
+            .is_some_and(|v| matches!(v.effect, Effect::Exemption { .. }));
+        if !exemption || rule.defeats.is_empty() {
+            return t;
+        }
+        let mut reaches = Truth::False;
+        for &d in &rule.defeats {
+            match self.base(d) {
+                Truth::True => return t,
+                Truth::Unknown => reaches = Truth::Unknown,
+                Truth::False => {}
+            }
+        }
+        and(t, reaches)
+    }
+
+    /// A rule's own condition and exceptions on the date, without the rules that defeat it.
+    fn base(&self, index: usize) -> Truth {
+        let Some(v) = self.version_at(index) else {
+            return Truth::False;
+        };
+        let mut t = v.condition.expr.eval(self);
+        for e in &v.exceptions {
+            if t == Truth::False {
+                break;
+            }
+            t = and(t, !e.condition.expr.eval(self));
+        }
         t
     }
 
@@ -666,6 +750,33 @@ impl Env for Context<'_> {
             .copied()
             .unwrap_or(crate::condition::Mask::NotAvailable)
     }
+    fn markets(&self, id: FactId) -> Option<&crate::vocabulary::Markets> {
+        market_bound(self.corpus, self.facts, id)
+    }
+    fn ask_instead(&self, id: FactId, out: &mut Vec<FactId>) -> bool {
+        let Some(def) = self.corpus.vocabulary.facts.get(id as usize) else {
+            return false;
+        };
+        if def.derive.is_empty() || !matches!(def.ty, crate::vocabulary::FactType::Bool) {
+            return false;
+        }
+        // A class the law defines by features: ask for the features (the direct answer stays an override).
+        let none = |_: usize| Vec::new();
+        for d in &def.derive {
+            d.formula.expr.unknown_facts(self, &none, out);
+        }
+        true
+    }
+}
+
+/// The markets a market fact lies within, when the manifest leaves it out and lists its markets as complete.
+fn market_bound<'x>(
+    corpus: &Corpus,
+    facts: &'x Facts,
+    id: FactId,
+) -> Option<&'x crate::vocabulary::Markets> {
+    let m = facts.markets.as_ref()?;
+    (facts.get(id).is_none() && corpus.vocabulary.facts.get(id as usize)?.market).then_some(m)
 }
 
 /// Prints corpus names in traces.
@@ -1013,11 +1124,18 @@ impl Engine {
                 derived: &derived,
                 params,
             };
-            let found = def
-                .derive
-                .iter()
-                .enumerate()
-                .find_map(|(i, d)| d.formula.expr.number(&env).map(|n| (Value::Number(n), i)));
+            let boolean = matches!(def.ty, crate::vocabulary::FactType::Bool);
+            let found = def.derive.iter().enumerate().find_map(|(i, d)| {
+                if boolean {
+                    match d.formula.expr.eval(&env) {
+                        Truth::True => Some((Value::Bool(true), i)),
+                        Truth::False => Some((Value::Bool(false), i)),
+                        Truth::Unknown => None,
+                    }
+                } else {
+                    d.formula.expr.number(&env).map(|n| (Value::Number(n), i))
+                }
+            });
             if let Some(found) = found {
                 if derived.is_empty() {
                     derived = vec![None; self.corpus.vocabulary.facts.len()];
@@ -1026,6 +1144,29 @@ impl Engine {
             }
         }
         derived
+    }
+
+    /// The answers the engine derived from the features the law names (bool facts with `derive:`), for reports.
+    pub fn derived_answers<'a>(&'a self, ctx: &Context<'a>) -> Vec<DerivedAnswer<'a>> {
+        let names = CorpusNames(&self.corpus);
+        self.derivation_order
+            .iter()
+            .filter_map(|&id| {
+                let (value, alt) = ctx.derived.get(id as usize)?.as_ref()?;
+                let Value::Bool(b) = value else { return None };
+                let def = &self.corpus.vocabulary.facts[id as usize];
+                let d = &def.derive[*alt];
+                let trace = d.formula.expr.trace(ctx, &names);
+                Some(DerivedAnswer {
+                    fact: &def.qualified,
+                    value: *b,
+                    method: &d.label,
+                    formula: &d.formula.source,
+                    values: trace_values(&trace),
+                    citation: d.citation.as_deref(),
+                })
+            })
+            .collect()
     }
 
     /// The derived values of an evaluation, with their arithmetic, for reports.
@@ -1097,7 +1238,7 @@ impl Engine {
         if timing == Status::Ended {
             return Some(Status::Ended);
         }
-        Some(match ctx.holds(index) {
+        Some(match ctx.standing(index) {
             Truth::False => Status::NotApplicable,
             Truth::Unknown => Status::Undetermined,
             Truth::True => timing,
@@ -1188,7 +1329,7 @@ impl Engine {
                 None | Some(Status::Ended) => continue,
                 Some(t) => t,
             };
-            let status = match ctx.holds(i) {
+            let status = match ctx.standing(i) {
                 Truth::False => continue,
                 Truth::Unknown => Status::Undetermined,
                 Truth::True => timing,
@@ -1285,7 +1426,7 @@ impl Engine {
                 // An ended rule is reported (history never disappears) unless it plainly never concerned the
                 // subject: its condition fails on the facts given. Its status is `ended` either way.
                 Some(Status::Ended)
-                    if !options.include_not_applicable && ctx.holds(i) == Truth::False =>
+                    if !options.include_not_applicable && ctx.standing(i) == Truth::False =>
                 {
                     continue
                 }
@@ -1335,12 +1476,14 @@ impl Engine {
             subject: &facts.subject,
             name: facts.name.as_deref(),
             jurisdictions: options.jurisdictions.clone(),
+            markets: facts.markets.as_ref().map(|m| m.codes()),
             classifications,
             prohibited,
             findings,
             conflicts,
             questions,
             derived: self.derived_values(&ctx),
+            derived_answers: self.derived_answers(&ctx),
         }
     }
 
@@ -1355,7 +1498,7 @@ impl Engine {
         let version = ctx.version(rule)?;
         let end = self.end_causes[index].as_ref();
         let timing = self.timing(ctx, index)?;
-        let truth = ctx.holds(index);
+        let truth = ctx.standing(index);
         let (status, timing_of_undetermined) = match truth {
             // Dead law is ended whatever its condition, and asks nothing.
             _ if timing == Status::Ended => (Status::Ended, None),

@@ -724,6 +724,30 @@ pub trait Env {
     fn mask(&self, _id: FactId) -> Mask {
         Mask::NotAvailable
     }
+    /// For a market fact the manifest leaves out while saying its markets are complete: the markets it lies
+    /// within (a test of a place outside them is false, not unknown).
+    fn markets(&self, _id: FactId) -> Option<&crate::vocabulary::Markets> {
+        None
+    }
+    /// For an unknown fact the engine derives from others (a class the law defines by observable features):
+    /// adds the unknown facts that would let it derive the fact, and says so. The questions then ask for the
+    /// features, not the legal conclusion.
+    fn ask_instead(&self, _id: FactId, _out: &mut Vec<FactId>) -> bool {
+        false
+    }
+}
+
+/// Whether a set test on an unknown market fact is settled by the markets it lies within: `Some(false)` when no
+/// place tested can be in it (`any`: `in`, `sets.intersects`) or some place tested cannot be (`sets.contains`).
+fn market_test(env: &dyn Env, fact: &Expr, places: &[String], all: bool) -> Option<bool> {
+    let Expr::Fact(id) = fact else { return None };
+    let m = env.markets(*id)?;
+    let ruled_out = if all {
+        places.iter().any(|p| !m.possible(p))
+    } else {
+        !places.iter().any(|p| m.possible(p))
+    };
+    ruled_out.then_some(false)
 }
 
 /// An intermediate value during evaluation; borrows from the environment to avoid copies.
@@ -844,14 +868,27 @@ impl Expr {
                 (V::Text(x), V::Set(set)) => {
                     V::Bool(set.binary_search_by(|p| p.as_str().cmp(x)).is_ok())
                 }
+                (V::Text(x), V::Unknown) => {
+                    match market_test(env, s, std::slice::from_ref(&x.to_string()), false) {
+                        Some(b) => V::Bool(b),
+                        None => V::Unknown,
+                    }
+                }
                 _ => V::Unknown,
             },
             Expr::Intersects(a, b) => match (a.value(env), b.value(env)) {
                 (V::Set(x), V::Set(y)) => V::Bool(x.iter().any(|i| y.binary_search(i).is_ok())),
+                (V::Unknown, V::Set(y)) => {
+                    market_test(env, a, y, false).map_or(V::Unknown, V::Bool)
+                }
+                (V::Set(x), V::Unknown) => {
+                    market_test(env, b, x, false).map_or(V::Unknown, V::Bool)
+                }
                 _ => V::Unknown,
             },
             Expr::ContainsAll(a, b) => match (a.value(env), b.value(env)) {
                 (V::Set(x), V::Set(y)) => V::Bool(y.iter().all(|i| x.binary_search(i).is_ok())),
+                (V::Unknown, V::Set(y)) => market_test(env, a, y, true).map_or(V::Unknown, V::Bool),
                 _ => V::Unknown,
             },
             Expr::Size(e) => match e.value(env) {
@@ -889,6 +926,10 @@ impl Expr {
                     Some(Value::Set(items)) => {
                         Truth::from_bool(items.binary_search_by(|p| p.as_str().cmp(x)).is_ok())
                     }
+                    None => match env.markets(*id) {
+                        Some(m) if !m.possible(x) => Truth::False,
+                        _ => Truth::Unknown,
+                    },
                     _ => Truth::Unknown,
                 },
                 _ => self.eval(env),
@@ -1016,7 +1057,16 @@ impl Expr {
         match self {
             Expr::Fact(id) => {
                 if env.fact(*id).is_none() && !out.contains(id) {
-                    out.push(*id);
+                    let mut instead = Vec::new();
+                    if env.ask_instead(*id, &mut instead) && !instead.is_empty() {
+                        for f in instead {
+                            if !out.contains(&f) {
+                                out.push(f);
+                            }
+                        }
+                    } else {
+                        out.push(*id);
+                    }
                 }
             }
             Expr::Rule(i) => {
@@ -1119,10 +1169,15 @@ impl Expr {
     fn collect_values(&self, env: &dyn Env, names: &dyn Names, out: &mut Vec<String>) {
         self.walk(&mut |e| match e {
             Expr::Fact(id) | Expr::Known(id) => {
-                let v = env
-                    .fact(*id)
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| "unknown (not given)".into());
+                let v = env.fact(*id).map(|v| v.to_string()).unwrap_or_else(|| {
+                    match env.markets(*id) {
+                        Some(m) => format!(
+                            "not given, within the markets listed as complete ({})",
+                            m.codes().join(", ")
+                        ),
+                        None => "unknown (not given)".into(),
+                    }
+                });
                 let line = format!("{} = {v}", names.fact(*id));
                 if !out.contains(&line) {
                     out.push(line);

@@ -12,7 +12,7 @@
 
 use crate::model::FactId;
 use crate::value::Value;
-use crate::vocabulary::{check_region_code, did_you_mean, FactDef, FactType, Vocabulary};
+use crate::vocabulary::{check_region_code, did_you_mean, FactDef, FactType, Markets, Vocabulary};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -112,6 +112,9 @@ pub struct Facts {
     pub subject: String,
     /// Its name, for reports.
     pub name: Option<String>,
+    /// The complete list of its markets, when the manifest says it is complete (`markets_complete: true`):
+    /// a market fact left out then lies within them.
+    pub markets: Option<Markets>,
     values: Vec<Option<Value>>,
 }
 
@@ -121,6 +124,7 @@ impl Facts {
         Facts {
             subject: subject.to_string(),
             name: None,
+            markets: None,
             values: vec![None; vocabulary.facts.len()],
         }
     }
@@ -151,6 +155,12 @@ impl Facts {
         );
         if let Some(n) = &self.name {
             root.insert("name".to_string(), serde_json::Value::String(n.clone()));
+        }
+        if self.markets.is_some() {
+            root.insert(
+                "markets_complete".to_string(),
+                serde_json::Value::Bool(true),
+            );
         }
         for f in &vocabulary.facts {
             if let Some(v) = self.get(f.id) {
@@ -199,6 +209,17 @@ fn parse_unclipped(
     format: Format,
     vocabulary: &Vocabulary,
 ) -> Result<Facts, ManifestError> {
+    let tree = parse_tree(source, format)?;
+    bind_unclipped(&tree, vocabulary).map_err(|mut e| {
+        if e.line_col.is_none() && format != Format::Json {
+            e.line_col = locate(source, &e.path);
+        }
+        e
+    })
+}
+
+/// Parses a manifest's text into a tree, without binding it to the vocabulary.
+fn parse_tree(source: &str, format: Format) -> Result<serde_json::Value, ManifestError> {
     // A byte-order mark (editors on Windows write one) is not part of the text.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let tree: serde_json::Value = match format {
@@ -262,12 +283,233 @@ fn parse_unclipped(
             })?
         }
     };
-    bind_unclipped(&tree, vocabulary).map_err(|mut e| {
+    Ok(tree)
+}
+
+/// One subject of a manifest that holds several (`subjects:`), bound to the vocabulary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Linked {
+    /// Its id in the manifest.
+    pub id: String,
+    /// The id of the subject it is built on (a system on a model) or carries (an export its item), if any.
+    pub built_on: Option<String>,
+    /// Its facts: its own sections, the manifest's organization and, where its kind reads them, the sections of
+    /// the subject it is built on.
+    pub facts: Facts,
+}
+
+/// A manifest: one subject (the usual form) or several linked subjects of one organization (`subjects:`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Manifest {
+    /// `subject: ...` with its sections.
+    Single(Facts),
+    /// `organization: ...` and `subjects: [...]`.
+    Linked(Vec<Linked>),
+}
+
+/// Parses a manifest of either form. A manifest without `subjects:` is parsed exactly as [`parse`] does.
+pub fn parse_any(
+    source: &str,
+    format: Format,
+    vocabulary: &Vocabulary,
+) -> Result<Manifest, ManifestError> {
+    let tree = parse_tree(source, format).map_err(ManifestError::clipped)?;
+    let linked = tree.as_object().is_some_and(|m| m.contains_key("subjects"));
+    let located = |mut e: ManifestError| {
         if e.line_col.is_none() && format != Format::Json {
             e.line_col = locate(source, &e.path);
         }
-        e
-    })
+        e.clipped()
+    };
+    if !linked {
+        return bind_unclipped(&tree, vocabulary)
+            .map(Manifest::Single)
+            .map_err(located);
+    }
+    bind_linked(&tree, vocabulary)
+        .map(Manifest::Linked)
+        .map_err(located)
+}
+
+/// Binds a manifest of linked subjects: each subject's own tree gets the shared organization (and
+/// `markets_complete`), plus the sections of the subject it is built on that its kind reads.
+fn bind_linked(
+    tree: &serde_json::Value,
+    vocabulary: &Vocabulary,
+) -> Result<Vec<Linked>, ManifestError> {
+    let err = |path: String, message: String, hint: Option<String>| ManifestError {
+        path,
+        line_col: None,
+        message,
+        hint,
+    };
+    let root = tree
+        .as_object()
+        .ok_or_else(|| err(String::new(), "a manifest must be a mapping".into(), None))?;
+    for key in root.keys() {
+        if !matches!(
+            key.as_str(),
+            "subjects" | "organization" | "markets_complete" | "name"
+        ) {
+            return Err(err(
+                key.clone(),
+                format!("unknown field `{key}` in a manifest of several subjects"),
+                Some(
+                    "a manifest with `subjects:` holds `organization`, `markets_complete`, `name` and \
+                     `subjects`; put each subject's facts in its entry"
+                        .into(),
+                ),
+            ));
+        }
+    }
+    let Some(serde_json::Value::Array(entries)) = root.get("subjects") else {
+        return Err(err(
+            "subjects".into(),
+            "`subjects` must be a list of subjects".into(),
+            Some("write `subjects: [{id: chat, subject: ai_system, ai_system: {...}}]`".into()),
+        ));
+    };
+    if entries.is_empty() {
+        return Err(err(
+            "subjects".into(),
+            "`subjects` is empty".into(),
+            Some("list at least one subject".into()),
+        ));
+    }
+    // Ids first: `built_on` may point forward.
+    let mut ids: Vec<String> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let at = |k: &str| format!("subjects[{i}].{k}");
+        let Some(map) = e.as_object() else {
+            return Err(err(
+                format!("subjects[{i}]"),
+                "each subject must be a mapping".into(),
+                None,
+            ));
+        };
+        let id = match map.get("id") {
+            Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
+            _ => {
+                return Err(err(
+                    at("id"),
+                    "each subject needs an `id` (a short name other subjects can refer to)".into(),
+                    Some("add `id: chat`".into()),
+                ))
+            }
+        };
+        if ids.contains(&id) {
+            return Err(err(
+                at("id"),
+                format!("the id `{id}` is used twice"),
+                Some("give each subject its own id".into()),
+            ));
+        }
+        ids.push(id);
+    }
+    let mut built_on: Vec<Option<usize>> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let target = match e.get("built_on") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(t)) => match ids.iter().position(|x| x == t) {
+                Some(j) if j != i => Some(j),
+                Some(_) => {
+                    return Err(err(
+                        format!("subjects[{i}].built_on"),
+                        "a subject cannot be built on itself".into(),
+                        None,
+                    ))
+                }
+                None => {
+                    return Err(err(
+                        format!("subjects[{i}].built_on"),
+                        format!("no subject has the id `{t}`"),
+                        did_you_mean(t, ids.iter().map(String::as_str))
+                            .map(|s| format!("did you mean `{s}`?"))
+                            .or(Some(format!("ids: {}", ids.join(", ")))),
+                    ))
+                }
+            },
+            Some(_) => {
+                return Err(err(
+                    format!("subjects[{i}].built_on"),
+                    "`built_on` must be the id of another subject".into(),
+                    None,
+                ))
+            }
+        };
+        built_on.push(target);
+    }
+    // No cycles: following `built_on` from any subject ends.
+    for start in 0..entries.len() {
+        let (mut at, mut steps) = (start, 0);
+        while let Some(next) = built_on[at] {
+            at = next;
+            steps += 1;
+            if steps > entries.len() {
+                return Err(err(
+                    format!("subjects[{start}].built_on"),
+                    "the subjects are built on each other in a cycle".into(),
+                    Some("a system is built on a model, not the other way round".into()),
+                ));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let map = e.as_object().cloned().unwrap_or_default();
+        let kind = map.get("subject").and_then(|v| v.as_str()).unwrap_or("");
+        let mut own = serde_json::Map::new();
+        for (k, v) in &map {
+            match k.as_str() {
+                "id" | "built_on" => {}
+                "organization" => {
+                    return Err(err(
+                        format!("subjects[{i}].organization"),
+                        "the organization is given once, at the top of the manifest".into(),
+                        Some("move these facts to the top-level `organization:`".into()),
+                    ))
+                }
+                _ => {
+                    own.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        for shared in ["organization", "markets_complete"] {
+            if let Some(v) = root.get(shared) {
+                own.insert(shared.to_string(), v.clone());
+            }
+        }
+        // The sections of the subjects it is built on (transitively) that its kind reads, unless it gives them.
+        let mut link = built_on[i];
+        while let Some(j) = link {
+            if let Some(target) = entries[j].as_object() {
+                for (k, v) in target {
+                    let section = vocabulary.subject(k).is_some()
+                        && k != "organization"
+                        && vocabulary.section_allowed(kind, k);
+                    if section && !own.contains_key(k) {
+                        own.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+            link = built_on[j];
+        }
+        let facts =
+            bind_unclipped(&serde_json::Value::Object(own), vocabulary).map_err(|mut e| {
+                e.path = if e.path.is_empty() {
+                    format!("subjects[{i}]")
+                } else {
+                    format!("subjects[{i}].{}", e.path)
+                };
+                e
+            })?;
+        out.push(Linked {
+            id: ids[i].clone(),
+            built_on: built_on[i].map(|j| ids[j].clone()),
+            facts,
+        });
+    }
+    Ok(out)
 }
 
 /// The key of a [`DUPLICATE_KEY`] message.
@@ -479,12 +721,30 @@ fn bind_unclipped(
         ));
     }
     let mut facts = Facts::empty(&subject, vocabulary);
+    // The codes of the market facts given, as written, for `markets_complete`.
+    let mut markets: Vec<String> = Vec::new();
+    let mut markets_complete = false;
     for (key, value) in root {
         match key.as_str() {
             "subject" => {}
             "name" => match value {
                 serde_json::Value::String(s) => facts.name = Some(s.clone()),
                 _ => return Err(err("name", "`name` must be a string".into(), None)),
+            },
+            "markets_complete" => match value {
+                serde_json::Value::Bool(b) => markets_complete = *b,
+                serde_json::Value::Null => {}
+                _ => {
+                    return Err(err(
+                        "markets_complete",
+                        "`markets_complete` must be true or false".into(),
+                        Some(
+                            "`markets_complete: true` says the places this manifest lists are every place \
+                             the organization and the subject are present"
+                                .into(),
+                        ),
+                    ))
+                }
             },
             section if vocabulary.subject(section).is_some() => {
                 if !vocabulary.section_allowed(&subject, section) {
@@ -522,11 +782,16 @@ fn bind_unclipped(
                             e.path = format!("{}{}", path(), e.path);
                             e
                         })?;
+                    if def.market {
+                        if let serde_json::Value::Array(items) = v {
+                            markets.extend(items.iter().filter_map(|i| i.as_str().map(String::from)));
+                        }
+                    }
                     facts.set(def.id, Some(value));
                 }
             }
             other => {
-                let mut keys = vec!["subject", "name"];
+                let mut keys = vec!["subject", "name", "markets_complete"];
                 keys.extend(vocabulary.subjects.iter().map(|s| s.id.as_str()));
                 return Err(err(
                     other,
@@ -537,6 +802,22 @@ fn bind_unclipped(
                 ));
             }
         }
+    }
+    if markets_complete {
+        if markets.is_empty() {
+            let names: Vec<String> = vocabulary
+                .facts
+                .iter()
+                .filter(|f| f.market && vocabulary.section_allowed(&subject, &f.subject))
+                .map(|f| format!("`{}`", f.qualified))
+                .collect();
+            return Err(err(
+                "markets_complete",
+                "`markets_complete: true` but the manifest lists no market".into(),
+                Some(format!("list the places in one of {}", names.join(", "))),
+            ));
+        }
+        facts.markets = Some(Markets::new(markets));
     }
     Ok(facts)
 }
@@ -909,6 +1190,7 @@ impl<'de> serde::de::Visitor<'de> for ManifestSeed<'_> {
         Ok(Some(Facts {
             subject: subject.to_string(),
             name,
+            markets: None,
             values,
         }))
     }
@@ -1050,6 +1332,7 @@ mod tests {
             derive: Vec::new(),
             min: None,
             max: None,
+            market: false,
         };
         let roles = vec![EnumValue {
             id: "provider".into(),

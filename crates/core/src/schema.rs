@@ -20,6 +20,13 @@ pub fn manifest_schema(vocabulary: &Vocabulary) -> Value {
         "name".into(),
         json!({"description": "A name for reports.", "type": "string"}),
     );
+    props.insert(
+        "markets_complete".into(),
+        json!({
+            "description": "The places the market facts list (established in, operates in, placed on the market in, used in, output used in, affected persons in) are every place the organization and the subject are present: a place outside them is taken as no.",
+            "type": "boolean"
+        }),
+    );
     for s in &vocabulary.subjects {
         let mut facts = Map::new();
         for f in vocabulary.facts_of(&s.id) {

@@ -110,6 +110,11 @@ pub struct FactDef {
     /// The largest value a number fact can take (`max: 100` for a percentage, `max: 1` for a share).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// A regions fact that says where the organization or the subject is present (established, doing business,
+    /// placed on the market, used, its output used, the people it affects): when a manifest says its markets
+    /// are complete (`markets_complete: true`), such a fact left out is known to lie within the markets listed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub market: bool,
 }
 
 /// One way to compute a derived fact, e.g. training compute from parameters and tokens (6·N·D).
@@ -273,6 +278,55 @@ pub fn did_you_mean<'a, I: IntoIterator<Item = &'a str>>(
     best.map(|(_, c)| c.to_string())
 }
 
+/// The Member States of the European Union (Art 52 TEU), as ISO 3166 codes (Greece is GR): the places the union
+/// code `EU` covers when a manifest lists its markets.
+pub const EU_MEMBER_STATES: [&str; 27] = [
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+];
+
+/// The complete list of places where an organization and its subject are present, as a manifest gives it with
+/// `markets_complete: true`. A market fact the manifest leaves out is then known to lie within these places: a
+/// test of a place outside them is false, a test of a place within them stays unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Markets {
+    /// The codes as the manifest wrote them (no ancestors added), sorted and deduplicated.
+    codes: Vec<String>,
+}
+
+impl Markets {
+    /// The markets from the codes a manifest lists.
+    pub fn new<I: IntoIterator<Item = String>>(codes: I) -> Markets {
+        let mut codes: Vec<String> = codes.into_iter().collect();
+        codes.sort();
+        codes.dedup();
+        Markets { codes }
+    }
+
+    /// The codes as written.
+    pub fn codes(&self) -> &[String] {
+        &self.codes
+    }
+
+    /// Whether a market fact could contain `code`: the code is a market, lies within one (`US-NY` within `US`,
+    /// `DE` within `EU`), or contains one (`US` contains `US-CA`, whose facts also list `US`; `EU` contains `DE`).
+    pub fn possible(&self, code: &str) -> bool {
+        let within = |inner: &str, outer: &str| {
+            inner.len() > outer.len()
+                && inner.starts_with(outer)
+                && inner.as_bytes()[outer.len()] == b'-'
+        };
+        let eu_member = |c: &str| EU_MEMBER_STATES.contains(&c);
+        self.codes.iter().any(|m| {
+            m == code
+                || within(code, m)
+                || within(m, code)
+                || (m == "EU" && eu_member(code))
+                || (code == "EU" && eu_member(m))
+        })
+    }
+}
+
 /// Whether `code` is a well-formed region code: `DE`, `US-CA`, `US-NY-NYC`, or the union code `EU`.
 pub fn is_region_code(code: &str) -> bool {
     let mut parts = code.split('-');
@@ -409,6 +463,26 @@ pub fn check_region_code(code: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markets_rule_out_places_outside_them_and_only_those() {
+        let m = Markets::new(["US-CA".to_string(), "EU".to_string()]);
+        // The markets, the places above them (a fact listing US-CA also lists US) and within them.
+        for possible in ["US-CA", "US", "EU", "DE", "FR", "GR"] {
+            assert!(m.possible(possible), "{possible}");
+        }
+        for outside in ["US-NY", "US-TX", "CN", "GB", "CH", "US-NY-NYC"] {
+            assert!(!m.possible(outside), "{outside}");
+        }
+        let m = Markets::new(["US".to_string(), "DE".to_string()]);
+        assert!(
+            m.possible("US-NY-NYC") && m.possible("US-TX"),
+            "US covers every state"
+        );
+        assert!(m.possible("EU"), "a member state is in the union");
+        assert!(!m.possible("FR") && !m.possible("CN"));
+        assert_eq!(m.codes(), ["DE", "US"]);
+    }
 
     #[test]
     fn region_codes_are_checked_against_iso_3166() {

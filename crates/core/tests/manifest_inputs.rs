@@ -18,6 +18,7 @@ fn vocabulary() -> Vocabulary {
         derive: Vec::new(),
         min,
         max: None,
+        market: false,
     };
     let kind = |id: &str, assessable: bool| SubjectKind {
         id: id.into(),

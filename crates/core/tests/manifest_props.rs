@@ -26,6 +26,7 @@ fn vocabulary() -> Vocabulary {
         derive: Vec::new(),
         min: None,
         max: None,
+        market: false,
     };
     Vocabulary::new(
         vec![

@@ -457,7 +457,17 @@ pub fn load_parsed(files: &[&ParsedFile]) -> Result<Loaded, Vec<Diagnostic>> {
                 derive: Vec::new(),
                 min: raw.min,
                 max: raw.max,
+                market: raw.market,
             });
+            if raw.market && raw.ty != RawFactType::Regions {
+                diags.push(place(
+                    format!(
+                        "`market` applies to regions facts; `{}.{}` is not one",
+                        f.subject, raw.name
+                    ),
+                    Some("remove `market: true`".into()),
+                ));
+            }
             for (key, bound) in [("min", raw.min), ("max", raw.max)] {
                 if let Some(b) = bound {
                     if raw.ty != RawFactType::Number || !b.is_finite() {
@@ -924,22 +934,42 @@ pub fn load_parsed(files: &[&ParsedFile]) -> Result<Loaded, Vec<Diagnostic>> {
                 continue;
             };
             let anchor = format!("name: {}", raw.name);
-            if !matches!(def.ty, FactType::Number { .. }) {
+            let boolean = matches!(def.ty, FactType::Bool);
+            if !boolean && !matches!(def.ty, FactType::Number { .. }) {
                 diags.push(loc.diag(
                     None,
                     Some(&anchor),
                     format!(
-                        "only number facts can be derived; `{}` is a {}",
+                        "only number and bool facts can be derived; `{}` is a {}",
                         def.qualified,
                         def.ty.name()
                     ),
-                    Some("remove `derive:` or make the fact a number".into()),
+                    Some("remove `derive:` or make the fact a number or a bool".into()),
                 ));
                 continue;
             }
             let mut alternatives = Vec::new();
             for d in &raw.derive {
-                match condition::compile_formula(&d.formula, &resolver) {
+                // A bool fact is derived from a condition over the features the law names (a class the law
+                // defines by observable features); a number fact from arithmetic.
+                let compiled = if boolean {
+                    condition::compile(&d.formula, &resolver).and_then(|c| {
+                        let mut refs = Vec::new();
+                        c.expr.rule_refs(&mut refs);
+                        if refs.is_empty() {
+                            Ok(c)
+                        } else {
+                            Err(condition::CompileError {
+                                message: "a derivation may not refer to rules".into(),
+                                span: None,
+                                hint: Some("read the facts the rule reads instead".into()),
+                            })
+                        }
+                    })
+                } else {
+                    condition::compile_formula(&d.formula, &resolver)
+                };
+                match compiled {
                     Ok(formula) => {
                         let mut reads = Vec::new();
                         formula.expr.reads(&mut reads);

@@ -52,9 +52,12 @@ pub struct RawFact {
     pub max: Option<f64>,
     pub description: String,
     pub question: String,
-    /// Ways to compute the fact when a manifest does not give it (number facts only).
+    /// Ways to compute the fact when a manifest does not give it.
     #[serde(default)]
     pub derive: Vec<RawDerivation>,
+    /// A regions fact saying where the organization or subject is present (`markets_complete` bounds it).
+    #[serde(default)]
+    pub market: bool,
 }
 
 /// One alternative of a derived fact: `{ label, formula, citation }`.

@@ -20,9 +20,12 @@ effect-prohibited = PROHIBITED
 
 ## The assessment report
 report-title = aigov assessment: { $name } ({ $subject })
+report-linked-subject = Subject { $n } of { $count }: { $id } ({ $subject })
+report-linked-built-on = built on { $id }
 report-unnamed = (unnamed)
 report-as-of = As of { $date } · corpus: { $instruments } instruments, { $rules } rules
 report-jurisdictions = jurisdictions: { $list }
+report-markets-complete = Markets listed as complete: { $list } (facts about any other place are taken as no)
 report-prohibition-applies = A PROHIBITION APPLIES to this subject (see below).
 report-counts = Rules: { $counts }
 report-count = { $count } { $status }
@@ -35,6 +38,11 @@ report-non-binding-group = (non-binding)
 report-nothing = No rule of the corpus concerns this subject on this date.
 report-derived = Derived values
 report-questions = Questions that would settle the undetermined rules
+report-open = Still open: each question, with the rules it would settle
+report-open-listed-above = (its rules are listed above)
+report-open-also-needs = also needs: { $facts }
+report-open-other = Open for other reasons
+report-nothing-decided = Nothing is decided yet: every rule that may concern this subject waits on a fact below.
 report-question-settles = settles { $count ->
     [one] { $count } rule
    *[other] { $count } rules
@@ -69,6 +77,7 @@ finding-confidence = confidence: { $level }
 finding-challenged = challenged { $date }{ $by } (a challenge, not a stay: the law still applies)
 finding-challenged-by = { " " }by { $by }
 finding-derived = { $fact } = { $value } (derived from { $method }: { $arithmetic })
+finding-derived-answer = { $fact } = { $value } (derived from { $method }: { $formula }, with { $values }; answer { $fact } directly to override it)
 confidence-high = high
 confidence-medium = medium
 confidence-low = low

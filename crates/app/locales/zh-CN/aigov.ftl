@@ -19,9 +19,12 @@ effect-prohibited = 禁止
 
 ## 评估报告
 report-title = aigov 评估：{ $name }（{ $subject }）
+report-linked-subject = 对象 { $n }/{ $count }：{ $id }（{ $subject }）
+report-linked-built-on = 基于 { $id }
 report-unnamed = （未命名）
 report-as-of = 截至 { $date } · 法规库：{ $instruments } 部法律文件，{ $rules } 条规则
 report-jurisdictions = 法域：{ $list }
+report-markets-complete = 已声明完整的市场：{ $list }（其他地方的事实均视为否）
 report-prohibition-applies = 本对象适用一项禁止性规定（见下文）。
 report-counts = 规则：{ $counts }
 report-count = { $status } { $count } 条
@@ -34,6 +37,11 @@ report-non-binding-group = （无约束力）
 report-nothing = 截至该日期，法规库中没有涉及本对象的规则。
 report-derived = 推导值
 report-questions = 可确定待定规则的问题
+report-open = 尚待确定：每个问题及其可确定的规则
+report-open-listed-above = （相关规则已在上文列出）
+report-open-also-needs = 还需要：{ $facts }
+report-open-other = 因其他原因尚待确定
+report-nothing-decided = 尚无已确定的结论：可能涉及本对象的每条规则都有待下列事实确定。
 report-question-settles = 可确定 { $count } 条规则
 report-footer = 每项结论均引用其条款；`aigov explain 文件 规则ID` 显示推导过程。
 
@@ -65,6 +73,7 @@ finding-confidence = 可信度：{ $level }
 finding-challenged = { $date } 受到质疑{ $by }（质疑并非中止：该法律仍然适用）
 finding-challenged-by = ，质疑方：{ $by }
 finding-derived = { $fact } = { $value }（由 { $method } 推导：{ $arithmetic }）
+finding-derived-answer = { $fact } = { $value }（依据{ $method }推导：{ $formula }，其中 { $values }；直接回答 { $fact } 即可覆盖）
 confidence-high = 高
 confidence-medium = 中
 confidence-low = 低
