@@ -240,7 +240,7 @@ impl Catalog {
 }
 
 /// A number for people: thousands separated, at most two decimals (`5286.4` -> `5,286.4`).
-fn num(v: f64) -> String {
+pub fn num(v: f64) -> String {
     let text = format!("{:.2}", v.abs());
     let text = text.trim_end_matches('0').trim_end_matches('.');
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));

@@ -364,6 +364,9 @@ pub struct PartyScreening {
     pub freshness: Freshness,
 }
 
+/// The score at or above which a listed name is reported as a hit (the screening library's default).
+pub const DEFAULT_THRESHOLD: f32 = aigov_screening::DEFAULT_THRESHOLD;
+
 /// Screens one party name (with an optional ISO country code) against the lists stored in `dir`. `Ok(None)`
 /// when no list has been imported there yet, so a front end can say how to import one; an error when the store
 /// fails verification or the name is outside the screening library's bounds.
