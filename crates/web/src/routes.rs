@@ -1,6 +1,9 @@
 //! The pages, one module per route family, each owning its `router()`.
 
+mod corpus;
+pub(crate) mod export;
 mod home;
+mod reports;
 mod signin;
 
 use crate::error::WebError;
@@ -14,6 +17,9 @@ pub fn router() -> Router<WebState> {
         .route("/static/{name}", get(crate::assets::serve))
         .merge(home::router())
         .merge(signin::router())
+        .merge(export::router())
+        .merge(corpus::router())
+        .merge(reports::router())
         .fallback(not_found)
 }
 
