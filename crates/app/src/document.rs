@@ -145,10 +145,19 @@ pub fn subject(
                 texts
                     .and_then(|t| t.tier(c.tier))
                     .map(str::to_string)
-                    .unwrap_or_else(|| classification_label(c.regime, c.tier)),
+                    .unwrap_or_else(|| classification_label(engine, c.tier)),
                 lang.status(c.status),
                 lang.date(c.applies_from),
-                c.citation.to_string(),
+                match a.finding(c.rule) {
+                    Some(f) => format!(
+                        "{} {}",
+                        texts
+                            .and_then(|t| t.short_title(f.instrument))
+                            .unwrap_or(f.instrument_title),
+                        c.citation
+                    ),
+                    None => c.citation.to_string(),
+                },
             ]
         })
         .collect();
@@ -310,12 +319,15 @@ pub fn subject(
     })
 }
 
-/// A classification's label: `eu_ai_act high_risk`, or an export tier's short label (`3A090.a`).
-fn classification_label(regime: &str, tier: &str) -> String {
+/// A classification's label: the tier's name from the vocabulary ("High-risk"), or an export tier's short label
+/// (`3A090.a`).
+fn classification_label(engine: &Engine, tier: &str) -> String {
     if tier.starts_with("eccn_") || tier.starts_with("sec232_") {
-        chips::tier_label(tier)
-    } else {
-        format!("{regime}: {}", tier.replace('_', " "))
+        return chips::tier_label(tier);
+    }
+    match engine.corpus.vocabulary.tier(tier) {
+        Some(t) => crate::report::tier_label(&t.description),
+        None => tier.replace('_', " "),
     }
 }
 
@@ -358,7 +370,7 @@ pub fn inventory(engine: &Engine, view: &View, lang: Lang) -> Document {
                         format!(
                             "{} {} ({} {})",
                             c.jurisdiction,
-                            classification_label(&c.regime, &c.tier),
+                            classification_label(engine, &c.tier),
                             lang.status(c.status),
                             lang.date(c.applies_from)
                         )
@@ -471,6 +483,40 @@ mod tests {
         assert!(all.contains("3A090.a"), "{all}");
         assert!(all.contains("15832"), "{all}");
         assert!(d.title.contains("NVIDIA H100 SXM"));
+    }
+
+    #[test]
+    fn a_cv_screening_report_names_its_class_and_the_law() {
+        let engine = crate::engine(None).expect("engine");
+        let manifest: serde_json::Value =
+            serde_yaml_ng::from_str(include_str!("../../../examples/cv-screening-eu-us.yaml"))
+                .expect("example manifest");
+        let s = Subject {
+            id: "s-2".into(),
+            name: "CV screening".into(),
+            version: 3,
+            manifest,
+        };
+        let as_of: Date = "2027-12-02".parse().expect("date");
+        let d = subject(&engine, &s, as_of, Lang::En, None).expect("report");
+        let rows = d
+            .sections
+            .iter()
+            .find(|s| s.heading == "Classifications")
+            .and_then(|s| match s.blocks.first() {
+                Some(Block::Table { rows, .. }) => Some(rows.clone()),
+                _ => None,
+            })
+            .expect("a table of classifications");
+        assert!(
+            rows.iter()
+                .any(|r| r.first().map(String::as_str) == Some("EU")
+                    && r.get(1).map(String::as_str) == Some("High-risk")
+                    && r.get(4).is_some_and(|c| c.contains("Annex III 4(a)"))
+                    && r.get(4).is_some_and(|c| c.contains("AI Act"))),
+            "{rows:?}"
+        );
+        assert!(d.sections.iter().any(|s| s.heading == "Duties"));
     }
 
     #[test]

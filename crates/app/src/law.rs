@@ -395,7 +395,14 @@ pub fn suggest(corpus: &Corpus, id: &str) -> Option<String> {
 
 fn effect_text(e: &Effect) -> String {
     match e {
-        Effect::Classification { regime, tier, .. } => format!("{regime}: {tier}"),
+        Effect::Classification { regime, tier, .. }
+            if tier.starts_with("eccn_") || tier.starts_with("sec232_") =>
+        {
+            format!("{regime}: {}", crate::chips::tier_label(tier))
+        }
+        Effect::Classification { regime, tier, .. } => {
+            format!("{regime}: {}", tier.replace('_', " "))
+        }
         Effect::Obligation { duty, .. } => duty.trim().to_string(),
         Effect::Prohibition { practice, .. } => practice.trim().to_string(),
         Effect::Exemption { relief, .. } => relief.trim().to_string(),

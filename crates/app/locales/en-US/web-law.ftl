@@ -28,7 +28,7 @@ web-export-axis = Axis
 web-export-status = Status
 web-export-since = Since
 web-export-citation = Citation
-web-export-letter = Named in the is-informed letter `{ $letter }`: its addressee needs a licence to China (including Hong Kong and Macau) and Country Group D:5 destinations, whatever the ECCN.
+web-export-letter = Named in the is-informed letter `{ $letter }`: its addressee needs a licence to export it to China (Hong Kong and Macau included) or a Country Group D:5 country, or to a party headquartered there or whose parent is, whatever its ECCN. The letter binds only its addressee.
 web-export-to-settle = What would settle an open classification
 web-export-timeline = Classification over time
 web-export-screen = Screen a party
@@ -76,6 +76,7 @@ web-corpus-count = { $count ->
 web-corpus-not-binding = not binding
 web-corpus-not-binding-long = This instrument binds no one (guidance, a plan or a proposal): aigov reports what it says, not duties.
 web-corpus-source = primary source
+web-corpus-source-label = Primary source
 web-corpus-rules = { $count ->
     [one] { $count } rule
    *[other] { $count } rules

@@ -440,6 +440,7 @@ async fn changes(
     };
     let found = aigov_app::changes::changes(&s.engine, from, to, &js)
         .map_err(|e| ctx.err(WebError::BadRequest(format!("{e} — {}", e.help()))))?;
+    let texts = texts(&s, &tr);
     let mut days: Vec<ChangeDay> = Vec::new();
     for ch in &found.changes {
         let date = ch.date.to_string();
@@ -452,7 +453,10 @@ async fn changes(
         };
         let row = ChangeRow {
             instrument_href: tr.href(&format!("/corpus/{}", ch.instrument)),
-            instrument_title: ch.instrument_title.to_string(),
+            instrument_title: texts
+                .and_then(|t| t.short_title(ch.instrument))
+                .unwrap_or(ch.instrument_title)
+                .to_string(),
             jurisdiction: ch.jurisdiction.to_string(),
             binding: ch.binding,
             what,
@@ -471,7 +475,10 @@ async fn changes(
                 .map(|r| {
                     (
                         tr.t(&format!("effect-{}", r.effect)),
-                        r.title.to_string(),
+                        texts
+                            .and_then(|t| t.rule_title(r.rule))
+                            .unwrap_or(r.title)
+                            .to_string(),
                         format!("{} · {}", r.citation, r.rule),
                     )
                 })
