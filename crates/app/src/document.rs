@@ -349,7 +349,13 @@ pub fn inventory(engine: &Engine, view: &View, lang: Lang) -> Document {
             rows: view
                 .by_tier
                 .iter()
-                .map(|(k, n)| vec![k.replace('/', " · "), n.to_string()])
+                .map(|(k, n)| {
+                    let (j, tier) = k.split_once('/').unwrap_or(("", k));
+                    vec![
+                        format!("{j} · {}", classification_label(engine, tier)),
+                        n.to_string(),
+                    ]
+                })
                 .collect(),
         });
     }
@@ -364,19 +370,21 @@ pub fn inventory(engine: &Engine, view: &View, lang: Lang) -> Document {
             let classes = if let Some(e) = &s.error {
                 e.clone()
             } else {
-                s.classifications
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "{} {} ({} {})",
-                            c.jurisdiction,
-                            classification_label(engine, &c.tier),
-                            lang.status(c.status),
-                            lang.date(c.applies_from)
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                // One line per class, however many rules conclude it.
+                let mut lines: Vec<String> = Vec::new();
+                for c in &s.classifications {
+                    let line = format!(
+                        "{} {} ({} {})",
+                        c.jurisdiction,
+                        classification_label(engine, &c.tier),
+                        lang.status(c.status),
+                        lang.date(c.applies_from)
+                    );
+                    if !lines.contains(&line) {
+                        lines.push(line);
+                    }
+                }
+                lines.join("; ")
             };
             vec![
                 s.name.clone(),

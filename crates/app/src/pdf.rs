@@ -214,20 +214,49 @@ impl Layout {
     fn table(&mut self, header: &[String], rows: &[Vec<String>]) {
         let size = 8.5;
         let n = header.len().max(1);
-        // Columns share the width by their longest cell (bounded), so short columns stay narrow.
+        // Each column is at least as wide as its longest word (so dates and codes do not break), within bounds;
+        // the rest of the width goes to the columns with the longest cells.
+        let cells = |c: usize| {
+            std::iter::once((header.get(c), true))
+                .chain(rows.iter().map(move |r| (r.get(c), false)))
+        };
+        let min: Vec<f32> = (0..n)
+            .map(|c| {
+                cells(c)
+                    .filter_map(|(s, bold)| s.map(|s| (s, bold)))
+                    .flat_map(|(s, bold)| {
+                        let (bytes, _) = encode(s);
+                        bytes
+                            .split(|b| *b == b' ')
+                            .map(|w| width(w, bold, size))
+                            .collect::<Vec<_>>()
+                    })
+                    .fold(0.0_f32, f32::max)
+                    .min(140.0)
+                    + 6.0
+            })
+            .collect();
         let weights: Vec<f32> = (0..n)
             .map(|c| {
-                let longest = std::iter::once(header.get(c))
-                    .chain(rows.iter().map(|r| r.get(c)))
-                    .flatten()
+                let longest = cells(c)
+                    .filter_map(|(s, _)| s)
                     .map(|s| s.chars().count())
                     .max()
                     .unwrap_or(1);
                 (longest.clamp(6, 60)) as f32
             })
             .collect();
-        let total: f32 = weights.iter().sum();
-        let widths: Vec<f32> = weights.iter().map(|w| WIDTH * w / total).collect();
+        let min_total: f32 = min.iter().sum();
+        let widths: Vec<f32> = if min_total >= WIDTH {
+            min.iter().map(|m| m * WIDTH / min_total).collect()
+        } else {
+            let total: f32 = weights.iter().sum();
+            let extra = WIDTH - min_total;
+            min.iter()
+                .zip(&weights)
+                .map(|(m, w)| m + extra * w / total)
+                .collect()
+        };
         let row = |cells: &[String], bold: bool, layout: &mut Layout| {
             let wrapped: Vec<Vec<Vec<u8>>> = (0..n)
                 .map(|c| {
