@@ -347,7 +347,7 @@ async fn a_subject_report_prints_as_html_and_as_a_valid_pdf() {
 #[tokio::test]
 async fn the_inventory_report_lists_every_subject_in_html_and_pdf() {
     let w = web("inventory-report").await;
-    w.h100().await;
+    let id = w.h100().await;
     let html = w
         .get("/reports/inventory?as_of=2025-06-01", Some(&w.viewer))
         .await;
@@ -355,6 +355,9 @@ async fn the_inventory_report_lists_every_subject_in_html_and_pdf() {
     assert!(html.body.contains("<h1>Inventory report</h1>"));
     assert!(html.body.contains("NVIDIA H100 SXM"));
     assert!(html.body.contains("3A090.a"));
+    assert!(html.body.contains(&format!(
+        "<a href=\"/reports/subjects/{id}?as_of=2025-06-01\">NVIDIA H100 SXM</a>"
+    )));
     let pdf = w
         .get("/reports/inventory.pdf?as_of=2025-06-01", Some(&w.viewer))
         .await;

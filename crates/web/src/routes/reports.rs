@@ -42,6 +42,8 @@ struct ReportPage {
     pdf_english: bool,
     as_of: String,
     form_action: String,
+    /// On the inventory report: each subject's own report (name, link).
+    subject_links: Vec<(String, String)>,
 }
 
 impl ReportPage {
@@ -108,6 +110,7 @@ fn html_page(
     d: Document,
     path: &str,
     as_of: aigov_app::Date,
+    subject_links: Vec<(String, String)>,
 ) -> Result<Html<String>, PageError> {
     let tr = ctx.tr();
     let c = ctx.chrome.clone().page("reports", d.title.clone());
@@ -118,6 +121,7 @@ fn html_page(
             pdf_english: tr.lang != Lang::En,
             as_of: as_of.to_string(),
             form_action: path.to_string(),
+            subject_links,
             d,
         },
         &c,
@@ -161,8 +165,14 @@ async fn subject(
     if as_pdf {
         return Ok(pdf_response(built.0, &format!("aigov-{id}-{as_of}.pdf")));
     }
-    html_page(&ctx, built.1, &format!("/reports/subjects/{id}"), as_of)
-        .map(IntoResponse::into_response)
+    html_page(
+        &ctx,
+        built.1,
+        &format!("/reports/subjects/{id}"),
+        as_of,
+        Vec::new(),
+    )
+    .map(IntoResponse::into_response)
 }
 
 async fn inventory_doc(
@@ -170,13 +180,23 @@ async fn inventory_doc(
     s: &WebState,
     q: Result<Query<ReportQuery>, QueryRejection>,
     lang: Lang,
-) -> Result<(Document, aigov_app::Date), PageError> {
+) -> Result<(Document, aigov_app::Date, Vec<(String, String)>), PageError> {
     ctx.need(Role::Viewer)?;
     let Query(q) = q.map_err(|e| ctx.err(WebError::BadRequest(e.body_text())))?;
     let as_of = parse_date(ctx, q.as_of.as_deref())?;
     let subjects = stored_subjects(&s.store)
         .await
         .map_err(|e| ctx.err(e.into()))?;
+    let tr = ctx.tr();
+    let links = subjects
+        .iter()
+        .map(|x| {
+            (
+                x.name.clone(),
+                tr.href(&format!("/reports/subjects/{}?as_of={as_of}", x.id)),
+            )
+        })
+        .collect();
     let engine = s.engine.clone();
     let d = tokio::task::spawn_blocking(move || {
         let view = inventory::view(&engine, &subjects, as_of);
@@ -184,7 +204,7 @@ async fn inventory_doc(
     })
     .await
     .map_err(|e| ctx.err(WebError::Internal(e.to_string())))?;
-    Ok((d, as_of))
+    Ok((d, as_of, links))
 }
 
 async fn inventory_html(
@@ -192,8 +212,8 @@ async fn inventory_html(
     State(s): State<WebState>,
     q: Result<Query<ReportQuery>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
-    let (d, as_of) = inventory_doc(&ctx, &s, q, ctx.tr().lang).await?;
-    html_page(&ctx, d, "/reports/inventory", as_of)
+    let (d, as_of, links) = inventory_doc(&ctx, &s, q, ctx.tr().lang).await?;
+    html_page(&ctx, d, "/reports/inventory", as_of, links)
 }
 
 async fn inventory_pdf(
@@ -201,7 +221,7 @@ async fn inventory_pdf(
     State(s): State<WebState>,
     q: Result<Query<ReportQuery>, QueryRejection>,
 ) -> Result<Response, PageError> {
-    let (d, as_of) = inventory_doc(&ctx, &s, q, Lang::En).await?;
+    let (d, as_of, _) = inventory_doc(&ctx, &s, q, Lang::En).await?;
     let bytes = tokio::task::spawn_blocking(move || pdf::render(&d))
         .await
         .map_err(|e| ctx.err(WebError::Internal(e.to_string())))?;
