@@ -1,8 +1,9 @@
 //! The pages, one module per route family, each owning its `router()`.
 
-mod assess;
+pub(crate) mod assess;
 mod home;
 mod signin;
+mod subjects;
 
 use crate::error::WebError;
 use crate::WebState;
@@ -16,6 +17,7 @@ pub fn router() -> Router<WebState> {
         .merge(home::router())
         .merge(assess::router())
         .merge(signin::router())
+        .merge(subjects::router())
         .fallback(not_found)
 }
 

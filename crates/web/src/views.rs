@@ -3,6 +3,7 @@
 
 pub mod assess;
 pub mod assessment;
+pub mod subject;
 
 use crate::assets;
 use crate::error::role_name;

@@ -538,3 +538,109 @@ async fn editors_save_the_questionnaire_to_the_inventory_and_viewers_cannot() {
         "{to}"
     );
 }
+
+/// Stores the CV screener as a subject, as an editor would.
+async fn save_cv(w: &Web, name: &str, owner: &str, tags: &[&str]) -> String {
+    let manifest: serde_json::Value = serde_yaml_ng::from_str(&cv_yaml()).unwrap();
+    w.store
+        .create(
+            aigov_store::Kind::Subject,
+            aigov_store::EntryInput {
+                name: Some(name.into()),
+                organization_id: None,
+                owner: owner.into(),
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                notes: String::new(),
+                manifest,
+            },
+            "test",
+        )
+        .await
+        .unwrap()
+        .id
+}
+
+#[tokio::test]
+async fn a_subject_shows_its_assessment_as_of_the_date_with_citations_derivations_diff_timeline_and_history(
+) {
+    let w = web("subject").await;
+    let id = save_cv(&w, "TalentRank", "People team", &["hr"]).await;
+    let a = w
+        .get(
+            &format!("/subjects/{id}?as_of=2026-12-01&from=2026-06-01&to=2026-12-01"),
+            Some(&w.viewer),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let annex = a
+        .body
+        .split("<li class=\"classification")
+        .find(|li| li.contains("Annex III 4(a)"))
+        .expect("Annex III 4(a)");
+    assert!(annex.contains("applies from 2027-12-02"));
+    // Each finding links its primary source, says which version of the law it used, and opens its derivation.
+    let duty = a
+        .body
+        .split("<li id=\"finding-")
+        .find(|li| li.starts_with("eu_ai_act.art10_data_governance"))
+        .expect("the Art 10 duty");
+    assert!(duty.contains("class=\"citation\" href=\"https://eur-lex.europa.eu/"));
+    assert!(duty.contains("as amended by eu_omnibus_2026_1744"));
+    assert!(duty.contains("<details class=\"derivation\">"));
+    assert!(duty.contains("<code>"));
+    // The diff between the two dates names the Annex III change and its cause.
+    let change = a
+        .body
+        .split("<li class=\"change")
+        .skip(1)
+        .find(|li| li.contains("data-rule=\"eu_ai_act.annex3_4_a\""))
+        .expect("the Annex III 4(a) change");
+    assert!(change.contains("class=\"meta cause\""));
+    assert!(a.body.contains("<figure class=\"chart\""));
+    assert!(a.body.contains("<svg"));
+    assert!(a.body.contains("<tr data-version=\"1\">"));
+    assert!(!a.body.contains("id=\"state-map\""), "no US law reaches it");
+    // The same subject as of 2026-06-01: the AI Act before the Omnibus.
+    let before = w
+        .get(&format!("/subjects/{id}?as_of=2026-06-01"), Some(&w.viewer))
+        .await;
+    let annex = before
+        .body
+        .split("<li class=\"classification")
+        .find(|li| li.contains("Annex III 4(a)"))
+        .expect("Annex III 4(a)");
+    assert!(annex.contains("applies from 2026-08-02"));
+    // Its calendar.
+    let ics = w
+        .get(
+            &format!("/subjects/{id}/calendar.ics?as_of=2026-12-01"),
+            Some(&w.viewer),
+        )
+        .await;
+    assert_eq!(ics.status, StatusCode::OK);
+    assert!(ics.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/calendar"));
+    assert!(ics.body.contains("BEGIN:VEVENT"));
+    // In Chinese.
+    let zh = w
+        .get(
+            &format!("/subjects/{id}?as_of=2026-12-01&lang=zh-CN"),
+            Some(&w.viewer),
+        )
+        .await;
+    assert!(zh.body.contains("推导过程"));
+    assert!(zh.body.contains("版本历史"));
+    // An unknown subject is a 404 page; a bad date a 422 page.
+    assert_eq!(
+        w.get("/subjects/sub_nope", Some(&w.viewer)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        w.get(&format!("/subjects/{id}?as_of=June"), Some(&w.viewer))
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
