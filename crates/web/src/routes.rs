@@ -2,6 +2,7 @@
 
 pub(crate) mod assess;
 mod home;
+mod inventory;
 mod signin;
 mod subjects;
 
@@ -15,6 +16,7 @@ pub fn router() -> Router<WebState> {
     Router::new()
         .route("/static/{name}", get(crate::assets::serve))
         .merge(home::router())
+        .merge(inventory::router())
         .merge(assess::router())
         .merge(signin::router())
         .merge(subjects::router())

@@ -3,6 +3,7 @@
 
 pub mod assess;
 pub mod assessment;
+pub mod inventory;
 pub mod subject;
 
 use crate::assets;

@@ -45,11 +45,11 @@ async fn web(name: &str) -> Web {
         .unwrap()
         .secret;
     let engine = Arc::new(aigov_app::engine(None).unwrap());
-    let app = router(WebState {
+    let app = router(WebState::new(
         engine,
-        store: store.clone(),
-        translations: Arc::new(aigov_app::translations(None).unwrap()),
-    });
+        store.clone(),
+        Arc::new(aigov_app::translations(None).unwrap()),
+    ));
     Web {
         app,
         store,
@@ -642,5 +642,105 @@ async fn a_subject_shows_its_assessment_as_of_the_date_with_citations_derivation
             .await
             .status,
         StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
+
+#[tokio::test]
+async fn the_inventory_lists_filters_sorts_and_pages_its_subjects() {
+    let w = web("inventory").await;
+    let empty = w.get("/inventory", Some(&w.viewer)).await;
+    assert_eq!(empty.status, StatusCode::OK);
+    assert!(empty.body.contains("id=\"inventory-empty\""));
+    let talent = save_cv(&w, "TalentRank", "People team", &["hr"]).await;
+    let alpha = save_cv(&w, "Alpha screener", "Ops", &["ops"]).await;
+    let a = w.get("/inventory?as_of=2026-12-01", Some(&w.viewer)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert!(a.body.contains("data-total=\"2\""));
+    for id in [&talent, &alpha] {
+        let row = a
+            .body
+            .split("<tr class=\"subject-row\"")
+            .find(|r| r.contains(&format!("data-id=\"{id}\"")))
+            .expect("a row per subject");
+        assert!(row.contains("data-jurisdiction=\"EU\" data-tier=\"high\""));
+        assert!(row.contains("class=\"next-deadline\""));
+        assert!(row.contains(&format!("href=\"/subjects/{id}?as_of=2026-12-01\"")));
+    }
+    // Filters: owner, tag, jurisdiction and tier.
+    let ops = w
+        .get("/inventory?as_of=2026-12-01&owner=Ops", Some(&w.viewer))
+        .await;
+    assert!(ops.body.contains(&alpha) && !ops.body.contains(&format!("data-id=\"{talent}\"")));
+    let hr = w
+        .get("/inventory?as_of=2026-12-01&tag=hr", Some(&w.viewer))
+        .await;
+    assert!(hr.body.contains("data-matching=\"1\""));
+    assert!(hr.body.contains(&format!("data-id=\"{talent}\"")));
+    let high = w
+        .get(
+            "/inventory?as_of=2026-12-01&jurisdiction=EU&tier=high",
+            Some(&w.viewer),
+        )
+        .await;
+    assert!(high.body.contains("data-matching=\"2\""));
+    let none = w
+        .get(
+            "/inventory?as_of=2026-12-01&jurisdiction=CN",
+            Some(&w.viewer),
+        )
+        .await;
+    assert!(none.body.contains("data-matching=\"0\""));
+    // Sorted by name: Alpha first.
+    let by_name = w
+        .get("/inventory?as_of=2026-12-01&sort=name", Some(&w.viewer))
+        .await;
+    let first = by_name.body.find(&format!("data-id=\"{alpha}\"")).unwrap();
+    let second = by_name.body.find(&format!("data-id=\"{talent}\"")).unwrap();
+    assert!(first < second);
+    // Pages of 50, the filters kept in the pages' links; a change to the store shows at once.
+    let manifest: serde_json::Value = serde_yaml_ng::from_str(&cv_yaml()).unwrap();
+    let items = (0..60)
+        .map(|i| {
+            (
+                aigov_store::Kind::Subject,
+                None,
+                aigov_store::EntryInput {
+                    name: Some(format!("Bulk {i:02}")),
+                    organization_id: None,
+                    owner: "Bulk".into(),
+                    tags: vec![],
+                    notes: String::new(),
+                    manifest: manifest.clone(),
+                },
+            )
+        })
+        .collect();
+    w.store.import(items, "test").await.unwrap();
+    let p1 = w
+        .get(
+            "/inventory?as_of=2026-12-01&owner=Bulk&lang=zh-CN",
+            Some(&w.viewer),
+        )
+        .await;
+    assert!(p1.body.contains("data-matching=\"60\""));
+    assert_eq!(p1.body.matches("<tr class=\"subject-row\"").count(), 50);
+    assert!(p1.body.contains("第 1 页，共 2 页"));
+    let next = attr(&p1.body, "id=\"page-next\"", "href")
+        .unwrap()
+        .replace("&#38;", "&");
+    assert!(
+        next.contains("owner=Bulk") && next.contains("page=2") && next.contains("lang=zh-CN"),
+        "{next}"
+    );
+    let p2 = w.get(&next, Some(&w.viewer)).await;
+    assert_eq!(
+        p2.body.matches("<tr class=\"subject-row\"").count(),
+        10,
+        "{next}"
+    );
+    // Without a token: to the sign-in page.
+    assert_eq!(
+        w.get("/inventory", None).await.status,
+        StatusCode::SEE_OTHER
     );
 }
