@@ -1,10 +1,13 @@
 //! The pages, one module per route family, each owning its `router()`.
 
+pub(crate) mod assess;
 mod corpus;
 pub(crate) mod export;
 mod home;
+mod inventory;
 mod reports;
 mod signin;
+mod subjects;
 
 use crate::error::WebError;
 use crate::WebState;
@@ -16,7 +19,10 @@ pub fn router() -> Router<WebState> {
     Router::new()
         .route("/static/{name}", get(crate::assets::serve))
         .merge(home::router())
+        .merge(inventory::router())
+        .merge(assess::router())
         .merge(signin::router())
+        .merge(subjects::router())
         .merge(export::router())
         .merge(corpus::router())
         .merge(reports::router())

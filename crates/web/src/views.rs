@@ -1,6 +1,11 @@
 //! View models: what each template shows, built from aigov-app's answers, already in the page's language. The
 //! templates only loop and branch over these.
 
+pub mod assess;
+pub mod assessment;
+pub mod inventory;
+pub mod subject;
+
 use crate::assets;
 use crate::error::role_name;
 use crate::lang::{with_lang, Tr};
