@@ -333,6 +333,14 @@ async fn a_subject_report_prints_as_html_and_as_a_valid_pdf() {
     assert!(zh.body.contains("<h1>报告：NVIDIA H100 SXM</h1>"));
     assert!(zh.body.contains("id=\"pdf-english\""));
 
+    // The subject's page links its report for the same date.
+    let page = w
+        .get(&format!("/subjects/{id}?as_of=2025-06-01"), Some(&w.viewer))
+        .await;
+    assert!(page.body.contains(&format!(
+        "id=\"report-link\" href=\"/reports/subjects/{id}?as_of=2025-06-01\""
+    )));
+
     let missing = w.get("/reports/subjects/sub_nope", Some(&w.viewer)).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     let bad = w
@@ -358,6 +366,10 @@ async fn the_inventory_report_lists_every_subject_in_html_and_pdf() {
     assert!(html.body.contains(&format!(
         "<a href=\"/reports/subjects/{id}?as_of=2025-06-01\">NVIDIA H100 SXM</a>"
     )));
+    let inv = w.get("/inventory?as_of=2025-06-01", Some(&w.viewer)).await;
+    assert!(inv
+        .body
+        .contains("id=\"inventory-report-link\" href=\"/reports/inventory?as_of=2025-06-01\""));
     let pdf = w
         .get("/reports/inventory.pdf?as_of=2025-06-01", Some(&w.viewer))
         .await;

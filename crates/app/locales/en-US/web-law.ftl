@@ -133,3 +133,4 @@ web-report-pdf = Download PDF
 web-report-print = Or print this page: the print layout leaves out the menus.
 web-report-pdf-english = The PDF is in English: its standard font has no Chinese characters, and aigov does not ship a Chinese font. Print this page to get the report in Chinese.
 web-report-subjects = Each subject's report
+web-report-link = Printable report (HTML, PDF)

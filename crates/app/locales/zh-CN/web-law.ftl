@@ -121,3 +121,4 @@ web-report-pdf = 下载 PDF
 web-report-print = 也可打印本页：打印版式不含菜单。
 web-report-pdf-english = PDF 为英文版：其标准字体不含中文字符，且 aigov 未附带中文字体。如需中文报告，请打印本页。
 web-report-subjects = 各对象的报告
+web-report-link = 可打印报告（HTML、PDF）
