@@ -140,6 +140,14 @@ async fn the_export_page_classifies_an_h100_with_its_tpp_and_timeline() {
         .get("/export?chip=H100%20SXM&as_of=2022-01-01", None)
         .await;
     assert!(before.body.contains("id=\"not-controlled\""));
+    // The A800 was below the 2022 rule's thresholds and became 3A090.a with the October 2023 rule.
+    let a800 = w.get("/export?chip=A800&as_of=2026-06-01", None).await;
+    assert!(a800.body.contains(
+        "<time datetime=\"2022-10-07\">2022-10-07</time> — not controlled under 3A090/4A090"
+    ));
+    assert!(a800
+        .body
+        .contains("<time datetime=\"2023-11-17\">2023-11-17</time> — 3A090.a"));
 
     let zh = w
         .get("/export?chip=H100%20SXM&as_of=2025-06-01&lang=zh-CN", None)
