@@ -53,6 +53,7 @@ web-any = 全部
 web-none = 无
 web-undetermined = 待定
 web-prohibited = 禁止
+web-undetermined-count = 另有 { $count } 条规则待定；回答问题即可确定。
 web-applies-from = 自 { $date } 起适用
 web-in-effect-since = 自 { $date } 起生效
 web-previous = 上一页
@@ -96,6 +97,9 @@ web-citation = 引文
 web-source = 原始来源
 web-amended-by = 经 { $by } 修订（文本自 { $date } 起生效）
 web-derivation = 推导过程
+web-truth-true = 成立
+web-truth-false = 不成立
+web-truth-unknown = 未知
 web-penalty = 处罚
 web-status = 状态
 
