@@ -380,7 +380,10 @@ async fn answering_the_questionnaire_with_the_cv_screeners_facts_classifies_it_h
     }
     assert!(steps > 3, "only {steps} questions");
     assert!(html.contains("id=\"questions-done\""));
+    // The live region says what changed, in a fragment as an out-of-band swap.
+    assert!(html.contains("id=\"assess-status\""));
     assert!(html.contains("aria-live=\"polite\""));
+    assert!(html.contains("Assessment updated: "));
     let annex = html
         .split("<li class=\"classification")
         .find(|li| li.contains("Annex III 4(a)"))

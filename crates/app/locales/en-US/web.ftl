@@ -90,6 +90,7 @@ web-assess-answered = { $count ->
     [one] 1 answer given
    *[other] { $count } answers given
 }
+web-assess-updated = Assessment updated: { $classes } classifications, { $prohibitions } prohibitions, { $duties } duties, { $undetermined } more rules undetermined.
 web-assess-invalid = That answer does not fit: { $detail }
 
 ## Assessment
