@@ -132,6 +132,9 @@ async fn the_home_page_has_landmarks_a_skip_link_and_both_languages() {
     ] {
         assert!(a.body.contains(part), "missing {part}");
     }
+    let csp = a.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"));
+    assert_eq!(a.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     let zh = w.get("/?lang=zh-CN", Some(&w.viewer)).await;
     assert_eq!(zh.status, StatusCode::OK);
     assert!(zh.body.contains("<html lang=\"zh-CN\">"));
@@ -305,6 +308,9 @@ async fn answering_the_questionnaire_with_the_cv_screeners_facts_classifies_it_h
         .await;
     assert_eq!(start.status, StatusCode::OK);
     assert!(start.body.contains("id=\"question-form\""));
+    // The first step stays small: the undetermined rules are counted, not listed, until the questions settle them.
+    assert!(start.body.len() < 150_000, "{} bytes", start.body.len());
+    assert!(start.body.contains("id=\"undetermined-count\""));
     let mut html = start.body;
     let mut steps = 0;
     while let Some(fact) = attr(&html, "id=\"question\"", "data-fact").map(str::to_string) {
@@ -374,7 +380,10 @@ async fn answering_the_questionnaire_with_the_cv_screeners_facts_classifies_it_h
     }
     assert!(steps > 3, "only {steps} questions");
     assert!(html.contains("id=\"questions-done\""));
+    // The live region says what changed, in a fragment as an out-of-band swap.
+    assert!(html.contains("id=\"assess-status\""));
     assert!(html.contains("aria-live=\"polite\""));
+    assert!(html.contains("Assessment updated: "));
     let annex = html
         .split("<li class=\"classification")
         .find(|li| li.contains("Annex III 4(a)"))
