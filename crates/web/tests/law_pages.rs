@@ -162,6 +162,27 @@ async fn the_export_page_classifies_an_h100_with_its_tpp_and_timeline() {
 }
 
 #[tokio::test]
+async fn a_chip_given_by_its_specifications_is_classified_with_its_arithmetic() {
+    let w = web("specs").await;
+    // The H100's figures typed in: 1979 dense TOPS at 8 bits on 814 mm², for data centres.
+    let a = w
+        .get(
+            "/export?spec_name=Prototype&dense_tops=1979&bit_length=8&die_area=814&datacenter=yes&as_of=2025-06-01",
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert!(a.body.contains("<details id=\"specs\" open>"));
+    assert!(a.body.contains("<dd id=\"tpp\">15,832</dd>"));
+    assert!(a.body.contains("item.tpp = 1979 * 8 = 15832"), "{}", a.body);
+    assert!(a.body.contains("<strong>3A090.a</strong>"));
+    // A figure that is not a number is named.
+    let bad = w.get("/export?dense_tops=lots&bit_length=8", None).await;
+    assert!(bad.body.contains("id=\"classify-error\""));
+    assert!(bad.body.contains("`lots` is not a number"));
+}
+
+#[tokio::test]
 async fn an_unknown_chip_and_a_bad_date_are_explained() {
     let w = web("export-bad").await;
     let chip = w.get("/export?chip=NoSuchChip9000", None).await;
