@@ -596,6 +596,12 @@ async fn a_subject_shows_its_assessment_as_of_the_date_with_citations_derivation
     assert!(duty.contains("class=\"citation\" href=\"https://eur-lex.europa.eu/"));
     assert!(duty.contains("as amended by eu_omnibus_2026_1744"));
     assert!(duty.contains("<details class=\"derivation\">"));
+    // The derivation is a tree of nested lists, balanced.
+    assert!(duty.contains("<ul class=\"tree\">"));
+    assert_eq!(
+        a.body.matches("<ul").count(),
+        a.body.matches("</ul>").count()
+    );
     assert!(duty.contains("<code>"));
     // The diff between the two dates names the Annex III change and its cause.
     let change = a
