@@ -2,7 +2,7 @@
 
 pub(crate) mod assess;
 mod home;
-mod inventory;
+pub(crate) mod inventory;
 mod signin;
 mod subjects;
 

@@ -321,6 +321,8 @@ async fn save(ctx: Ctx, State(s): State<WebState>, body: Bytes) -> Result<Respon
         .create(Kind::Subject, input, &who.actor())
         .await
         .map_err(|e| ctx.err(e.into()))?;
+    // The inventory changed: prepare its view again while the person looks at the subject.
+    s.warm();
     let to = ctx
         .tr()
         .href(&format!("/subjects/{}?as_of={as_of}&saved=1", e.id));
