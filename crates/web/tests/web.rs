@@ -759,3 +759,38 @@ async fn the_inventory_lists_filters_sorts_and_pages_its_subjects() {
         StatusCode::SEE_OTHER
     );
 }
+
+#[tokio::test]
+async fn a_us_subject_shows_the_state_map() {
+    let w = web("us-map").await;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/colorado-high-risk-deployer.yaml"
+    ))
+    .unwrap();
+    let manifest: serde_json::Value = serde_yaml_ng::from_str(&text).unwrap();
+    let id = w
+        .store
+        .create(
+            aigov_store::Kind::Subject,
+            aigov_store::EntryInput {
+                name: Some("Colorado deployer".into()),
+                organization_id: None,
+                owner: String::new(),
+                tags: vec![],
+                notes: String::new(),
+                manifest,
+            },
+            "test",
+        )
+        .await
+        .unwrap()
+        .id;
+    let a = w
+        .get(&format!("/subjects/{id}?as_of=2026-12-01"), Some(&w.viewer))
+        .await;
+    assert_eq!(a.status, StatusCode::OK);
+    let map = &a.body[a.body.find("id=\"state-map\"").expect("the state map")..];
+    assert!(map.contains("<svg"));
+    assert!(map.contains("class=\"state"));
+}
