@@ -45,6 +45,17 @@ impl WebState {
             inventory: Arc::default(),
         }
     }
+
+    /// Computes the inventory's view as of today in the background, so that the first visit to the inventory
+    /// page finds it ready (the server calls it at start; saving a subject calls it again). Needs a Tokio runtime.
+    pub fn warm(&self) {
+        let s = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = routes::inventory::compute(&s, routes::assess::today()).await {
+                tracing::warn!(error = %e, "could not prepare the inventory view");
+            }
+        });
+    }
 }
 
 /// Where the restricted-party lists are stored (`aigov lists update`), as a request extension; without it the

@@ -448,6 +448,35 @@ async fn a_manifest_starts_the_questionnaire_and_the_date_changes_the_answer() {
     assert!(zh.body.contains("<html lang=\"zh-CN\">"));
     assert!(zh.body.contains("评估结果"));
     assert!(zh.body.contains("2027年12月2日"));
+    // Switching the language mid-questionnaire keeps the answers: the switch links the state.
+    let en = w
+        .post(
+            "/assess",
+            Some(&w.viewer),
+            &[
+                ("action", "source"),
+                ("source", &source),
+                ("as_of", "2026-12-01"),
+            ],
+            ORIGIN,
+        )
+        .await;
+    let switch = attr(&en.body, "id=\"lang-switch\"", "href")
+        .unwrap()
+        .replace("&#38;", "&")
+        .replace("&amp;", "&");
+    assert!(
+        switch.contains("manifest=") && switch.ends_with("lang=zh-CN"),
+        "{switch}"
+    );
+    let switched = w.get(&switch, Some(&w.viewer)).await;
+    assert_eq!(switched.status, StatusCode::OK);
+    assert!(switched.body.contains("<html lang=\"zh-CN\">"));
+    assert!(switched.body.contains("2027年12月2日"));
+    assert_eq!(
+        hidden(&switched.body, "manifest"),
+        hidden(&en.body, "manifest")
+    );
     // "I don't know" keeps a fact unknown and lists it.
     let start = w.get("/assess?kind=ai_system", Some(&w.viewer)).await;
     let fact = attr(&start.body, "id=\"question\"", "data-fact")
@@ -596,6 +625,12 @@ async fn a_subject_shows_its_assessment_as_of_the_date_with_citations_derivation
     assert!(duty.contains("class=\"citation\" href=\"https://eur-lex.europa.eu/"));
     assert!(duty.contains("as amended by eu_omnibus_2026_1744"));
     assert!(duty.contains("<details class=\"derivation\">"));
+    // The derivation is a tree of nested lists, balanced.
+    assert!(duty.contains("<ul class=\"tree\">"));
+    assert_eq!(
+        a.body.matches("<ul").count(),
+        a.body.matches("</ul>").count()
+    );
     assert!(duty.contains("<code>"));
     // The diff between the two dates names the Annex III change and its cause.
     let change = a
@@ -752,4 +787,39 @@ async fn the_inventory_lists_filters_sorts_and_pages_its_subjects() {
         w.get("/inventory", None).await.status,
         StatusCode::SEE_OTHER
     );
+}
+
+#[tokio::test]
+async fn a_us_subject_shows_the_state_map() {
+    let w = web("us-map").await;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/colorado-high-risk-deployer.yaml"
+    ))
+    .unwrap();
+    let manifest: serde_json::Value = serde_yaml_ng::from_str(&text).unwrap();
+    let id = w
+        .store
+        .create(
+            aigov_store::Kind::Subject,
+            aigov_store::EntryInput {
+                name: Some("Colorado deployer".into()),
+                organization_id: None,
+                owner: String::new(),
+                tags: vec![],
+                notes: String::new(),
+                manifest,
+            },
+            "test",
+        )
+        .await
+        .unwrap()
+        .id;
+    let a = w
+        .get(&format!("/subjects/{id}?as_of=2026-12-01"), Some(&w.viewer))
+        .await;
+    assert_eq!(a.status, StatusCode::OK);
+    let map = &a.body[a.body.find("id=\"state-map\"").expect("the state map")..];
+    assert!(map.contains("<svg"));
+    assert!(map.contains("class=\"state"));
 }

@@ -74,6 +74,10 @@ struct StepFragment {
 struct StartQuery {
     kind: Option<String>,
     as_of: Option<String>,
+    /// The answers so far (JSON), to show a questionnaire's state again (the language switch links it).
+    manifest: Option<String>,
+    /// The facts left unknown, comma-separated.
+    skipped: Option<String>,
 }
 
 /// A form's fields, in order (a field may repeat: the boxes of a multiple choice).
@@ -114,6 +118,15 @@ async fn start(
     let as_of = date_field(&ctx, q.as_of.as_deref())?;
     let tr = ctx.tr();
     let kinds = aigov_app::init::kinds(&s.engine);
+    if let Some(m) = q.manifest.as_deref().filter(|m| !m.is_empty()) {
+        let manifest: serde_json::Value = serde_json::from_str(m)
+            .map_err(|e| ctx.err(WebError::BadRequest(format!("the answers so far: {e}"))))?;
+        let facts = request::bind(&s.engine, &manifest)
+            .map_err(|e| ctx.err(WebError::BadRequest(e.to_string())))?;
+        let skipped = split_skipped(q.skipped.as_deref());
+        let q = questionnaire(&ctx, &s, facts, skipped, as_of, None)?;
+        return page(&ctx, q, false);
+    }
     match q.kind.filter(|k| !k.is_empty()) {
         None => {
             let c = ctx.chrome.clone().page("assess", tr.t("web-assess-title"));
@@ -165,14 +178,7 @@ async fn step(
     let as_of = date_field(&ctx, f.get("as_of"))?;
     let vocabulary = &s.engine.corpus.vocabulary;
     let action = f.get("action").unwrap_or("answer");
-    let mut skipped: Vec<String> = f
-        .get("skipped")
-        .unwrap_or("")
-        .split(',')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-        .collect();
+    let mut skipped = split_skipped(f.get("skipped"));
     let mut facts = if action == "source" {
         let source = f.get("source").unwrap_or("");
         aigov_core::manifest::parse(source, Format::Yaml, vocabulary).map_err(|e| {
@@ -214,6 +220,16 @@ async fn step(
     let q = questionnaire(&ctx, &s, facts, skipped, as_of, error)?;
     let htmx = headers.contains_key("hx-request");
     page(&ctx, q, htmx)
+}
+
+/// The facts left unknown, from their comma-separated list.
+fn split_skipped(list: Option<&str>) -> Vec<String> {
+    list.unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The questionnaire's state after a step.
@@ -265,10 +281,17 @@ fn questionnaire(
 }
 
 fn page(ctx: &Ctx, q: Questionnaire, fragment: bool) -> Result<Response, PageError> {
+    // The state as a GET, so that switching the language (or signing in again) keeps the answers.
+    let mut state = form_urlencoded::Serializer::new(String::from("/assess?"));
+    state
+        .append_pair("as_of", &q.as_of)
+        .append_pair("skipped", &q.skipped)
+        .append_pair("manifest", &q.manifest);
     let c = ctx
         .chrome
         .clone()
-        .page("assess", ctx.tr().t("web-assess-title"));
+        .page("assess", ctx.tr().t("web-assess-title"))
+        .at(&state.finish());
     let status = if q.error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -321,6 +344,8 @@ async fn save(ctx: Ctx, State(s): State<WebState>, body: Bytes) -> Result<Respon
         .create(Kind::Subject, input, &who.actor())
         .await
         .map_err(|e| ctx.err(e.into()))?;
+    // The inventory changed: prepare its view again while the person looks at the subject.
+    s.warm();
     let to = ctx
         .tr()
         .href(&format!("/subjects/{}?as_of={as_of}&saved=1", e.id));
