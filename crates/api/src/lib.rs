@@ -158,25 +158,30 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 /// The service's router with its state and middleware: body size limit, time limit, request logs.
 pub fn router(state: AppState, config: &Config) -> Router {
+    router_with(state, config, None)
+}
+
+/// The service's router, with `web` (the web app's router, mounted at `/`) answering every path that is not the
+/// API's: an unknown path under `/api/` stays a problem+json 404. The middleware (body and time limits, request
+/// logs) covers both. This crate does not depend on the web app; the server hands its router over.
+pub fn router_with(state: AppState, config: &Config, web: Option<Router>) -> Router {
     let (routes, doc) = parts();
     let doc = Arc::new(doc);
+    let routes = routes.route(
+        "/openapi.json",
+        axum::routing::get(move || {
+            let doc = doc.clone();
+            async move { axum::Json(doc.as_ref().clone()) }
+        }),
+    );
+    let routes = match web {
+        Some(web) => routes
+            .route("/api/{*rest}", axum::routing::any(not_found))
+            .with_state(state)
+            .fallback_service(web),
+        None => routes.fallback(not_found).with_state(state),
+    };
     routes
-        .route(
-            "/openapi.json",
-            axum::routing::get(move || {
-                let doc = doc.clone();
-                async move { axum::Json(doc.as_ref().clone()) }
-            }),
-        )
-        .fallback(|| async {
-            problem::Problem::new(
-                "route.not_found",
-                "no route here",
-                "the routes are listed in /openapi.json",
-            )
-            .into_response()
-        })
-        .with_state(state)
         // One body limit for every route (tower-http's), instead of axum's 2 MB default for JSON.
         .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(config.max_body))
@@ -196,6 +201,15 @@ pub fn router(state: AppState, config: &Config) -> Router {
         )
 }
 
+async fn not_found() -> axum::response::Response {
+    problem::Problem::new(
+        "route.not_found",
+        "no route here",
+        "the routes are listed in /openapi.json",
+    )
+    .into_response()
+}
+
 /// Errors of [`serve`].
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -213,10 +227,10 @@ pub enum ServeError {
 }
 
 /// Serves until SIGTERM or Ctrl-C, then stops accepting connections, finishes the requests in flight and closes
-/// the database pool.
-pub async fn serve(state: AppState, config: Config) -> Result<(), ServeError> {
+/// the database pool. `web`, when given, is mounted at `/` ([`router_with`]).
+pub async fn serve(state: AppState, config: Config, web: Option<Router>) -> Result<(), ServeError> {
     let store = state.store.clone();
-    let app = router(state, &config);
+    let app = router_with(state, &config, web);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|source| ServeError::Bind {

@@ -1,5 +1,5 @@
 //! aigov's own words in English and Simplified Chinese, from Fluent message files (`crates/app/locales/<lang>/
-//! aigov.ftl`) that a translator can edit without touching code. Fluent (Project Fluent's reference Rust
+//! aigov.ftl` for reports, `web.ftl` for the web app) that a translator can edit without touching code. Fluent (Project Fluent's reference Rust
 //! implementation, `fluent-bundle`) handles plurals and variables, so no sentence is assembled from fragments
 //! in code. The law's own texts (titles, summaries, citations) come from the corpus; JSON stays
 //! language-neutral.
@@ -23,17 +23,32 @@ pub enum Lang {
     ZhCn,
 }
 
-/// The message files, embedded: nothing is read at run time.
-const SOURCES: [(Lang, &str, &str); 2] = [
+/// The message files, embedded: nothing is read at run time. `aigov.ftl` holds the reports' words, `web.ftl`
+/// the web app's (labels, headings, buttons); both join one bundle per language.
+const SOURCES: [(Lang, &str, &str, &str); 4] = [
     (
         Lang::En,
         "en-US",
+        "aigov.ftl",
         include_str!("../locales/en-US/aigov.ftl"),
+    ),
+    (
+        Lang::En,
+        "en-US",
+        "web.ftl",
+        include_str!("../locales/en-US/web.ftl"),
     ),
     (
         Lang::ZhCn,
         "zh-CN",
+        "aigov.ftl",
         include_str!("../locales/zh-CN/aigov.ftl"),
+    ),
+    (
+        Lang::ZhCn,
+        "zh-CN",
+        "web.ftl",
+        include_str!("../locales/zh-CN/web.ftl"),
     ),
 ];
 
@@ -145,19 +160,16 @@ pub enum Arg<'a> {
 }
 
 fn build(lang: Lang) -> FluentBundle<FluentResource> {
-    let (_, tag, source) = SOURCES
-        .iter()
-        .find(|(l, _, _)| *l == lang)
-        .copied()
-        .unwrap_or(SOURCES[0]);
-    let id: unic_langid::LanguageIdentifier = tag.parse().unwrap_or_default();
+    let id: unic_langid::LanguageIdentifier = lang.tag().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Unicode isolation marks help right-to-left text but show as noise in terminals and files.
     bundle.set_use_isolating(false);
-    // A syntax error keeps the messages that parsed; the tests refuse any error.
-    let resource =
-        FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
-    let _ = bundle.add_resource(resource);
+    for (_, _, _, source) in SOURCES.iter().filter(|(l, ..)| *l == lang) {
+        // A syntax error keeps the messages that parsed; the tests refuse any error.
+        let resource =
+            FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
@@ -165,8 +177,9 @@ fn build(lang: Lang) -> FluentBundle<FluentResource> {
 /// (checked by the tests; a translator runs `cargo test -p aigov-app i18n`).
 pub fn check() -> Vec<String> {
     let mut problems = Vec::new();
-    let mut ids: Vec<(Lang, Vec<String>)> = Vec::new();
-    for (lang, tag, source) in SOURCES {
+    // (language, file, message ids)
+    let mut ids: Vec<(Lang, &str, Vec<String>)> = Vec::new();
+    for (lang, tag, file, source) in SOURCES {
         match FluentResource::try_new(source.to_string()) {
             Ok(res) => {
                 let list = res
@@ -176,27 +189,41 @@ pub fn check() -> Vec<String> {
                         _ => None,
                     })
                     .collect();
-                ids.push((lang, list));
+                ids.push((lang, file, list));
             }
             Err((_, errors)) => {
                 problems.push(format!(
-                    "{tag}/aigov.ftl: {} syntax error(s): {errors:?}",
+                    "{tag}/{file}: {} syntax error(s): {errors:?}",
                     errors.len()
                 ));
             }
         }
     }
-    for (lang, list) in &ids {
-        for (other, other_list) in &ids {
-            if lang == other {
+    for (lang, file, list) in &ids {
+        for (other, other_file, other_list) in &ids {
+            if lang == other || file != other_file {
                 continue;
             }
             for id in list.iter().filter(|id| !other_list.contains(id)) {
                 problems.push(format!(
-                    "`{id}` is in {}/aigov.ftl but not in {}/aigov.ftl",
+                    "`{id}` is in {}/{file} but not in {}/{file}",
                     lang.tag(),
                     other.tag()
                 ));
+            }
+        }
+    }
+    // One bundle per language: an id in two files of one language would shadow the other.
+    for (lang, file, list) in &ids {
+        for (other, other_file, other_list) in &ids {
+            if lang == other && file < other_file {
+                for id in list.iter().filter(|id| other_list.contains(id)) {
+                    problems.push(format!(
+                        "`{id}` is in both {}/{file} and {}/{other_file}",
+                        lang.tag(),
+                        lang.tag()
+                    ));
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 //! `aigov serve`, `aigov token` and `aigov audit`: the service and its local administration. Parsing and
-//! printing only: the service is aigov-api, the database aigov-store.
+//! printing only: the service is aigov-api (JSON under `/api/v1`) with aigov-web (the pages at `/`), the
+//! database aigov-store.
 
 use crate::error::CliError;
 use aigov_store::{Role, Store, StoreError};
@@ -131,6 +132,7 @@ pub fn serve(corpus: Option<&PathBuf>, args: ServeArgs) -> Result<ExitCode, CliE
     }
     let engine = aigov_app::engine(corpus.map(PathBuf::as_path))?;
     let catalogue = aigov_app::plan::catalogue(corpus.map(PathBuf::as_path), &engine.corpus)?;
+    let translations = aigov_app::translations(corpus.map(PathBuf::as_path))?;
     runtime()?.block_on(async {
         let store = open(args.db.as_deref()).await?;
         tracing::info!(
@@ -139,9 +141,16 @@ pub fn serve(corpus: Option<&PathBuf>, args: ServeArgs) -> Result<ExitCode, CliE
             anonymous_assess = args.allow_anonymous_assess,
             "database migrated; starting"
         );
+        let engine = Arc::new(engine);
+        // The web app at `/`, sharing the engine and the database with the API.
+        let web = aigov_web::router(aigov_web::WebState {
+            engine: engine.clone(),
+            store: store.clone(),
+            translations: Arc::new(translations),
+        });
         let state = aigov_api::AppState {
             catalogue: Arc::new(catalogue),
-            engine: Arc::new(engine),
+            engine,
             store,
             anonymous_assess: args.allow_anonymous_assess,
         };
@@ -151,7 +160,7 @@ pub fn serve(corpus: Option<&PathBuf>, args: ServeArgs) -> Result<ExitCode, CliE
             max_body: args.max_body,
             timeout: Duration::from_secs(args.timeout),
         };
-        aigov_api::serve(state, config)
+        aigov_api::serve(state, config, Some(web))
             .await
             .map_err(|e| CliError::Usage {
                 message: e.to_string(),

@@ -1,0 +1,42 @@
+//! The aigov web app: server-rendered HTML pages over aigov-app (every answer) and aigov-store (the inventory and
+//! the tokens), mounted at `/` by `aigov serve` beside the JSON API. Pages are askama templates
+//! (`templates/`, compile-checked, folders mirroring the routes) filled from view models (`views/`) that are
+//! built from aigov-app's typed answers; htmx (vendored in `static/`, served from the binary) swaps the parts of a
+//! page that change, and every form also works as a plain post without JavaScript.
+//!
+//! Handlers only translate: they read the request, call aigov-app or the store, and render. This crate holds no
+//! rule logic and no SQL; it does not depend on aigov-api (nor aigov-api on it): the server mounts both.
+//! docs/web.md lists the routes and the ids and labels that tests can target.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod assets;
+pub mod auth;
+pub mod error;
+pub mod lang;
+mod routes;
+pub mod views;
+
+use aigov_app::{Engine, Translations};
+use aigov_store::Store;
+use axum::Router;
+use std::sync::Arc;
+
+/// What every page handler shares.
+#[derive(Clone)]
+pub struct WebState {
+    /// The engine over the corpus.
+    pub engine: Arc<Engine>,
+    /// The inventory database (subjects, tokens).
+    pub store: Store,
+    /// The corpus's texts in other languages (rule titles, questions).
+    pub translations: Arc<Translations>,
+}
+
+/// The web app's router with its state: pages, sign-in, static files, the CSRF check on every post, and an HTML
+/// 404 for any other path. Mount it at `/` (the API's router takes it as its fallback).
+pub fn router(state: WebState) -> Router {
+    routes::router()
+        .layer(axum::middleware::from_fn(auth::csrf))
+        .with_state(state)
+}

@@ -1,0 +1,22 @@
+//! The pages, one module per route family, each owning its `router()`.
+
+mod home;
+mod signin;
+
+use crate::error::WebError;
+use crate::WebState;
+use axum::routing::get;
+use axum::Router;
+
+/// Every page route, the static files and the HTML 404.
+pub fn router() -> Router<WebState> {
+    Router::new()
+        .route("/static/{name}", get(crate::assets::serve))
+        .merge(home::router())
+        .merge(signin::router())
+        .fallback(not_found)
+}
+
+async fn not_found(ctx: crate::auth::Ctx) -> crate::error::PageError {
+    ctx.err(WebError::NotFound)
+}
