@@ -54,15 +54,16 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
-/** Signs in through the sign-in page, as a person does: paste the token, press the button. */
-export async function signIn(page, token) {
-  await page.goto('/sign-in');
-  await page.getByLabel(/token/i).fill(token);
-  await Promise.all([
-    page.waitForLoadState('load'),
-    page.getByRole('button', { name: /sign in/i }).click(),
-  ]);
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+/**
+ * Signs in through the sign-in page, as a person does: paste the token, press the button; then the app shows who
+ * is signed in. `next` is the page to come back to.
+ */
+export async function signIn(page, token, next = '/') {
+  await page.goto(`/signin?next=${encodeURIComponent(next)}`);
+  await page.locator('#token').fill(token);
+  await page.locator('#signin-submit').click();
+  await page.waitForURL((url) => url.pathname !== '/signin');
+  await page.locator('#signed-in-as').waitFor();
 }
 
 /**
