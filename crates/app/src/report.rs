@@ -141,7 +141,7 @@ impl Style {
     }
 }
 
-fn effect_line(f: &Finding, lang: Lang, texts: Option<&Texts>) -> String {
+pub(crate) fn effect_line(f: &Finding, lang: Lang, texts: Option<&Texts>) -> String {
     // The duty, practice or relief in the reader's language where the corpus translates it.
     let tr = |english: &str| -> String {
         texts
@@ -190,7 +190,7 @@ fn effect_line(f: &Finding, lang: Lang, texts: Option<&Texts>) -> String {
     }
 }
 
-fn when_line(f: &Finding, with_source: bool, lang: Lang) -> String {
+pub(crate) fn when_line(f: &Finding, with_source: bool, lang: Lang) -> String {
     let source = f
         .applies_from_source
         .filter(|_| with_source)
@@ -861,7 +861,7 @@ fn follow_refs(
 
 /// A finding's penalty in words: every term the corpus records, and, when a breach cannot be fined yet on the
 /// date (the penalty provision starts later than the duty, as EU AI Act Art 99 and Art 101 do), from when it can.
-fn penalty_line(
+pub(crate) fn penalty_line(
     p: &aigov_core::assess::PenaltyRef,
     status: Status,
     as_of: Date,

@@ -1,58 +1,19 @@
-//! `aigov interview`: ask only the questions that settle undetermined rules, re-assessing after each answer.
+//! `aigov interview`: ask only the questions that settle undetermined rules, re-assessing after each answer. The
+//! reading of answers is aigov-app's (`interview`), shared with the web app's questionnaire; this file prompts and
+//! prints.
 
 use crate::error::CliError;
 use crate::input;
 use aigov_app::i18n::{Arg, Lang};
+use aigov_app::interview::parse_answer;
 use aigov_app::{report, OutputFormat, Translations};
 use aigov_core::assess::Options;
-use aigov_core::manifest::{bind_value, Facts, Format};
+use aigov_core::manifest::{Facts, Format};
 use aigov_core::vocabulary::FactType;
 use aigov_core::{Date, Engine};
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
-
-/// Parses a person's answer for a fact type: yes/no, numbers, dates, comma-separated lists.
-fn parse_answer(ty: &FactType, answer: &str, path: &str) -> Result<aigov_core::Value, String> {
-    let a = answer.trim();
-    let v = match ty {
-        FactType::Bool => match a.to_ascii_lowercase().as_str() {
-            "y" | "yes" | "true" => serde_json::Value::Bool(true),
-            "n" | "no" | "false" => serde_json::Value::Bool(false),
-            _ => return Err("answer yes or no".into()),
-        },
-        FactType::Number { .. } => match a.replace('_', "").parse::<f64>() {
-            Ok(n) => serde_json::Number::from_f64(n)
-                .map(serde_json::Value::Number)
-                .ok_or("not a finite number")?,
-            Err(_) => return Err("answer with a number (1e25 is fine)".into()),
-        },
-        // The question says "(list them, or none)": `none`, `[]` and an empty list in brackets are the empty set;
-        // `[a, b]` is read like `a, b`.
-        FactType::Set { .. } | FactType::Regions => serde_json::Value::Array(
-            if a.eq_ignore_ascii_case("none") {
-                ""
-            } else {
-                a.strip_prefix('[')
-                    .and_then(|x| x.strip_suffix(']'))
-                    .unwrap_or(a)
-            }
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| serde_json::Value::String(s.to_string()))
-            .collect(),
-        ),
-        _ => serde_json::Value::String(a.to_string()),
-    };
-    bind_value(ty, &v, path).map_err(|e| {
-        format!(
-            "{}{}",
-            e.message,
-            e.hint.map(|h| format!(" ({h})")).unwrap_or_default()
-        )
-    })
-}
 
 /// Runs the interview on stdin/stdout, in `lang` (questions from the corpus's `translations` where it has them).
 pub fn run(
@@ -226,37 +187,4 @@ pub fn run(
     } else {
         ExitCode::SUCCESS
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use aigov_core::vocabulary::EnumValue;
-
-    #[test]
-    fn none_and_empty_brackets_are_the_empty_set() {
-        let ty = FactType::Set {
-            values: vec![EnumValue {
-                id: "provider".into(),
-                description: String::new(),
-            }],
-        };
-        for empty in ["none", "None", "[]", "[ ]", "NONE"] {
-            assert_eq!(
-                parse_answer(&ty, empty, "ai_system.roles"),
-                Ok(aigov_core::Value::set(Vec::<String>::new())),
-                "{empty}"
-            );
-            assert_eq!(
-                parse_answer(&FactType::Regions, empty, "ai_system.used_in"),
-                Ok(aigov_core::Value::set(Vec::<String>::new())),
-                "{empty}"
-            );
-        }
-        assert_eq!(
-            parse_answer(&ty, "[provider]", "ai_system.roles"),
-            Ok(aigov_core::Value::set(vec!["provider".to_string()]))
-        );
-        assert!(parse_answer(&ty, "nobody", "ai_system.roles").is_err());
-    }
 }

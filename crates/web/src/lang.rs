@@ -44,8 +44,8 @@ impl Tr {
     }
 
     /// A date as the language writes it.
-    pub fn date(&self, d: Date) -> String {
-        self.lang.date(d)
+    pub fn date(&self, d: &Date) -> String {
+        self.lang.date(*d)
     }
 
     /// `path` with this language kept: `/inventory` or `/inventory?lang=zh-CN`; a path with a query gets `&`.

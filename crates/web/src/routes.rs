@@ -1,5 +1,6 @@
 //! The pages, one module per route family, each owning its `router()`.
 
+mod assess;
 mod home;
 mod signin;
 
@@ -13,6 +14,7 @@ pub fn router() -> Router<WebState> {
     Router::new()
         .route("/static/{name}", get(crate::assets::serve))
         .merge(home::router())
+        .merge(assess::router())
         .merge(signin::router())
         .fallback(not_found)
 }

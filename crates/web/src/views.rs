@@ -1,6 +1,9 @@
 //! View models: what each template shows, built from aigov-app's answers, already in the page's language. The
 //! templates only loop and branch over these.
 
+pub mod assess;
+pub mod assessment;
+
 use crate::assets;
 use crate::error::role_name;
 use crate::lang::{with_lang, Tr};

@@ -258,3 +258,283 @@ async fn an_unknown_page_is_an_html_404_in_the_pages_language() {
     assert_eq!(a.status, StatusCode::NOT_FOUND);
     assert!(a.body.contains("此处没有页面。"));
 }
+
+/// The value of `attr="..."` after `after` in `html`.
+fn attr<'h>(html: &'h str, after: &str, attr: &str) -> Option<&'h str> {
+    let rest = &html[html.find(after)?..];
+    let start = rest.find(&format!("{attr}=\""))? + attr.len() + 2;
+    rest[start..].split('"').next()
+}
+
+/// The value of the hidden field `name` of the questionnaire's form (HTML-unescaped).
+fn hidden(html: &str, name: &str) -> String {
+    let raw = attr(html, &format!("name=\"{name}\""), "value").unwrap_or("");
+    raw.replace("&#34;", "\"")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+fn cv_yaml() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/cv-screening-saas.yaml"
+    ))
+    .unwrap()
+}
+
+#[tokio::test]
+async fn pages_need_a_signed_in_user() {
+    let w = web("signin-needed").await;
+    let a = w.get("/assess?lang=zh-CN", None).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    let to = a.headers[header::LOCATION].to_str().unwrap();
+    assert!(to.starts_with("/signin?next=%2Fassess"), "{to}");
+    assert!(to.ends_with("lang=zh-CN"), "{to}");
+}
+
+#[tokio::test]
+async fn answering_the_questionnaire_with_the_cv_screeners_facts_classifies_it_high_risk_under_annex_iii_4a(
+) {
+    let w = web("cv-interview").await;
+    let cv: serde_json::Value = serde_yaml_ng::from_str(&cv_yaml()).unwrap();
+    let start = w
+        .get("/assess?kind=ai_system&as_of=2026-12-01", Some(&w.viewer))
+        .await;
+    assert_eq!(start.status, StatusCode::OK);
+    assert!(start.body.contains("id=\"question-form\""));
+    let mut html = start.body;
+    let mut steps = 0;
+    while let Some(fact) = attr(&html, "id=\"question\"", "data-fact").map(str::to_string) {
+        steps += 1;
+        assert!(steps < 200, "the questionnaire does not end");
+        let (kind, name) = fact.split_once('.').unwrap();
+        let value = cv.get(kind).and_then(|k| k.get(name));
+        let manifest = hidden(&html, "manifest");
+        let skipped = hidden(&html, "skipped");
+        let mut form: Vec<(&str, String)> = vec![
+            ("kind", "ai_system".into()),
+            ("manifest", manifest),
+            ("skipped", skipped),
+            ("fact", fact.clone()),
+            ("as_of", "2026-12-01".into()),
+        ];
+        match value {
+            None => form.push(("action", "unknown".into())),
+            Some(v) => {
+                form.push(("action", "answer".into()));
+                match v {
+                    serde_json::Value::Bool(b) => {
+                        form.push(("answer", if *b { "yes" } else { "no" }.into()))
+                    }
+                    serde_json::Value::Array(items) => {
+                        let control = attr(&html, "id=\"question\"", "data-control").unwrap();
+                        let items: Vec<String> = items
+                            .iter()
+                            .map(|i| i.as_str().unwrap().to_string())
+                            .collect();
+                        if control == "any" {
+                            form.extend(items.into_iter().map(|i| ("answer", i)));
+                        } else {
+                            form.push(("answer", items.join(", ")));
+                        }
+                    }
+                    serde_json::Value::String(s) => form.push(("answer", s.clone())),
+                    other => form.push(("answer", other.to_string())),
+                }
+            }
+        }
+        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        // Every other step goes as htmx does (the fragment), the others as a plain form post (the page).
+        let mut b = Request::builder()
+            .method(Method::POST)
+            .uri("/assess")
+            .header(header::HOST, HOST)
+            .header(header::ORIGIN, "http://127.0.0.1:8080")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, format!("aigov_session={}", w.viewer));
+        if steps % 2 == 0 {
+            b = b.header("HX-Request", "true");
+        }
+        let mut body = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in &pairs {
+            body.append_pair(k, v);
+        }
+        let a = w.send(b.body(Body::from(body.finish())).unwrap()).await;
+        assert_eq!(a.status, StatusCode::OK, "{fact}: {}", a.body);
+        assert!(
+            !a.body.contains("id=\"answer-error\""),
+            "{fact} refused: {}",
+            a.body
+        );
+        assert_eq!(a.body.contains("<html"), steps % 2 != 0, "fragment or page");
+        html = a.body;
+    }
+    assert!(steps > 3, "only {steps} questions");
+    assert!(html.contains("id=\"questions-done\""));
+    assert!(html.contains("aria-live=\"polite\""));
+    let annex = html
+        .split("<li class=\"classification")
+        .find(|li| li.contains("Annex III 4(a)"))
+        .expect("classified under Annex III 4(a)");
+    assert!(annex.contains("data-tier=\"high\""));
+    assert!(annex.contains("data-applies-from=\"2027-12-02\""));
+    assert!(annex.contains("applies from 2027-12-02"));
+}
+
+#[tokio::test]
+async fn a_manifest_starts_the_questionnaire_and_the_date_changes_the_answer() {
+    let w = web("cv-dates").await;
+    let source = cv_yaml();
+    for (as_of, from) in [("2026-12-01", "2027-12-02"), ("2026-06-01", "2026-08-02")] {
+        let a = w
+            .post(
+                "/assess",
+                Some(&w.viewer),
+                &[("action", "source"), ("source", &source), ("as_of", as_of)],
+                ORIGIN,
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+        let annex = a
+            .body
+            .split("<li class=\"classification")
+            .find(|li| li.contains("Annex III 4(a)"))
+            .expect("Annex III 4(a)");
+        assert!(
+            annex.contains(&format!("applies from {from}")),
+            "as of {as_of}: {annex}"
+        );
+        // The date field changes it again, keeping the answers.
+        let manifest = hidden(&a.body, "manifest");
+        let again = w
+            .post(
+                "/assess",
+                Some(&w.viewer),
+                &[
+                    ("action", "date"),
+                    ("manifest", &manifest),
+                    ("as_of", "2026-06-01"),
+                ],
+                ORIGIN,
+            )
+            .await;
+        assert!(again.body.contains("applies from 2026-08-02"));
+    }
+    // In Chinese, the labels and the dates are Chinese.
+    let zh = w
+        .post(
+            "/assess?lang=zh-CN",
+            Some(&w.viewer),
+            &[
+                ("action", "source"),
+                ("source", &source),
+                ("as_of", "2026-12-01"),
+            ],
+            ORIGIN,
+        )
+        .await;
+    assert!(zh.body.contains("<html lang=\"zh-CN\">"));
+    assert!(zh.body.contains("评估结果"));
+    assert!(zh.body.contains("2027年12月2日"));
+    // "I don't know" keeps a fact unknown and lists it.
+    let start = w.get("/assess?kind=ai_system", Some(&w.viewer)).await;
+    let fact = attr(&start.body, "id=\"question\"", "data-fact")
+        .unwrap()
+        .to_string();
+    let manifest = hidden(&start.body, "manifest");
+    let skip = w
+        .post(
+            "/assess",
+            Some(&w.viewer),
+            &[
+                ("action", "unknown"),
+                ("fact", &fact),
+                ("manifest", &manifest),
+                ("skipped", ""),
+            ],
+            ORIGIN,
+        )
+        .await;
+    assert_eq!(hidden(&skip.body, "skipped"), fact);
+    assert_ne!(
+        attr(&skip.body, "id=\"question\"", "data-fact"),
+        Some(fact.as_str())
+    );
+    // A wrong answer is refused with the reason, and the question stays.
+    let wrong = w
+        .post(
+            "/assess",
+            Some(&w.viewer),
+            &[
+                ("action", "answer"),
+                ("fact", &fact),
+                ("answer", "not-a-value-xyz"),
+                ("manifest", &manifest),
+            ],
+            ORIGIN,
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("id=\"answer-error\""));
+}
+
+#[tokio::test]
+async fn editors_save_the_questionnaire_to_the_inventory_and_viewers_cannot() {
+    let w = web("save").await;
+    let a = w
+        .post(
+            "/assess",
+            Some(&w.editor),
+            &[
+                ("action", "source"),
+                ("source", &cv_yaml()),
+                ("as_of", "2026-12-01"),
+            ],
+            ORIGIN,
+        )
+        .await;
+    let manifest = hidden(&a.body, "manifest");
+    let form = [
+        ("manifest", manifest.as_str()),
+        ("name", "TalentRank"),
+        ("as_of", "2026-12-01"),
+    ];
+    let denied = w.post("/assess/save", Some(&w.viewer), &form, ORIGIN).await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
+    assert!(denied.body.contains("data-code=\"auth.forbidden\""));
+    assert!(denied.body.contains("needs the editor role"));
+    assert!(w
+        .store
+        .all(aigov_store::Kind::Subject)
+        .await
+        .unwrap()
+        .is_empty());
+    let forged = w
+        .post(
+            "/assess/save",
+            Some(&w.editor),
+            &form,
+            Some("http://evil.example"),
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(w
+        .store
+        .all(aigov_store::Kind::Subject)
+        .await
+        .unwrap()
+        .is_empty());
+    let saved = w.post("/assess/save", Some(&w.editor), &form, ORIGIN).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let all = w.store.all(aigov_store::Kind::Subject).await.unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].name, "TalentRank");
+    let to = saved.headers[header::LOCATION].to_str().unwrap();
+    assert!(
+        to.starts_with(&format!("/subjects/{}?as_of=2026-12-01", all[0].id)),
+        "{to}"
+    );
+}

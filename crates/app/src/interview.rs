@@ -1,0 +1,244 @@
+//! The interview's reusable part, for every front end that asks a person questions (`aigov interview`, the web
+//! app's questionnaire): which question comes next (only the ones that would settle an undetermined rule, in the
+//! assessment's order: the question that settles the most rules first), what kind of answer it takes, and reading
+//! an answer for the fact's type. "I don't know" is an answer: the fact stays unknown, its question is skipped, and
+//! the rules it would settle stay undetermined.
+
+use crate::i18n::Lang;
+use crate::Translations;
+use aigov_core::manifest::{bind_value, check_range, Facts};
+use aigov_core::vocabulary::{FactDef, FactType};
+use aigov_core::{Assessment, Engine};
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Input {
+    /// Yes or no.
+    YesNo,
+    /// A number, with its unit when the vocabulary gives one.
+    Number {
+        /// The unit (`FLOP`, `EUR`, ...).
+        unit: Option<String>,
+    },
+    /// A calendar date (YYYY-MM-DD).
+    Date,
+    /// One of the listed values.
+    OneOf {
+        /// The values (id and description).
+        values: Vec<Choice>,
+    },
+    /// Any number of the listed values (none is an answer).
+    AnyOf {
+        /// The values (id and description).
+        values: Vec<Choice>,
+    },
+    /// Region codes, comma-separated (`DE, FR, US-CA`).
+    Regions,
+    /// Free text.
+    Text,
+}
+
+/// One allowed value of an enumerated fact.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Choice {
+    /// The value as written in a manifest.
+    pub id: String,
+    /// What it means.
+    pub description: String,
+}
+
+/// The next question to ask, in the person's language.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Prompt {
+    /// The fact (`ai_system.annex3_uses`).
+    pub fact: String,
+    /// The question (from the corpus, translated where the corpus translates it).
+    pub question: String,
+    /// The kind of answer.
+    pub input: Input,
+    /// How many undetermined rules the answer would settle.
+    pub settles: usize,
+}
+
+/// The kind of answer a fact takes.
+pub fn input(def: &FactDef) -> Input {
+    let choices = |values: &[aigov_core::vocabulary::EnumValue]| {
+        values
+            .iter()
+            .map(|v| Choice {
+                id: v.id.clone(),
+                description: v.description.clone(),
+            })
+            .collect()
+    };
+    match &def.ty {
+        FactType::Bool => Input::YesNo,
+        FactType::Number { unit } => Input::Number { unit: unit.clone() },
+        FactType::Date => Input::Date,
+        FactType::Enum { values } => Input::OneOf {
+            values: choices(values),
+        },
+        FactType::Set { values } => Input::AnyOf {
+            values: choices(values),
+        },
+        FactType::Regions => Input::Regions,
+        _ => Input::Text,
+    }
+}
+
+/// The first of the assessment's questions (the interview's order) that is not among `skipped`, as a prompt in
+/// `lang`. `None`: no question left would settle a rule.
+pub fn next(
+    engine: &Engine,
+    a: &Assessment<'_>,
+    skipped: &[String],
+    lang: Lang,
+    translations: &Translations,
+) -> Option<Prompt> {
+    let texts = translations.get(lang.tag()).filter(|_| lang != Lang::En);
+    let q = a
+        .questions
+        .iter()
+        .find(|q| !skipped.iter().any(|s| s == q.fact))?;
+    let def = engine.corpus.vocabulary.fact_qualified(q.fact)?;
+    Some(Prompt {
+        fact: q.fact.to_string(),
+        question: texts
+            .and_then(|t| t.question(q.fact))
+            .unwrap_or(q.question)
+            .to_string(),
+        input: input(def),
+        settles: q.rules.len(),
+    })
+}
+
+/// Reads a person's answer for a fact type: yes/no, numbers (`1e25`, `1_000`), dates, comma-separated lists
+/// (`none`, `[]` and an empty answer in brackets are the empty set). `path` names the fact in messages.
+pub fn parse_answer(ty: &FactType, answer: &str, path: &str) -> Result<aigov_core::Value, String> {
+    let a = answer.trim();
+    let v = match ty {
+        FactType::Bool => match a.to_ascii_lowercase().as_str() {
+            "y" | "yes" | "true" => serde_json::Value::Bool(true),
+            "n" | "no" | "false" => serde_json::Value::Bool(false),
+            _ => return Err("answer yes or no".into()),
+        },
+        FactType::Number { .. } => match a.replace('_', "").parse::<f64>() {
+            Ok(n) => serde_json::Number::from_f64(n)
+                .map(serde_json::Value::Number)
+                .ok_or("not a finite number")?,
+            Err(_) => return Err("answer with a number (1e25 is fine)".into()),
+        },
+        // The question says "(list them, or none)": `none`, `[]` and an empty list in brackets are the empty set;
+        // `[a, b]` is read like `a, b`.
+        FactType::Set { .. } | FactType::Regions => serde_json::Value::Array(
+            if a.eq_ignore_ascii_case("none") {
+                ""
+            } else {
+                a.strip_prefix('[')
+                    .and_then(|x| x.strip_suffix(']'))
+                    .unwrap_or(a)
+            }
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| serde_json::Value::String(s.to_string()))
+            .collect(),
+        ),
+        _ => serde_json::Value::String(a.to_string()),
+    };
+    bind_value(ty, &v, path).map_err(|e| {
+        format!(
+            "{}{}",
+            e.message,
+            e.hint.map(|h| format!(" ({h})")).unwrap_or_default()
+        )
+    })
+}
+
+/// Reads an answer to the question on `fact` (qualified: `ai_system.profiling`) and records it in `facts`, after
+/// checking its type and range. The error says what is wrong, for the person to answer again.
+pub fn answer(engine: &Engine, facts: &mut Facts, fact: &str, answer: &str) -> Result<(), String> {
+    let def = engine
+        .corpus
+        .vocabulary
+        .fact_qualified(fact)
+        .ok_or_else(|| format!("`{fact}` is not a fact of the vocabulary"))?;
+    let value = parse_answer(&def.ty, answer, fact)?;
+    let value = check_range(def, value, fact).map_err(|e| {
+        format!(
+            "{}{}",
+            e.message,
+            e.hint.map(|h| format!(" ({h})")).unwrap_or_default()
+        )
+    })?;
+    facts.set(def.id, Some(value));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aigov_core::assess::Options;
+    use aigov_core::vocabulary::EnumValue;
+
+    #[test]
+    fn none_and_empty_brackets_are_the_empty_set() {
+        let ty = FactType::Set {
+            values: vec![EnumValue {
+                id: "provider".into(),
+                description: String::new(),
+            }],
+        };
+        for empty in ["none", "None", "[]", "[ ]", "NONE"] {
+            assert_eq!(
+                parse_answer(&ty, empty, "ai_system.roles"),
+                Ok(aigov_core::Value::set(Vec::<String>::new())),
+                "{empty}"
+            );
+            assert_eq!(
+                parse_answer(&FactType::Regions, empty, "ai_system.used_in"),
+                Ok(aigov_core::Value::set(Vec::<String>::new())),
+                "{empty}"
+            );
+        }
+        assert_eq!(
+            parse_answer(&ty, "[provider]", "ai_system.roles"),
+            Ok(aigov_core::Value::set(vec!["provider".to_string()]))
+        );
+        assert!(parse_answer(&ty, "nobody", "ai_system.roles").is_err());
+    }
+
+    #[test]
+    fn questions_come_in_order_skipped_ones_are_passed_and_answers_settle_them() {
+        let engine = crate::engine(None).expect("engine");
+        let t = Translations::default();
+        let mut facts = Facts::empty("ai_system", &engine.corpus.vocabulary);
+        let as_of = "2026-12-01".parse().expect("date");
+        let a = engine.assess(&facts, &Options::as_of(as_of));
+        let first = next(&engine, &a, &[], Lang::En, &t).expect("an empty manifest has questions");
+        assert_eq!(first.fact, a.questions[0].fact);
+        assert!(first.settles > 0);
+        // "I don't know" skips it: the next prompt is another fact.
+        let second =
+            next(&engine, &a, std::slice::from_ref(&first.fact), Lang::En, &t).expect("more");
+        assert_ne!(second.fact, first.fact);
+        // A wrong answer is refused with a reason; a right one is recorded and the question goes away.
+        let wrong = match first.input {
+            Input::YesNo | Input::Number { .. } | Input::Date => "purple",
+            _ => "no_such_value_anywhere",
+        };
+        assert!(answer(&engine, &mut facts, &first.fact, wrong).is_err());
+        let right = match &first.input {
+            Input::YesNo => "no".to_string(),
+            Input::Number { .. } => "1".to_string(),
+            Input::Date => "2025-01-01".to_string(),
+            Input::OneOf { values } => values[0].id.clone(),
+            Input::AnyOf { .. } | Input::Regions => "none".to_string(),
+            Input::Text => "x".to_string(),
+        };
+        answer(&engine, &mut facts, &first.fact, &right).expect("a valid answer");
+        let a = engine.assess(&facts, &Options::as_of(as_of));
+        assert!(a.questions.iter().all(|q| q.fact != first.fact));
+    }
+}
