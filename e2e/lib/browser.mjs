@@ -47,6 +47,8 @@ export async function newPage(browser, options = {}) {
     ...options,
   });
   const page = await context.newPage();
+  // Pages answer in milliseconds here; a missing element fails in 10 s rather than Playwright's 30.
+  page.setDefaultTimeout(10000);
   // Any script error on a page is a failure of that page.
   const errors = [];
   page.on('pageerror', (err) => errors.push(err.message));

@@ -1,5 +1,6 @@
 // Measurements taken in the browser for bench.mjs (and the quick checks in the tests).
 import { signIn } from './browser.mjs';
+import { answersFrom, currentQuestion, start } from './questionnaire.mjs';
 
 /** A signed-in (editor) context and page on the server. */
 export async function signInContext(browser, srv) {
@@ -27,6 +28,10 @@ export async function firstLoadBytes(browser, srv, path, signedIn) {
   const urls = new Map();
   const resources = [];
   cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+  // A redirect's response ends no request of its own: count it when the browser follows it.
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (e.redirectResponse) resources.push({ url: e.redirectResponse.url, bytes: e.redirectResponse.encodedDataLength });
+  });
   cdp.on('Network.loadingFinished', (e) =>
     resources.push({ url: urls.get(e.requestId) ?? e.requestId, bytes: e.encodedDataLength }),
   );
@@ -56,6 +61,54 @@ export async function inventoryLoadTimes(context, runs, path = '/inventory?as_of
       };
     });
     if (i > 0) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * The time from an answer to the updated assessment in the page, for every answer of `passes` complete runs of the
+ * questionnaire (the CV-screening answers, as of 2026-11-28). Taken inside the page: from the click on "Answer" to
+ * the moment the new questionnaire and assessment are in the DOM (htmx's swap), and to the next animation frame
+ * after it (when the browser paints it).
+ */
+export async function answerUpdateTimes(context, passes) {
+  const page = context.page;
+  const answers = answersFrom('cv-screening-saas.yaml');
+  const out = [];
+  for (let pass = 0; pass < passes; pass++) {
+    await start(page, 'ai_system', '2026-11-28');
+    for (let i = 0; i < 80; i++) {
+      const q = await currentQuestion(page);
+      if (!q) break;
+      const v = answers.get(q.fact);
+      const button = v === undefined || v === null ? '#answer-unknown' : '#answer-submit';
+      if (button === '#answer-submit') {
+        if (q.control === 'yesno') await page.locator(v ? '#answer-yes' : '#answer-no').check();
+        else if (q.control === 'one') await page.locator(`#answer-${v}`).check();
+        else if (q.control === 'any') for (const id of v) await page.locator(`#answer-${id}`).check();
+        else await page.locator('#answer').fill(String(v));
+      }
+      const t = await page.evaluate(
+        (sel) =>
+          new Promise((resolve) => {
+            const old = document.getElementById('questionnaire');
+            const parent = old.parentNode;
+            const obs = new MutationObserver(() => {
+              const now = document.getElementById('questionnaire');
+              if (now && now !== old && now.querySelector('#assessment')) {
+                const swap = performance.now() - t0;
+                obs.disconnect();
+                requestAnimationFrame(() => resolve({ swap, paint: performance.now() - t0 }));
+              }
+            });
+            obs.observe(parent, { childList: true, subtree: true });
+            const t0 = performance.now();
+            document.querySelector(sel).click();
+          }),
+        button,
+      );
+      out.push({ fact: q.fact, ...t });
+    }
   }
   return out;
 }
