@@ -75,8 +75,13 @@ export async function answerUpdateTimes(context, passes) {
   const page = context.page;
   const answers = answersFrom('cv-screening-saas.yaml');
   const out = [];
+  if (process.env.AIGOV_BENCH_DEBUG) {
+    page.on('framenavigated', (f) => console.log('navigated', f.url()));
+    page.on('response', (r) => console.log('response', r.status(), r.request().method(), r.url()));
+  }
   for (let pass = 0; pass < passes; pass++) {
     await start(page, 'ai_system', '2026-11-28');
+    if (!(await page.evaluate(() => typeof window.htmx === 'object'))) throw new Error('htmx is not loaded');
     for (let i = 0; i < 80; i++) {
       const q = await currentQuestion(page);
       if (!q) break;
@@ -88,17 +93,25 @@ export async function answerUpdateTimes(context, passes) {
         else if (q.control === 'any') for (const id of v) await page.locator(`#answer-${id}`).check();
         else await page.locator('#answer').fill(String(v));
       }
+      if (process.env.AIGOV_BENCH_DEBUG) console.log(q.fact, q.control, button);
       const t = await page.evaluate(
         (sel) =>
           new Promise((resolve) => {
             const old = document.getElementById('questionnaire');
             const parent = old.parentNode;
+            let swap;
+            let paint;
+            let settled = false;
+            const done = () => paint !== undefined && settled && resolve({ swap, paint });
+            // Not timed: htmx settles the new form (binds its hx-post) after its swap; an answer before that would
+            // be a plain post of the whole page.
+            document.addEventListener('htmx:afterSettle', () => ((settled = true), done()), { once: true });
             const obs = new MutationObserver(() => {
               const now = document.getElementById('questionnaire');
               if (now && now !== old && now.querySelector('#assessment')) {
-                const swap = performance.now() - t0;
+                swap = performance.now() - t0;
                 obs.disconnect();
-                requestAnimationFrame(() => resolve({ swap, paint: performance.now() - t0 }));
+                requestAnimationFrame(() => ((paint = performance.now() - t0), done()));
               }
             });
             obs.observe(parent, { childList: true, subtree: true });

@@ -24,9 +24,14 @@ export function answersFrom(example) {
 export async function submitAndWait(page, action) {
   await page.locator('#questionnaire').evaluate((el) => {
     el.dataset.e2eStale = '1';
+    // htmx binds the new form after it settles; a person is never faster than that, a test can be.
+    window.e2eSettled = false;
+    document.addEventListener('htmx:afterSettle', () => (window.e2eSettled = true), { once: true });
   });
   await action();
   await page.locator('#questionnaire:not([data-e2e-stale])').waitFor();
+  // After a whole-page load (no JavaScript) e2eSettled is undefined: nothing to wait for.
+  await page.waitForFunction(() => window.e2eSettled !== false);
 }
 
 /** The question on screen: { fact, control } or null when none is left. */
@@ -70,6 +75,7 @@ export async function start(page, kind, asOf) {
   await page.locator('#as-of').fill(asOf);
   await page.locator('#start').click();
   await page.locator('#questionnaire').waitFor();
+  await page.waitForLoadState('load'); // the deferred scripts (htmx) have run
 }
 
 /** Answers question after question until none is left (at most `max`); returns the facts asked, in order. */
