@@ -157,7 +157,10 @@ fn view_one(engine: &Engine, s: &Subject, as_of: Date) -> (SubjectView, Vec<Dead
             return (v, Vec::new());
         }
     };
-    let a = engine.assess(&facts, &Options::as_of(as_of));
+    // The view shows no derivation: assess without traces (the same findings, a fraction of the time).
+    let mut options = Options::as_of(as_of);
+    options.traces = false;
+    let a = engine.assess(&facts, &options);
     v.subject = Some(a.subject.to_string());
     v.prohibited = a.prohibited;
     for c in &a.classifications {

@@ -30,6 +30,7 @@ pub mod plan;
 pub mod report;
 pub mod request;
 pub mod screen;
+pub mod subject;
 pub mod timeline;
 
 pub use error::AppError;

@@ -143,11 +143,11 @@ pub fn serve(corpus: Option<&PathBuf>, args: ServeArgs) -> Result<ExitCode, CliE
         );
         let engine = Arc::new(engine);
         // The web app at `/`, sharing the engine and the database with the API.
-        let web = aigov_web::router(aigov_web::WebState {
-            engine: engine.clone(),
-            store: store.clone(),
-            translations: Arc::new(translations),
-        });
+        let web = aigov_web::router(aigov_web::WebState::new(
+            engine.clone(),
+            store.clone(),
+            Arc::new(translations),
+        ));
         let state = aigov_api::AppState {
             catalogue: Arc::new(catalogue),
             engine,

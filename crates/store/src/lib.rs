@@ -208,6 +208,16 @@ impl Store {
         Ok(())
     }
 
+    /// The audit log's head sequence number. Every change appends an audit entry, so the number grows with every
+    /// change and a reader can tell cheaply whether anything changed since it last looked (the web app caches the
+    /// inventory's view on it).
+    pub async fn revision(&self) -> Result<i64, StoreError> {
+        let row: AnyRow = sqlx::query("select seq from audit_head where audit_head_id = 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("seq")?)
+    }
+
     /// Closes the pool, waiting for connections in use to be returned.
     pub async fn close(&self) {
         self.pool.close().await;

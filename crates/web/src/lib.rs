@@ -22,7 +22,7 @@ use aigov_store::Store;
 use axum::Router;
 use std::sync::Arc;
 
-/// What every page handler shares.
+/// What every page handler shares. Build it with [`WebState::new`].
 #[derive(Clone)]
 pub struct WebState {
     /// The engine over the corpus.
@@ -31,6 +31,20 @@ pub struct WebState {
     pub store: Store,
     /// The corpus's texts in other languages (rule titles, questions).
     pub translations: Arc<Translations>,
+    /// The inventory's last view, kept while the store has not changed (see `routes/inventory.rs`).
+    pub(crate) inventory: Arc<std::sync::Mutex<Option<views::inventory::Cached>>>,
+}
+
+impl WebState {
+    /// The state of the web app over an engine, a store and the corpus's translations.
+    pub fn new(engine: Arc<Engine>, store: Store, translations: Arc<Translations>) -> WebState {
+        WebState {
+            engine,
+            store,
+            translations,
+            inventory: Arc::default(),
+        }
+    }
 }
 
 /// The web app's router with its state: pages, sign-in, static files, the CSRF check on every post, and an HTML

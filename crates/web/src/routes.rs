@@ -1,8 +1,10 @@
 //! The pages, one module per route family, each owning its `router()`.
 
-mod assess;
+pub(crate) mod assess;
 mod home;
+mod inventory;
 mod signin;
+mod subjects;
 
 use crate::error::WebError;
 use crate::WebState;
@@ -14,8 +16,10 @@ pub fn router() -> Router<WebState> {
     Router::new()
         .route("/static/{name}", get(crate::assets::serve))
         .merge(home::router())
+        .merge(inventory::router())
         .merge(assess::router())
         .merge(signin::router())
+        .merge(subjects::router())
         .fallback(not_found)
 }
 

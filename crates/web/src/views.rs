@@ -3,6 +3,8 @@
 
 pub mod assess;
 pub mod assessment;
+pub mod inventory;
+pub mod subject;
 
 use crate::assets;
 use crate::error::role_name;

@@ -45,11 +45,11 @@ async fn web(name: &str) -> Web {
         .unwrap()
         .secret;
     let engine = Arc::new(aigov_app::engine(None).unwrap());
-    let app = router(WebState {
+    let app = router(WebState::new(
         engine,
-        store: store.clone(),
-        translations: Arc::new(aigov_app::translations(None).unwrap()),
-    });
+        store.clone(),
+        Arc::new(aigov_app::translations(None).unwrap()),
+    ));
     Web {
         app,
         store,
@@ -536,5 +536,211 @@ async fn editors_save_the_questionnaire_to_the_inventory_and_viewers_cannot() {
     assert!(
         to.starts_with(&format!("/subjects/{}?as_of=2026-12-01", all[0].id)),
         "{to}"
+    );
+}
+
+/// Stores the CV screener as a subject, as an editor would.
+async fn save_cv(w: &Web, name: &str, owner: &str, tags: &[&str]) -> String {
+    let manifest: serde_json::Value = serde_yaml_ng::from_str(&cv_yaml()).unwrap();
+    w.store
+        .create(
+            aigov_store::Kind::Subject,
+            aigov_store::EntryInput {
+                name: Some(name.into()),
+                organization_id: None,
+                owner: owner.into(),
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                notes: String::new(),
+                manifest,
+            },
+            "test",
+        )
+        .await
+        .unwrap()
+        .id
+}
+
+#[tokio::test]
+async fn a_subject_shows_its_assessment_as_of_the_date_with_citations_derivations_diff_timeline_and_history(
+) {
+    let w = web("subject").await;
+    let id = save_cv(&w, "TalentRank", "People team", &["hr"]).await;
+    let a = w
+        .get(
+            &format!("/subjects/{id}?as_of=2026-12-01&from=2026-06-01&to=2026-12-01"),
+            Some(&w.viewer),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let annex = a
+        .body
+        .split("<li class=\"classification")
+        .find(|li| li.contains("Annex III 4(a)"))
+        .expect("Annex III 4(a)");
+    assert!(annex.contains("applies from 2027-12-02"));
+    // Each finding links its primary source, says which version of the law it used, and opens its derivation.
+    let duty = a
+        .body
+        .split("<li id=\"finding-")
+        .find(|li| li.starts_with("eu_ai_act.art10_data_governance"))
+        .expect("the Art 10 duty");
+    assert!(duty.contains("class=\"citation\" href=\"https://eur-lex.europa.eu/"));
+    assert!(duty.contains("as amended by eu_omnibus_2026_1744"));
+    assert!(duty.contains("<details class=\"derivation\">"));
+    assert!(duty.contains("<code>"));
+    // The diff between the two dates names the Annex III change and its cause.
+    let change = a
+        .body
+        .split("<li class=\"change")
+        .skip(1)
+        .find(|li| li.contains("data-rule=\"eu_ai_act.annex3_4_a\""))
+        .expect("the Annex III 4(a) change");
+    assert!(change.contains("class=\"meta cause\""));
+    assert!(a.body.contains("<figure class=\"chart\""));
+    assert!(a.body.contains("<svg"));
+    assert!(a.body.contains("<tr data-version=\"1\">"));
+    assert!(!a.body.contains("id=\"state-map\""), "no US law reaches it");
+    // The same subject as of 2026-06-01: the AI Act before the Omnibus.
+    let before = w
+        .get(&format!("/subjects/{id}?as_of=2026-06-01"), Some(&w.viewer))
+        .await;
+    let annex = before
+        .body
+        .split("<li class=\"classification")
+        .find(|li| li.contains("Annex III 4(a)"))
+        .expect("Annex III 4(a)");
+    assert!(annex.contains("applies from 2026-08-02"));
+    // Its calendar.
+    let ics = w
+        .get(
+            &format!("/subjects/{id}/calendar.ics?as_of=2026-12-01"),
+            Some(&w.viewer),
+        )
+        .await;
+    assert_eq!(ics.status, StatusCode::OK);
+    assert!(ics.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/calendar"));
+    assert!(ics.body.contains("BEGIN:VEVENT"));
+    // In Chinese.
+    let zh = w
+        .get(
+            &format!("/subjects/{id}?as_of=2026-12-01&lang=zh-CN"),
+            Some(&w.viewer),
+        )
+        .await;
+    assert!(zh.body.contains("推导过程"));
+    assert!(zh.body.contains("版本历史"));
+    // An unknown subject is a 404 page; a bad date a 422 page.
+    assert_eq!(
+        w.get("/subjects/sub_nope", Some(&w.viewer)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        w.get(&format!("/subjects/{id}?as_of=June"), Some(&w.viewer))
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
+
+#[tokio::test]
+async fn the_inventory_lists_filters_sorts_and_pages_its_subjects() {
+    let w = web("inventory").await;
+    let empty = w.get("/inventory", Some(&w.viewer)).await;
+    assert_eq!(empty.status, StatusCode::OK);
+    assert!(empty.body.contains("id=\"inventory-empty\""));
+    let talent = save_cv(&w, "TalentRank", "People team", &["hr"]).await;
+    let alpha = save_cv(&w, "Alpha screener", "Ops", &["ops"]).await;
+    let a = w.get("/inventory?as_of=2026-12-01", Some(&w.viewer)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert!(a.body.contains("data-total=\"2\""));
+    for id in [&talent, &alpha] {
+        let row = a
+            .body
+            .split("<tr class=\"subject-row\"")
+            .find(|r| r.contains(&format!("data-id=\"{id}\"")))
+            .expect("a row per subject");
+        assert!(row.contains("data-jurisdiction=\"EU\" data-tier=\"high\""));
+        assert!(row.contains("class=\"next-deadline\""));
+        assert!(row.contains(&format!("href=\"/subjects/{id}?as_of=2026-12-01\"")));
+    }
+    // Filters: owner, tag, jurisdiction and tier.
+    let ops = w
+        .get("/inventory?as_of=2026-12-01&owner=Ops", Some(&w.viewer))
+        .await;
+    assert!(ops.body.contains(&alpha) && !ops.body.contains(&format!("data-id=\"{talent}\"")));
+    let hr = w
+        .get("/inventory?as_of=2026-12-01&tag=hr", Some(&w.viewer))
+        .await;
+    assert!(hr.body.contains("data-matching=\"1\""));
+    assert!(hr.body.contains(&format!("data-id=\"{talent}\"")));
+    let high = w
+        .get(
+            "/inventory?as_of=2026-12-01&jurisdiction=EU&tier=high",
+            Some(&w.viewer),
+        )
+        .await;
+    assert!(high.body.contains("data-matching=\"2\""));
+    let none = w
+        .get(
+            "/inventory?as_of=2026-12-01&jurisdiction=CN",
+            Some(&w.viewer),
+        )
+        .await;
+    assert!(none.body.contains("data-matching=\"0\""));
+    // Sorted by name: Alpha first.
+    let by_name = w
+        .get("/inventory?as_of=2026-12-01&sort=name", Some(&w.viewer))
+        .await;
+    let first = by_name.body.find(&format!("data-id=\"{alpha}\"")).unwrap();
+    let second = by_name.body.find(&format!("data-id=\"{talent}\"")).unwrap();
+    assert!(first < second);
+    // Pages of 50, the filters kept in the pages' links; a change to the store shows at once.
+    let manifest: serde_json::Value = serde_yaml_ng::from_str(&cv_yaml()).unwrap();
+    let items = (0..60)
+        .map(|i| {
+            (
+                aigov_store::Kind::Subject,
+                None,
+                aigov_store::EntryInput {
+                    name: Some(format!("Bulk {i:02}")),
+                    organization_id: None,
+                    owner: "Bulk".into(),
+                    tags: vec![],
+                    notes: String::new(),
+                    manifest: manifest.clone(),
+                },
+            )
+        })
+        .collect();
+    w.store.import(items, "test").await.unwrap();
+    let p1 = w
+        .get(
+            "/inventory?as_of=2026-12-01&owner=Bulk&lang=zh-CN",
+            Some(&w.viewer),
+        )
+        .await;
+    assert!(p1.body.contains("data-matching=\"60\""));
+    assert_eq!(p1.body.matches("<tr class=\"subject-row\"").count(), 50);
+    assert!(p1.body.contains("第 1 页，共 2 页"));
+    let next = attr(&p1.body, "id=\"page-next\"", "href")
+        .unwrap()
+        .replace("&#38;", "&");
+    assert!(
+        next.contains("owner=Bulk") && next.contains("page=2") && next.contains("lang=zh-CN"),
+        "{next}"
+    );
+    let p2 = w.get(&next, Some(&w.viewer)).await;
+    assert_eq!(
+        p2.body.matches("<tr class=\"subject-row\"").count(),
+        10,
+        "{next}"
+    );
+    // Without a token: to the sign-in page.
+    assert_eq!(
+        w.get("/inventory", None).await.status,
+        StatusCode::SEE_OTHER
     );
 }

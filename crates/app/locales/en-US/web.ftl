@@ -126,6 +126,7 @@ web-subject-title = { $name }
 web-subject-diff = Changes between two dates
 web-subject-diff-from = From
 web-subject-diff-to = To
+web-subject-diff-statuses = { $from } → { $to }
 web-subject-diff-none = Nothing changes between these dates.
 web-subject-timeline = Timeline
 web-subject-calendar = Calendar (.ics)

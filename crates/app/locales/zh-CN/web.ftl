@@ -117,6 +117,7 @@ web-subject-title = { $name }
 web-subject-diff = 两个日期之间的变化
 web-subject-diff-from = 从
 web-subject-diff-to = 到
+web-subject-diff-statuses = { $from } → { $to }
 web-subject-diff-none = 这两个日期之间没有变化。
 web-subject-timeline = 时间线
 web-subject-calendar = 日历（.ics）
