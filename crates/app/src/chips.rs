@@ -240,7 +240,7 @@ impl Catalog {
 }
 
 /// A number for people: thousands separated, at most two decimals (`5286.4` -> `5,286.4`).
-fn num(v: f64) -> String {
+pub fn num(v: f64) -> String {
     let text = format!("{:.2}", v.abs());
     let text = text.trim_end_matches('0').trim_end_matches('.');
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));
@@ -524,6 +524,18 @@ pub fn classify(
     as_of: Date,
     format: OutputFormat,
 ) -> Result<String, AppError> {
+    let result = classified(engine, target, as_of)?;
+    Ok(render(&result, format))
+}
+
+/// Classifies a catalog chip or an item manifest on `as_of`, with the TPP / performance-density arithmetic and
+/// the classification at every date it changed since 2022-10-07: the typed answer behind `aigov export
+/// classify` and the web app's export page.
+pub fn classified(
+    engine: &Engine,
+    target: ClassifyTarget,
+    as_of: Date,
+) -> Result<Classified, AppError> {
     let vocabulary = &engine.corpus.vocabulary;
     let (mut facts, chip) = match target {
         ClassifyTarget::Manifest { name, facts } => {
@@ -546,8 +558,7 @@ pub fn classify(
     };
     // An export manifest's item section is classified as the item.
     facts.subject = "item".to_string();
-    let result = evaluate(engine, &facts, chip.as_ref(), as_of);
-    Ok(render(&result, format))
+    Ok(evaluate(engine, &facts, chip.as_ref(), as_of))
 }
 
 fn fact_number(engine: &Engine, facts: &Facts, a: &Assessment<'_>, name: &str) -> Option<f64> {

@@ -24,8 +24,9 @@ pub enum Lang {
 }
 
 /// The message files, embedded: nothing is read at run time. `aigov.ftl` holds the reports' words, `web.ftl`
-/// the web app's (labels, headings, buttons); both join one bundle per language.
-const SOURCES: [(Lang, &str, &str, &str); 4] = [
+/// the web app's (labels, headings, buttons), `web-law.ftl` the web app's law pages (export controls, the
+/// corpus, reports); all join one bundle per language.
+const SOURCES: [(Lang, &str, &str, &str); 6] = [
     (
         Lang::En,
         "en-US",
@@ -39,6 +40,12 @@ const SOURCES: [(Lang, &str, &str, &str); 4] = [
         include_str!("../locales/en-US/web.ftl"),
     ),
     (
+        Lang::En,
+        "en-US",
+        "web-law.ftl",
+        include_str!("../locales/en-US/web-law.ftl"),
+    ),
+    (
         Lang::ZhCn,
         "zh-CN",
         "aigov.ftl",
@@ -49,6 +56,12 @@ const SOURCES: [(Lang, &str, &str, &str); 4] = [
         "zh-CN",
         "web.ftl",
         include_str!("../locales/zh-CN/web.ftl"),
+    ),
+    (
+        Lang::ZhCn,
+        "zh-CN",
+        "web-law.ftl",
+        include_str!("../locales/zh-CN/web-law.ftl"),
     ),
 ];
 

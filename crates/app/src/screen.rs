@@ -348,6 +348,70 @@ pub fn run(
     ))
 }
 
+/// One party name screened, with everything needed to explain the answer: the hits with their explained scores,
+/// the list versions used and how current they are.
+#[derive(Debug, Serialize)]
+pub struct PartyScreening {
+    /// The name and its hits, best first.
+    pub screened: Screened,
+    /// The threshold used.
+    pub threshold: f32,
+    /// The list versions used.
+    pub lists: Vec<ListMeta>,
+    /// The store version read (`v-<n>`).
+    pub store_version: String,
+    /// The lists' ages, with a warning for each stale or undated list.
+    pub freshness: Freshness,
+}
+
+/// The score at or above which a listed name is reported as a hit (the screening library's default).
+pub const DEFAULT_THRESHOLD: f32 = aigov_screening::DEFAULT_THRESHOLD;
+
+/// Screens one party name (with an optional ISO country code) against the lists stored in `dir`. `Ok(None)`
+/// when no list has been imported there yet, so a front end can say how to import one; an error when the store
+/// fails verification or the name is outside the screening library's bounds.
+pub fn screen_party(
+    dir: &Path,
+    name: &str,
+    country: Option<&str>,
+    threshold: f32,
+    age: AgeCheck,
+) -> Result<Option<PartyScreening>, AppError> {
+    if !(0.0..=1.0).contains(&threshold) {
+        return Err(AppError::invalid(
+            format!("the threshold {threshold} is outside 0..1"),
+            format!("the default is {}", aigov_screening::DEFAULT_THRESHOLD),
+        ));
+    }
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(AppError::invalid(
+            "no name to screen",
+            "give the party's name as written, e.g. `Acme Ltd`",
+        ));
+    }
+    if lists::versions(dir)?.is_empty() {
+        return Ok(None);
+    }
+    let loaded = lists::load(dir)?;
+    let country = country
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_ascii_uppercase);
+    let mut results = screen_names(&loaded, &[(name.to_string(), country, None)], threshold, 10)?;
+    let screened = results.pop().ok_or_else(|| {
+        AppError::invalid("screening returned no answer", "try again; this is a bug")
+    })?;
+    let freshness = lists::freshness(&loaded.versions, age);
+    Ok(Some(PartyScreening {
+        screened,
+        threshold,
+        lists: loaded.versions,
+        store_version: loaded.store_version,
+        freshness,
+    }))
+}
+
 /// What `assess --screen` did.
 #[derive(Debug, Serialize)]
 pub struct ManifestScreening {

@@ -47,6 +47,11 @@ impl WebState {
     }
 }
 
+/// Where the restricted-party lists are stored (`aigov lists update`), as a request extension; without it the
+/// export page screens against the default store (`$AIGOV_LISTS_DIR`, else the XDG data folder).
+#[derive(Debug, Clone)]
+pub struct ListsDir(pub std::path::PathBuf);
+
 /// The web app's router with its state: pages, sign-in, static files, the CSRF check on every post, and an HTML
 /// 404 for any other path. Mount it at `/` (the API's router takes it as its fallback).
 pub fn router(state: WebState) -> Router {

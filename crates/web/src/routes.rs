@@ -1,8 +1,11 @@
 //! The pages, one module per route family, each owning its `router()`.
 
 pub(crate) mod assess;
+mod corpus;
+pub(crate) mod export;
 mod home;
 mod inventory;
+mod reports;
 mod signin;
 mod subjects;
 
@@ -20,6 +23,9 @@ pub fn router() -> Router<WebState> {
         .merge(assess::router())
         .merge(signin::router())
         .merge(subjects::router())
+        .merge(export::router())
+        .merge(corpus::router())
+        .merge(reports::router())
         .fallback(not_found)
 }
 
