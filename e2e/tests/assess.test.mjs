@@ -63,7 +63,7 @@ test('as of 2026-06-01 the same answers give the AI Act\'s first date, 2026-08-0
   assert.equal(await page.locator(ANNEX3_4A).getAttribute('data-applies-from'), '2027-12-02');
 });
 
-test('saved, it is in the inventory', { todo: 'the inventory page (web branch) is not merged yet' }, async () => {
+test('saved, it is in the inventory', async () => {
   await page.locator('#subject-name').fill(NAME);
   await page.locator('#subject-owner').fill('People team');
   await page.locator('#subject-tags').fill('hr, e2e');
@@ -83,7 +83,7 @@ test('saved, it is in the inventory', { todo: 'the inventory page (web branch) i
   assert.ok(JSON.stringify(items).includes(NAME), 'the API lists the saved subject');
 });
 
-test('its page shows the finding with its citation, and the derivation opens as a tree', { todo: 'the subject page (web branch) is not merged yet' }, async () => {
+test('its page shows the finding with its citation, and the derivation opens as a tree', async () => {
   await page.getByRole('link', { name: NAME }).click();
   await page.waitForLoadState('load');
   const finding = page.locator('li.finding[data-rule="eu_ai_act.art10_data_governance"]');

@@ -33,7 +33,7 @@ test('the questionnaire, completed, fits a phone', { todo: 'the questionnaire is
   await screenshot(page, 'web-phone-assess.png');
 });
 
-test('the inventory fits a phone', { todo: 'the inventory page (web branch) is not merged yet' }, async () => {
+test('the inventory fits a phone', async () => {
   const res = await page.goto('/inventory');
   assert.equal(res.status(), 200);
   await assertNoHorizontalOverflow(page, 'the inventory');

@@ -37,11 +37,11 @@ async fn web(name: &str) -> Web {
         .await
         .unwrap()
         .secret;
-    let app = router(WebState {
-        engine: Arc::new(aigov_app::engine(None).unwrap()),
-        store: store.clone(),
-        translations: Arc::new(aigov_app::translations(None).unwrap()),
-    })
+    let app = router(WebState::new(
+        Arc::new(aigov_app::engine(None).unwrap()),
+        store.clone(),
+        Arc::new(aigov_app::translations(None).unwrap()),
+    ))
     .layer(Extension(ListsDir(dir.join("lists"))));
     Web {
         app,

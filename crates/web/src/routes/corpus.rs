@@ -495,8 +495,8 @@ async fn changes(
     let heading = tr.lang.ta(
         "web-changes-heading",
         &[
-            ("from", aigov_app::i18n::Arg::Str(&tr.date(from))),
-            ("to", aigov_app::i18n::Arg::Str(&tr.date(to))),
+            ("from", aigov_app::i18n::Arg::Str(&tr.date(&from))),
+            ("to", aigov_app::i18n::Arg::Str(&tr.date(&to))),
         ],
     );
     let c = ctx.chrome.clone().page("corpus", tr.t("web-changes-title"));
