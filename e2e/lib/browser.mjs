@@ -86,7 +86,7 @@ export async function assertAccessible(page, what) {
   return result;
 }
 
-/** Writes a screenshot into docs/img/ (the README shows some of them). */
+/** Writes a screenshot of a page or of one element (a locator) into docs/img/ (the README shows some of them). */
 export async function screenshot(page, name, options = {}) {
   const dir = join(repoRoot, 'docs', 'img');
   mkdirSync(dir, { recursive: true });

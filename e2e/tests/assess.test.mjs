@@ -69,11 +69,11 @@ test('saved, it is in the inventory', async () => {
   await page.locator('#subject-tags').fill('hr, e2e');
   await page.locator('#save-submit').click();
   await page.waitForLoadState('load');
-  await page.goto('/inventory');
+  // The date makes the pages (and their screenshots) the same on any day.
+  await page.goto('/inventory?as_of=2026-11-28');
   const link = page.getByRole('link', { name: NAME });
   await link.waitFor();
   await assertAccessible(page, 'the inventory');
-  await screenshot(page, 'web-inventory.png');
   // It is stored too, as the API sees it.
   const res = await fetch(`${server().base}/api/v1/subjects?limit=1000`, {
     headers: { Authorization: `Bearer ${server().viewerToken}` },
@@ -86,6 +86,10 @@ test('saved, it is in the inventory', async () => {
 test('its page shows the finding with its citation, and the derivation opens as a tree', async () => {
   await page.getByRole('link', { name: NAME }).click();
   await page.waitForLoadState('load');
+  await page.locator('#subject-name-heading').waitFor();
+  assert.equal(await page.locator('#subject-name-heading').innerText(), NAME);
+  assert.equal(new URL(page.url()).searchParams.get('as_of'), '2026-11-28');
+  await screenshot(page, 'web-subject.png');
   const finding = page.locator('li.finding[data-rule="eu_ai_act.art10_data_governance"]');
   await finding.waitFor();
   const cite = finding.locator('a.citation');
@@ -97,7 +101,7 @@ test('its page shows the finding with its citation, and the derivation opens as 
   const rows = details.locator('ul.tree li');
   assert.ok((await rows.count()) >= 2, 'the derivation has at least two nodes');
   await assertAccessible(page, 'the subject page with a derivation open');
-  await screenshot(page, 'web-subject.png');
+  await screenshot(finding, 'web-derivation.png');
 });
 
 test('switching to Chinese and back keeps the page and changes its words', async () => {
