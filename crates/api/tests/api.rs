@@ -1023,3 +1023,41 @@ async fn changes_plan_and_compare_are_served() {
         assert_eq!(anon.status, StatusCode::UNAUTHORIZED);
     }
 }
+
+/// With a web app mounted (any router: the server hands over aigov-web's), every path that is not the API's goes
+/// to it, and an unknown `/api/` path stays a problem+json 404.
+#[tokio::test]
+async fn a_mounted_web_app_answers_every_other_path() {
+    let dir = std::env::temp_dir().join(format!("aigov-api-{}-mounted", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let _cleanup = TempDir(dir.clone());
+    let store = Store::open(Some(&aigov_store::sqlite_url(&dir.join("aigov.db"))))
+        .await
+        .unwrap();
+    let engine = Arc::new(aigov_app::engine(None).unwrap());
+    let state = AppState {
+        catalogue: Arc::new(aigov_app::plan::catalogue(None, &engine.corpus).unwrap()),
+        engine,
+        store,
+        anonymous_assess: false,
+    };
+    let web = Router::new()
+        .route("/", axum::routing::get(|| async { "the web app" }))
+        .fallback(|| async { (StatusCode::NOT_FOUND, "web 404") });
+    let app = aigov_api::router_with(state, &Config::default(), Some(web));
+    let home = call(&app, Method::GET, "/", None, &[], None).await;
+    assert_eq!(home.text, "the web app");
+    let other = call(&app, Method::GET, "/inventory", None, &[], None).await;
+    assert_eq!(
+        (other.status, other.text.as_str()),
+        (StatusCode::NOT_FOUND, "web 404")
+    );
+    call(&app, Method::GET, "/api/v1/nowhere", None, &[], None)
+        .await
+        .problem(404, "route.not_found");
+    let health = call(&app, Method::GET, "/healthz", None, &[], None).await;
+    assert_eq!(health.status, StatusCode::OK);
+    let subjects = call(&app, Method::GET, "/api/v1/subjects", None, &[], None).await;
+    subjects.problem(401, "auth.missing");
+}

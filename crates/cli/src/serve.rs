@@ -143,11 +143,11 @@ pub fn serve(corpus: Option<&PathBuf>, args: ServeArgs) -> Result<ExitCode, CliE
         );
         let engine = Arc::new(engine);
         // The web app at `/`, sharing the engine and the database with the API.
-        let web = aigov_web::router(aigov_web::WebState::new(
-            engine.clone(),
-            store.clone(),
-            Arc::new(translations),
-        ));
+        let web_state =
+            aigov_web::WebState::new(engine.clone(), store.clone(), Arc::new(translations));
+        // The inventory page's view as of today, computed while the server starts answering.
+        web_state.warm();
+        let web = aigov_web::router(web_state);
         let state = aigov_api::AppState {
             catalogue: Arc::new(catalogue),
             engine,

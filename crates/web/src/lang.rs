@@ -39,8 +39,9 @@ impl Tr {
     }
 
     /// A message with a count (plurals).
-    pub fn tn(&self, id: &str, count: usize) -> String {
-        self.lang.ta(id, &[("count", Arg::Num(count as f64))])
+    pub fn tn(&self, id: &str, count: impl std::borrow::Borrow<usize>) -> String {
+        self.lang
+            .ta(id, &[("count", Arg::Num(*count.borrow() as f64))])
     }
 
     /// A date as the language writes it.

@@ -45,6 +45,17 @@ impl WebState {
             inventory: Arc::default(),
         }
     }
+
+    /// Computes the inventory's view as of today in the background, so that the first visit to the inventory
+    /// page finds it ready (the server calls it at start; saving a subject calls it again). Needs a Tokio runtime.
+    pub fn warm(&self) {
+        let s = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = routes::inventory::compute(&s, routes::assess::today()).await {
+                tracing::warn!(error = %e, "could not prepare the inventory view");
+            }
+        });
+    }
 }
 
 /// Where the restricted-party lists are stored (`aigov lists update`), as a request extension; without it the
@@ -57,5 +68,42 @@ pub struct ListsDir(pub std::path::PathBuf);
 pub fn router(state: WebState) -> Router {
     routes::router()
         .layer(axum::middleware::from_fn(auth::csrf))
+        .layer(axum::middleware::from_fn(security_headers))
         .with_state(state)
+}
+
+/// The content security policy of every page: scripts, styles and images from this server only (the inline SVG
+/// charts carry style attributes), no frames, forms posted here only.
+const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
+script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+/// Headers on every answer of the web app; pages (which show a signed-in user's inventory) are not cached by
+/// shared caches and are checked again by the browser.
+async fn security_headers(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::{header, HeaderValue};
+    let mut r = next.run(req).await;
+    let h = r.headers_mut();
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+    }
+    r
 }

@@ -4,7 +4,7 @@ pub(crate) mod assess;
 mod corpus;
 pub(crate) mod export;
 mod home;
-mod inventory;
+pub(crate) mod inventory;
 mod reports;
 mod signin;
 mod subjects;

@@ -1,7 +1,9 @@
 // aigov web app: small enhancements only; every page works without this file.
-// After htmx swaps an assessment in, move keyboard focus to the next question (if any), so keyboard and
-// screen-reader users continue where the form is; the aria-live region announces the new assessment.
-document.addEventListener("htmx:afterSwap", function (e) {
-  var next = e.detail.target && e.detail.target.querySelector("[data-autofocus]");
+// After htmx has swapped the questionnaire in and settled (htmx first puts focus back on the element with the id
+// that had it), move keyboard focus to the next question's first control, so keyboard and screen-reader users
+// continue where the form is; the role="status" region reads out what changed. The swap replaces the target
+// element itself, so the new one is looked up in the document.
+document.addEventListener("htmx:afterSettle", function () {
+  var next = document.querySelector("#questionnaire [data-autofocus]");
   if (next) { next.focus(); }
 });

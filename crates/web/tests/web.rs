@@ -132,6 +132,9 @@ async fn the_home_page_has_landmarks_a_skip_link_and_both_languages() {
     ] {
         assert!(a.body.contains(part), "missing {part}");
     }
+    let csp = a.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"));
+    assert_eq!(a.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     let zh = w.get("/?lang=zh-CN", Some(&w.viewer)).await;
     assert_eq!(zh.status, StatusCode::OK);
     assert!(zh.body.contains("<html lang=\"zh-CN\">"));
@@ -305,6 +308,9 @@ async fn answering_the_questionnaire_with_the_cv_screeners_facts_classifies_it_h
         .await;
     assert_eq!(start.status, StatusCode::OK);
     assert!(start.body.contains("id=\"question-form\""));
+    // The first step stays small: the undetermined rules are counted, not listed, until the questions settle them.
+    assert!(start.body.len() < 150_000, "{} bytes", start.body.len());
+    assert!(start.body.contains("id=\"undetermined-count\""));
     let mut html = start.body;
     let mut steps = 0;
     while let Some(fact) = attr(&html, "id=\"question\"", "data-fact").map(str::to_string) {
@@ -374,7 +380,10 @@ async fn answering_the_questionnaire_with_the_cv_screeners_facts_classifies_it_h
     }
     assert!(steps > 3, "only {steps} questions");
     assert!(html.contains("id=\"questions-done\""));
+    // The live region says what changed, in a fragment as an out-of-band swap.
+    assert!(html.contains("id=\"assess-status\""));
     assert!(html.contains("aria-live=\"polite\""));
+    assert!(html.contains("Assessment updated: "));
     let annex = html
         .split("<li class=\"classification")
         .find(|li| li.contains("Annex III 4(a)"))
@@ -587,6 +596,12 @@ async fn a_subject_shows_its_assessment_as_of_the_date_with_citations_derivation
     assert!(duty.contains("class=\"citation\" href=\"https://eur-lex.europa.eu/"));
     assert!(duty.contains("as amended by eu_omnibus_2026_1744"));
     assert!(duty.contains("<details class=\"derivation\">"));
+    // The derivation is a tree of nested lists, balanced.
+    assert!(duty.contains("<ul class=\"tree\">"));
+    assert_eq!(
+        a.body.matches("<ul").count(),
+        a.body.matches("</ul>").count()
+    );
     assert!(duty.contains("<code>"));
     // The diff between the two dates names the Annex III change and its cause.
     let change = a
@@ -743,4 +758,39 @@ async fn the_inventory_lists_filters_sorts_and_pages_its_subjects() {
         w.get("/inventory", None).await.status,
         StatusCode::SEE_OTHER
     );
+}
+
+#[tokio::test]
+async fn a_us_subject_shows_the_state_map() {
+    let w = web("us-map").await;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/colorado-high-risk-deployer.yaml"
+    ))
+    .unwrap();
+    let manifest: serde_json::Value = serde_yaml_ng::from_str(&text).unwrap();
+    let id = w
+        .store
+        .create(
+            aigov_store::Kind::Subject,
+            aigov_store::EntryInput {
+                name: Some("Colorado deployer".into()),
+                organization_id: None,
+                owner: String::new(),
+                tags: vec![],
+                notes: String::new(),
+                manifest,
+            },
+            "test",
+        )
+        .await
+        .unwrap()
+        .id;
+    let a = w
+        .get(&format!("/subjects/{id}?as_of=2026-12-01"), Some(&w.viewer))
+        .await;
+    assert_eq!(a.status, StatusCode::OK);
+    let map = &a.body[a.body.find("id=\"state-map\"").expect("the state map")..];
+    assert!(map.contains("<svg"));
+    assert!(map.contains("class=\"state"));
 }

@@ -9,7 +9,7 @@ web-nav-home = Home
 web-nav-assess = Questionnaire
 web-nav-inventory = Inventory
 web-lang-switch = 中文
-web-lang-switch-label = 中文: switch the language to Chinese
+web-lang-switch-label = Language:
 web-signed-in-as = Signed in as { $name } ({ $role })
 web-sign-out = Sign out
 web-sign-in = Sign in
@@ -53,6 +53,10 @@ web-any = Any
 web-none = None
 web-undetermined = Undetermined
 web-prohibited = Prohibited
+web-undetermined-count = { $count ->
+    [one] 1 more rule is undetermined; the questions settle it.
+   *[other] { $count } more rules are undetermined; the questions settle them.
+}
 web-applies-from = applies from { $date }
 web-in-effect-since = in effect since { $date }
 web-previous = Previous page
@@ -86,6 +90,7 @@ web-assess-answered = { $count ->
     [one] 1 answer given
    *[other] { $count } answers given
 }
+web-assess-updated = Assessment updated: { $classes } classifications, { $prohibitions } prohibitions, { $duties } duties, { $undetermined } more rules undetermined.
 web-assess-invalid = That answer does not fit: { $detail }
 
 ## Assessment
@@ -102,6 +107,9 @@ web-citation = Citation
 web-source = Primary source
 web-amended-by = as amended by { $by } (text in force since { $date })
 web-derivation = Derivation
+web-truth-true = true
+web-truth-false = false
+web-truth-unknown = unknown
 web-penalty = Penalty
 web-status = Status
 

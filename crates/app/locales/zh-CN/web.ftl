@@ -9,7 +9,7 @@ web-nav-home = 首页
 web-nav-assess = 问卷
 web-nav-inventory = 清单
 web-lang-switch = English
-web-lang-switch-label = English：切换为英文
+web-lang-switch-label = 语言：
 web-signed-in-as = 已登录：{ $name }（{ $role }）
 web-sign-out = 退出登录
 web-sign-in = 登录
@@ -53,6 +53,7 @@ web-any = 全部
 web-none = 无
 web-undetermined = 待定
 web-prohibited = 禁止
+web-undetermined-count = 另有 { $count } 条规则待定；回答问题即可确定。
 web-applies-from = 自 { $date } 起适用
 web-in-effect-since = 自 { $date } 起生效
 web-previous = 上一页
@@ -80,6 +81,7 @@ web-assess-save = 保存到清单
 web-assess-saved = 已保存为 { $id }。
 web-assess-restart = 重新开始
 web-assess-answered = 已回答 { $count } 个问题
+web-assess-updated = 评估已更新：{ $classes } 项分类，{ $prohibitions } 项禁止性规定，{ $duties } 项义务，另有 { $undetermined } 条规则待定。
 web-assess-invalid = 该回答不符合要求：{ $detail }
 
 ## Assessment
@@ -96,6 +98,9 @@ web-citation = 引文
 web-source = 原始来源
 web-amended-by = 经 { $by } 修订（文本自 { $date } 起生效）
 web-derivation = 推导过程
+web-truth-true = 成立
+web-truth-false = 不成立
+web-truth-unknown = 未知
 web-penalty = 处罚
 web-status = 状态
 

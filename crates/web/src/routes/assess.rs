@@ -9,6 +9,7 @@ use crate::views::assess::{PromptView, Questionnaire};
 use crate::views::assessment::AssessmentView;
 use crate::views::Chrome;
 use crate::WebState;
+use aigov_app::i18n::Arg;
 use aigov_app::{interview, outline, request};
 use aigov_core::assess::Options;
 use aigov_core::manifest::{Facts, Format};
@@ -63,7 +64,7 @@ struct StepPage {
 }
 
 #[derive(Template)]
-#[template(path = "assess/questionnaire.html")]
+#[template(path = "assess/fragment.html")]
 struct StepFragment {
     c: Chrome,
     q: Questionnaire,
@@ -236,7 +237,17 @@ fn questionnaire(
     });
     let manifest = serde_json::to_string(&facts.to_tree(vocabulary))
         .map_err(|e| ctx.err(WebError::Internal(e.to_string())))?;
+    let status = tr.lang.ta(
+        "web-assess-updated",
+        &[
+            ("classes", Arg::Num(o.classifications.len() as f64)),
+            ("prohibitions", Arg::Num(o.prohibitions.len() as f64)),
+            ("duties", Arg::Num(o.duties.len() as f64)),
+            ("undetermined", Arg::Num(o.undetermined.len() as f64)),
+        ],
+    );
     Ok(Questionnaire {
+        status,
         kind: facts.subject.clone(),
         as_of: as_of.to_string(),
         manifest,
@@ -310,6 +321,8 @@ async fn save(ctx: Ctx, State(s): State<WebState>, body: Bytes) -> Result<Respon
         .create(Kind::Subject, input, &who.actor())
         .await
         .map_err(|e| ctx.err(e.into()))?;
+    // The inventory changed: prepare its view again while the person looks at the subject.
+    s.warm();
     let to = ctx
         .tr()
         .href(&format!("/subjects/{}?as_of={as_of}&saved=1", e.id));

@@ -20,7 +20,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 pub fn router() -> Router<WebState> {
     Router::new().route("/inventory", get(page))
@@ -35,7 +34,15 @@ struct Page {
 
 /// The view as of `as_of`, from the cache when the store has not changed since.
 async fn cached(ctx: &Ctx, s: &WebState, as_of: Date) -> Result<Cached, PageError> {
-    let revision = s.store.revision().await.map_err(|e| ctx.err(e.into()))?;
+    compute(s, as_of)
+        .await
+        .map_err(|e| ctx.err(WebError::Internal(e)))
+}
+
+/// The view as of `as_of`: the cached one when the store's revision and the date are the same, else computed (on
+/// a blocking thread) and cached.
+pub(crate) async fn compute(s: &WebState, as_of: Date) -> Result<Cached, String> {
+    let revision = s.store.revision().await.map_err(|e| e.to_string())?;
     if let Ok(guard) = s.inventory.lock() {
         if let Some(c) = guard.as_ref() {
             if c.as_of == as_of && c.revision == revision {
@@ -47,12 +54,12 @@ async fn cached(ctx: &Ctx, s: &WebState, as_of: Date) -> Result<Cached, PageErro
         .store
         .all(Kind::Organization)
         .await
-        .map_err(|e| ctx.err(e.into()))?;
+        .map_err(|e| e.to_string())?;
     let entries = s
         .store
         .all(Kind::Subject)
         .await
-        .map_err(|e| ctx.err(e.into()))?;
+        .map_err(|e| e.to_string())?;
     let org_manifests: HashMap<&str, &serde_json::Value> =
         orgs.iter().map(|o| (o.id.as_str(), &o.manifest)).collect();
     let mut meta = HashMap::with_capacity(entries.len());
@@ -72,15 +79,12 @@ async fn cached(ctx: &Ctx, s: &WebState, as_of: Date) -> Result<Cached, PageErro
     }
     let engine = s.engine.clone();
     // Seconds of CPU for a large inventory: off the async workers.
-    let view = tokio::task::spawn_blocking(move || inventory::view(&engine, &subjects, as_of))
-        .await
-        .map_err(|e| ctx.err(WebError::Internal(e.to_string())))?;
-    let c = Cached {
-        as_of,
-        revision,
-        view: Arc::new(view),
-        meta: Arc::new(meta),
-    };
+    let c = tokio::task::spawn_blocking(move || {
+        let view = inventory::view(&engine, &subjects, as_of);
+        Cached::new(as_of, revision, view, meta)
+    })
+    .await
+    .map_err(|e| e.to_string())?;
     if let Ok(mut guard) = s.inventory.lock() {
         *guard = Some(c.clone());
     }

@@ -74,6 +74,8 @@ pub struct Questionnaire {
     pub error: Option<String>,
     /// The subject's name (for saving).
     pub name: String,
+    /// The assessment in one sentence, for the `role="status"` live region (read out after each answer).
+    pub status: String,
     /// The assessment as it stands.
     pub assessment: AssessmentView,
 }

@@ -4,10 +4,11 @@
 use aigov_app::outline::{Outline, Tree};
 use aigov_core::Status;
 
-/// One row of a derivation tree: its depth (0 for the root) and the node.
+/// One node of a derivation tree, in depth-first order, with what the template must write around it to nest the
+/// lists: a node with children opens a `<ul>` inside its `<li>`; `close` says how many nested lists end after it.
 #[derive(Debug, Clone)]
 pub struct Row {
-    /// How deep the node is.
+    /// How deep the node is (0 for the root).
     pub depth: usize,
     /// The sub-condition, as CEL.
     pub expr: String,
@@ -17,20 +18,31 @@ pub struct Row {
     pub values: String,
     /// The connective joining its children.
     pub op: String,
+    /// Whether its children follow (inside a nested list).
+    pub opens: bool,
+    /// How many nested lists (and their parent items) close after this node.
+    pub close: Vec<()>,
 }
 
-/// A tree as rows, depth first (the indentation shows the nesting; depth is capped at 12 for the stylesheet).
+/// A tree as rows, depth first.
 pub fn rows(t: &Tree) -> Vec<Row> {
     fn walk(t: &Tree, depth: usize, out: &mut Vec<Row>) {
         out.push(Row {
-            depth: depth.min(12),
+            depth,
             expr: t.expr.clone(),
             result: t.result,
             values: t.values.join(", "),
             op: t.op.clone().unwrap_or_default(),
+            opens: !t.children.is_empty(),
+            close: Vec::new(),
         });
         for c in &t.children {
             walk(c, depth + 1, out);
+        }
+        if !t.children.is_empty() {
+            if let Some(last) = out.last_mut() {
+                last.close.push(());
+            }
         }
     }
     let mut out = Vec::new();
@@ -58,4 +70,60 @@ pub struct AssessmentView {
     pub o: Outline,
     /// Whether each finding shows its derivation.
     pub derivations: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leaf(e: &str) -> Tree {
+        Tree {
+            expr: e.into(),
+            result: "true",
+            values: vec![],
+            op: None,
+            children: vec![],
+        }
+    }
+
+    #[test]
+    fn nested_lists_open_and_close_in_balance() {
+        // a && (b || c) && d
+        let t = Tree {
+            expr: "all".into(),
+            result: "true",
+            values: vec![],
+            op: Some("and".into()),
+            children: vec![
+                leaf("a"),
+                Tree {
+                    expr: "b || c".into(),
+                    result: "true",
+                    values: vec![],
+                    op: Some("or".into()),
+                    children: vec![leaf("b"), leaf("c")],
+                },
+                leaf("d"),
+            ],
+        };
+        let r = rows(&t);
+        let names: Vec<(&str, bool, usize)> = r
+            .iter()
+            .map(|x| (x.expr.as_str(), x.opens, x.close.len()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("all", true, 0),
+                ("a", false, 0),
+                ("b || c", true, 0),
+                ("b", false, 0),
+                ("c", false, 1),
+                ("d", false, 1)
+            ]
+        );
+        let opened = r.iter().filter(|x| x.opens).count();
+        let closed: usize = r.iter().map(|x| x.close.len()).sum();
+        assert_eq!(opened, closed);
+    }
 }

@@ -20,6 +20,51 @@ pub struct Cached {
     pub view: Arc<View>,
     /// Each subject's owner and tags, by id.
     pub meta: Arc<HashMap<String, (String, Vec<String>)>>,
+    /// Each subject's nearest deadline (date and text), by its index in the view.
+    pub next: Arc<Vec<Option<(Date, String)>>>,
+    /// The view's subjects by nearest deadline (none last), then name: indices into the view.
+    pub by_deadline: Arc<Vec<usize>>,
+}
+
+impl Cached {
+    /// Keeps `view` with its subjects' owners and tags, working out once what every page needs: each subject's
+    /// nearest deadline and the order by it.
+    pub fn new(
+        as_of: Date,
+        revision: i64,
+        view: View,
+        meta: HashMap<String, (String, Vec<String>)>,
+    ) -> Cached {
+        let index: HashMap<&str, usize> = view
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let mut next: Vec<Option<(Date, String)>> = vec![None; view.items.len()];
+        // Deadlines are sorted by date: the first of each subject is its nearest.
+        for d in &view.deadlines {
+            if let Some(&i) = index.get(d.subject_id.as_str()) {
+                if next[i].is_none() {
+                    next[i] = Some((d.date, d.text.clone()));
+                }
+            }
+        }
+        let mut by_deadline: Vec<usize> = (0..view.items.len()).collect();
+        by_deadline.sort_by(|&a, &b| {
+            let da = next[a].as_ref().map(|x| x.0);
+            let db = next[b].as_ref().map(|x| x.0);
+            (da.is_none(), da, &view.items[a].name).cmp(&(db.is_none(), db, &view.items[b].name))
+        });
+        Cached {
+            as_of,
+            revision,
+            view: Arc::new(view),
+            meta: Arc::new(meta),
+            next: Arc::new(next),
+            by_deadline: Arc::new(by_deadline),
+        }
+    }
 }
 
 /// The filters and sort of the page.
@@ -127,12 +172,6 @@ impl InventoryPage {
         let tier = Filter::get(&f.tier);
         let owner = Filter::get(&f.owner);
         let tag = Filter::get(&f.tag);
-        // The nearest deadline of each subject (deadlines are sorted by date).
-        let mut next: HashMap<&str, (Date, &str)> = HashMap::new();
-        for d in &view.deadlines {
-            next.entry(d.subject_id.as_str())
-                .or_insert((d.date, d.text.as_str()));
-        }
         let passes = |s: &SubjectView| {
             let (o, t) = meta(&s.id);
             jurisdiction.is_none_or(|j| s.classifications.iter().any(|c| c.jurisdiction == j))
@@ -140,16 +179,18 @@ impl InventoryPage {
                 && owner.is_none_or(|x| o == x)
                 && tag.is_none_or(|x| t.iter().any(|y| y == x))
         };
-        let mut items: Vec<&SubjectView> = view.items.iter().filter(|s| passes(s)).collect();
         let by_name = Filter::get(&f.sort) == Some("name");
+        // Nearest deadline first is worked out once per view; by name is sorted here.
+        let mut items: Vec<usize> = c
+            .by_deadline
+            .iter()
+            .copied()
+            .filter(|&i| passes(&view.items[i]))
+            .collect();
         if by_name {
-            items.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
-        } else {
-            // Nearest deadline first; subjects with none last, by name.
-            items.sort_by(|a, b| {
-                let da = next.get(a.id.as_str()).map(|x| x.0);
-                let db = next.get(b.id.as_str()).map(|x| x.0);
-                (da.is_none(), da, &a.name).cmp(&(db.is_none(), db, &b.name))
+            items.sort_by(|&a, &b| {
+                (&view.items[a].name, &view.items[a].id)
+                    .cmp(&(&view.items[b].name, &view.items[b].id))
             });
         }
         let matching = items.len();
@@ -159,7 +200,8 @@ impl InventoryPage {
             .into_iter()
             .skip((page - 1) * PAGE)
             .take(PAGE)
-            .map(|s| {
+            .map(|i| {
+                let s = &view.items[i];
                 let (o, t) = meta(&s.id);
                 Row {
                     id: s.id.clone(),
@@ -177,9 +219,7 @@ impl InventoryPage {
                         })
                         .collect(),
                     prohibitions: s.prohibitions.clone(),
-                    next: next
-                        .get(s.id.as_str())
-                        .map(|(d, t)| (d.to_string(), t.to_string())),
+                    next: c.next[i].as_ref().map(|(d, t)| (d.to_string(), t.clone())),
                     questions: s.questions.len(),
                     owner: o.clone(),
                     tags: t.clone(),
