@@ -140,6 +140,14 @@ async fn the_export_page_classifies_an_h100_with_its_tpp_and_timeline() {
         .get("/export?chip=H100%20SXM&as_of=2022-01-01", None)
         .await;
     assert!(before.body.contains("id=\"not-controlled\""));
+    // The A800 was below the 2022 rule's thresholds and became 3A090.a with the October 2023 rule.
+    let a800 = w.get("/export?chip=A800&as_of=2026-06-01", None).await;
+    assert!(a800.body.contains(
+        "<time datetime=\"2022-10-07\">2022-10-07</time> — not controlled under 3A090/4A090"
+    ));
+    assert!(a800
+        .body
+        .contains("<time datetime=\"2023-11-17\">2023-11-17</time> — 3A090.a"));
 
     let zh = w
         .get("/export?chip=H100%20SXM&as_of=2025-06-01&lang=zh-CN", None)
@@ -151,6 +159,27 @@ async fn the_export_page_classifies_an_h100_with_its_tpp_and_timeline() {
     assert!(zh
         .body
         .contains("<input type=\"hidden\" name=\"lang\" value=\"zh-CN\">"));
+}
+
+#[tokio::test]
+async fn a_chip_given_by_its_specifications_is_classified_with_its_arithmetic() {
+    let w = web("specs").await;
+    // The H100's figures typed in: 1979 dense TOPS at 8 bits on 814 mm², for data centres.
+    let a = w
+        .get(
+            "/export?spec_name=Prototype&dense_tops=1979&bit_length=8&die_area=814&datacenter=yes&as_of=2025-06-01",
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert!(a.body.contains("<details id=\"specs\" open>"));
+    assert!(a.body.contains("<dd id=\"tpp\">15,832</dd>"));
+    assert!(a.body.contains("item.tpp = 1979 * 8 = 15832"), "{}", a.body);
+    assert!(a.body.contains("<strong>3A090.a</strong>"));
+    // A figure that is not a number is named.
+    let bad = w.get("/export?dense_tops=lots&bit_length=8", None).await;
+    assert!(bad.body.contains("id=\"classify-error\""));
+    assert!(bad.body.contains("`lots` is not a number"));
 }
 
 #[tokio::test]
@@ -333,6 +362,14 @@ async fn a_subject_report_prints_as_html_and_as_a_valid_pdf() {
     assert!(zh.body.contains("<h1>报告：NVIDIA H100 SXM</h1>"));
     assert!(zh.body.contains("id=\"pdf-english\""));
 
+    // The subject's page links its report for the same date.
+    let page = w
+        .get(&format!("/subjects/{id}?as_of=2025-06-01"), Some(&w.viewer))
+        .await;
+    assert!(page.body.contains(&format!(
+        "id=\"report-link\" href=\"/reports/subjects/{id}?as_of=2025-06-01\""
+    )));
+
     let missing = w.get("/reports/subjects/sub_nope", Some(&w.viewer)).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     let bad = w
@@ -358,6 +395,10 @@ async fn the_inventory_report_lists_every_subject_in_html_and_pdf() {
     assert!(html.body.contains(&format!(
         "<a href=\"/reports/subjects/{id}?as_of=2025-06-01\">NVIDIA H100 SXM</a>"
     )));
+    let inv = w.get("/inventory?as_of=2025-06-01", Some(&w.viewer)).await;
+    assert!(inv
+        .body
+        .contains("id=\"inventory-report-link\" href=\"/reports/inventory?as_of=2025-06-01\""));
     let pdf = w
         .get("/reports/inventory.pdf?as_of=2025-06-01", Some(&w.viewer))
         .await;

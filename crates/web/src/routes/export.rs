@@ -30,6 +30,99 @@ struct ExportQuery {
     as_of: Option<String>,
     party: Option<String>,
     country: Option<String>,
+    /// A chip not in the catalog: its name and specifications.
+    spec_name: Option<String>,
+    dense_tops: Option<String>,
+    bit_length: Option<String>,
+    die_area: Option<String>,
+    datacenter: Option<String>,
+}
+
+/// The specifications typed into the form, as the page shows them back.
+#[derive(Debug, Default, Clone)]
+struct Specs {
+    name: String,
+    dense_tops: String,
+    bit_length: String,
+    die_area: String,
+    /// `yes`, `no` or empty (unknown).
+    datacenter: String,
+}
+
+impl Specs {
+    fn from_query(q: &ExportQuery) -> Specs {
+        let t = |v: &Option<String>| v.as_deref().map(str::trim).unwrap_or("").to_string();
+        Specs {
+            name: t(&q.spec_name),
+            dense_tops: t(&q.dense_tops),
+            bit_length: t(&q.bit_length),
+            die_area: t(&q.die_area),
+            datacenter: t(&q.datacenter),
+        }
+    }
+
+    /// Whether the form was filled in (a throughput is the least it needs).
+    fn given(&self) -> bool {
+        !self.dense_tops.is_empty()
+    }
+
+    /// The item manifest these specifications describe; a figure that is not a number is an error naming it.
+    fn manifest(&self, tr: &Tr) -> Result<serde_json::Value, String> {
+        let number = |label: &str, v: &str| -> Result<Option<f64>, String> {
+            if v.is_empty() {
+                return Ok(None);
+            }
+            v.replace(',', "")
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite() && *n >= 0.0)
+                .map(Some)
+                .ok_or_else(|| {
+                    tr.lang.ta(
+                        "web-export-bad-number",
+                        &[
+                            ("field", aigov_app::i18n::Arg::Str(label)),
+                            ("value", aigov_app::i18n::Arg::Str(v)),
+                        ],
+                    )
+                })
+        };
+        let mut item = serde_json::Map::new();
+        item.insert("kind".into(), "integrated_circuit".into());
+        let figures = [
+            (
+                "dense_tops",
+                tr.t("web-export-dense-tops"),
+                &self.dense_tops,
+            ),
+            (
+                "bit_length",
+                tr.t("web-export-bit-length"),
+                &self.bit_length,
+            ),
+            ("die_area_mm2", tr.t("web-export-die-area"), &self.die_area),
+        ];
+        for (key, label, v) in figures {
+            if let Some(n) = number(&label, v)? {
+                item.insert(key.into(), n.into());
+            }
+        }
+        match self.datacenter.as_str() {
+            "yes" => {
+                item.insert("datacenter".into(), true.into());
+            }
+            "no" => {
+                item.insert("datacenter".into(), false.into());
+            }
+            _ => {}
+        }
+        let name = if self.name.is_empty() {
+            tr.t("web-export-your-chip")
+        } else {
+            self.name.clone()
+        };
+        Ok(serde_json::json!({ "subject": "item", "name": name, "item": item }))
+    }
 }
 
 /// A chip of the catalog, for the picker.
@@ -101,6 +194,7 @@ struct ExportPage {
     c: Chrome,
     chips: Vec<ChipOption>,
     as_of: String,
+    specs: Specs,
     result: Option<ChipView>,
     classify_error: Option<String>,
     party: String,
@@ -159,11 +253,27 @@ async fn export(
         })
         .collect();
 
+    let specs = Specs::from_query(&q);
     let mut result = None;
     let mut classify_error = None;
-    if let Some(name) = &chip {
+    let target = if specs.given() {
+        match specs.manifest(&tr).and_then(|m| {
+            aigov_app::request::bind(&s.engine, &m).map_err(|e| format!("{e} — {}", e.help()))
+        }) {
+            Ok(facts) => Some(ClassifyTarget::Manifest {
+                name: specs.name.clone(),
+                facts,
+            }),
+            Err(e) => {
+                classify_error = Some(e);
+                None
+            }
+        }
+    } else {
+        chip.clone().map(ClassifyTarget::Chip)
+    };
+    if let Some(target) = target {
         let engine = s.engine.clone();
-        let target = ClassifyTarget::Chip(name.clone());
         let answer = tokio::task::spawn_blocking(move || chips::classified(&engine, target, as_of))
             .await
             .map_err(|e| ctx.err(WebError::Internal(e.to_string())))?;
@@ -214,6 +324,7 @@ async fn export(
             c: c.clone(),
             chips,
             as_of: as_of.to_string(),
+            specs,
             result,
             classify_error,
             party,
