@@ -44,6 +44,8 @@ export async function newPage(browser, options = {}) {
     baseURL: server().base,
     viewport: { width: 1280, height: 900 },
     locale: 'en-US',
+    // The pages' content security policy allows only the server's own scripts; axe-core is injected by the test.
+    bypassCSP: true,
     ...options,
   });
   const page = await context.newPage();

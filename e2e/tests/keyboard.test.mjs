@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, newPage, server, signIn } from '../lib/browser.mjs';
+import { submitAndWait } from '../lib/questionnaire.mjs';
 
 let browser;
 before(async () => {
@@ -33,7 +34,7 @@ const active = (page) =>
     };
   });
 
-test('a question is answered with the keyboard alone, and focus moves to the next one', { todo: "app.js focuses [data-autofocus] inside the swapped-out #questionnaire (htmx's afterSwap target is the old element), so focus stays on the Answer button" }, async () => {
+test('a question is answered with the keyboard alone, and focus moves to the next one', async () => {
   const page = await newPage(browser);
   await signIn(page, server().editorToken);
   await page.goto('/assess');
@@ -59,11 +60,8 @@ test('a question is answered with the keyboard alone, and focus moves to the nex
   await page.keyboard.press('Space');
   assert.equal(await page.locator('#answer-provider').isChecked(), true);
   await tabTo(page, 'the answer button', () => document.activeElement.id === 'answer-submit');
-  await page.locator('#questionnaire').evaluate((el) => {
-    el.dataset.e2eStale = '1';
-  });
-  await page.keyboard.press('Enter');
-  await page.locator('#questionnaire:not([data-e2e-stale])').waitFor();
+  // Enter, then wait for htmx to swap and settle the next question (app.js moves focus on settle).
+  await submitAndWait(page, () => page.keyboard.press('Enter'));
 
   const next = await active(page);
   assert.ok(next.fact && next.fact !== 'ai_system.roles', `focus is on the next question, not on ${JSON.stringify(next)}`);
