@@ -60,8 +60,10 @@ export async function inventoryLoadTimes(context, runs, path = '/inventory?as_of
         rows: document.querySelectorAll('main table tbody tr').length,
       };
     });
-    if (i > 0) out.push(t);
+    out.push(t);
   }
+  // The first load after the import computes the inventory's view (kept until the inventory changes): reported apart.
+  out.first = out.shift();
   return out;
 }
 
