@@ -72,6 +72,18 @@ impl Chrome {
         }
     }
 
+    /// The same chrome for a page whose state is in `path_and_query` (a post's result that a GET can show again):
+    /// the language switch and the sign-in return go there.
+    pub fn at(mut self, path_and_query: &str) -> Chrome {
+        let other = match self.tr.lang {
+            Lang::En => Lang::ZhCn,
+            Lang::ZhCn => Lang::En,
+        };
+        self.here = with_lang(path_and_query, self.tr.lang);
+        self.switch_href = with_lang(path_and_query, other);
+        self
+    }
+
     /// The same chrome for the page `nav` titled `title`.
     pub fn page(mut self, nav: &'static str, title: String) -> Chrome {
         self.nav = nav;

@@ -448,6 +448,35 @@ async fn a_manifest_starts_the_questionnaire_and_the_date_changes_the_answer() {
     assert!(zh.body.contains("<html lang=\"zh-CN\">"));
     assert!(zh.body.contains("评估结果"));
     assert!(zh.body.contains("2027年12月2日"));
+    // Switching the language mid-questionnaire keeps the answers: the switch links the state.
+    let en = w
+        .post(
+            "/assess",
+            Some(&w.viewer),
+            &[
+                ("action", "source"),
+                ("source", &source),
+                ("as_of", "2026-12-01"),
+            ],
+            ORIGIN,
+        )
+        .await;
+    let switch = attr(&en.body, "id=\"lang-switch\"", "href")
+        .unwrap()
+        .replace("&#38;", "&")
+        .replace("&amp;", "&");
+    assert!(
+        switch.contains("manifest=") && switch.ends_with("lang=zh-CN"),
+        "{switch}"
+    );
+    let switched = w.get(&switch, Some(&w.viewer)).await;
+    assert_eq!(switched.status, StatusCode::OK);
+    assert!(switched.body.contains("<html lang=\"zh-CN\">"));
+    assert!(switched.body.contains("2027年12月2日"));
+    assert_eq!(
+        hidden(&switched.body, "manifest"),
+        hidden(&en.body, "manifest")
+    );
     // "I don't know" keeps a fact unknown and lists it.
     let start = w.get("/assess?kind=ai_system", Some(&w.viewer)).await;
     let fact = attr(&start.body, "id=\"question\"", "data-fact")
@@ -521,6 +550,10 @@ async fn editors_save_the_questionnaire_to_the_inventory_and_viewers_cannot() {
         .await
         .unwrap()
         .is_empty());
+    // The 403 page's language switch (a GET of the same path) goes back to the questionnaire.
+    let switch = w.get("/assess/save?lang=zh-CN", Some(&w.viewer)).await;
+    assert_eq!(switch.status, StatusCode::SEE_OTHER);
+    assert_eq!(switch.headers[header::LOCATION], "/assess?lang=zh-CN");
     let forged = w
         .post(
             "/assess/save",

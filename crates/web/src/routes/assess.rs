@@ -26,7 +26,13 @@ use axum::Router;
 pub fn router() -> Router<WebState> {
     Router::new()
         .route("/assess", get(start).post(step))
-        .route("/assess/save", post(save))
+        // A GET here (the language switch of the 403 page after a refused save) goes back to the questionnaire.
+        .route("/assess/save", post(save).get(back))
+}
+
+async fn back(ctx: Ctx) -> Response {
+    let to = ctx.tr().href("/assess");
+    (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()
 }
 
 /// Today in UTC, the default date of a page.
@@ -74,6 +80,10 @@ struct StepFragment {
 struct StartQuery {
     kind: Option<String>,
     as_of: Option<String>,
+    /// The answers so far (JSON), to show a questionnaire's state again (the language switch links it).
+    manifest: Option<String>,
+    /// The facts left unknown, comma-separated.
+    skipped: Option<String>,
 }
 
 /// A form's fields, in order (a field may repeat: the boxes of a multiple choice).
@@ -114,6 +124,15 @@ async fn start(
     let as_of = date_field(&ctx, q.as_of.as_deref())?;
     let tr = ctx.tr();
     let kinds = aigov_app::init::kinds(&s.engine);
+    if let Some(m) = q.manifest.as_deref().filter(|m| !m.is_empty()) {
+        let manifest: serde_json::Value = serde_json::from_str(m)
+            .map_err(|e| ctx.err(WebError::BadRequest(format!("the answers so far: {e}"))))?;
+        let facts = request::bind(&s.engine, &manifest)
+            .map_err(|e| ctx.err(WebError::BadRequest(e.to_string())))?;
+        let skipped = split_skipped(q.skipped.as_deref());
+        let q = questionnaire(&ctx, &s, facts, skipped, as_of, None)?;
+        return page(&ctx, q, false);
+    }
     match q.kind.filter(|k| !k.is_empty()) {
         None => {
             let c = ctx.chrome.clone().page("assess", tr.t("web-assess-title"));
@@ -165,14 +184,7 @@ async fn step(
     let as_of = date_field(&ctx, f.get("as_of"))?;
     let vocabulary = &s.engine.corpus.vocabulary;
     let action = f.get("action").unwrap_or("answer");
-    let mut skipped: Vec<String> = f
-        .get("skipped")
-        .unwrap_or("")
-        .split(',')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-        .collect();
+    let mut skipped = split_skipped(f.get("skipped"));
     let mut facts = if action == "source" {
         let source = f.get("source").unwrap_or("");
         aigov_core::manifest::parse(source, Format::Yaml, vocabulary).map_err(|e| {
@@ -214,6 +226,16 @@ async fn step(
     let q = questionnaire(&ctx, &s, facts, skipped, as_of, error)?;
     let htmx = headers.contains_key("hx-request");
     page(&ctx, q, htmx)
+}
+
+/// The facts left unknown, from their comma-separated list.
+fn split_skipped(list: Option<&str>) -> Vec<String> {
+    list.unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The questionnaire's state after a step.
@@ -265,10 +287,17 @@ fn questionnaire(
 }
 
 fn page(ctx: &Ctx, q: Questionnaire, fragment: bool) -> Result<Response, PageError> {
+    // The state as a GET, so that switching the language (or signing in again) keeps the answers.
+    let mut state = form_urlencoded::Serializer::new(String::from("/assess?"));
+    state
+        .append_pair("as_of", &q.as_of)
+        .append_pair("skipped", &q.skipped)
+        .append_pair("manifest", &q.manifest);
     let c = ctx
         .chrome
         .clone()
-        .page("assess", ctx.tr().t("web-assess-title"));
+        .page("assess", ctx.tr().t("web-assess-title"))
+        .at(&state.finish());
     let status = if q.error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
