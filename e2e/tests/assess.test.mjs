@@ -63,6 +63,26 @@ test('as of 2026-06-01 the same answers give the AI Act\'s first date, 2026-08-0
   assert.equal(await page.locator(ANNEX3_4A).getAttribute('data-applies-from'), '2027-12-02');
 });
 
+test('switching to Chinese mid-questionnaire keeps the answers', async () => {
+  await page.locator('#lang-switch').click();
+  await page.waitForURL((u) => u.searchParams.get('lang') === 'zh-CN');
+  await page.locator('#questionnaire').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  assert.match(await page.locator('#nav-assess').innerText(), /[\u4e00-\u9fff]/);
+  assert.equal(await page.locator(ANNEX3_4A).getAttribute('data-applies-from'), '2027-12-02');
+  // Still settled, not undetermined: the answers came along.
+  assert.match(await page.locator(ANNEX3_4A).getAttribute('class'), /\bupcoming\b/);
+  await page.locator('#questions-done').waitFor();
+  await assertAccessible(page, 'the completed questionnaire in Chinese');
+  await page.locator('#lang-switch').click();
+  await page.waitForURL((u) => u.searchParams.get('lang') === null);
+  await page.locator('#questionnaire').waitFor();
+  await page.waitForLoadState('load');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en-US');
+  assert.match(await page.locator(ANNEX3_4A).getAttribute('class'), /\bupcoming\b/);
+  await page.locator('#questions-done').waitFor();
+});
+
 test('saved, it is in the inventory', async () => {
   await page.locator('#subject-name').fill(NAME);
   await page.locator('#subject-owner').fill('People team');
