@@ -550,6 +550,10 @@ async fn editors_save_the_questionnaire_to_the_inventory_and_viewers_cannot() {
         .await
         .unwrap()
         .is_empty());
+    // The 403 page's language switch (a GET of the same path) goes back to the questionnaire.
+    let switch = w.get("/assess/save?lang=zh-CN", Some(&w.viewer)).await;
+    assert_eq!(switch.status, StatusCode::SEE_OTHER);
+    assert_eq!(switch.headers[header::LOCATION], "/assess?lang=zh-CN");
     let forged = w
         .post(
             "/assess/save",

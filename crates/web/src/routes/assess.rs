@@ -26,7 +26,13 @@ use axum::Router;
 pub fn router() -> Router<WebState> {
     Router::new()
         .route("/assess", get(start).post(step))
-        .route("/assess/save", post(save))
+        // A GET here (the language switch of the 403 page after a refused save) goes back to the questionnaire.
+        .route("/assess/save", post(save).get(back))
+}
+
+async fn back(ctx: Ctx) -> Response {
+    let to = ctx.tr().href("/assess");
+    (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()
 }
 
 /// Today in UTC, the default date of a page.

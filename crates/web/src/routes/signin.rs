@@ -14,7 +14,7 @@ use axum::{Form, Router};
 pub fn router() -> Router<WebState> {
     Router::new()
         .route("/signin", get(form).post(sign_in))
-        .route("/signout", post(sign_out))
+        .route("/signout", post(sign_out).get(home))
 }
 
 #[derive(Template)]
@@ -106,6 +106,12 @@ async fn sign_in(
             .into_response()),
         None => page(ctx, next, true, false),
     }
+}
+
+/// A GET of `/signout` (a link, or the language switch of a page shown after a post) signs nobody out.
+async fn home(ctx: Ctx) -> Response {
+    let to = ctx.tr().href("/");
+    (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()
 }
 
 async fn sign_out(ctx: Ctx, headers: HeaderMap) -> Response {

@@ -1,0 +1,58 @@
+// A viewer reads but cannot change: the questionnaire works for a viewer (nothing is stored), but saving to the
+// inventory is refused, and nothing is stored.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, newPage, server, signIn, assertAccessible } from '../lib/browser.mjs';
+import { answerQuestion, answersFrom, start } from '../lib/questionnaire.mjs';
+
+const NAME = 'Viewer tries to save (browser test)';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function storedNames() {
+  const res = await fetch(`${server().base}/api/v1/subjects?limit=1000`, {
+    headers: { Authorization: `Bearer ${server().editorToken}` },
+  });
+  assert.equal(res.status, 200);
+  return JSON.stringify(await res.json());
+}
+
+test('a viewer signs in and fails to save a subject to the inventory', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server().viewerToken);
+  assert.match(await page.locator('#signed-in-as').innerText(), /viewer/);
+  await start(page, 'ai_system', '2026-11-28');
+  await answerQuestion(page, answersFrom('cv-screening-saas.yaml'));
+  const save = page.locator('#save-submit');
+  if ((await save.count()) > 0 && (await save.isEnabled())) {
+    // Offered the button anyway (or a crafted post): the server refuses it with the 403 page.
+    await page.locator('#subject-name').fill(NAME);
+    const [res] = await Promise.all([page.waitForNavigation(), save.click()]);
+    assert.equal(res.status(), 403);
+    assert.equal(await page.locator('#problem').getAttribute('data-status'), '403');
+    assert.equal(await page.locator('#problem').getAttribute('data-code'), 'auth.forbidden');
+    await assertAccessible(page, 'the 403 page');
+  }
+  assert.ok(!(await storedNames()).includes(NAME), 'the viewer stored a subject');
+  await page.context().close();
+});
+
+test('a viewer\'s crafted post to save is refused by the server too', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server().viewerToken);
+  // The browser's own fetch, with the viewer's session cookie and this site's Origin.
+  const status = await page.evaluate(async (name) => {
+    const body = new URLSearchParams({ name, as_of: '2026-11-28', manifest: '{"subject":"ai_system"}' });
+    const res = await fetch('/assess/save', { method: 'POST', body, redirect: 'manual' });
+    return res.status;
+  }, NAME);
+  assert.equal(status, 403);
+  assert.ok(!(await storedNames()).includes(NAME), 'the viewer stored a subject');
+  await page.context().close();
+});
