@@ -19,6 +19,7 @@ pub mod error;
 pub mod i18n;
 pub mod init;
 pub mod inventory;
+pub mod json;
 pub mod jurisdictions;
 pub mod lists;
 pub mod manifest_edit;
