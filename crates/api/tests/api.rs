@@ -765,6 +765,96 @@ async fn problems_for_bad_input() {
     }
 }
 
+/// The streamed view (`format=jsonl`) says what the one-document view says, subject by subject, across pages of
+/// the store (more than 1,000 subjects), and sums the same counts at its end.
+#[tokio::test]
+async fn the_streamed_view_is_the_view_line_by_line() {
+    for s in services("stream", false).await {
+        let manifests: Vec<Value> = [
+            "cv-screening-saas.yaml",
+            "customer-service-chatbot.yaml",
+            "gpai-frontier-model.yaml",
+        ]
+        .iter()
+        .map(|n| example(n))
+        .collect();
+        let mut jsonl = String::new();
+        for i in 0..1005 {
+            let mut m = manifests[i % 3].clone();
+            m["name"] = format!("subject {i}").into();
+            jsonl.push_str(&m.to_string());
+            jsonl.push('\n');
+        }
+        let imported = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/inventory/import?format=jsonl",
+            Some(&s.editor),
+            &[],
+            Some(jsonl),
+        )
+        .await;
+        assert_eq!(imported.status, StatusCode::CREATED, "{}", imported.text);
+        let whole = call(
+            &s.app,
+            Method::GET,
+            "/api/v1/inventory?as_of=2026-11-28",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .json();
+        let streamed = call(
+            &s.app,
+            Method::GET,
+            "/api/v1/inventory?as_of=2026-11-28&format=jsonl",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await;
+        assert_eq!(streamed.status, StatusCode::OK);
+        assert_eq!(streamed.headers["content-type"], "application/x-ndjson");
+        let lines: Vec<Value> = streamed
+            .text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 1006, "a line per subject and the summary");
+        let (summary, subjects) = lines.split_last().unwrap();
+        assert_eq!(summary["kind"], "inventory_summary");
+        assert_eq!(summary["subjects"], whole["subjects"]);
+        assert_eq!(summary["subjects"], 1005);
+        assert_eq!(summary["prohibited"], whole["prohibited"]);
+        assert_eq!(summary["by_tier"], whole["by_tier"]);
+        assert!(summary["by_tier"]
+            .as_object()
+            .is_some_and(|t| !t.is_empty()));
+        let deadlines = whole["deadlines"].as_array().unwrap();
+        assert_eq!(summary["deadlines"], deadlines.len());
+        assert_eq!(summary["next_deadline"], deadlines[0]["date"]);
+        let items = whole["items"].as_array().unwrap();
+        let mut total = 0;
+        for (line, item) in subjects.iter().zip(items) {
+            assert_eq!(line["kind"], "inventory_subject");
+            let mut line = line.clone();
+            let own = line.as_object_mut().unwrap().remove("deadlines").unwrap();
+            line.as_object_mut().unwrap().remove("kind");
+            assert_eq!(&line, item, "the same subject in the same order");
+            for d in own.as_array().unwrap() {
+                assert_eq!(d["subject_id"], item["id"]);
+                total += 1;
+            }
+        }
+        assert_eq!(
+            total,
+            deadlines.len(),
+            "every deadline, each with its subject"
+        );
+    }
+}
+
 /// The HTTP layer's own refusals (the body limit, the time limit) are problem documents too, on every route.
 #[tokio::test]
 async fn limits_answer_with_problems() {
