@@ -156,7 +156,8 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     parts().1
 }
 
-/// The service's router with its state and middleware: body size limit, time limit, request logs.
+/// The service's router with its state and middleware: body size limit, time limit (their answers as problem
+/// documents), request logs.
 pub fn router(state: AppState, config: &Config) -> Router {
     router_with(state, config, None)
 }
@@ -189,6 +190,8 @@ pub fn router_with(state: AppState, config: &Config, web: Option<Router>) -> Rou
             StatusCode::REQUEST_TIMEOUT,
             config.timeout,
         ))
+        // Their 408 and 413 answers as problem documents.
+        .layer(axum::middleware::map_response(problem::from_limits))
         .layer(
             // The span names method and path only: a query string may carry a token (the calendar feed).
             TraceLayer::new_for_http()

@@ -71,6 +71,13 @@ pub const CODES: &[(&str, u16, &str)] = &[
     ),
     ("inventory.not_found", 404, "No such entry"),
     (
+        "request.not_found",
+        404,
+        "The request names something that does not exist",
+    ),
+    ("corpus.invalid", 422, "The corpus has errors"),
+    ("request.timeout", 408, "The request took too long"),
+    (
         "inventory.stale",
         412,
         "The entry has changed since it was read",
@@ -164,11 +171,27 @@ impl IntoResponse for Problem {
     }
 }
 
+/// Each application error by whose it is: the request's (422 for something that does not fit, 404 for an id
+/// that names nothing, 422 with every diagnostic for a corpus with errors), or the server's own (500: a file it
+/// could not read or write, a bug; the cause goes to the log).
 impl From<AppError> for Problem {
     fn from(e: AppError) -> Problem {
         match &e {
-            AppError::Invalid { .. } => Problem::new("request.invalid", e.to_string(), e.help()),
-            AppError::Corpus { .. } | AppError::Read { .. } | AppError::Write { .. } => {
+            AppError::Invalid { .. } | AppError::NotFound { .. } => {
+                Problem::new(e.code(), e.to_string(), e.help())
+            }
+            AppError::Corpus { diagnostics } => Problem::new(e.code(), e.to_string(), e.help())
+                .with_errors(
+                    diagnostics
+                        .iter()
+                        .map(|d| FieldError {
+                            place: format!("{}:{}:{}", d.file, d.line, d.col),
+                            message: d.message.clone(),
+                            hint: d.hint.clone(),
+                        })
+                        .collect(),
+                ),
+            AppError::Read { .. } | AppError::Write { .. } | AppError::Internal { .. } => {
                 Problem::internal(&e)
             }
         }
@@ -273,4 +296,32 @@ fn inner(e: &dyn std::error::Error) -> String {
         cur = next;
     }
     cur.to_string()
+}
+
+/// Gives the answers of the HTTP layer itself a problem document: tower-http's time limit (408, an empty body)
+/// and body limit (413, plain text, also from axum when a body over the limit is read as text). Applied outside
+/// both limits, so every route gets it.
+pub async fn from_limits(response: Response) -> Response {
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if is_problem {
+        return response;
+    }
+    match response.status() {
+        StatusCode::REQUEST_TIMEOUT => Problem::new(
+            "request.timeout",
+            "the request took longer than the server's time limit",
+            "ask for less at once (a large inventory view), or start the server with a larger --timeout",
+        )
+        .into_response(),
+        StatusCode::PAYLOAD_TOO_LARGE => Problem::new(
+            "request.too_large",
+            "the body is larger than the server's limit",
+            "send a smaller body, or start the server with a larger --max-body",
+        )
+        .into_response(),
+        _ => response,
+    }
 }

@@ -59,6 +59,11 @@ async fn store(name: &str, which: usize) -> Option<(Store, Option<TempDir>)> {
 
 /// The service on each database, with one token per role.
 async fn services(name: &str, anonymous_assess: bool) -> Vec<Service> {
+    services_with(name, anonymous_assess, &Config::default()).await
+}
+
+/// The same with limits of its own.
+async fn services_with(name: &str, anonymous_assess: bool, config: &Config) -> Vec<Service> {
     let engine = Arc::new(aigov_app::engine(None).unwrap());
     let mut out = Vec::new();
     for which in 0..2 {
@@ -83,7 +88,7 @@ async fn services(name: &str, anonymous_assess: bool) -> Vec<Service> {
             anonymous_assess,
         };
         out.push(Service {
-            app: router(state, &Config::default()),
+            app: router(state, config),
             _dir: dir,
             admin,
             editor,
@@ -708,7 +713,23 @@ async fn problems_for_bad_input() {
         .problem(404, "route.not_found");
         let e = call(&s.app, Method::POST, "/api/v1/explain", Some(&s.viewer), &[],
             Some(json!({"manifest": {"subject": "ai_system"}, "rule": "eu_ai_act.art5_1_x", "as_of": "2026-01-01"}).to_string())).await;
-        e.problem(422, "request.invalid");
+        // An id that names nothing is 404, with the closest id as the hint.
+        let p = e.problem(404, "request.not_found");
+        assert!(
+            p["hint"].as_str().unwrap().contains("eu_ai_act.art5_1_"),
+            "{p}"
+        );
+        let c = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/export/classify",
+            Some(&s.viewer),
+            &[],
+            Some(json!({"chip": "H2000", "as_of": "2026-01-01"}).to_string()),
+        )
+        .await;
+        let p = c.problem(404, "request.not_found");
+        assert!(p["detail"].as_str().unwrap().contains("`H2000`"), "{p}");
         let d = call(&s.app, Method::POST, "/api/v1/diff", Some(&s.viewer), &[],
             Some(json!({"manifest": {"subject": "ai_system"}, "from": "2027-01-01", "to": "2026-01-01"}).to_string())).await;
         d.problem(422, "request.invalid");
@@ -745,6 +766,160 @@ async fn problems_for_bad_input() {
             s.app.clone().oneshot(req).await.unwrap().status(),
             StatusCode::UNSUPPORTED_MEDIA_TYPE
         );
+    }
+}
+
+/// The streamed view (`format=jsonl`) says what the one-document view says, subject by subject, across pages of
+/// the store (more than 1,000 subjects), and sums the same counts at its end.
+#[tokio::test]
+async fn the_streamed_view_is_the_view_line_by_line() {
+    for s in services("stream", false).await {
+        let manifests: Vec<Value> = [
+            "cv-screening-saas.yaml",
+            "customer-service-chatbot.yaml",
+            "gpai-frontier-model.yaml",
+        ]
+        .iter()
+        .map(|n| example(n))
+        .collect();
+        let mut jsonl = String::new();
+        for i in 0..1005 {
+            let mut m = manifests[i % 3].clone();
+            m["name"] = format!("subject {i}").into();
+            jsonl.push_str(&m.to_string());
+            jsonl.push('\n');
+        }
+        let imported = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/inventory/import?format=jsonl",
+            Some(&s.editor),
+            &[],
+            Some(jsonl),
+        )
+        .await;
+        assert_eq!(imported.status, StatusCode::CREATED, "{}", imported.text);
+        let whole = call(
+            &s.app,
+            Method::GET,
+            "/api/v1/inventory?as_of=2026-11-28",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await
+        .json();
+        let streamed = call(
+            &s.app,
+            Method::GET,
+            "/api/v1/inventory?as_of=2026-11-28&format=jsonl",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await;
+        assert_eq!(streamed.status, StatusCode::OK);
+        assert_eq!(streamed.headers["content-type"], "application/x-ndjson");
+        let lines: Vec<Value> = streamed
+            .text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 1006, "a line per subject and the summary");
+        let (summary, subjects) = lines.split_last().unwrap();
+        assert_eq!(summary["kind"], "inventory_summary");
+        assert_eq!(summary["subjects"], whole["subjects"]);
+        assert_eq!(summary["subjects"], 1005);
+        assert_eq!(summary["prohibited"], whole["prohibited"]);
+        assert_eq!(summary["by_tier"], whole["by_tier"]);
+        assert!(summary["by_tier"]
+            .as_object()
+            .is_some_and(|t| !t.is_empty()));
+        let deadlines = whole["deadlines"].as_array().unwrap();
+        assert_eq!(summary["deadlines"], deadlines.len());
+        assert_eq!(summary["next_deadline"], deadlines[0]["date"]);
+        let items = whole["items"].as_array().unwrap();
+        let mut total = 0;
+        for (line, item) in subjects.iter().zip(items) {
+            assert_eq!(line["kind"], "inventory_subject");
+            let mut line = line.clone();
+            let own = line.as_object_mut().unwrap().remove("deadlines").unwrap();
+            line.as_object_mut().unwrap().remove("kind");
+            assert_eq!(&line, item, "the same subject in the same order");
+            for d in own.as_array().unwrap() {
+                assert_eq!(d["subject_id"], item["id"]);
+                total += 1;
+            }
+        }
+        assert_eq!(
+            total,
+            deadlines.len(),
+            "every deadline, each with its subject"
+        );
+    }
+}
+
+/// The HTTP layer's own refusals (the body limit, the time limit) are problem documents too, on every route.
+#[tokio::test]
+async fn limits_answer_with_problems() {
+    let small = Config {
+        max_body: 64,
+        ..Config::default()
+    };
+    for s in services_with("limits", false, &small).await {
+        let big = json!({"manifest": {"subject": "ai_system", "name": "x".repeat(200)}, "as_of": "2026-01-01"})
+            .to_string();
+        // With a Content-Length: tower-http refuses before the handler runs.
+        let len = big.len().to_string();
+        let p = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess",
+            Some(&s.viewer),
+            &[("content-length", len.as_str())],
+            Some(big.clone()),
+        )
+        .await;
+        p.problem(413, "request.too_large");
+        // Without one (chunked): the body stops at the limit while a handler reads it, as JSON or as text.
+        let p = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess",
+            Some(&s.viewer),
+            &[],
+            Some(big.clone()),
+        )
+        .await;
+        p.problem(413, "request.too_large");
+        let p = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/inventory/import?format=jsonl",
+            Some(&s.editor),
+            &[],
+            Some(big),
+        )
+        .await;
+        p.problem(413, "request.too_large");
+    }
+    // No time at all: every route that waits for the database runs out.
+    let none = Config {
+        timeout: std::time::Duration::ZERO,
+        ..Config::default()
+    };
+    for s in services_with("timeout", false, &none).await {
+        let p = call(
+            &s.app,
+            Method::GET,
+            "/api/v1/subjects",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await;
+        let p = p.problem(408, "request.timeout");
+        assert!(p["hint"].as_str().unwrap().contains("--timeout"), "{p}");
     }
 }
 

@@ -61,9 +61,10 @@ impl From<ChipError> for AppError {
                 "write `subject: item` and describe the chip in an `item:` section".to_string()
             }
         };
-        AppError::Invalid {
-            message: e.to_string(),
-            help,
+        match e {
+            ChipError::Catalog(_) => AppError::internal(e.to_string()),
+            ChipError::NotFound { .. } => AppError::not_found(e.to_string(), help),
+            ChipError::WrongSubject(..) => AppError::invalid(e.to_string(), help),
         }
     }
 }

@@ -213,29 +213,98 @@ fn view_one(engine: &Engine, s: &Subject, as_of: Date) -> (SubjectView, Vec<Dead
 
 /// Assesses every subject as of `as_of` (on every core) and sums up.
 pub fn view(engine: &Engine, subjects: &[Subject], as_of: Date) -> View {
-    let parts = par_map(subjects, |s| view_one(engine, s, as_of));
-    let mut items = Vec::with_capacity(parts.len());
+    let mut summary = Summary::new(as_of);
+    let mut items = Vec::with_capacity(subjects.len());
     let mut deadlines = Vec::new();
-    let mut by_tier: BTreeMap<String, usize> = BTreeMap::new();
-    for (v, d) in parts {
-        for c in &v.classifications {
-            *by_tier
-                .entry(format!("{}/{}", c.jurisdiction, c.tier))
-                .or_default() += 1;
-        }
-        deadlines.extend(d);
-        items.push(v);
+    for line in view_lines(engine, subjects, as_of) {
+        summary.add(&line);
+        deadlines.extend(line.deadlines);
+        items.push(line.subject);
     }
     deadlines
         .sort_by(|a, b| (a.date, &a.subject_id, &a.rule).cmp(&(b.date, &b.subject_id, &b.rule)));
     View {
         as_of,
-        subjects: items.len(),
-        prohibited: items.iter().filter(|i| i.prohibited).count(),
-        by_tier,
+        subjects: summary.subjects,
+        prohibited: summary.prohibited,
+        by_tier: summary.by_tier,
         items,
         deadlines,
     }
+}
+
+/// One subject of the streamed view (a line of `GET /api/v1/inventory?format=jsonl`): its part of the view and
+/// its own dated events ahead, by date.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SubjectLine {
+    /// The subject's part of the view.
+    #[serde(flatten)]
+    pub subject: SubjectView,
+    /// Its dated events still ahead, by date.
+    pub deadlines: Vec<Deadline>,
+}
+
+/// The counts of the view, summed one subject at a time (the last line of the streamed view), so that a view of
+/// any size is summed in bounded memory.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// The date.
+    pub as_of: Date,
+    /// Subjects assessed.
+    pub subjects: usize,
+    /// Subjects with a prohibition in effect.
+    pub prohibited: usize,
+    /// Subjects that could not be assessed (a manifest the corpus no longer accepts).
+    pub errors: usize,
+    /// Subjects per jurisdiction and tier (`EU/high_risk` -> 3).
+    pub by_tier: BTreeMap<String, usize>,
+    /// Dated events still ahead, across the inventory.
+    pub deadlines: usize,
+    /// The earliest of them, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_deadline: Option<Date>,
+}
+
+impl Summary {
+    /// Nothing counted yet.
+    pub fn new(as_of: Date) -> Summary {
+        Summary {
+            as_of,
+            subjects: 0,
+            prohibited: 0,
+            errors: 0,
+            by_tier: BTreeMap::new(),
+            deadlines: 0,
+            next_deadline: None,
+        }
+    }
+
+    /// Counts one subject.
+    pub fn add(&mut self, line: &SubjectLine) {
+        let v = &line.subject;
+        self.subjects += 1;
+        self.prohibited += usize::from(v.prohibited);
+        self.errors += usize::from(v.error.is_some());
+        for c in &v.classifications {
+            *self
+                .by_tier
+                .entry(format!("{}/{}", c.jurisdiction, c.tier))
+                .or_default() += 1;
+        }
+        self.deadlines += line.deadlines.len();
+        if let Some(first) = line.deadlines.iter().map(|d| d.date).min() {
+            self.next_deadline = Some(self.next_deadline.map_or(first, |n| n.min(first)));
+        }
+    }
+}
+
+/// Each subject's part of the view as of `as_of`, in order (on every core): a page of a streamed view.
+pub fn view_lines(engine: &Engine, subjects: &[Subject], as_of: Date) -> Vec<SubjectLine> {
+    par_map(subjects, |s| {
+        let (subject, mut deadlines) = view_one(engine, s, as_of);
+        deadlines.sort_by(|a, b| (a.date, &a.rule).cmp(&(b.date, &b.rule)));
+        SubjectLine { subject, deadlines }
+    })
 }
 
 /// One iCalendar feed of every dated event of every subject (starts, deadlines, amendments, ends), each event

@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod init;
 pub mod interview;
 pub mod inventory;
+pub mod json;
 pub mod jurisdictions;
 pub mod law;
 pub mod lists;

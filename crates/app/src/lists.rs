@@ -960,10 +960,7 @@ fn commit(dir: &Path, parts: Vec<Pending>, allow_shrink: bool) -> Result<Stored,
         };
         for p in &next {
             let json = serde_json::to_vec(p).map_err(|e| {
-                AppError::invalid(
-                    format!("cannot serialize {}: {e}", p.meta.part),
-                    "report this as a bug",
-                )
+                AppError::internal(format!("cannot serialize {}: {e}", p.meta.part))
             })?;
             let file = format!("{}.json", p.meta.part);
             write_synced(&staging.join(&file), &json)?;
@@ -975,12 +972,8 @@ fn commit(dir: &Path, parts: Vec<Pending>, allow_shrink: bool) -> Result<Stored,
                 sha256: sha256_hex(&json),
             });
         }
-        let mjson = serde_json::to_vec_pretty(&manifest).map_err(|e| {
-            AppError::invalid(
-                format!("cannot serialize the manifest: {e}"),
-                "report this as a bug",
-            )
-        })?;
+        let mjson = serde_json::to_vec_pretty(&manifest)
+            .map_err(|e| AppError::internal(format!("cannot serialize the manifest: {e}")))?;
         write_synced(&staging.join(MANIFEST), &mjson)?;
         sync_dir(&staging)?;
         let target = dir.join(&version);

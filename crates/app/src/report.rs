@@ -14,16 +14,26 @@ use std::fmt::Write;
 /// The JSON output format version; bumped only on breaking changes (docs/output.md).
 pub const FORMAT_VERSION: &str = "1";
 
-/// The JSON envelope every document carries: its `kind` and the `format_version` (docs/output.md).
+/// The JSON envelope every document carries: its `kind` and the `format_version` (docs/output.md); keys sorted,
+/// written straight from the typed answer ([`crate::json`]).
 pub(crate) fn json<T: serde::Serialize>(kind: &str, value: &T) -> String {
-    let mut v = serde_json::to_value(value).expect("report types serialize");
-    if let serde_json::Value::Object(m) = &mut v {
-        m.insert("kind".into(), kind.into());
-        m.insert("format_version".into(), FORMAT_VERSION.into());
-    }
-    let mut s = serde_json::to_string_pretty(&v).expect("a JSON value serializes");
+    let mut s = crate::json::pretty(&Envelope {
+        document: value,
+        kind,
+        format_version: FORMAT_VERSION,
+    })
+    .expect("report types serialize");
     s.push('\n');
     s
+}
+
+/// A document with its `kind` and `format_version` (these two win over members of the same name).
+#[derive(serde::Serialize)]
+struct Envelope<'a, T> {
+    #[serde(flatten)]
+    document: &'a T,
+    kind: &'a str,
+    format_version: &'a str,
 }
 
 /// Text and Markdown differ only in headings, bullets and emphasis. Text headings carry ANSI styles; the CLI

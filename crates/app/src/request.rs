@@ -106,7 +106,7 @@ pub fn explain(
 ) -> Result<String, RequestError> {
     let facts = bind(engine, manifest)?;
     let Some(index) = engine.corpus.rule_index(rule) else {
-        return Err(AppError::invalid(
+        return Err(AppError::not_found(
             format!("unknown rule `{rule}`"),
             aigov_core::vocabulary::did_you_mean(
                 rule,

@@ -129,7 +129,13 @@ impl From<aigov_app::AppError> for CliError {
             AppError::Read { path, source } => CliError::Read { path, source },
             AppError::Write { path, source } => CliError::Write { path, source },
             AppError::Corpus { diagnostics } => CliError::Corpus { diagnostics },
-            AppError::Invalid { message, help } => CliError::Usage { message, help },
+            AppError::Invalid { message, help } | AppError::NotFound { message, help } => {
+                CliError::Usage { message, help }
+            }
+            AppError::Internal { message } => CliError::Usage {
+                message,
+                help: "report this as a bug".into(),
+            },
         }
     }
 }

@@ -285,13 +285,29 @@ pub struct AssessmentQuery {
     pub jurisdictions: Option<String>,
 }
 
-/// A date.
+/// The view's date and form.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-pub struct AsOfQuery {
+pub struct ViewQuery {
     /// The date (YYYY-MM-DD). Required.
     #[param(value_type = String, format = Date)]
     pub as_of: Date,
+    /// `json` (default): one document; `jsonl`: streamed, a line per subject and a last line with the counts, in
+    /// bounded memory for an inventory of any size.
+    #[param(inline)]
+    #[serde(default)]
+    pub format: ViewFormat,
+}
+
+/// The form of the inventory view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ViewFormat {
+    /// One JSON document.
+    #[default]
+    Json,
+    /// JSON Lines, streamed.
+    Jsonl,
 }
 
 /// The subject's manifest completed with its organization's current facts.
@@ -357,22 +373,131 @@ async fn subject_assessment(
 }
 
 /// The inventory as of a date: classifications per jurisdiction, prohibitions, deadlines ahead, undetermined
-/// rules and the questions that would settle them.
-#[utoipa::path(get, path = "/api/v1/inventory", tag = "inventory", params(AsOfQuery),
-    responses((status = 200, description = "The view", body = Object)))]
+/// rules and the questions that would settle them. `format=jsonl` streams it.
+#[utoipa::path(get, path = "/api/v1/inventory", tag = "inventory", params(ViewQuery),
+    responses((status = 200, description = "The view: one document, or (`format=jsonl`) a line per subject (`kind` `inventory_subject`, with its own deadlines) and a last line with the counts (`kind` `inventory_summary`)",
+        content((Object = "application/json"), (String = "application/x-ndjson")))))]
 async fn view(
     _: Viewer,
     State(s): State<AppState>,
-    q: Result<Query<AsOfQuery>, QueryRejection>,
-) -> Result<Json<inventory::View>, Problem> {
+    q: Result<Query<ViewQuery>, QueryRejection>,
+) -> Result<Response, Problem> {
     let Query(q) = q?;
+    if q.format == ViewFormat::Jsonl {
+        return Ok(view_lines(s, q.as_of));
+    }
     let subjects = subjects_completed(&s.store).await?;
     let engine = s.engine.clone();
     // Seconds of CPU for a large inventory: off the async workers.
     let view = tokio::task::spawn_blocking(move || inventory::view(&engine, &subjects, q.as_of))
         .await
         .map_err(|e| Problem::internal(&e))?;
-    Ok(Json(view))
+    Ok(Json(view).into_response())
+}
+
+/// Subjects per page of the streamed view: enough to keep both cores busy, few enough to bound memory.
+const PAGE: i64 = 1000;
+
+type Lines = tokio::sync::mpsc::Sender<Vec<u8>>;
+
+/// The view as JSON Lines, streamed as it is computed: a page of subjects is read while the one before is
+/// assessed and sent, so memory holds about two pages whatever the inventory's size. A failure after the answer
+/// has begun ends it with a last line that is a problem document (`kind` `error`).
+fn view_lines(s: AppState, as_of: Date) -> Response {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(2);
+    tokio::spawn(async move {
+        if let Err(p) = stream_view(&s, as_of, &tx).await {
+            #[derive(serde::Serialize)]
+            struct ErrorLine {
+                kind: &'static str,
+                #[serde(flatten)]
+                problem: Problem,
+            }
+            let mut line = serde_json::to_vec(&ErrorLine {
+                kind: "error",
+                problem: p,
+            })
+            .unwrap_or_default();
+            line.push(b'\n');
+            let _ = tx.send(line).await;
+        }
+    });
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv()
+            .await
+            .map(|bytes| (Ok::<_, std::convert::Infallible>(bytes), rx))
+    });
+    (
+        [(header::CONTENT_TYPE, "application/x-ndjson")],
+        axum::body::Body::from_stream(stream),
+    )
+        .into_response()
+}
+
+/// One line: a document with its `kind`, keys sorted as in every aigov document.
+fn line<T: serde::Serialize>(kind: &str, value: &T) -> Result<Vec<u8>, Problem> {
+    #[derive(serde::Serialize)]
+    struct Line<'a, T> {
+        #[serde(flatten)]
+        value: &'a T,
+        kind: &'a str,
+    }
+    let mut text =
+        aigov_app::json::compact(&Line { value, kind }).map_err(|e| Problem::internal(&e))?;
+    text.push('\n');
+    Ok(text.into_bytes())
+}
+
+async fn stream_view(s: &AppState, as_of: Date, tx: &Lines) -> Result<(), Problem> {
+    let orgs: std::collections::HashMap<String, serde_json::Value> = s
+        .store
+        .all(Kind::Organization)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.manifest))
+        .collect();
+    let orgs = std::sync::Arc::new(orgs);
+    let page = |after: Option<String>| {
+        let store = s.store.clone();
+        tokio::spawn(async move { store.list(Kind::Subject, after.as_deref(), PAGE).await })
+    };
+    let mut summary = inventory::Summary::new(as_of);
+    let mut next = Some(page(None));
+    while let Some(reading) = next.take() {
+        let listing = reading.await.map_err(|e| Problem::internal(&e))??;
+        next = listing.next.clone().map(|after| page(Some(after)));
+        let (engine, orgs) = (s.engine.clone(), orgs.clone());
+        let (bytes, counted) = tokio::task::spawn_blocking(move || {
+            let subjects: Vec<inventory::Subject> = listing
+                .items
+                .into_iter()
+                .map(|e| inventory::Subject {
+                    manifest: request::with_organization(
+                        &e.manifest,
+                        e.organization_id.as_ref().and_then(|o| orgs.get(o)),
+                    ),
+                    id: e.id,
+                    name: e.name,
+                    version: e.version,
+                })
+                .collect();
+            let mut bytes = Vec::new();
+            for l in inventory::view_lines(&engine, &subjects, as_of) {
+                summary.add(&l);
+                bytes.extend(line("inventory_subject", &l)?);
+            }
+            Ok::<_, Problem>((bytes, summary))
+        })
+        .await
+        .map_err(|e| Problem::internal(&e))??;
+        summary = counted;
+        if tx.send(bytes).await.is_err() {
+            // The client has gone: stop reading and assessing.
+            return Ok(());
+        }
+    }
+    let _ = tx.send(line("inventory_summary", &summary)?).await;
+    Ok(())
 }
 
 /// Two dates.
