@@ -45,8 +45,9 @@ pub struct LintSummary {
     pub conflicts: usize,
 }
 
-/// Lints the control files against the corpus: file errors, unknown rules and controls, and every obligation or
-/// prohibition that maps to no control, each at its `file:line:col`.
+/// Lints the control files against the corpus: file errors, unknown rules and controls, every obligation or
+/// prohibition that maps to no control, and every instrument file with no review record, each at its
+/// `file:line:col`.
 pub fn lint(dir: Option<&Path>, corpus: &Corpus) -> Result<LintSummary, AppError> {
     let (corpus_sources, user) = match dir {
         Some(d) => (
@@ -63,7 +64,8 @@ pub fn lint(dir: Option<&Path>, corpus: &Corpus) -> Result<LintSummary, AppError
     };
     let mut cat = controls::load_controls(&aigov_corpus::embedded_controls(), &user)
         .map_err(|diagnostics| AppError::Corpus { diagnostics })?;
-    let diagnostics = controls::check(&cat, corpus, &corpus_sources);
+    let mut diagnostics = controls::check(&cat, corpus, &corpus_sources);
+    diagnostics.extend(aigov_corpus::reviews::missing(corpus, &corpus_sources));
     if !diagnostics.is_empty() {
         return Err(AppError::Corpus { diagnostics });
     }

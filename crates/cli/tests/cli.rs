@@ -1370,6 +1370,29 @@ fn corpus_lint_and_test_on_the_mini_corpus() {
 }
 
 #[test]
+fn corpus_lint_names_an_instrument_file_without_a_review_record() {
+    let dir = temp_dir("unreviewed-corpus");
+    copy_dir(Path::new(MINI), &dir);
+    let p = dir.join("xx/amend.yaml");
+    let text = std::fs::read_to_string(&p).unwrap();
+    let own = text
+        .find("\nreview:\n")
+        .expect("the fixture has a review record");
+    std::fs::write(&p, &text[..own]).unwrap();
+    let r = run_with(&["corpus", "lint"], Some(dir.to_str().unwrap()), None);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("xx/amend.yaml:2:7: error: instrument `xx_amend` has no review record"),
+        "{}",
+        r.stderr
+    );
+    // The other files keep their records and are not named.
+    assert!(!r.stderr.contains("xx/act.yaml"), "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn corpus_lint_on_a_broken_copy() {
     let dir = temp_dir("broken-corpus");
     copy_dir(Path::new(MINI), &dir);

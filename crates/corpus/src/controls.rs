@@ -280,7 +280,7 @@ fn has_han(s: &str) -> bool {
 }
 
 /// The byte offset of `key: value` (the value possibly quoted) at or after `from`.
-fn find_key_value(text: &str, key: &str, value: &str, from: usize) -> Option<usize> {
+pub(crate) fn find_key_value(text: &str, key: &str, value: &str, from: usize) -> Option<usize> {
     let mut start = from.min(text.len());
     while let Some(i) = text[start..].find(value) {
         let at = start + i;
@@ -299,7 +299,7 @@ fn find_key_value(text: &str, key: &str, value: &str, from: usize) -> Option<usi
     None
 }
 
-fn line_col(text: &str, at: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, at: usize) -> (usize, usize) {
     let at = at.min(text.len());
     let line = text[..at].matches('\n').count() + 1;
     let col = at - text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;

@@ -10,6 +10,7 @@ pub mod examples;
 pub mod load;
 #[allow(missing_docs)]
 pub mod raw;
+pub mod reviews;
 pub mod translations;
 
 pub use load::{load, load_parsed, parse_file, Diagnostic, Example, Loaded, ParsedFile, Source};

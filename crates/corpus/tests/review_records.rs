@@ -11,6 +11,12 @@ fn with_review(review: &str) -> Vec<Source> {
         .iter_mut()
         .find(|s| s.path == "us/eo-2025.yaml")
         .expect("the fixture has us/eo-2025.yaml");
+    // The fixture's own record is replaced by the one under test.
+    let own = s
+        .text
+        .find("\nreview:\n")
+        .expect("the fixture has a review record");
+    s.text.truncate(own);
     s.text.push_str("\nreview:\n");
     s.text.push_str(review);
     sources
@@ -62,4 +68,52 @@ fn incomplete_or_unordered_records_are_refused_at_their_place() {
         diags.iter().any(|d| d.file == "us/eo-2025.yaml"),
         "{diags:#?}"
     );
+}
+
+#[test]
+fn every_embedded_instrument_file_carries_a_review_record() {
+    let sources = aigov_corpus::embedded_sources();
+    let loaded = load(&sources).unwrap_or_else(|d| panic!("{d:#?}"));
+    let missing = aigov_corpus::reviews::missing(&loaded.corpus, &sources);
+    assert!(missing.is_empty(), "{missing:#?}");
+    // Every record says what was compared and against which public source.
+    for inst in &loaded.corpus.instruments {
+        assert!(!inst.reviews.is_empty(), "{}", inst.id);
+        for r in &inst.reviews {
+            assert!(
+                !r.sources.is_empty() && !r.checked.trim().is_empty(),
+                "{}",
+                inst.id
+            );
+        }
+    }
+    assert!(loaded.corpus.instruments.len() > 80);
+}
+
+#[test]
+fn an_instrument_file_without_a_record_is_named_by_the_lint() {
+    // An empty `review: []`: the instrument loads, with no record.
+    let mut sources = with_review("  []\n");
+    let loaded = load(&sources).unwrap_or_else(|d| panic!("{d:#?}"));
+    let missing = aigov_corpus::reviews::missing(&loaded.corpus, &sources);
+    assert_eq!(missing.len(), 1, "{missing:#?}");
+    assert_eq!(missing[0].file, "us/eo-2025.yaml");
+    assert_eq!(missing[0].line, 2);
+    assert!(missing[0]
+        .message
+        .contains("`us_eo_new` has no review record"));
+    // The other fixture files keep theirs; dropping one more is reported at its own file.
+    let s = sources
+        .iter_mut()
+        .find(|s| s.path == "us-ca/chatbot-act.yaml")
+        .expect("fixture");
+    let own = s.text.find("\nreview:\n").expect("record");
+    s.text.truncate(own);
+    let loaded = load(&sources).unwrap_or_else(|d| panic!("{d:#?}"));
+    let mut files: Vec<String> = aigov_corpus::reviews::missing(&loaded.corpus, &sources)
+        .into_iter()
+        .map(|d| d.file)
+        .collect();
+    files.sort();
+    assert_eq!(files, ["us-ca/chatbot-act.yaml", "us/eo-2025.yaml"]);
 }
