@@ -99,10 +99,16 @@ fn an_unknown_language_is_an_error() {
 
 /// A copy of an example manifest without the lines that start with `drop`, so that a question is asked.
 fn without(example: &str, drop: &str) -> String {
+    without_all(example, &[drop])
+}
+
+/// The example without the lines of any of these keys.
+fn without_all(example: &str, drops: &[&str]) -> String {
+    let drop = drops.join("-");
     let text = std::fs::read_to_string(format!("{EXAMPLES}/{example}")).expect("example");
     let kept: String = text
         .lines()
-        .filter(|l| !l.trim_start().starts_with(drop))
+        .filter(|l| !drops.iter().any(|d| l.trim_start().starts_with(d)))
         .map(|l| format!("{l}\n"))
         .collect();
     let path = std::env::temp_dir().join(format!(
@@ -138,8 +144,12 @@ fn rule_titles_duties_and_questions_come_from_the_corpus_translations() {
     ] {
         assert!(!text.contains(english), "`{english}` left in: {text}");
     }
-    // A question the manifest leaves open is asked in Chinese: profiling left out, its features are asked.
-    let open = without("cv-screening-saas.yaml", "profiling:");
+    // A question the manifest leaves open is asked in Chinese: profiling and the features it is derived from
+    // left out, the features are asked.
+    let open = without_all(
+        "cv-screening-saas.yaml",
+        &["profiling:", "personal_aspects_evaluated:"],
+    );
     let (_, text, _) = run(
         &["assess", &open, "--as-of", "2026-11-28", "--lang", "zh-CN"],
         None,
