@@ -1855,20 +1855,6 @@ pub fn private_label(text: &str) -> Option<(&str, String)> {
             return Some((&text[k..k + sheet.len()], cite));
         }
     }
-    // Words about the authors' own material or work, which a user cannot follow.
-    for phrase in [
-        "fact sheet",
-        "earlier research",
-        "the engineer",
-        "not verified during research",
-    ] {
-        if let Some(k) = lower.find(phrase) {
-            return Some((
-                &text[k..k + phrase.len()],
-                "say what the public source says, or that the point is unconfirmed".to_string(),
-            ));
-        }
-    }
     // The fact sheets' source abbreviations (`via TRK`, `CSIS24`, `ECFR-B`, `[S-SMC]`): a user cannot look them up.
     for abbr in [
         "TRK", "CSIS24", "ECFR-B", "ORCL", "NAC-BIS", "G26", "FR22", "FR23",
@@ -1910,6 +1896,9 @@ pub fn private_label(text: &str) -> Option<(&str, String)> {
         "were not read",
         "recalled",
         "background knowledge",
+        "fact sheet",
+        "earlier research",
+        "the engineer",
     ] {
         if let Some(k) = lower.find(phrase) {
             return Some((
