@@ -827,3 +827,70 @@ async fn a_us_subject_shows_the_state_map() {
     assert!(map.contains("<svg"));
     assert!(map.contains("class=\"state"));
 }
+
+#[tokio::test]
+async fn the_questionnaire_offers_saving_only_to_editors() {
+    let w = web("save-button").await;
+    let form = [
+        ("action", "source"),
+        ("source", &cv_yaml() as &str),
+        ("as_of", "2026-12-01"),
+    ];
+    // A viewer sees no Save form, only a note that saving needs an editor token: on the page and in the htmx
+    // fragment, in both languages.
+    let viewer = w.post("/assess", Some(&w.viewer), &form, ORIGIN).await;
+    assert_eq!(viewer.status, StatusCode::OK, "{}", viewer.body);
+    assert!(!viewer.body.contains("id=\"save-form\""));
+    assert!(!viewer.body.contains("id=\"save-submit\""));
+    assert!(viewer.body.contains("id=\"save-needs-editor\""));
+    assert!(viewer.body.contains("needs an editor token"));
+    let started = w
+        .get("/assess?kind=ai_system&as_of=2026-12-01", Some(&w.viewer))
+        .await;
+    assert!(!started.body.contains("id=\"save-form\""));
+    assert!(started.body.contains("id=\"save-needs-editor\""));
+    let manifest = hidden(&viewer.body, "manifest");
+    let step = w
+        .send(
+            Request::builder()
+                .method(Method::POST)
+                .uri("/assess?lang=zh-CN")
+                .header(header::HOST, HOST)
+                .header(header::ORIGIN, ORIGIN.unwrap())
+                .header("HX-Request", "true")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::COOKIE, format!("aigov_session={}", w.viewer))
+                .body(Body::from(
+                    form_urlencoded::Serializer::new(String::new())
+                        .append_pair("action", "date")
+                        .append_pair("manifest", &manifest)
+                        .append_pair("as_of", "2026-06-01")
+                        .finish(),
+                ))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(step.status, StatusCode::OK, "{}", step.body);
+    assert!(step.body.contains("id=\"questionnaire\""));
+    assert!(!step.body.contains("id=\"save-form\""));
+    assert!(step.body.contains("保存到清单需要编辑者令牌"));
+    // An editor gets the form.
+    let editor = w.post("/assess", Some(&w.editor), &form, ORIGIN).await;
+    assert!(editor.body.contains("id=\"save-form\""));
+    assert!(editor.body.contains("id=\"save-submit\""));
+    assert!(!editor.body.contains("id=\"save-needs-editor\""));
+    // The server still refuses a viewer's post (the form is only hidden).
+    let denied = w
+        .post(
+            "/assess/save",
+            Some(&w.viewer),
+            &[
+                ("manifest", manifest.as_str()),
+                ("name", "X"),
+                ("as_of", "2026-12-01"),
+            ],
+            ORIGIN,
+        )
+        .await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
+}

@@ -85,6 +85,7 @@ web-assess-result = Assessment
 web-assess-name = Name
 web-assess-save = Save to the inventory
 web-assess-saved = Saved as { $id }.
+web-assess-save-needs-editor = Saving to the inventory needs an editor token; ask an administrator for one.
 web-assess-restart = Start again
 web-assess-answered = { $count ->
     [one] 1 answer given

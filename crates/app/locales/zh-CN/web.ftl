@@ -79,6 +79,7 @@ web-assess-result = 评估结果
 web-assess-name = 名称
 web-assess-save = 保存到清单
 web-assess-saved = 已保存为 { $id }。
+web-assess-save-needs-editor = 保存到清单需要编辑者令牌；请向管理员申请。
 web-assess-restart = 重新开始
 web-assess-answered = 已回答 { $count } 个问题
 web-assess-updated = 评估已更新：{ $classes } 项分类，{ $prohibitions } 项禁止性规定，{ $duties } 项义务，另有 { $undetermined } 条规则待定。
