@@ -894,3 +894,34 @@ async fn the_questionnaire_offers_saving_only_to_editors() {
         .await;
     assert_eq!(denied.status, StatusCode::FORBIDDEN);
 }
+
+/// The text of the element with `id` (up to its first `</`), or "".
+fn element<'h>(html: &'h str, id: &str) -> &'h str {
+    let Some(start) = html.find(&format!("id=\"{id}\"")) else {
+        return "";
+    };
+    let rest = &html[start..];
+    let end = rest.find("</p>").unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[tokio::test]
+async fn the_sign_in_page_writes_the_token_commands_as_code_in_both_languages() {
+    let w = web("signin-code").await;
+    for (path, words) in [
+        ("/signin", "An administrator creates one with"),
+        ("/signin?lang=zh-CN", "管理员可用"),
+    ] {
+        let a = w.get(path, None).await;
+        assert_eq!(a.status, StatusCode::OK);
+        let intro = element(&a.body, "signin-intro");
+        assert!(intro.contains(words), "{intro}");
+        assert!(
+            intro.contains("<code>aigov token create --role viewer</code>"),
+            "{intro}"
+        );
+        assert!(intro.contains("<code>--role editor</code>"), "{intro}");
+        assert!(!intro.contains('`'), "{intro}");
+        assert!(!a.body.contains("&lt;code"), "escaped markup");
+    }
+}

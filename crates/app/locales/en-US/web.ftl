@@ -26,7 +26,7 @@ web-home-inventory = Open the inventory
 
 ## Sign-in
 web-signin-title = Sign in
-web-signin-intro = Sign in with an aigov token. An administrator creates one with `aigov token create --role viewer` (read) or `--role editor` (read and change).
+web-signin-intro = Sign in with an aigov token. An administrator creates one with { $viewer } (read) or { $editor } (read and change).
 web-signin-token = Token
 web-signin-submit = Sign in
 web-signin-failed = That token is unknown or revoked.

@@ -26,7 +26,7 @@ web-home-inventory = 打开清单
 
 ## Sign-in
 web-signin-title = 登录
-web-signin-intro = 使用 aigov 令牌登录。管理员可用 `aigov token create --role viewer`（只读）或 `--role editor`（读取和修改）创建令牌。
+web-signin-intro = 使用 aigov 令牌登录。管理员可用 { $viewer }（只读）或 { $editor }（读取和修改）创建令牌。
 web-signin-token = 令牌
 web-signin-submit = 登录
 web-signin-failed = 该令牌未知或已被撤销。
