@@ -63,6 +63,24 @@ impl Tr {
         self.lang.ta(id, &fluent)
     }
 
+    /// A derivation tree's connective (`and`, `or`, `not`) in words; any other as it is.
+    pub fn op(&self, op: &str) -> String {
+        match op {
+            "and" => self.t("web-op-and"),
+            "or" => self.t("web-op-or"),
+            "not" => self.t("web-op-not"),
+            other => other.to_string(),
+        }
+    }
+
+    /// A kind of subject (`ai_system`, `model`, ...) in words, from `web-kind-KIND`; `None` for a kind the
+    /// messages do not name.
+    pub fn kind(&self, kind: &str) -> Option<String> {
+        let id = format!("web-kind-{kind}");
+        let text = self.t(&id);
+        (text != id && !text.is_empty()).then_some(text)
+    }
+
     /// A message with a count (plurals).
     pub fn tn(&self, id: &str, count: impl std::borrow::Borrow<usize>) -> String {
         self.lang

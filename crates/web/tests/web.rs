@@ -925,3 +925,72 @@ async fn the_sign_in_page_writes_the_token_commands_as_code_in_both_languages() 
         assert!(!a.body.contains("&lt;code"), "escaped markup");
     }
 }
+
+#[tokio::test]
+async fn chinese_pages_put_the_derivations_connectives_and_the_kinds_in_chinese() {
+    let w = web("zh-words").await;
+    let id = save_cv(&w, "TalentRank", "People team", &["hr"]).await;
+    let zh = w
+        .get(
+            &format!("/subjects/{id}?as_of=2026-12-01&lang=zh-CN"),
+            Some(&w.viewer),
+        )
+        .await;
+    assert_eq!(zh.status, StatusCode::OK);
+    assert!(
+        zh.body
+            .contains("<em class=\"op\" data-op=\"and\">全部满足</em>"),
+        "no Chinese `and` in the derivations"
+    );
+    assert!(zh
+        .body
+        .contains("<em class=\"op\" data-op=\"or\">任一满足</em>"));
+    for english in [
+        ">and</em>",
+        ">or</em>",
+        ">not</em>",
+        ">all of</em>",
+        ">any of</em>",
+    ] {
+        assert!(!zh.body.contains(english), "{english} on a Chinese page");
+    }
+    let en = w
+        .get(&format!("/subjects/{id}?as_of=2026-12-01"), Some(&w.viewer))
+        .await;
+    assert!(en
+        .body
+        .contains("<em class=\"op\" data-op=\"and\">all of</em>"));
+    // The kinds to assess, described in the page's language.
+    let start = w.get("/assess?lang=zh-CN", Some(&w.viewer)).await;
+    assert_eq!(start.status, StatusCode::OK);
+    let label = |html: &str, kind: &str| {
+        let from = html
+            .find(&format!("<label for=\"kind-{kind}\">"))
+            .unwrap_or_else(|| panic!("no kind {kind}"));
+        let rest = &html[from..];
+        rest[..rest.find("</label>").unwrap_or(rest.len())].to_string()
+    };
+    assert!(label(&start.body, "ai_system").contains("人工智能系统"));
+    assert!(label(&start.body, "model").contains("人工智能模型"));
+    assert!(label(&start.body, "export").contains("出口"));
+    assert!(!start.body.contains("An AI system"));
+    // Every kind offered has its Chinese words (a kind without a `web-kind-*` message would show English).
+    let kinds: Vec<&str> = start
+        .body
+        .split("<label for=\"kind-")
+        .skip(1)
+        .map(|l| &l[..l.find("</label>").unwrap_or(l.len())])
+        .collect();
+    assert!(kinds.len() >= 6, "{kinds:?}");
+    for l in kinds {
+        let words = &l[..l.find("<code>").unwrap_or(l.len())];
+        assert!(
+            words
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{l}"
+        );
+    }
+    let start = w.get("/assess", Some(&w.viewer)).await;
+    assert!(label(&start.body, "ai_system").contains("An AI system"));
+}

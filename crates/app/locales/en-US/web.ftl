@@ -111,6 +111,18 @@ web-derivation = Derivation
 web-truth-true = true
 web-truth-false = false
 web-truth-unknown = unknown
+# The connectives of a derivation tree: a node whose children must all hold, any of which may hold, or which must not hold.
+web-op-and = all of
+web-op-or = any of
+web-op-not = not
+# The kinds of subject the questionnaire assesses (the first words of each kind's description in the vocabulary).
+web-kind-ai_system = An AI system
+web-kind-model = An AI model, in particular a general-purpose AI model
+web-kind-agency_use_case = A US federal agency's use of AI
+web-kind-datacenter_project = A data-centre project
+web-kind-item = A physical item or technology subject to export controls
+web-kind-export = One export, re-export or in-country transfer
+web-kind-data_transfer = One outbound transfer of data from mainland China
 web-penalty = Penalty
 web-status = Status
 

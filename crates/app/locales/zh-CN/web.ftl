@@ -102,6 +102,16 @@ web-derivation = 推导过程
 web-truth-true = 成立
 web-truth-false = 不成立
 web-truth-unknown = 未知
+web-op-and = 全部满足
+web-op-or = 任一满足
+web-op-not = 非
+web-kind-ai_system = 人工智能系统
+web-kind-model = 人工智能模型，特别是通用人工智能模型
+web-kind-agency_use_case = 美国联邦机构对人工智能的使用
+web-kind-datacenter_project = 数据中心项目
+web-kind-item = 受出口管制的实物或技术
+web-kind-export = 一次出口、再出口或境内转让
+web-kind-data_transfer = 一次从中国大陆向境外提供数据（数据出境）
 web-penalty = 处罚
 web-status = 状态
 
