@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { repoRoot } from './server.mjs';
 
-/** Every bundled example manifest, by file name. */
+/** Every bundled example manifest of one subject, by file name. */
 export function examples() {
   const dir = join(repoRoot, 'examples');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .map((f) => ({ file: f, manifest: YAML.parse(readFileSync(join(dir, f), 'utf8')) }));
+    .map((f) => ({ file: f, manifest: YAML.parse(readFileSync(join(dir, f), 'utf8')) }))
+    // One subject per inventory entry: a manifest of several linked subjects (`subjects:`) is not one entry.
+    .filter(({ manifest }) => typeof manifest?.subject === 'string');
 }
 
 const OWNERS = ['legal', 'hr-tech', 'platform', 'risk', 'procurement'];

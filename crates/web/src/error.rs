@@ -76,7 +76,7 @@ impl WebError {
     fn message(&self, tr: &Tr) -> String {
         use aigov_app::i18n::Arg;
         match self {
-            WebError::SignIn { .. } => tr.t("web-signin-intro"),
+            WebError::SignIn { .. } => tr.plain("web-signin-intro", crate::lang::SIGNIN_COMMANDS),
             WebError::Forbidden { role, need } => tr.lang.ta(
                 "web-error-forbidden",
                 &[

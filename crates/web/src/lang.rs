@@ -38,6 +38,49 @@ impl Tr {
         self.lang.ta(id, &[(name, Arg::Str(value))])
     }
 
+    /// A message whose arguments are commands or code, as HTML: the message's text escaped and each argument in
+    /// `<code>` (the template writes it with `|safe`). The message file holds no markup, only `{ $name }`.
+    pub fn code(&self, id: &str, args: &[(&str, &str)]) -> String {
+        // Each argument becomes a marker from the private use area, which no message holds, then its `<code>`.
+        let markers: Vec<String> = (0..args.len())
+            .map(|i| format!("\u{E000}{i}\u{E001}"))
+            .collect();
+        let fluent: Vec<(&str, Arg<'_>)> = args
+            .iter()
+            .zip(&markers)
+            .map(|((name, _), m)| (*name, Arg::Str(m.as_str())))
+            .collect();
+        let mut html = escape(&self.lang.ta(id, &fluent));
+        for ((_, value), m) in args.iter().zip(&markers) {
+            html = html.replace(m.as_str(), &format!("<code>{}</code>", escape(value)));
+        }
+        html
+    }
+
+    /// A message whose arguments are commands or code, as plain text.
+    pub fn plain(&self, id: &str, args: &[(&str, &str)]) -> String {
+        let fluent: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, Arg::Str(v))).collect();
+        self.lang.ta(id, &fluent)
+    }
+
+    /// A derivation tree's connective (`and`, `or`, `not`) in words; any other as it is.
+    pub fn op(&self, op: &str) -> String {
+        match op {
+            "and" => self.t("web-op-and"),
+            "or" => self.t("web-op-or"),
+            "not" => self.t("web-op-not"),
+            other => other.to_string(),
+        }
+    }
+
+    /// A kind of subject (`ai_system`, `model`, ...) in words, from `web-kind-KIND`; `None` for a kind the
+    /// messages do not name.
+    pub fn kind(&self, kind: &str) -> Option<String> {
+        let id = format!("web-kind-{kind}");
+        let text = self.t(&id);
+        (text != id && !text.is_empty()).then_some(text)
+    }
+
     /// A message with a count (plurals).
     pub fn tn(&self, id: &str, count: impl std::borrow::Borrow<usize>) -> String {
         self.lang
@@ -61,6 +104,28 @@ impl Tr {
             Lang::ZhCn => "zh-CN",
         }
     }
+}
+
+/// The commands the sign-in page names (arguments of `web-signin-intro`).
+pub const SIGNIN_COMMANDS: &[(&str, &str)] = &[
+    ("viewer", "aigov token create --role viewer"),
+    ("editor", "--role editor"),
+];
+
+/// Text escaped for HTML (element content and quoted attributes).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `path` (with or without a query) with `lang` set, replacing any `lang` already there.
@@ -97,5 +162,22 @@ mod tests {
         );
         assert_eq!(Tr::from_query(Some("a=1&lang=zh-CN")).lang, Lang::ZhCn);
         assert_eq!(Tr::from_query(Some("lang=fr")).lang, Lang::En);
+    }
+
+    #[test]
+    fn commands_in_a_message_are_code_and_the_rest_is_escaped() {
+        for lang in [Lang::En, Lang::ZhCn] {
+            let html = Tr { lang }.code("web-signin-intro", SIGNIN_COMMANDS);
+            assert!(
+                html.contains("<code>aigov token create --role viewer</code>"),
+                "{html}"
+            );
+            assert!(html.contains("<code>--role editor</code>"), "{html}");
+            assert!(!html.contains('`') && !html.contains('\u{E000}'), "{html}");
+        }
+        assert_eq!(
+            escape("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
     }
 }

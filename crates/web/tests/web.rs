@@ -827,3 +827,170 @@ async fn a_us_subject_shows_the_state_map() {
     assert!(map.contains("<svg"));
     assert!(map.contains("class=\"state"));
 }
+
+#[tokio::test]
+async fn the_questionnaire_offers_saving_only_to_editors() {
+    let w = web("save-button").await;
+    let form = [
+        ("action", "source"),
+        ("source", &cv_yaml() as &str),
+        ("as_of", "2026-12-01"),
+    ];
+    // A viewer sees no Save form, only a note that saving needs an editor token: on the page and in the htmx
+    // fragment, in both languages.
+    let viewer = w.post("/assess", Some(&w.viewer), &form, ORIGIN).await;
+    assert_eq!(viewer.status, StatusCode::OK, "{}", viewer.body);
+    assert!(!viewer.body.contains("id=\"save-form\""));
+    assert!(!viewer.body.contains("id=\"save-submit\""));
+    assert!(viewer.body.contains("id=\"save-needs-editor\""));
+    assert!(viewer.body.contains("needs an editor token"));
+    let started = w
+        .get("/assess?kind=ai_system&as_of=2026-12-01", Some(&w.viewer))
+        .await;
+    assert!(!started.body.contains("id=\"save-form\""));
+    assert!(started.body.contains("id=\"save-needs-editor\""));
+    let manifest = hidden(&viewer.body, "manifest");
+    let step = w
+        .send(
+            Request::builder()
+                .method(Method::POST)
+                .uri("/assess?lang=zh-CN")
+                .header(header::HOST, HOST)
+                .header(header::ORIGIN, ORIGIN.unwrap())
+                .header("HX-Request", "true")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::COOKIE, format!("aigov_session={}", w.viewer))
+                .body(Body::from(
+                    form_urlencoded::Serializer::new(String::new())
+                        .append_pair("action", "date")
+                        .append_pair("manifest", &manifest)
+                        .append_pair("as_of", "2026-06-01")
+                        .finish(),
+                ))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(step.status, StatusCode::OK, "{}", step.body);
+    assert!(step.body.contains("id=\"questionnaire\""));
+    assert!(!step.body.contains("id=\"save-form\""));
+    assert!(step.body.contains("保存到清单需要编辑者令牌"));
+    // An editor gets the form.
+    let editor = w.post("/assess", Some(&w.editor), &form, ORIGIN).await;
+    assert!(editor.body.contains("id=\"save-form\""));
+    assert!(editor.body.contains("id=\"save-submit\""));
+    assert!(!editor.body.contains("id=\"save-needs-editor\""));
+    // The server still refuses a viewer's post (the form is only hidden).
+    let denied = w
+        .post(
+            "/assess/save",
+            Some(&w.viewer),
+            &[
+                ("manifest", manifest.as_str()),
+                ("name", "X"),
+                ("as_of", "2026-12-01"),
+            ],
+            ORIGIN,
+        )
+        .await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
+}
+
+/// The text of the element with `id` (up to its first `</`), or "".
+fn element<'h>(html: &'h str, id: &str) -> &'h str {
+    let Some(start) = html.find(&format!("id=\"{id}\"")) else {
+        return "";
+    };
+    let rest = &html[start..];
+    let end = rest.find("</p>").unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[tokio::test]
+async fn the_sign_in_page_writes_the_token_commands_as_code_in_both_languages() {
+    let w = web("signin-code").await;
+    for (path, words) in [
+        ("/signin", "An administrator creates one with"),
+        ("/signin?lang=zh-CN", "管理员可用"),
+    ] {
+        let a = w.get(path, None).await;
+        assert_eq!(a.status, StatusCode::OK);
+        let intro = element(&a.body, "signin-intro");
+        assert!(intro.contains(words), "{intro}");
+        assert!(
+            intro.contains("<code>aigov token create --role viewer</code>"),
+            "{intro}"
+        );
+        assert!(intro.contains("<code>--role editor</code>"), "{intro}");
+        assert!(!intro.contains('`'), "{intro}");
+        assert!(!a.body.contains("&lt;code"), "escaped markup");
+    }
+}
+
+#[tokio::test]
+async fn chinese_pages_put_the_derivations_connectives_and_the_kinds_in_chinese() {
+    let w = web("zh-words").await;
+    let id = save_cv(&w, "TalentRank", "People team", &["hr"]).await;
+    let zh = w
+        .get(
+            &format!("/subjects/{id}?as_of=2026-12-01&lang=zh-CN"),
+            Some(&w.viewer),
+        )
+        .await;
+    assert_eq!(zh.status, StatusCode::OK);
+    assert!(
+        zh.body
+            .contains("<em class=\"op\" data-op=\"and\">全部满足</em>"),
+        "no Chinese `and` in the derivations"
+    );
+    assert!(zh
+        .body
+        .contains("<em class=\"op\" data-op=\"or\">任一满足</em>"));
+    for english in [
+        ">and</em>",
+        ">or</em>",
+        ">not</em>",
+        ">all of</em>",
+        ">any of</em>",
+    ] {
+        assert!(!zh.body.contains(english), "{english} on a Chinese page");
+    }
+    let en = w
+        .get(&format!("/subjects/{id}?as_of=2026-12-01"), Some(&w.viewer))
+        .await;
+    assert!(en
+        .body
+        .contains("<em class=\"op\" data-op=\"and\">all of</em>"));
+    // The kinds to assess, described in the page's language.
+    let start = w.get("/assess?lang=zh-CN", Some(&w.viewer)).await;
+    assert_eq!(start.status, StatusCode::OK);
+    let label = |html: &str, kind: &str| {
+        let from = html
+            .find(&format!("<label for=\"kind-{kind}\">"))
+            .unwrap_or_else(|| panic!("no kind {kind}"));
+        let rest = &html[from..];
+        rest[..rest.find("</label>").unwrap_or(rest.len())].to_string()
+    };
+    assert!(label(&start.body, "ai_system").contains("人工智能系统"));
+    assert!(label(&start.body, "model").contains("人工智能模型"));
+    assert!(label(&start.body, "export").contains("出口"));
+    assert!(!start.body.contains("An AI system"));
+    // Every kind offered has its Chinese words (a kind without a `web-kind-*` message would show English).
+    let kinds: Vec<&str> = start
+        .body
+        .split("<label for=\"kind-")
+        .skip(1)
+        .map(|l| &l[..l.find("</label>").unwrap_or(l.len())])
+        .collect();
+    assert!(kinds.len() >= 6, "{kinds:?}");
+    for l in kinds {
+        let words = &l[..l.find("<code>").unwrap_or(l.len())];
+        assert!(
+            words
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{l}"
+        );
+    }
+    let start = w.get("/assess", Some(&w.viewer)).await;
+    assert!(label(&start.body, "ai_system").contains("An AI system"));
+}

@@ -26,7 +26,7 @@ web-home-inventory = Open the inventory
 
 ## Sign-in
 web-signin-title = Sign in
-web-signin-intro = Sign in with an aigov token. An administrator creates one with `aigov token create --role viewer` (read) or `--role editor` (read and change).
+web-signin-intro = Sign in with an aigov token. An administrator creates one with { $viewer } (read) or { $editor } (read and change).
 web-signin-token = Token
 web-signin-submit = Sign in
 web-signin-failed = That token is unknown or revoked.
@@ -85,6 +85,7 @@ web-assess-result = Assessment
 web-assess-name = Name
 web-assess-save = Save to the inventory
 web-assess-saved = Saved as { $id }.
+web-assess-save-needs-editor = Saving to the inventory needs an editor token; ask an administrator for one.
 web-assess-restart = Start again
 web-assess-answered = { $count ->
     [one] 1 answer given
@@ -110,6 +111,18 @@ web-derivation = Derivation
 web-truth-true = true
 web-truth-false = false
 web-truth-unknown = unknown
+# The connectives of a derivation tree: a node whose children must all hold, any of which may hold, or which must not hold.
+web-op-and = all of
+web-op-or = any of
+web-op-not = not
+# The kinds of subject the questionnaire assesses (the first words of each kind's description in the vocabulary).
+web-kind-ai_system = An AI system
+web-kind-model = An AI model, in particular a general-purpose AI model
+web-kind-agency_use_case = A US federal agency's use of AI
+web-kind-datacenter_project = A data-centre project
+web-kind-item = A physical item or technology subject to export controls
+web-kind-export = One export, re-export or in-country transfer
+web-kind-data_transfer = One outbound transfer of data from mainland China
 web-penalty = Penalty
 web-status = Status
 

@@ -26,7 +26,7 @@ web-home-inventory = 打开清单
 
 ## Sign-in
 web-signin-title = 登录
-web-signin-intro = 使用 aigov 令牌登录。管理员可用 `aigov token create --role viewer`（只读）或 `--role editor`（读取和修改）创建令牌。
+web-signin-intro = 使用 aigov 令牌登录。管理员可用 { $viewer }（只读）或 { $editor }（读取和修改）创建令牌。
 web-signin-token = 令牌
 web-signin-submit = 登录
 web-signin-failed = 该令牌未知或已被撤销。
@@ -79,6 +79,7 @@ web-assess-result = 评估结果
 web-assess-name = 名称
 web-assess-save = 保存到清单
 web-assess-saved = 已保存为 { $id }。
+web-assess-save-needs-editor = 保存到清单需要编辑者令牌；请向管理员申请。
 web-assess-restart = 重新开始
 web-assess-answered = 已回答 { $count } 个问题
 web-assess-updated = 评估已更新：{ $classes } 项分类，{ $prohibitions } 项禁止性规定，{ $duties } 项义务，另有 { $undetermined } 条规则待定。
@@ -101,6 +102,16 @@ web-derivation = 推导过程
 web-truth-true = 成立
 web-truth-false = 不成立
 web-truth-unknown = 未知
+web-op-and = 全部满足
+web-op-or = 任一满足
+web-op-not = 非
+web-kind-ai_system = 人工智能系统
+web-kind-model = 人工智能模型，特别是通用人工智能模型
+web-kind-agency_use_case = 美国联邦机构对人工智能的使用
+web-kind-datacenter_project = 数据中心项目
+web-kind-item = 受出口管制的实物或技术
+web-kind-export = 一次出口、再出口或境内转让
+web-kind-data_transfer = 一次从中国大陆向境外提供数据（数据出境）
 web-penalty = 处罚
 web-status = 状态
 

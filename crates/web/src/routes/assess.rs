@@ -140,9 +140,10 @@ async fn start(
             let kinds = kinds
                 .iter()
                 .map(|k| {
-                    let label = vocabulary
-                        .subject(k)
-                        .map(|d| aigov_app::report::tier_label(&d.description))
+                    let label = tr
+                        .kind(k)
+                        .or_else(|| vocabulary.subject(k).map(|d| d.description.clone()))
+                        .map(|d| aigov_app::report::tier_label(&d))
                         .filter(|d| !d.is_empty())
                         .unwrap_or_else(|| k.to_string());
                     (k.to_string(), label)
