@@ -476,6 +476,34 @@ pub struct TimelineEntry {
     pub date: String,
     /// The classifications from that date (empty: not controlled by these rules).
     pub classes: Vec<String>,
+    /// The same classifications, structured (rendered in a language by [`timeline_classes`]).
+    #[serde(skip)]
+    pub lines: Vec<ClassLine>,
+}
+
+/// A timeline entry's classifications in `lang`: `3A090.a.1 (also meets .a.2)`, `.z paragraph (undetermined)`.
+pub fn timeline_classes(lang: Lang, t: &TimelineEntry) -> Vec<String> {
+    let mut v: Vec<String> = t
+        .lines
+        .iter()
+        .map(|c| {
+            let label = class_label(lang, c);
+            match (c.status.as_str(), Status::parse(&c.status)) {
+                ("in_effect", _) => label,
+                (_, Some(st)) if lang != Lang::En => lang.ta(
+                    "item-class-status",
+                    &[
+                        ("label", Arg::Str(&label)),
+                        ("status", Arg::Str(&lang.status(st))),
+                    ],
+                ),
+                (s, _) => format!("{label} ({})", s.replace('_', " ")),
+            }
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
 }
 
 /// The result of `aigov export classify`.
@@ -823,17 +851,13 @@ fn classes_of(a: &Assessment<'_>) -> Vec<ClassLine> {
     all
 }
 
-fn timeline_key(a: &Assessment<'_>) -> Vec<String> {
-    let mut v: Vec<String> = classes_of(a)
-        .into_iter()
-        .map(|c| match c.status.as_str() {
-            "in_effect" => c.label,
-            s => format!("{} ({})", c.label, s.replace('_', " ")),
-        })
-        .collect();
-    v.sort();
-    v.dedup();
-    v
+fn timeline_key(a: &Assessment<'_>) -> (Vec<String>, Vec<ClassLine>) {
+    let entry = TimelineEntry {
+        date: String::new(),
+        classes: Vec::new(),
+        lines: classes_of(a),
+    };
+    (timeline_classes(Lang::En, &entry), entry.lines)
 }
 
 /// The dates on which some rule about items may change its answer: version starts, application dates,
@@ -1054,11 +1078,12 @@ pub fn evaluate(engine: &Engine, facts: &Facts, chip: Option<&Chip>, as_of: Date
     let mut timeline: Vec<TimelineEntry> = Vec::new();
     for d in change_dates(engine, start.min(as_of), as_of) {
         let at = engine.assess(facts, &Options::as_of(d));
-        let key = timeline_key(&at);
+        let (key, lines) = timeline_key(&at);
         if timeline.last().map(|t| &t.classes) != Some(&key) {
             timeline.push(TimelineEntry {
                 date: d.to_string(),
                 classes: key,
+                lines,
             });
         }
     }

@@ -332,6 +332,7 @@ item-and = {" and "}
 item-tier-z = {".z paragraph"}
 item-tier-sec232-band-1 = Sec 232 tariff band 1
 item-tier-sec232-band-2 = Sec 232 tariff band 2
+item-class-status = { $label } ({ $status })
 finding-penalty-note = { " " }({ $note })
 cause-new-text = new text from { $date }
 cause-amended-by = amended by { $by } (in force { $date })

@@ -307,6 +307,7 @@ item-and = 和
 item-tier-z = “.z”段
 item-tier-sec232-band-1 = 第232条关税第1档
 item-tier-sec232-band-2 = 第232条关税第2档
+item-class-status = { $label }（{ $status }）
 finding-penalty-note = （{ $note }）
 cause-new-text = 自 { $date } 起适用新文本
 cause-amended-by = 经 { $by } 修订（自 { $date } 起施行）
