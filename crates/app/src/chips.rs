@@ -3,6 +3,7 @@
 //! under the US export control rules of the corpus as of a date, with the TPP/PD arithmetic and a timeline of
 //! how the classification changed since the first advanced computing rule (7 Oct 2022).
 
+use crate::i18n::{Arg, Lang};
 use crate::AppError;
 use crate::OutputFormat;
 use aigov_core::assess::{Assessment, Engine, Options};
@@ -388,6 +389,84 @@ pub struct ClassLine {
     /// under the October 2022 text, a Section 232 band).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tests: Vec<String>,
+    /// The same tests, structured (rendered in a language by [`test_lines`]): one group per sub-paragraph met,
+    /// or one group without a paragraph for the class's own conditions.
+    #[serde(skip)]
+    pub checks: Vec<Checks>,
+}
+
+/// The tests of one paragraph (or of a class without sub-paragraphs), structured.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checks {
+    /// The sub-paragraph (`3A090.a.2`), if the tests are a sub-paragraph's.
+    pub paragraph: Option<String>,
+    /// The conditions met.
+    pub tests: Vec<ItemTest>,
+}
+
+/// A condition the item meets, with its value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemTest {
+    /// A yes/no fact that holds: `designed or marketed for data centres`.
+    Holds {
+        /// The qualified fact (`item.datacenter`).
+        fact: String,
+    },
+    /// A comparison of the item's value with a threshold: `TPP 4,992 ≥ 4800`.
+    Compare {
+        /// The qualified fact (`item.tpp`).
+        fact: String,
+        /// The item's value, as shown (`4,992`).
+        value: String,
+        /// The operator (`≥`, `≤`, `>`, `<`, `=`, `≠`).
+        op: String,
+        /// The threshold as the corpus writes it (`4800`).
+        threshold: String,
+    },
+    /// Any other condition: its expression and the facts' values, as the engine traced them.
+    Other {
+        /// The expression.
+        expr: String,
+        /// `fact = value` pairs.
+        values: Vec<String>,
+    },
+}
+
+/// One line of the TPP / performance-density arithmetic, structured (rendered by [`arithmetic_line`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arith {
+    /// A catalog chip's TPP, the highest over its formats.
+    Formats(Vec<FormatTpp>),
+    /// A catalog chip's TPP as published.
+    Published,
+    /// A catalog chip without a TPP.
+    Unknown,
+    /// A manifest's TPP as given.
+    FromManifest,
+    /// A value the engine derived: `PD = TPP / applicable die area = 4,992 / 826 = 6.04`.
+    Derived {
+        /// The qualified fact (`item.performance_density`).
+        fact: String,
+        /// The corpus's label of the method (`TPP / applicable die area`).
+        method: String,
+        /// The arithmetic with the numbers, as shown (`4,992 / 826 = 6.04`).
+        figures: String,
+    },
+}
+
+/// One format's TPP in a chip's arithmetic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormatTpp {
+    /// The format (`FP16`).
+    pub format: String,
+    /// Dense TOPS at the format.
+    pub dense_tops: f64,
+    /// Bit length.
+    pub bits: f64,
+    /// TPP at the format.
+    pub tpp: f64,
+    /// The highest of the chip.
+    pub max: bool,
 }
 
 /// One change of classification.
@@ -397,6 +476,34 @@ pub struct TimelineEntry {
     pub date: String,
     /// The classifications from that date (empty: not controlled by these rules).
     pub classes: Vec<String>,
+    /// The same classifications, structured (rendered in a language by [`timeline_classes`]).
+    #[serde(skip)]
+    pub lines: Vec<ClassLine>,
+}
+
+/// A timeline entry's classifications in `lang`: `3A090.a.1 (also meets .a.2)`, `.z paragraph (undetermined)`.
+pub fn timeline_classes(lang: Lang, t: &TimelineEntry) -> Vec<String> {
+    let mut v: Vec<String> = t
+        .lines
+        .iter()
+        .map(|c| {
+            let label = class_label(lang, c);
+            match (c.status.as_str(), Status::parse(&c.status)) {
+                ("in_effect", _) => label,
+                (_, Some(st)) if lang != Lang::En => lang.ta(
+                    "item-class-status",
+                    &[
+                        ("label", Arg::Str(&label)),
+                        ("status", Arg::Str(&lang.status(st))),
+                    ],
+                ),
+                (s, _) => format!("{label} ({})", s.replace('_', " ")),
+            }
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
 }
 
 /// The result of `aigov export classify`.
@@ -412,10 +519,16 @@ pub struct Classified {
     pub performance_density: Option<f64>,
     /// How TPP and PD were obtained, one line each.
     pub arithmetic: Vec<String>,
+    /// The same, structured (rendered in a language by [`arithmetic_line`]).
+    #[serde(skip)]
+    pub arithmetic_parts: Vec<Arith>,
     /// The classifications on the date.
     pub classifications: Vec<ClassLine>,
     /// Questions whose answers would settle undetermined classifications.
     pub questions: Vec<String>,
+    /// The facts the questions ask for, in the same order (for translated questions).
+    #[serde(skip)]
+    pub question_facts: Vec<String>,
     /// How the classification changed from 2022-10-07 to the date.
     pub timeline: Vec<TimelineEntry>,
     /// The April 2025 is-informed letters that name the item (they bind only their addressees).
@@ -449,26 +562,179 @@ pub fn tier_label(tier: &str) -> String {
 /// The axis of the corpus's sub-paragraph classifications (3A090.a.1, .a.2, .b.1, .b.2).
 const PARAGRAPH_AXIS: &str = "eccn_paragraph";
 
-/// A fact's name for people in a test line.
-fn fact_label(fact: &str) -> &str {
-    match fact {
-        "item.tpp" => "TPP",
-        "item.performance_density" => "PD",
-        "item.datacenter" => "designed or marketed for data centres",
-        "item.die_area_mm2" => "applicable die area (mm²)",
-        "item.dense_tops" => "dense TOPS",
-        "item.mac_tops" => "MacTOPS",
-        "item.bit_length" => "bit length",
-        "item.io_bandwidth_gbps" => "I/O bandwidth (GB/s)",
-        "item.memory_bandwidth_gbps" => "memory bandwidth (GB/s)",
-        "item.memory_bandwidth_density" => "memory bandwidth density (GB/s/mm²)",
-        f => f,
+/// A fact's name for people in a test line, in `lang`: `item.tpp` reads `TPP`, `item.datacenter` reads
+/// `designed or marketed for data centres`; a fact without a name reads as its id.
+fn fact_label(lang: Lang, fact: &str) -> String {
+    let key = match fact {
+        "item.tpp" => "item-fact-tpp",
+        "item.performance_density" => "item-fact-pd",
+        "item.datacenter" => "item-fact-datacenter",
+        "item.die_area_mm2" => "item-fact-die-area",
+        "item.dense_tops" => "item-fact-dense-tops",
+        "item.mac_tops" => "item-fact-mac-tops",
+        "item.bit_length" => "item-fact-bit-length",
+        "item.io_bandwidth_gbps" => "item-fact-io-bandwidth",
+        "item.memory_bandwidth_gbps" => "item-fact-memory-bandwidth",
+        "item.memory_bandwidth_density" => "item-fact-memory-bandwidth-density",
+        f => return f.to_string(),
+    };
+    lang.t(key)
+}
+
+/// An operator for people: `>=` reads `≥`.
+fn op_sign(op: &str) -> Option<&'static str> {
+    Some(match op {
+        ">=" => "≥",
+        "<=" => "≤",
+        ">" => ">",
+        "<" => "<",
+        "==" => "=",
+        "!=" => "≠",
+        _ => return None,
+    })
+}
+
+/// A condition of the derivation that holds, structured: `item.tpp >= 4800` with `item.tpp = 15832` is a
+/// comparison of `15,832` with `4800`; a yes/no fact that holds is just the fact.
+fn leaf_test(node: &TraceNode) -> ItemTest {
+    let value_of = |fact: &str| {
+        node.values.iter().find_map(|v| {
+            v.split_once(" = ")
+                .filter(|(f, _)| *f == fact)
+                .map(|(_, value)| value)
+        })
+    };
+    let tokens: Vec<&str> = node.expr.split_whitespace().collect();
+    let other = || ItemTest::Other {
+        expr: node.expr.clone(),
+        values: node.values.clone(),
+    };
+    match tokens.as_slice() {
+        [fact] if value_of(fact) == Some("true") => ItemTest::Holds {
+            fact: fact.to_string(),
+        },
+        [fact, "==", "true"] if value_of(fact) == Some("true") => ItemTest::Holds {
+            fact: fact.to_string(),
+        },
+        [fact, op, threshold] => match (value_of(fact), op_sign(op)) {
+            (Some(v), Some(sign)) if threshold.parse::<f64>().is_ok() => match v.parse::<f64>() {
+                Ok(n) => ItemTest::Compare {
+                    fact: fact.to_string(),
+                    value: num(n),
+                    op: sign.to_string(),
+                    threshold: threshold.to_string(),
+                },
+                Err(_) => other(),
+            },
+            _ => other(),
+        },
+        _ => other(),
     }
 }
 
-/// The conditions met in a finding's derivation, as tests with the item's values: `item.tpp >= 4800` with
-/// `item.tpp = 15832` reads `TPP 15,832 ≥ 4800`. The item's kind, which only selects the entry, is left out.
-fn tests_of(node: &TraceNode, out: &mut Vec<String>) {
+/// A test in `lang`: `TPP 4,992 ≥ 4800`, `designed or marketed for data centres`.
+pub fn test_text(lang: Lang, t: &ItemTest) -> String {
+    match t {
+        ItemTest::Holds { fact } => fact_label(lang, fact),
+        ItemTest::Compare {
+            fact,
+            value,
+            op,
+            threshold,
+        } => format!("{} {value} {op} {threshold}", fact_label(lang, fact)),
+        ItemTest::Other { expr, values } => {
+            let mut text = expr
+                .replace(">=", "≥")
+                .replace("<=", "≤")
+                .replace("==", "=")
+                .replace("!=", "≠");
+            for v in values {
+                if let Some((fact, value)) = v.split_once(" = ") {
+                    let shown = value
+                        .parse::<f64>()
+                        .map(num)
+                        .unwrap_or_else(|_| value.to_string());
+                    let with_value = if value == "true" {
+                        fact_label(lang, fact)
+                    } else {
+                        format!("{} {shown}", fact_label(lang, fact))
+                    };
+                    text = text.replacen(fact, &with_value, 1);
+                }
+            }
+            // A bare boolean fact that holds reads as its label alone.
+            text.trim_end_matches(" = true").to_string()
+        }
+    }
+}
+
+/// A classification's test lines in `lang`: one per sub-paragraph met (`3A090.a.1: TPP 15,832 ≥ 4800`), or one
+/// line of the class's own conditions.
+pub fn test_lines(lang: Lang, l: &ClassLine) -> Vec<String> {
+    let sep = lang.t("item-list-separator");
+    l.checks
+        .iter()
+        .filter(|c| c.paragraph.is_some() || !c.tests.is_empty())
+        .map(|c| {
+            let tests = c
+                .tests
+                .iter()
+                .map(|t| test_text(lang, t))
+                .collect::<Vec<_>>()
+                .join(&sep);
+            match &c.paragraph {
+                Some(p) => lang.ta(
+                    "item-paragraph-tests",
+                    &[("paragraph", Arg::Str(p)), ("tests", Arg::Str(&tests))],
+                ),
+                None => tests,
+            }
+        })
+        .collect()
+}
+
+/// A classification's label in `lang`: `3A090.a.1 (also meets .a.2)`, `4A090.a (its integrated circuit meets
+/// 3A090.a.1)`, `.z paragraph`.
+pub fn class_label(lang: Lang, l: &ClassLine) -> String {
+    let base = match l.tier.as_str() {
+        "eccn_z" => lang.t("item-tier-z"),
+        "sec232_band_1" => lang.t("item-tier-sec232-band-1"),
+        "sec232_band_2" => lang.t("item-tier-sec232-band-2"),
+        t => tier_label(t),
+    };
+    let Some((first, rest)) = l.meets.split_first() else {
+        return base;
+    };
+    let others: Vec<&str> = rest.iter().map(|p| p.trim_start_matches("3A090")).collect();
+    if l.tier.starts_with("eccn_3a090") {
+        if others.is_empty() {
+            first.clone()
+        } else {
+            lang.ta(
+                "item-also-meets",
+                &[
+                    ("label", Arg::Str(first)),
+                    ("others", Arg::Str(&others.join(", "))),
+                ],
+            )
+        }
+    } else {
+        let and = lang.t("item-and");
+        let mut met = first.clone();
+        for o in &others {
+            met.push_str(&and);
+            met.push_str(o);
+        }
+        lang.ta(
+            "item-ic-meets",
+            &[("label", Arg::Str(&base)), ("met", Arg::Str(&met))],
+        )
+    }
+}
+
+/// The conditions met in a finding's derivation, structured. The item's kind, which only selects the entry, is
+/// left out.
+fn tests_of(node: &TraceNode, out: &mut Vec<ItemTest>) {
     if node.result != Truth::True {
         return;
     }
@@ -476,30 +742,9 @@ fn tests_of(node: &TraceNode, out: &mut Vec<String>) {
         if node.expr.starts_with("item.kind") {
             return;
         }
-        let mut text = node
-            .expr
-            .replace(">=", "≥")
-            .replace("<=", "≤")
-            .replace("==", "=")
-            .replace("!=", "≠");
-        for v in &node.values {
-            if let Some((fact, value)) = v.split_once(" = ") {
-                let shown = value
-                    .parse::<f64>()
-                    .map(num)
-                    .unwrap_or_else(|_| value.to_string());
-                let with_value = if value == "true" {
-                    fact_label(fact).to_string()
-                } else {
-                    format!("{} {shown}", fact_label(fact))
-                };
-                text = text.replacen(fact, &with_value, 1);
-            }
-        }
-        // A bare boolean fact that holds reads as its label alone.
-        let text = text.trim_end_matches(" = true").to_string();
-        if !out.contains(&text) {
-            out.push(text);
+        let t = leaf_test(node);
+        if !out.contains(&t) {
+            out.push(t);
         }
         return;
     }
@@ -532,7 +777,15 @@ fn classes_of(a: &Assessment<'_>) -> Vec<ClassLine> {
             applies_from: f.applies_from.to_string(),
             paragraph: None,
             meets: Vec::new(),
-            tests,
+            tests: Vec::new(),
+            checks: if tests.is_empty() {
+                Vec::new()
+            } else {
+                vec![Checks {
+                    paragraph: None,
+                    tests,
+                }]
+            },
         }
     };
     let mut all: Vec<ClassLine> = a
@@ -560,10 +813,6 @@ fn classes_of(a: &Assessment<'_>) -> Vec<ClassLine> {
         .cloned()
         .collect();
     all.retain(|l| l.axis != PARAGRAPH_AXIS);
-    // A class without sub-paragraphs shows its own test on one line.
-    for l in all.iter_mut().filter(|l| l.tests.len() > 1) {
-        l.tests = vec![l.tests.join(", ")];
-    }
     for l in all.iter_mut().filter(|l| l.status == "in_effect") {
         let letter = match l.tier.as_str() {
             "eccn_3a090_a" | "eccn_4a090_a" => "a",
@@ -579,48 +828,36 @@ fn classes_of(a: &Assessment<'_>) -> Vec<ClassLine> {
             continue;
         };
         l.meets = met.iter().map(|p| p.label.clone()).collect();
-        l.tests = met
+        l.checks = met
             .iter()
-            .map(|p| format!("{}: {}", p.label, p.tests.join(", ")))
-            .collect();
-        let others: Vec<String> = met
-            .iter()
-            .skip(1)
-            .map(|p| p.label.trim_start_matches("3A090").to_string())
+            .map(|p| Checks {
+                paragraph: Some(p.label.clone()),
+                tests: p.checks.iter().flat_map(|c| c.tests.clone()).collect(),
+            })
             .collect();
         if l.tier.starts_with("eccn_3a090") {
             l.paragraph = Some(first.label.clone());
-            l.label = if others.is_empty() {
-                first.label.clone()
-            } else {
-                format!("{} (also meets {})", first.label, others.join(", "))
-            };
             l.citation = first.citation.clone();
         } else {
             l.paragraph = Some(l.label.clone());
-            let mut met_text = first.label.clone();
-            for o in &others {
-                met_text.push_str(" and ");
-                met_text.push_str(o);
-            }
-            l.label = format!("{} (its integrated circuit meets {met_text})", l.label);
         }
+    }
+    // The English words of the JSON answer; other languages render the structured parts.
+    for l in all.iter_mut() {
+        l.label = class_label(Lang::En, l);
+        l.tests = test_lines(Lang::En, l);
     }
     all.sort_by(|a, b| a.status.cmp(&b.status).then(a.tier.cmp(&b.tier)));
     all
 }
 
-fn timeline_key(a: &Assessment<'_>) -> Vec<String> {
-    let mut v: Vec<String> = classes_of(a)
-        .into_iter()
-        .map(|c| match c.status.as_str() {
-            "in_effect" => c.label,
-            s => format!("{} ({})", c.label, s.replace('_', " ")),
-        })
-        .collect();
-    v.sort();
-    v.dedup();
-    v
+fn timeline_key(a: &Assessment<'_>) -> (Vec<String>, Vec<ClassLine>) {
+    let entry = TimelineEntry {
+        date: String::new(),
+        classes: Vec::new(),
+        lines: classes_of(a),
+    };
+    (timeline_classes(Lang::En, &entry), entry.lines)
 }
 
 /// The dates on which some rule about items may change its answer: version starts, application dates,
@@ -722,29 +959,79 @@ fn fact_number(engine: &Engine, facts: &Facts, a: &Assessment<'_>, name: &str) -
     }
 }
 
-/// A derived value for people: `item.tpp = 1979 * 8 = 15832 (dense TOPS x bit length)` reads
-/// `TPP = dense TOPS × bit length = 1,979 × 8 = 15,832` (TPP also written as 2 × MacTOPS × bit length).
-fn derived_line(d: &aigov_core::assess::DerivedValue<'_>) -> String {
-    let pretty = |s: &str| {
-        s.split(' ')
-            .map(|w| match w {
-                "*" | "x" => "×".to_string(),
-                w => w
-                    .parse::<f64>()
-                    .map(num)
-                    .unwrap_or_else(|_| fact_label(w).to_string()),
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+/// A derivation method's label in `lang`: the corpus's `dense TOPS x bit length` reads `dense TOPS × bit length`.
+fn method_label(lang: Lang, method: &str) -> String {
+    let key = match method {
+        "dense TOPS x bit length" => "item-method-dense-tops",
+        "2 x MacTOPS x bit length" => "item-method-mac-tops",
+        "TPP / applicable die area" => "item-method-pd",
+        "memory bandwidth / package area" => "item-method-hbm-density",
+        m => return m.replace(" x ", " × "),
     };
-    let method = d.method.replace(" x ", " × ");
-    let name = fact_label(d.fact);
-    let note = if d.fact == "item.tpp" && !method.contains("MacTOPS") {
-        " (= 2 × MacTOPS × bit length: dense TOPS count 2 operations per multiply-accumulate)"
-    } else {
-        ""
-    };
-    format!("{name} = {method} = {}{note}", pretty(&d.arithmetic))
+    lang.t(key)
+}
+
+/// A line of the arithmetic in `lang`. A derived value: `item.tpp = 1979 * 8 = 15832 (dense TOPS x bit length)`
+/// reads `TPP = dense TOPS × bit length = 1,979 × 8 = 15,832` (TPP also written as 2 × MacTOPS × bit length).
+pub fn arithmetic_line(lang: Lang, a: &Arith) -> String {
+    match a {
+        Arith::Formats(formats) => {
+            let parts: Vec<String> = formats
+                .iter()
+                .map(|f| {
+                    let line = format!(
+                        "{}: {} × {} = {}",
+                        f.format,
+                        num(f.dense_tops),
+                        num(f.bits),
+                        num(f.tpp)
+                    );
+                    if f.max {
+                        lang.ta("item-format-max", &[("line", Arg::Str(&line))])
+                    } else {
+                        line
+                    }
+                })
+                .collect();
+            lang.ta(
+                "item-tpp-formats",
+                &[("formats", Arg::Str(&parts.join("; ")))],
+            )
+        }
+        Arith::Published => lang.t("item-tpp-published"),
+        Arith::Unknown => lang.t("item-tpp-unknown"),
+        Arith::FromManifest => lang.t("item-tpp-manifest"),
+        Arith::Derived {
+            fact,
+            method,
+            figures,
+        } => {
+            let pretty = figures
+                .split(' ')
+                .map(|w| match w {
+                    "*" | "x" => "×".to_string(),
+                    w => w
+                        .parse::<f64>()
+                        .map(num)
+                        .unwrap_or_else(|_| fact_label(lang, w)),
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let key = if fact == "item.tpp" && !method.contains("MacTOPS") {
+                "item-derived-dense-tpp"
+            } else {
+                "item-derived"
+            };
+            lang.ta(
+                key,
+                &[
+                    ("name", Arg::Str(&fact_label(lang, fact))),
+                    ("method", Arg::Str(&method_label(lang, method))),
+                    ("figures", Arg::Str(&pretty)),
+                ],
+            )
+        }
+    }
 }
 
 /// Assesses the item on `as_of` and on every date its classification could change.
@@ -752,58 +1039,51 @@ pub fn evaluate(engine: &Engine, facts: &Facts, chip: Option<&Chip>, as_of: Date
     let a = engine.assess(facts, &Options::as_of(as_of));
     let tpp = fact_number(engine, facts, &a, "tpp");
     let pd = fact_number(engine, facts, &a, "performance_density");
-    let mut arithmetic = Vec::new();
+    let mut parts = Vec::new();
     match chip {
         Some(c) if c.tpp.is_none() && !c.formats.is_empty() => {
             let best = c.best_format().map(ChipFormat::tpp).unwrap_or_default();
-            let parts: Vec<String> = c
-                .formats
-                .iter()
-                .map(|f| {
-                    let mark = if (f.tpp() - best).abs() < 1e-9 {
-                        " ← max"
-                    } else {
-                        ""
-                    };
-                    format!(
-                        "{}: {} × {} = {}{mark}",
-                        f.format,
-                        num(f.dense_tops),
-                        num(f.bits),
-                        num(f.tpp())
-                    )
-                })
-                .collect();
-            arithmetic.push(format!(
-                "TPP = 2 × MacTOPS × bit length = dense TOPS × bit length (dense TOPS count 2 operations per \
-                 multiply-accumulate), the highest over formats: {}",
-                parts.join("; ")
+            parts.push(Arith::Formats(
+                c.formats
+                    .iter()
+                    .map(|f| FormatTpp {
+                        format: f.format.clone(),
+                        dense_tops: f.dense_tops,
+                        bits: f.bits,
+                        tpp: f.tpp(),
+                        max: (f.tpp() - best).abs() < 1e-9,
+                    })
+                    .collect(),
             ));
         }
-        Some(c) if c.tpp.is_some() => {
-            arithmetic.push("TPP as published (per-format figures not in the catalog)".into())
-        }
-        Some(_) => arithmetic.push("TPP unknown: no published specification in the catalog".into()),
+        Some(c) if c.tpp.is_some() => parts.push(Arith::Published),
+        Some(_) => parts.push(Arith::Unknown),
         None => {}
     }
     for d in &a.derived {
         if chip.is_some() && d.fact == "item.tpp" {
             continue;
         }
-        arithmetic.push(derived_line(d));
+        parts.push(Arith::Derived {
+            fact: d.fact.to_string(),
+            method: d.method.to_string(),
+            figures: d.arithmetic.to_string(),
+        });
     }
     if chip.is_none() && tpp.is_some() && !a.derived.iter().any(|d| d.fact == "item.tpp") {
-        arithmetic.push("TPP as given in the manifest".into());
+        parts.push(Arith::FromManifest);
     }
+    let arithmetic = parts.iter().map(|p| arithmetic_line(Lang::En, p)).collect();
     let start = TIMELINE_START.parse::<Date>().unwrap_or(as_of);
     let mut timeline: Vec<TimelineEntry> = Vec::new();
     for d in change_dates(engine, start.min(as_of), as_of) {
         let at = engine.assess(facts, &Options::as_of(d));
-        let key = timeline_key(&at);
+        let (key, lines) = timeline_key(&at);
         if timeline.last().map(|t| &t.classes) != Some(&key) {
             timeline.push(TimelineEntry {
                 date: d.to_string(),
                 classes: key,
+                lines,
             });
         }
     }
@@ -817,8 +1097,10 @@ pub fn evaluate(engine: &Engine, facts: &Facts, chip: Option<&Chip>, as_of: Date
         tpp,
         performance_density: pd,
         arithmetic,
+        arithmetic_parts: parts,
         classifications: classes_of(&a),
         questions: a.questions.iter().map(|q| q.question.to_string()).collect(),
+        question_facts: a.questions.iter().map(|q| q.fact.to_string()).collect(),
         timeline,
         is_informed_letters: engine
             .corpus
@@ -845,12 +1127,16 @@ pub fn evaluate(engine: &Engine, facts: &Facts, chip: Option<&Chip>, as_of: Date
 /// density with their arithmetic, then each classification with its paragraph's citation, and what would settle
 /// an open one. Lines are bullets; the caller writes the heading.
 pub fn summary_lines(c: &Classified) -> Vec<String> {
-    summary_lines_in(c, crate::i18n::Lang::En)
+    summary_lines_in(c, Lang::En, None)
 }
 
-/// [`summary_lines`] in `lang` (the arithmetic and the corpus's labels stay as written).
-pub fn summary_lines_in(c: &Classified, lang: crate::i18n::Lang) -> Vec<String> {
-    use crate::i18n::Arg;
+/// [`summary_lines`] in `lang`: the labels, tests and arithmetic rendered from their structured parts, the
+/// questions from `texts` (the corpus's translations) where it has them, the citations as they are written.
+pub fn summary_lines_in(
+    c: &Classified,
+    lang: Lang,
+    texts: Option<&aigov_corpus::Texts>,
+) -> Vec<String> {
     let unknown = lang.t("item-unknown");
     let mut lines = vec![lang.ta(
         "item-performance",
@@ -869,7 +1155,11 @@ pub fn summary_lines_in(c: &Classified, lang: crate::i18n::Lang) -> Vec<String> 
             ),
         ],
     )];
-    lines.extend(c.arithmetic.iter().map(|a| format!("  {a}")));
+    lines.extend(
+        c.arithmetic_parts
+            .iter()
+            .map(|a| format!("  {}", arithmetic_line(lang, a))),
+    );
     if c.classifications.is_empty() {
         lines.push(lang.t("item-not-classified"));
     }
@@ -882,7 +1172,7 @@ pub fn summary_lines_in(c: &Classified, lang: crate::i18n::Lang) -> Vec<String> 
             lang.ta(
                 "item-class",
                 &[
-                    ("label", Arg::Str(&l.label)),
+                    ("label", Arg::Str(&class_label(lang, l))),
                     ("status", Arg::Str(&status)),
                     (
                         "date",
@@ -901,15 +1191,16 @@ pub fn summary_lines_in(c: &Classified, lang: crate::i18n::Lang) -> Vec<String> 
                 ],
             ),
         );
-        if !l.tests.is_empty() {
-            lines.extend(l.tests.iter().map(|t| format!("  {t}")));
-        }
+        lines.extend(test_lines(lang, l).iter().map(|t| format!("  {t}")));
     }
-    lines.extend(
-        c.questions
-            .iter()
-            .map(|q| lang.ta("item-to-settle", &[("question", Arg::Str(q))])),
-    );
+    lines.extend(c.questions.iter().enumerate().map(|(i, q)| {
+        let question = c
+            .question_facts
+            .get(i)
+            .and_then(|f| texts.and_then(|t| t.question(f)))
+            .unwrap_or(q);
+        lang.ta("item-to-settle", &[("question", Arg::Str(question))])
+    }));
     lines
 }
 
@@ -1029,5 +1320,58 @@ mod tests {
         assert_eq!(tier_label("eccn_3a090_a_1"), "3A090.a.1");
         assert_eq!(tier_label("eccn_3a090_b_2"), "3A090.b.2");
         assert_eq!(tier_label("eccn_4e091"), "4E091");
+    }
+}
+
+#[cfg(test)]
+mod structured {
+    use super::*;
+
+    /// The A800's classification carries its tests and arithmetic as parts, which render in either language
+    /// (the English words being those of the JSON answer).
+    #[test]
+    fn an_a800_renders_its_tests_and_arithmetic_in_both_languages() {
+        let engine = crate::engine(None).expect("the embedded corpus loads");
+        let as_of: Date = "2026-11-28".parse().expect("a date");
+        let c = classified(&engine, ClassifyTarget::Chip("A800".into()), as_of).expect("A800");
+        let a = c
+            .classifications
+            .iter()
+            .find(|l| l.tier == "eccn_3a090_a")
+            .expect("3A090.a");
+        assert_eq!(a.meets, ["3A090.a.1", "3A090.a.2"]);
+        assert_eq!(a.checks[0].paragraph.as_deref(), Some("3A090.a.1"));
+        assert_eq!(
+            a.checks[0].tests,
+            [ItemTest::Compare {
+                fact: "item.tpp".into(),
+                value: "4,992".into(),
+                op: "≥".into(),
+                threshold: "4800".into(),
+            }]
+        );
+        assert!(a.checks[1].tests.contains(&ItemTest::Holds {
+            fact: "item.datacenter".into()
+        }));
+        assert_eq!(a.label, class_label(Lang::En, a));
+        assert_eq!(a.label, "3A090.a.1 (also meets .a.2)");
+        assert_eq!(class_label(Lang::ZhCn, a), "3A090.a.1（同时符合 .a.2）");
+        assert_eq!(a.tests, test_lines(Lang::En, a));
+        assert_eq!(
+            test_lines(Lang::ZhCn, a)[1],
+            "3A090.a.2：为数据中心设计或营销，TPP 4,992 ≥ 1600，性能密度 6.04 ≥ 5.92"
+        );
+        let english: Vec<String> = c
+            .arithmetic_parts
+            .iter()
+            .map(|p| arithmetic_line(Lang::En, p))
+            .collect();
+        assert_eq!(english, c.arithmetic);
+        let chinese = arithmetic_line(Lang::ZhCn, &c.arithmetic_parts[0]);
+        assert!(chinese.contains("取各数据格式中的最高值"), "{chinese}");
+        assert!(
+            chinese.contains("FP16: 312 × 16 = 4,992 ← 最高"),
+            "{chinese}"
+        );
     }
 }

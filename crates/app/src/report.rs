@@ -515,7 +515,7 @@ pub fn assessment_with_item(
     by_jurisdiction(&mut out, &st, engine, a, texts);
     if let Some(item) = item {
         st.h2(&mut out, &lang.t("report-item-classification"));
-        for line in crate::chips::summary_lines_in(item, lang) {
+        for line in crate::chips::summary_lines_in(item, lang, texts) {
             match line.strip_prefix("  ") {
                 Some(detail) => st.detail(&mut out, detail),
                 None => st.bullet(&mut out, &line),

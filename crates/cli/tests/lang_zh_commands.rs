@@ -347,11 +347,41 @@ fn an_items_export_classification_in_chinese() {
     assert_no_english("assess item", &text);
     assert!(text.contains("TPP 4,992 · 性能密度 6.04"), "{text}");
     assert!(
-        text.contains("3A090.a.1 (also meets .a.2) — 自 2023年11月17日 起已生效"),
+        text.contains("3A090.a.1（同时符合 .a.2） — 自 2023年11月17日 起已生效"),
         "{text}"
     );
-    for english in ["performance density", " since 2023", "to settle: "] {
-        assert!(!text.contains(english), "`{english}` left in:\n{text}");
+    // The tests, the arithmetic and the question to settle are in Chinese too.
+    for chinese in [
+        "3A090.a.1：TPP 4,992 ≥ 4800",
+        "3A090.a.2：为数据中心设计或营销，TPP 4,992 ≥ 1600，性能密度 6.04 ≥ 5.92",
+        "TPP = 稠密 TOPS × 位长 = 312 × 16 = 4,992（= 2 × MacTOPS × 位长：稠密 TOPS 将每次乘累加计为 2 次运算）",
+        "性能密度 = TPP / 适用芯片面积 = 4,992 / 826 = 6.04",
+        "“.z”段 — 自 2023年11月17日 起待确定",
+        "待确定：该物项是否还被商业管制清单中带“.z”段的其他条目描述",
+    ] {
+        assert!(text.contains(chinese), "`{chinese}` missing:\n{text}");
+    }
+    // The item's classification block, from its heading to the next one (the report's other sections quote the
+    // corpus's English derivation labels and notes).
+    let start = text
+        .find("物项分类（美国出口管制）")
+        .expect("an item classification section");
+    let block = &text[start..];
+    let block = &block[..block.find("\n\n").unwrap_or(block.len())];
+    assert!(block.contains("3A090.a.2："), "{block}");
+    for english in [
+        "performance density",
+        " since 2023",
+        "to settle: ",
+        "also meets",
+        "designed or marketed",
+        "bit length",
+        "die area",
+        "multiply-accumulate",
+        ".z paragraph",
+        "Is the item",
+    ] {
+        assert!(!block.contains(english), "`{english}` left in:\n{block}");
     }
 }
 

@@ -156,6 +156,19 @@ async fn the_export_page_classifies_an_h100_with_its_tpp_and_timeline() {
     assert!(zh.body.contains("<html lang=\"zh-CN\">"));
     assert!(zh.body.contains("总处理性能（TPP）"));
     assert!(zh.body.contains("分类随时间的变化"));
+    // The class label and the arithmetic are in Chinese too.
+    assert!(
+        zh.body.contains("3A090.a.1（同时符合 .a.2）"),
+        "{}",
+        zh.body
+    );
+    assert!(zh.body.contains("取各数据格式中的最高值"), "{}", zh.body);
+    for english in ["also meets", "bit length", "the highest over formats"] {
+        assert!(
+            !zh.body.contains(english),
+            "`{english}` left in the Chinese page"
+        );
+    }
     assert!(zh
         .body
         .contains("<input type=\"hidden\" name=\"lang\" value=\"zh-CN\">"));

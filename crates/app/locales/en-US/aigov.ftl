@@ -300,6 +300,39 @@ item-performance = TPP { $tpp } · performance density { $density }
 item-not-classified = not in 3A090/4A090/4E091 (or any other item classification of the corpus) on this date
 item-class = { $label } — { $status } since { $date } — { $citation } [{ $rule }]
 item-to-settle = to settle: { $question }
+# The names of an item's facts in its tests and arithmetic.
+item-fact-tpp = TPP
+item-fact-pd = PD
+item-fact-datacenter = designed or marketed for data centres
+item-fact-die-area = applicable die area (mm²)
+item-fact-dense-tops = dense TOPS
+item-fact-mac-tops = MacTOPS
+item-fact-bit-length = bit length
+item-fact-io-bandwidth = I/O bandwidth (GB/s)
+item-fact-memory-bandwidth = memory bandwidth (GB/s)
+item-fact-memory-bandwidth-density = memory bandwidth density (GB/s/mm²)
+# How a value is derived (the corpus's derivation labels).
+item-method-dense-tops = dense TOPS × bit length
+item-method-mac-tops = 2 × MacTOPS × bit length
+item-method-pd = TPP / applicable die area
+item-method-hbm-density = memory bandwidth / package area
+item-derived = { $name } = { $method } = { $figures }
+item-derived-dense-tpp = { $name } = { $method } = { $figures } (= 2 × MacTOPS × bit length: dense TOPS count 2 operations per multiply-accumulate)
+item-tpp-formats = TPP = 2 × MacTOPS × bit length = dense TOPS × bit length (dense TOPS count 2 operations per multiply-accumulate), the highest over formats: { $formats }
+item-format-max = { $line } ← max
+item-tpp-published = TPP as published (per-format figures not in the catalog)
+item-tpp-unknown = TPP unknown: no published specification in the catalog
+item-tpp-manifest = TPP as given in the manifest
+# A sub-paragraph's tests: `3A090.a.1: TPP 4,992 ≥ 4800`.
+item-paragraph-tests = { $paragraph }: { $tests }
+item-list-separator = {", "}
+item-also-meets = { $label } (also meets { $others })
+item-ic-meets = { $label } (its integrated circuit meets { $met })
+item-and = {" and "}
+item-tier-z = {".z paragraph"}
+item-tier-sec232-band-1 = Sec 232 tariff band 1
+item-tier-sec232-band-2 = Sec 232 tariff band 2
+item-class-status = { $label } ({ $status })
 finding-penalty-note = { " " }({ $note })
 cause-new-text = new text from { $date }
 cause-amended-by = amended by { $by } (in force { $date })

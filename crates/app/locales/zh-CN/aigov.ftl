@@ -275,6 +275,39 @@ item-performance = TPP { $tpp } · 性能密度 { $density }
 item-not-classified = 在该日期不属于 3A090/4A090/4E091（或法规库中的任何其他物项分类）
 item-class = { $label } — 自 { $date } 起{ $status } — { $citation } [{ $rule }]
 item-to-settle = 待确定：{ $question }
+# 物项事实在测试与计算中的名称。
+item-fact-tpp = TPP
+item-fact-pd = 性能密度
+item-fact-datacenter = 为数据中心设计或营销
+item-fact-die-area = 适用芯片面积（平方毫米）
+item-fact-dense-tops = 稠密 TOPS
+item-fact-mac-tops = MacTOPS
+item-fact-bit-length = 位长
+item-fact-io-bandwidth = 输入/输出带宽（GB/s）
+item-fact-memory-bandwidth = 内存带宽（GB/s）
+item-fact-memory-bandwidth-density = 内存带宽密度（GB/s/平方毫米）
+# 数值的推导方法（法规库中的推导标签）。
+item-method-dense-tops = 稠密 TOPS × 位长
+item-method-mac-tops = 2 × MacTOPS × 位长
+item-method-pd = TPP / 适用芯片面积
+item-method-hbm-density = 内存带宽 / 封装面积
+item-derived = { $name } = { $method } = { $figures }
+item-derived-dense-tpp = { $name } = { $method } = { $figures }（= 2 × MacTOPS × 位长：稠密 TOPS 将每次乘累加计为 2 次运算）
+item-tpp-formats = TPP = 2 × MacTOPS × 位长 = 稠密 TOPS × 位长（稠密 TOPS 将每次乘累加计为 2 次运算），取各数据格式中的最高值：{ $formats }
+item-format-max = { $line } ← 最高
+item-tpp-published = TPP 为公布值（目录中没有各数据格式的数值）
+item-tpp-unknown = TPP 未知：目录中没有公布的规格
+item-tpp-manifest = TPP 为清单中给出的数值
+# 子段的测试：`3A090.a.1：TPP 4,992 ≥ 4800`。
+item-paragraph-tests = { $paragraph }：{ $tests }
+item-list-separator = ，
+item-also-meets = { $label }（同时符合 { $others }）
+item-ic-meets = { $label }（其集成电路符合 { $met }）
+item-and = 和
+item-tier-z = “.z”段
+item-tier-sec232-band-1 = 第232条关税第1档
+item-tier-sec232-band-2 = 第232条关税第2档
+item-class-status = { $label }（{ $status }）
 finding-penalty-note = （{ $note }）
 cause-new-text = 自 { $date } 起适用新文本
 cause-amended-by = 经 { $by } 修订（自 { $date } 起施行）

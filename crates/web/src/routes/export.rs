@@ -278,7 +278,13 @@ async fn export(
             .await
             .map_err(|e| ctx.err(WebError::Internal(e.to_string())))?;
         match answer {
-            Ok(c) => result = Some(chip_view(&tr, c)),
+            Ok(c) => {
+                let texts = match tr.lang {
+                    aigov_app::i18n::Lang::En => None,
+                    l => s.translations.get(l.tag()),
+                };
+                result = Some(chip_view(&tr, texts, c))
+            }
             Err(e) => classify_error = Some(format!("{e} — {}", e.help())),
         }
     }
@@ -337,20 +343,39 @@ async fn export(
     )
 }
 
-fn chip_view(tr: &Tr, c: chips::Classified) -> ChipView {
+/// The page's view of a classification: the labels, arithmetic and questions in the page's language (the
+/// corpus's translated questions where `texts` has them).
+fn chip_view(tr: &Tr, texts: Option<&aigov_app::Texts>, c: chips::Classified) -> ChipView {
+    let lang = tr.lang;
+    let questions = c
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            c.question_facts
+                .get(i)
+                .and_then(|f| texts.and_then(|t| t.question(f)))
+                .unwrap_or(q)
+                .to_string()
+        })
+        .collect();
     ChipView {
         tpp: c.tpp.map(num).unwrap_or_else(|| tr.t("web-unknown")),
         pd: c
             .performance_density
             .map(|p| format!("{p:.2}"))
             .unwrap_or_else(|| tr.t("web-unknown")),
-        arithmetic: c.arithmetic,
+        arithmetic: c
+            .arithmetic_parts
+            .iter()
+            .map(|a| chips::arithmetic_line(lang, a))
+            .collect(),
         classes: c
             .classifications
             .into_iter()
             .map(|l| ClassRow {
                 status_label: status_label(tr, &l.status),
-                label: l.label,
+                label: chips::class_label(lang, &l),
                 axis: l.axis,
                 status: l.status,
                 applies_from: l.applies_from,
@@ -358,16 +383,16 @@ fn chip_view(tr: &Tr, c: chips::Classified) -> ChipView {
                 rule: l.rule,
             })
             .collect(),
-        questions: c.questions,
+        questions,
         timeline: c
             .timeline
             .into_iter()
             .map(|t| TimelineRow {
-                date: t.date,
+                date: t.date.clone(),
                 classes: if t.classes.is_empty() {
                     tr.t("web-export-not-controlled")
                 } else {
-                    t.classes.join(", ")
+                    chips::timeline_classes(lang, &t).join(&lang.t("item-list-separator"))
                 },
             })
             .collect(),
