@@ -2,7 +2,7 @@
 //! a re-assessment under a changed corpus can say which subjects' answers changed and how. The rows are derived
 //! data, not a change to the inventory: writing them appends no audit entry.
 
-use crate::{now, Store, StoreError};
+use crate::{now, Backend, Store, StoreError};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -54,7 +54,11 @@ impl Store {
     /// Replaces the recorded answers with `digests` in one transaction (the answers of subjects since deleted
     /// are dropped with the rest).
     pub async fn record_answer_digests(&self, digests: &[AnswerDigest]) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        // On SQLite the writer is chosen up front, as for every other write.
+        let mut tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("begin immediate").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
         sqlx::query("delete from answer_digest")
             .execute(&mut *tx)
             .await?;
