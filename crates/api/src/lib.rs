@@ -278,6 +278,11 @@ pub async fn reassess_if_corpus_changed(state: AppState) {
         .to_datetime(jiff::Timestamp::now())
         .date();
     match routes::inventory::reassess_stored(&state, today).await {
+        Ok(a) if a.corpus_before.is_empty() => tracing::info!(
+            corpus = %a.corpus_after,
+            subjects = a.subjects,
+            "no answers were recorded yet: recorded under this corpus"
+        ),
         Ok(a) => {
             let changed: Vec<&str> = a.changed.iter().map(|c| c.subject_id.as_str()).collect();
             tracing::info!(
