@@ -39,6 +39,9 @@ pub struct AppState {
     pub anonymous_assess: bool,
     /// The control catalogue and mappings of the corpus (plan, compare).
     pub catalogue: Arc<aigov_app::Catalogue>,
+    /// The corpus's fingerprint ([`aigov_app::corpus_fingerprint`]), recorded with each subject's answer so that
+    /// a change of corpus is noticed and the inventory re-assessed.
+    pub corpus_fingerprint: Arc<str>,
 }
 
 /// How the service runs.
@@ -233,6 +236,7 @@ pub enum ServeError {
 /// the database pool. `web`, when given, is mounted at `/` ([`router_with`]).
 pub async fn serve(state: AppState, config: Config, web: Option<Router>) -> Result<(), ServeError> {
     let store = state.store.clone();
+    let state_for_reassess = state.clone();
     let app = router_with(state, &config, web);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
@@ -242,6 +246,8 @@ pub async fn serve(state: AppState, config: Config, web: Option<Router>) -> Resu
         })?;
     let local = listener.local_addr().unwrap_or(config.addr);
     tracing::info!(addr = %local, "listening");
+    // A corpus other than the one the inventory's answers were recorded under: re-assess it, while serving.
+    tokio::spawn(reassess_if_corpus_changed(state_for_reassess));
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
@@ -249,6 +255,49 @@ pub async fn serve(state: AppState, config: Config, web: Option<Router>) -> Resu
     tracing::info!("in-flight requests done; closing the database");
     store.close().await;
     Ok(())
+}
+
+/// Re-assesses the stored inventory as of today when its recorded answers were computed under another corpus
+/// than the service's (another `--corpus`, a new release), or were never recorded, and logs what changed. The
+/// answer's details are in `POST /api/v1/inventory/reassess`'s, which does the same on demand.
+pub async fn reassess_if_corpus_changed(state: AppState) {
+    let recorded = match state.store.answer_fingerprints().await {
+        Ok(f) => f,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not read the recorded answers; not re-assessing");
+            return;
+        }
+    };
+    if recorded.len() == 1 && *recorded[0] == *state.corpus_fingerprint {
+        tracing::info!(
+            "the inventory's answers were recorded under this corpus; nothing to re-assess"
+        );
+        return;
+    }
+    let today = jiff::tz::Offset::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date();
+    match routes::inventory::reassess_stored(&state, today).await {
+        Ok(a) if a.corpus_before.is_empty() => tracing::info!(
+            corpus = %a.corpus_after,
+            subjects = a.subjects,
+            "no answers were recorded yet: recorded under this corpus"
+        ),
+        Ok(a) => {
+            let changed: Vec<&str> = a.changed.iter().map(|c| c.subject_id.as_str()).collect();
+            tracing::info!(
+                corpus_before = ?a.corpus_before,
+                corpus_after = %a.corpus_after,
+                subjects = a.subjects,
+                changed = a.changed.len(),
+                unchanged = a.unchanged,
+                first_assessed = a.first_assessed,
+                changed_subjects = ?changed,
+                "the corpus changed: inventory re-assessed"
+            );
+        }
+        Err(p) => tracing::warn!(problem = ?p, "re-assessing the inventory failed"),
+    }
 }
 
 async fn shutdown_signal() {

@@ -86,6 +86,7 @@ async fn services_with(name: &str, anonymous_assess: bool, config: &Config) -> V
             engine: engine.clone(),
             store,
             anonymous_assess,
+            corpus_fingerprint: "embedded".into(),
         };
         out.push(Service {
             app: router(state, config),
@@ -1079,6 +1080,7 @@ async fn every_route_is_in_the_openapi_document() {
         "GET /api/v1/subjects/{id}/assessment",
         "GET /api/v1/inventory",
         "GET /api/v1/inventory/changes",
+        "POST /api/v1/inventory/reassess",
         "GET /api/v1/inventory/export",
         "POST /api/v1/inventory/import",
         "GET /api/v1/inventory/calendar.ics",
@@ -1220,6 +1222,7 @@ async fn a_mounted_web_app_answers_every_other_path() {
         engine,
         store,
         anonymous_assess: false,
+        corpus_fingerprint: "embedded".into(),
     };
     let web = Router::new()
         .route("/", axum::routing::get(|| async { "the web app" }))
@@ -1239,4 +1242,190 @@ async fn a_mounted_web_app_answers_every_other_path() {
     assert_eq!(health.status, StatusCode::OK);
     let subjects = call(&app, Method::GET, "/api/v1/subjects", None, &[], None).await;
     subjects.problem(401, "auth.missing");
+}
+
+const MINI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/tests/fixtures/mini");
+
+/// The service over a corpus folder, on a given store.
+fn service_on(store: &Store, corpus: &std::path::Path) -> (Router, AppState) {
+    let engine = Arc::new(aigov_app::engine(Some(corpus)).unwrap());
+    let state = AppState {
+        catalogue: Arc::new(aigov_app::plan::catalogue(Some(corpus), &engine.corpus).unwrap()),
+        corpus_fingerprint: aigov_app::corpus_fingerprint(Some(corpus)).unwrap().into(),
+        engine,
+        store: store.clone(),
+        anonymous_assess: false,
+    };
+    (router(state.clone(), &Config::default()), state)
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// Subjects recorded under the mini corpus, then the service restarted on a copy whose XX prohibitions apply three
+/// years later: `POST /api/v1/inventory/reassess` names the subject whose answer changed, with the rule and both
+/// statuses, and counts the one untouched; a second call finds nothing changed; viewers may not call it, a bad
+/// date is a 400 problem; on start, the re-assessment runs only when the corpus differs.
+#[tokio::test]
+async fn reassess_reports_what_a_changed_corpus_changed() {
+    let dir =
+        std::env::temp_dir().join(format!("aigov-api-{}-reassess-corpus", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(std::path::Path::new(MINI), &dir);
+    let _cleanup = TempDir(dir.clone());
+    let act = dir.join("xx/act.yaml");
+    let text = std::fs::read_to_string(&act).unwrap();
+    let moved = text.replace(
+        "{ id: applies_prohibitions, kind: applies_from, date: 2024-06-01",
+        "{ id: applies_prohibitions, kind: applies_from, date: 2027-06-01",
+    );
+    assert_ne!(text, moved);
+    std::fs::write(&act, moved).unwrap();
+
+    for which in 0..2 {
+        let Some((store, _tmp)) = store("reassess", which).await else {
+            continue;
+        };
+        let editor = store
+            .create_token("e", Role::Editor, "test")
+            .await
+            .unwrap()
+            .secret;
+        let viewer = store
+            .create_token("v", Role::Viewer, "test")
+            .await
+            .unwrap()
+            .secret;
+        let (before, before_state) = service_on(&store, std::path::Path::new(MINI));
+        let manifest = |used: &str, est: &str| {
+            json!({"manifest": {
+            "subject": "ai_system", "name": format!("in {used}"),
+            "organization": {"established_in": [est], "employees": 500},
+            "ai_system": {"roles": ["provider"], "used_in": [used], "uses": ["recruitment"]}}})
+        };
+        let mut ids = Vec::new();
+        for (used, est) in [("XX", "XX"), ("US-CA", "US")] {
+            let c = call(
+                &before,
+                Method::POST,
+                "/api/v1/subjects",
+                Some(&editor),
+                &[],
+                Some(manifest(used, est).to_string()),
+            )
+            .await;
+            assert_eq!(c.status, StatusCode::CREATED, "{}", c.text);
+            ids.push(c.json()["id"].as_str().unwrap().to_string());
+        }
+        let uri = "/api/v1/inventory/reassess?as_of=2026-01-01";
+        let first = call(&before, Method::POST, uri, Some(&editor), &[], None).await;
+        assert_eq!(first.status, StatusCode::OK, "{}", first.text);
+        let f = first.json();
+        assert_eq!(
+            (f["first_assessed"].as_u64(), f["unchanged"].as_u64()),
+            (Some(2), Some(0))
+        );
+        assert_eq!(f["corpus_before"], json!([]));
+        // Nothing to do on start under the same corpus: the record stays as it is.
+        aigov_api::reassess_if_corpus_changed(before_state.clone()).await;
+        let digests = store.answer_digests().await.unwrap();
+        assert!(
+            digests.iter().all(|d| d.as_of == "2026-01-01"),
+            "{digests:?}"
+        );
+
+        let (after, after_state) = service_on(&store, &dir);
+        let forbidden = call(&after, Method::POST, uri, Some(&viewer), &[], None).await;
+        assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+        let bad = call(
+            &after,
+            Method::POST,
+            "/api/v1/inventory/reassess?as_of=soon",
+            Some(&editor),
+            &[],
+            None,
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.text);
+        assert_eq!(bad.headers["content-type"], "application/problem+json");
+
+        let r = call(
+            &after,
+            Method::POST,
+            "/api/v1/inventory/reassess?as_of=2026-02-01",
+            Some(&editor),
+            &[],
+            None,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let a = r.json();
+        assert_eq!(
+            a["corpus_before"],
+            json!([&*before_state.corpus_fingerprint])
+        );
+        assert_eq!(a["corpus_after"], json!(&*after_state.corpus_fingerprint));
+        assert_eq!(
+            (
+                a["subjects"].as_u64(),
+                a["unchanged"].as_u64(),
+                a["first_assessed"].as_u64()
+            ),
+            (Some(2), Some(1), Some(0))
+        );
+        let changed = a["changed"].as_array().unwrap();
+        assert_eq!(changed.len(), 1, "{a}");
+        assert_eq!(changed[0]["subject_id"], json!(ids[0]));
+        assert_eq!(changed[0]["name"], json!("in XX"));
+        assert_eq!(changed[0]["as_of"], json!("2026-01-01"));
+        assert!(
+            changed[0]["changed"].as_array().unwrap().contains(
+                &json!({"rule": "xx_act.scope", "before": "in_effect", "after": "upcoming"})
+            ),
+            "{a}"
+        );
+        // Recorded under the new corpus: asked again, nothing changed.
+        let again = call(
+            &after,
+            Method::POST,
+            "/api/v1/inventory/reassess?as_of=2026-02-01",
+            Some(&editor),
+            &[],
+            None,
+        )
+        .await;
+        let g = again.json();
+        assert_eq!(
+            (
+                g["unchanged"].as_u64(),
+                g["changed"].as_array().map(Vec::len)
+            ),
+            (Some(2), Some(0)),
+            "{g}"
+        );
+
+        // Back on the first corpus, as on a restart: the start re-assesses, as of today, under that corpus.
+        aigov_api::reassess_if_corpus_changed(before_state).await;
+        let fps = store.answer_fingerprints().await.unwrap();
+        assert_eq!(
+            fps,
+            vec![aigov_app::corpus_fingerprint(Some(std::path::Path::new(MINI))).unwrap()]
+        );
+        assert!(store
+            .answer_digests()
+            .await
+            .unwrap()
+            .iter()
+            .all(|d| d.as_of != "2026-02-01"));
+    }
 }

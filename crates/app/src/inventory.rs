@@ -115,7 +115,7 @@ pub struct View {
 }
 
 /// Maps `f` over `items` on every core (scoped threads, in order): an inventory's subjects are independent.
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if threads <= 1 || items.len() < 256 {
         return items.iter().map(f).collect();

@@ -32,6 +32,7 @@ pub mod oscal;
 pub mod outline;
 pub mod pdf;
 pub mod plan;
+pub mod reassess;
 pub mod report;
 pub mod request;
 pub mod screen;
@@ -100,6 +101,12 @@ fn sources(dir: Option<&Path>) -> Result<Vec<aigov_corpus::Source>, AppError> {
         })?,
         None => aigov_corpus::embedded_sources(),
     })
+}
+
+/// The fingerprint of the corpus (a folder, else the embedded files): see [`reassess::fingerprint`]. The service
+/// records it with each subject's answer, to tell when the corpus has changed since.
+pub fn corpus_fingerprint(dir: Option<&Path>) -> Result<String, AppError> {
+    Ok(reassess::fingerprint(&sources(dir)?))
 }
 
 fn load_all(

@@ -133,6 +133,7 @@ pub fn serve(corpus: Option<&PathBuf>, args: ServeArgs) -> Result<ExitCode, CliE
     let engine = aigov_app::engine(corpus.map(PathBuf::as_path))?;
     let catalogue = aigov_app::plan::catalogue(corpus.map(PathBuf::as_path), &engine.corpus)?;
     let translations = aigov_app::translations(corpus.map(PathBuf::as_path))?;
+    let fingerprint = aigov_app::corpus_fingerprint(corpus.map(PathBuf::as_path))?;
     runtime()?.block_on(async {
         let store = open(args.db.as_deref()).await?;
         tracing::info!(
@@ -150,6 +151,7 @@ pub fn serve(corpus: Option<&PathBuf>, args: ServeArgs) -> Result<ExitCode, CliE
         let web = aigov_web::router(web_state);
         let state = aigov_api::AppState {
             catalogue: Arc::new(catalogue),
+            corpus_fingerprint: fingerprint.into(),
             engine,
             store,
             anonymous_assess: args.allow_anonymous_assess,

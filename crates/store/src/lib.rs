@@ -19,11 +19,13 @@
 #![warn(missing_docs)]
 
 mod audit;
+mod digest;
 mod entry;
 mod error;
 mod token;
 
 pub use audit::{AuditEntry, Broken, Verification};
+pub use digest::AnswerDigest;
 pub use entry::{Entry, EntryInput, EntryPatch, Kind, Listing, VersionInfo};
 pub use error::StoreError;
 pub use token::{NewToken, Principal, Role};
@@ -185,7 +187,13 @@ impl Store {
     /// Empties every table and resets the audit chain (tests only: a fresh inventory in a reused schema).
     #[doc(hidden)]
     pub async fn reset_for_tests(&self) -> Result<(), StoreError> {
-        for t in ["entry_version", "entry", "api_token", "audit_entry"] {
+        for t in [
+            "answer_digest",
+            "entry_version",
+            "entry",
+            "api_token",
+            "audit_entry",
+        ] {
             sqlx::query(&format!("delete from {t}"))
                 .execute(&self.pool)
                 .await?;

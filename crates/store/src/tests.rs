@@ -321,3 +321,29 @@ fn urls_are_redacted() {
     assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
     assert_eq!(redact("sqlite:///x.db"), "sqlite:///x.db");
 }
+
+#[tokio::test]
+async fn answer_digests_are_replaced_as_a_whole() {
+    let (stores, _dir) = stores("digests").await;
+    for s in stores {
+        assert!(s.answer_digests().await.unwrap().is_empty());
+        assert!(s.answer_fingerprints().await.unwrap().is_empty());
+        let d = |id: &str, fp: &str| AnswerDigest {
+            subject_id: id.into(),
+            fingerprint: fp.into(),
+            as_of: "2026-12-06".into(),
+            version: 2,
+            statuses: r#"{"statuses":{"r":"in_effect"}}"#.into(),
+        };
+        s.record_answer_digests(&[d("sub_a", "f1"), d("sub_b", "f1")])
+            .await
+            .unwrap();
+        assert_eq!(s.answer_fingerprints().await.unwrap(), vec!["f1"]);
+        s.record_answer_digests(&[d("sub_b", "f2")]).await.unwrap();
+        // The old rows are gone: sub_a's answer (a subject since deleted) is not kept.
+        assert_eq!(s.answer_digests().await.unwrap(), vec![d("sub_b", "f2")]);
+        assert_eq!(s.answer_fingerprints().await.unwrap(), vec!["f2"]);
+        // An audit-free write: the inventory's revision did not move.
+        assert_eq!(s.revision().await.unwrap(), 0);
+    }
+}

@@ -7,9 +7,9 @@ use crate::auth::{Editor, FeedViewer, Viewer};
 use crate::problem::Problem;
 use crate::transfer::{self, Format};
 use crate::AppState;
-use aigov_app::{inventory, request};
+use aigov_app::{inventory, reassess as re, request};
 use aigov_core::Date;
-use aigov_store::{Entry, EntryInput, EntryPatch, Kind, Listing, Store, VersionInfo};
+use aigov_store::{AnswerDigest, Entry, EntryInput, EntryPatch, Kind, Listing, Store, VersionInfo};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -39,6 +39,7 @@ pub fn routes(r: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(subject_assessment))
         .routes(routes!(view))
         .routes(routes!(changes))
+        .routes(routes!(reassess))
         .routes(routes!(export))
         .routes(routes!(import))
         .routes(routes!(calendar))
@@ -530,6 +531,81 @@ async fn changes(
             .await
             .map_err(|e| Problem::internal(&e))??;
     Ok(Json(changes))
+}
+
+/// The date of a re-assessment.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReassessQuery {
+    /// The date the new answers are recorded as of (YYYY-MM-DD; default: the server's today). Each recorded
+    /// answer is compared as of its own date.
+    #[param(value_type = Option<String>, format = Date)]
+    pub as_of: Option<Date>,
+}
+
+/// Re-assesses the stored inventory under the service's corpus as of `as_of`, compares each subject's answer with
+/// the one last recorded, and records the new answers (outside the audit log: they are derived data).
+pub(crate) async fn reassess_stored(
+    s: &AppState,
+    as_of: Date,
+) -> Result<re::ReassessAnswer, Problem> {
+    let subjects = subjects_completed(&s.store).await?;
+    // A row that cannot be read back (it never should) counts as no recorded answer: the subject is assessed anew.
+    let recorded: Vec<re::Recorded> = s
+        .store
+        .answer_digests()
+        .await?
+        .into_iter()
+        .filter_map(|d| {
+            Some(re::Recorded {
+                as_of: d.as_of.parse().ok()?,
+                answer: re::Answer::from_json(&d.statuses)?,
+                subject_id: d.subject_id,
+                fingerprint: d.fingerprint,
+                version: d.version,
+            })
+        })
+        .collect();
+    let (engine, fingerprint) = (s.engine.clone(), s.corpus_fingerprint.clone());
+    let r = tokio::task::spawn_blocking(move || {
+        re::reassess(&engine, &fingerprint, &subjects, &recorded, as_of)
+    })
+    .await
+    .map_err(|e| Problem::internal(&e))?;
+    let digests: Vec<AnswerDigest> = r
+        .record
+        .iter()
+        .map(|x| AnswerDigest {
+            subject_id: x.subject_id.clone(),
+            fingerprint: x.fingerprint.clone(),
+            as_of: x.as_of.to_string(),
+            version: x.version,
+            statuses: x.answer.to_json(),
+        })
+        .collect();
+    s.store.record_answer_digests(&digests).await?;
+    Ok(r.answer)
+}
+
+/// Re-assesses the whole inventory under the service's corpus and says which subjects' answers changed since
+/// they were last recorded (under another corpus: another `--corpus`, a new release), rule by rule; then records
+/// the new answers. The service does this by itself on start when the corpus differs.
+#[utoipa::path(post, path = "/api/v1/inventory/reassess", tag = "inventory", params(ReassessQuery),
+    responses((status = 200, description = "What changed: `corpus_before` (the fingerprints of the recorded answers), `corpus_after`, `changed` (per subject: `added`, `removed`, `changed` rules with `before` and `after` statuses), `unchanged`, `first_assessed`", body = Object),
+              (status = 400, description = "`as_of` is not a date", body = Problem, content_type = "application/problem+json"),
+              (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json")))]
+async fn reassess(
+    _: Editor,
+    State(s): State<AppState>,
+    q: Result<Query<ReassessQuery>, QueryRejection>,
+) -> Result<Json<re::ReassessAnswer>, Problem> {
+    let Query(q) = q?;
+    let as_of = q.as_of.unwrap_or_else(|| {
+        jiff::tz::Offset::UTC
+            .to_datetime(jiff::Timestamp::now())
+            .date()
+    });
+    Ok(Json(reassess_stored(&s, as_of).await?))
 }
 
 /// The interchange format.
