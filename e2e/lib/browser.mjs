@@ -88,8 +88,16 @@ export async function assertAccessible(page, what) {
   return result;
 }
 
-/** Writes a screenshot of a page or of one element (a locator) into docs/img/ (the README shows some of them). */
+/**
+ * Takes a screenshot of a page or of one element (a locator). With AIGOV_SCREENSHOTS=1 it is written into docs/img/
+ * (the README shows some of them); otherwise it is only rendered, so that a test run leaves the checkout unchanged
+ * (pages show a new random subject id and timestamps on every run).
+ */
 export async function screenshot(page, name, options = {}) {
+  if (!process.env.AIGOV_SCREENSHOTS) {
+    await page.screenshot({ ...options });
+    return null;
+  }
   const dir = join(repoRoot, 'docs', 'img');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, name);
