@@ -724,6 +724,59 @@ pub fn load(dir: &Path) -> Result<Loaded, AppError> {
     })
 }
 
+/// The stores a long-running process (the service, the web app) has loaded, by folder, with the version and
+/// checksum their `CURRENT` pointer named: indexing the SDN list takes about half a second, too long to repeat for
+/// every screening request.
+static SHARED: std::sync::Mutex<Vec<SharedStore>> = std::sync::Mutex::new(Vec::new());
+
+/// One loaded store kept in [`SHARED`].
+struct SharedStore {
+    dir: PathBuf,
+    version: String,
+    checksum: String,
+    loaded: std::sync::Arc<Loaded>,
+}
+
+/// Like [`load`], for a process that screens many times: the store's version is verified and indexed when it is
+/// first read, and reused while `CURRENT` names the same version and checksum (versions are never changed once
+/// written; an import switches `CURRENT` to a new one, which is then read and verified in turn). `Ok(None)` when
+/// nothing is stored in `dir`.
+pub fn load_shared(dir: &Path) -> Result<Option<std::sync::Arc<Loaded>>, AppError> {
+    let Some((version, checksum)) = read_pointer(dir)? else {
+        // No pointer: nothing stored, or an earlier release's layout, which `read_current` names.
+        if read_current(dir)?.is_none() {
+            return Ok(None);
+        }
+        return load(dir).map(|l| Some(std::sync::Arc::new(l)));
+    };
+    {
+        let shared = SHARED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(s) = shared
+            .iter()
+            .find(|s| s.dir == dir && s.version == version && s.checksum == checksum)
+        {
+            return Ok(Some(s.loaded.clone()));
+        }
+    }
+    let loaded = std::sync::Arc::new(load(dir)?);
+    // A writer may have switched versions between the pointer read above and the load: keep only what matches.
+    if loaded.store_version == version {
+        let mut shared = SHARED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        shared.retain(|s| s.dir != dir);
+        shared.push(SharedStore {
+            dir: dir.to_path_buf(),
+            version,
+            checksum,
+            loaded: loaded.clone(),
+        });
+    }
+    Ok(Some(loaded))
+}
+
 // ----------------------------------------------------------------------------------------------------------
 // Writing one new version
 

@@ -390,10 +390,9 @@ pub fn screen_party(
             "give the party's name as written, e.g. `Acme Ltd`",
         ));
     }
-    if lists::versions(dir)?.is_empty() {
+    let Some(loaded) = lists::load_shared(dir)? else {
         return Ok(None);
-    }
-    let loaded = lists::load(dir)?;
+    };
     let country = country
         .map(str::trim)
         .filter(|c| !c.is_empty())
@@ -406,8 +405,8 @@ pub fn screen_party(
     Ok(Some(PartyScreening {
         screened,
         threshold,
-        lists: loaded.versions,
-        store_version: loaded.store_version,
+        lists: loaded.versions.clone(),
+        store_version: loaded.store_version.clone(),
         freshness,
     }))
 }

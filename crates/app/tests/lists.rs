@@ -123,3 +123,38 @@ fn a_list_file_cut_anywhere_is_refused() {
         }
     }
 }
+
+/// A long-running process reads and indexes a stored version once, and reads again when an import has switched
+/// the store to a new version.
+#[test]
+fn a_shared_store_is_reused_until_an_import_switches_the_version() {
+    use aigov_app::lists::{import, load_shared, ImportOptions};
+    use std::path::PathBuf;
+    use std::sync::Arc;
+    let fixtures = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../screening/tests/fixtures"
+    ));
+    let tmp = std::env::temp_dir().join(format!("aigov-app-shared-lists-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let dir = tmp.join("lists");
+    assert!(load_shared(&dir).expect("an empty store").is_none());
+    let opts = ImportOptions {
+        published: Some("2026-09-01"),
+        allow_shrink: false,
+    };
+    import(&dir, &[fixtures.join("sdn.csv")], opts).expect("import the SDN fixture");
+    let first = load_shared(&dir).expect("read").expect("stored");
+    let again = load_shared(&dir).expect("read").expect("stored");
+    assert!(
+        Arc::ptr_eq(&first, &again),
+        "the same version is not read twice"
+    );
+    let stored = import(&dir, &[fixtures.join("csl.json")], opts).expect("import the CSL fixture");
+    let next = load_shared(&dir).expect("read").expect("stored");
+    assert!(!Arc::ptr_eq(&first, &next));
+    assert_eq!(next.store_version, stored.version);
+    assert_ne!(next.store_version, first.store_version);
+    assert!(next.versions.iter().any(|m| m.part == "csl"));
+    let _ = std::fs::remove_dir_all(&tmp);
+}
