@@ -119,6 +119,77 @@ fn the_questions_ask_for_the_features_not_the_legal_conclusion() {
     );
 }
 
+/// Questions asked, derived answers and a rule's status for a manifest, on a date.
+fn assess_on(yaml: &str, date: &str) -> aigov_core::assess::Assessment<'static> {
+    let mut options = Options::as_of(date.parse().expect("date"));
+    options.include_not_applicable = true;
+    engine().assess(facts(yaml), &options)
+}
+
+fn asked(a: &aigov_core::assess::Assessment<'_>) -> Vec<String> {
+    a.questions.iter().map(|q| q.fact.to_string()).collect()
+}
+
+#[test]
+fn omb_high_impact_is_derived_from_the_purposes_the_memo_presumes_high_impact() {
+    // A benefits-eligibility use (M-25-21 item m) is high-impact without the agency answering the class.
+    let yaml = "subject: agency_use_case\nagency_use_case: { national_security_system: false, \
+                high_impact_purposes: [federal_benefits_and_services], waiver_granted: false }\n";
+    let a = assess_on(yaml, "2025-10-01");
+    let d = a
+        .derived_answers
+        .iter()
+        .find(|d| d.fact == "agency_use_case.high_impact")
+        .expect("high_impact is derived");
+    assert!(d.value);
+    assert!(
+        d.values
+            .iter()
+            .any(|v| v.contains("federal_benefits_and_services")),
+        "{:?}",
+        d.values
+    );
+    assert_eq!(
+        a.finding("us_omb_m_25_21.minimum_practices")
+            .map(|f| f.status),
+        Some(Status::InEffect)
+    );
+    // None of the purposes: not high-impact, no minimum practices.
+    let none = "subject: agency_use_case\nagency_use_case: { national_security_system: false, high_impact_purposes: [] }\n";
+    assert_eq!(
+        assess_on(none, "2025-10-01")
+            .finding("us_omb_m_25_21.high_impact")
+            .map(|f| f.status),
+        Some(Status::NotApplicable)
+    );
+    // The agency's documented determination that a presumed use is not high-impact overrides the purpose.
+    let rebutted = "subject: agency_use_case\nagency_use_case: { national_security_system: false, \
+                    high_impact_purposes: [law_enforcement], high_impact: false }\n";
+    let a = assess_on(rebutted, "2025-10-01");
+    assert!(a.derived_answers.is_empty(), "{:?}", a.derived_answers);
+    assert_eq!(
+        a.finding("us_omb_m_25_21.high_impact").map(|f| f.status),
+        Some(Status::NotApplicable)
+    );
+    // Neither given: the interview asks for the purposes, never for the legal class.
+    let open = "subject: agency_use_case\nagency_use_case: { national_security_system: false }\n";
+    let a = assess_on(open, "2025-10-01");
+    assert_eq!(
+        a.finding("us_omb_m_25_21.high_impact").map(|f| f.status),
+        Some(Status::Undetermined)
+    );
+    let q = asked(&a);
+    assert!(
+        q.iter()
+            .any(|f| f == "agency_use_case.high_impact_purposes"),
+        "{q:?}"
+    );
+    assert!(
+        !q.iter().any(|f| f == "agency_use_case.high_impact"),
+        "{q:?}"
+    );
+}
+
 fn mini() -> Vec<aigov_corpus::Source> {
     aigov_corpus::read_dir(Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
