@@ -1,6 +1,8 @@
 //! `aigov init KIND`: a commented manifest template for a subject kind, generated from the corpus vocabulary so it
 //! never goes stale. Every fact the kind's rules read is there, commented out, with its question, its type and its
-//! allowed values; facts are ordered by how many rules they settle, so the answers that decide most come first.
+//! allowed values; facts are ordered by how many rules they settle, so the answers that decide most come first,
+//! except that a class the law defines by observable features follows its features (asked first, as in the
+//! interview).
 //! A fact left `null` stays unknown: the rules that need it are reported undetermined, with the question.
 
 use crate::AppError;
@@ -83,6 +85,44 @@ fn rules_reading(engine: &Engine, subject: &str) -> BTreeMap<aigov_core::model::
         }
     }
     count
+}
+
+/// The features a class the law defines by observable features is derived from (a bool fact with `derive:`), by
+/// name, among `listed` (the facts of the template's section); empty for any other fact.
+fn class_inputs<'v>(def: &FactDef, listed: &[(&'v FactDef, usize)]) -> Vec<&'v str> {
+    if def.derive.is_empty() || !matches!(def.ty, FactType::Bool) {
+        return Vec::new();
+    }
+    let mut ids = Vec::new();
+    for d in &def.derive {
+        d.formula.expr.reads(&mut ids);
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for (f, _) in listed {
+        if f.id != def.id && ids.contains(&f.id) {
+            names.push(&f.name);
+        }
+    }
+    names
+}
+
+/// Puts each class the law defines by features right after the last of its features, so that a person answers
+/// the features (which they can observe) first and meets the class as an override.
+fn features_first(facts: Vec<(&FactDef, usize)>) -> Vec<(&FactDef, usize)> {
+    let mut ordered = facts.clone();
+    for class in facts {
+        let inputs = class_inputs(class.0, &ordered);
+        if inputs.is_empty() {
+            continue;
+        }
+        ordered.retain(|(d, _)| d.id != class.0.id);
+        let at = ordered
+            .iter()
+            .rposition(|(d, _)| inputs.contains(&d.name.as_str()))
+            .map_or(ordered.len(), |i| i + 1);
+        ordered.insert(at, class);
+    }
+    ordered
 }
 
 fn placeholder(def: &FactDef) -> (String, Vec<String>) {
@@ -200,8 +240,9 @@ pub fn template(engine: &Engine, kind: &str) -> Result<String, AppError> {
             continue;
         }
         facts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.name.cmp(&b.0.name)));
+        let facts = features_first(facts);
         let _ = writeln!(out, "\n{section}:");
-        for (def, n) in facts {
+        for &(def, n) in &facts {
             let (value, help) = placeholder(def);
             let _ = writeln!(
                 out,
@@ -211,6 +252,14 @@ pub fn template(engine: &Engine, kind: &str) -> Result<String, AppError> {
             );
             for h in help {
                 let _ = writeln!(out, "  #   {h}");
+            }
+            let inputs = class_inputs(def, &facts);
+            if !inputs.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  #   left null, it is derived from {} above; an answer here overrides that",
+                    inputs.join(", ")
+                );
             }
             let _ = writeln!(out, "  {}: null  # e.g. {value}\n", def.name);
         }

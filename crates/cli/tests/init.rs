@@ -262,3 +262,46 @@ fn the_template_offers_markets_complete() {
         "complete markets settle most rules: {complete} undetermined against {open}"
     );
 }
+
+/// A class the law defines by observable features comes after its features, marked as derived when left null and
+/// as an override when answered: a person fills in what they can observe first.
+#[test]
+fn a_derived_class_follows_its_features_in_the_template() {
+    for (kind, features, class) in [
+        ("agency_use_case", "high_impact_purposes", "high_impact"),
+        ("ai_system", "personal_aspects_evaluated", "profiling"),
+        (
+            "ai_system",
+            "product_safety_role",
+            "annex1_safety_component",
+        ),
+        (
+            "ai_system",
+            "personalised_advice",
+            "ut_high_risk_interaction",
+        ),
+        (
+            "ai_system",
+            "sensitive_data_collected",
+            "ut_high_risk_interaction",
+        ),
+    ] {
+        let (code, template, stderr) = run(&["init", kind]);
+        assert_eq!(code, 0, "{stderr}");
+        let at = |key: &str| {
+            template
+                .find(&format!("\n  {key}: null"))
+                .unwrap_or_else(|| panic!("{kind}: no `{key}` in the template"))
+        };
+        assert!(
+            at(features) < at(class),
+            "{kind}: {class} before {features}"
+        );
+        let block = &template[..at(class)];
+        let note = &block[block.rfind("  # ").unwrap_or(0)..];
+        assert!(
+            note.contains("left null, it is derived from") && note.contains(features),
+            "{kind}: {note}"
+        );
+    }
+}
