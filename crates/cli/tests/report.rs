@@ -144,7 +144,7 @@ fn decided_first_then_each_question_with_the_rules_it_settles() {
         .find(|l| l.trim_start().starts_with("1. "))
         .expect("a first question");
     assert!(
-        first.contains("(ai_system.user_generated_content_platform: bool) — settles 3 rules"),
+        first.contains("(ai_system.user_generated_content_platform: bool) — settles 4 rules"),
         "{first}"
     );
     let after_first = &open[open.find(first).expect("found") + first.len()..];
@@ -153,6 +153,7 @@ fn decided_first_then_each_question_with_the_rules_it_settles() {
     for rule in [
         "us_take_it_down_act.covered_platform_process",
         "us_take_it_down_act.good_faith_shield",
+        "us_take_it_down_act.notice_of_process",
         "us_take_it_down_act.removal_48_hours",
     ] {
         assert!(
@@ -193,7 +194,7 @@ fn decided_first_then_each_question_with_the_rules_it_settles() {
         .filter(|f| f["status"] == "undetermined")
         .filter_map(|f| f["rule"].as_str())
         .collect();
-    assert_eq!(undetermined.len(), 10, "{undetermined:?}");
+    assert_eq!(undetermined.len(), 11, "{undetermined:?}");
     for rule in undetermined {
         assert_eq!(
             open.matches(&format!("{rule} · ")).count(),
