@@ -801,7 +801,7 @@ fn finding_block(
         &format!(
             "[{kind}] {}{law} — {} — {}",
             st.strong(texts.and_then(|t| t.rule_title(f.rule)).unwrap_or(f.title)),
-            crate::localize::rule_citation(f.rule, f.citation, lang, texts),
+            crate::localize::rule_citation(f.rule, &f.cited(), lang, texts),
             when_line(f, false, lang, c, texts)
         ),
     );
@@ -1373,7 +1373,10 @@ pub fn explain_in(
             &[(
                 "citation",
                 Arg::Str(&crate::localize::rule_citation(
-                    f.rule, f.citation, lang, texts
+                    f.rule,
+                    &f.cited(),
+                    lang,
+                    texts
                 ))
             )]
         )

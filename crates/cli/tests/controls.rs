@@ -372,8 +372,8 @@ fn compare_measures_the_checkerboard() {
     let rows = b["rows"].as_array().unwrap();
     assert_eq!(rows.len(), states.len());
     let row = |j: &str| rows.iter().find(|r| r["jurisdiction"] == j).unwrap();
-    // NYC Local Law 144: bias audit, published summary, candidate notice.
-    assert_eq!(row("US-NY-NYC")["duties"], 3);
+    // NYC Local Law 144: bias audit, published summary, candidate notice, data information on request.
+    assert_eq!(row("US-NY-NYC")["duties"], 4);
     // Illinois: HB 3773 (no discriminatory effect, no zip-code proxy, notice) in effect, and the AI Video
     // Interview Act's duties undetermined (does the tool analyse video interviews?).
     assert!(row("US-IL")["duties"].as_u64().unwrap() >= 3);

@@ -244,8 +244,13 @@ pub struct Finding<'a> {
     /// The roles it addresses.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub roles: &'a [String],
-    /// Article or section.
+    /// Article or section: the one item of the rule's citation table the subject selects, if exactly one,
+    /// else the rule's citation.
     pub citation: &'a str,
+    /// Every item of the rule's citation table the subject selects (several when a product falls under several
+    /// listed acts); empty when the rule has no table or the fact is not known.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub citation_items: Vec<&'a str>,
     /// Primary-source URL.
     pub url: &'a str,
     /// In the corpus authors' words.
@@ -292,6 +297,18 @@ pub struct Finding<'a> {
     /// nothing in law until a court stays the instrument, but a user must know of them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub challenges: Vec<Challenge<'a>>,
+}
+
+impl<'a> Finding<'a> {
+    /// The citation to show: every item of the rule's citation table the subject selects, joined, when there
+    /// are several; else [`Finding::citation`].
+    pub fn cited(&self) -> std::borrow::Cow<'a, str> {
+        if self.citation_items.len() > 1 {
+            std::borrow::Cow::Owned(self.citation_items.join("; "))
+        } else {
+            std::borrow::Cow::Borrowed(self.citation)
+        }
+    }
 }
 
 /// A challenge to an instrument: who brought it, when, and what it is.
@@ -1630,6 +1647,22 @@ impl Engine {
                 note: e.note.as_deref(),
             })
             .collect();
+        let citation_items: Vec<&'a str> = version
+            .cite_by
+            .as_ref()
+            .map(|c| {
+                let has = |v: &str| match given_or_derived(ctx.facts, &ctx.derived, c.fact) {
+                    Some(Value::Set(values)) => values.iter().any(|x| x == v),
+                    Some(Value::Text(x)) => x == v,
+                    _ => false,
+                };
+                c.items
+                    .iter()
+                    .filter(|i| has(&i.value))
+                    .map(|i| i.citation.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
         Some(Finding {
             challenges,
             rule: &rule.id,
@@ -1649,7 +1682,11 @@ impl Engine {
             },
             effect: &version.effect,
             roles: &rule.roles,
-            citation: &version.citation,
+            citation: match citation_items.as_slice() {
+                [one] => one,
+                _ => &version.citation,
+            },
+            citation_items,
             url: rule.url.as_deref().unwrap_or(&inst.url),
             summary: &version.summary,
             applies_from: version.applies_from.date,

@@ -537,8 +537,31 @@ pub struct RuleVersion {
     pub effect: Effect,
     /// The citation under this text.
     pub citation: String,
+    /// A more precise citation per value of a fact (the Annex I item that names the product's legislation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite_by: Option<CiteBy>,
     /// What changed, in words, for an amended version.
     pub change: Option<String>,
+}
+
+/// A table of citations keyed by the values of one set or enum fact: a finding cites the items whose value the
+/// subject has (EU AI Act Art 6(1) with the Annex I point that lists the product's legislation), and the rule's
+/// own citation when none is known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CiteBy {
+    /// The fact whose values select the items.
+    pub fact: FactId,
+    /// The items, in the order they are cited.
+    pub items: Vec<CiteItem>,
+}
+
+/// One value of a [`CiteBy`] table and the citation it selects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CiteItem {
+    /// The fact's value.
+    pub value: String,
+    /// The citation for a subject that has it.
+    pub citation: String,
 }
 
 /// A rule: a provision of an instrument, encoded.

@@ -1266,6 +1266,80 @@ pub fn load_parsed(files: &[&ParsedFile]) -> Result<Loaded, Vec<Diagnostic>> {
                     }
                 };
 
+            // A citation table: the fact must be a set or enum fact of the rule's subject (or a context
+            // section), every value one it allows, every citation non-empty and public.
+            let cite_by = |raw: &RawCiteBy, diags: &mut Vec<Diagnostic>| -> Option<CiteBy> {
+                let Some(def) = vocabulary.fact_qualified(&raw.fact) else {
+                    diags.push(d(
+                        Some(&raw.fact),
+                        format!("`cite_by`: unknown fact `{}`", raw.fact),
+                        None,
+                    ));
+                    return None;
+                };
+                let Some(allowed) = def.ty.allowed_values() else {
+                    diags.push(d(
+                        Some(&raw.fact),
+                        format!(
+                            "`cite_by`: fact `{}` is not a set or enum fact, so it has no values to cite by",
+                            raw.fact
+                        ),
+                        None,
+                    ));
+                    return None;
+                };
+                if raw.items.is_empty() {
+                    diags.push(d(Some("cite_by:"), "`cite_by` has no items".into(), None));
+                    return None;
+                }
+                let before = diags.len();
+                let mut seen = HashSet::new();
+                for item in &raw.items {
+                    if !allowed.iter().any(|a| a.id == item.value) {
+                        diags.push(d(
+                            Some(&item.value),
+                            format!(
+                                "`cite_by`: `{}` is not a value of `{}`",
+                                item.value, raw.fact
+                            ),
+                            did_you_mean(&item.value, allowed.iter().map(|a| a.id.as_str()))
+                                .map(|s| format!("did you mean `{s}`?")),
+                        ));
+                    } else if !seen.insert(item.value.as_str()) {
+                        diags.push(d(
+                            Some(&item.value),
+                            format!("`cite_by`: `{}` is listed twice", item.value),
+                            None,
+                        ));
+                    }
+                    if item.citation.trim().is_empty() {
+                        diags.push(d(
+                            Some(&item.value),
+                            format!("`cite_by`: the citation for `{}` is empty", item.value),
+                            None,
+                        ));
+                    } else if let Some((label, hint)) = private_label(&item.citation) {
+                        diags.push(d(
+                            Some(&item.citation),
+                            format!("`cite_by`: a citation cites `{label}`, a label a user cannot follow"),
+                            Some(hint),
+                        ));
+                    }
+                }
+                (diags.len() == before).then(|| CiteBy {
+                    fact: def.id,
+                    items: raw
+                        .items
+                        .iter()
+                        .map(|i| CiteItem {
+                            value: i.value.clone(),
+                            citation: i.citation.clone(),
+                        })
+                        .collect(),
+                })
+            };
+            let base_cite_by = r.cite_by.as_ref().and_then(|c| cite_by(c, &mut diags));
+
             let when = r.when.as_deref().unwrap_or("true");
             let condition = compile(when, &mut diags);
             let base_exceptions = exceptions(&r.unless, &mut diags);
@@ -1295,6 +1369,7 @@ pub fn load_parsed(files: &[&ParsedFile]) -> Result<Loaded, Vec<Diagnostic>> {
                     summary: r.summary.clone(),
                     effect: base_effect,
                     citation: r.citation.clone(),
+                    cite_by: base_cite_by,
                     change: None,
                 });
                 for v in &r.versions {
@@ -1352,6 +1427,10 @@ pub fn load_parsed(files: &[&ParsedFile]) -> Result<Loaded, Vec<Diagnostic>> {
                             None => prev.effect.clone(),
                         },
                         citation: v.citation.clone().unwrap_or(prev.citation.clone()),
+                        cite_by: match &v.cite_by {
+                            Some(c) => cite_by(c, &mut diags),
+                            None => prev.cite_by.clone(),
+                        },
                         change: v.change.clone(),
                     });
                 }

@@ -303,8 +303,25 @@ pub struct RawRule {
     #[serde(default)]
     pub confidence: aigov_core::model::Confidence,
     pub note: Option<String>,
+    pub cite_by: Option<RawCiteBy>,
     #[serde(default)]
     pub versions: Vec<RawVersion>,
+}
+
+/// `cite_by: { fact: ai_system.annex1_legislation, items: [{ value: toys, citation: "..." }] }`: a citation per
+/// value of a set or enum fact.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawCiteBy {
+    pub fact: String,
+    pub items: Vec<RawCiteItem>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawCiteItem {
+    pub value: String,
+    pub citation: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -319,6 +336,7 @@ pub struct RawVersion {
     pub summary: Option<String>,
     pub effect: Option<RawEffect>,
     pub citation: Option<String>,
+    pub cite_by: Option<RawCiteBy>,
 }
 
 #[derive(Debug, Deserialize)]
