@@ -1581,3 +1581,74 @@ fn check_schema(schemas: &Value, name: &str, value: &Value) {
         }
     }
 }
+
+/// A client that accepts gzip or Brotli gets the full assessment compressed: far smaller, and decoded it is the
+/// same bytes as the uncompressed answer (`aigov assess --format json`); a client that says nothing gets it plain.
+#[tokio::test]
+async fn big_answers_are_compressed_for_clients_that_accept_it() {
+    use std::io::Read;
+    for s in services("compress", false).await {
+        let body = json!({"manifest": example("cv-screening-saas.yaml"), "as_of": "2026-11-28"})
+            .to_string();
+        let plain = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess",
+            Some(&s.viewer),
+            &[],
+            Some(body.clone()),
+        )
+        .await;
+        assert_eq!(plain.status, StatusCode::OK);
+        assert!(!plain.headers.contains_key("content-encoding"));
+        assert!(plain.text.len() > 50_000, "{}", plain.text.len());
+        for (accept, expected) in [
+            ("gzip", "gzip"),
+            ("br", "br"),
+            ("gzip, deflate, br", "br"), // a browser's: Brotli is preferred
+            ("identity", ""),
+        ] {
+            let req = Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/assess")
+                .header("authorization", format!("Bearer {}", s.viewer))
+                .header("content-type", "application/json")
+                .header("accept-encoding", accept)
+                .body(Body::from(body.clone()))
+                .unwrap();
+            let res = s.app.clone().oneshot(req).await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK);
+            let encoding = res
+                .headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap().to_string())
+                .unwrap_or_default();
+            assert_eq!(encoding, expected, "{accept}");
+            assert_eq!(res.headers()["vary"], "accept-encoding");
+            let bytes = res.into_body().collect().await.unwrap().to_bytes();
+            let mut decoded = String::new();
+            match expected {
+                "gzip" => {
+                    flate2::read::GzDecoder::new(&bytes[..])
+                        .read_to_string(&mut decoded)
+                        .unwrap();
+                }
+                "br" => {
+                    brotli_decompressor::Decompressor::new(&bytes[..], 4096)
+                        .read_to_string(&mut decoded)
+                        .unwrap();
+                }
+                _ => decoded = String::from_utf8(bytes.to_vec()).unwrap(),
+            }
+            assert_eq!(decoded, plain.text, "{accept}");
+            if !expected.is_empty() {
+                assert!(
+                    bytes.len() * 5 < plain.text.len(),
+                    "{accept}: {} of {}",
+                    bytes.len(),
+                    plain.text.len()
+                );
+            }
+        }
+    }
+}
