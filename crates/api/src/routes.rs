@@ -22,6 +22,40 @@ impl IntoResponse for JsonText {
     }
 }
 
+/// Which form of an assessment to answer with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AssessView {
+    /// The full document of `aigov assess --format json` (docs/output.md, kind `assessment`).
+    #[default]
+    Full,
+    /// The assessment in brief (kind `assessment_summary`): classifications, counts by status, the duties that
+    /// apply with their next dates, the undetermined rules with the facts that settle them.
+    Summary,
+}
+
+/// The full assessment document: its `kind` and `format_version`, and the members docs/output.md describes.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[allow(dead_code)] // a schema only: the document is rendered by aigov-app
+pub struct FullAssessment {
+    /// `assessment`.
+    #[schema(example = "assessment", pattern = "^assessment$")]
+    kind: String,
+    /// `1`.
+    format_version: String,
+}
+
+/// The answer of an assessment route: the full document, or the summary (`view=summary`).
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // a schema only
+pub enum AssessmentDocument {
+    /// The full document (`view=full`, the default).
+    Full(FullAssessment),
+    /// The summary (`view=summary`).
+    Summary(Box<aigov_app::summary::AssessmentSummary<'static>>),
+}
+
 /// A JSON object body read into `T`: anything else (an array, a scalar, fields of the wrong type) is refused as a
 /// problem naming the place, before any other check.
 pub struct Body<T>(pub T);

@@ -1443,3 +1443,212 @@ async fn reassess_reports_what_a_changed_corpus_changed() {
             .all(|d| d.as_of != "2026-02-01"));
     }
 }
+
+/// `view=summary` answers with the assessment in brief, for a posted manifest and for a stored subject: the same
+/// bytes as aigov-app's summary of that assessment, the service's corpus fingerprint in it, the same counts as the
+/// full document, its members all declared in the OpenAPI document's `AssessmentSummary`, and an unknown view a
+/// problem.
+#[tokio::test]
+async fn the_summary_view_of_an_assessment() {
+    let engine = aigov_app::engine(None).unwrap();
+    let doc = serde_json::to_value(aigov_api::openapi()).unwrap();
+    let schemas = &doc["components"]["schemas"];
+    for s in services("summary", false).await {
+        let manifest = example("cv-screening-saas.yaml");
+        let body = json!({"manifest": manifest, "as_of": "2026-11-28"}).to_string();
+        let sum = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess?view=summary",
+            Some(&s.viewer),
+            &[],
+            Some(body.clone()),
+        )
+        .await;
+        assert_eq!(sum.status, StatusCode::OK, "{}", sum.text);
+        assert_eq!(sum.headers["content-type"], "application/json");
+        let expected = aigov_app::request::assess_summary(
+            &engine,
+            &manifest,
+            "2026-11-28".parse().unwrap(),
+            &[],
+            false,
+            "embedded",
+        )
+        .unwrap();
+        assert_eq!(sum.text, expected);
+        let full = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess?view=full",
+            Some(&s.viewer),
+            &[],
+            Some(body.clone()),
+        )
+        .await;
+        let (sj, fj) = (sum.json(), full.json());
+        assert_eq!(sj["kind"], "assessment_summary");
+        assert_eq!(fj["kind"], "assessment");
+        assert_eq!(sj["corpus"]["fingerprint"], "embedded");
+        let total: u64 = sj["counts"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_u64().unwrap())
+            .sum();
+        assert_eq!(total as usize, fj["findings"].as_array().unwrap().len());
+        assert!(
+            sum.text.len() * 10 < full.text.len(),
+            "{} / {}",
+            sum.text.len(),
+            full.text.len()
+        );
+        // Every member is declared in the schema, and every required member is there.
+        check_schema(schemas, "AssessmentSummary", &sj);
+        // A stored subject's summary is the same as the posted manifest's.
+        let c = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/subjects",
+            Some(&s.editor),
+            &[],
+            Some(json!({"manifest": manifest}).to_string()),
+        )
+        .await;
+        assert_eq!(c.status, StatusCode::CREATED, "{}", c.text);
+        let id = c.json()["id"].as_str().unwrap().to_string();
+        let stored = call(
+            &s.app,
+            Method::GET,
+            &format!("/api/v1/subjects/{id}/assessment?as_of=2026-11-28&view=summary"),
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await;
+        assert_eq!(stored.status, StatusCode::OK, "{}", stored.text);
+        assert_eq!(stored.text, expected);
+        // An unknown view is refused, naming the parameter.
+        let p = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess?view=brief",
+            Some(&s.viewer),
+            &[],
+            Some(body),
+        )
+        .await;
+        assert!(p.status.is_client_error(), "{}", p.text);
+        assert!(p.text.contains("view"), "{}", p.text);
+    }
+}
+
+/// Checks that `value`'s members are the properties of the named schema (none undeclared, every required one
+/// present), recursively through `$ref`s and arrays of them.
+fn check_schema(schemas: &Value, name: &str, value: &Value) {
+    let schema = &schemas[name];
+    assert!(schema.is_object(), "no schema {name}");
+    let props = schema["properties"].as_object().unwrap();
+    let obj = value.as_object().unwrap();
+    for k in obj.keys() {
+        assert!(props.contains_key(k), "{name}: `{k}` is not declared");
+    }
+    for r in schema["required"].as_array().into_iter().flatten() {
+        assert!(
+            obj.contains_key(r.as_str().unwrap()),
+            "{name}: `{r}` missing"
+        );
+    }
+    for (k, v) in obj {
+        let p = &props[k];
+        let reference = p["$ref"]
+            .as_str()
+            .or_else(|| p["items"]["$ref"].as_str())
+            .or_else(|| {
+                p["oneOf"]
+                    .as_array()
+                    .and_then(|o| o.iter().find_map(|x| x["$ref"].as_str()))
+            });
+        let Some(r) = reference else { continue };
+        let target = r.trim_start_matches("#/components/schemas/");
+        if schemas[target]["properties"].is_null() {
+            continue; // an enum
+        }
+        match v {
+            Value::Array(items) => items.iter().for_each(|i| check_schema(schemas, target, i)),
+            Value::Object(_) => check_schema(schemas, target, v),
+            _ => {}
+        }
+    }
+}
+
+/// A client that accepts gzip or Brotli gets the full assessment compressed: far smaller, and decoded it is the
+/// same bytes as the uncompressed answer (`aigov assess --format json`); a client that says nothing gets it plain.
+#[tokio::test]
+async fn big_answers_are_compressed_for_clients_that_accept_it() {
+    use std::io::Read;
+    for s in services("compress", false).await {
+        let body = json!({"manifest": example("cv-screening-saas.yaml"), "as_of": "2026-11-28"})
+            .to_string();
+        let plain = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess",
+            Some(&s.viewer),
+            &[],
+            Some(body.clone()),
+        )
+        .await;
+        assert_eq!(plain.status, StatusCode::OK);
+        assert!(!plain.headers.contains_key("content-encoding"));
+        assert!(plain.text.len() > 50_000, "{}", plain.text.len());
+        for (accept, expected) in [
+            ("gzip", "gzip"),
+            ("br", "br"),
+            ("gzip, deflate, br", "br"), // a browser's: Brotli is preferred
+            ("identity", ""),
+        ] {
+            let req = Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/assess")
+                .header("authorization", format!("Bearer {}", s.viewer))
+                .header("content-type", "application/json")
+                .header("accept-encoding", accept)
+                .body(Body::from(body.clone()))
+                .unwrap();
+            let res = s.app.clone().oneshot(req).await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK);
+            let encoding = res
+                .headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap().to_string())
+                .unwrap_or_default();
+            assert_eq!(encoding, expected, "{accept}");
+            assert_eq!(res.headers()["vary"], "accept-encoding");
+            let bytes = res.into_body().collect().await.unwrap().to_bytes();
+            let mut decoded = String::new();
+            match expected {
+                "gzip" => {
+                    flate2::read::GzDecoder::new(&bytes[..])
+                        .read_to_string(&mut decoded)
+                        .unwrap();
+                }
+                "br" => {
+                    brotli_decompressor::Decompressor::new(&bytes[..], 4096)
+                        .read_to_string(&mut decoded)
+                        .unwrap();
+                }
+                _ => decoded = String::from_utf8(bytes.to_vec()).unwrap(),
+            }
+            assert_eq!(decoded, plain.text, "{accept}");
+            if !expected.is_empty() {
+                assert!(
+                    bytes.len() * 5 < plain.text.len(),
+                    "{accept}: {} of {}",
+                    bytes.len(),
+                    plain.text.len()
+                );
+            }
+        }
+    }
+}

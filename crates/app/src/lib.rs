@@ -37,6 +37,7 @@ pub mod report;
 pub mod request;
 pub mod screen;
 pub mod subject;
+pub mod summary;
 pub mod timeline;
 
 pub use error::AppError;

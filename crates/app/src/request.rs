@@ -97,6 +97,31 @@ pub fn assess(
     ))
 }
 
+/// The assessment in brief (`kind: "assessment_summary"`, [`crate::summary`]): the same assessment as
+/// [`assess`], without derivations, as compact JSON. `fingerprint` names the corpus that answered.
+pub fn assess_summary(
+    engine: &Engine,
+    manifest: &serde_json::Value,
+    as_of: Date,
+    jurisdictions: &[String],
+    all: bool,
+    fingerprint: &str,
+) -> Result<String, RequestError> {
+    crate::jurisdictions::check(&engine.corpus, jurisdictions)?;
+    let facts = bind(engine, manifest)?;
+    let mut options = Options::as_of(as_of);
+    options.jurisdictions = jurisdictions.to_vec();
+    options.include_not_applicable = all;
+    // The summary shows no derivation: the same findings, without building their trees.
+    options.traces = false;
+    let answer = crate::assess::assess(engine, &facts, &options);
+    Ok(crate::summary::to_json(&crate::summary::summarize(
+        engine,
+        &answer,
+        fingerprint,
+    )))
+}
+
 /// The explanation document of one rule (`aigov explain --format json`).
 pub fn explain(
     engine: &Engine,

@@ -1,13 +1,14 @@
 //! The documents of docs/output.md for a posted manifest: assessment, explanation, diff, timeline, US map,
 //! compute and export classification. Each handler is one aigov-app call.
 
-use super::{Body, JsonText};
+use super::{AssessView, AssessmentDocument, Body, JsonText};
 use crate::auth::{AssessCaller, Viewer};
 use crate::problem::Problem;
 use crate::AppState;
 use aigov_app::request;
 use aigov_core::Date;
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -177,26 +178,47 @@ pub struct ClassifyRequest {
     pub as_of: Date,
 }
 
-/// The assessment of a posted manifest: the same document as `aigov assess --format json`.
+/// The form of the assessment.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AssessQuery {
+    /// `full` (default): the document of `aigov assess --format json`; `summary`: the assessment in brief
+    /// (docs/output.md, kind `assessment_summary`).
+    #[param(inline)]
+    #[serde(default)]
+    pub view: AssessView,
+}
+
+/// The assessment of a posted manifest: the same document as `aigov assess --format json`, or with
+/// `view=summary` the assessment in brief.
 #[utoipa::path(post, path = "/api/v1/assess", tag = "documents", request_body = AssessRequest,
+    params(AssessQuery),
     security((), ("bearer" = [])),
     responses(
-        (status = 200, description = "The assessment (docs/output.md)", body = Object),
+        (status = 200, description = "The assessment (docs/output.md): the full document, or with `view=summary` the summary (kind `assessment_summary`)", body = AssessmentDocument),
         (status = 400, description = "Unreadable body", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No token (unless anonymous assessment is on)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The manifest or the request does not fit", body = Problem, content_type = "application/problem+json")))]
 async fn assess(
     _: AssessCaller,
     State(s): State<AppState>,
+    q: Result<Query<AssessQuery>, QueryRejection>,
     Body(r): Body<AssessRequest>,
 ) -> Result<JsonText, Problem> {
-    Ok(JsonText(request::assess(
-        &s.engine,
-        &r.manifest,
-        r.as_of,
-        &r.jurisdictions,
-        r.all,
-    )?))
+    let Query(q) = q?;
+    Ok(JsonText(match q.view {
+        AssessView::Full => {
+            request::assess(&s.engine, &r.manifest, r.as_of, &r.jurisdictions, r.all)?
+        }
+        AssessView::Summary => request::assess_summary(
+            &s.engine,
+            &r.manifest,
+            r.as_of,
+            &r.jurisdictions,
+            r.all,
+            &s.corpus_fingerprint,
+        )?,
+    }))
 }
 
 /// The explanation of one rule for a posted manifest (`aigov explain --format json`).

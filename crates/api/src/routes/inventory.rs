@@ -2,7 +2,7 @@
 //! stored subject's assessment, the inventory's view as of a date, import and export, and the calendar feed.
 //! Reads carry an `ETag` (`"v<version>"`); changes require `If-Match` with it (missing: 428; stale: 412).
 
-use super::{Body, JsonText};
+use super::{AssessView, AssessmentDocument, Body, JsonText};
 use crate::auth::{Editor, FeedViewer, Viewer};
 use crate::problem::Problem;
 use crate::transfer::{self, Format};
@@ -284,6 +284,11 @@ pub struct AssessmentQuery {
     pub version: Option<i64>,
     /// Limit to jurisdictions, comma-separated (`EU,US-CA`).
     pub jurisdictions: Option<String>,
+    /// `full` (default): the document of `aigov assess --format json`; `summary`: the assessment in brief
+    /// (docs/output.md, kind `assessment_summary`).
+    #[param(inline)]
+    #[serde(default)]
+    pub view: AssessView,
 }
 
 /// The view's date and form.
@@ -345,7 +350,7 @@ async fn subjects_completed(store: &Store) -> Result<Vec<inventory::Subject>, Pr
 /// A stored subject assessed as of a date (any version): the document of `aigov assess --format json`.
 #[utoipa::path(get, path = "/api/v1/subjects/{id}/assessment", tag = "inventory",
     params(("id" = String, Path, description = "The subject's id"), AssessmentQuery),
-    responses((status = 200, description = "The assessment (docs/output.md)", body = Object),
+    responses((status = 200, description = "The assessment (docs/output.md): the full document, or with `view=summary` the summary (kind `assessment_summary`)", body = AssessmentDocument),
               (status = 404, description = "No such subject or version", body = Problem, content_type = "application/problem+json"),
               (status = 422, description = "The stored manifest no longer fits the corpus", body = Problem, content_type = "application/problem+json")))]
 async fn subject_assessment(
@@ -364,13 +369,17 @@ async fn subject_assessment(
         .filter(|j| !j.is_empty())
         .map(str::to_string)
         .collect();
-    Ok(JsonText(request::assess(
-        &s.engine,
-        &manifest,
-        q.as_of,
-        &jurisdictions,
-        false,
-    )?))
+    Ok(JsonText(match q.view {
+        AssessView::Full => request::assess(&s.engine, &manifest, q.as_of, &jurisdictions, false)?,
+        AssessView::Summary => request::assess_summary(
+            &s.engine,
+            &manifest,
+            q.as_of,
+            &jurisdictions,
+            false,
+            &s.corpus_fingerprint,
+        )?,
+    }))
 }
 
 /// The inventory as of a date: classifications per jurisdiction, prohibitions, deadlines ahead, undetermined
