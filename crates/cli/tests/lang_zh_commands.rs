@@ -398,3 +398,45 @@ fn a_timeline_in_chinese_says_what_amended_and_ended_a_rule() {
     assert!(text.contains("修订（自 2025年8月28日 起施行）"), "{text}");
     assert!(text.contains("于 2026年5月14日 由 "), "{text}");
 }
+
+/// `--lang zh-CN` with a manifest on stdin.
+fn zh_stdin(args: &[&str], stdin: &str) -> String {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .args(["--lang", "zh-CN", "--color", "never"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("writes");
+    let out = child.wait_with_output().expect("the binary ends");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_sme_variant_of_a_penalty_reads_the_same_in_chinese() {
+    // The EU AI Act's fines have an SME rule (the lower of the two caps): the Chinese report states the variant the
+    // engine chose for the organization, which it reads from the finding's penalty, not from its English text.
+    let manifest =
+        std::fs::read_to_string(example("cn-eu-us-writing-assistant.yaml")).expect("reads");
+    let args = ["assess", "-", "--as-of", "2026-11-28", "-j", "EU"];
+    let sme = zh_stdin(&args, &manifest.replace("sme: false", "sme: true"));
+    assert!(sme.contains("（适用中小企业规则）"), "{sme}");
+    assert!(sme.contains("以较低者为准"), "{sme}");
+    assert!(!sme.contains("中小企业以较低者为准"), "{sme}");
+    let unknown = zh_stdin(&args, &manifest.replace("  sme: false\n", ""));
+    assert!(unknown.contains("；中小企业以较低者为准"), "{unknown}");
+    assert!(!unknown.contains("（适用中小企业规则）"), "{unknown}");
+    let not_sme = zh_stdin(&args, &manifest);
+    assert!(not_sme.contains("以较高者为准"), "{not_sme}");
+    assert!(!not_sme.contains("中小企业"), "{not_sme}");
+}

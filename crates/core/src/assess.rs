@@ -192,6 +192,29 @@ pub struct PenaltyRef<'a> {
     /// Caveats and sources for the terms.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'a str>,
+    /// Which of the penalty's cap rules `text` states for this organization (absent in JSON: the general one).
+    #[serde(skip_serializing_if = "CapVariant::is_general")]
+    pub cap_variant: CapVariant,
+}
+
+/// Which cap rule a finding's penalty is stated with, from the organization's size (`organization.sme`) and the
+/// penalty's `sme_cap`: reports in every language read it here rather than from the English text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CapVariant {
+    /// The general rule: the organization is not an SME, or the penalty has no SME rule of its own.
+    General,
+    /// The SME rule: the organization is an SME and the penalty has an SME rule.
+    Sme,
+    /// Both rules: the organization's size is unknown and the SME rule differs from the general one.
+    Both,
+}
+
+impl CapVariant {
+    /// Whether this is the general rule.
+    pub fn is_general(&self) -> bool {
+        *self == CapVariant::General
+    }
 }
 
 /// The version of the text a finding rests on.
@@ -1391,6 +1414,19 @@ impl Engine {
         masks
     }
 
+    /// Which cap rule of a penalty applies to the organization (the variant [`Engine::penalty_text`] states).
+    fn cap_variant(&self, p: &crate::model::Penalty, ctx: &Context<'_>) -> CapVariant {
+        let sme = match self.sme_fact.and_then(|f| ctx.facts.get(f)) {
+            Some(Value::Bool(b)) => Some(*b),
+            _ => None,
+        };
+        match (sme, p.sme_cap) {
+            (Some(true), Some(_)) => CapVariant::Sme,
+            (None, Some(c)) if c != p.cap => CapVariant::Both,
+            _ => CapVariant::General,
+        }
+    }
+
     /// A penalty in words, with the SME rule applied when the organization's size is known.
     fn penalty_text<'a>(&'a self, p: &'a crate::model::Penalty, ctx: &Context<'_>) -> &'a str {
         let variant = match self.sme_fact.and_then(|f| ctx.facts.get(f)) {
@@ -1595,6 +1631,7 @@ impl Engine {
                     enforceable: timing == Status::InEffect && enforceable_from <= ctx.as_of,
                     confidence: p.confidence,
                     note: p.note.as_deref(),
+                    cap_variant: self.cap_variant(p, ctx),
                 }
             });
         let history = {
