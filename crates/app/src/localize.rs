@@ -256,6 +256,46 @@ pub fn penalty_note<'a>(
     )
 }
 
+/// A rule's confidence note in the reader's language: the corpus's translation where it has one (`texts` is
+/// `None` for English), else the English note.
+pub fn rule_note<'a>(
+    rule: &str,
+    english: Option<&'a str>,
+    texts: Option<&'a Texts>,
+) -> Option<&'a str> {
+    let english = english?;
+    Some(texts.and_then(|t| t.rule_note(rule)).unwrap_or(english))
+}
+
+/// An instrument's caveat in the reader's language, as [`rule_note`].
+pub fn instrument_note<'a>(
+    instrument: &str,
+    english: Option<&'a str>,
+    texts: Option<&'a Texts>,
+) -> Option<&'a str> {
+    let english = english?;
+    Some(
+        texts
+            .and_then(|t| t.instrument_note(instrument))
+            .unwrap_or(english),
+    )
+}
+
+/// A derived fact's method and its source in the reader's language: the corpus's translation of the fact's
+/// `alternative`-th `derive:` entry where it has one, else the English label and citation.
+pub fn derivation<'a>(
+    fact: &str,
+    alternative: usize,
+    label: &'a str,
+    citation: Option<&'a str>,
+    texts: Option<&'a Texts>,
+) -> (&'a str, Option<&'a str>) {
+    match texts.and_then(|t| t.derivation(fact, alternative)) {
+        Some(t) => (t.label.as_str(), t.citation.as_deref().or(citation)),
+        None => (label, citation),
+    }
+}
+
 /// A lifecycle event's verb.
 pub fn event_verb(lang: Lang, kind: EventKind, with_by: bool) -> String {
     lang.t(match kind {

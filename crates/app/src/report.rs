@@ -673,10 +673,10 @@ pub fn assessment_with_item(
     if !a.derived.is_empty() || !a.derived_answers.is_empty() {
         st.h2(&mut out, &lang.t("report-derived"));
         for d in &a.derived {
-            st.bullet(&mut out, &derived_line(d, lang));
+            st.bullet(&mut out, &derived_line(d, lang, texts));
         }
         for d in &a.derived_answers {
-            st.bullet(&mut out, &derived_answer_line(d, lang));
+            st.bullet(&mut out, &derived_answer_line(d, lang, texts));
         }
     }
     if !a.questions.is_empty() || !open.is_empty() {
@@ -880,13 +880,13 @@ fn finding_block(
                         )))
                     )]
                 ),
-                f.note
+                crate::localize::rule_note(f.rule, f.note, texts)
                     .map(|n| format!(" — {}", n.trim()))
                     .unwrap_or_default()
             ),
         );
     }
-    if let Some(n) = f.instrument_note {
+    if let Some(n) = crate::localize::instrument_note(f.instrument, f.instrument_note, texts) {
         st.detail(
             out,
             &lang.ta(
@@ -1218,7 +1218,9 @@ fn challenge_line(c: &aigov_core::assess::Challenge, lang: Lang) -> String {
 
 /// A derived value with its arithmetic: "model.training_compute_flop = 6.3e24 FLOP, from parameters and tokens:
 /// 6 * 7e10 * 1.5e13 = 6.3e24".
-fn derived_line(d: &aigov_core::assess::DerivedValue, lang: Lang) -> String {
+fn derived_line(d: &aigov_core::assess::DerivedValue, lang: Lang, texts: Option<&Texts>) -> String {
+    let (method, citation) =
+        crate::localize::derivation(d.fact, d.alternative, d.method, d.citation, texts);
     let value = format!(
         "{}{}",
         aigov_core::value::format_number(d.value),
@@ -1231,18 +1233,24 @@ fn derived_line(d: &aigov_core::assess::DerivedValue, lang: Lang) -> String {
             &[
                 ("fact", Arg::Str(d.fact)),
                 ("value", Arg::Str(&value)),
-                ("method", Arg::Str(d.method)),
+                ("method", Arg::Str(method)),
                 ("arithmetic", Arg::Str(&d.arithmetic)),
             ]
         ),
-        d.citation.map(|c| format!(" [{c}]")).unwrap_or_default()
+        citation.map(|c| format!(" [{c}]")).unwrap_or_default()
     )
 }
 
 /// A class derived from the features the law names: "ai_system.profiling = true (derived from personal aspects
 /// the system evaluates: size(...) > 0, with ai_system.personal_aspects_evaluated = ["health"]; a direct answer
 /// overrides it)".
-fn derived_answer_line(d: &aigov_core::assess::DerivedAnswer, lang: Lang) -> String {
+fn derived_answer_line(
+    d: &aigov_core::assess::DerivedAnswer,
+    lang: Lang,
+    texts: Option<&Texts>,
+) -> String {
+    let (method, citation) =
+        crate::localize::derivation(d.fact, d.alternative, d.method, d.citation, texts);
     format!(
         "{}{}",
         lang.ta(
@@ -1250,12 +1258,12 @@ fn derived_answer_line(d: &aigov_core::assess::DerivedAnswer, lang: Lang) -> Str
             &[
                 ("fact", Arg::Str(d.fact)),
                 ("value", Arg::Str(if d.value { "true" } else { "false" })),
-                ("method", Arg::Str(d.method)),
+                ("method", Arg::Str(method)),
                 ("formula", Arg::Str(d.formula)),
                 ("values", Arg::Str(&d.values.join("; "))),
             ]
         ),
-        d.citation
+        citation
             .map(|c| format!(" [{}]", c.trim()))
             .unwrap_or_default()
     )
@@ -1535,7 +1543,7 @@ pub fn explain_in(
     if !derived.is_empty() {
         st.h2(&mut out, &lang.t("report-derived"));
         for d in &derived {
-            st.bullet(&mut out, &derived_line(d, st.lang));
+            st.bullet(&mut out, &derived_line(d, st.lang, texts));
         }
     }
     if !f.questions.is_empty() {
@@ -1559,7 +1567,7 @@ pub fn explain_in(
     if let Some(h) = history_line(&f, lang, c, texts) {
         let _ = writeln!(out, "\n{h}");
     }
-    if let Some(n) = f.instrument_note {
+    if let Some(n) = crate::localize::instrument_note(f.instrument, f.instrument_note, texts) {
         let caveat = lang.ta(
             "finding-caveat",
             &[
@@ -1588,7 +1596,10 @@ pub fn explain_in(
                 "explain-confidence",
                 &[
                     ("level", Arg::Str(&level)),
-                    ("note", Arg::Str(f.note.unwrap_or(""))),
+                    (
+                        "note",
+                        Arg::Str(crate::localize::rule_note(f.rule, f.note, texts).unwrap_or("")),
+                    ),
                 ]
             )
         );

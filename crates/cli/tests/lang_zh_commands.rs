@@ -440,3 +440,62 @@ fn the_sme_variant_of_a_penalty_reads_the_same_in_chinese() {
     assert!(not_sme.contains("以较高者为准"), "{not_sme}");
     assert!(!not_sme.contains("中小企业"), "{not_sme}");
 }
+
+#[test]
+fn confidence_notes_caveats_and_derived_values_are_chinese() {
+    // A CN rule's confidence note comes from the corpus's translation; its URLs stay as written.
+    let cn = zh(&[
+        "assess",
+        &example("cn-genai-chatbot.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(
+        cn.contains("可信度：中 — 字段结构来自二手摘要（https://news.ai7788.cn/daily/3793）；未与标准文本核对。"),
+        "{cn}"
+    );
+    for english in [
+        "not confirmed against",
+        "Article content",
+        "secondary summar",
+    ] {
+        assert!(
+            !cn.contains(english),
+            "English note `{english}` left in:\n{cn}"
+        );
+    }
+    // An instrument's caveat (a US state law) and a US rule's note, in Chinese.
+    let co = zh(&[
+        "assess",
+        &example("colorado-high-risk-deployer.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(
+        co.contains("未决问题：原法案对小型部署者的豁免是否仍然有效尚不确定"),
+        "{co}"
+    );
+    assert!(!co.contains("Open points:"), "{co}");
+    // A derived value's method and source, from the vocabulary's translation.
+    let chip = zh(&[
+        "assess",
+        &example("export-item-a800.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(
+        chip.contains("item.tpp = 4992 TPP（由 稠密 TOPS × 位长 推导：312 * 16 = 4992）"),
+        "{chip}"
+    );
+    assert!(chip.contains("[15 CFR 774 Supp. 1，3A090技术注释（https://www.federalregister.gov/d/2023-23055/p-945）]"), "{chip}");
+    for english in [
+        "dense TOPS x bit length",
+        "TPP / applicable die area",
+        "3A090 Technical Note",
+    ] {
+        assert!(
+            !chip.contains(english),
+            "English `{english}` left in:\n{chip}"
+        );
+    }
+}

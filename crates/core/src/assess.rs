@@ -531,6 +531,9 @@ pub struct DerivedAnswer<'a> {
     /// Where the definition comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub citation: Option<&'a str>,
+    /// Which of the fact's `derive:` alternatives gave it (0-based), for the method's translation.
+    #[serde(skip)]
+    pub alternative: usize,
 }
 
 /// A value the engine computed because the manifest did not give it, with the arithmetic.
@@ -552,6 +555,9 @@ pub struct DerivedValue<'a> {
     /// Where the method comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub citation: Option<&'a str>,
+    /// Which of the fact's `derive:` alternatives gave it (0-based), for the method's translation.
+    #[serde(skip)]
+    pub alternative: usize,
 }
 
 impl<'a> Context<'a> {
@@ -1187,6 +1193,7 @@ impl Engine {
                     formula: &d.formula.source,
                     values: trace_values(&trace),
                     citation: d.citation.as_deref(),
+                    alternative: *alt,
                 })
             })
             .collect()
@@ -1217,6 +1224,7 @@ impl Engine {
                         crate::value::format_number(*n)
                     ),
                     citation: d.citation.as_deref(),
+                    alternative: *alt,
                 })
             })
             .collect()
