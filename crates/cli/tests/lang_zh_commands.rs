@@ -499,3 +499,170 @@ fn confidence_notes_caveats_and_derived_values_are_chinese() {
         );
     }
 }
+
+/// aigov's English words in `plan`, `compare` and `corpus show`.
+const PLAN_COMPARE_SHOW_LABELS: &[&str] = &[
+    "Work plan for",
+    " under ",
+    "Duties: ",
+    "each control once",
+    "Jurisdictions: ",
+    "required since",
+    "References: ",
+    "does not satisfy every rule",
+    "this control",
+    "equal to",
+    "subset of",
+    "superset of",
+    "intersects with",
+    "also needs",
+    "extend the control for",
+    "Strictest time limit",
+    "One action:",
+    "Tailor:",
+    "Implement ",
+    "Conflicts",
+    "None found between",
+    "[diverges]",
+    "[declared]",
+    "classifies the subject",
+    "would too",
+    "in_effect",
+    "not_applicable",
+    "must: ",
+    "forbids: ",
+    "would apply",
+    "Questions that would settle undetermined duties",
+    "issued by",
+    "non-binding",
+    "Lifecycle:",
+    "Reviews of this encoding",
+    "checked: ",
+    "Rules:",
+    "addresses ",
+    "Text from",
+    "applies from",
+    "when: ",
+    "reads: ",
+    "builds on: ",
+    "unless ",
+    "effect: ",
+    "confidence Medium",
+    "entered into force",
+];
+
+fn assert_no_plan_compare_english(what: &str, text: &str) {
+    for label in PLAN_COMPARE_SHOW_LABELS {
+        assert!(
+            !text.contains(label),
+            "{what}: English `{label}` left in:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn plan_compare_and_corpus_show_in_chinese() {
+    let three = example("cn-eu-us-writing-assistant.yaml");
+    for format in ["text", "markdown"] {
+        let plan = zh(&["plan", &three, "--as-of", "2026-11-28", "--format", format]);
+        assert_no_english(&format!("plan --format {format}"), &plan);
+        assert_no_plan_compare_english(&format!("plan --format {format}"), &plan);
+        for want in [
+            "Quill writing and image assistant 的工作计划（截至 2026年11月28日）",
+            "项控制措施，对应 56 项义务（其中 20 项待确定：见下方问题）",
+            // A control's Chinese title, a CN rule's Chinese title and citation, its status and relationship.
+            "1. 自动化决策前对受影响者的告知 [affected_person_notice] — 自 2020年1月1日 起即须具备",
+            "互联网信息服务算法推荐管理规定 第16条 — 告知用户使用算法推荐并公示算法基本原理",
+            "自 2022年3月1日 起生效；与本控制措施的关系：部分重合",
+            "可确定待定义务的问题",
+        ] {
+            assert!(plan.contains(want), "plan: `{want}` missing:\n{plan}");
+        }
+        let compare = zh(&[
+            "compare",
+            &three,
+            "-j",
+            "EU",
+            "-j",
+            "US",
+            "-j",
+            "CN",
+            "--as-of",
+            "2026-11-28",
+            "--format",
+            format,
+        ]);
+        assert_no_english(&format!("compare --format {format}"), &compare);
+        assert_no_plan_compare_english(&format!("compare --format {format}"), &compare);
+        for want in [
+            "Quill writing and image assistant 在 EU, US, CN 下的比较（截至 2026年11月28日）",
+            "义务：EU ",
+            "项控制措施涵盖这些义务。",
+            "前一次性实施“",
+            "所比较的规则之间未发现冲突。",
+        ] {
+            assert!(
+                compare.contains(want),
+                "compare: `{want}` missing:\n{compare}"
+            );
+        }
+    }
+    // A declared conflict is said in Chinese only, with its sides' statuses and duties in Chinese.
+    let dir = std::env::temp_dir().join(format!("aigov-zh-compare-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let m = dir.join("therapy.yaml");
+    std::fs::write(
+        &m,
+        "subject: ai_system\nname: CalmChat therapy bot\norganization: { established_in: [US-UT] }\nai_system:\n  roles: [provider]\n  mental_health_therapy: true\n  affected_persons_in: [US-UT, US-IL]\n",
+    )
+    .expect("writes");
+    let declared = zh(&[
+        "compare",
+        m.to_str().expect("UTF-8 path"),
+        "-j",
+        "US-UT",
+        "-j",
+        "US-IL",
+        "--as-of",
+        "2026-01-15",
+    ]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_no_plan_compare_english("compare (declared conflict)", &declared);
+    assert!(
+        declared.contains("[已声明冲突] 伊利诺伊州禁止通过人工智能向公众提供心理治疗"),
+        "{declared}"
+    );
+    assert!(!declared.contains("Illinois forbids"), "{declared}");
+    assert!(
+        declared.contains("（us_ut_hb452.ai_disclosure，已生效）— 应当："),
+        "{declared}"
+    );
+    assert!(declared.contains("“棋盘”的衡量"), "{declared}");
+
+    // corpus show: an instrument and a rule.
+    let inst = zh(&["corpus", "show", "cn_genai_measures"]);
+    assert_no_english("corpus show instrument", &inst);
+    assert_no_plan_compare_english("corpus show instrument", &inst);
+    for want in [
+        "cn_genai_measures — 生成式人工智能服务管理暂行办法",
+        "；具约束力",
+        "生命周期：",
+        "  2023年8月15日  生效",
+        "规则：",
+        "cn_genai_measures.art9_service_agreement 义务           第9条 — 与使用者签订服务协议；承担内容生产者责任",
+    ] {
+        assert!(inst.contains(want), "corpus show: `{want}` missing:\n{inst}");
+    }
+    let rule = zh(&["corpus", "show", "cn_pipl.art24_automated_decisions"]);
+    assert_no_english("corpus show rule", &rule);
+    assert_no_plan_compare_english("corpus show rule", &rule);
+    for want in [
+        "（CN），适用于 ai_system",
+        "自 2021年11月1日 起适用",
+        "条件：",
+        "效力：",
+        "可信度：中 — 条文内容未与官方文本核对，未重读。官方文本见 npc.gov.cn（http://www.npc.gov.cn/）。",
+    ] {
+        assert!(rule.contains(want), "corpus show: `{want}` missing:\n{rule}");
+    }
+}
