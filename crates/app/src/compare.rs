@@ -5,16 +5,20 @@
 //! never resolved. For several US states, the checkerboard measured: duties and controls state by state, and how
 //! many of them one national programme covers.
 
+use crate::i18n::{Arg, Lang};
 use crate::plan::{
-    due_words, is_duty, plan_rule, references_line, rel_words, status_words, PlanRule,
+    control_title, due_words, is_duty, plan_rule, references_line, rel_words, rule_names,
+    status_words_in, PlanRule,
 };
 use crate::report::{json, Style};
 use crate::{AppError, OutputFormat};
 use aigov_core::assess::{Assessment, Finding, Options, Status};
 use aigov_core::manifest::Facts;
+use aigov_core::model::Effect;
 use aigov_core::Truth;
 use aigov_core::{Date, Engine};
 use aigov_corpus::controls::{Catalogue, Control, Relationship, Text};
+use aigov_corpus::Texts;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -108,6 +112,12 @@ pub struct ConflictSide<'a> {
     pub status: Status,
     /// What it concludes, in words (the tier, the duty, the forbidden practice).
     pub conclusion: String,
+    /// The instrument's id (for its translated title; not in JSON).
+    #[serde(skip)]
+    pub instrument: &'a str,
+    /// What it concludes (for the conclusion in other languages; not in JSON).
+    #[serde(skip)]
+    pub effect: &'a Effect,
 }
 
 /// Two rules that cannot both be met, or classify the subject in ways that pull apart.
@@ -124,6 +134,52 @@ pub struct CompareConflict<'a> {
     pub summary_zh: Option<&'a str>,
     /// Both sides, with their citations.
     pub rules: Vec<ConflictSide<'a>>,
+    /// What `summary` says, as data, for reports in other languages (not in JSON).
+    #[serde(skip)]
+    pub detail: ConflictDetail<'a>,
+}
+
+/// The terms of a conflict's summary.
+#[derive(Debug, Clone)]
+pub enum ConflictDetail<'a> {
+    /// Two tiers on one axis of one regime: the regime, the axis, and each rule with its tier.
+    Classification {
+        /// The regime (English, as in the corpus).
+        regime: &'a str,
+        /// The axis.
+        axis: &'a str,
+        /// Each rule with the tier it gives.
+        rules: Vec<(&'a str, &'a str)>,
+    },
+    /// One jurisdiction's tier that another's rule would give but for an exception or a defeating rule.
+    Diverges {
+        /// The tier.
+        tier: &'a str,
+        /// The axis.
+        axis: &'a str,
+        /// The rule that classifies the subject.
+        standing: (&'a str, &'a str),
+        /// The rule that would (its instrument id and citation).
+        carved: (&'a str, &'a str),
+        /// Why not: each exception (`instrument.exception` id, summary, citation) or defeating rule (rule id,
+        /// citation).
+        why: Vec<Why<'a>>,
+    },
+    /// Declared in controls/: the summary is the catalogue's, in both languages.
+    Declared,
+}
+
+/// Why a rule does not hold: an exception of its instrument or a defeating rule.
+#[derive(Debug, Clone)]
+pub struct Why<'a> {
+    /// The instrument of the exception, when it is one.
+    pub instrument: Option<&'a str>,
+    /// The exception's id, or the defeating rule's id.
+    pub id: &'a str,
+    /// The exception's summary (English), or the defeating rule's id.
+    pub text: &'a str,
+    /// Its citation.
+    pub citation: &'a str,
 }
 
 /// The duties and controls of one jurisdiction.
@@ -191,13 +247,36 @@ fn home<'j>(jurisdictions: &'j [String], j: &str) -> Option<&'j str> {
         .map(String::as_str)
 }
 
-fn conclusion(f: &Finding) -> String {
-    use aigov_core::model::Effect;
-    match f.effect {
-        Effect::Classification { axis, tier, .. } => format!("{axis}: {tier}"),
-        Effect::Obligation { duty, .. } => format!("must: {duty}"),
-        Effect::Prohibition { practice, .. } => format!("forbids: {practice}"),
-        Effect::Exemption { relief, .. } => format!("exempts: {relief}"),
+/// What a rule concludes, in `lang` (the tier's name, the duty, the practice and the relief from the corpus's
+/// translations where it has them).
+fn conclusion(rule: &str, effect: &Effect, lang: Lang, texts: Option<&Texts>) -> String {
+    let tr = |english: &str| -> String {
+        texts
+            .and_then(|t| t.rule_effect(rule, english))
+            .unwrap_or(english)
+            .to_string()
+    };
+    match effect {
+        Effect::Classification { axis, tier, .. } => lang.ta(
+            "compare-side-class",
+            &[
+                ("axis", Arg::Str(axis)),
+                (
+                    "tier",
+                    Arg::Str(texts.and_then(|t| t.tier(tier)).unwrap_or(tier)),
+                ),
+            ],
+        ),
+        Effect::Obligation { duty, .. } => {
+            lang.ta("compare-side-must", &[("duty", Arg::Str(&tr(duty)))])
+        }
+        Effect::Prohibition { practice, .. } => lang.ta(
+            "compare-side-forbids",
+            &[("practice", Arg::Str(&tr(practice)))],
+        ),
+        Effect::Exemption { relief, .. } => {
+            lang.ta("compare-side-exempts", &[("relief", Arg::Str(&tr(relief)))])
+        }
     }
 }
 
@@ -208,7 +287,146 @@ fn side<'a>(f: &Finding<'a>) -> ConflictSide<'a> {
         instrument_title: f.instrument_title,
         citation: f.citation,
         status: f.status,
-        conclusion: conclusion(f),
+        conclusion: conclusion(f.rule, f.effect, Lang::En, None),
+        instrument: f.instrument,
+        effect: f.effect,
+    }
+}
+
+/// The one action for a control, in `lang`: implement it once by `due`, meeting the shortest time limit, for
+/// `n` rules of `jurisdictions` jurisdictions, or (with `extra` rules that need more) for `n - extra` of them.
+#[allow(clippy::too_many_arguments)]
+fn action_text(
+    control: &str,
+    due: Date,
+    window: Option<&str>,
+    n: usize,
+    extra: usize,
+    jurisdictions: usize,
+    lang: Lang,
+) -> String {
+    let date = lang.date(due);
+    if extra == 0 {
+        let window = window
+            .map(|w| lang.ta("compare-action-window", &[("text", Arg::Str(w))]))
+            .unwrap_or_default();
+        lang.ta(
+            "compare-action-one",
+            &[
+                ("control", Arg::Str(control)),
+                ("date", Arg::Str(&date)),
+                ("window", Arg::Str(&window)),
+                ("n", Arg::Num(n as f64)),
+                ("jurisdictions", Arg::Num(jurisdictions as f64)),
+            ],
+        )
+    } else {
+        lang.ta(
+            "compare-action-tailor",
+            &[
+                ("control", Arg::Str(control)),
+                ("date", Arg::Str(&date)),
+                ("ok", Arg::Num((n - extra) as f64)),
+                ("n", Arg::Num(n as f64)),
+            ],
+        )
+    }
+}
+
+/// A conflict's summary in `lang`, from its terms; the English summary when there are none to say again.
+fn conflict_summary(
+    k: &CompareConflict,
+    lang: Lang,
+    texts: Option<&Texts>,
+    corpus: Option<&aigov_core::model::Corpus>,
+) -> String {
+    let Some(texts) = texts.filter(|_| lang != Lang::En) else {
+        return k.summary.clone();
+    };
+    let title = |instrument: &str| -> String {
+        match corpus {
+            Some(c) => crate::localize::short_title(c, instrument, Some(texts)).to_string(),
+            None => texts
+                .short_title(instrument)
+                .unwrap_or(instrument)
+                .to_string(),
+        }
+    };
+    let tier = |t: &str| texts.tier(t).unwrap_or(t).to_string();
+    let sep = lang.t("list-separator");
+    match &k.detail {
+        ConflictDetail::Classification {
+            regime,
+            axis,
+            rules,
+        } => lang.ta(
+            "compare-conflict-classification",
+            &[
+                ("regime", Arg::Str(texts.regime(regime).unwrap_or(regime))),
+                (
+                    "rules",
+                    Arg::Str(
+                        &rules
+                            .iter()
+                            .map(|(r, t)| {
+                                lang.ta(
+                                    "compare-conflict-says",
+                                    &[("rule", Arg::Str(r)), ("tier", Arg::Str(&tier(t)))],
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join(&sep),
+                    ),
+                ),
+                ("axis", Arg::Str(axis)),
+            ],
+        ),
+        ConflictDetail::Diverges {
+            tier: t,
+            axis,
+            standing,
+            carved,
+            why,
+        } => {
+            let why: Vec<String> = why
+                .iter()
+                .map(|w| {
+                    let text = w
+                        .instrument
+                        .and_then(|i| texts.exception(i, w.id))
+                        .unwrap_or(w.text);
+                    lang.ta(
+                        "compare-conflict-why",
+                        &[
+                            ("text", Arg::Str(text.trim_end_matches(['.', '。']))),
+                            (
+                                "citation",
+                                Arg::Str(&crate::localize::citation(lang, w.citation)),
+                            ),
+                        ],
+                    )
+                })
+                .collect();
+            lang.ta(
+                "compare-conflict-diverges",
+                &[
+                    ("standing", Arg::Str(&title(standing.0))),
+                    ("tier", Arg::Str(&tier(t))),
+                    ("axis", Arg::Str(axis)),
+                    (
+                        "standing_citation",
+                        Arg::Str(&crate::localize::citation(lang, standing.1)),
+                    ),
+                    ("carved", Arg::Str(&title(carved.0))),
+                    (
+                        "carved_citation",
+                        Arg::Str(&crate::localize::citation(lang, carved.1)),
+                    ),
+                    ("why", Arg::Str(&why.join(&lang.t("clause-separator")))),
+                ],
+            )
+        }
+        ConflictDetail::Declared => k.summary_zh.unwrap_or(&k.summary).to_string(),
     }
 }
 
@@ -309,33 +527,23 @@ pub fn compare<'a>(
             .collect();
         let n = all.len();
         let njs = js.len();
-        let action = if extra.is_empty() {
-            Action {
-                kind: "one_action",
-                text: format!(
-                    "Implement {} once, by {}{}: it satisfies all {n} rule{} of {njs} jurisdiction{}.",
-                    control.title.en,
-                    first.due,
-                    windows
-                        .first()
-                        .map(|w| format!(", meeting the shortest time limit ({})", w.text))
-                        .unwrap_or_default(),
-                    if n == 1 { "" } else { "s" },
-                    if njs == 1 { "" } else { "s" },
-                ),
-                extra,
-            }
-        } else {
-            Action {
-                kind: "tailor",
-                text: format!(
-                    "Implement {} once, by {}; it satisfies {} of {n} rules as is, the others need more (listed).",
-                    control.title.en,
-                    first.due,
-                    n - extra.len()
-                ),
-                extra,
-            }
+        let text = action_text(
+            &control.title.en,
+            first.due,
+            windows.first().map(|w| w.text),
+            n,
+            extra.len(),
+            njs,
+            Lang::En,
+        );
+        let action = Action {
+            kind: if extra.is_empty() {
+                "one_action"
+            } else {
+                "tailor"
+            },
+            text,
+            extra,
         };
         controls.push(CompareControl {
             control,
@@ -363,18 +571,35 @@ pub fn compare<'a>(
             .collect();
         conflicts.push(CompareConflict {
             kind: "classification",
-            summary: format!(
-                "{}: {} on the `{}` axis - the classifications pull apart; both are reported, neither wins",
-                c.regime,
-                c.rules
-                    .iter()
-                    .map(|(r, t)| format!("{r} says {t}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                c.axis
+            summary: Lang::En.ta(
+                "compare-conflict-classification",
+                &[
+                    ("regime", Arg::Str(c.regime)),
+                    (
+                        "rules",
+                        Arg::Str(
+                            &c.rules
+                                .iter()
+                                .map(|(r, t)| {
+                                    Lang::En.ta(
+                                        "compare-conflict-says",
+                                        &[("rule", Arg::Str(r)), ("tier", Arg::Str(t))],
+                                    )
+                                })
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
+                    ),
+                    ("axis", Arg::Str(c.axis)),
+                ],
             ),
             summary_zh: None,
             rules: sides,
+            detail: ConflictDetail::Classification {
+                regime: c.regime,
+                axis: c.axis,
+                rules: c.rules.clone(),
+            },
         });
     }
     conflicts.extend(divergences(&a, jurisdictions));
@@ -396,6 +621,7 @@ pub fn compare<'a>(
                 summary: d.summary.en.clone(),
                 summary_zh: Some(summary_zh(&d.summary)),
                 rules: found.into_iter().map(side).collect(),
+                detail: ConflictDetail::Declared,
             });
         }
     }
@@ -461,7 +687,6 @@ pub fn compare<'a>(
 /// Classifications that pull apart across jurisdictions: a tier in effect or upcoming in one, while in another the
 /// rule for the same axis and tier would hold but an exception (or a defeating rule) takes the subject out.
 fn divergences<'a>(a: &Assessment<'a>, jurisdictions: &[String]) -> Vec<CompareConflict<'a>> {
-    use aigov_core::model::Effect;
     let class = |f: &Finding<'a>| match f.effect {
         Effect::Classification { axis, tier, .. } => Some((axis.as_str(), tier.as_str())),
         _ => None,
@@ -477,17 +702,31 @@ fn divergences<'a>(a: &Assessment<'a>, jurisdictions: &[String]) -> Vec<CompareC
         if carved.status != Status::NotApplicable || d.condition.result != Truth::True {
             continue;
         }
-        let why: Vec<String> = d
+        let reasons: Vec<Why<'a>> = d
             .exceptions
             .iter()
             .filter(|e| e.result == Truth::True)
-            .map(|e| format!("{} ({})", e.summary.trim_end_matches('.'), e.citation))
+            .map(|e| Why {
+                instrument: Some(carved.instrument),
+                id: e.id,
+                text: e.summary,
+                citation: e.citation,
+            })
             .chain(
                 d.defeaters
                     .iter()
                     .filter(|x| x.result == Truth::True)
-                    .map(|x| format!("{} ({})", x.rule, x.citation)),
+                    .map(|x| Why {
+                        instrument: None,
+                        id: x.rule,
+                        text: x.rule,
+                        citation: x.citation,
+                    }),
             )
+            .collect();
+        let why: Vec<String> = reasons
+            .iter()
+            .map(|w| format!("{} ({})", w.text.trim_end_matches('.'), w.citation))
             .collect();
         if why.is_empty() {
             continue;
@@ -512,6 +751,13 @@ fn divergences<'a>(a: &Assessment<'a>, jurisdictions: &[String]) -> Vec<CompareC
                 ),
                 summary_zh: None,
                 rules: vec![side(standing), side(carved)],
+                detail: ConflictDetail::Diverges {
+                    tier,
+                    axis,
+                    standing: (standing.instrument, standing.citation),
+                    carved: (carved.instrument, carved.citation),
+                    why: reasons.clone(),
+                },
             });
         }
     }
@@ -524,30 +770,62 @@ fn summary_zh(t: &Text) -> &str {
 
 /// Renders the comparison as text, Markdown or JSON (`kind: "comparison"`).
 pub fn render(c: &Comparison, format: OutputFormat) -> String {
+    render_in(c, format, Lang::En, None, None)
+}
+
+/// [`render`] in `lang`: aigov's words from the message files, the controls' titles in that language, and the
+/// rules' titles, instruments, citations, duties and questions from the corpus's translations (`texts`; `corpus`
+/// for instrument titles the translations lack) where it has them. JSON stays language-neutral.
+pub fn render_in(
+    c: &Comparison,
+    format: OutputFormat,
+    lang: Lang,
+    texts: Option<&Texts>,
+    corpus: Option<&aigov_core::model::Corpus>,
+) -> String {
     if format == OutputFormat::Json {
         return json("comparison", c);
     }
-    let st = Style::of(format);
+    let texts = texts.filter(|_| lang != Lang::En);
+    let st = Style::new(format, lang);
+    let md = format == OutputFormat::Markdown;
     let mut out = String::new();
     let who = c.name.unwrap_or(c.subject);
     st.h1(
         &mut out,
-        &format!(
-            "{who} under {} as of {}",
-            c.jurisdictions.join(", "),
-            c.as_of
+        &lang.ta(
+            "compare-title",
+            &[
+                ("who", Arg::Str(who)),
+                ("jurisdictions", Arg::Str(&c.jurisdictions.join(", "))),
+                ("date", Arg::Str(&lang.date(c.as_of))),
+            ],
         ),
     );
+    let list = c
+        .duties
+        .iter()
+        .map(|r| {
+            lang.ta(
+                "compare-duty-count",
+                &[
+                    ("jurisdiction", Arg::Str(&r.jurisdiction)),
+                    ("count", Arg::Num(r.duties as f64)),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(&lang.t("list-separator"));
     let _ = writeln!(
         out,
-        "Duties: {}. {} control{} cover them.",
-        c.duties
-            .iter()
-            .map(|r| format!("{} {}", r.jurisdiction, r.duties))
-            .collect::<Vec<_>>()
-            .join(", "),
-        c.controls.len(),
-        if c.controls.len() == 1 { "" } else { "s" }
+        "{}",
+        lang.ta(
+            "compare-duties",
+            &[
+                ("list", Arg::Str(&list)),
+                ("controls", Arg::Num(c.controls.len() as f64)),
+            ],
+        )
     );
     for cc in &c.controls {
         let ctl = cc.control;
@@ -555,131 +833,227 @@ pub fn render(c: &Comparison, format: OutputFormat) -> String {
             &mut out,
             &format!(
                 "{} [{}] — {}",
-                ctl.title.en,
+                control_title(ctl, lang),
                 ctl.id,
-                due_words(cc.earliest, c.as_of)
+                due_words(cc.earliest, c.as_of, lang)
             ),
         );
-        let _ = writeln!(out, "{}", ctl.title.zh);
-        if let Some(r) = references_line(ctl) {
-            let _ = writeln!(out, "References: {r}.");
+        if lang == Lang::En {
+            let _ = writeln!(out, "{}", ctl.title.zh);
         }
-        if format == OutputFormat::Markdown {
+        if let Some(r) = references_line(ctl) {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.ta("plan-references", &[("refs", Arg::Str(&r))])
+            );
+        }
+        if md {
             out.push('\n');
         }
         for j in &cc.jurisdictions {
             for r in &j.rules {
+                let (title, instrument, citation) = rule_names(r, lang, texts);
                 st.bullet(
                     &mut out,
-                    &format!(
-                        "{}: {} {} — {} ({})",
-                        j.jurisdiction,
-                        r.instrument_title,
-                        r.citation,
-                        r.title,
-                        st.code(r.rule)
+                    &lang.ta(
+                        "compare-rule",
+                        &[
+                            ("jurisdiction", Arg::Str(&j.jurisdiction)),
+                            ("instrument", Arg::Str(instrument)),
+                            ("citation", Arg::Str(&citation)),
+                            ("title", Arg::Str(title)),
+                            ("rule", Arg::Str(&st.code(r.rule))),
+                        ],
                     ),
                 );
                 st.detail(
                     &mut out,
-                    &format!(
-                        "{}; {} this control",
-                        status_words(r),
-                        rel_words(r.relationship)
+                    &lang.ta(
+                        "compare-rule-detail",
+                        &[
+                            ("status", Arg::Str(&status_words_in(r, lang, texts))),
+                            ("relationship", Arg::Str(&rel_words(r.relationship, lang))),
+                        ],
                     ),
                 );
             }
         }
+        let deadline = |w: &Window| -> String {
+            texts
+                .and_then(|t| t.rule_deadline(w.rule, w.text))
+                .unwrap_or(w.text)
+                .to_string()
+        };
+        let cite = |w: &Window| crate::localize::rule_citation(w.rule, w.citation, lang, texts);
         if let Some(w) = &cc.strictest {
+            let others = if cc.windows.len() > 1 {
+                lang.ta(
+                    "compare-others",
+                    &[(
+                        "list",
+                        Arg::Str(
+                            &cc.windows[1..]
+                                .iter()
+                                .map(|o| {
+                                    lang.ta(
+                                        "compare-window",
+                                        &[
+                                            ("text", Arg::Str(&deadline(o))),
+                                            ("jurisdiction", Arg::Str(o.jurisdiction)),
+                                            ("citation", Arg::Str(&cite(o))),
+                                        ],
+                                    )
+                                })
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        ),
+                    )],
+                )
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
-                "{}Strictest time limit: {} ({} {}, {}){}",
-                if format == OutputFormat::Markdown {
-                    "\n"
-                } else {
-                    "  "
-                },
-                w.text,
-                w.jurisdiction,
-                w.citation,
-                w.rule,
-                if cc.windows.len() > 1 {
-                    format!(
-                        "; others: {}",
-                        cc.windows[1..]
-                            .iter()
-                            .map(|o| format!("{} ({} {})", o.text, o.jurisdiction, o.citation))
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    )
-                } else {
-                    String::new()
-                }
+                "{}{}",
+                if md { "\n" } else { "  " },
+                lang.ta(
+                    "compare-strictest",
+                    &[
+                        ("text", Arg::Str(&deadline(w))),
+                        ("jurisdiction", Arg::Str(w.jurisdiction)),
+                        ("citation", Arg::Str(&cite(w))),
+                        ("rule", Arg::Str(w.rule)),
+                        ("others", Arg::Str(&others)),
+                    ],
+                )
             );
         }
+        let action = if lang == Lang::En {
+            cc.action.text.clone()
+        } else {
+            let n: usize = cc.jurisdictions.iter().map(|j| j.rules.len()).sum();
+            action_text(
+                control_title(ctl, lang),
+                cc.earliest,
+                cc.strictest.as_ref().map(deadline).as_deref(),
+                n,
+                cc.action.extra.len(),
+                cc.jurisdictions.len(),
+                lang,
+            )
+        };
         let _ = writeln!(
             out,
             "{}{} {}",
-            if format == OutputFormat::Markdown {
-                "\n"
+            if md { "\n" } else { "  " },
+            st.strong(&lang.t(if cc.action.kind == "one_action" {
+                "compare-one-action"
             } else {
-                "  "
-            },
-            st.strong(if cc.action.kind == "one_action" {
-                "One action:"
-            } else {
-                "Tailor:"
-            }),
-            cc.action.text
+                "compare-tailor"
+            })),
+            action
         );
         for e in &cc.action.extra {
+            let what = if e.needs.is_empty() {
+                let text = texts
+                    .and_then(|t| t.rule_effect(e.rule, e.text))
+                    .unwrap_or(e.text);
+                lang.ta("compare-extra-extend", &[("text", Arg::Str(text))])
+            } else {
+                lang.ta(
+                    "compare-extra-needs",
+                    &[("controls", Arg::Str(&e.needs.join(", ")))],
+                )
+            };
             st.detail(
                 &mut out,
-                &format!(
-                    "{} ({}, {}): {}",
-                    e.rule,
-                    e.jurisdiction,
-                    rel_words(e.relationship),
-                    if e.needs.is_empty() {
-                        format!("extend for: {}", e.text)
-                    } else {
-                        format!("also needs {}", e.needs.join(", "))
-                    }
+                &lang.ta(
+                    "compare-extra",
+                    &[
+                        ("rule", Arg::Str(e.rule)),
+                        ("jurisdiction", Arg::Str(e.jurisdiction)),
+                        ("relationship", Arg::Str(&rel_words(e.relationship, lang))),
+                        ("what", Arg::Str(&what)),
+                    ],
                 ),
             );
         }
     }
-    st.h2(&mut out, "Conflicts");
+    st.h2(&mut out, &lang.t("compare-conflicts"));
     if c.conflicts.is_empty() {
-        let _ = writeln!(out, "None found between the rules compared.");
+        let _ = writeln!(out, "{}", lang.t("compare-no-conflicts"));
     }
     for k in &c.conflicts {
-        st.bullet(&mut out, &format!("[{}] {}", k.kind, k.summary));
-        if let Some(zh) = k.summary_zh {
+        let kind = if lang == Lang::En {
+            k.kind.to_string()
+        } else {
+            lang.t(&format!("compare-kind-{}", k.kind))
+        };
+        st.bullet(
+            &mut out,
+            &format!("[{kind}] {}", conflict_summary(k, lang, texts, corpus)),
+        );
+        // In English the declared conflict's Chinese summary follows; in Chinese it is the summary.
+        if let (Some(zh), Lang::En) = (k.summary_zh, lang) {
             st.detail(&mut out, zh);
         }
         for s in &k.rules {
+            let instrument = match (texts, corpus) {
+                (Some(t), Some(c)) => crate::localize::short_title(c, s.instrument, Some(t)),
+                (Some(t), None) => t.short_title(s.instrument).unwrap_or(s.instrument_title),
+                _ => s.instrument_title,
+            };
+            let conclusion = if lang == Lang::En {
+                s.conclusion.clone()
+            } else {
+                conclusion(s.rule, s.effect, lang, texts)
+            };
             st.detail(
                 &mut out,
-                &format!(
-                    "{}: {} {} ({}, {}) — {}",
-                    s.jurisdiction,
-                    s.instrument_title,
-                    s.citation,
-                    st.code(s.rule),
-                    s.status.as_str(),
-                    s.conclusion
+                &lang.ta(
+                    "compare-side",
+                    &[
+                        ("jurisdiction", Arg::Str(s.jurisdiction)),
+                        ("instrument", Arg::Str(instrument)),
+                        (
+                            "citation",
+                            Arg::Str(&crate::localize::rule_citation(
+                                s.rule, s.citation, lang, texts,
+                            )),
+                        ),
+                        ("rule", Arg::Str(&st.code(s.rule))),
+                        (
+                            "status",
+                            Arg::Str(&if lang == Lang::En {
+                                s.status.as_str().to_string()
+                            } else {
+                                lang.status(s.status)
+                            }),
+                        ),
+                        ("conclusion", Arg::Str(&conclusion)),
+                    ],
                 ),
             );
         }
     }
     if let Some(b) = &c.checkerboard {
-        out.push_str(&render_checkerboard(b, format));
+        out.push_str(&render_checkerboard_in(b, format, lang));
     }
     if !c.questions.is_empty() {
-        st.h2(&mut out, "Questions that would settle undetermined duties");
+        st.h2(&mut out, &lang.t("plan-questions"));
         for (fact, q) in &c.questions {
-            st.bullet(&mut out, &format!("{q} ({})", st.code(fact)));
+            let q = texts.and_then(|t| t.question(fact)).unwrap_or(q);
+            st.bullet(
+                &mut out,
+                &lang.ta(
+                    "plan-question",
+                    &[
+                        ("question", Arg::Str(q)),
+                        ("fact", Arg::Str(&st.code(fact))),
+                    ],
+                ),
+            );
         }
     }
     out

@@ -378,12 +378,13 @@ pub fn instrument(corpus: &Corpus, id: &str, texts: Option<&Texts>) -> Option<In
                         .collect(),
                 })
                 .collect(),
-            note: r.note.clone(),
+            note: crate::localize::rule_note(&r.id, r.note.as_deref(), texts).map(str::to_string),
         })
         .collect();
     Some(InstrumentDetail {
         instrument: view(corpus, n, texts)?,
-        note: inst.note.clone(),
+        note: crate::localize::instrument_note(&inst.id, inst.note.as_deref(), texts)
+            .map(str::to_string),
         rules,
     })
 }

@@ -4,8 +4,8 @@
 //! where it has one. English reports keep the engine's own wording byte for byte.
 
 use crate::i18n::{Arg, Lang};
-use aigov_core::assess::{Cause, PenaltyRef};
-use aigov_core::model::{CapRule, Corpus, EnforcerKind, EventKind, Penalty, PenaltyUnit};
+use aigov_core::assess::{CapVariant, Cause, PenaltyRef};
+use aigov_core::model::{CapRule, Corpus, EnforcerKind, EventKind, PenaltyUnit};
 use aigov_core::Date;
 use aigov_corpus::Texts;
 
@@ -64,18 +64,6 @@ pub fn unit(lang: Lang, u: PenaltyUnit) -> String {
     })
 }
 
-/// The SME variant the engine chose for this organization, read from its English wording (the engine writes
-/// "(SME rule applies)" for a known SME and the SME cap for an organization of unknown size).
-fn sme_of(p: &PenaltyRef, penalty: &Penalty) -> Option<bool> {
-    if p.text.contains("(SME rule applies)") {
-        Some(true)
-    } else if penalty.sme_cap.is_some_and(|c| c != penalty.cap) && p.text.contains("for an SME") {
-        None
-    } else {
-        Some(false)
-    }
-}
-
 /// A finding's penalty in `lang`: in English the engine's own text; in another language the same terms (amounts
 /// and their unit, the cap rule, tiers, enforcers, private right of action, cure period, start date) from the
 /// message files, with the corpus's translated summary, enforcer names and tier labels where it has them.
@@ -87,7 +75,6 @@ pub fn penalty_text(corpus: &Corpus, p: &PenaltyRef, lang: Lang, texts: Option<&
         return p.text.to_string();
     };
     let tr = texts.penalty(&penalty.id);
-    let sme = sme_of(p, penalty);
     let cur = penalty.currency.as_deref();
     let amount = band(lang, cur, penalty.min_amount, penalty.max_amount);
     let pct = penalty.max_turnover_percent.map(|x| {
@@ -96,8 +83,9 @@ pub fn penalty_text(corpus: &Corpus, p: &PenaltyRef, lang: Lang, texts: Option<&
             &[("percent", Arg::Str(&aigov_core::value::format_number(x)))],
         )
     });
-    let cap = match (sme, penalty.sme_cap) {
-        (Some(true), Some(c)) => c,
+    // The cap rule the engine stated for this organization (`PenaltyRef::cap_variant`), in every language.
+    let cap = match (p.cap_variant, penalty.sme_cap) {
+        (CapVariant::Sme, Some(c)) => c,
         _ => penalty.cap,
     };
     let sep = lang.t("list-separator");
@@ -142,9 +130,9 @@ pub fn penalty_text(corpus: &Corpus, p: &PenaltyRef, lang: Lang, texts: Option<&
         (None, None) => None,
     };
     if let Some(b) = both.as_mut() {
-        match (sme, penalty.sme_cap) {
-            (Some(true), Some(_)) => b.push_str(&lang.t("penalty-sme-applies")),
-            (None, Some(c)) if c != penalty.cap => b.push_str(&lang.t(if c == CapRule::LowerOf {
+        match (p.cap_variant, penalty.sme_cap) {
+            (CapVariant::Sme, Some(_)) => b.push_str(&lang.t("penalty-sme-applies")),
+            (CapVariant::Both, Some(c)) => b.push_str(&lang.t(if c == CapRule::LowerOf {
                 "penalty-sme-lower"
             } else {
                 "penalty-sme-higher"
@@ -266,6 +254,46 @@ pub fn penalty_note<'a>(
             .and_then(|t| t.note.as_deref())
             .unwrap_or(english),
     )
+}
+
+/// A rule's confidence note in the reader's language: the corpus's translation where it has one (`texts` is
+/// `None` for English), else the English note.
+pub fn rule_note<'a>(
+    rule: &str,
+    english: Option<&'a str>,
+    texts: Option<&'a Texts>,
+) -> Option<&'a str> {
+    let english = english?;
+    Some(texts.and_then(|t| t.rule_note(rule)).unwrap_or(english))
+}
+
+/// An instrument's caveat in the reader's language, as [`rule_note`].
+pub fn instrument_note<'a>(
+    instrument: &str,
+    english: Option<&'a str>,
+    texts: Option<&'a Texts>,
+) -> Option<&'a str> {
+    let english = english?;
+    Some(
+        texts
+            .and_then(|t| t.instrument_note(instrument))
+            .unwrap_or(english),
+    )
+}
+
+/// A derived fact's method and its source in the reader's language: the corpus's translation of the fact's
+/// `alternative`-th `derive:` entry where it has one, else the English label and citation.
+pub fn derivation<'a>(
+    fact: &str,
+    alternative: usize,
+    label: &'a str,
+    citation: Option<&'a str>,
+    texts: Option<&'a Texts>,
+) -> (&'a str, Option<&'a str>) {
+    match texts.and_then(|t| t.derivation(fact, alternative)) {
+        Some(t) => (t.label.as_str(), t.citation.as_deref().or(citation)),
+        None => (label, citation),
+    }
 }
 
 /// A lifecycle event's verb.

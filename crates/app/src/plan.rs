@@ -3,6 +3,7 @@
 //! a rule needs it. Also the loading and linting of the control catalogue (`controls/`, and `DIR/controls/` with
 //! `--corpus DIR`), which `compare` and `oscal` share.
 
+use crate::i18n::{Arg, Lang};
 use crate::report::{json, Style};
 use crate::{AppError, OutputFormat};
 use aigov_core::assess::{Finding, Options, Status};
@@ -10,6 +11,7 @@ use aigov_core::manifest::Facts;
 use aigov_core::model::{Corpus, Effect};
 use aigov_core::{Date, Engine};
 use aigov_corpus::controls::{self, Catalogue, Control, Relationship};
+use aigov_corpus::Texts;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -108,6 +110,9 @@ pub struct PlanRule<'a> {
     pub text: &'a str,
     /// Jurisdiction code.
     pub jurisdiction: &'a str,
+    /// The instrument's id (for its translated title; not in JSON, which has `instrument_title`).
+    #[serde(skip)]
+    pub instrument: &'a str,
     /// The instrument's short title.
     pub instrument_title: &'a str,
     /// Article or section.
@@ -140,6 +145,9 @@ pub struct PlanRule<'a> {
     /// For an undetermined rule: the questions that would settle it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<&'a str>,
+    /// The facts those questions ask for, in the same order (for their translations; not in JSON).
+    #[serde(skip)]
+    pub facts: Vec<&'a str>,
 }
 
 /// One control of the plan, with the rules it serves.
@@ -237,6 +245,7 @@ pub(crate) fn plan_rule<'a>(
         effect,
         text,
         jurisdiction: f.jurisdiction,
+        instrument: f.instrument,
         instrument_title: f.instrument_title,
         citation: f.citation,
         url: f.url,
@@ -254,6 +263,7 @@ pub(crate) fn plan_rule<'a>(
             .collect(),
         proposed: f.proposed,
         questions: f.questions.clone(),
+        facts: f.open_facts.clone(),
     }
 }
 
@@ -343,44 +353,88 @@ pub fn plan<'a>(
 /// A rule's status and dates in words: "in effect since 2025-02-02", "upcoming: applies from 2027-12-02",
 /// "undetermined (would apply from ...)".
 pub(crate) fn status_words(r: &PlanRule) -> String {
+    status_words_in(r, Lang::En, None)
+}
+
+/// [`status_words`] in `lang`, with the rule's deadline from the corpus's translation where it has one.
+pub(crate) fn status_words_in(r: &PlanRule, lang: Lang, texts: Option<&Texts>) -> String {
+    let date = lang.date(r.applies_from);
     let mut s = match r.status {
-        Status::InEffect => format!("in effect since {}", r.applies_from),
-        Status::Upcoming => format!("applies from {}", r.applies_from),
-        Status::Undetermined => format!(
-            "undetermined; would {} {}",
+        Status::InEffect => lang.ta("plan-in-effect", &[("date", Arg::Str(&date))]),
+        Status::Upcoming => lang.ta("plan-upcoming", &[("date", Arg::Str(&date))]),
+        Status::Undetermined => lang.ta(
             match r.timing {
-                Some(Status::InEffect) => "apply since",
-                _ => "apply from",
+                Some(Status::InEffect) => "plan-undetermined-since",
+                _ => "plan-undetermined-from",
             },
-            r.applies_from
+            &[("date", Arg::Str(&date))],
         ),
-        other => other.as_str().to_string(),
+        other if lang == Lang::En => other.as_str().to_string(),
+        other => lang.status(other),
     };
     if let Some(d) = &r.deadline {
-        let _ = write!(s, "; {}", d.text);
+        let text = texts
+            .and_then(|t| t.rule_deadline(r.rule, d.text))
+            .unwrap_or(d.text);
+        s.push_str(&lang.ta("plan-deadline", &[("deadline", Arg::Str(text))]));
     }
     if r.proposed {
-        s.push_str("; proposed rule, not law");
+        s.push_str(&lang.t("plan-proposed"));
     }
     s
 }
 
 /// "required since DATE" (on or before the answer's date) or "by DATE".
-pub(crate) fn due_words(due: Date, as_of: Date) -> String {
-    if due <= as_of {
-        format!("required since {due}")
-    } else {
-        format!("by {due}")
-    }
+pub(crate) fn due_words(due: Date, as_of: Date, lang: Lang) -> String {
+    let date = lang.date(due);
+    lang.ta(
+        if due <= as_of {
+            "plan-due-since"
+        } else {
+            "plan-due-by"
+        },
+        &[("date", Arg::Str(&date))],
+    )
 }
 
 /// A relationship in words, before "this control": "equal to", "subset of", ...
-pub(crate) fn rel_words(r: Relationship) -> &'static str {
-    match r {
-        Relationship::Equal => "equal to",
-        Relationship::SubsetOf => "subset of",
-        Relationship::SupersetOf => "superset of",
-        Relationship::IntersectsWith => "intersects with",
+pub(crate) fn rel_words(r: Relationship, lang: Lang) -> String {
+    lang.t(match r {
+        Relationship::Equal => "rel-equal",
+        Relationship::SubsetOf => "rel-subset-of",
+        Relationship::SupersetOf => "rel-superset-of",
+        Relationship::IntersectsWith => "rel-intersects-with",
+    })
+}
+
+/// A plan rule's title, instrument and citation in `lang` (the corpus's translations where it has them).
+pub(crate) fn rule_names<'a>(
+    r: &PlanRule<'a>,
+    lang: Lang,
+    texts: Option<&'a Texts>,
+) -> (&'a str, &'a str, String) {
+    (
+        texts.and_then(|t| t.rule_title(r.rule)).unwrap_or(r.title),
+        texts
+            .and_then(|t| t.short_title(r.instrument))
+            .unwrap_or(r.instrument_title),
+        crate::localize::rule_citation(r.rule, r.citation, lang, texts),
+    )
+}
+
+/// A plan rule's duty or forbidden practice in `lang`.
+pub(crate) fn rule_text<'a>(r: &PlanRule<'a>, texts: Option<&'a Texts>) -> &'a str {
+    texts
+        .and_then(|t| t.rule_effect(r.rule, r.text))
+        .unwrap_or(r.text)
+}
+
+/// A control's title in `lang`.
+pub(crate) fn control_title(c: &Control, lang: Lang) -> &str {
+    if lang == Lang::En {
+        &c.title.en
+    } else {
+        &c.title.zh
     }
 }
 
@@ -404,100 +458,176 @@ pub(crate) fn references_line(c: &Control) -> Option<String> {
 
 /// Renders the plan as text, Markdown or JSON (`kind: "plan"`); OSCAL is [`crate::oscal`].
 pub fn render(p: &Plan, format: OutputFormat) -> String {
+    render_in(p, format, Lang::En, None)
+}
+
+/// [`render`] in `lang`: aigov's words from the message files, the controls' titles and descriptions in that
+/// language, and the rules' titles, citations, duties, deadlines and questions from the corpus's translations
+/// (`texts`) where it has them. JSON stays language-neutral.
+pub fn render_in(p: &Plan, format: OutputFormat, lang: Lang, texts: Option<&Texts>) -> String {
     if format == OutputFormat::Json {
         return json("plan", p);
     }
-    let st = Style::of(format);
+    let texts = texts.filter(|_| lang != Lang::En);
+    let st = Style::new(format, lang);
+    let md = format == OutputFormat::Markdown;
     let mut out = String::new();
     let who = p.name.unwrap_or(p.subject);
-    st.h1(&mut out, &format!("Work plan for {who} as of {}", p.as_of));
+    st.h1(
+        &mut out,
+        &lang.ta(
+            "plan-title",
+            &[
+                ("who", Arg::Str(who)),
+                ("date", Arg::Str(&lang.date(p.as_of))),
+            ],
+        ),
+    );
+    let undetermined = if p.undetermined > 0 {
+        lang.ta(
+            "plan-intro-undetermined",
+            &[("count", Arg::Num(p.undetermined as f64))],
+        )
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "{} control{} for {} dut{}{}: each control once, earliest date first.",
-        p.items.len(),
-        if p.items.len() == 1 { "" } else { "s" },
-        p.duties,
-        if p.duties == 1 { "y" } else { "ies" },
-        if p.undetermined > 0 {
-            format!(" ({} undetermined: see the questions)", p.undetermined)
-        } else {
-            String::new()
-        }
+        "{}",
+        lang.ta(
+            "plan-intro",
+            &[
+                ("controls", Arg::Num(p.items.len() as f64)),
+                ("duties", Arg::Num(p.duties as f64)),
+                ("undetermined", Arg::Str(&undetermined)),
+            ],
+        )
     );
     if !p.jurisdictions.is_empty() {
-        let _ = writeln!(out, "Jurisdictions: {}.", p.jurisdictions.join(", "));
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.ta(
+                "plan-jurisdictions",
+                &[("list", Arg::Str(&p.jurisdictions.join(", ")))]
+            )
+        );
     }
     for (n, item) in p.items.iter().enumerate() {
         let c = item.control;
         st.h2(
             &mut out,
-            &format!(
-                "{}. {} [{}] — {}",
-                n + 1,
-                c.title.en,
-                c.id,
-                due_words(item.due, p.as_of)
+            &lang.ta(
+                "plan-control",
+                &[
+                    ("n", Arg::Num((n + 1) as f64)),
+                    ("title", Arg::Str(control_title(c, lang))),
+                    ("id", Arg::Str(&c.id)),
+                    ("due", Arg::Str(&due_words(item.due, p.as_of, lang))),
+                ],
             ),
         );
-        let _ = writeln!(out, "{}", c.title.zh);
-        if format == OutputFormat::Markdown {
+        // In English the Chinese title follows; in Chinese the heading already is.
+        if lang == Lang::En {
+            let _ = writeln!(out, "{}", c.title.zh);
+        }
+        if md {
             out.push('\n');
         }
-        let _ = writeln!(out, "{}", c.description.en);
+        let _ = writeln!(
+            out,
+            "{}",
+            if lang == Lang::En {
+                &c.description.en
+            } else {
+                &c.description.zh
+            }
+        );
         if let Some(r) = references_line(c) {
-            let _ = writeln!(out, "References: {r}.");
-        }
-        if !item.suffices {
             let _ = writeln!(
                 out,
-                "This control alone does not satisfy every rule below: see what each also needs."
+                "{}",
+                lang.ta("plan-references", &[("refs", Arg::Str(&r))])
             );
         }
-        if format == OutputFormat::Markdown {
+        if !item.suffices {
+            let _ = writeln!(out, "{}", lang.t("plan-not-sufficient"));
+        }
+        if md {
             out.push('\n');
         }
         for r in &item.rules {
+            let (title, instrument, citation) = rule_names(r, lang, texts);
             st.bullet(
                 &mut out,
-                &format!(
-                    "{} {} — {} ({})",
-                    r.instrument_title,
-                    r.citation,
-                    r.title,
-                    st.code(r.rule)
+                &lang.ta(
+                    "plan-rule",
+                    &[
+                        ("instrument", Arg::Str(instrument)),
+                        ("citation", Arg::Str(&citation)),
+                        ("title", Arg::Str(title)),
+                        ("rule", Arg::Str(&st.code(r.rule))),
+                    ],
                 ),
             );
+            let source = r
+                .source
+                .map(|s| lang.ta("plan-source", &[("source", Arg::Str(s))]))
+                .unwrap_or_default();
             st.detail(
                 &mut out,
-                &format!(
-                    "{}; {} this control{}",
-                    status_words(r),
-                    rel_words(r.relationship),
-                    r.source
-                        .map(|s| format!(" (source: {s})"))
-                        .unwrap_or_default()
+                &lang.ta(
+                    "plan-rule-detail",
+                    &[
+                        ("status", Arg::Str(&status_words_in(r, lang, texts))),
+                        ("relationship", Arg::Str(&rel_words(r.relationship, lang))),
+                        ("source", Arg::Str(&source)),
+                    ],
                 ),
             );
             if !r.relationship.control_suffices() && !r.with.is_empty() {
-                st.detail(&mut out, &format!("also needs: {}", r.with.join(", ")));
+                st.detail(
+                    &mut out,
+                    &lang.ta(
+                        "plan-also-needs",
+                        &[("controls", Arg::Str(&r.with.join(", ")))],
+                    ),
+                );
             } else if r.relationship == Relationship::IntersectsWith {
-                st.detail(&mut out, &format!("extend the control for: {}", r.text));
+                st.detail(
+                    &mut out,
+                    &lang.ta("plan-extend", &[("text", Arg::Str(rule_text(r, texts)))]),
+                );
             }
-            for q in &r.questions {
+            for (i, q) in r.questions.iter().enumerate() {
+                let q = texts
+                    .zip(r.facts.get(i))
+                    .and_then(|(t, f)| t.question(f))
+                    .unwrap_or(q);
                 st.detail(&mut out, &format!("? {q}"));
             }
         }
     }
     if !p.unmapped.is_empty() {
-        st.h2(&mut out, "Duties mapped to no control");
+        st.h2(&mut out, &lang.t("plan-unmapped"));
         for r in &p.unmapped {
             st.bullet(&mut out, &st.code(r));
         }
     }
     if !p.questions.is_empty() {
-        st.h2(&mut out, "Questions that would settle undetermined duties");
+        st.h2(&mut out, &lang.t("plan-questions"));
         for q in &p.questions {
-            st.bullet(&mut out, &format!("{} ({})", q.question, st.code(q.fact)));
+            let question = texts.and_then(|t| t.question(q.fact)).unwrap_or(q.question);
+            st.bullet(
+                &mut out,
+                &lang.ta(
+                    "plan-question",
+                    &[
+                        ("question", Arg::Str(question)),
+                        ("fact", Arg::Str(&st.code(q.fact))),
+                    ],
+                ),
+            );
         }
     }
     out

@@ -76,10 +76,6 @@ fn heading_style(heading: &str) -> anstyle::Style {
 }
 
 impl Style {
-    pub(crate) fn of(format: OutputFormat) -> Style {
-        Style::new(format, Lang::En)
-    }
-
     pub(crate) fn new(format: OutputFormat, lang: Lang) -> Style {
         Style {
             md: format == OutputFormat::Markdown,
@@ -673,10 +669,10 @@ pub fn assessment_with_item(
     if !a.derived.is_empty() || !a.derived_answers.is_empty() {
         st.h2(&mut out, &lang.t("report-derived"));
         for d in &a.derived {
-            st.bullet(&mut out, &derived_line(d, lang));
+            st.bullet(&mut out, &derived_line(d, lang, texts));
         }
         for d in &a.derived_answers {
-            st.bullet(&mut out, &derived_answer_line(d, lang));
+            st.bullet(&mut out, &derived_answer_line(d, lang, texts));
         }
     }
     if !a.questions.is_empty() || !open.is_empty() {
@@ -880,13 +876,13 @@ fn finding_block(
                         )))
                     )]
                 ),
-                f.note
+                crate::localize::rule_note(f.rule, f.note, texts)
                     .map(|n| format!(" — {}", n.trim()))
                     .unwrap_or_default()
             ),
         );
     }
-    if let Some(n) = f.instrument_note {
+    if let Some(n) = crate::localize::instrument_note(f.instrument, f.instrument_note, texts) {
         st.detail(
             out,
             &lang.ta(
@@ -1218,7 +1214,9 @@ fn challenge_line(c: &aigov_core::assess::Challenge, lang: Lang) -> String {
 
 /// A derived value with its arithmetic: "model.training_compute_flop = 6.3e24 FLOP, from parameters and tokens:
 /// 6 * 7e10 * 1.5e13 = 6.3e24".
-fn derived_line(d: &aigov_core::assess::DerivedValue, lang: Lang) -> String {
+fn derived_line(d: &aigov_core::assess::DerivedValue, lang: Lang, texts: Option<&Texts>) -> String {
+    let (method, citation) =
+        crate::localize::derivation(d.fact, d.alternative, d.method, d.citation, texts);
     let value = format!(
         "{}{}",
         aigov_core::value::format_number(d.value),
@@ -1231,18 +1229,24 @@ fn derived_line(d: &aigov_core::assess::DerivedValue, lang: Lang) -> String {
             &[
                 ("fact", Arg::Str(d.fact)),
                 ("value", Arg::Str(&value)),
-                ("method", Arg::Str(d.method)),
+                ("method", Arg::Str(method)),
                 ("arithmetic", Arg::Str(&d.arithmetic)),
             ]
         ),
-        d.citation.map(|c| format!(" [{c}]")).unwrap_or_default()
+        citation.map(|c| format!(" [{c}]")).unwrap_or_default()
     )
 }
 
 /// A class derived from the features the law names: "ai_system.profiling = true (derived from personal aspects
 /// the system evaluates: size(...) > 0, with ai_system.personal_aspects_evaluated = ["health"]; a direct answer
 /// overrides it)".
-fn derived_answer_line(d: &aigov_core::assess::DerivedAnswer, lang: Lang) -> String {
+fn derived_answer_line(
+    d: &aigov_core::assess::DerivedAnswer,
+    lang: Lang,
+    texts: Option<&Texts>,
+) -> String {
+    let (method, citation) =
+        crate::localize::derivation(d.fact, d.alternative, d.method, d.citation, texts);
     format!(
         "{}{}",
         lang.ta(
@@ -1250,12 +1254,12 @@ fn derived_answer_line(d: &aigov_core::assess::DerivedAnswer, lang: Lang) -> Str
             &[
                 ("fact", Arg::Str(d.fact)),
                 ("value", Arg::Str(if d.value { "true" } else { "false" })),
-                ("method", Arg::Str(d.method)),
+                ("method", Arg::Str(method)),
                 ("formula", Arg::Str(d.formula)),
                 ("values", Arg::Str(&d.values.join("; "))),
             ]
         ),
-        d.citation
+        citation
             .map(|c| format!(" [{}]", c.trim()))
             .unwrap_or_default()
     )
@@ -1538,7 +1542,7 @@ pub fn explain_in(
     if !derived.is_empty() {
         st.h2(&mut out, &lang.t("report-derived"));
         for d in &derived {
-            st.bullet(&mut out, &derived_line(d, st.lang));
+            st.bullet(&mut out, &derived_line(d, st.lang, texts));
         }
     }
     if !f.questions.is_empty() {
@@ -1562,7 +1566,7 @@ pub fn explain_in(
     if let Some(h) = history_line(&f, lang, c, texts) {
         let _ = writeln!(out, "\n{h}");
     }
-    if let Some(n) = f.instrument_note {
+    if let Some(n) = crate::localize::instrument_note(f.instrument, f.instrument_note, texts) {
         let caveat = lang.ta(
             "finding-caveat",
             &[
@@ -1591,7 +1595,10 @@ pub fn explain_in(
                 "explain-confidence",
                 &[
                     ("level", Arg::Str(&level)),
-                    ("note", Arg::Str(f.note.unwrap_or(""))),
+                    (
+                        "note",
+                        Arg::Str(crate::localize::rule_note(f.rule, f.note, texts).unwrap_or("")),
+                    ),
                 ]
             )
         );
@@ -2024,6 +2031,22 @@ pub fn corpus_list_in(
 
 /// Shows an instrument or a rule.
 pub fn corpus_show(c: &Corpus, id: &str, format: OutputFormat) -> Option<String> {
+    corpus_show_in(c, id, format, Lang::En, None)
+}
+
+/// [`corpus_show`] in `lang`: the labels from the message files, lifecycle verbs, dates and article labels in that
+/// language, and titles, summaries and notes from the corpus's translations (`texts`) where it has them. The
+/// conditions, exceptions' conditions and effects stay as written in the corpus (CEL and JSON); JSON output is
+/// the corpus's own.
+pub fn corpus_show_in(
+    c: &Corpus,
+    id: &str,
+    format: OutputFormat,
+    lang: Lang,
+    texts: Option<&Texts>,
+) -> Option<String> {
+    let texts = texts.filter(|_| lang != Lang::En);
+    let date = |d: Date| lang.date(d);
     if let Some(inst) = c.instrument(id) {
         if format == OutputFormat::Json {
             return Some(format!(
@@ -2031,61 +2054,136 @@ pub fn corpus_show(c: &Corpus, id: &str, format: OutputFormat) -> Option<String>
                 serde_json::to_string_pretty(inst).expect("serializes")
             ));
         }
+        let tr = texts.and_then(|t| t.instruments.get(&inst.id));
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{} — {}\n{}\n{}; issued by {}; {}",
-            inst.id,
-            inst.short_title,
-            inst.title,
-            inst.citation,
-            inst.issuer,
-            if inst.binding {
-                "binding"
-            } else {
-                "non-binding"
-            }
+            "{}\n{}\n{}",
+            lang.ta(
+                "show-instrument",
+                &[
+                    ("id", Arg::Str(&inst.id)),
+                    (
+                        "short_title",
+                        Arg::Str(
+                            tr.map(|t| t.short_title.as_str())
+                                .unwrap_or(&inst.short_title)
+                        )
+                    ),
+                ]
+            ),
+            tr.and_then(|t| t.title.as_deref()).unwrap_or(&inst.title),
+            lang.ta(
+                "show-instrument-line",
+                &[
+                    ("citation", Arg::Str(&inst.citation)),
+                    ("issuer", Arg::Str(&inst.issuer)),
+                    (
+                        "binding",
+                        Arg::Str(&lang.t(if inst.binding {
+                            "show-binding"
+                        } else {
+                            "show-non-binding"
+                        }))
+                    ),
+                ]
+            )
         );
         let _ = writeln!(out, "{}", inst.url);
-        if let Some(s) = &inst.summary {
+        if let Some(s) = tr
+            .and_then(|t| t.summary.as_deref())
+            .or(inst.summary.as_deref())
+        {
             let _ = writeln!(out, "\n{}", s.trim());
         }
-        let _ = writeln!(out, "\nLifecycle:");
+        let _ = writeln!(out, "\n{}", lang.t("show-lifecycle"));
         for e in &inst.events {
+            let verb = if lang == Lang::En {
+                e.kind.verb().to_string()
+            } else {
+                crate::localize::event_verb(lang, e.kind, false)
+            };
+            let pad = 20usize.saturating_sub(display_width(&verb));
             let _ = writeln!(
                 out,
-                "  {}  {:<20} {}{}",
-                e.date,
-                e.kind.verb(),
+                "  {}  {verb}{} {}{}",
+                date(e.date),
+                " ".repeat(pad),
                 e.by.as_deref()
-                    .map(|b| format!("by {b} "))
+                    .map(|b| lang.ta(
+                        "show-event-by",
+                        &[(
+                            "by",
+                            Arg::Str(if lang == Lang::En {
+                                b
+                            } else {
+                                crate::localize::short_title(c, b, texts)
+                            })
+                        )]
+                    ))
                     .unwrap_or_default(),
-                e.provisions.as_deref().unwrap_or("")
+                e.provisions
+                    .as_deref()
+                    .map(|p| crate::localize::citation(lang, p))
+                    .unwrap_or_default()
             );
         }
         if !inst.reviews.is_empty() {
-            let _ = writeln!(out, "\nReviews of this encoding:");
+            let _ = writeln!(out, "\n{}", lang.t("show-reviews"));
             for r in &inst.reviews {
                 let _ = writeln!(
                     out,
-                    "  {}  checked: {}\n              changed: {}\n              sources: {}",
-                    r.date,
-                    r.checked.trim(),
-                    r.changed.trim(),
-                    r.sources.join("; ")
+                    "  {}  {}\n              {}\n              {}",
+                    date(r.date),
+                    lang.ta(
+                        "show-review-checked",
+                        &[("text", Arg::Str(r.checked.trim()))]
+                    ),
+                    lang.ta(
+                        "show-review-changed",
+                        &[("text", Arg::Str(r.changed.trim()))]
+                    ),
+                    lang.ta(
+                        "show-review-sources",
+                        &[("text", Arg::Str(&r.sources.join("; ")))]
+                    ),
                 );
             }
         }
-        let _ = writeln!(out, "\nRules:");
+        if let Some(n) = crate::localize::instrument_note(&inst.id, inst.note.as_deref(), texts) {
+            if lang != Lang::En {
+                let _ = writeln!(
+                    out,
+                    "\n{}",
+                    lang.ta(
+                        "finding-caveat",
+                        &[
+                            (
+                                "instrument",
+                                Arg::Str(crate::localize::short_title(c, &inst.id, texts))
+                            ),
+                            ("note", Arg::Str(n.trim())),
+                        ]
+                    )
+                );
+            }
+        }
+        let _ = writeln!(out, "\n{}", lang.t("show-rules"));
         for r in c.rules.iter().filter(|r| c.instrument_of(r).id == inst.id) {
             let v = r.versions.last().expect("rules have a version");
+            let kind = if lang == Lang::En {
+                v.effect.kind().to_string()
+            } else {
+                lang.t(&format!("effect-{}", v.effect.kind()))
+            };
+            let kind_pad = 14usize.saturating_sub(display_width(&kind));
             let _ = writeln!(
                 out,
-                "  {:<40} {:<14} {} — {}",
+                "  {:<40} {kind}{} {} — {}",
                 r.id,
-                v.effect.kind(),
-                v.citation,
-                r.title
+                " ".repeat(kind_pad),
+                crate::localize::rule_citation(&r.id, &v.citation, lang, texts),
+                texts.and_then(|t| t.rule_title(&r.id)).unwrap_or(&r.title)
             );
         }
         return Some(out);
@@ -2099,37 +2197,100 @@ pub fn corpus_show(c: &Corpus, id: &str, format: OutputFormat) -> Option<String>
     }
     let inst = c.instrument_of(r);
     let mut out = String::new();
+    let roles = if r.roles.is_empty() {
+        String::new()
+    } else {
+        lang.ta(
+            "show-roles",
+            &[(
+                "roles",
+                Arg::Str(&r.roles.join(&lang.t("show-roles-separator"))),
+            )],
+        )
+    };
     let _ = writeln!(
         out,
-        "{} — {}\n{} ({}), addresses {}{}",
-        r.id,
-        r.title,
-        inst.short_title,
-        inst.jurisdiction,
-        r.subject,
-        if r.roles.is_empty() {
-            String::new()
-        } else {
-            format!(" as {}", r.roles.join(" or "))
-        }
+        "{}\n{}",
+        lang.ta(
+            "show-rule",
+            &[
+                ("id", Arg::Str(&r.id)),
+                (
+                    "title",
+                    Arg::Str(texts.and_then(|t| t.rule_title(&r.id)).unwrap_or(&r.title))
+                ),
+            ]
+        ),
+        lang.ta(
+            "show-rule-line",
+            &[
+                (
+                    "instrument",
+                    Arg::Str(crate::localize::short_title(c, &inst.id, texts))
+                ),
+                ("jurisdiction", Arg::Str(&inst.jurisdiction)),
+                ("subject", Arg::Str(&r.subject)),
+                ("roles", Arg::Str(&roles)),
+            ]
+        )
     );
-    for v in &r.versions {
+    for (i, v) in r.versions.iter().enumerate() {
+        let amended = v
+            .amended_by
+            .as_deref()
+            .map(|b| {
+                lang.ta(
+                    "show-amended-by",
+                    &[(
+                        "by",
+                        Arg::Str(if lang == Lang::En {
+                            b
+                        } else {
+                            crate::localize::short_title(c, b, texts)
+                        }),
+                    )],
+                )
+            })
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "\nText from {}{}: {} — applies from {}",
-            v.from.date,
-            v.amended_by
-                .as_deref()
-                .map(|b| format!(" (amended by {b})"))
-                .unwrap_or_default(),
-            v.citation,
-            v.applies_from.date
+            "\n{}",
+            lang.ta(
+                "show-text-from",
+                &[
+                    ("from", Arg::Str(&date(v.from.date))),
+                    ("amended", Arg::Str(&amended)),
+                    (
+                        "citation",
+                        Arg::Str(&crate::localize::rule_citation(
+                            &r.id,
+                            &v.citation,
+                            lang,
+                            texts
+                        ))
+                    ),
+                    ("applies", Arg::Str(&date(v.applies_from.date))),
+                ]
+            )
         );
         if let Some(ch) = &v.change {
-            let _ = writeln!(out, "  change: {ch}");
+            let _ = writeln!(
+                out,
+                "  {}",
+                lang.ta("show-change", &[("text", Arg::Str(ch))])
+            );
         }
-        let _ = writeln!(out, "  {}", v.summary.trim());
-        let _ = writeln!(out, "  when: {}", v.condition.source);
+        // The first text's summary is the one the translation was written for.
+        let summary = texts
+            .filter(|_| i == 0)
+            .and_then(|t| t.rule_summary(&r.id))
+            .unwrap_or(&v.summary);
+        let _ = writeln!(out, "  {}", summary.trim());
+        let _ = writeln!(
+            out,
+            "  {}",
+            lang.ta("show-when", &[("condition", Arg::Str(&v.condition.source))])
+        );
         // What the compiled condition reads: the facts a manifest must give to settle this rule directly.
         let mut reads = Vec::new();
         v.condition.expr.reads(&mut reads);
@@ -2140,30 +2301,84 @@ pub fn corpus_show(c: &Corpus, id: &str, format: OutputFormat) -> Option<String>
             .map(|&f| c.vocabulary.facts[f as usize].qualified.as_str())
             .collect();
         if !names.is_empty() {
-            let _ = writeln!(out, "  reads: {}", names.join(", "));
+            let _ = writeln!(
+                out,
+                "  {}",
+                lang.ta("show-reads", &[("facts", Arg::Str(&names.join(", ")))])
+            );
         }
         let mut refs = Vec::new();
         v.condition.expr.rule_refs(&mut refs);
         refs.dedup();
         if !refs.is_empty() {
             let ids: Vec<&str> = refs.iter().map(|&i| c.rules[i].id.as_str()).collect();
-            let _ = writeln!(out, "  builds on: {}", ids.join(", "));
+            let _ = writeln!(
+                out,
+                "  {}",
+                lang.ta("show-builds-on", &[("rules", Arg::Str(&ids.join(", ")))])
+            );
         }
         for e in &v.exceptions {
             let _ = writeln!(
                 out,
-                "  unless {} ({}): {}",
-                e.id, e.citation, e.condition.source
+                "  {}",
+                lang.ta(
+                    "show-unless",
+                    &[
+                        ("id", Arg::Str(&e.id)),
+                        (
+                            "citation",
+                            Arg::Str(&crate::localize::citation(lang, &e.citation))
+                        ),
+                        ("condition", Arg::Str(&e.condition.source)),
+                    ]
+                )
             );
         }
+        // In another language the effect in words where the corpus translates it; else as data.
+        let effect = texts
+            .and_then(|t| match &v.effect {
+                Effect::Obligation { duty, .. } => t
+                    .rule_effect(&r.id, duty)
+                    .map(|d| lang.ta("finding-must", &[("duty", Arg::Str(d))])),
+                Effect::Prohibition { practice, .. } => t
+                    .rule_effect(&r.id, practice)
+                    .map(|p| lang.ta("finding-must-not", &[("practice", Arg::Str(p))])),
+                Effect::Exemption { relief, .. } => t
+                    .rule_effect(&r.id, relief)
+                    .map(|x| lang.ta("finding-exempt", &[("relief", Arg::Str(x))])),
+                Effect::Classification { axis, tier, .. } => Some(lang.ta(
+                    "compare-side-class",
+                    &[
+                        ("axis", Arg::Str(axis)),
+                        ("tier", Arg::Str(t.tier(tier).unwrap_or(tier))),
+                    ],
+                )),
+            })
+            .unwrap_or_else(|| serde_json::to_string(&v.effect).expect("serializes"));
         let _ = writeln!(
             out,
-            "  effect: {}",
-            serde_json::to_string(&v.effect).expect("serializes")
+            "  {}",
+            lang.ta("show-effect", &[("effect", Arg::Str(&effect))])
         );
     }
-    if let Some(n) = &r.note {
-        let _ = writeln!(out, "\nconfidence {:?}: {n}", r.confidence);
+    if let Some(n) = crate::localize::rule_note(&r.id, r.note.as_deref(), texts) {
+        let level = if lang == Lang::En {
+            format!("{:?}", r.confidence)
+        } else {
+            lang.t(&format!(
+                "confidence-{}",
+                format!("{:?}", r.confidence).to_lowercase()
+            ))
+        };
+        let _ = writeln!(
+            out,
+            "\n{}",
+            lang.ta(
+                "show-confidence",
+                &[("level", Arg::Str(&level)), ("note", Arg::Str(n))]
+            )
+        );
     }
     Some(out)
 }

@@ -892,7 +892,18 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 PlanFormat::Json => Some(OutputFormat::Json),
             };
             match format {
-                Some(f) => anstream::print!("{}", aigov_app::plan::render(&p, f.into())),
+                Some(f) => {
+                    let translations = texts_for(cli.corpus.as_ref(), lang, f)?;
+                    anstream::print!(
+                        "{}",
+                        aigov_app::plan::render_in(
+                            &p,
+                            f.into(),
+                            lang,
+                            translations.get(lang.tag())
+                        )
+                    )
+                }
                 None => print!(
                     "{}",
                     aigov_app::oscal::to_string(&aigov_app::oscal::assessment_results(&p))
@@ -906,7 +917,17 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let facts = input::read_manifest(&a.file, &engine.corpus.vocabulary)?;
             let as_of = a.as_of.unwrap_or_else(today);
             let c = aigov_app::compare::compare(&engine, &cat, &facts, as_of, &a.jurisdictions)?;
-            anstream::print!("{}", aigov_app::compare::render(&c, a.format.into()));
+            let translations = texts_for(cli.corpus.as_ref(), lang, a.format)?;
+            anstream::print!(
+                "{}",
+                aigov_app::compare::render_in(
+                    &c,
+                    a.format.into(),
+                    lang,
+                    translations.get(lang.tag()),
+                    Some(&engine.corpus)
+                )
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Lists { lists_dir, command } => screen::lists(lists_dir.as_deref(), command),
@@ -989,7 +1010,14 @@ fn corpus_command(
         }
         CorpusCommand::Show { id, format } => {
             let engine = engine(dir)?;
-            match report::corpus_show(&engine.corpus, &id, format.into()) {
+            let translations = texts_for(dir, lang, format)?;
+            match report::corpus_show_in(
+                &engine.corpus,
+                &id,
+                format.into(),
+                lang,
+                translations.get(lang.tag()),
+            ) {
                 Some(s) => {
                     print!("{s}");
                     Ok(ExitCode::SUCCESS)

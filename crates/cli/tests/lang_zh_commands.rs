@@ -398,3 +398,271 @@ fn a_timeline_in_chinese_says_what_amended_and_ended_a_rule() {
     assert!(text.contains("修订（自 2025年8月28日 起施行）"), "{text}");
     assert!(text.contains("于 2026年5月14日 由 "), "{text}");
 }
+
+/// `--lang zh-CN` with a manifest on stdin.
+fn zh_stdin(args: &[&str], stdin: &str) -> String {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .args(["--lang", "zh-CN", "--color", "never"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("writes");
+    let out = child.wait_with_output().expect("the binary ends");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_sme_variant_of_a_penalty_reads_the_same_in_chinese() {
+    // The EU AI Act's fines have an SME rule (the lower of the two caps): the Chinese report states the variant the
+    // engine chose for the organization, which it reads from the finding's penalty, not from its English text.
+    let manifest =
+        std::fs::read_to_string(example("cn-eu-us-writing-assistant.yaml")).expect("reads");
+    let args = ["assess", "-", "--as-of", "2026-11-28", "-j", "EU"];
+    let sme = zh_stdin(&args, &manifest.replace("sme: false", "sme: true"));
+    assert!(sme.contains("（适用中小企业规则）"), "{sme}");
+    assert!(sme.contains("以较低者为准"), "{sme}");
+    assert!(!sme.contains("中小企业以较低者为准"), "{sme}");
+    let unknown = zh_stdin(&args, &manifest.replace("  sme: false\n", ""));
+    assert!(unknown.contains("；中小企业以较低者为准"), "{unknown}");
+    assert!(!unknown.contains("（适用中小企业规则）"), "{unknown}");
+    let not_sme = zh_stdin(&args, &manifest);
+    assert!(not_sme.contains("以较高者为准"), "{not_sme}");
+    assert!(!not_sme.contains("中小企业"), "{not_sme}");
+}
+
+#[test]
+fn confidence_notes_caveats_and_derived_values_are_chinese() {
+    // A CN rule's confidence note comes from the corpus's translation; its URLs stay as written.
+    let cn = zh(&[
+        "assess",
+        &example("cn-genai-chatbot.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(
+        cn.contains("可信度：中 — 字段结构来自二手摘要（https://news.ai7788.cn/daily/3793）；未与标准文本核对。"),
+        "{cn}"
+    );
+    for english in [
+        "not confirmed against",
+        "Article content",
+        "secondary summar",
+    ] {
+        assert!(
+            !cn.contains(english),
+            "English note `{english}` left in:\n{cn}"
+        );
+    }
+    // An instrument's caveat (a US state law) and a US rule's note, in Chinese.
+    let co = zh(&[
+        "assess",
+        &example("colorado-high-risk-deployer.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(
+        co.contains("未决问题：原法案对小型部署者的豁免是否仍然有效尚不确定"),
+        "{co}"
+    );
+    assert!(!co.contains("Open points:"), "{co}");
+    // A derived value's method and source, from the vocabulary's translation.
+    let chip = zh(&[
+        "assess",
+        &example("export-item-a800.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(
+        chip.contains("item.tpp = 4992 TPP（由 稠密 TOPS × 位长 推导：312 * 16 = 4992）"),
+        "{chip}"
+    );
+    assert!(chip.contains("[15 CFR 774 Supp. 1，3A090技术注释（https://www.federalregister.gov/d/2023-23055/p-945）]"), "{chip}");
+    for english in [
+        "dense TOPS x bit length",
+        "TPP / applicable die area",
+        "3A090 Technical Note",
+    ] {
+        assert!(
+            !chip.contains(english),
+            "English `{english}` left in:\n{chip}"
+        );
+    }
+}
+
+/// aigov's English words in `plan`, `compare` and `corpus show`.
+const PLAN_COMPARE_SHOW_LABELS: &[&str] = &[
+    "Work plan for",
+    " under ",
+    "Duties: ",
+    "each control once",
+    "Jurisdictions: ",
+    "required since",
+    "References: ",
+    "does not satisfy every rule",
+    "this control",
+    "equal to",
+    "subset of",
+    "superset of",
+    "intersects with",
+    "also needs",
+    "extend the control for",
+    "Strictest time limit",
+    "One action:",
+    "Tailor:",
+    "Implement ",
+    "Conflicts",
+    "None found between",
+    "[diverges]",
+    "[declared]",
+    "classifies the subject",
+    "would too",
+    "in_effect",
+    "not_applicable",
+    "must: ",
+    "forbids: ",
+    "would apply",
+    "Questions that would settle undetermined duties",
+    "issued by",
+    "non-binding",
+    "Lifecycle:",
+    "Reviews of this encoding",
+    "checked: ",
+    "Rules:",
+    "addresses ",
+    "Text from",
+    "applies from",
+    "when: ",
+    "reads: ",
+    "builds on: ",
+    "unless ",
+    "effect: ",
+    "confidence Medium",
+    "entered into force",
+];
+
+fn assert_no_plan_compare_english(what: &str, text: &str) {
+    for label in PLAN_COMPARE_SHOW_LABELS {
+        assert!(
+            !text.contains(label),
+            "{what}: English `{label}` left in:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn plan_compare_and_corpus_show_in_chinese() {
+    let three = example("cn-eu-us-writing-assistant.yaml");
+    for format in ["text", "markdown"] {
+        let plan = zh(&["plan", &three, "--as-of", "2026-11-28", "--format", format]);
+        assert_no_english(&format!("plan --format {format}"), &plan);
+        assert_no_plan_compare_english(&format!("plan --format {format}"), &plan);
+        for want in [
+            "Quill writing and image assistant 的工作计划（截至 2026年11月28日）",
+            "项控制措施，对应 56 项义务（其中 20 项待确定：见下方问题）",
+            // A control's Chinese title, a CN rule's Chinese title and citation, its status and relationship.
+            "1. 自动化决策前对受影响者的告知 [affected_person_notice] — 自 2020年1月1日 起即须具备",
+            "互联网信息服务算法推荐管理规定 第16条 — 告知用户使用算法推荐并公示算法基本原理",
+            "自 2022年3月1日 起生效；与本控制措施的关系：部分重合",
+            "可确定待定义务的问题",
+        ] {
+            assert!(plan.contains(want), "plan: `{want}` missing:\n{plan}");
+        }
+        let compare = zh(&[
+            "compare",
+            &three,
+            "-j",
+            "EU",
+            "-j",
+            "US",
+            "-j",
+            "CN",
+            "--as-of",
+            "2026-11-28",
+            "--format",
+            format,
+        ]);
+        assert_no_english(&format!("compare --format {format}"), &compare);
+        assert_no_plan_compare_english(&format!("compare --format {format}"), &compare);
+        for want in [
+            "Quill writing and image assistant 在 EU, US, CN 下的比较（截至 2026年11月28日）",
+            "义务：EU ",
+            "项控制措施涵盖这些义务。",
+            "前一次性实施“",
+            "所比较的规则之间未发现冲突。",
+        ] {
+            assert!(
+                compare.contains(want),
+                "compare: `{want}` missing:\n{compare}"
+            );
+        }
+    }
+    // A declared conflict is said in Chinese only, with its sides' statuses and duties in Chinese.
+    let dir = std::env::temp_dir().join(format!("aigov-zh-compare-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let m = dir.join("therapy.yaml");
+    std::fs::write(
+        &m,
+        "subject: ai_system\nname: CalmChat therapy bot\norganization: { established_in: [US-UT] }\nai_system:\n  roles: [provider]\n  mental_health_therapy: true\n  affected_persons_in: [US-UT, US-IL]\n",
+    )
+    .expect("writes");
+    let declared = zh(&[
+        "compare",
+        m.to_str().expect("UTF-8 path"),
+        "-j",
+        "US-UT",
+        "-j",
+        "US-IL",
+        "--as-of",
+        "2026-01-15",
+    ]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_no_plan_compare_english("compare (declared conflict)", &declared);
+    assert!(
+        declared.contains("[已声明冲突] 伊利诺伊州禁止通过人工智能向公众提供心理治疗"),
+        "{declared}"
+    );
+    assert!(!declared.contains("Illinois forbids"), "{declared}");
+    assert!(
+        declared.contains("（us_ut_hb452.ai_disclosure，已生效）— 应当："),
+        "{declared}"
+    );
+    assert!(declared.contains("“棋盘”的衡量"), "{declared}");
+
+    // corpus show: an instrument and a rule.
+    let inst = zh(&["corpus", "show", "cn_genai_measures"]);
+    assert_no_english("corpus show instrument", &inst);
+    assert_no_plan_compare_english("corpus show instrument", &inst);
+    for want in [
+        "cn_genai_measures — 生成式人工智能服务管理暂行办法",
+        "；具约束力",
+        "生命周期：",
+        "  2023年8月15日  生效",
+        "规则：",
+        "cn_genai_measures.art9_service_agreement 义务           第9条 — 与使用者签订服务协议；承担内容生产者责任",
+    ] {
+        assert!(inst.contains(want), "corpus show: `{want}` missing:\n{inst}");
+    }
+    let rule = zh(&["corpus", "show", "cn_pipl.art24_automated_decisions"]);
+    assert_no_english("corpus show rule", &rule);
+    assert_no_plan_compare_english("corpus show rule", &rule);
+    for want in [
+        "（CN），适用于 ai_system",
+        "自 2021年11月1日 起适用",
+        "条件：",
+        "效力：",
+        "可信度：中 — 条文内容未与官方文本核对，未重读。官方文本见 npc.gov.cn（http://www.npc.gov.cn/）。",
+    ] {
+        assert!(rule.contains(want), "corpus show: `{want}` missing:\n{rule}");
+    }
+}

@@ -192,6 +192,29 @@ pub struct PenaltyRef<'a> {
     /// Caveats and sources for the terms.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'a str>,
+    /// Which of the penalty's cap rules `text` states for this organization (absent in JSON: the general one).
+    #[serde(skip_serializing_if = "CapVariant::is_general")]
+    pub cap_variant: CapVariant,
+}
+
+/// Which cap rule a finding's penalty is stated with, from the organization's size (`organization.sme`) and the
+/// penalty's `sme_cap`: reports in every language read it here rather than from the English text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CapVariant {
+    /// The general rule: the organization is not an SME, or the penalty has no SME rule of its own.
+    General,
+    /// The SME rule: the organization is an SME and the penalty has an SME rule.
+    Sme,
+    /// Both rules: the organization's size is unknown and the SME rule differs from the general one.
+    Both,
+}
+
+impl CapVariant {
+    /// Whether this is the general rule.
+    pub fn is_general(&self) -> bool {
+        *self == CapVariant::General
+    }
 }
 
 /// The version of the text a finding rests on.
@@ -525,6 +548,9 @@ pub struct DerivedAnswer<'a> {
     /// Where the definition comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub citation: Option<&'a str>,
+    /// Which of the fact's `derive:` alternatives gave it (0-based), for the method's translation.
+    #[serde(skip)]
+    pub alternative: usize,
 }
 
 /// A value the engine computed because the manifest did not give it, with the arithmetic.
@@ -546,6 +572,9 @@ pub struct DerivedValue<'a> {
     /// Where the method comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub citation: Option<&'a str>,
+    /// Which of the fact's `derive:` alternatives gave it (0-based), for the method's translation.
+    #[serde(skip)]
+    pub alternative: usize,
 }
 
 impl<'a> Context<'a> {
@@ -1181,6 +1210,7 @@ impl Engine {
                     formula: &d.formula.source,
                     values: trace_values(&trace),
                     citation: d.citation.as_deref(),
+                    alternative: *alt,
                 })
             })
             .collect()
@@ -1211,6 +1241,7 @@ impl Engine {
                         crate::value::format_number(*n)
                     ),
                     citation: d.citation.as_deref(),
+                    alternative: *alt,
                 })
             })
             .collect()
@@ -1406,6 +1437,19 @@ impl Engine {
             };
         }
         masks
+    }
+
+    /// Which cap rule of a penalty applies to the organization (the variant [`Engine::penalty_text`] states).
+    fn cap_variant(&self, p: &crate::model::Penalty, ctx: &Context<'_>) -> CapVariant {
+        let sme = match self.sme_fact.and_then(|f| ctx.facts.get(f)) {
+            Some(Value::Bool(b)) => Some(*b),
+            _ => None,
+        };
+        match (sme, p.sme_cap) {
+            (Some(true), Some(_)) => CapVariant::Sme,
+            (None, Some(c)) if c != p.cap => CapVariant::Both,
+            _ => CapVariant::General,
+        }
     }
 
     /// A penalty in words, with the SME rule applied when the organization's size is known.
@@ -1612,6 +1656,7 @@ impl Engine {
                     enforceable: timing == Status::InEffect && enforceable_from <= ctx.as_of,
                     confidence: p.confidence,
                     note: p.note.as_deref(),
+                    cap_variant: self.cap_variant(p, ctx),
                 }
             });
         let history = {

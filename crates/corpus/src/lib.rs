@@ -14,7 +14,7 @@ pub mod reviews;
 pub mod translations;
 
 pub use load::{load, load_parsed, parse_file, Diagnostic, Example, Loaded, ParsedFile, Source};
-pub use translations::{Texts, Translations};
+pub use translations::{DerivationText, Texts, Translations};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

@@ -56,6 +56,12 @@ pub struct Texts {
     /// Rule id to the English citation its translation was written for.
     #[serde(default)]
     pub citation_of: HashMap<String, String>,
+    /// Rule id to its confidence note (why the confidence is not high, caveats and sources).
+    #[serde(default)]
+    pub notes: HashMap<String, String>,
+    /// Qualified fact name to the texts of its `derive:` alternatives, in the vocabulary's order.
+    #[serde(default)]
+    pub derivations: HashMap<String, Vec<DerivationText>>,
 }
 
 impl Texts {
@@ -83,6 +89,18 @@ impl Texts {
     pub fn rule_citation(&self, rule: &str, english: &str) -> Option<&str> {
         let text = self.rules.get(rule)?.citation.as_deref()?;
         (self.citation_of.get(rule).map(|s| s.trim()) == Some(english.trim())).then_some(text)
+    }
+    /// A rule's translated confidence note.
+    pub fn rule_note(&self, rule: &str) -> Option<&str> {
+        self.notes.get(rule).map(String::as_str)
+    }
+    /// An instrument's translated caveat (the note every finding of the instrument carries).
+    pub fn instrument_note(&self, instrument: &str) -> Option<&str> {
+        self.instruments.get(instrument)?.note.as_deref()
+    }
+    /// The translated texts of a fact's `index`-th `derive:` alternative.
+    pub fn derivation(&self, fact: &str, index: usize) -> Option<&DerivationText> {
+        self.derivations.get(fact)?.get(index)
     }
     /// A fact's translated question.
     pub fn question(&self, fact: &str) -> Option<&str> {
@@ -151,6 +169,20 @@ pub struct InstrumentText {
     /// The instrument's summary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// The caveat every finding of the instrument carries (required when the instrument has a note).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The texts of one way of deriving a fact (`derive:` in the vocabulary).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DerivationText {
+    /// The method, in words (the vocabulary's `label`).
+    pub label: String,
+    /// Where the method comes from (required when the vocabulary gives a citation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
 }
 
 /// A rule's texts.
@@ -200,6 +232,10 @@ struct File {
     penalties: BTreeMap<String, PenaltyText>,
     #[serde(default)]
     exceptions: BTreeMap<String, String>,
+    #[serde(default)]
+    notes: BTreeMap<String, String>,
+    #[serde(default)]
+    derivations: BTreeMap<String, Vec<DerivationText>>,
 }
 
 /// The place of `id` written as a key (`  id:` at the start of a line) in a file's text.
@@ -276,6 +312,13 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
         .map(|t| t.id.as_str())
         .collect();
     let penalty_ids: Vec<&str> = corpus.penalties.iter().map(|p| p.id.as_str()).collect();
+    let derived_ids: Vec<&str> = corpus
+        .vocabulary
+        .facts
+        .iter()
+        .filter(|f| !f.derive.is_empty())
+        .map(|f| f.qualified.as_str())
+        .collect();
     // Exceptions are named `<instrument>.<exception id>`: one translation serves every rule of the instrument
     // that shares the exception.
     let mut exception_ids: Vec<String> = Vec::new();
@@ -404,6 +447,46 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
                 texts.exceptions.insert(id, t);
             }
         }
+        for (id, t) in file.notes {
+            if !check("rule note", &id, &rule_ids, &mut diags) {
+                continue;
+            }
+            if corpus.rule(&id).is_some_and(|r| r.note.is_none()) {
+                diags.push(key_diag(
+                    &s.path,
+                    &s.text,
+                    &id,
+                    format!("rule `{id}` has no note to translate"),
+                    Some("remove it, or give the rule a `note:` in the corpus".into()),
+                ));
+                continue;
+            }
+            texts.notes.insert(id, t);
+        }
+        for (id, t) in file.derivations {
+            if !check("derived fact", &id, &derived_ids, &mut diags) {
+                continue;
+            }
+            if let Some(f) = corpus.vocabulary.facts.iter().find(|f| f.qualified == id) {
+                let wanted = f.derive.len();
+                if t.len() != wanted {
+                    diags.push(key_diag(
+                        &s.path,
+                        &s.text,
+                        &id,
+                        format!(
+                            "fact `{id}` translates {} derivations but the vocabulary has {wanted}",
+                            t.len()
+                        ),
+                        Some(
+                            "give one entry per item of the fact's `derive:`, in its order".into(),
+                        ),
+                    ));
+                    continue;
+                }
+            }
+            texts.derivations.insert(id, t);
+        }
     }
     // Completeness: a language the corpus has must title every rule and ask every fact.
     let folders = instrument_folders(all);
@@ -419,6 +502,63 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
                     .map(String::as_str)
                     .unwrap_or("<folder>");
                 diags.push(missing(lang, "rule", &r.id, "title", folder));
+            }
+            if r.note.is_some() && texts.notes.get(&r.id).is_none_or(|t| t.trim().is_empty()) {
+                let folder = folders
+                    .get(&corpus.instrument_of(r).id)
+                    .map(String::as_str)
+                    .unwrap_or("<folder>");
+                diags.push(Diagnostic {
+                    file: format!("{DIR}{lang}/{folder}.yaml"),
+                    line: 1,
+                    col: 1,
+                    message: format!("rule `{}` has a note but no {lang} note", r.id),
+                    hint: Some(format!(
+                        "add `{}: ...` under `notes:`; every rule's confidence note needs a translation in each language of {DIR}",
+                        r.id
+                    )),
+                });
+            }
+        }
+        for i in &corpus.instruments {
+            if i.note.is_some()
+                && texts
+                    .instruments
+                    .get(&i.id)
+                    .and_then(|t| t.note.as_deref())
+                    .is_none_or(|t| t.trim().is_empty())
+            {
+                let folder = folders.get(&i.id).map(String::as_str).unwrap_or("<folder>");
+                diags.push(missing(lang, "instrument", &i.id, "note", folder));
+            }
+        }
+        for f in corpus
+            .vocabulary
+            .facts
+            .iter()
+            .filter(|f| !f.derive.is_empty())
+        {
+            let given = texts.derivations.get(&f.qualified);
+            let incomplete = given.is_none_or(|g| {
+                g.iter().zip(&f.derive).any(|(t, d)| {
+                    t.label.trim().is_empty() || (d.citation.is_some() && t.citation.is_none())
+                })
+            });
+            if incomplete {
+                diags.push(Diagnostic {
+                    file: format!("{DIR}{lang}/vocabulary.yaml"),
+                    line: 1,
+                    col: 1,
+                    message: format!(
+                        "fact `{}` is derived but has no {lang} label (and citation) for each of its {} derivations",
+                        f.qualified,
+                        f.derive.len()
+                    ),
+                    hint: Some(format!(
+                        "add `{}: [{{ label: ..., citation: ... }}]` under `derivations:`, one entry per item of its `derive:`",
+                        f.qualified
+                    )),
+                });
             }
         }
         for f in &corpus.vocabulary.facts {

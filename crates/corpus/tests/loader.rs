@@ -560,6 +560,18 @@ fn prohibition_sets_the_flag_with_its_penalty() {
         "{}",
         p.text
     );
+    // The variant is a field, for reports in other languages: both rules while the size is unknown.
+    assert_eq!(p.cap_variant, aigov_core::assess::CapVariant::Both);
+    let not_sme = "subject: ai_system\norganization: { sme: false }\nai_system: { roles: [deployer], used_in: [XY], uses: [social_scoring] }\n";
+    let a = assess(&e, not_sme, "2024-07-01");
+    let p = a
+        .finding("xx_act.social_scoring_ban")
+        .unwrap()
+        .penalty
+        .clone()
+        .unwrap();
+    assert_eq!(p.cap_variant, aigov_core::assess::CapVariant::General);
+    assert!(!p.text.contains("SME"), "{}", p.text);
     let sme = "subject: ai_system\norganization: { sme: true }\nai_system: { roles: [deployer], used_in: [XY], uses: [social_scoring] }\n";
     let a = assess(&e, sme, "2024-07-01");
     let p = a
@@ -574,6 +586,7 @@ fn prohibition_sets_the_flag_with_its_penalty() {
         "{}",
         p.text
     );
+    assert_eq!(p.cap_variant, aigov_core::assess::CapVariant::Sme);
     // Before the prohibitions apply: upcoming, not prohibited.
     let a = assess(&e, m, "2024-03-01");
     assert!(!a.prohibited);

@@ -39,6 +39,26 @@ fn complete() -> String {
     for f in &loaded.corpus.vocabulary.facts {
         s.push_str(&format!("  {}:\n    question: 问题？\n", f.qualified));
     }
+    s.push_str("notes:\n");
+    for r in loaded.corpus.rules.iter().filter(|r| r.note.is_some()) {
+        s.push_str(&format!("  {}: 说明\n", r.id));
+    }
+    s.push_str("derivations:\n");
+    for f in loaded
+        .corpus
+        .vocabulary
+        .facts
+        .iter()
+        .filter(|f| !f.derive.is_empty())
+    {
+        s.push_str(&format!("  {}:\n", f.qualified));
+        for d in &f.derive {
+            s.push_str("    - label: 方法\n");
+            if d.citation.is_some() {
+                s.push_str("      citation: 出处\n");
+            }
+        }
+    }
     s
 }
 
@@ -240,4 +260,113 @@ fn penalty_and_exception_translations_are_checked_against_the_corpus() {
         .find(|x| x.message.starts_with("unknown penalty"))
         .and_then(|x| x.hint.as_deref());
     assert_eq!(hint, Some("did you mean `xx_act.fine_prohibited`?"));
+}
+
+#[test]
+fn rule_notes_and_derivations_are_translated_in_full() {
+    let all = complete();
+    let t = check(&[("i18n/zh-CN/all.yaml", &all)]).expect("loads");
+    let zh = t.get("zh-CN").unwrap();
+    assert_eq!(zh.rule_note("xx_act.legacy_register"), Some("说明"));
+    let d = zh
+        .derivation("ai_system.compute_flop", 1)
+        .expect("the second method");
+    assert_eq!(
+        (d.label.as_str(), d.citation.as_deref()),
+        ("方法", Some("出处"))
+    );
+    // A rule with a note but no translated note.
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace("  xx_act.legacy_register: 说明\n", ""),
+    )])
+    .unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        "rule `xx_act.legacy_register` has a note but no zh-CN note"
+    );
+    assert_eq!(d[0].file, "i18n/zh-CN/xx.yaml");
+    // A note for a rule that has none.
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace("notes:\n", "notes:\n  xx_act.scope: 说明\n"),
+    )])
+    .unwrap_err();
+    assert_eq!(
+        d[0].message, "rule `xx_act.scope` has no note to translate",
+        "{d:#?}"
+    );
+    // A derived fact with one method translated of two, and one whose citation is missing.
+    let one = all.replacen("    - label: 方法\n", "", 1);
+    let d = check(&[("i18n/zh-CN/all.yaml", &one)]).unwrap_err();
+    assert!(
+        d.iter().any(|x| x.message
+            == "fact `ai_system.compute_flop` translates 1 derivations but the vocabulary has 2"),
+        "{d:#?}"
+    );
+    let no_citation = all.replace("      citation: 出处\n", "");
+    let d = check(&[("i18n/zh-CN/all.yaml", &no_citation)]).unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].message
+            .starts_with("fact `ai_system.compute_flop` is derived but has no zh-CN label"),
+        "{d:#?}"
+    );
+    assert_eq!(d[0].file, "i18n/zh-CN/vocabulary.yaml");
+}
+
+#[test]
+fn every_note_and_derivation_of_the_embedded_corpus_has_a_chinese_text() {
+    let sources = aigov_corpus::embedded_sources();
+    let loaded = aigov_corpus::load(&sources).expect("the embedded corpus loads");
+    let t = translations::load(&sources, &loaded.corpus).expect("translations load");
+    let zh = t.get("zh-CN").expect("zh-CN");
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let notes = loaded.corpus.rules.iter().filter(|r| r.note.is_some());
+    let mut n = 0;
+    for r in notes {
+        let note = zh
+            .rule_note(&r.id)
+            .unwrap_or_else(|| panic!("{} has no zh-CN note", r.id));
+        assert!(han(note), "{}: {note}", r.id);
+        // Every URL the English note cites is cited by the translation too.
+        for url in r
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .filter(|w| w.starts_with("http"))
+        {
+            let url = url.trim_end_matches([',', ';', ')', '.']);
+            assert!(note.contains(url), "{}: {url} missing from {note}", r.id);
+        }
+        n += 1;
+    }
+    assert!(n > 200, "{n} notes");
+    for i in loaded
+        .corpus
+        .instruments
+        .iter()
+        .filter(|i| i.note.is_some())
+    {
+        assert!(zh.instrument_note(&i.id).is_some_and(han), "{}", i.id);
+    }
+    for f in loaded
+        .corpus
+        .vocabulary
+        .facts
+        .iter()
+        .filter(|f| !f.derive.is_empty())
+    {
+        for i in 0..f.derive.len() {
+            let d = zh.derivation(&f.qualified, i).expect("translated");
+            assert!(
+                han(&d.label) || d.label.contains('×'),
+                "{}: {}",
+                f.qualified,
+                d.label
+            );
+        }
+    }
 }

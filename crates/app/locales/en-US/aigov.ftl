@@ -365,3 +365,105 @@ doc-col-date = Date
 doc-col-what = What
 doc-footer = Every finding cites its provision. Produced by aigov from the law as data; not legal advice.
 doc-pdf-replaced = { $count } characters outside this PDF's Latin font (such as Chinese) are shown as "?"; the HTML report shows them.
+
+## aigov plan: the work list, one control at a time.
+plan-title = Work plan for { $who } as of { $date }
+plan-intro = { $controls } { $controls ->
+    [one] control
+   *[other] controls
+} for { $duties } { $duties ->
+    [one] duty
+   *[other] duties
+}{ $undetermined }: each control once, earliest date first.
+plan-intro-undetermined = { " " }({ $count } undetermined: see the questions)
+plan-jurisdictions = Jurisdictions: { $list }.
+plan-control = { $n }. { $title } [{ $id }] — { $due }
+plan-references = References: { $refs }.
+plan-not-sufficient = This control alone does not satisfy every rule below: see what each also needs.
+plan-rule = { $instrument } { $citation } — { $title } ({ $rule })
+plan-rule-detail = { $status }; { $relationship } this control{ $source }
+plan-source = { " " }(source: { $source })
+plan-also-needs = also needs: { $controls }
+plan-extend = extend the control for: { $text }
+plan-unmapped = Duties mapped to no control
+plan-questions = Questions that would settle undetermined duties
+plan-question = { $question } ({ $fact })
+plan-due-since = required since { $date }
+plan-due-by = by { $date }
+plan-in-effect = in effect since { $date }
+plan-upcoming = applies from { $date }
+plan-undetermined-since = undetermined; would apply since { $date }
+plan-undetermined-from = undetermined; would apply from { $date }
+plan-deadline = ; { $deadline }
+plan-proposed = ; proposed rule, not law
+rel-equal = equal to
+rel-subset-of = subset of
+rel-superset-of = superset of
+rel-intersects-with = intersects with
+
+## aigov compare: one subject under several jurisdictions, by control.
+compare-title = { $who } under { $jurisdictions } as of { $date }
+compare-duties = Duties: { $list }. { $controls } { $controls ->
+    [one] control
+   *[other] controls
+} cover them.
+compare-duty-count = { $jurisdiction } { $count }
+compare-rule = { $jurisdiction }: { $instrument } { $citation } — { $title } ({ $rule })
+compare-rule-detail = { $status }; { $relationship } this control
+compare-strictest = Strictest time limit: { $text } ({ $jurisdiction } { $citation }, { $rule }){ $others }
+compare-others = ; others: { $list }
+compare-window = { $text } ({ $jurisdiction } { $citation })
+compare-one-action = One action:
+compare-tailor = Tailor:
+compare-action-one = Implement { $control } once, by { $date }{ $window }: it satisfies all { $n } { $n ->
+    [one] rule
+   *[other] rules
+} of { $jurisdictions } { $jurisdictions ->
+    [one] jurisdiction
+   *[other] jurisdictions
+}.
+compare-action-window = , meeting the shortest time limit ({ $text })
+compare-action-tailor = Implement { $control } once, by { $date }; it satisfies { $ok } of { $n } rules as is, the others need more (listed).
+compare-extra = { $rule } ({ $jurisdiction }, { $relationship }): { $what }
+compare-extra-extend = extend for: { $text }
+compare-extra-needs = also needs { $controls }
+compare-conflicts = Conflicts
+compare-no-conflicts = None found between the rules compared.
+compare-conflict-classification = { $regime }: { $rules } on the `{ $axis }` axis - the classifications pull apart; both are reported, neither wins
+compare-conflict-says = { $rule } says { $tier }
+compare-conflict-diverges = { $standing } classifies the subject `{ $tier }` on `{ $axis }` ({ $standing_citation }); { $carved } would too ({ $carved_citation }), but: { $why }
+compare-conflict-why = { $text } ({ $citation })
+compare-side = { $jurisdiction }: { $instrument } { $citation } ({ $rule }, { $status }) — { $conclusion }
+compare-side-class = { $axis }: { $tier }
+compare-side-must = must: { $duty }
+compare-side-forbids = forbids: { $practice }
+compare-side-exempts = exempts: { $relief }
+compare-kind-classification = classification
+compare-kind-diverges = diverges
+compare-kind-declared = declared
+
+## aigov corpus show: an instrument or a rule as encoded.
+show-instrument = { $id } — { $short_title }
+show-instrument-line = { $citation }; issued by { $issuer }; { $binding }
+show-binding = binding
+show-non-binding = non-binding
+show-lifecycle = Lifecycle:
+show-event-by = by { $by }{ " " }
+show-reviews = Reviews of this encoding:
+show-review-checked = checked: { $text }
+show-review-changed = changed: { $text }
+show-review-sources = sources: { $text }
+show-rules = Rules:
+show-rule = { $id } — { $title }
+show-rule-line = { $instrument } ({ $jurisdiction }), addresses { $subject }{ $roles }
+show-roles = { " " }as { $roles }
+show-roles-separator = { " " }or{ " " }
+show-text-from = Text from { $from }{ $amended }: { $citation } — applies from { $applies }
+show-amended-by = { " " }(amended by { $by })
+show-change = change: { $text }
+show-when = when: { $condition }
+show-reads = reads: { $facts }
+show-builds-on = builds on: { $rules }
+show-unless = unless { $id } ({ $citation }): { $condition }
+show-effect = effect: { $effect }
+show-confidence = confidence { $level }: { $note }
