@@ -795,7 +795,10 @@ async fn a_stored_manifest_of_linked_subjects_shows_each_finding_with_its_subjec
         .skip(1)
         .map(|li| li.split('>').next().unwrap_or(""))
         .collect();
-    assert!(!changes.is_empty(), "the answers change between the two dates");
+    assert!(
+        !changes.is_empty(),
+        "the answers change between the two dates"
+    );
     assert!(
         changes.iter().all(|c| c.contains(" data-subject=\"atlas")),
         "{changes:?}"
