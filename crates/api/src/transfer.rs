@@ -184,7 +184,7 @@ pub fn check(
     line: usize,
 ) -> Result<(), Problem> {
     let checked = match kind {
-        Kind::Subject => request::bind(engine, manifest).map(|_| ()),
+        Kind::Subject => request::bind_any(engine, manifest).map(|_| ()),
         Kind::Organization => request::check_organization(engine, manifest),
     };
     checked.map_err(|e| {

@@ -221,6 +221,42 @@ async fn assess_returns_the_cli_document() {
             labels.iter().any(|l| l == "3A090.a.1 (also meets .a.2)"),
             "{labels:?}"
         );
+        // A manifest of linked subjects answers the CLI's linked document, each finding naming its subject; the
+        // OpenAPI document says so.
+        let linked = example("frontier-lab-model-and-chatbot.yaml");
+        let l = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/assess",
+            Some(&s.viewer),
+            &[],
+            Some(json!({"manifest": linked, "as_of": "2026-11-28"}).to_string()),
+        )
+        .await;
+        assert_eq!(l.status, StatusCode::OK, "{}", l.text);
+        let Ok(aigov_core::manifest::Manifest::Linked(subjects)) =
+            aigov_core::manifest::bind_any(&linked, &engine.corpus.vocabulary)
+        else {
+            panic!("the lab example holds linked subjects");
+        };
+        let options = aigov_core::assess::Options::as_of("2026-11-28".parse().unwrap());
+        let expected = aigov_app::assess::render_linked(
+            &engine,
+            &aigov_app::assess::assess_linked(&engine, &subjects, &options),
+            aigov_app::OutputFormat::Json,
+            aigov_app::i18n::Lang::En,
+            &aigov_app::Translations::default(),
+        );
+        assert_eq!(l.text, expected);
+        let doc = l.json();
+        assert_eq!(doc["kind"], "linked_assessment");
+        assert_eq!(doc["subjects"][1]["id"], "atlas-chat");
+        assert_eq!(doc["subjects"][1]["built_on"], "atlas");
+        assert!(doc["subjects"][1]["findings"]
+            .as_array()
+            .is_some_and(|f| !f.is_empty() && f.iter().all(|x| x["subject_id"] == "atlas-chat")));
+        let api = call(&s.app, Method::GET, "/openapi.json", None, &[], None).await;
+        assert!(api.text.contains("linked_assessment"));
         // The date is required.
         let no_date = json!({"manifest": example("cv-screening-saas.yaml")}).to_string();
         let p = call(

@@ -38,6 +38,9 @@ pub struct ClassificationView {
     pub rule: String,
     /// From when it applies.
     pub applies_from: Date,
+    /// For a manifest of linked subjects: the id of the linked subject it concerns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linked_subject: Option<String>,
 }
 
 /// A dated duty, start or end still ahead on the view's date.
@@ -57,6 +60,9 @@ pub struct Deadline {
     pub jurisdiction: String,
     /// Whether it hinges on unanswered questions.
     pub undetermined: bool,
+    /// For a manifest of linked subjects: the id of the linked subject it concerns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linked_subject: Option<String>,
 }
 
 /// A question whose answer would settle undetermined rules.
@@ -79,9 +85,13 @@ pub struct SubjectView {
     pub name: String,
     /// The version assessed.
     pub version: i64,
-    /// Its kind (`ai_system`, `model`, ...), when the manifest binds.
+    /// Its kind (`ai_system`, `model`, ...), when the manifest binds; for linked subjects their kinds, joined
+    /// with `+` in the manifest's order (`model+ai_system`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+    /// For a manifest of linked subjects: each linked subject's id and kind, in the manifest's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub linked: Vec<LinkedRef>,
     /// Why it could not be assessed (a manifest the current corpus no longer accepts).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -95,6 +105,15 @@ pub struct SubjectView {
     pub undetermined: Vec<String>,
     /// The questions that would settle them.
     pub questions: Vec<OpenQuestion>,
+}
+
+/// One linked subject of a stored manifest of linked subjects.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LinkedRef {
+    /// Its id in the manifest.
+    pub id: String,
+    /// Its kind.
+    pub subject: String,
 }
 
 /// The inventory as of a date.
@@ -136,13 +155,15 @@ pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync)
     })
 }
 
-/// One subject's part of the view, and its deadlines ahead.
+/// One subject's part of the view, and its deadlines ahead. A manifest of linked subjects is one entry of the
+/// inventory: each linked subject is assessed, and what it adds (classifications, deadlines) names it.
 fn view_one(engine: &Engine, s: &Subject, as_of: Date) -> (SubjectView, Vec<Deadline>) {
     let mut v = SubjectView {
         id: s.id.clone(),
         name: s.name.clone(),
         version: s.version,
         subject: None,
+        linked: Vec::new(),
         error: None,
         classifications: Vec::new(),
         prohibited: false,
@@ -150,8 +171,8 @@ fn view_one(engine: &Engine, s: &Subject, as_of: Date) -> (SubjectView, Vec<Dead
         undetermined: Vec::new(),
         questions: Vec::new(),
     };
-    let facts = match request::bind(engine, &s.manifest) {
-        Ok(f) => f,
+    let parts = match request::bind_parts(engine, &s.manifest) {
+        Ok(p) => p,
         Err(e) => {
             v.error = Some(e.to_string());
             return (v, Vec::new());
@@ -160,54 +181,78 @@ fn view_one(engine: &Engine, s: &Subject, as_of: Date) -> (SubjectView, Vec<Dead
     // The view shows no derivation: assess without traces (the same findings, a fraction of the time).
     let mut options = Options::as_of(as_of);
     options.traces = false;
-    let a = engine.assess(&facts, &options);
-    v.subject = Some(a.subject.to_string());
-    v.prohibited = a.prohibited;
-    for c in &a.classifications {
-        if matches!(c.status, Status::InEffect | Status::Upcoming) {
-            v.classifications.push(ClassificationView {
-                jurisdiction: c.jurisdiction.to_string(),
-                regime: c.regime.to_string(),
-                tier: c.tier.to_string(),
-                status: c.status,
-                rule: c.rule.to_string(),
-                applies_from: c.applies_from,
+    let mut kinds = Vec::new();
+    let mut deadlines = Vec::new();
+    for part in &parts {
+        let a = engine.assess(&part.facts, &options);
+        kinds.push(a.subject.to_string());
+        if let Some(id) = &part.id {
+            v.linked.push(LinkedRef {
+                id: id.clone(),
+                subject: a.subject.to_string(),
             });
         }
-    }
-    for f in &a.findings {
-        match (f.effect, f.status) {
-            (Effect::Prohibition { .. }, Status::InEffect | Status::Upcoming) => {
-                v.prohibitions.push(f.rule.to_string())
+        v.prohibited |= a.prohibited;
+        for c in &a.classifications {
+            if matches!(c.status, Status::InEffect | Status::Upcoming) {
+                v.classifications.push(ClassificationView {
+                    jurisdiction: c.jurisdiction.to_string(),
+                    regime: c.regime.to_string(),
+                    tier: c.tier.to_string(),
+                    status: c.status,
+                    rule: c.rule.to_string(),
+                    applies_from: c.applies_from,
+                    linked_subject: part.id.clone(),
+                });
             }
-            (_, Status::Undetermined) => v.undetermined.push(f.rule.to_string()),
-            _ => {}
         }
+        for f in &a.findings {
+            let list = match (f.effect, f.status) {
+                (Effect::Prohibition { .. }, Status::InEffect | Status::Upcoming) => {
+                    &mut v.prohibitions
+                }
+                (_, Status::Undetermined) => &mut v.undetermined,
+                _ => continue,
+            };
+            if !list.iter().any(|r| r == f.rule) {
+                list.push(f.rule.to_string());
+            }
+        }
+        for q in &a.questions {
+            // Linked subjects share the organization: a question both ask is asked once.
+            match v.questions.iter_mut().find(|x| x.fact == q.fact) {
+                Some(known) => {
+                    for r in &q.rules {
+                        if !known.rules.iter().any(|k| k == r) {
+                            known.rules.push(r.to_string());
+                        }
+                    }
+                }
+                None => v.questions.push(OpenQuestion {
+                    fact: q.fact.to_string(),
+                    question: q.question.to_string(),
+                    rules: q.rules.iter().map(|r| r.to_string()).collect(),
+                }),
+            }
+        }
+        let t = aigov_core::timeline::timeline(engine, &part.facts, as_of, &[]);
+        deadlines.extend(
+            t.entries
+                .iter()
+                .filter(|e| e.date > as_of)
+                .map(|e| Deadline {
+                    date: e.date,
+                    subject_id: s.id.clone(),
+                    subject: s.name.clone(),
+                    rule: e.rule.clone(),
+                    text: e.text.clone(),
+                    jurisdiction: e.jurisdiction.clone(),
+                    undetermined: e.undetermined,
+                    linked_subject: part.id.clone(),
+                }),
+        );
     }
-    v.questions = a
-        .questions
-        .iter()
-        .map(|q| OpenQuestion {
-            fact: q.fact.to_string(),
-            question: q.question.to_string(),
-            rules: q.rules.iter().map(|r| r.to_string()).collect(),
-        })
-        .collect();
-    let t = aigov_core::timeline::timeline(engine, &facts, as_of, &[]);
-    let deadlines = t
-        .entries
-        .iter()
-        .filter(|e| e.date > as_of)
-        .map(|e| Deadline {
-            date: e.date,
-            subject_id: s.id.clone(),
-            subject: s.name.clone(),
-            rule: e.rule.clone(),
-            text: e.text.clone(),
-            jurisdiction: e.jurisdiction.clone(),
-            undetermined: e.undetermined,
-        })
-        .collect();
+    v.subject = Some(kinds.join("+"));
     (v, deadlines)
 }
 
@@ -318,16 +363,23 @@ pub fn calendar(engine: &Engine, subjects: &[Subject], as_of: Date) -> String {
         spans: Vec::new(),
     };
     for s in subjects {
-        let Ok(facts) = request::bind(engine, &s.manifest) else {
+        let Ok(parts) = request::bind_parts(engine, &s.manifest) else {
             continue;
         };
-        let t = aigov_core::timeline::timeline(engine, &facts, as_of, &[]);
-        all.entries.extend(t.entries.into_iter().map(|mut e| {
-            // The rule id makes the event's UID: prefix the subject so that two subjects never share one.
-            e.rule = format!("{}.{}", s.id, e.rule);
-            e.title = format!("{}: {}", s.name, e.title);
-            e
-        }));
+        for part in parts {
+            let t = aigov_core::timeline::timeline(engine, &part.facts, as_of, &[]);
+            // The rule id makes the event's UID: prefix the subject (and the linked subject) so that two subjects
+            // never share one; the title names the linked subject too.
+            let (uid, name) = match &part.id {
+                Some(id) => (format!("{}.{id}", s.id), format!("{} ({id})", s.name)),
+                None => (s.id.clone(), s.name.clone()),
+            };
+            all.entries.extend(t.entries.into_iter().map(|mut e| {
+                e.rule = format!("{uid}.{}", e.rule);
+                e.title = format!("{name}: {}", e.title);
+                e
+            }));
+        }
     }
     all.entries
         .sort_by(|a, b| (a.date, &a.rule).cmp(&(b.date, &b.rule)));
@@ -378,10 +430,19 @@ pub fn changes(
         .into());
     }
     let items: Vec<SubjectChanges> = par_map(subjects, |s| {
-        let (error, changes) = match request::bind(engine, &s.manifest) {
-            Ok(facts) => (
+        let (error, changes) = match request::bind_parts(engine, &s.manifest) {
+            Ok(parts) => (
                 None,
-                aigov_core::diff::diff(engine, &facts, from, to, &[]).changes,
+                parts
+                    .iter()
+                    .flat_map(|p| {
+                        let mut d = aigov_core::diff::diff(engine, &p.facts, from, to, &[]);
+                        for c in &mut d.changes {
+                            c.subject_id = p.id.clone();
+                        }
+                        d.changes
+                    })
+                    .collect(),
             ),
             Err(e) => (Some(e.to_string()), Vec::new()),
         };

@@ -54,24 +54,35 @@ impl Answer {
     }
 }
 
-/// One subject's answer in brief as of `as_of`.
+/// One subject's answer in brief as of `as_of`. For a manifest of linked subjects each rule id is prefixed by the
+/// id of the linked subject it concerns (`atlas-chat/eu_ai_act.art50_1_interaction_disclosure`).
 pub fn answer(engine: &Engine, subject: &Subject, as_of: Date) -> Answer {
-    match request::bind(engine, &subject.manifest) {
+    match request::bind_parts(engine, &subject.manifest) {
         Err(e) => Answer {
             statuses: BTreeMap::new(),
             error: Some(e.to_string()),
         },
-        Ok(facts) => {
+        Ok(parts) => {
             let mut options = Options::as_of(as_of);
             options.traces = false;
-            let a = engine.assess(&facts, &options);
+            let mut statuses = BTreeMap::new();
+            for part in &parts {
+                let a = engine.assess(&part.facts, &options);
+                statuses.extend(
+                    a.findings
+                        .iter()
+                        .filter(|f| f.status != Status::NotApplicable)
+                        .map(|f| {
+                            let rule = match &part.id {
+                                Some(id) => format!("{id}/{}", f.rule),
+                                None => f.rule.to_string(),
+                            };
+                            (rule, f.status)
+                        }),
+                );
+            }
             Answer {
-                statuses: a
-                    .findings
-                    .iter()
-                    .filter(|f| f.status != Status::NotApplicable)
-                    .map(|f| (f.rule.to_string(), f.status))
-                    .collect(),
+                statuses,
                 error: None,
             }
         }

@@ -4,7 +4,7 @@
 
 use crate::{chips, compute, map, report, AppError, OutputFormat};
 use aigov_core::assess::Options;
-use aigov_core::manifest::{self, Facts, ManifestError};
+use aigov_core::manifest::{self, Facts, Manifest, ManifestError};
 use aigov_core::{Date, Engine};
 
 /// Why a request on a manifest is refused: the manifest does not fit the vocabulary (with the place), or the
@@ -47,9 +47,54 @@ impl RequestError {
     }
 }
 
-/// Binds a manifest (JSON) to the vocabulary.
+/// Binds a manifest of one subject (JSON) to the vocabulary. A manifest of linked subjects (`subjects:`) is
+/// refused with a hint: the documents made from one subject's facts (explain, diff, timeline, map, ...) take one.
 pub fn bind(engine: &Engine, manifest: &serde_json::Value) -> Result<Facts, RequestError> {
+    if manifest::is_linked(manifest) {
+        return Err(RequestError::Manifest(ManifestError {
+            path: "subjects".into(),
+            line_col: None,
+            message: "this document is made for one subject; the manifest holds linked subjects".into(),
+            hint: Some(
+                "the assessment (`POST /api/v1/assess`, `aigov assess`) takes a manifest of linked subjects; \
+                 for this document post one subject's manifest (its entry, with `organization`)"
+                    .into(),
+            ),
+        }));
+    }
     manifest::bind(manifest, &engine.corpus.vocabulary).map_err(RequestError::Manifest)
+}
+
+/// Binds a manifest (JSON) of either form: one subject, or linked subjects under `subjects:`.
+pub fn bind_any(engine: &Engine, manifest: &serde_json::Value) -> Result<Manifest, RequestError> {
+    manifest::bind_any(manifest, &engine.corpus.vocabulary).map_err(RequestError::Manifest)
+}
+
+/// One subject of a manifest: `id` is its id among linked subjects (`None` for a manifest of one subject).
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// Its id in a manifest of linked subjects.
+    pub id: Option<String>,
+    /// Its facts.
+    pub facts: Facts,
+}
+
+/// The subjects of a manifest of either form, each with its facts: one part for a manifest of one subject, one
+/// per linked subject otherwise (in the manifest's order). For the operations that go over an inventory.
+pub fn bind_parts(
+    engine: &Engine,
+    manifest: &serde_json::Value,
+) -> Result<Vec<Part>, RequestError> {
+    Ok(match bind_any(engine, manifest)? {
+        Manifest::Single(facts) => vec![Part { id: None, facts }],
+        Manifest::Linked(subjects) => subjects
+            .into_iter()
+            .map(|s| Part {
+                id: Some(s.id),
+                facts: s.facts,
+            })
+            .collect(),
+    })
 }
 
 /// Checks an organization's facts (the `organization` block of a manifest, as an object) by binding them under a
@@ -73,7 +118,8 @@ pub fn with_organization(
     m
 }
 
-/// The assessment document (`aigov assess --format json`).
+/// The assessment document (`aigov assess --format json`): for a manifest of linked subjects the
+/// `linked_assessment` document, each finding and classification carrying its `subject_id`.
 pub fn assess(
     engine: &Engine,
     manifest: &serde_json::Value,
@@ -82,12 +128,26 @@ pub fn assess(
     all: bool,
 ) -> Result<String, RequestError> {
     crate::jurisdictions::check(&engine.corpus, jurisdictions)?;
-    let facts = bind(engine, manifest)?;
+    let bound = bind_any(engine, manifest)?;
     let mut options = Options::as_of(as_of);
     options.jurisdictions = jurisdictions.to_vec();
     options.include_not_applicable = all;
+    let facts = match &bound {
+        Manifest::Single(facts) => facts,
+        Manifest::Linked(subjects) => {
+            // The same document as `aigov assess --format json` on linked subjects: each finding names its subject.
+            let answers = crate::assess::assess_linked(engine, subjects, &options);
+            return Ok(crate::assess::render_linked(
+                engine,
+                &answers,
+                OutputFormat::Json,
+                crate::i18n::Lang::En,
+                &crate::Translations::default(),
+            ));
+        }
+    };
     // The same answer as `aigov assess`: an export's item classification first, JSON being language-neutral.
-    let answer = crate::assess::assess(engine, &facts, &options);
+    let answer = crate::assess::assess(engine, facts, &options);
     Ok(crate::assess::render(
         engine,
         &answer,

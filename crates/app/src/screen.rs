@@ -28,6 +28,9 @@ pub struct Screened {
     /// Where the name came from (a manifest field or a batch row), if not the command line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// In a manifest of linked subjects: the id of the subject that names the party.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_id: Option<String>,
     /// The hits, best first.
     pub hits: Vec<HitReport>,
 }
@@ -150,6 +153,7 @@ pub fn screen_names(
                 query: q.clone(),
                 country: cc.clone(),
                 field: field.clone(),
+                subject_id: None,
                 hits,
             })
         })
@@ -458,12 +462,36 @@ pub fn screen_manifest(
             help: "use `aigov screen NAME...` to screen names directly".into(),
         });
     }
-    let Some(target) = vocabulary.fact("export", "parties_listed") else {
+    let queries = party_queries(vocabulary, facts)?;
+    if queries.is_empty() {
+        return Err(AppError::Invalid {
+            message: "--screen found no party names in the manifest".into(),
+            help: "give `export.end_user_name` (and consignee or purchaser names where the vocabulary has them)".into(),
+        });
+    }
+    let dir = lists::store_dir(lists_dir);
+    let loaded = lists::load(&dir)?;
+    let (results, set, given) = screen_export(vocabulary, facts, &loaded, queries, threshold)?;
+    let freshness = lists::freshness(&loaded.versions, age);
+    Ok(ManifestScreening {
+        threshold,
+        lists_current: freshness.current,
+        freshness,
+        lists: loaded.versions,
+        results,
+        parties_listed_set: set,
+        given_in_manifest: given,
+    })
+}
+
+/// The party names an export's facts give, each with the field that names it.
+fn party_queries(vocabulary: &Vocabulary, facts: &Facts) -> Result<Vec<Query>, AppError> {
+    if vocabulary.fact("export", "parties_listed").is_none() {
         return Err(AppError::Invalid {
             message: "the corpus has no `export.parties_listed` fact".into(),
             help: "use a corpus with the export-control vocabulary".into(),
         });
-    };
+    }
     let mut queries = Vec::new();
     for field in PARTY_FIELDS {
         if let Some(def) = vocabulary.fact("export", field) {
@@ -474,15 +502,26 @@ pub fn screen_manifest(
             }
         }
     }
-    if queries.is_empty() {
+    Ok(queries)
+}
+
+/// Screens an export's party names against loaded lists and, unless the facts give `export.parties_listed`, sets
+/// it from the hits: the results, the value set (`None` when given) and whether it was given.
+#[allow(clippy::type_complexity)]
+fn screen_export(
+    vocabulary: &Vocabulary,
+    facts: &mut Facts,
+    loaded: &Loaded,
+    queries: Vec<Query>,
+    threshold: f32,
+) -> Result<(Vec<Screened>, Option<Vec<String>>, bool), AppError> {
+    let Some(target) = vocabulary.fact("export", "parties_listed") else {
         return Err(AppError::Invalid {
-            message: "--screen found no party names in the manifest".into(),
-            help: "give `export.end_user_name` (and consignee or purchaser names where the vocabulary has them)".into(),
+            message: "the corpus has no `export.parties_listed` fact".into(),
+            help: "use a corpus with the export-control vocabulary".into(),
         });
-    }
-    let dir = lists::store_dir(lists_dir);
-    let loaded = lists::load(&dir)?;
-    let results = screen_names(&loaded, &queries, threshold, 10)?;
+    };
+    let results = screen_names(loaded, &queries, threshold, 10)?;
     let given = facts.get(target.id).is_some();
     let mut values: Vec<String> = results
         .iter()
@@ -513,15 +552,91 @@ pub fn screen_manifest(
         facts.set(target.id, Some(value));
         Some(values)
     };
+    Ok((results, set, given))
+}
+
+/// What `assess --screen` did on a manifest of linked subjects: the parties named by every linked `export`
+/// subject, screened once against the same lists, each result naming the subject that names the party.
+#[derive(Debug, Serialize)]
+pub struct LinkedScreening {
+    /// The threshold used.
+    pub threshold: f32,
+    /// The list versions used.
+    pub lists: Vec<ListMeta>,
+    /// Whether every list is known to be current on the date of the assessment (see `freshness`).
+    pub lists_current: bool,
+    /// The lists' ages on the date of the assessment, with a warning for each stale or undated list.
+    pub freshness: Freshness,
+    /// Each screened party, with `subject_id`, in the manifest's order.
+    pub results: Vec<Screened>,
+    /// Per export subject screened: the value set for its `export.parties_listed`.
+    pub subjects: Vec<SubjectScreening>,
+}
+
+/// One linked export subject's screening outcome.
+#[derive(Debug, Serialize)]
+pub struct SubjectScreening {
+    /// The subject's id.
+    pub subject_id: String,
+    /// The value set for its `export.parties_listed`, or `None` when its entry gave it.
+    pub parties_listed_set: Option<Vec<String>>,
+    /// Whether its entry already gave `export.parties_listed` (then it is kept).
+    pub given_in_manifest: bool,
+}
+
+/// Screens the parties named by every linked `export` subject (e.g. the end user of a shipment inside a product
+/// manifest) and sets each one's `export.parties_listed` as [`screen_manifest`] does. Subjects of other kinds name
+/// no parties and are left as they are.
+pub fn screen_linked(
+    vocabulary: &Vocabulary,
+    subjects: &mut [aigov_core::manifest::Linked],
+    lists_dir: Option<&Path>,
+    threshold: f32,
+    age: AgeCheck,
+) -> Result<LinkedScreening, AppError> {
+    let mut named = Vec::new();
+    for (i, s) in subjects.iter().enumerate() {
+        if s.facts.subject == "export" {
+            let q = party_queries(vocabulary, &s.facts)?;
+            if !q.is_empty() {
+                named.push((i, q));
+            }
+        }
+    }
+    if named.is_empty() {
+        return Err(AppError::Invalid {
+            message: "--screen found no party names in the linked subjects".into(),
+            help: "give an `export` subject with `export.end_user_name` (and consignee or purchaser names where the vocabulary has them)".into(),
+        });
+    }
+    let dir = lists::store_dir(lists_dir);
+    let loaded = lists::load(&dir)?;
+    let mut results = Vec::new();
+    let mut outcomes = Vec::new();
+    for (i, queries) in named {
+        let Some(s) = subjects.get_mut(i) else {
+            continue;
+        };
+        let (found, set, given) =
+            screen_export(vocabulary, &mut s.facts, &loaded, queries, threshold)?;
+        results.extend(found.into_iter().map(|mut r| {
+            r.subject_id = Some(s.id.clone());
+            r
+        }));
+        outcomes.push(SubjectScreening {
+            subject_id: s.id.clone(),
+            parties_listed_set: set,
+            given_in_manifest: given,
+        });
+    }
     let freshness = lists::freshness(&loaded.versions, age);
-    Ok(ManifestScreening {
+    Ok(LinkedScreening {
         threshold,
         lists_current: freshness.current,
         freshness,
         lists: loaded.versions,
         results,
-        parties_listed_set: set,
-        given_in_manifest: given,
+        subjects: outcomes,
     })
 }
 
@@ -558,26 +673,7 @@ impl ManifestScreening {
             (None, false) => {}
         }
         for r in &self.results {
-            let field = r.field.as_deref().unwrap_or("");
-            if r.hits.is_empty() {
-                out.push_str(&format!("  {field} \"{}\": no hit\n", r.query));
-            }
-            for h in &r.hits {
-                let fact = h
-                    .parties_listed
-                    .map(|v| format!(" -> {v}"))
-                    .unwrap_or_else(|| " (sets no fact)".into());
-                out.push_str(&format!(
-                    "  {field} \"{}\" = {} [{} {}] score {:.3}{fact}\n",
-                    r.query, h.matched_name, h.list, h.id, h.score
-                ));
-                if let (Some(req), Some(pol)) = (&h.license_requirement, &h.license_policy) {
-                    out.push_str(&format!(
-                        "      licence requirement: {req}; policy: {pol}\n"
-                    ));
-                }
-                out.push_str(&format!("      why: {}\n", h.explanation_text));
-            }
+            result_lines(&mut out, r);
         }
         out.push_str(&versions_text(&self.lists).replace("lists used:", "  lists used:"));
         out.push_str(&self.freshness.text("  "));
@@ -593,6 +689,99 @@ impl ManifestScreening {
                     serde_json::to_value(self).unwrap_or(serde_json::Value::Null),
                 );
                 // The answer itself says when the lists it rests on are not known to be current.
+                m.insert(
+                    "screening_lists_current".into(),
+                    serde_json::Value::Bool(self.lists_current),
+                );
+                format!("{}\n", serde_json::to_string_pretty(&m).unwrap_or_default())
+            }
+            _ => report.to_string(),
+        }
+    }
+}
+
+/// The lines of one screened party in a report's screening section (`subject: field "name" = hit ...`).
+fn result_lines(out: &mut String, r: &Screened) {
+    let field = match &r.subject_id {
+        Some(id) => format!("{id}: {}", r.field.as_deref().unwrap_or("")),
+        None => r.field.clone().unwrap_or_default(),
+    };
+    if r.hits.is_empty() {
+        out.push_str(&format!("  {field} \"{}\": no hit\n", r.query));
+    }
+    for h in &r.hits {
+        let fact = h
+            .parties_listed
+            .map(|v| format!(" -> {v}"))
+            .unwrap_or_else(|| " (sets no fact)".into());
+        out.push_str(&format!(
+            "  {field} \"{}\" = {} [{} {}] score {:.3}{fact}\n",
+            r.query, h.matched_name, h.list, h.id, h.score
+        ));
+        if let (Some(req), Some(pol)) = (&h.license_requirement, &h.license_policy) {
+            out.push_str(&format!(
+                "      licence requirement: {req}; policy: {pol}\n"
+            ));
+        }
+        out.push_str(&format!("      why: {}\n", h.explanation_text));
+    }
+}
+
+impl LinkedScreening {
+    /// A text or Markdown report of linked subjects with the screening: a warning above it when the lists are not
+    /// known to be current, and the screening section below it, subject by subject.
+    pub fn wrap_text(&self, report: &str) -> String {
+        let mut out = String::new();
+        if !self.lists_current {
+            out.push_str(&format!(
+                "WARNING: the screening lists are not known to be current on {} ({} warning(s) below): \
+                 export.parties_listed may be wrong\n\n",
+                self.freshness.as_of,
+                self.freshness.warnings.len()
+            ));
+        }
+        out.push_str(report);
+        out.push_str(&self.text());
+        out
+    }
+
+    /// The section added to the report: per export subject what was set, then every party with its subject.
+    pub fn text(&self) -> String {
+        let mut out = String::from("\nRestricted-party screening (aigov assess --screen)\n");
+        for s in &self.subjects {
+            let id = &s.subject_id;
+            match (&s.parties_listed_set, s.given_in_manifest) {
+                (_, true) => out.push_str(&format!(
+                    "  {id}: export.parties_listed was given in the manifest and is kept; the hits below are for information.\n"
+                )),
+                (Some(v), false) if v.is_empty() => out.push_str(&format!(
+                    "  {id}: export.parties_listed set to [] (no party hit any list at or above {:.2})\n",
+                    self.threshold
+                )),
+                (Some(v), false) => out.push_str(&format!(
+                    "  {id}: export.parties_listed set to [{}]\n",
+                    v.join(", ")
+                )),
+                (None, false) => {}
+            }
+        }
+        for r in &self.results {
+            result_lines(&mut out, r);
+        }
+        out.push_str(&versions_text(&self.lists).replace("lists used:", "  lists used:"));
+        out.push_str(&self.freshness.text("  "));
+        out
+    }
+
+    /// Adds the screening to the JSON document of linked subjects as a `screening` member (and
+    /// `screening_lists_current`).
+    pub fn attach_json(&self, report: &str) -> String {
+        match serde_json::from_str::<serde_json::Value>(report) {
+            Ok(serde_json::Value::Object(mut m)) => {
+                m.insert(
+                    "screening".into(),
+                    serde_json::to_value(self).unwrap_or(serde_json::Value::Null),
+                );
                 m.insert(
                     "screening_lists_current".into(),
                     serde_json::Value::Bool(self.lists_current),

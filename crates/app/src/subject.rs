@@ -56,6 +56,9 @@ pub struct ChangeLine {
     pub url: String,
     /// The citation.
     pub citation: String,
+    /// For a manifest of linked subjects: the id of the linked subject it concerns (set by the caller).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_id: Option<String>,
 }
 
 /// Lays a subject out as `req` asks.
@@ -107,6 +110,7 @@ pub fn subject(
                 .collect(),
             url: c.url.clone(),
             citation: c.citation.clone(),
+            subject_id: None,
         })
         .collect();
     let t = aigov_core::timeline::timeline(engine, facts, req.as_of, &[]);
@@ -130,6 +134,38 @@ fn inline(svg: String) -> String {
 /// The subject's calendar (iCalendar) as of a date: every dated start, deadline, amendment and end.
 pub fn calendar(engine: &Engine, facts: &Facts, as_of: Date) -> String {
     timeline::ics(&aigov_core::timeline::timeline(engine, facts, as_of, &[]))
+}
+
+/// The calendar of a manifest's subjects ([`crate::request::bind_parts`]): one subject's as [`calendar`] gives it;
+/// for linked subjects every event of each, its UID and title prefixed by the id of the subject it concerns.
+pub fn calendar_parts(engine: &Engine, parts: &[crate::request::Part], as_of: Date) -> String {
+    if let [only] = parts {
+        if only.id.is_none() {
+            return calendar(engine, &only.facts, as_of);
+        }
+    }
+    let mut all: Option<aigov_core::timeline::Timeline> = None;
+    for p in parts {
+        let mut t = aigov_core::timeline::timeline(engine, &p.facts, as_of, &[]);
+        if let Some(id) = &p.id {
+            for e in &mut t.entries {
+                e.rule = format!("{id}.{}", e.rule);
+                e.title = format!("{id}: {}", e.title);
+            }
+        }
+        match &mut all {
+            None => all = Some(t),
+            Some(a) => a.entries.extend(t.entries),
+        }
+    }
+    match all {
+        Some(mut a) => {
+            a.entries
+                .sort_by(|x, y| (x.date, &x.rule).cmp(&(y.date, &y.rule)));
+            timeline::ics(&a)
+        }
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]

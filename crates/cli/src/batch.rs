@@ -66,6 +66,28 @@ fn assess_line(
     // One pass from JSON text to facts; errors (from the general path) name the place in the manifest.
     let facts = match manifest::parse_json_fast(line, &engine.corpus.vocabulary) {
         Ok(f) => f,
+        // A line of linked subjects (`subjects:`) is no single subject: read it on the general path.
+        Err(_) if line.contains("\"subjects\"") => {
+            match manifest::parse_any(line, manifest::Format::Json, &engine.corpus.vocabulary) {
+                Ok(manifest::Manifest::Linked(subjects)) => {
+                    return (
+                        linked_line(engine, &subjects, number, options, plan, full),
+                        true,
+                    )
+                }
+                Ok(manifest::Manifest::Single(_)) => {
+                    return fail(
+                        "the line binds on the general path but not on the fast one".into(),
+                        Some("report this line: the two readers disagree".into()),
+                    )
+                }
+                Err(e) if e.path.is_empty() => {
+                    let col = e.line_col.map(|(_, c)| c).unwrap_or(1);
+                    return fail(format!("{} (column {col})", e.message), e.hint);
+                }
+                Err(e) => return fail(format!("`{}`: {}", e.path, e.message), e.hint),
+            }
+        }
         Err(e) if e.path.is_empty() => {
             let col = e.line_col.map(|(_, c)| c).unwrap_or(1);
             return fail(format!("{} (column {col})", e.message), e.hint);
@@ -94,6 +116,66 @@ fn assess_line(
     })
     .expect("assessments serialize");
     (text, true)
+}
+
+/// The output line of a manifest of linked subjects: `{"line", "as_of", "prohibited" (any subject), "subjects":
+/// [...]}`, each entry the subject's summary (or, with `--full`, its whole assessment, each finding and
+/// classification carrying `subject_id`) with its `id` and `built_on`.
+fn linked_line(
+    engine: &Engine,
+    subjects: &[manifest::Linked],
+    number: usize,
+    options: &Options,
+    plan: &aigov_core::assess::DatePlan<'_>,
+    full: bool,
+) -> String {
+    #[derive(serde::Serialize)]
+    struct Entry<'a, T> {
+        id: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        built_on: Option<&'a str>,
+        #[serde(flatten)]
+        body: T,
+    }
+    // Each entry leads with its id; with `--full` the assessment's findings also carry `subject_id`.
+    let entry = |s: &manifest::Linked| -> (bool, String) {
+        let (prohibited, text) = if full {
+            let a = engine.assess(&s.facts, options);
+            let mut v = serde_json::to_value(&a).unwrap_or(serde_json::Value::Null);
+            for list in ["findings", "classifications"] {
+                if let Some(serde_json::Value::Array(items)) = v.get_mut(list) {
+                    for item in items {
+                        if let serde_json::Value::Object(f) = item {
+                            f.insert("subject_id".into(), s.id.clone().into());
+                        }
+                    }
+                }
+            }
+            let text = serde_json::to_string(&Entry {
+                id: &s.id,
+                built_on: s.built_on.as_deref(),
+                body: v,
+            });
+            (a.prohibited, text)
+        } else {
+            let summary = engine.summary_planned(&s.facts, options, plan);
+            let text = serde_json::to_string(&Entry {
+                id: &s.id,
+                built_on: s.built_on.as_deref(),
+                body: &summary,
+            });
+            (summary.prohibited, text)
+        };
+        (prohibited, text.unwrap_or_else(|_| "null".into()))
+    };
+    let entries: Vec<(bool, String)> = subjects.iter().map(entry).collect();
+    let texts: Vec<&str> = entries.iter().map(|(_, t)| t.as_str()).collect();
+    format!(
+        "{{\"line\":{number},\"as_of\":\"{}\",\"prohibited\":{},\"subjects\":[{}]}}",
+        options.as_of,
+        entries.iter().any(|(p, _)| *p),
+        texts.join(",")
+    )
 }
 
 /// One summary line, written by hand: the same JSON as serde gives `{"line", ...Summary}` (a test checks it), but

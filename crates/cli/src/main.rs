@@ -129,7 +129,8 @@ enum Command {
         /// With --batch: write to this file instead of stdout.
         #[arg(long, short = 'o', requires = "batch", value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Screen the export's parties against the stored lists; sets `export.parties_listed` if not given.
+        /// Screen the export's parties against the stored lists (in a manifest of linked subjects, those of every
+        /// linked export); sets `export.parties_listed` if not given.
         #[arg(long, conflicts_with = "batch")]
         screen: bool,
         /// With --screen: the lists folder (default: $AIGOV_LISTS_DIR or ~/.local/share/aigov/lists).
@@ -629,13 +630,19 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let file = file.expect("clap requires FILE without --batch");
             let mut facts = match input::read_any(&file, &engine.corpus.vocabulary)? {
                 aigov_core::manifest::Manifest::Single(facts) => facts,
-                aigov_core::manifest::Manifest::Linked(subjects) => {
-                    if screen {
-                        return Err(CliError::Usage {
-                            message: "--screen takes a manifest of one export".into(),
-                            help: "give the export its own manifest to screen its parties".into(),
-                        });
-                    }
+                aigov_core::manifest::Manifest::Linked(mut subjects) => {
+                    // The parties every linked export names (an export's end user inside a product manifest).
+                    let screening = screen
+                        .then(|| {
+                            aigov_app::screen::screen_linked(
+                                &engine.corpus.vocabulary,
+                                &mut subjects,
+                                lists_dir.as_deref(),
+                                threshold,
+                                age,
+                            )
+                        })
+                        .transpose()?;
                     let mut options = Options::as_of(as_of);
                     options.jurisdictions = jurisdictions;
                     options.include_not_applicable = all;
@@ -647,16 +654,20 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     } else {
                         aigov_app::translations(cli.corpus.as_deref())?
                     };
-                    anstream::print!(
-                        "{}",
-                        aigov_app::assess::render_linked(
-                            &engine,
-                            &answers,
-                            format.into(),
-                            lang,
-                            &translations
-                        )
+                    let text = aigov_app::assess::render_linked(
+                        &engine,
+                        &answers,
+                        format.into(),
+                        lang,
+                        &translations,
                     );
+                    match (&screening, format) {
+                        (Some(s), OutputFormat::Json) => {
+                            anstream::print!("{}", s.attach_json(&text))
+                        }
+                        (Some(s), _) => anstream::print!("{}", s.wrap_text(&text)),
+                        (None, _) => anstream::print!("{text}"),
+                    }
                     let failed = answers.iter().any(|a| {
                         let s = &a.answer.assessment;
                         s.prohibited

@@ -499,10 +499,6 @@ fn examples_as_jsonl() -> Vec<(String, String)> {
     for p in paths {
         let text = std::fs::read_to_string(&p).unwrap();
         let v: serde_json::Value = serde_yaml_ng::from_str(&text).unwrap();
-        // A batch line is one subject: a manifest of linked subjects is assessed on its own.
-        if v.get("subjects").is_some() {
-            continue;
-        }
         out.push((p.display().to_string(), serde_json::to_string(&v).unwrap()));
     }
     assert!(out.len() >= 16);
@@ -523,65 +519,108 @@ fn assess_and_batch_report_the_same_statuses_for_every_example() {
         let summary: Vec<serde_json::Value> = summary.stdout.lines().map(json).collect();
         let full: Vec<serde_json::Value> = full.stdout.lines().map(json).collect();
         assert_eq!(summary.len(), examples.len());
+        let mut linked = 0;
         for (i, (path, _)) in examples.iter().enumerate() {
             let single = aigov(&["assess", path, "--as-of", date, "--format", "json"]);
             assert_ne!(single.code, 2, "{path}: {}", single.stderr);
             let single = json(&single.stdout);
-            let statuses = |v: &serde_json::Value| -> Vec<(String, String)> {
-                let mut s: Vec<(String, String)> = v["findings"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|f| {
-                        (
-                            f["rule"].as_str().unwrap().to_string(),
-                            f["status"].as_str().unwrap().to_string(),
-                        )
-                    })
-                    .collect();
-                s.sort();
-                s
-            };
-            assert_eq!(
-                statuses(&full[i]),
-                statuses(&single),
-                "{path} as of {date} (--full)"
-            );
-            assert_eq!(full[i]["prohibited"], single["prohibited"], "{path}");
-            // The summary's lists are the single assessment's statuses (undetermined leaves out ended rules).
-            let ids = |status: &str, skip_ended: bool| -> Vec<String> {
-                let mut v: Vec<String> = single["findings"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .filter(|f| f["status"] == status)
-                    .filter(|f| !(skip_ended && f["timing"] == "ended"))
-                    .map(|f| f["rule"].as_str().unwrap().to_string())
-                    .collect();
-                v.sort();
-                v
-            };
-            let listed = |key: &str| -> Vec<String> {
-                let mut v: Vec<String> = summary[i][key]
-                    .as_array()
-                    .map(|a| a.iter().map(|x| x.as_str().unwrap().to_string()).collect())
-                    .unwrap_or_default();
-                v.sort();
-                v
-            };
-            for (key, skip_ended) in [
-                ("in_effect", false),
-                ("upcoming", false),
-                ("suspended", false),
-                ("undetermined", true),
-            ] {
-                assert_eq!(
-                    listed(key),
-                    ids(key, skip_ended),
-                    "{path} as of {date}: {key}"
-                );
+            // A manifest of linked subjects is one batch line carrying every subject, in the manifest's order:
+            // compare subject by subject.
+            if single["kind"] == "linked_assessment" {
+                linked += 1;
+                let ids = |v: &serde_json::Value| -> Vec<String> {
+                    v["subjects"]
+                        .as_array()
+                        .unwrap_or_else(|| panic!("{path}: no subjects in {v}"))
+                        .iter()
+                        .map(|s| s["id"].as_str().unwrap().to_string())
+                        .collect()
+                };
+                assert_eq!(ids(&summary[i]), ids(&single), "{path}");
+                assert_eq!(ids(&full[i]), ids(&single), "{path}");
+                assert_eq!(summary[i]["prohibited"], single["prohibited"], "{path}");
+                assert_eq!(full[i]["prohibited"], single["prohibited"], "{path}");
+                for (k, s) in single["subjects"].as_array().unwrap().iter().enumerate() {
+                    let f = &full[i]["subjects"][k];
+                    assert!(
+                        f["findings"].as_array().is_some_and(
+                            |l| !l.is_empty() && l.iter().all(|x| x["subject_id"] == s["id"])
+                        ),
+                        "{path}: each finding of {} names it",
+                        s["id"]
+                    );
+                    same_statuses(path, date, s, f, &summary[i]["subjects"][k]);
+                }
+                continue;
             }
-            assert_eq!(summary[i]["prohibited"], single["prohibited"], "{path}");
+            same_statuses(path, date, &single, &full[i], &summary[i]);
         }
+        assert!(linked >= 2, "the linked examples are assessed in the batch");
     }
+}
+
+/// `single` (`aigov assess --format json`), `full` (`--batch --full`) and `summary` (`--batch`) give every rule the
+/// same status.
+fn same_statuses(
+    path: &str,
+    date: &str,
+    single: &serde_json::Value,
+    full: &serde_json::Value,
+    summary: &serde_json::Value,
+) {
+    let statuses = |v: &serde_json::Value| -> Vec<(String, String)> {
+        let mut s: Vec<(String, String)> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["status"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        s.sort();
+        s
+    };
+    assert_eq!(
+        statuses(full),
+        statuses(single),
+        "{path} as of {date} (--full)"
+    );
+    assert_eq!(full["prohibited"], single["prohibited"], "{path}");
+    // The summary's lists are the single assessment's statuses (undetermined leaves out ended rules).
+    let ids = |status: &str, skip_ended: bool| -> Vec<String> {
+        let mut v: Vec<String> = single["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["status"] == status)
+            .filter(|f| !(skip_ended && f["timing"] == "ended"))
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let listed = |key: &str| -> Vec<String> {
+        let mut v: Vec<String> = summary[key]
+            .as_array()
+            .map(|a| a.iter().map(|x| x.as_str().unwrap().to_string()).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    for (key, skip_ended) in [
+        ("in_effect", false),
+        ("upcoming", false),
+        ("suspended", false),
+        ("undetermined", true),
+    ] {
+        assert_eq!(
+            listed(key),
+            ids(key, skip_ended),
+            "{path} as of {date}: {key}"
+        );
+    }
+    assert_eq!(summary["prohibited"], single["prohibited"], "{path}");
 }

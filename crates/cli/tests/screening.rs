@@ -433,6 +433,110 @@ fn assess_screen_sets_parties_listed_and_says_which_list_version() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `--screen` on a manifest of linked subjects: a product manifest whose exports name parties. Every linked export's
+/// parties are screened, each result names the subject that names the party, and each export's
+/// `export.parties_listed` is set from its own hits only (the listed end user makes one shipment need a licence,
+/// not the other).
+#[test]
+fn assess_screen_screens_the_parties_of_every_linked_export() {
+    let dir = temp_dir("linked");
+    let d = dir.to_str().expect("path");
+    import_fixtures(&dir);
+    let manifest = dir.join("linked.yaml");
+    std::fs::write(
+        &manifest,
+        "organization: { established_in: [US] }\nsubjects:\n  - id: gpu\n    subject: item\n    item: { kind: integrated_circuit, dense_tops: 1979, bit_length: 8, die_area_mm2: 814, datacenter: true }\n  - id: to-huawei\n    subject: export\n    built_on: gpu\n    export:\n      origin: us_origin\n      destination: [CN]\n      end_user_name: 华为技术有限公司\n  - id: to-clinic\n    subject: export\n    built_on: gpu\n    export:\n      origin: us_origin\n      destination: [DE]\n      end_user_name: Northwind Dental Clinic\n",
+    )
+    .expect("write");
+    let m = manifest.to_str().expect("path");
+    let args = [
+        "assess",
+        m,
+        "--corpus",
+        CORPUS,
+        "--as-of",
+        "2026-09-01",
+        "--screen",
+        "--lists-dir",
+        d,
+    ];
+    let out = aigov(&[&args[..], &["--format", "json"]].concat());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    assert_eq!(v["kind"], "linked_assessment");
+    let results = v["screening"]["results"].as_array().expect("results");
+    let named: Vec<(&str, &str)> = results
+        .iter()
+        .map(|r| {
+            (
+                r["subject_id"]
+                    .as_str()
+                    .expect("each result names its subject"),
+                r["query"].as_str().expect("query"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("to-huawei", "华为技术有限公司"),
+            ("to-clinic", "Northwind Dental Clinic")
+        ]
+    );
+    assert_eq!(results[0]["hits"][0]["list"], "EL");
+    assert_eq!(
+        v["screening"]["subjects"],
+        serde_json::json!([
+            {"subject_id": "to-huawei", "parties_listed_set": ["entity_list"], "given_in_manifest": false},
+            {"subject_id": "to-clinic", "parties_listed_set": [], "given_in_manifest": false}
+        ])
+    );
+    let status = |subject: usize| {
+        v["subjects"][subject]["findings"]
+            .as_array()
+            .and_then(|f| f.iter().find(|x| x["rule"] == "us_ear.entity_list_licence"))
+            .map(|f| f["status"].as_str().unwrap_or("").to_string())
+    };
+    assert_eq!(
+        status(1).as_deref(),
+        Some("in_effect"),
+        "the listed end user"
+    );
+    assert_ne!(status(2).as_deref(), Some("in_effect"), "the unlisted one");
+    assert_ne!(
+        status(2).as_deref(),
+        Some("undetermined"),
+        "screened: settled"
+    );
+
+    // The text report says, per shipment, what was set and by which party.
+    let out = aigov(&args);
+    let s = stdout(&out);
+    assert!(
+        s.contains("to-huawei: export.parties_listed set to [entity_list]"),
+        "{s}"
+    );
+    assert!(
+        s.contains("to-clinic: export.parties_listed set to [] (no party hit"),
+        "{s}"
+    );
+    assert!(
+        s.contains("to-huawei: export.end_user_name \"华为技术有限公司\" = "),
+        "{s}"
+    );
+
+    // A manifest of linked subjects without any export names no party: an error, not an empty screening.
+    std::fs::write(
+        &manifest,
+        "subjects:\n  - id: gpu\n    subject: item\n    item: { kind: integrated_circuit }\n",
+    )
+    .expect("write");
+    let out = aigov(&args);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no party names in the linked subjects"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A name beyond the screening bounds (here 100,000 characters) is refused quickly with an error naming the bound,
 /// never screened as "no hit" and never allowed to exhaust memory.
 #[test]

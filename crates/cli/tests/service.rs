@@ -459,3 +459,154 @@ fn two_servers_on_one_postgres_lose_no_update() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("intact: 42 entries"));
 }
+
+/// A YAML example as the JSON a client posts.
+fn example_json(name: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(format!(
+        "{}/../../examples/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let yaml: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
+    serde_json::to_value(yaml).unwrap()
+}
+
+/// One product, one manifest, on the service: a manifest of linked subjects posted to `POST /api/v1/assess`, and
+/// the same manifest stored as a subject and assessed by `GET /api/v1/subjects/{id}/assessment`, answer with the
+/// very bytes of `aigov assess FILE --format json`, each finding naming its subject; the inventory's view names
+/// the linked subject of each classification; a document made for one subject refuses it with a problem.
+#[test]
+fn linked_subjects_get_the_cli_document_from_the_api() {
+    let home = temp_home("linked");
+    let db = format!("sqlite://{}", home.join("aigov.db").display());
+    let t = token(&home, &db, "editor");
+    let server = Server::start(&home, &db);
+    let a = agent();
+    let date = "2026-11-28";
+    for (file, ids) in [
+        (
+            "frontier-lab-model-and-chatbot.yaml",
+            vec!["atlas", "atlas-chat"],
+        ),
+        (
+            "exporter-item-and-shipments.yaml",
+            vec!["h100", "to-malaysia", "to-germany"],
+        ),
+    ] {
+        let path = format!("{}/../../examples/{file}", env!("CARGO_MANIFEST_DIR"));
+        let cli = aigov(
+            &home,
+            &["assess", &path, "--as-of", date, "--format", "json"],
+        );
+        assert_ne!(
+            cli.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&cli.stderr)
+        );
+        let cli = String::from_utf8(cli.stdout).unwrap();
+        let manifest = example_json(file);
+        let body = serde_json::json!({"manifest": manifest, "as_of": date}).to_string();
+        let (status, _, api) = send(
+            &a,
+            "POST",
+            &format!("{}/api/v1/assess", server.base),
+            &t,
+            None,
+            Some(&body),
+        )
+        .unwrap();
+        assert_eq!(status, 200, "{api}");
+        assert_eq!(api, cli, "{file}: the API answers with the CLI's document");
+        let doc: serde_json::Value = serde_json::from_str(&api).unwrap();
+        assert_eq!(doc["kind"], "linked_assessment");
+        let subjects = doc["subjects"].as_array().unwrap();
+        let got: Vec<&str> = subjects.iter().map(|s| s["id"].as_str().unwrap()).collect();
+        assert_eq!(got, ids, "{file}");
+        for s in subjects {
+            let findings = s["findings"].as_array().unwrap();
+            assert!(!findings.is_empty(), "{file}: {} has findings", s["id"]);
+            assert!(
+                findings.iter().all(|f| f["subject_id"] == s["id"]),
+                "{file}: every finding names its subject"
+            );
+        }
+
+        // Stored as a subject, assessed as of the same date: the same document.
+        let (status, _, created) = send(
+            &a,
+            "POST",
+            &format!("{}/api/v1/subjects", server.base),
+            &t,
+            None,
+            Some(&serde_json::json!({"name": file, "manifest": manifest}).to_string()),
+        )
+        .unwrap();
+        assert_eq!(status, 201, "{created}");
+        let id = serde_json::from_str::<serde_json::Value>(&created).unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let (status, _, stored) = send(
+            &a,
+            "GET",
+            &format!(
+                "{}/api/v1/subjects/{id}/assessment?as_of={date}",
+                server.base
+            ),
+            &t,
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(status, 200, "{stored}");
+        assert_eq!(
+            stored, cli,
+            "{file}: a stored subject answers as the CLI does"
+        );
+    }
+
+    // The inventory's view: each stored manifest of linked subjects is one entry naming its linked subjects, and
+    // each classification names the linked subject it concerns.
+    let (status, _, view) = send(
+        &a,
+        "GET",
+        &format!("{}/api/v1/inventory?as_of={date}", server.base),
+        &t,
+        None,
+        None,
+    )
+    .unwrap();
+    assert_eq!(status, 200, "{view}");
+    let view: serde_json::Value = serde_json::from_str(&view).unwrap();
+    let lab = view["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "frontier-lab-model-and-chatbot.yaml")
+        .expect("the lab is in the view");
+    assert!(lab["error"].is_null(), "{lab}");
+    assert_eq!(lab["subject"], "model+ai_system");
+    assert_eq!(lab["linked"][1]["id"], "atlas-chat");
+    let classes = lab["classifications"].as_array().unwrap();
+    assert!(classes
+        .iter()
+        .any(|c| c["linked_subject"] == "atlas" && c["tier"] == "gpai_systemic_risk"));
+    assert!(classes.iter().all(|c| c["linked_subject"].is_string()));
+
+    // A document made for one subject's facts (the timeline) refuses linked subjects, saying what to post.
+    let body = serde_json::json!({"manifest": example_json("frontier-lab-model-and-chatbot.yaml"), "as_of": date})
+        .to_string();
+    let (status, _, p) = send(
+        &a,
+        "POST",
+        &format!("{}/api/v1/timeline", server.base),
+        &t,
+        None,
+        Some(&body),
+    )
+    .unwrap();
+    assert_eq!(status, 422, "{p}");
+    assert!(p.contains("linked subjects"), "{p}");
+    assert!(server.terminate().success());
+}

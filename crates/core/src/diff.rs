@@ -46,6 +46,9 @@ pub struct Change {
     pub details: Vec<String>,
     /// The events between the two dates that caused it.
     pub causes: Vec<Cause>,
+    /// For a manifest of linked subjects: the id of the linked subject it concerns (set by the caller).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject_id: Option<String>,
 }
 
 /// The changes for a subject between two dates.
@@ -175,6 +178,7 @@ pub fn diff(
             to_status: sb,
             details,
             causes,
+            subject_id: None,
         });
     }
     changes.sort_by(|x, y| {

@@ -314,7 +314,7 @@ pub fn parse_any(
     vocabulary: &Vocabulary,
 ) -> Result<Manifest, ManifestError> {
     let tree = parse_tree(source, format).map_err(ManifestError::clipped)?;
-    let linked = tree.as_object().is_some_and(|m| m.contains_key("subjects"));
+    let linked = is_linked(&tree);
     let located = |mut e: ManifestError| {
         if e.line_col.is_none() && format != Format::Json {
             e.line_col = locate(source, &e.path);
@@ -329,6 +329,26 @@ pub fn parse_any(
     bind_linked(&tree, vocabulary)
         .map(Manifest::Linked)
         .map_err(located)
+}
+
+/// Binds an already-parsed manifest tree of either form (a service's JSON body, a stored manifest, a JSONL line):
+/// one subject, or linked subjects under `subjects:`. A tree without `subjects` is bound exactly as [`bind`] does.
+pub fn bind_any(
+    tree: &serde_json::Value,
+    vocabulary: &Vocabulary,
+) -> Result<Manifest, ManifestError> {
+    if is_linked(tree) {
+        bind_linked(tree, vocabulary)
+            .map(Manifest::Linked)
+            .map_err(ManifestError::clipped)
+    } else {
+        bind(tree, vocabulary).map(Manifest::Single)
+    }
+}
+
+/// Whether a manifest tree holds linked subjects (a `subjects` member at the top).
+pub fn is_linked(tree: &serde_json::Value) -> bool {
+    tree.as_object().is_some_and(|m| m.contains_key("subjects"))
 }
 
 /// Binds a manifest of linked subjects: each subject's own tree gets the shared organization (and

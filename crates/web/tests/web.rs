@@ -693,6 +693,130 @@ async fn a_subject_shows_its_assessment_as_of_the_date_with_citations_derivation
     );
 }
 
+/// One product, one manifest: a stored manifest of linked subjects (a lab's model and the chatbot built on it) shows
+/// each subject's assessment under its own heading, and every finding, classification and change names the subject
+/// it concerns; the calendar names each event's subject.
+#[tokio::test]
+async fn a_stored_manifest_of_linked_subjects_shows_each_finding_with_its_subject() {
+    let w = web("linked").await;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/frontier-lab-model-and-chatbot.yaml"
+    ))
+    .unwrap();
+    let manifest: serde_json::Value = serde_yaml_ng::from_str(&text).unwrap();
+    let id = w
+        .store
+        .create(
+            aigov_store::Kind::Subject,
+            aigov_store::EntryInput {
+                name: Some("Example Labs".into()),
+                organization_id: None,
+                owner: "Policy team".into(),
+                tags: vec![],
+                notes: String::new(),
+                manifest,
+            },
+            "test",
+        )
+        .await
+        .unwrap()
+        .id;
+    let a = w
+        .get(
+            &format!("/subjects/{id}?as_of=2026-12-01&from=2026-06-01&to=2026-12-01"),
+            Some(&w.viewer),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    // A section per linked subject, in the manifest's order, under a heading naming it.
+    let model_at = a
+        .body
+        .find("<section class=\"linked-subject\" id=\"subject-atlas\"")
+        .expect("the model's section");
+    let chat_at = a
+        .body
+        .find("<section class=\"linked-subject\" id=\"subject-atlas-chat\"")
+        .expect("the chatbot's section");
+    assert!(model_at < chat_at);
+    assert!(a.body.contains("Subject 1 of 2: atlas (model)"));
+    assert!(a.body.contains("Subject 2 of 2: atlas-chat (ai_system)"));
+    // Each finding names its subject: the systemic-risk duties the model, Art 50 disclosure the chatbot.
+    let finding = |prefix: &str| -> Vec<String> {
+        a.body
+            .split("<li id=\"")
+            .skip(1)
+            .map(|li| li.split('>').next().unwrap_or("").to_string())
+            .filter(|tag| tag.contains(prefix))
+            .collect()
+    };
+    let art55 = finding("data-rule=\"eu_ai_act.art55_1_a\"");
+    assert_eq!(art55.len(), 1, "{art55:?}");
+    assert!(art55[0].starts_with("atlas-finding-eu_ai_act.art55_1_a"));
+    assert!(art55[0].contains("data-subject=\"atlas\""));
+    let art50 = finding("data-rule=\"eu_ai_act.art50_1_interaction_disclosure\"");
+    assert_eq!(art50.len(), 1, "{art50:?}");
+    assert!(art50[0].contains("data-subject=\"atlas-chat\""));
+    let findings = a.body.matches("<li id=\"").count();
+    assert!(findings > 10);
+    assert_eq!(
+        a.body.matches("<li id=\"atlas-finding-").count()
+            + a.body.matches("<li id=\"atlas-chat-finding-").count(),
+        findings,
+        "every finding names a subject"
+    );
+    let gpai = a
+        .body
+        .split("<li class=\"classification")
+        .skip(1)
+        .find(|li| li.contains("data-tier=\"gpai_systemic_risk\""))
+        .expect("the model's GPAI class");
+    assert!(gpai.contains("data-subject=\"atlas\""), "{gpai}");
+    // Ids stay unique on the page.
+    let mut ids: Vec<&str> = a
+        .body
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|x| x.split('"').next())
+        .collect();
+    let n = ids.len();
+    ids.sort();
+    let dups: Vec<String> = ids
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0].to_string())
+        .collect();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "duplicate ids: {dups:?}");
+    // Each change between the two dates names its subject.
+    let changes: Vec<&str> = a
+        .body
+        .split("<li class=\"change")
+        .skip(1)
+        .map(|li| li.split('>').next().unwrap_or(""))
+        .collect();
+    assert!(
+        !changes.is_empty(),
+        "the answers change between the two dates"
+    );
+    assert!(
+        changes.iter().all(|c| c.contains(" data-subject=\"atlas")),
+        "{changes:?}"
+    );
+    // A timeline per subject.
+    assert!(a.body.contains("<figure class=\"chart\" role=\"img\" aria-labelledby=\"timeline-heading\" data-subject=\"atlas-chat\""));
+    // The calendar: each event's UID and title name its subject.
+    let ics = w
+        .get(
+            &format!("/subjects/{id}/calendar.ics?as_of=2026-06-01"),
+            Some(&w.viewer),
+        )
+        .await;
+    assert_eq!(ics.status, StatusCode::OK);
+    assert!(ics.body.contains("atlas: "), "{}", ics.body);
+    assert!(ics.body.contains("atlas-chat: "), "{}", ics.body);
+}
+
 #[tokio::test]
 async fn the_inventory_lists_filters_sorts_and_pages_its_subjects() {
     let w = web("inventory").await;

@@ -101,7 +101,8 @@ async fn compare(
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssessRequest {
-    /// The manifest (the JSON form of the YAML manifests in examples/).
+    /// The manifest (the JSON form of the YAML manifests in examples/): one subject, or an organization and
+    /// linked subjects under `subjects` (`POST /api/v1/assess` only; plan and compare take one subject).
     #[schema(value_type = Object)]
     pub manifest: serde_json::Value,
     /// The date of the answer (YYYY-MM-DD). Required: time is an input.
@@ -119,7 +120,7 @@ pub struct AssessRequest {
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExplainRequest {
-    /// The manifest.
+    /// The manifest of one subject (a manifest of linked subjects is refused: 422 `manifest.invalid`).
     #[schema(value_type = Object)]
     pub manifest: serde_json::Value,
     /// The rule's id.
@@ -133,7 +134,7 @@ pub struct ExplainRequest {
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DiffRequest {
-    /// The manifest.
+    /// The manifest of one subject (a manifest of linked subjects is refused: 422 `manifest.invalid`).
     #[schema(value_type = Object)]
     pub manifest: serde_json::Value,
     /// The earlier date.
@@ -151,7 +152,7 @@ pub struct DiffRequest {
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DatedRequest {
-    /// The manifest.
+    /// The manifest of one subject (a manifest of linked subjects is refused: 422 `manifest.invalid`).
     #[schema(value_type = Object)]
     pub manifest: serde_json::Value,
     /// The date (YYYY-MM-DD).
@@ -190,12 +191,14 @@ pub struct AssessQuery {
 }
 
 /// The assessment of a posted manifest: the same document as `aigov assess --format json`, or with
-/// `view=summary` the assessment in brief.
+/// `view=summary` the assessment in brief. A manifest of linked subjects (`subjects: [...]`) answers the
+/// `linked_assessment` document: each subject's assessment with its `id` and `built_on`, every finding and
+/// classification with the `subject_id` it concerns.
 #[utoipa::path(post, path = "/api/v1/assess", tag = "documents", request_body = AssessRequest,
     params(AssessQuery),
     security((), ("bearer" = [])),
     responses(
-        (status = 200, description = "The assessment (docs/output.md): the full document, or with `view=summary` the summary (kind `assessment_summary`)", body = AssessmentDocument),
+        (status = 200, description = "The assessment (docs/output.md): the full document (`kind` `assessment`, or `linked_assessment` for a manifest of linked subjects, each finding with its `subject_id`), or with `view=summary` the summary (kind `assessment_summary`)", body = AssessmentDocument),
         (status = 400, description = "Unreadable body", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No token (unless anonymous assessment is on)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The manifest or the request does not fit", body = Problem, content_type = "application/problem+json")))]

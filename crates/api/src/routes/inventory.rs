@@ -350,7 +350,7 @@ async fn subjects_completed(store: &Store) -> Result<Vec<inventory::Subject>, Pr
 /// A stored subject assessed as of a date (any version): the document of `aigov assess --format json`.
 #[utoipa::path(get, path = "/api/v1/subjects/{id}/assessment", tag = "inventory",
     params(("id" = String, Path, description = "The subject's id"), AssessmentQuery),
-    responses((status = 200, description = "The assessment (docs/output.md): the full document, or with `view=summary` the summary (kind `assessment_summary`)", body = AssessmentDocument),
+    responses((status = 200, description = "The assessment (docs/output.md): the full document (`kind` `assessment`, or `linked_assessment` when the stored manifest holds linked subjects, each finding with its `subject_id`), or with `view=summary` the summary (kind `assessment_summary`)", body = AssessmentDocument),
               (status = 404, description = "No such subject or version", body = Problem, content_type = "application/problem+json"),
               (status = 422, description = "The stored manifest no longer fits the corpus", body = Problem, content_type = "application/problem+json")))]
 async fn subject_assessment(

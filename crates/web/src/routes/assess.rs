@@ -280,10 +280,7 @@ fn questionnaire(
         prompt,
         error,
         name: facts.name.clone().unwrap_or_default(),
-        assessment: AssessmentView {
-            o,
-            derivations: false,
-        },
+        assessment: AssessmentView::single(o, false),
     })
 }
 

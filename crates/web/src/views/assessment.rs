@@ -70,6 +70,31 @@ pub struct AssessmentView {
     pub o: Outline,
     /// Whether each finding shows its derivation.
     pub derivations: bool,
+    /// For one subject of a manifest of linked subjects: its id, shown on each finding (`data-subject`).
+    pub subject: Option<String>,
+    /// For one subject of a manifest of linked subjects: its heading ("Subject 1 of 2: atlas (model)").
+    pub heading: String,
+}
+
+impl AssessmentView {
+    /// The assessment of a manifest of one subject.
+    pub fn single(o: Outline, derivations: bool) -> AssessmentView {
+        AssessmentView {
+            o,
+            derivations,
+            subject: None,
+            heading: String::new(),
+        }
+    }
+
+    /// The `id` of an element of the assessment: `name` itself for one subject (the ids docs/web.md lists), and
+    /// prefixed by the subject's id for a linked subject, so that ids stay unique on a page of several.
+    pub fn el(&self, name: &str) -> String {
+        match &self.subject {
+            Some(s) => format!("{s}-{name}"),
+            None => name.to_string(),
+        }
+    }
 }
 
 #[cfg(test)]

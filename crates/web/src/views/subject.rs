@@ -4,6 +4,15 @@ use aigov_app::subject::ChangeLine;
 use aigov_core::Date;
 use aigov_store::{Entry, VersionInfo};
 
+/// A chart of the subject page: for a linked subject, the id of the subject it shows.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    /// The linked subject's id (`None` for a manifest of one subject).
+    pub subject: Option<String>,
+    /// The SVG element.
+    pub svg: String,
+}
+
 /// What the subject page shows besides the assessment.
 #[derive(Debug, Clone)]
 pub struct SubjectPage {
@@ -13,10 +22,11 @@ pub struct SubjectPage {
     pub history: Vec<VersionInfo>,
     /// What changes between `from` and `to`.
     pub changes: Vec<ChangeLine>,
-    /// The timeline chart (an SVG element made by aigov-app from the corpus; no user text unescaped).
-    pub timeline_svg: String,
-    /// The US state map, if US law reaches the subject.
-    pub map_svg: Option<String>,
+    /// The timeline charts (SVG elements made by aigov-app from the corpus; no user text unescaped): one, or one
+    /// per linked subject.
+    pub timelines: Vec<Chart>,
+    /// The US state maps, where US law reaches the subject (or a linked subject).
+    pub maps: Vec<Chart>,
     /// The date of the assessment.
     pub as_of: String,
     /// The comparison's dates.
@@ -39,8 +49,8 @@ impl SubjectPage {
         entry: Entry,
         mut history: Vec<VersionInfo>,
         changes: Vec<ChangeLine>,
-        timeline_svg: String,
-        map_svg: Option<String>,
+        timelines: Vec<Chart>,
+        maps: Vec<Chart>,
         as_of: Date,
         from: Date,
         to: Date,
@@ -52,8 +62,8 @@ impl SubjectPage {
             entry,
             history,
             changes,
-            timeline_svg,
-            map_svg,
+            timelines,
+            maps,
             as_of: as_of.to_string(),
             from: from.to_string(),
             to: to.to_string(),
