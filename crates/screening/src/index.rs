@@ -315,6 +315,11 @@ const ORG_WORD_WEIGHT: f32 = 0.3;
 /// The weight factor of a place word a query adds to a listed company's name ([`normalize::is_place_word`];
 /// tuned on the tuning half of the alias set).
 const PLACE_WORD_WEIGHT: f32 = 0.2;
+/// The weight factor of a generic word ([`normalize::is_generic`]: what a company does or is) a query adds to a
+/// listed company's name (`MARO SANAT DEVELOPMENT AND DESIGN ENGINEERING COMPANY` for MARO SANAT COMPANY; tuned
+/// on the tuning half of the alias set). A one-word listed name still gets no whole-name credit, so `OSLEG
+/// FOODS` stays below the threshold.
+const GENERIC_ADDED_WEIGHT: f32 = 0.5;
 /// The weight factor of stop words.
 const STOP_WEIGHT: f32 = 0.15;
 
@@ -1163,9 +1168,14 @@ impl Index {
         let place_added = |i: usize| {
             !person && !other_place && !qused[i] && normalize::is_place_word(&qtoks[i].text)
         };
+        let generic_added = |i: usize| {
+            !person && !qused[i] && !place_added(i) && normalize::is_generic(&qtoks[i].text)
+        };
         let qweight = |i: usize| {
             if place_added(i) {
                 qtoks[i].weight * PLACE_WORD_WEIGHT
+            } else if generic_added(i) {
+                qtoks[i].weight * GENERIC_ADDED_WEIGHT
             } else {
                 qtoks[i].weight
             }
@@ -1267,8 +1277,12 @@ impl Index {
                 notes.push(format!("organisation word added counts little: {}", t.text));
             }
         }
-        for i in (0..qtoks.len()).filter(|&i| place_added(i)) {
-            notes.push(format!("place word added counts little: {}", qtoks[i].text));
+        for (i, t) in qtoks.iter().enumerate() {
+            if place_added(i) {
+                notes.push(format!("place word added counts little: {}", t.text));
+            } else if generic_added(i) {
+                notes.push(format!("generic word added counts half: {}", t.text));
+            }
         }
         for m in &matched {
             if let MatchKind::Equivalent { rule } = &m.how {

@@ -591,3 +591,23 @@ fn russian_and_belarusian_legal_forms_written_out() {
         "organisation word added counts little: republican",
     );
 }
+
+#[test]
+fn a_generic_word_added_to_a_company_name() {
+    let ix = index();
+    // OFAC's alias of ILAM PETROCHEMICAL COMPANY: a word of what the company does or is, added, counts half.
+    assert_hit_by(
+        &ix,
+        "ILAM PETROCHEMICAL INDUSTRIES",
+        "ILAM PETROCHEMICAL COMPANY",
+        "generic word added counts half: industry",
+    );
+    // Not for a one-word listed name (the PIONEER rule), nor when the generic words are all that match.
+    no_hit(&ix, "OSLEG FOODS");
+    assert!(hit(
+        &ix,
+        "PETROCHEMICAL COMMERCIAL INDUSTRIES",
+        "KAVIAN PETROCHEMICAL COMPANY"
+    )
+    .is_none());
+}
