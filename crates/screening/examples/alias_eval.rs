@@ -14,7 +14,8 @@
 //!   FOUNDATION` is an alias of AL-AQSA and a listed party of its own) is counted apart as a **shared name**.
 //!   Every other hit at the threshold is a **wrong-party hit** and counts against precision (precision =
 //!   right hits / (right + wrong-party hits)). The **top-hit precision** is the share of queries with hits
-//!   whose best hit is the right party.
+//!   whose best hit is the right party; the **query precision** (`q-prec`) counts by query rather than by
+//!   hit: the share of queries with hits that have no wrong-party hit at all.
 //! * Each alias is classed by how it differs from the primary name, with a plain word comparison that does not
 //!   use the matcher (see [`kind_of`]): aliases that share almost no word with the primary name are *another
 //!   name* (a former name, a translation, a nickname); no spelling-aware matcher can find those and they are
@@ -206,6 +207,11 @@ impl Tally {
     }
     fn top_precision(&self) -> f64 {
         self.top_right as f64 / self.with_hits.max(1) as f64
+    }
+    /// Counted by query rather than by hit: the share of queries with hits that have no wrong-party hit (a
+    /// query that hits six relatives counts once, not six times).
+    fn query_precision(&self) -> f64 {
+        1.0 - self.queries_with_wrong as f64 / self.with_hits.max(1) as f64
     }
 }
 
@@ -450,8 +456,8 @@ fn main() {
         "", "tuning half", "held-out half"
     );
     println!(
-        "{:<44} {:>6} {:>7} {:>9} {:>6}   {:>6} {:>7} {:>9} {:>6}   wrong-party / shared-name hits (t/h)",
-        "group", "n", "recall", "precision", "top-1", "n", "recall", "precision", "top-1"
+        "{:<44} {:>6} {:>7} {:>9} {:>6} {:>7}   {:>6} {:>7} {:>9} {:>6} {:>7}   wrong-party / shared-name hits (t/h)",
+        "group", "n", "recall", "precision", "top-1", "q-prec", "n", "recall", "precision", "top-1", "q-prec"
     );
     let mut last = String::new();
     for ((g, v), [a, b]) in &by {
@@ -460,16 +466,18 @@ fn main() {
             last = g.clone();
         }
         println!(
-            "  {:<42} {:>6} {:>7.4} {:>9.4} {:>6.4}   {:>6} {:>7.4} {:>9.4} {:>6.4}   {}/{} {}/{}",
+            "  {:<42} {:>6} {:>7.4} {:>9.4} {:>6.4} {:>7.4}   {:>6} {:>7.4} {:>9.4} {:>6.4} {:>7.4}   {}/{} {}/{}",
             v,
             a.queries,
             a.recall(),
             a.precision(),
             a.top_precision(),
+            a.query_precision(),
             b.queries,
             b.recall(),
             b.precision(),
             b.top_precision(),
+            b.query_precision(),
             a.wrong_hits,
             b.wrong_hits,
             a.shared_hits,

@@ -5,8 +5,9 @@
 //! * [`normalize`] folds names to comparable tokens (case, punctuation, corporate suffixes in many languages,
 //!   abbreviations, plurals, and Chinese names through translation and pinyin).
 //! * [`translit`] brings spellings of one name in different romanisation systems to common keys (Cyrillic
-//!   systems, Arabic and Persian given names, Korean and Chinese romanisations, Roman numerals, the
-//!   pinyin-English words of Chinese company names), each equivalence named.
+//!   systems, the French and German readings of `ch`, Arabic and Persian given names, Korean and Chinese
+//!   romanisations, countries and their adjectives, Roman numerals, the pinyin-English words of Chinese company
+//!   names), each equivalence named.
 //! * [`Index`] finds candidates through inverted indexes (tokens, character trigrams, acronyms, equivalence
 //!   keys) and scores them with an explanation of every point and every equivalence used.
 //! * [`limits`] bounds every input (name length and words, list record and file size) with typed errors, so

@@ -711,6 +711,11 @@ pub fn is_stop(w: &str) -> bool {
             | "moulavi"
             | "mowlawi"
             | "mowlavi"
+            | "haj"
+            | "doctor"
+            | "ayatollah"
+            | "hojatoleslam"
+            | "hojjatoleslam"
             | "colonel"
             | "col"
             | "brigadier"
@@ -724,13 +729,99 @@ pub fn is_stop(w: &str) -> bool {
     )
 }
 
+/// Place words: countries, their adjectives, and the provinces and large cities that company names put before
+/// or after their own name (a Chinese company name is by law place + trade name + industry + legal form, under
+/// the State Council's Regulations on the Administration of Enterprise Names; `SHANGHAI QINSHENG
+/// PHARMACEUTICAL` is the listed QINSHENG PHARMACEUTICAL, `KHUZESTAN OXIN STEEL` the listed OXIN STEEL,
+/// `LEBANESE HIZBALLAH` the listed HIZBALLAH). Added to a listed company's name they weigh little. Canonical
+/// forms, as the normaliser writes them (plural -s taken off).
+pub fn is_place_word(w: &str) -> bool {
+    matches!(
+        w,
+        // Countries and their adjectives.
+        "afghanistan" | "afghan" | "albania" | "albanian" | "algeria" | "algerian" | "angola" | "argentina"
+            | "argentine" | "armenia" | "armenian" | "australia" | "australian" | "austria" | "austrian"
+            | "azerbaijan" | "azerbaijani" | "bahrain" | "bangladesh" | "belarus" | "belarusian" | "belgium"
+            | "belgian" | "belize" | "bolivia" | "brazil" | "brazilian" | "bulgaria" | "bulgarian" | "burma"
+            | "burmese" | "myanmar" | "cambodia" | "cambodian" | "canada" | "canadian" | "china" | "chinese"
+            | "colombia" | "colombian" | "congo" | "congolese" | "croatia" | "cuba" | "cuban" | "cyprus"
+            | "cypriot" | "denmark" | "danish" | "ecuador" | "egypt" | "egyptian" | "eritrea" | "estonia"
+            | "ethiopia" | "ethiopian" | "finland" | "france" | "french" | "georgia" | "georgian" | "germany"
+            | "german" | "ghana" | "greece" | "greek" | "hungary" | "india" | "indian" | "indonesia"
+            | "indonesian" | "iran" | "iranian" | "iraq" | "ireland" | "israel" | "italy" | "italian"
+            | "japan" | "japanese" | "jordan" | "jordanian" | "kazakhstan" | "kenya" | "korea" | "korean"
+            | "kosovo" | "kyrgyzstan" | "laos" | "latvia" | "lebanon" | "lebanese" | "libya" | "libyan"
+            | "lithuania" | "malaysia" | "malaysian" | "mali" | "malta" | "mexico" | "mexican" | "moldova"
+            | "mongolia" | "montenegro" | "morocco" | "moroccan" | "mozambique" | "namibia" | "nepal"
+            | "netherland" | "dutch" | "nicaragua" | "nigeria" | "nigerian" | "norway" | "pakistan"
+            | "palestine" | "palestinian" | "panama" | "panamanian" | "paraguay" | "peru" | "philippine"
+            | "poland" | "polish" | "portugal" | "qatar" | "romania" | "romanian" | "russia" | "russian"
+            | "rwanda" | "serbia" | "serbian" | "singapore" | "slovakia" | "slovenia" | "somalia" | "spain"
+            | "spanish" | "sudan" | "sudanese" | "sweden" | "swedish" | "switzerland" | "swiss" | "syria"
+            | "syrian" | "taiwan" | "tajikistan" | "tanzania" | "thailand" | "thai" | "tunisia" | "tunisian"
+            | "turkey" | "turkish" | "turkiye" | "turkmenistan" | "uganda" | "ukraine" | "ukrainian"
+            | "uruguay" | "uzbekistan" | "venezuela" | "venezuelan" | "vietnam" | "vietnamese" | "yemen"
+            | "zambia" | "zimbabwe" | "uae" | "usa" | "uk" | "hk"
+            // Chinese provincial-level divisions and large cities (pinyin).
+            | "beijing" | "shanghai" | "tianjin" | "chongqing" | "hebei" | "shanxi" | "liaoning" | "jilin"
+            | "heilongjiang" | "jiangsu" | "zhejiang" | "anhui" | "fujian" | "jiangxi" | "shandong" | "henan"
+            | "hubei" | "hunan" | "guangdong" | "hainan" | "sichuan" | "guizhou" | "yunnan" | "shaanxi"
+            | "gansu" | "qinghai" | "guangxi" | "xinjiang" | "ningxia" | "shenzhen" | "guangzhou"
+            | "dongguan" | "xiamen" | "ningbo" | "suzhou" | "wuhan" | "chengdu" | "xian" | "dalian"
+            | "qingdao" | "hangzhou" | "nanjing" | "shenyang" | "harbin" | "zhuhai" | "foshan"
+            // Provinces and large cities of Iran, Russia, Syria and others often written in company names.
+            | "tehran" | "isfahan" | "esfahan" | "khuzestan" | "khouzestan" | "khozestan" | "mashhad"
+            | "tabriz" | "shiraz" | "moscow" | "moskva" | "petersburg" | "yekaterinburg"
+            | "novosibirsk" | "damascus" | "aleppo" | "latakia" | "beirut" | "baghdad" | "pyongyang"
+            | "caracas" | "havana" | "minsk" | "dubai" | "sharjah" | "istanbul" | "beograd" | "belgrade"
+    )
+}
+
+/// Given names that many Muslim naming customs put before a person's own name rather than name a father:
+/// Muhammad as a first given name (Pakistani, Arab and West African usage: `Mohammed Azam CHEEMA` is the
+/// listed `CHEEMA, Azam`) and the honorific Sayyid / Seyed of the Prophet's descendants (`MORTEZAVI, Sayyed
+/// Hasan`). Written first among a query's given names they do not make the query name a relative.
+pub fn is_name_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "muhammad"
+            | "mohammad"
+            | "mohammed"
+            | "mohamed"
+            | "mohamad"
+            | "muhammed"
+            | "muhamad"
+            | "mohd"
+            | "muhamed"
+            | "md"
+            | "sayyid"
+            | "sayed"
+            | "seyed"
+            | "sayyed"
+            | "syed"
+            | "seyyed"
+            | "sayid"
+            | "seyyid"
+    )
+}
+
 /// Words that say what kind of organisation a company is rather than who it is or what it does (`SYRISS
 /// GROUP LIMITED` is the listed SYRISS; `OSLEG ENTERPRISES` the listed OSLEG): added in a query they weigh
 /// little. Canonical forms, as the normaliser writes them.
 pub fn is_org_word(w: &str) -> bool {
     matches!(
         w,
-        "group" | "holding" | "enterprise" | "venture" | "firm" | "international"
+        "group"
+            | "holding"
+            | "enterprise"
+            | "venture"
+            | "firm"
+            | "international"
+            // The state-enterprise forms of Russia and Belarus written out (республиканское унитарное
+            // предприятие, дочернее предприятие: republican unitary enterprise, subsidiary enterprise).
+            | "unitary"
+            | "republican"
+            | "subsidiary"
     )
 }
 
@@ -823,11 +914,15 @@ pub fn legal_anywhere(w: &str) -> bool {
             // Russian legal forms written out in transliteration (ООО = Obshchestvo s ogranichennoi
             // otvetstvennostyu, ОАО = Otkrytoe aktsionernoe obshchestvo, ...).
             | "obshchestvo"
+            | "obschestvo"
             | "ogranichennoi"
             | "ogranichennoy"
             | "otvetstvennostyu"
             | "otvetstvennostiu"
             | "aktsionernoe"
+            | "aktsionernoye"
+            | "aktsionerny"
+            | "aktsionernyi"
             | "otkrytoe"
             | "zakrytoe"
             | "publichnoe"
@@ -948,7 +1043,14 @@ fn strip_legal(tokens: Vec<Token>) -> Normalized {
             continue;
         }
         let anywhere = legal_anywhere(&t.text) && !legal_ambiguous(&t.text);
-        if anywhere && significant > 0 {
+        // The preposition of `obshchestvo s ogranichennoi otvetstvennostyu` (ООО, "company with limited
+        // liability") belongs to the legal form.
+        let russian_s = t.text == "s"
+            && significant > 0
+            && legal
+                .last()
+                .is_some_and(|l| matches!(l.as_str(), "obshchestvo" | "obschestvo"));
+        if anywhere && significant > 0 || russian_s {
             legal.push(t.text);
         } else {
             kept.push(t);

@@ -25,6 +25,11 @@
 //! * Cyrillic (Russian): BGN/PCGN 1947 (zh, kh, ts, ch, sh, shch, y, yu, ya), ISO 9:1995 (ž, h, c, č, š, ŝ, j,
 //!   û, â, folded to ASCII by `deunicode`), the German Duden transcription (sch, tsch, schtsch, w, j, ch), the
 //!   French transcription (j, ch, tch, chtch, ou), the Polish transcription (ż, cz, sz, szcz, w, j).
+//! * `ch` read two more ways, each an extra fold key: the French transcription writes ш (Russian) and ش
+//!   (Arabic) as ch (Chamil, Hicham, Bouchoucha), so a French ch = sh; the German transcription writes х as ch
+//!   (Chruschtschow), as did Dutch and the Indonesian spelling before the 1972 reform (Mochtar, Achmad), so a
+//!   German or Dutch ch = kh.
+//! * Countries and their adjectives (Iran / Iranian), which names of companies and bodies write either way.
 //! * Chinese: Hanyu Pinyin and Wade-Giles (hs = x, ts/tz = z, ch = zh/j, k = g, p = b, t = d), and the Hong
 //!   Kong (Cantonese) government romanisation of common surnames.
 //! * Korean: McCune-Reischauer (1939) and the Revised Romanization of Korean (National Institute of Korean
@@ -84,6 +89,8 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Arabic given name", &["nasir", "naser", "nasser", "nassir", "nacer"]),
     ("Arabic given name", &["salih", "saleh", "salah", "saleh"]),
     ("Arabic given name", &["ali", "aly"]),
+    ("Arabic given name", &["aisha", "ayesha", "aicha", "aysha", "aishah", "ayisha", "aischa"]),
+    ("Arabic given name", &["amr", "amru", "amrou", "amro", "amre"]),
     // East Slavic given names (Russian, Ukrainian and Belarusian forms and their romanisations).
     ("East Slavic given name", &["aleksandr", "alexander", "aleksander", "alexandr", "oleksandr", "olexandr", "aliaksandr", "alyaksandr", "alexandre", "aleksandar"]),
     ("East Slavic given name", &["aleksey", "alexey", "aleksei", "alexei", "oleksiy", "oleksii", "aliaksei", "alyaksei", "alexej", "aleksej"]),
@@ -171,6 +178,17 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["ye", "yeh", "yip", "ip"]),
     ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["song", "sung"]),
     ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["li", "lee", "lei"]),
+    // A country and the adjective of its name, as company and organisation names write either (`IRANIAN
+    // ALUMINUM COMPANY` / `IRAN ALUMINUM COMPANY`).
+    ("country = its adjective", &["iran", "iranian"]), ("country = its adjective", &["syria", "syrian"]),
+    ("country = its adjective", &["russia", "russian"]), ("country = its adjective", &["korea", "korean"]),
+    ("country = its adjective", &["china", "chinese"]), ("country = its adjective", &["lebanon", "lebanese"]),
+    ("country = its adjective", &["cuba", "cuban"]), ("country = its adjective", &["venezuela", "venezuelan"]),
+    ("country = its adjective", &["belarus", "belarusian"]), ("country = its adjective", &["ukraine", "ukrainian"]),
+    ("country = its adjective", &["libya", "libyan"]), ("country = its adjective", &["sudan", "sudanese"]),
+    ("country = its adjective", &["afghanistan", "afghan"]), ("country = its adjective", &["palestine", "palestinian"]),
+    ("country = its adjective", &["morocco", "moroccan"]), ("country = its adjective", &["egypt", "egyptian"]),
+    ("country = its adjective", &["crimea", "crimean"]), ("country = its adjective", &["myanmar", "myanma", "burmese", "burma"]),
     // Roman numerals and digits (vessel and unit names: SEA STAR III = SEA STAR 3).
     ("roman numeral", &["1", "i"]), ("roman numeral", &["2", "ii"]), ("roman numeral", &["3", "iii"]),
     ("roman numeral", &["4", "iv"]), ("roman numeral", &["5", "v"]), ("roman numeral", &["6", "vi"]),
@@ -361,6 +379,28 @@ pub fn fold(word: &str) -> (String, Vec<&'static str>) {
     (out, rules)
 }
 
+/// The word with every `ch` that is not part of `tch` or `sch` written `to`, or `None` when there is none.
+fn ch_reading(word: &str, to: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let mut out = String::with_capacity(word.len() + 2);
+    let mut changed = false;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'c'
+            && b.get(i + 1) == Some(&b'h')
+            && !(i > 0 && matches!(b[i - 1], b't' | b's'))
+        {
+            out.push_str(to);
+            changed = true;
+            i += 2;
+            continue;
+        }
+        out.push(b[i] as char);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
@@ -429,6 +469,23 @@ pub fn keys(word: &str) -> Vec<Key> {
             format!("translit: {}", rules.join(", "))
         },
     });
+    // `ch` read as the French and the German (and Dutch, in older Indonesian spelling) transcriptions read it:
+    // French ch = sh (Bouchoucha / Bushusha, Hamcho / Hamsho), German ch = kh (Mochtar / Mokhtar, Achwan /
+    // Akhwan). Each reading is one more fold key, so a word written in one system meets the English one.
+    for (to, rule) in [("sh", "French ch = sh"), ("kh", "German/Dutch ch = kh")] {
+        if let Some(r) = ch_reading(word, to) {
+            let (rf, rules) = fold(&r);
+            let key = format!("f:{rf}");
+            if rf != f && !out.iter().any(|k| k.key == key) {
+                let mut all = vec![rule];
+                all.extend(rules);
+                out.push(Key {
+                    key,
+                    rule: format!("translit: {}", all.join(", ")),
+                });
+            }
+        }
+    }
     if let Some(s) = skeleton(&f) {
         let c = consonant_classes(&s);
         out.push(Key {

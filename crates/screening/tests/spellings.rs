@@ -459,3 +459,155 @@ fn a_given_name_added_before_the_listed_one() {
     // made a family name): another person of the family, not AL-AKHRAS, Fawaz.
     assert!(hit(&ix, "FAWAZ AKHRAS, Firas", "AL-AKHRAS, Fawaz").is_none());
 }
+
+#[test]
+fn muhammad_or_sayyid_before_the_listed_given_name() {
+    let ix = index();
+    // OFAC's own aliases: Muhammad written first among the given names, and the honorific Sayyid.
+    assert_hit_by(
+        &ix,
+        "CHEEMA, Mohammed Azam",
+        "CHEEMA, Azam",
+        "listed name found whole in a longer query",
+    );
+    assert_hit_by(
+        &ix,
+        "MORTEZAVI, Sayyed Hasan",
+        "MORTEZAVI, Hasan",
+        "listed name found whole in a longer query",
+    );
+    // Any other given name before the listed one still names a relative (the GHAILANI rule above).
+    assert!(hit(&ix, "CHEEMA, Tariq Azam", "CHEEMA, Azam").is_none());
+}
+
+#[test]
+fn a_place_word_added_to_a_company_name() {
+    let ix = index();
+    // OFAC's own aliases: the province, the city (a Chinese company name is place + trade name + industry +
+    // legal form) and the nationality written with the listed name.
+    assert_hit_by(
+        &ix,
+        "KHUZESTAN OXIN STEEL COMPANY",
+        "OXIN STEEL COMPANY",
+        "place word added counts little: khuzestan",
+    );
+    assert_hit_by(
+        &ix,
+        "SHANGHAI QINSHENG PHARMACEUTICAL TECHNOLOGY CO., LTD.",
+        "QINSHENG PHARMACEUTICAL TECHNOLOGY CO., LTD.",
+        "place word added counts little: shanghai",
+    );
+    assert_hit_by(
+        &ix,
+        "LEBANESE HIZBALLAH",
+        "HIZBALLAH",
+        "place word added counts little: lebanese",
+    );
+    // A place word does not stand in for the listed name's own place: another country's national bank.
+    assert!(hit(&ix, "BANCO NACIONAL DE MEXICO", "BANCO NACIONAL DE CUBA").is_none());
+    // A place and the listed company's generic word alone are not the company.
+    assert!(hit(&ix, "KHUZESTAN STEEL COMPANY", "OXIN STEEL COMPANY").is_none());
+    // A place word added to a one-word name with another word of what the company does stays below (the
+    // PIONEER rule).
+    no_hit(&ix, "SHANGHAI OSLEG FOODS");
+}
+
+#[test]
+fn a_country_written_as_its_adjective() {
+    let ix = index();
+    // OFAC's alias of IRAN ALUMINUM COMPANY.
+    assert_hit_by(
+        &ix,
+        "IRANIAN ALUMINUM COMPANY",
+        "IRAN ALUMINUM COMPANY",
+        "country = its adjective: iranian = iran",
+    );
+}
+
+#[test]
+fn french_and_german_readings_of_ch() {
+    let ix = index();
+    // OFAC's aliases: the French transcription writes ch for sh (Bouchoucha, Hicham, Hamcho).
+    assert_hit_by(
+        &ix,
+        "BUSHUSHA, Mokhtar",
+        "BOUCHOUCHA, Mokhtar",
+        "French ch = sh",
+    );
+    assert_hit_by(
+        &ix,
+        "KHANAFIR, Hisham",
+        "KHANAFER, Hicham Nmer",
+        "French ch = sh",
+    );
+    assert_hit_by(
+        &ix,
+        "HAMCHO, Amre Mohamad",
+        "HAMSHO, Amr Mohamed",
+        "French ch = sh",
+    );
+    // The German transcription of Russian х is ch (Tochtachunow in the German press).
+    assert_hit_by(
+        &ix,
+        "TOCHTACHUNOV, Alimzhan",
+        "TOKHTAKHUNOV, Alimzhan Tursunovich",
+        "German/Dutch ch = kh",
+    );
+}
+
+#[test]
+fn more_arabic_given_name_variants() {
+    let ix = index();
+    // OFAC's aliases of QADHAFI, Ayesha and HAMSHO, Amr Mohamed.
+    assert_hit_by(
+        &ix,
+        "QADDAFI, Aisha",
+        "QADHAFI, Ayesha",
+        "Arabic given name: aisha = ayesha",
+    );
+    assert_hit_by(
+        &ix,
+        "HAMSHO, Amrou Mohammed",
+        "HAMSHO, Amr Mohamed",
+        "Arabic given name: amrou = amr",
+    );
+}
+
+#[test]
+fn russian_and_belarusian_legal_forms_written_out() {
+    let ix = index();
+    // OFAC's alias of OPTIMA, OOO: the whole legal form written out, its preposition included.
+    assert_hit_by(
+        &ix,
+        "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU OPTIMA",
+        "OPTIMA, OOO",
+        "optima = optima",
+    );
+    // Republican unitary (subsidiary) enterprise: the Belarusian state-enterprise form, an organisation word.
+    assert_hit_by(
+        &ix,
+        "BELARUSIAN OIL TRADING HOUSE REPUBLICAN UNITARY SUBSIDIARY",
+        "BELARUSIAN OIL TRADE HOUSE",
+        "organisation word added counts little: republican",
+    );
+}
+
+#[test]
+fn a_generic_word_added_to_a_company_name() {
+    let ix = index();
+    // OFAC's alias of ILAM PETROCHEMICAL COMPANY: a word of what the company does or is, added, counts half.
+    assert_hit_by(
+        &ix,
+        "ILAM PETROCHEMICAL INDUSTRIES",
+        "ILAM PETROCHEMICAL COMPANY",
+        "generic word added counts half: industry",
+    );
+    // Not for a one-word listed name (the PIONEER rule), nor when the generic words are all that match.
+    no_hit(&ix, "OSLEG FOODS");
+    assert!(hit(
+        &ix,
+        "PETROCHEMICAL COMMERCIAL INDUSTRIES",
+        "KAVIAN PETROCHEMICAL COMPANY"
+    )
+    .is_none());
+}
