@@ -896,6 +896,90 @@ async fn the_streamed_view_is_the_view_line_by_line() {
     }
 }
 
+/// The inventory's view of a few thousand subjects, some completed with their organizations' facts, is answered
+/// whole and right (it once did per-subject work twice and wrote the whole document on one async worker, and a
+/// debug build timed out at 10,000 subjects; BENCHMARKS.md has the times).
+#[tokio::test]
+async fn the_view_of_thousands_of_subjects_is_whole() {
+    for s in services("view_many", false).await {
+        let manifests: Vec<Value> = [
+            "cv-screening-saas.yaml",
+            "customer-service-chatbot.yaml",
+            "workplace-emotion-recognition.yaml",
+        ]
+        .iter()
+        .map(|n| example(n))
+        .collect();
+        let mut jsonl = String::new();
+        for i in 0..3000 {
+            let mut m = manifests[i % 3].clone();
+            m["name"] = format!("subject {i:04}").into();
+            jsonl.push_str(&m.to_string());
+            jsonl.push('\n');
+        }
+        let imported = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/inventory/import?format=jsonl",
+            Some(&s.editor),
+            &[],
+            Some(jsonl),
+        )
+        .await;
+        assert_eq!(imported.status, StatusCode::CREATED, "{}", imported.text);
+        let answer = call(
+            &s.app,
+            Method::GET,
+            "/api/v1/inventory?as_of=2026-11-28",
+            Some(&s.viewer),
+            &[],
+            None,
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::OK);
+        assert_eq!(answer.headers["content-type"], "application/json");
+        let view = answer.json();
+        assert_eq!(view["as_of"], "2026-11-28");
+        assert_eq!(view["subjects"], 3000);
+        let items = view["items"].as_array().unwrap();
+        assert_eq!(items.len(), 3000);
+        let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
+        assert!(
+            ids.windows(2).all(|w| w[0] < w[1]),
+            "every subject once, by id"
+        );
+        // Every third subject is the emotion-recognition system: a prohibition in effect in the EU.
+        assert_eq!(view["prohibited"], 1000, "{}", view["by_tier"]);
+        assert_eq!(
+            items.iter().filter(|i| i["prohibited"] == true).count(),
+            1000
+        );
+        let tiers = view["by_tier"].as_object().unwrap();
+        assert!(
+            tiers
+                .values()
+                .all(|n| n.as_u64().is_some_and(|n| n % 1000 == 0)),
+            "{tiers:?}"
+        );
+        let deadlines = view["deadlines"].as_array().unwrap();
+        assert!(!deadlines.is_empty());
+        assert_eq!(
+            deadlines.len() % 1000,
+            0,
+            "each kind's deadlines once per subject"
+        );
+        let dates: Vec<&str> = deadlines
+            .iter()
+            .map(|d| d["date"].as_str().unwrap())
+            .collect();
+        assert!(dates.windows(2).all(|w| w[0] <= w[1]), "deadlines by date");
+        assert!(
+            dates.iter().all(|d| *d > "2026-11-28"),
+            "only deadlines ahead"
+        );
+    }
+}
+
 /// The HTTP layer's own refusals (the body limit, the time limit) are problem documents too, on every route.
 #[tokio::test]
 async fn limits_answer_with_problems() {

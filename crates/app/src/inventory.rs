@@ -235,7 +235,8 @@ fn view_one(engine: &Engine, s: &Subject, as_of: Date) -> (SubjectView, Vec<Dead
                 }),
             }
         }
-        let t = aigov_core::timeline::timeline(engine, &part.facts, as_of, &[]);
+        // The timeline of the same assessment (the same options as `timeline::timeline`'s): assessed once, not twice.
+        let t = aigov_core::timeline::of_assessment(&a, &part.facts, as_of);
         deadlines.extend(
             t.entries
                 .iter()
@@ -276,6 +277,78 @@ pub fn view(engine: &Engine, subjects: &[Subject], as_of: Date) -> View {
         items,
         deadlines,
     }
+}
+
+/// The view as one JSON document: the bytes of `serde_json::to_vec(&view(engine, subjects, as_of))`, built once
+/// and mostly in parallel. Each subject's part is written to JSON on the core that assessed it (and its lists the
+/// counts do not need are dropped there), the deadlines are sorted once and written in parallel chunks, and the
+/// parts are joined: the work is linear in the inventory and no tree of the whole document is built.
+pub fn view_json(
+    engine: &Engine,
+    subjects: &[Subject],
+    as_of: Date,
+) -> Result<Vec<u8>, serde_json::Error> {
+    let parts = par_map(subjects, |s| {
+        let (mut subject, deadlines) = view_one(engine, s, as_of);
+        let bytes = serde_json::to_vec(&subject)?;
+        subject.questions = Vec::new();
+        subject.undetermined = Vec::new();
+        subject.prohibitions = Vec::new();
+        Ok::<_, serde_json::Error>((bytes, SubjectLine { subject, deadlines }))
+    });
+    let mut summary = Summary::new(as_of);
+    let mut items: Vec<Vec<u8>> = Vec::with_capacity(parts.len());
+    let mut deadlines = Vec::new();
+    for part in parts {
+        let (bytes, line) = part?;
+        summary.add(&line);
+        deadlines.extend(line.deadlines);
+        items.push(bytes);
+    }
+    deadlines
+        .sort_by(|a, b| (a.date, &a.subject_id, &a.rule).cmp(&(b.date, &b.subject_id, &b.rule)));
+    let chunks: Vec<&[Deadline]> = deadlines.chunks(2048).collect();
+    let written = par_map(&chunks, |chunk| {
+        let mut out = Vec::new();
+        for (i, d) in chunk.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut out, d)?;
+        }
+        Ok::<_, serde_json::Error>(out)
+    });
+    let size = items.iter().map(|b| b.len() + 1).sum::<usize>()
+        + written
+            .iter()
+            .map(|w| w.as_ref().map_or(0, |b| b.len() + 1))
+            .sum::<usize>();
+    let mut out = Vec::with_capacity(size + 256);
+    // The fields in the order of `View`'s.
+    out.extend_from_slice(b"{\"as_of\":");
+    serde_json::to_writer(&mut out, &as_of)?;
+    out.extend_from_slice(b",\"subjects\":");
+    serde_json::to_writer(&mut out, &summary.subjects)?;
+    out.extend_from_slice(b",\"prohibited\":");
+    serde_json::to_writer(&mut out, &summary.prohibited)?;
+    out.extend_from_slice(b",\"by_tier\":");
+    serde_json::to_writer(&mut out, &summary.by_tier)?;
+    out.extend_from_slice(b",\"items\":[");
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(item);
+    }
+    out.extend_from_slice(b"],\"deadlines\":[");
+    for (i, w) in written.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(&w?);
+    }
+    out.extend_from_slice(b"]}");
+    Ok(out)
 }
 
 /// One subject of the streamed view (a line of `GET /api/v1/inventory?format=jsonl`): its part of the view and
@@ -367,7 +440,8 @@ pub fn calendar(engine: &Engine, subjects: &[Subject], as_of: Date) -> String {
             continue;
         };
         for part in parts {
-            let t = aigov_core::timeline::timeline(engine, &part.facts, as_of, &[]);
+            // The timeline of the same assessment (the same options as `timeline::timeline`'s): assessed once, not twice.
+        let t = aigov_core::timeline::of_assessment(&a, &part.facts, as_of);
             // The rule id makes the event's UID: prefix the subject (and the linked subject) so that two subjects
             // never share one; the title names the linked subject too.
             let (uid, name) = match &part.id {
@@ -463,4 +537,107 @@ pub fn changes(
         subjects: subjects.len(),
         items,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Subjects of several kinds of reach, enough to be split over threads, and one the corpus cannot read.
+    fn subjects(n: usize) -> Vec<Subject> {
+        let places = [
+            "DE", "FR", "US-CA", "US-CO", "US-NY", "US-TX", "CN", "US", "GB",
+        ];
+        let uses = [
+            vec![],
+            vec!["employment_recruitment"],
+            vec!["credit_scoring"],
+            vec!["remote_biometric_identification"],
+        ];
+        let mut out: Vec<Subject> = (0..n)
+            .map(|i| Subject {
+                id: format!("sub_{i:05}"),
+                name: format!("system-{i}"),
+                version: 1,
+                manifest: json!({
+                    "subject": "ai_system",
+                    "name": format!("system-{i}"),
+                    "organization": { "established_in": [places[i % places.len()]], "employees": 50 + i },
+                    "ai_system": {
+                        "roles": if i % 3 == 0 { vec!["provider"] } else { vec!["deployer"] },
+                        "placed_on_market_in": [places[(i / 2) % places.len()]],
+                        "output_used_in": [places[(i / 3) % places.len()]],
+                        "annex3_uses": uses[i % uses.len()],
+                        "profiling": i % 2 == 0,
+                    }
+                }),
+            })
+            .collect();
+        // A subject classified high-risk (the README's example), so that the counts per tier are not empty.
+        let cv = include_str!("../../../examples/cv-screening-saas.yaml");
+        out.push(Subject {
+            id: "sub_cv".into(),
+            name: "cv screening".into(),
+            version: 2,
+            manifest: serde_yaml_ng::from_str(cv).unwrap(),
+        });
+        out.push(Subject {
+            id: "sub_broken".into(),
+            name: "broken".into(),
+            version: 3,
+            manifest: json!({"subject": "ai_system", "ai_system": {"no_such_fact": true}}),
+        });
+        out
+    }
+
+    fn date(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    /// The document built in parallel parts is byte for byte the one serde_json writes from the whole view.
+    #[test]
+    fn the_json_view_is_the_views_document() {
+        let engine = crate::engine(None).unwrap();
+        let subjects = subjects(600);
+        let as_of = date("2026-06-01");
+        let whole = view(&engine, &subjects, as_of);
+        assert_eq!(whole.subjects, 602);
+        assert!(
+            whole.deadlines.len() > 2048,
+            "the deadlines span several chunks"
+        );
+        assert!(whole.items.iter().any(|i| i.error.is_some()));
+        assert!(!whole.by_tier.is_empty());
+        let built = view_json(&engine, &subjects, as_of).unwrap();
+        let expected = serde_json::to_vec(&whole).unwrap();
+        assert_eq!(built.len(), expected.len());
+        assert!(built == expected, "the documents differ");
+    }
+
+    /// Each subject's deadlines (read from its one assessment) are those of its own timeline.
+    #[test]
+    fn deadlines_are_the_subjects_timeline_ahead() {
+        let engine = crate::engine(None).unwrap();
+        let as_of = date("2026-06-01");
+        let mut some = 0;
+        for s in subjects(40).iter().filter(|s| s.id != "sub_broken") {
+            let (_, deadlines) = view_one(&engine, s, as_of);
+            let facts = request::bind(&engine, &s.manifest).unwrap();
+            let t = aigov_core::timeline::timeline(&engine, &facts, as_of, &[]);
+            let expected: Vec<(Date, String, String)> = t
+                .entries
+                .iter()
+                .filter(|e| e.date > as_of)
+                .map(|e| (e.date, e.rule.clone(), e.text.clone()))
+                .collect();
+            let got: Vec<(Date, String, String)> = deadlines
+                .into_iter()
+                .map(|d| (d.date, d.rule, d.text))
+                .collect();
+            assert_eq!(got, expected, "{}", s.id);
+            some += got.len();
+        }
+        assert!(some > 0);
+    }
 }

@@ -36,6 +36,7 @@ pub mod reassess;
 pub mod report;
 pub mod request;
 pub mod screen;
+pub mod stored;
 pub mod subject;
 pub mod summary;
 pub mod timeline;

@@ -283,6 +283,82 @@ pub fn reassess(
     }
 }
 
+/// The answer of a re-assessment as text for a person (`aigov inventory reassess`): the counts, then each
+/// subject whose answer changed with its rules' statuses before and after (`-` where a rule did not, or no
+/// longer does, apply). English only, like the rule ids and statuses it shows.
+pub fn render_text(a: &ReassessAnswer) -> String {
+    use std::fmt::Write;
+    let short = |f: &str| f.chars().take(12).collect::<String>();
+    let mut out = String::new();
+    let before = if a.corpus_before.is_empty() {
+        "no answers recorded before".to_string()
+    } else {
+        let fps: Vec<String> = a.corpus_before.iter().map(|f| short(f)).collect();
+        format!("recorded under corpus {}", fps.join(", "))
+    };
+    let _ = writeln!(
+        out,
+        "Re-assessed {} subject{} as of {} under corpus {} ({before}).",
+        a.subjects,
+        if a.subjects == 1 { "" } else { "s" },
+        a.as_of,
+        short(&a.corpus_after),
+    );
+    let _ = writeln!(
+        out,
+        "{} changed, {} unchanged, {} assessed for the first time.",
+        a.changed.len(),
+        a.unchanged,
+        a.first_assessed
+    );
+    let status = |s: Option<Status>| s.map_or("-", Status::as_str);
+    for c in &a.changed {
+        let _ = write!(
+            out,
+            "\n{}  {}  (compared as of {}",
+            c.subject_id, c.name, c.as_of
+        );
+        if c.version_before != c.version_after {
+            let _ = write!(
+                out,
+                "; version {} then, {} now",
+                c.version_before, c.version_after
+            );
+        }
+        out.push_str(")\n");
+        if let Some(e) = &c.error_before {
+            let _ = writeln!(out, "  could not be read before: {e}");
+        }
+        if let Some(e) = &c.error_after {
+            let _ = writeln!(out, "  cannot be read now: {e}");
+        }
+        let width = c
+            .changed
+            .iter()
+            .chain(&c.added)
+            .chain(&c.removed)
+            .map(|r| r.rule.len())
+            .max()
+            .unwrap_or(0);
+        for (label, rules) in [
+            ("changed", &c.changed),
+            ("added", &c.added),
+            ("removed", &c.removed),
+        ] {
+            for r in rules {
+                let _ = writeln!(
+                    out,
+                    "  {label:<7}  {:<width$}  {} -> {}",
+                    r.rule,
+                    status(r.before),
+                    status(r.after)
+                );
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

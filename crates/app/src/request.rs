@@ -109,13 +109,20 @@ pub fn with_organization(
     manifest: &serde_json::Value,
     organization: Option<&serde_json::Value>,
 ) -> serde_json::Value {
-    let mut m = manifest.clone();
-    if let (Some(obj), Some(org)) = (m.as_object_mut(), organization) {
+    into_with_organization(manifest.clone(), organization)
+}
+
+/// [`with_organization`] for a manifest the caller owns (no copy of it is made).
+pub fn into_with_organization(
+    mut manifest: serde_json::Value,
+    organization: Option<&serde_json::Value>,
+) -> serde_json::Value {
+    if let (Some(obj), Some(org)) = (manifest.as_object_mut(), organization) {
         if !obj.contains_key("organization") {
             obj.insert("organization".into(), org.clone());
         }
     }
-    m
+    manifest
 }
 
 /// The assessment document (`aigov assess --format json`): for a manifest of linked subjects the

@@ -10,6 +10,7 @@ mod batch;
 mod error;
 mod input;
 mod interview;
+mod inventory;
 mod screen;
 mod serve;
 
@@ -88,6 +89,11 @@ enum Command {
     Token {
         #[command(subcommand)]
         command: serve::TokenCommand,
+    },
+    /// The service's stored inventory without a server: import, list, re-assess under a corpus.
+    Inventory {
+        #[command(subcommand)]
+        command: inventory::InventoryCommand,
     },
     /// Check the service's audit log.
     Audit {
@@ -946,6 +952,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Serve(args) => serve::serve(cli.corpus.as_ref(), args),
         Command::Token { command } => serve::token(command),
         Command::Audit { command } => serve::audit(command),
+        Command::Inventory { command } => inventory::inventory(cli.corpus.as_ref(), command),
     }
 }
 

@@ -96,7 +96,7 @@ fn parse_role(s: &str) -> Result<Role, String> {
     s.parse()
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -106,14 +106,14 @@ fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
         })
 }
 
-fn store_error(e: StoreError) -> CliError {
+pub(crate) fn store_error(e: StoreError) -> CliError {
     CliError::Usage {
         message: e.to_string(),
         help: e.help(),
     }
 }
 
-async fn open(db: Option<&str>) -> Result<Store, CliError> {
+pub(crate) async fn open(db: Option<&str>) -> Result<Store, CliError> {
     Store::open(db).await.map_err(store_error)
 }
 

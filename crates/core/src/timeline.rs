@@ -1,6 +1,6 @@
 //! Every dated obligation, deadline and change for a subject, past and coming.
 
-use crate::assess::{Engine, Options, Status};
+use crate::assess::{Assessment, Engine, Options, Status};
 use crate::manifest::Facts;
 use crate::model::Effect;
 use crate::value::Truth;
@@ -92,6 +92,12 @@ pub fn timeline(engine: &Engine, facts: &Facts, as_of: Date, jurisdictions: &[St
     o.traces = false;
     o.jurisdictions = jurisdictions.to_vec();
     let a = engine.assess(facts, &o);
+    of_assessment(&a, facts, as_of)
+}
+
+/// The timeline of an assessment already made (as [`timeline`] makes it: as of `as_of`, traces not needed, rules
+/// that do not apply left out), for a caller that needs both and should not assess twice (the inventory's view).
+pub fn of_assessment(a: &Assessment<'_>, facts: &Facts, as_of: Date) -> Timeline {
     let mut entries = Vec::new();
     let mut spans = Vec::new();
     for f in &a.findings {

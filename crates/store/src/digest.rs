@@ -54,30 +54,109 @@ impl Store {
     /// Replaces the recorded answers with `digests` in one transaction (the answers of subjects since deleted
     /// are dropped with the rest).
     pub async fn record_answer_digests(&self, digests: &[AnswerDigest]) -> Result<(), StoreError> {
-        // On SQLite the writer is chosen up front, as for every other write.
-        let mut tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("begin immediate").await?,
-            Backend::Postgres => self.pool.begin().await?,
-        };
+        let mut tx = self.begin_digests().await?;
         sqlx::query("delete from answer_digest")
             .execute(&mut *tx)
             .await?;
-        let at = now();
-        for d in digests {
-            sqlx::query(
-                "insert into answer_digest (subject_id, fingerprint, as_of, version, statuses, recorded_at) \
-                 values ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(&d.subject_id)
-            .bind(&d.fingerprint)
-            .bind(&d.as_of)
-            .bind(d.version)
-            .bind(&d.statuses)
-            .bind(&at)
-            .execute(&mut *tx)
-            .await?;
-        }
+        upsert(&mut tx, digests, &now()).await?;
         tx.commit().await?;
         Ok(())
     }
+
+    /// Records a re-assessment that computed every subject's answer under `fingerprint` as of `as_of`, writing
+    /// only what differs, in one transaction: the rows of `removed` subjects are deleted; every other row is
+    /// moved to `fingerprint` and `as_of` by one statement (its answer was found the same); the rows of
+    /// `changed` (a new subject, another version, another answer) are inserted or replaced, many rows a
+    /// statement. A re-assessment where nothing changed therefore writes one statement, not one per subject.
+    pub async fn save_answer_digests(
+        &self,
+        fingerprint: &str,
+        as_of: &str,
+        changed: &[AnswerDigest],
+        removed: &[String],
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_digests().await?;
+        for ids in removed.chunks(ROWS_PER_STATEMENT * 4) {
+            let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "delete from answer_digest where subject_id in ({})",
+                marks.join(", ")
+            );
+            let mut q = sqlx::query(&sql);
+            for id in ids {
+                q = q.bind(id);
+            }
+            q.execute(&mut *tx).await?;
+        }
+        let at = now();
+        sqlx::query(
+            "update answer_digest set fingerprint = $1, as_of = $2, recorded_at = $3 \
+             where fingerprint <> $4 or as_of <> $5",
+        )
+        .bind(fingerprint)
+        .bind(as_of)
+        .bind(&at)
+        .bind(fingerprint)
+        .bind(as_of)
+        .execute(&mut *tx)
+        .await?;
+        upsert(&mut tx, changed, &at).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A write transaction for the recorded answers (on SQLite the writer is chosen up front, as for every other
+    /// write).
+    async fn begin_digests(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("begin immediate").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+}
+
+/// Rows per `insert` statement: 6 parameters each, well under SQLite's and PostgreSQL's limits.
+const ROWS_PER_STATEMENT: usize = 200;
+
+/// Inserts or replaces `digests`, recorded at `at`, many rows a statement.
+async fn upsert(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    digests: &[AnswerDigest],
+    at: &str,
+) -> Result<(), StoreError> {
+    for rows in digests.chunks(ROWS_PER_STATEMENT) {
+        let values: Vec<String> = (0..rows.len())
+            .map(|i| {
+                let b = i * 6;
+                format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${})",
+                    b + 1,
+                    b + 2,
+                    b + 3,
+                    b + 4,
+                    b + 5,
+                    b + 6
+                )
+            })
+            .collect();
+        let sql = format!(
+            "insert into answer_digest (subject_id, fingerprint, as_of, version, statuses, recorded_at) \
+             values {} on conflict (subject_id) do update set fingerprint = excluded.fingerprint, \
+             as_of = excluded.as_of, version = excluded.version, statuses = excluded.statuses, \
+             recorded_at = excluded.recorded_at",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for d in rows {
+            q = q
+                .bind(&d.subject_id)
+                .bind(&d.fingerprint)
+                .bind(&d.as_of)
+                .bind(d.version)
+                .bind(&d.statuses)
+                .bind(at);
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
 }

@@ -347,3 +347,56 @@ async fn answer_digests_are_replaced_as_a_whole() {
         assert_eq!(s.revision().await.unwrap(), 0);
     }
 }
+
+#[tokio::test]
+async fn saving_answer_digests_writes_what_changed_and_moves_the_rest() {
+    let (stores, _dir) = stores("digests_save").await;
+    for s in stores {
+        let d = |id: &str, fp: &str, as_of: &str, version: i64, status: &str| AnswerDigest {
+            subject_id: id.into(),
+            fingerprint: fp.into(),
+            as_of: as_of.into(),
+            version,
+            statuses: format!(r#"{{"statuses":{{"r":"{status}"}}}}"#),
+        };
+        // More rows than one statement holds, so that the batching is crossed.
+        let many: Vec<AnswerDigest> = (0..450)
+            .map(|i| d(&format!("sub_{i:04}"), "f1", "2026-01-01", 1, "in_effect"))
+            .collect();
+        s.record_answer_digests(&many).await.unwrap();
+        assert_eq!(s.answer_digests().await.unwrap(), many);
+        // Under f2 as of another date: sub_0001 has a new answer, sub_0002 a new version, sub_9999 is new,
+        // sub_0003 was deleted; every other row keeps its answer and moves to f2 and the new date.
+        s.save_answer_digests(
+            "f2",
+            "2026-03-01",
+            &[
+                d("sub_0001", "f2", "2026-03-01", 1, "upcoming"),
+                d("sub_0002", "f2", "2026-03-01", 2, "in_effect"),
+                d("sub_9999", "f2", "2026-03-01", 1, "undetermined"),
+            ],
+            &["sub_0003".to_string()],
+        )
+        .await
+        .unwrap();
+        let got = s.answer_digests().await.unwrap();
+        assert_eq!(got.len(), 450);
+        assert!(got
+            .iter()
+            .all(|x| x.fingerprint == "f2" && x.as_of == "2026-03-01"));
+        let by_id = |id: &str| got.iter().find(|x| x.subject_id == id).cloned();
+        assert_eq!(by_id("sub_0003"), None);
+        assert_eq!(
+            by_id("sub_0001"),
+            Some(d("sub_0001", "f2", "2026-03-01", 1, "upcoming"))
+        );
+        assert_eq!(by_id("sub_0002").map(|x| x.version), Some(2));
+        assert_eq!(
+            by_id("sub_0449"),
+            Some(d("sub_0449", "f2", "2026-03-01", 1, "in_effect"))
+        );
+        assert!(by_id("sub_9999").is_some());
+        assert_eq!(s.answer_fingerprints().await.unwrap(), vec!["f2"]);
+        assert_eq!(s.revision().await.unwrap(), 0);
+    }
+}

@@ -7,9 +7,9 @@ use crate::auth::{Editor, FeedViewer, Viewer};
 use crate::problem::Problem;
 use crate::transfer::{self, Format};
 use crate::AppState;
-use aigov_app::{inventory, reassess as re, request};
+use aigov_app::{inventory, reassess as re, request, stored};
 use aigov_core::Date;
-use aigov_store::{AnswerDigest, Entry, EntryInput, EntryPatch, Kind, Listing, Store, VersionInfo};
+use aigov_store::{Entry, EntryInput, EntryPatch, Kind, Listing, Store, VersionInfo};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -327,24 +327,7 @@ async fn completed(store: &Store, e: &Entry) -> Result<serde_json::Value, Proble
 
 /// Every current subject, completed with its organization's facts, for the view and the calendar.
 async fn subjects_completed(store: &Store) -> Result<Vec<inventory::Subject>, Problem> {
-    let orgs = store.all(Kind::Organization).await?;
-    let subjects = store.all(Kind::Subject).await?;
-    Ok(subjects
-        .into_iter()
-        .map(|e| {
-            let org = e
-                .organization_id
-                .as_ref()
-                .and_then(|o| orgs.iter().find(|x| &x.id == o))
-                .map(|o| &o.manifest);
-            inventory::Subject {
-                manifest: request::with_organization(&e.manifest, org),
-                id: e.id,
-                name: e.name,
-                version: e.version,
-            }
-        })
-        .collect())
+    Ok(stored::subjects(store).await?)
 }
 
 /// A stored subject assessed as of a date (any version): the document of `aigov assess --format json`.
@@ -398,11 +381,14 @@ async fn view(
     }
     let subjects = subjects_completed(&s.store).await?;
     let engine = s.engine.clone();
-    // Seconds of CPU for a large inventory: off the async workers.
-    let view = tokio::task::spawn_blocking(move || inventory::view(&engine, &subjects, q.as_of))
-        .await
-        .map_err(|e| Problem::internal(&e))?;
-    Ok(Json(view).into_response())
+    // Seconds of CPU for a large inventory, off the async workers: every subject assessed once (its deadlines read
+    // from the same assessment) and written to JSON on the core that assessed it; the document is joined once.
+    let view =
+        tokio::task::spawn_blocking(move || inventory::view_json(&engine, &subjects, q.as_of))
+            .await
+            .map_err(|e| Problem::internal(&e))?
+            .map_err(|e| Problem::internal(&e))?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], view).into_response())
 }
 
 /// Subjects per page of the streamed view: enough to keep both cores busy, few enough to bound memory.
@@ -459,14 +445,7 @@ fn line<T: serde::Serialize>(kind: &str, value: &T) -> Result<Vec<u8>, Problem> 
 }
 
 async fn stream_view(s: &AppState, as_of: Date, tx: &Lines) -> Result<(), Problem> {
-    let orgs: std::collections::HashMap<String, serde_json::Value> = s
-        .store
-        .all(Kind::Organization)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.manifest))
-        .collect();
-    let orgs = std::sync::Arc::new(orgs);
+    let orgs = std::sync::Arc::new(stored::organizations(&s.store).await?);
     let page = |after: Option<String>| {
         let store = s.store.clone();
         tokio::spawn(async move { store.list(Kind::Subject, after.as_deref(), PAGE).await })
@@ -481,15 +460,7 @@ async fn stream_view(s: &AppState, as_of: Date, tx: &Lines) -> Result<(), Proble
             let subjects: Vec<inventory::Subject> = listing
                 .items
                 .into_iter()
-                .map(|e| inventory::Subject {
-                    manifest: request::with_organization(
-                        &e.manifest,
-                        e.organization_id.as_ref().and_then(|o| orgs.get(o)),
-                    ),
-                    id: e.id,
-                    name: e.name,
-                    version: e.version,
-                })
+                .map(|e| stored::subject(e, &orgs))
                 .collect();
             let mut bytes = Vec::new();
             for l in inventory::view_lines(&engine, &subjects, as_of) {
@@ -558,41 +529,15 @@ pub(crate) async fn reassess_stored(
     s: &AppState,
     as_of: Date,
 ) -> Result<re::ReassessAnswer, Problem> {
-    let subjects = subjects_completed(&s.store).await?;
-    // A row that cannot be read back (it never should) counts as no recorded answer: the subject is assessed anew.
-    let recorded: Vec<re::Recorded> = s
-        .store
-        .answer_digests()
-        .await?
-        .into_iter()
-        .filter_map(|d| {
-            Some(re::Recorded {
-                as_of: d.as_of.parse().ok()?,
-                answer: re::Answer::from_json(&d.statuses)?,
-                subject_id: d.subject_id,
-                fingerprint: d.fingerprint,
-                version: d.version,
-            })
-        })
-        .collect();
+    let input = stored::reassess_input(&s.store).await?;
     let (engine, fingerprint) = (s.engine.clone(), s.corpus_fingerprint.clone());
-    let r = tokio::task::spawn_blocking(move || {
-        re::reassess(&engine, &fingerprint, &subjects, &recorded, as_of)
+    let (input, r) = tokio::task::spawn_blocking(move || {
+        let r = stored::reassess(&engine, &fingerprint, &input, as_of);
+        (input, r)
     })
     .await
     .map_err(|e| Problem::internal(&e))?;
-    let digests: Vec<AnswerDigest> = r
-        .record
-        .iter()
-        .map(|x| AnswerDigest {
-            subject_id: x.subject_id.clone(),
-            fingerprint: x.fingerprint.clone(),
-            as_of: x.as_of.to_string(),
-            version: x.version,
-            statuses: x.answer.to_json(),
-        })
-        .collect();
-    s.store.record_answer_digests(&digests).await?;
+    stored::record(&s.store, &input, &r).await?;
     Ok(r.answer)
 }
 

@@ -85,24 +85,7 @@ async fn stored_subject(store: &Store, id: &str) -> Result<inventory::Subject, S
 
 /// Every current subject, completed with its organization's facts.
 async fn stored_subjects(store: &Store) -> Result<Vec<inventory::Subject>, StoreError> {
-    let orgs = store.all(Kind::Organization).await?;
-    let subjects = store.all(Kind::Subject).await?;
-    Ok(subjects
-        .into_iter()
-        .map(|e| {
-            let org = e
-                .organization_id
-                .as_ref()
-                .and_then(|o| orgs.iter().find(|x| &x.id == o))
-                .map(|o| &o.manifest);
-            inventory::Subject {
-                manifest: request::with_organization(&e.manifest, org),
-                id: e.id,
-                name: e.name,
-                version: e.version,
-            }
-        })
-        .collect())
+    aigov_app::stored::subjects(store).await
 }
 
 fn html_page(
