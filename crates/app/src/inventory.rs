@@ -440,8 +440,7 @@ pub fn calendar(engine: &Engine, subjects: &[Subject], as_of: Date) -> String {
             continue;
         };
         for part in parts {
-            // The timeline of the same assessment (the same options as `timeline::timeline`'s): assessed once, not twice.
-        let t = aigov_core::timeline::of_assessment(&a, &part.facts, as_of);
+            let t = aigov_core::timeline::timeline(engine, &part.facts, as_of, &[]);
             // The rule id makes the event's UID: prefix the subject (and the linked subject) so that two subjects
             // never share one; the title names the linked subject too.
             let (uid, name) = match &part.id {

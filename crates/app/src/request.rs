@@ -175,6 +175,19 @@ pub fn assess_summary(
     fingerprint: &str,
 ) -> Result<String, RequestError> {
     crate::jurisdictions::check(&engine.corpus, jurisdictions)?;
+    if manifest::is_linked(manifest) {
+        // The summary describes one subject; the full document answers each linked subject.
+        return Err(RequestError::Manifest(ManifestError {
+            path: "subjects".into(),
+            line_col: None,
+            message: "the summary view describes one subject; this manifest holds linked subjects".into(),
+            hint: Some(
+                "ask for the full view (`view=full`, the default), which answers every linked subject, or post one \
+                 subject's manifest (its entry, with `organization`) for its summary"
+                    .into(),
+            ),
+        }));
+    }
     let facts = bind(engine, manifest)?;
     let mut options = Options::as_of(as_of);
     options.jurisdictions = jurisdictions.to_vec();
