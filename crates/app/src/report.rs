@@ -614,6 +614,7 @@ pub fn assessment_with_item(
             f.status == Status::InEffect && matches!(f.effect, Effect::Prohibition { .. });
         (f.jurisdiction, f.regime, !prohibited, f.status)
     });
+    let mut caveats_shown: Vec<String> = Vec::new();
     for f in ordered {
         if (f.jurisdiction, f.regime) != current {
             current = (f.jurisdiction, f.regime);
@@ -661,6 +662,7 @@ pub fn assessment_with_item(
                 corpus: c,
                 texts,
             },
+            &mut caveats_shown,
         );
     }
     if a.findings.is_empty() {
@@ -726,6 +728,7 @@ pub fn assessment_with_item(
                         corpus: c,
                         texts,
                     },
+                    &mut caveats_shown,
                 );
             }
         }
@@ -747,6 +750,7 @@ pub fn assessment_with_item(
                         corpus: c,
                         texts,
                     },
+                    &mut caveats_shown,
                 );
             }
         }
@@ -773,6 +777,7 @@ fn finding_block(
     a: &Assessment,
     open: Option<&str>,
     speech: Speech,
+    caveats_shown: &mut Vec<String>,
 ) {
     let Speech {
         lang,
@@ -883,23 +888,27 @@ fn finding_block(
         );
     }
     if let Some(n) = crate::localize::instrument_note(f.instrument, f.instrument_note, texts) {
-        st.detail(
-            out,
-            &lang.ta(
+        let instrument = texts
+            .and_then(|t| t.short_title(f.instrument))
+            .unwrap_or(f.instrument_title);
+        // An instrument's caveat is said in full under its first finding; later findings point back to it, so
+        // that a memo with eight findings does not repeat one paragraph eight times.
+        let line = if caveats_shown.iter().any(|i| i == f.instrument) {
+            lang.ta(
+                "finding-caveat-again",
+                &[("instrument", Arg::Str(instrument))],
+            )
+        } else {
+            caveats_shown.push(f.instrument.to_string());
+            lang.ta(
                 "finding-caveat",
                 &[
-                    (
-                        "instrument",
-                        Arg::Str(
-                            texts
-                                .and_then(|t| t.short_title(f.instrument))
-                                .unwrap_or(f.instrument_title),
-                        ),
-                    ),
+                    ("instrument", Arg::Str(instrument)),
                     ("note", Arg::Str(n.trim())),
                 ],
-            ),
-        );
+            )
+        };
+        st.detail(out, &line);
     }
     st.detail(out, &format!("{} · {}", st.code(f.rule), f.url));
 }

@@ -71,6 +71,7 @@ finding-penalty-confidence = { " " }— confidence in these terms: { $level }{ $
 finding-history = history: { $instrument } { $steps }
 finding-history-then = ,{ " " }then{ " " }
 finding-caveat = caveat ({ $instrument }): { $note }
+finding-caveat-again = caveat ({ $instrument }): as above
 finding-amended = as amended by { $by } (text in force since { $date })
 finding-needs = needs: { $facts } (questions below)
 finding-confidence = confidence: { $level }

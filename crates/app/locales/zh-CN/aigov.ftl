@@ -67,6 +67,7 @@ finding-penalty-confidence = { " " }— 对上述条款的可信度：{ $level }
 finding-history = 沿革：{ $instrument } { $steps }
 finding-history-then = ，随后
 finding-caveat = 注意（{ $instrument }）：{ $note }
+finding-caveat-again = 注意（{ $instrument }）：见上文
 finding-amended = 经 { $by } 修订（该文本自 { $date } 起施行）
 finding-needs = 需要：{ $facts }（见下方问题）
 finding-confidence = 可信度：{ $level }
