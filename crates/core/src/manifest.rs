@@ -1118,11 +1118,55 @@ pub fn locate(source: &str, path: &str) -> Option<(usize, usize)> {
                 pos = Some(pos.map_or(at, |p: usize| p.min(at)));
             }
         }
-        let at = pos?;
+        let mut at = pos?;
+        // `subjects[2]`: move to the third item of the block sequence under the key, so that the next segment is
+        // searched inside that item rather than in the first item that has the key.
+        if let Some(n) = seg
+            .split_once('[')
+            .and_then(|(_, rest)| rest.strip_suffix(']'))
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            if let Some(item) = nth_block_item(source, at, n) {
+                at = item;
+            }
+        }
         found = Some(line_col(source, at));
         from = at;
     }
     found
+}
+
+/// The offset of the `n`th item (from 0) of the YAML block sequence that starts on a line after `key_at`: the
+/// lines that begin with `- ` at the indentation of the first item, up to the first line indented less.
+fn nth_block_item(source: &str, key_at: usize, n: usize) -> Option<usize> {
+    let start = key_at + source[key_at..].find('\n')? + 1;
+    let mut offset = start;
+    let mut indent = None;
+    let mut seen = 0usize;
+    for line in source[start..].split_inclusive('\n') {
+        let here = offset;
+        offset += line.len();
+        let text = line.trim_end();
+        let trimmed = text.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let width = text.len() - trimmed.len();
+        let is_item = trimmed == "-" || trimmed.starts_with("- ");
+        match indent {
+            None if is_item => indent = Some(width),
+            None => return None,
+            Some(w) if width < w || (width == w && !is_item) => return None,
+            Some(_) => {}
+        }
+        if is_item && Some(width) == indent {
+            if seen == n {
+                return Some(here + width);
+            }
+            seen += 1;
+        }
+    }
+    None
 }
 
 /// Parses a JSON manifest and binds it in one pass, without building a JSON tree first: the fast path of

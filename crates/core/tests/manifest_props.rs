@@ -440,6 +440,15 @@ fn locate_examples() {
     assert_eq!(locate(text, ""), None);
     let toml = "subject = \"ai_system\"\n\n[ai_system]\nroles = [\"provider\"]\n";
     assert_eq!(locate(toml, "ai_system.roles"), Some((4, 1)));
+    // In a manifest of linked subjects, `subjects[2]` is the third item: its keys are found there, not in the
+    // first item that has them.
+    let linked = "subjects:\n  - id: a\n    subject: export\n    export:\n      end_use: [x]\n  - id: b\n    subject: export\n    export:\n      end_use: [y]\n  - id: c\n    subject: export\n    export:\n      end_use: [bad]\n";
+    assert_eq!(locate(linked, "subjects[2].export.end_use"), Some((13, 7)));
+    assert_eq!(locate(linked, "subjects[1].export.end_use"), Some((9, 7)));
+    assert_eq!(locate(linked, "subjects[0].export.end_use"), Some((5, 7)));
+    assert_eq!(locate(linked, "subjects[2]"), Some((10, 3)));
+    // An index past the end of the list keeps the key's line.
+    assert_eq!(locate(linked, "subjects[7]"), Some((1, 1)));
     assert_eq!(manifest::line_col("ab\ncd", 3), (2, 1));
     assert_eq!(manifest::line_col("ab\ncd", 99), (2, 3));
 }
