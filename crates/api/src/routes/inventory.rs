@@ -418,11 +418,14 @@ fn view_lines(s: AppState, as_of: Date) -> Response {
             let _ = tx.send(line).await;
         }
     });
-    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv()
-            .await
-            .map(|bytes| (Ok::<_, std::convert::Infallible>(bytes), rx))
-    });
+    // Fused: a compressing body (gzip, br) polls once more after the end, which an unfused `unfold` answers with
+    // a panic.
+    let stream =
+        futures_util::StreamExt::fuse(futures_util::stream::unfold(rx, |mut rx| async move {
+            rx.recv()
+                .await
+                .map(|bytes| (Ok::<_, std::convert::Infallible>(bytes), rx))
+        }));
     (
         [(header::CONTENT_TYPE, "application/x-ndjson")],
         axum::body::Body::from_stream(stream),
