@@ -174,7 +174,13 @@ pub fn penalty_text(corpus: &Corpus, p: &PenaltyRef, lang: Lang, texts: Option<&
     let mut parts: Vec<String> = Vec::new();
     match (both, tiers.is_empty()) {
         (Some(b), true) => parts.push(b),
-        (Some(b), false) => parts.push(format!("{b} ({})", tiers.join(&clause))),
+        (Some(b), false) => parts.push(lang.ta(
+            "penalty-with-tiers",
+            &[
+                ("amount", Arg::Str(&b)),
+                ("tiers", Arg::Str(&tiers.join(&clause))),
+            ],
+        )),
         (None, false) => {
             let mut t = tiers.join(&clause);
             if penalty.each_day_separate_violation {

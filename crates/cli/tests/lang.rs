@@ -302,3 +302,58 @@ fn the_interview_asks_the_corpus_questions_in_chinese() {
     assert!(text.contains("aigov 评估：Xiaoyun"), "{text}");
     assert!(text.contains("10个工作日内履行算法备案手续"), "{text}");
 }
+
+#[test]
+fn penalties_of_eu_and_us_state_laws_speak_chinese() {
+    let mut lines: Vec<String> = Vec::new();
+    for example in [
+        "companion-chatbot-app",
+        "cv-screening-eu-us",
+        "hr-tech-multistate",
+    ] {
+        let (code, text, stderr) = run(
+            &[
+                "assess",
+                &format!("{EXAMPLES}/{example}.yaml"),
+                "--as-of",
+                "2026-11-28",
+                "--lang",
+                "zh-CN",
+            ],
+            None,
+        );
+        assert!(code == 0 || code == 1, "{example}: exit {code}: {stderr}");
+        lines.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| l.starts_with("罚则"))
+                .map(str::to_string),
+        );
+    }
+    let all = lines.join("\n");
+    for zh in [
+        // EU AI Act: the enforcer named in Chinese.
+        "执法机关：各成员国市场监督管理机关（依各国罚则）",
+        // Utah: enforcer names, and the tier in full-width parentheses.
+        "犹他州消费者保护处、犹他州法院（由该处提起诉讼）",
+        "（违反行政命令或法院命令：",
+        // A penalty without amounts prints its translated summary.
+        "无针对人工智能的专门罚款",
+        "加利福尼亚州隐私保护局、加利福尼亚州总检察长",
+    ] {
+        assert!(all.contains(zh), "`{zh}` missing: {all}");
+    }
+    for english in [
+        "Attorney General",
+        "Division",
+        "Department",
+        "violation",
+        "enforced by",
+        "Fines",
+    ] {
+        assert!(
+            !all.contains(english),
+            "`{english}` in a Chinese penalty line: {all}"
+        );
+    }
+}

@@ -532,6 +532,52 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
                 diags.push(missing(lang, "instrument", &i.id, "note", folder));
             }
         }
+        // Every penalty's summary, enforcer names and caveat, or a report in this language prints them in
+        // English (the penalty line falls back to the corpus's text).
+        for p in &corpus.penalties {
+            let t = texts.penalties.get(&p.id);
+            let mut lacking: Vec<&str> = Vec::new();
+            if !p.summary.trim().is_empty()
+                && t.and_then(|t| t.summary.as_deref())
+                    .is_none_or(|s| s.trim().is_empty())
+            {
+                lacking.push("summary");
+            }
+            if !p.enforced_by.is_empty()
+                && t.is_none_or(|t| t.enforced_by.iter().all(|n| n.trim().is_empty()))
+            {
+                lacking.push("enforced_by");
+            }
+            if p.note.as_deref().is_some_and(|n| !n.trim().is_empty())
+                && t.and_then(|t| t.note.as_deref())
+                    .is_none_or(|s| s.trim().is_empty())
+            {
+                lacking.push("note");
+            }
+            if lacking.is_empty() {
+                continue;
+            }
+            let instrument = p.id.split_once('.').map_or(p.id.as_str(), |(i, _)| i);
+            let folder = folders
+                .get(instrument)
+                .map(String::as_str)
+                .unwrap_or("<folder>");
+            diags.push(Diagnostic {
+                file: format!("{DIR}{lang}/{folder}.yaml"),
+                line: 1,
+                col: 1,
+                message: format!(
+                    "penalty `{}` has no {lang} {}",
+                    p.id,
+                    lacking.join(", ")
+                ),
+                hint: Some(format!(
+                    "add `{}: {{ {}: ... }}` under `penalties:`; every penalty's summary, enforcer names and note need a translation in each language of {DIR}",
+                    p.id,
+                    lacking.join(": ..., ")
+                )),
+            });
+        }
         for f in corpus
             .vocabulary
             .facts

@@ -59,6 +59,10 @@ fn complete() -> String {
             }
         }
     }
+    s.push_str("penalties:\n");
+    for p in &loaded.corpus.penalties {
+        s.push_str(&format!("  {}:\n    summary: 罚款\n", p.id));
+    }
     s
 }
 
@@ -223,7 +227,11 @@ fn unknown_keys_twice_translated_ids_and_missing_titles_are_errors() {
 fn penalty_and_exception_translations_are_checked_against_the_corpus() {
     let all = complete();
     let good = format!(
-        "{all}penalties:\n  xx_act.fine_prohibited:\n    summary: 罚款\n    citation: 第50条第1款\nexceptions:\n  xx_act.micro_enterprise: 微型企业豁免\n"
+        "{}exceptions:\n  xx_act.micro_enterprise: 微型企业豁免\n",
+        all.replace(
+            "    summary: 罚款\n",
+            "    summary: 罚款\n    citation: 第50条第1款\n"
+        )
     );
     let t = check(&[("i18n/zh-CN/all.yaml", &good)]).expect("loads");
     let zh = t.get("zh-CN").unwrap();
@@ -238,7 +246,11 @@ fn penalty_and_exception_translations_are_checked_against_the_corpus() {
     );
     // An unknown penalty, an unknown exception, and tier labels the penalty does not have.
     let bad = format!(
-        "{all}penalties:\n  xx_act.fine_prohibitd:\n    summary: 罚款\n  xx_act.fine_prohibited:\n    tiers: [一, 二]\nexceptions:\n  xx_act.micro: 微型企业\n"
+        "{}exceptions:\n  xx_act.micro: 微型企业\n",
+        all.replace(
+            "penalties:\n  xx_act.fine_prohibited:\n    summary: 罚款\n",
+            "penalties:\n  xx_act.fine_prohibitd:\n    summary: 罚款\n  xx_act.fine_prohibited:\n    summary: 罚款\n    tiers: [一, 二]\n"
+        )
     );
     let d = check(&[("i18n/zh-CN/all.yaml", &bad)]).unwrap_err();
     let messages: Vec<&str> = d.iter().map(|x| x.message.as_str()).collect();
@@ -367,6 +379,107 @@ fn every_note_and_derivation_of_the_embedded_corpus_has_a_chinese_text() {
                 f.qualified,
                 d.label
             );
+        }
+    }
+}
+
+#[test]
+fn a_penalty_without_a_translated_summary_enforcer_or_note_is_a_lint_error() {
+    let all = complete();
+    // The mini corpus's one penalty has a summary and nothing else to translate.
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace("    summary: 罚款\n", "    citation: 第50条第1款\n"),
+    )])
+    .unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        "penalty `xx_act.fine_prohibited` has no zh-CN summary"
+    );
+    assert_eq!(d[0].file, "i18n/zh-CN/xx.yaml");
+    // Not translated at all is the same error.
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace("  xx_act.fine_prohibited:\n    summary: 罚款\n", ""),
+    )])
+    .unwrap_err();
+    assert_eq!(
+        d.iter().map(|x| x.message.as_str()).collect::<Vec<_>>(),
+        ["penalty `xx_act.fine_prohibited` has no zh-CN summary"]
+    );
+    // A penalty with enforcers and a caveat needs their translations too.
+    let mut sources = mini();
+    let act = sources
+        .iter_mut()
+        .find(|s| s.path == "xx/act.yaml")
+        .expect("the mini act");
+    act.text = act.text.replace(
+        "    summary: Fines for prohibited practices.\n",
+        "    summary: Fines for prohibited practices.\n    enforced_by:\n      - { kind: agency, name: XX Market Authority }\n    note: See https://example.org/xx-act.\n",
+    );
+    let loaded = aigov_corpus::load(&sources).unwrap_or_else(|d| panic!("{d:#?}"));
+    let with = |text: &str| {
+        let mut s = sources.clone();
+        s.push(Source {
+            path: "i18n/zh-CN/all.yaml".into(),
+            text: text.to_string(),
+        });
+        translations::load(&s, &loaded.corpus)
+    };
+    let d = with(&all).unwrap_err();
+    assert_eq!(
+        d.iter().map(|x| x.message.as_str()).collect::<Vec<_>>(),
+        ["penalty `xx_act.fine_prohibited` has no zh-CN enforced_by, note"]
+    );
+    let full = all.replace(
+        "    summary: 罚款\n",
+        "    summary: 罚款\n    enforced_by: [XX 市场监管机关]\n    note: 见 https://example.org/xx-act。\n",
+    );
+    let t = with(&full).expect("loads");
+    let p = t.get("zh-CN").unwrap().penalty("xx_act.fine_prohibited");
+    assert_eq!(
+        p.map(|p| p.enforced_by.clone()),
+        Some(vec!["XX 市场监管机关".to_string()])
+    );
+}
+
+#[test]
+fn every_penalty_of_the_embedded_corpus_has_a_chinese_summary_enforcers_and_note() {
+    let sources = aigov_corpus::embedded_sources();
+    let loaded = aigov_corpus::load(&sources).expect("the embedded corpus loads");
+    let t = translations::load(&sources, &loaded.corpus).expect("translations load");
+    let zh = t.get("zh-CN").expect("zh-CN");
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    assert!(loaded.corpus.penalties.len() > 30);
+    for p in &loaded.corpus.penalties {
+        let tr = zh
+            .penalty(&p.id)
+            .unwrap_or_else(|| panic!("{} is not translated", p.id));
+        let summary = tr.summary.as_deref().unwrap_or("");
+        assert!(han(summary), "{}: {summary}", p.id);
+        if !p.enforced_by.is_empty() {
+            assert_eq!(tr.enforced_by.len(), p.enforced_by.len(), "{}", p.id);
+            assert!(tr.enforced_by.iter().all(|n| han(n)), "{}", p.id);
+        }
+        // Every URL the English texts cite is cited by the translation too.
+        for (english, zh_text) in [
+            (Some(p.summary.as_str()), Some(summary)),
+            (p.note.as_deref(), tr.note.as_deref()),
+        ] {
+            let Some(english) = english else { continue };
+            let zh_text = zh_text.unwrap_or_else(|| panic!("{} has no zh-CN note", p.id));
+            assert!(han(zh_text), "{}: {zh_text}", p.id);
+            for url in english.split_whitespace().filter(|w| w.contains("http")) {
+                let url = url
+                    .trim_start_matches('(')
+                    .trim_end_matches([',', ';', ')', '.']);
+                assert!(
+                    zh_text.contains(url),
+                    "{}: {url} missing from {zh_text}",
+                    p.id
+                );
+            }
         }
     }
 }

@@ -111,6 +111,7 @@ penalty-sme-higher = ; for an SME, whichever is higher
 penalty-sme-lower = ; for an SME, whichever is lower
 penalty-each-day = , each day a separate violation
 penalty-tier = { $label }: { $band } { $unit }
+penalty-with-tiers = { $amount } ({ $tiers })
 penalty-enforced-by = enforced by { $names }
 penalty-enforced-by-only = enforced by { $names } only
 penalty-private-right = private right of action

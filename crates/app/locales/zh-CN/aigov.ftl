@@ -107,6 +107,7 @@ penalty-sme-higher = ；中小企业以较高者为准
 penalty-sme-lower = ；中小企业以较低者为准
 penalty-each-day = ，每持续一日构成一项单独的违法行为
 penalty-tier = { $label }：{ $band }（{ $unit }）
+penalty-with-tiers = { $amount }（{ $tiers }）
 penalty-enforced-by = 执法机关：{ $names }
 penalty-enforced-by-only = 仅由 { $names } 执法
 penalty-private-right = 个人可提起诉讼
