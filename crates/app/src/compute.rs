@@ -4,6 +4,8 @@
 //! The estimate is the vocabulary's own derivation of `model.training_compute_flop` (corpus/vocabulary/model.yaml),
 //! so this command and every assessment compute it the same way.
 
+use crate::i18n::{Arg, Lang};
+use crate::localize;
 use crate::report::json;
 use crate::OutputFormat;
 use aigov_core::assess::{Context, CorpusNames, Engine};
@@ -11,6 +13,7 @@ use aigov_core::manifest::Facts;
 use aigov_core::model::EventKind;
 use aigov_core::value::{format_number, Value};
 use aigov_core::Date;
+use aigov_corpus::Texts;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -74,6 +77,9 @@ pub struct Estimate {
     pub citation: Option<String>,
     /// Whether this is the value the rules use (the given value, else the first estimate).
     pub used: bool,
+    /// The index of the fact's `derive:` alternative (none for the given value), to find its translation.
+    #[serde(skip)]
+    pub alternative: Option<usize>,
 }
 
 /// A compute threshold of the corpus on the date.
@@ -89,8 +95,14 @@ pub struct Threshold {
     pub value: f64,
     /// Where the law sets it.
     pub citation: String,
+    /// The instrument's id.
+    #[serde(skip)]
+    pub instrument_id: String,
     /// The instrument's standing on the date: "in force", "revoked 2025-01-20 (EO 14148)", ...
     pub standing: String,
+    /// The standing, for rendering it in another language.
+    #[serde(skip)]
+    pub standing_of: Standing,
     /// Whether the compute meets or exceeds it (`None` when the compute is unknown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reached: Option<bool>,
@@ -128,10 +140,16 @@ pub fn compute(engine: &Engine, facts: &Facts, as_of: Date) -> Report {
             arithmetic: None,
             citation: None,
             used: true,
+            alternative: None,
         });
     }
     // Every alternative whose inputs are known, so that two methods can be compared.
-    for d in def.map(|d| d.derive.as_slice()).unwrap_or_default() {
+    for (i, d) in def
+        .map(|d| d.derive.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
         if let Some(n) = d.formula.expr.number(&ctx) {
             let used = estimates.iter().all(|e| !e.used);
             estimates.push(Estimate {
@@ -144,6 +162,7 @@ pub fn compute(engine: &Engine, facts: &Facts, as_of: Date) -> Report {
                 )),
                 citation: d.citation.clone(),
                 used,
+                alternative: Some(i),
             });
         }
     }
@@ -164,13 +183,16 @@ pub fn compute(engine: &Engine, facts: &Facts, as_of: Date) -> Report {
         let Some(inst) = corpus.instrument(inst_id) else {
             continue;
         };
+        let standing_of = standing(engine, inst, as_of);
         thresholds.push(Threshold {
             parameter: p.id.clone(),
             description: p.description.trim().to_string(),
             instrument: inst.short_title.clone(),
+            instrument_id: inst.id.clone(),
             value: threshold,
             citation: value.citation.clone(),
-            standing: standing(engine, inst, as_of),
+            standing: standing_of.words(Lang::En, None),
+            standing_of,
             reached: flop.map(|f| f >= threshold),
         });
     }
@@ -187,24 +209,103 @@ pub fn compute(engine: &Engine, facts: &Facts, as_of: Date) -> Report {
     }
 }
 
-/// An instrument's standing on a date, in words.
-fn standing(engine: &Engine, inst: &aigov_core::model::Instrument, as_of: Date) -> String {
+/// The instrument that ended or suspended another: its id and English short title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct By {
+    /// The instrument's id.
+    pub id: String,
+    /// Its English short title.
+    pub title: String,
+}
+
+/// An instrument's standing on a date.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Standing {
+    /// Revoked, repealed, expired, ... on a date (by another instrument).
+    Ended(EventKind, Date, Option<By>),
+    /// Stayed or not enforced since a date (by another instrument).
+    Suspended(EventKind, Date, Option<By>),
+    /// A proposed rule, proposed on a date.
+    Proposed(Date),
+    /// A proposed rule not proposed yet on the date.
+    NotProposed,
+    /// Not adopted, signed or published yet.
+    NotYetLaw,
+    /// Enacted; enters into force on a later date.
+    EnactedInForceFrom(Date),
+    /// Enacted; applies from a later date.
+    EnactedAppliesFrom(Date),
+    /// In force and binding.
+    #[default]
+    InForce,
+    /// In force, not binding.
+    InForceNonBinding,
+}
+
+impl Standing {
+    /// The standing in words in `lang`, the other instrument's short title from the corpus's translations
+    /// (`texts`) where it has one. In English the event verbs are the engine's own.
+    pub fn words(&self, lang: Lang, texts: Option<&Texts>) -> String {
+        let date = |d: &Date| lang.date(*d);
+        let event = |id: &str, kind: &EventKind, d: &Date, by: &Option<By>| {
+            let verb = if lang == Lang::En {
+                kind.verb().to_string()
+            } else {
+                localize::event_verb(lang, *kind, by.is_some())
+            };
+            match by {
+                Some(b) => {
+                    let title = texts.and_then(|t| t.short_title(&b.id)).unwrap_or(&b.title);
+                    lang.ta(
+                        &format!("{id}-by"),
+                        &[
+                            ("verb", Arg::Str(&verb)),
+                            ("date", Arg::Str(&date(d))),
+                            ("by", Arg::Str(title)),
+                        ],
+                    )
+                }
+                None => lang.ta(
+                    id,
+                    &[("verb", Arg::Str(&verb)), ("date", Arg::Str(&date(d)))],
+                ),
+            }
+        };
+        let on = |id: &str, d: &Date| lang.ta(id, &[("date", Arg::Str(&date(d)))]);
+        match self {
+            Standing::Ended(k, d, by) => event("compute-standing-ended", k, d, by),
+            Standing::Suspended(k, d, by) => event("compute-standing-since", k, d, by),
+            Standing::Proposed(d) => on("compute-standing-proposed", d),
+            Standing::NotProposed => lang.t("compute-standing-not-proposed"),
+            Standing::NotYetLaw => lang.t("compute-standing-not-yet-law"),
+            Standing::EnactedInForceFrom(d) => on("compute-standing-enacted-in-force-from", d),
+            Standing::EnactedAppliesFrom(d) => on("compute-standing-enacted-applies-from", d),
+            Standing::InForce => lang.t("compute-standing-in-force"),
+            Standing::InForceNonBinding => lang.t("compute-standing-in-force-non-binding"),
+        }
+    }
+}
+
+/// An instrument's standing on a date.
+fn standing(engine: &Engine, inst: &aigov_core::model::Instrument, as_of: Date) -> Standing {
     let by = |e: &aigov_core::model::LifecycleEvent| {
         e.by.as_deref()
             .and_then(|b| engine.corpus.instrument(b))
-            .map(|i| format!(" by {}", i.short_title))
-            .unwrap_or_default()
+            .map(|i| By {
+                id: i.id.clone(),
+                title: i.short_title.clone(),
+            })
     };
     if let Some(t) = inst.termination().filter(|t| t.date <= as_of) {
-        return format!("{} {}{}", t.kind.verb(), t.date, by(t));
+        return Standing::Ended(t.kind, t.date, by(t));
     }
     if let Some(s) = inst.suspension_on(as_of) {
-        return format!("{} since {}{}", s.kind.verb(), s.date, by(s));
+        return Standing::Suspended(s.kind, s.date, by(s));
     }
     if inst.kind == aigov_core::model::InstrumentKind::ProposedRule {
         return match inst.events.iter().find(|e| e.kind == EventKind::Proposed) {
-            Some(e) if e.date <= as_of => format!("proposed {}, not law", e.date),
-            _ => "not proposed yet".into(),
+            Some(e) if e.date <= as_of => Standing::Proposed(e.date),
+            _ => Standing::NotProposed,
         };
     }
     let in_force = |pick: EventKind| -> (bool, Option<Date>) {
@@ -225,96 +326,133 @@ fn standing(engine: &Engine, inst: &aigov_core::model::Instrument, as_of: Date) 
     // when it is signed or adopted.
     if !entered && !applied {
         match (enters.or(applies), enacted) {
-            (_, false) => return "not yet law".into(),
-            (Some(d), true) if enters.is_some() => return format!("enacted; in force from {d}"),
-            (Some(d), true) => return format!("enacted; applies from {d}"),
+            (_, false) => return Standing::NotYetLaw,
+            (Some(d), true) if enters.is_some() => return Standing::EnactedInForceFrom(d),
+            (Some(d), true) => return Standing::EnactedAppliesFrom(d),
             (None, true) => {}
         }
     }
     if inst.binding {
-        "in force".into()
+        Standing::InForce
     } else {
-        "in force (non-binding)".into()
+        Standing::InForceNonBinding
     }
 }
 
 /// Renders the report.
 pub fn render(r: &Report, format: OutputFormat) -> String {
+    render_in(r, format, Lang::En, None)
+}
+
+/// The display width of `s` in a terminal: wide (CJK) characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if c >= '\u{1100}' { 2 } else { 1 }).sum()
+}
+
+/// [`render`] in `lang`: aigov's words from the message files, the instruments' short titles, the methods and
+/// their sources from the corpus's translations (`texts`) where it has them, and citations as the language
+/// writes them. The thresholds' descriptions stay as the corpus writes them. JSON stays language-neutral.
+pub fn render_in(r: &Report, format: OutputFormat, lang: Lang, texts: Option<&Texts>) -> String {
     if format == OutputFormat::Json {
         return json("compute", r);
     }
+    let texts = texts.filter(|_| lang != Lang::En);
     let md = format == OutputFormat::Markdown;
+    let date = lang.date(r.as_of);
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{}Training compute as of {}",
+        "{}{}",
         if md { "# " } else { "" },
-        r.as_of
+        lang.ta("compute-title", &[("date", Arg::Str(&date))])
     );
     if r.estimates.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nNot enough inputs: give --flop, or --parameters and --tokens (6·N·D), or --accelerators, \
-             --peak-flops, --utilization and --days."
-        );
+        let _ = writeln!(out, "\n{}", lang.t("compute-not-enough"));
     }
     for e in &r.estimates {
+        let given = lang.t("compute-given");
+        let (method, citation) = match e.alternative {
+            Some(i) => {
+                localize::derivation(COMPUTE_FACT, i, &e.method, e.citation.as_deref(), texts)
+            }
+            // The given value's method is `given` in English.
+            None if lang == Lang::En => (e.method.as_str(), e.citation.as_deref()),
+            None => (given.as_str(), e.citation.as_deref()),
+        };
         let _ = writeln!(
             out,
-            "\n{}{}{}: {} FLOP",
+            "\n{}{}",
             if md { "- " } else { "  " },
-            e.method,
-            if e.used && r.estimates.len() > 1 {
-                " (used)"
-            } else {
-                ""
-            },
-            format_number(e.flop)
+            lang.ta(
+                if e.used && r.estimates.len() > 1 {
+                    "compute-estimate-used"
+                } else {
+                    "compute-estimate"
+                },
+                &[
+                    ("method", Arg::Str(method)),
+                    ("flop", Arg::Str(&format_number(e.flop))),
+                ],
+            )
         );
         if let Some(a) = &e.arithmetic {
             let _ = writeln!(out, "      {a}");
         }
-        if let Some(c) = &e.citation {
-            let _ = writeln!(out, "      method: {}", c.trim());
+        if let Some(c) = citation {
+            let _ = writeln!(
+                out,
+                "      {}",
+                lang.ta("compute-method", &[("source", Arg::Str(c.trim()))])
+            );
         }
     }
     let _ = writeln!(
         out,
-        "\n{}Thresholds in the corpus on {}",
+        "\n{}{}",
         if md { "## " } else { "" },
-        r.as_of
+        lang.ta("compute-thresholds", &[("date", Arg::Str(&date))])
     );
     if md {
         let _ = writeln!(
             out,
-            "\n| threshold | instrument | standing | reached | parameter |\n|---|---|---|---|---|"
+            "\n{}\n|---|---|---|---|---|",
+            lang.t("compute-table-header")
         );
     }
     for t in &r.thresholds {
-        let reached = match t.reached {
-            Some(true) => "AT/ABOVE",
-            Some(false) => "below",
-            None => "unknown",
+        let reached = lang.t(match t.reached {
+            Some(true) => "compute-reached",
+            Some(false) => "compute-below",
+            None => "compute-unknown",
+        });
+        let instrument = texts
+            .and_then(|x| x.short_title(&t.instrument_id))
+            .unwrap_or(&t.instrument);
+        let citation = localize::citation(lang, &t.citation);
+        let standing = if lang == Lang::En {
+            t.standing.clone()
+        } else {
+            t.standing_of.words(lang, texts)
         };
         if md {
             let _ = writeln!(
                 out,
                 "| {} ({}) | {} | {} | {reached} | `{}` |",
                 format_number(t.value),
-                t.citation,
-                t.instrument,
-                t.standing,
+                citation,
+                instrument,
+                standing,
                 t.parameter
             );
         } else {
+            let pad = " ".repeat(8usize.saturating_sub(width(&reached)));
             let _ = writeln!(
                 out,
-                "  {:>8}  {:<8}  {} ({}) — {}\n            {}",
+                "  {:>8}  {reached}{pad}  {} ({}) — {}\n            {}",
                 format_number(t.value),
-                reached,
-                t.instrument,
-                t.citation,
-                t.standing,
+                instrument,
+                citation,
+                standing,
                 t.description
             );
         }

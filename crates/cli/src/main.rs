@@ -542,7 +542,11 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     help: "use the embedded corpus or one with the model compute facts".into(),
                 })?;
             let report = compute::compute(&engine, &facts, as_of.unwrap_or_else(today));
-            anstream::print!("{}", compute::render(&report, format.into()));
+            let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
+            anstream::print!(
+                "{}",
+                compute::render_in(&report, format.into(), lang, translations.get(lang.tag()))
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Chips { format } => {

@@ -148,3 +148,101 @@ fn missing_inputs_say_what_to_give_and_bad_inputs_exit_2() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("given: "), "{out}");
 }
+
+/// `--lang zh-CN`: aigov's words, the instruments' short titles, the method and its source, the standings and the
+/// dates are Chinese; none of the English labels is left (the thresholds' descriptions stay as the corpus writes
+/// them). JSON stays language-neutral.
+#[test]
+fn compute_speaks_chinese() {
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/gpai-frontier-model.yaml"
+    );
+    let zh = |extra: &[&str]| {
+        let mut args = vec![
+            "--lang",
+            "zh-CN",
+            "compute",
+            example,
+            "--parameters",
+            "7e10",
+            "--tokens",
+            "1.5e13",
+            "--as-of",
+            "2026-09-01",
+        ];
+        args.extend(extra);
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let text = zh(&[]);
+    for label in [
+        "截至 2026年9月1日 的训练算力",
+        "给定值（采用）：5e25 FLOP",
+        "参数量和训练词元数（6·N·D）：6.3e24 FLOP",
+        "方法：",
+        "语料库中截至 2026年9月1日 的算力阈值",
+        "已达到",
+        "未达到",
+        "欧盟《人工智能法》 (第51条第2款) — 有效",
+        "2025年1月20日被 第14148号行政令（首批撤销令） 撤销",
+        "自 2025年5月13日起暂不执行",
+        "2024年9月11日 提出，尚非法律",
+    ] {
+        assert!(text.contains(label), "`{label}` missing:\n{text}");
+    }
+    let md = zh(&["--format", "markdown"]);
+    assert!(
+        md.contains("| 阈值 | 文书 | 状态 | 是否达到 | 参数 |"),
+        "{md}"
+    );
+    for (what, out) in [("text", &text), ("markdown", &md)] {
+        for english in [
+            "Training compute as of",
+            "Thresholds in the corpus",
+            "given",
+            "(used)",
+            "method:",
+            "parameters and training tokens",
+            "AT/ABOVE",
+            " below ",
+            "unknown",
+            "— in force",
+            "| in force",
+            "revoked 2025",
+            "not law",
+            "since 2025",
+            "enacted;",
+            "EU AI Act",
+            "| threshold |",
+        ] {
+            assert!(
+                !out.contains(english),
+                "{what}: English `{english}` left in:\n{out}"
+            );
+        }
+    }
+    let (_, none, _) = run(&["--lang", "zh-CN", "compute", "--as-of", "2026-09-01"]);
+    assert!(none.contains("输入不足"), "{none}");
+    assert!(none.contains("未知"), "{none}");
+    assert!(!none.contains("Not enough inputs"), "{none}");
+    // JSON is the same in both languages.
+    let en = json(&[
+        "compute",
+        example,
+        "--parameters",
+        "7e10",
+        "--tokens",
+        "1.5e13",
+        "--as-of",
+        "2026-09-01",
+    ]);
+    let zh_json: serde_json::Value =
+        serde_json::from_str(&zh(&["--format", "json"])).expect("JSON output");
+    assert_eq!(en, zh_json);
+    assert_eq!(
+        threshold(&zh_json, "eu_ai_act.gpai_systemic_risk_flop")["standing"],
+        "in force"
+    );
+}

@@ -469,3 +469,27 @@ show-builds-on = builds on: { $rules }
 show-unless = unless { $id } ({ $citation }): { $condition }
 show-effect = effect: { $effect }
 show-confidence = confidence { $level }: { $note }
+
+## aigov compute
+compute-title = Training compute as of { $date }
+compute-not-enough = Not enough inputs: give --flop, or --parameters and --tokens (6·N·D), or --accelerators, --peak-flops, --utilization and --days.
+compute-given = given
+compute-estimate = { $method }: { $flop } FLOP
+compute-estimate-used = { $method } (used): { $flop } FLOP
+compute-method = method: { $source }
+compute-thresholds = Thresholds in the corpus on { $date }
+compute-table-header = | threshold | instrument | standing | reached | parameter |
+compute-reached = AT/ABOVE
+compute-below = below
+compute-unknown = unknown
+compute-standing-ended = { $verb } { $date }
+compute-standing-ended-by = { $verb } { $date } by { $by }
+compute-standing-since = { $verb } since { $date }
+compute-standing-since-by = { $verb } since { $date } by { $by }
+compute-standing-proposed = proposed { $date }, not law
+compute-standing-not-proposed = not proposed yet
+compute-standing-not-yet-law = not yet law
+compute-standing-enacted-in-force-from = enacted; in force from { $date }
+compute-standing-enacted-applies-from = enacted; applies from { $date }
+compute-standing-in-force = in force
+compute-standing-in-force-non-binding = in force (non-binding)

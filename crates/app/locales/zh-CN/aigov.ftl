@@ -429,3 +429,27 @@ show-builds-on = 依赖的规则：{ $rules }
 show-unless = 除外情形 { $id }（{ $citation }）：{ $condition }
 show-effect = 效力：{ $effect }
 show-confidence = 可信度：{ $level } — { $note }
+
+## aigov compute
+compute-title = 截至 { $date } 的训练算力
+compute-not-enough = 输入不足：请提供 --flop，或 --parameters 和 --tokens（6·N·D），或 --accelerators、--peak-flops、--utilization 和 --days。
+compute-given = 给定值
+compute-estimate = { $method }：{ $flop } FLOP
+compute-estimate-used = { $method }（采用）：{ $flop } FLOP
+compute-method = 方法：{ $source }
+compute-thresholds = 语料库中截至 { $date } 的算力阈值
+compute-table-header = | 阈值 | 文书 | 状态 | 是否达到 | 参数 |
+compute-reached = 已达到
+compute-below = 未达到
+compute-unknown = 未知
+compute-standing-ended = { $date }{ $verb }
+compute-standing-ended-by = { $date }被 { $by } { $verb }
+compute-standing-since = 自 { $date }起{ $verb }
+compute-standing-since-by = 自 { $date }起由 { $by } { $verb }
+compute-standing-proposed = { $date } 提出，尚非法律
+compute-standing-not-proposed = 尚未提出
+compute-standing-not-yet-law = 尚非法律
+compute-standing-enacted-in-force-from = 已通过；{ $date }起生效
+compute-standing-enacted-applies-from = 已通过；{ $date }起适用
+compute-standing-in-force = 有效
+compute-standing-in-force-non-binding = 有效（无约束力）
