@@ -578,6 +578,40 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
                 )),
             });
         }
+        // Every exception with a summary, or a report in this language prints it in English. One text serves
+        // every rule of the instrument that shares the exception id.
+        let mut reported: Vec<String> = Vec::new();
+        for r in &corpus.rules {
+            let inst = &corpus.instrument_of(r).id;
+            for e in r.versions.iter().flat_map(|v| &v.exceptions) {
+                if e.summary.trim().is_empty() {
+                    continue;
+                }
+                let id = format!("{inst}.{}", e.id);
+                if reported.contains(&id)
+                    || texts
+                        .exceptions
+                        .get(&id)
+                        .is_some_and(|t| !t.trim().is_empty())
+                {
+                    continue;
+                }
+                let folder = folders.get(inst).map(String::as_str).unwrap_or("<folder>");
+                diags.push(Diagnostic {
+                    file: format!("{DIR}{lang}/{folder}.yaml"),
+                    line: 1,
+                    col: 1,
+                    message: format!(
+                        "exception `{id}` (of rule `{}`) has no {lang} text",
+                        r.id
+                    ),
+                    hint: Some(format!(
+                        "add `{id}: ...` under `exceptions:`; every exception's summary needs a translation in each language of {DIR}"
+                    )),
+                });
+                reported.push(id);
+            }
+        }
         for f in corpus
             .vocabulary
             .facts

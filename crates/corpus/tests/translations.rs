@@ -63,6 +63,18 @@ fn complete() -> String {
     for p in &loaded.corpus.penalties {
         s.push_str(&format!("  {}:\n    summary: 罚款\n", p.id));
     }
+    s.push_str("exceptions:\n");
+    let mut done: Vec<String> = Vec::new();
+    for r in &loaded.corpus.rules {
+        let inst = &loaded.corpus.instrument_of(r).id;
+        for e in r.versions.iter().flat_map(|v| &v.exceptions) {
+            let id = format!("{inst}.{}", e.id);
+            if !done.contains(&id) {
+                s.push_str(&format!("  {id}: 例外\n"));
+                done.push(id);
+            }
+        }
+    }
     s
 }
 
@@ -226,13 +238,15 @@ fn unknown_keys_twice_translated_ids_and_missing_titles_are_errors() {
 #[test]
 fn penalty_and_exception_translations_are_checked_against_the_corpus() {
     let all = complete();
-    let good = format!(
-        "{}exceptions:\n  xx_act.micro_enterprise: 微型企业豁免\n",
-        all.replace(
-            "    summary: 罚款\n",
-            "    summary: 罚款\n    citation: 第50条第1款\n"
+    let good = all
+        .replace(
+            "  xx_act.micro_enterprise: 例外\n",
+            "  xx_act.micro_enterprise: 微型企业豁免\n",
         )
-    );
+        .replace(
+            "    summary: 罚款\n",
+            "    summary: 罚款\n    citation: 第50条第1款\n",
+        );
     let t = check(&[("i18n/zh-CN/all.yaml", &good)]).expect("loads");
     let zh = t.get("zh-CN").unwrap();
     assert_eq!(
@@ -245,13 +259,12 @@ fn penalty_and_exception_translations_are_checked_against_the_corpus() {
         Some("微型企业豁免")
     );
     // An unknown penalty, an unknown exception, and tier labels the penalty does not have.
-    let bad = format!(
-        "{}exceptions:\n  xx_act.micro: 微型企业\n",
-        all.replace(
+    let bad = all
+        .replace("exceptions:\n", "exceptions:\n  xx_act.micro: 微型企业\n")
+        .replace(
             "penalties:\n  xx_act.fine_prohibited:\n    summary: 罚款\n",
-            "penalties:\n  xx_act.fine_prohibitd:\n    summary: 罚款\n  xx_act.fine_prohibited:\n    summary: 罚款\n    tiers: [一, 二]\n"
-        )
-    );
+            "penalties:\n  xx_act.fine_prohibitd:\n    summary: 罚款\n  xx_act.fine_prohibited:\n    summary: 罚款\n    tiers: [一, 二]\n",
+        );
     let d = check(&[("i18n/zh-CN/all.yaml", &bad)]).unwrap_err();
     let messages: Vec<&str> = d.iter().map(|x| x.message.as_str()).collect();
     assert!(
@@ -482,4 +495,78 @@ fn every_penalty_of_the_embedded_corpus_has_a_chinese_summary_enforcers_and_note
             }
         }
     }
+}
+
+#[test]
+fn an_exception_without_a_translated_summary_is_a_lint_error() {
+    let all = complete();
+    assert!(all.contains("  xx_act.micro_enterprise: 例外\n"), "{all}");
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace("  xx_act.micro_enterprise: 例外\n", ""),
+    )])
+    .unwrap_err();
+    assert_eq!(
+        d.iter().map(|x| x.message.as_str()).collect::<Vec<_>>(),
+        ["exception `xx_act.micro_enterprise` (of rule `xx_act.credit_duty`) has no zh-CN text"],
+        "{d:#?}"
+    );
+    assert_eq!(d[0].file, "i18n/zh-CN/xx.yaml");
+    assert!(
+        d[0].hint
+            .as_deref()
+            .is_some_and(|h| h.contains("`xx_act.micro_enterprise: ...` under `exceptions:`")),
+        "{d:#?}"
+    );
+    // An empty text is no translation either.
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace(
+            "  xx_act.micro_enterprise: 例外\n",
+            "  xx_act.micro_enterprise: \"\"\n",
+        ),
+    )])
+    .unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0]
+        .message
+        .starts_with("exception `xx_act.micro_enterprise`"));
+    // With it, the file loads.
+    check(&[("i18n/zh-CN/all.yaml", &all)]).expect("complete translations load");
+}
+
+#[test]
+fn every_exception_of_the_embedded_corpus_has_chinese_text() {
+    let sources = aigov_corpus::embedded_sources();
+    let loaded = aigov_corpus::load(&sources).expect("the embedded corpus loads");
+    let t = translations::load(&sources, &loaded.corpus).expect("translations load");
+    let zh = t.get("zh-CN").expect("zh-CN");
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut seen = 0;
+    for r in &loaded.corpus.rules {
+        let inst = &loaded.corpus.instrument_of(r).id;
+        for e in r.versions.iter().flat_map(|v| &v.exceptions) {
+            seen += 1;
+            let text = zh
+                .exception(inst, &e.id)
+                .unwrap_or_else(|| panic!("{inst}.{} (rule {}) has no zh-CN text", e.id, r.id));
+            assert!(han(text), "{inst}.{}: {text}", e.id);
+            // Every URL the English cites, the Chinese cites too.
+            for url in e.summary.split_whitespace().filter(|w| w.contains("http")) {
+                let url = url
+                    .trim_start_matches('(')
+                    .trim_end_matches([',', ';', ')', '.']);
+                assert!(
+                    text.contains(url),
+                    "{inst}.{}: {url} missing from {text}",
+                    e.id
+                );
+            }
+        }
+    }
+    // The EU AI Act alone has 20 distinct exception ids, shared by more rules.
+    assert!(seen > 48, "{seen}");
+    assert!(zh
+        .exception("eu_ai_act", "obvious")
+        .is_some_and(|t| t.contains("人工智能")));
 }
