@@ -124,7 +124,21 @@ pub fn read_manifest(path: &str, vocabulary: &Vocabulary) -> Result<Facts, CliEr
     };
     let text = read_text(path)?;
     let format = format.unwrap_or_else(|| sniff(&text));
-    manifest::parse(&text, format, vocabulary).map_err(|e| manifest_error(path, &text, e))
+    manifest::parse(&text, format, vocabulary).map_err(|e| {
+        // A manifest of linked subjects has no top-level `subject`: say what it is rather than "missing".
+        if let Ok(manifest::Manifest::Linked(_)) = manifest::parse_any(&text, format, vocabulary) {
+            return CliError::Usage {
+                message: format!(
+                    "{path}: this command takes a manifest of one subject; this one holds linked subjects \
+                     (`subjects:`)"
+                ),
+                help: "`aigov assess` assesses linked subjects together; for this command give one subject's \
+                       manifest (its entry under `subjects:`, with `organization`)"
+                    .into(),
+            };
+        }
+        manifest_error(path, &text, e)
+    })
 }
 
 /// Reads a manifest of either form (one subject, or linked subjects under `subjects:`) from a path.

@@ -246,3 +246,18 @@ fn compute_speaks_chinese() {
         "in force"
     );
 }
+
+/// A manifest of linked subjects given to a one-subject command is named for what it is, not "`subject`: missing".
+#[test]
+fn a_linked_manifest_is_refused_for_what_it_is() {
+    let (code, _, err) = run(&[
+        "compute",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/frontier-lab-model-and-chatbot.yaml"
+        ),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("takes a manifest of one subject"), "{err}");
+    assert!(!err.contains("`subject`: missing"), "{err}");
+}
