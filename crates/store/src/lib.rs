@@ -58,11 +58,45 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migratio
 
 /// The default database: `$AIGOV_HOME/aigov.db`, else `~/.local/share/aigov/aigov.db`.
 pub fn default_path() -> PathBuf {
-    let home = std::env::var_os("AIGOV_HOME")
+    path_for(std::env::var_os("AIGOV_HOME"), std::env::var_os("HOME"))
+}
+
+/// [`default_path`] for given values of `AIGOV_HOME` and `HOME`. An empty variable counts as unset (as XDG's
+/// do), so that `AIGOV_HOME=` does not put the database in whatever folder the command runs from.
+fn path_for(aigov_home: Option<std::ffi::OsString>, home: Option<std::ffi::OsString>) -> PathBuf {
+    let set = |v: Option<std::ffi::OsString>| v.filter(|v| !v.is_empty());
+    let folder = set(aigov_home)
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share/aigov")))
+        .or_else(|| set(home).map(|h| PathBuf::from(h).join(".local/share/aigov")))
         .unwrap_or_else(|| PathBuf::from("."));
-    home.join("aigov.db")
+    folder.join("aigov.db")
+}
+
+#[cfg(test)]
+mod default_path_tests {
+    use super::path_for;
+    use std::path::PathBuf;
+
+    #[test]
+    fn an_empty_variable_counts_as_unset() {
+        let home = Some("/home/u".into());
+        assert_eq!(
+            path_for(Some("/srv/aigov".into()), home.clone()),
+            PathBuf::from("/srv/aigov/aigov.db")
+        );
+        assert_eq!(
+            path_for(Some("".into()), home.clone()),
+            PathBuf::from("/home/u/.local/share/aigov/aigov.db")
+        );
+        assert_eq!(
+            path_for(None, home),
+            PathBuf::from("/home/u/.local/share/aigov/aigov.db")
+        );
+        assert_eq!(
+            path_for(Some("".into()), Some("".into())),
+            PathBuf::from("./aigov.db")
+        );
+    }
 }
 
 /// The database URL of a SQLite file (created when missing).
