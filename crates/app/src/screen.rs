@@ -644,18 +644,7 @@ impl ManifestScreening {
     /// A text or Markdown report with the screening: a warning above the report when the lists are not known to be
     /// current (the answer rests on them), and the screening section below it.
     pub fn wrap_text(&self, report: &str) -> String {
-        let mut out = String::new();
-        if !self.lists_current {
-            out.push_str(&format!(
-                "WARNING: the screening lists are not known to be current on {} ({} warning(s) below): \
-                 export.parties_listed may be wrong\n\n",
-                self.freshness.as_of,
-                self.freshness.warnings.len()
-            ));
-        }
-        out.push_str(report);
-        out.push_str(&self.text());
-        out
+        wrap_with_section(report, &self.freshness, self.lists_current, &self.text())
     }
 
     /// The section added to a text or Markdown report.
@@ -682,21 +671,48 @@ impl ManifestScreening {
 
     /// Adds the screening to a JSON report as a `screening` member.
     pub fn attach_json(&self, report: &str) -> String {
-        match serde_json::from_str::<serde_json::Value>(report) {
-            Ok(serde_json::Value::Object(mut m)) => {
-                m.insert(
-                    "screening".into(),
-                    serde_json::to_value(self).unwrap_or(serde_json::Value::Null),
-                );
-                // The answer itself says when the lists it rests on are not known to be current.
-                m.insert(
-                    "screening_lists_current".into(),
-                    serde_json::Value::Bool(self.lists_current),
-                );
-                format!("{}\n", serde_json::to_string_pretty(&m).unwrap_or_default())
-            }
-            _ => report.to_string(),
+        attach_to_json(report, self, self.lists_current)
+    }
+}
+
+/// A text or Markdown report with a screening section below it, and a warning above it when the lists are not
+/// known to be current (the answer rests on them).
+fn wrap_with_section(
+    report: &str,
+    freshness: &Freshness,
+    lists_current: bool,
+    section: &str,
+) -> String {
+    let mut out = String::new();
+    if !lists_current {
+        out.push_str(&format!(
+            "WARNING: the screening lists are not known to be current on {} ({} warning(s) below): \
+             export.parties_listed may be wrong\n\n",
+            freshness.as_of,
+            freshness.warnings.len()
+        ));
+    }
+    out.push_str(report);
+    out.push_str(section);
+    out
+}
+
+/// A JSON report with the screening as its `screening` member and `screening_lists_current` beside it (the answer
+/// itself says when the lists it rests on are not known to be current); any other text is returned as it is.
+fn attach_to_json(report: &str, screening: &impl Serialize, lists_current: bool) -> String {
+    match serde_json::from_str::<serde_json::Value>(report) {
+        Ok(serde_json::Value::Object(mut m)) => {
+            m.insert(
+                "screening".into(),
+                serde_json::to_value(screening).unwrap_or(serde_json::Value::Null),
+            );
+            m.insert(
+                "screening_lists_current".into(),
+                serde_json::Value::Bool(lists_current),
+            );
+            format!("{}\n", serde_json::to_string_pretty(&m).unwrap_or_default())
         }
+        _ => report.to_string(),
     }
 }
 
@@ -731,18 +747,7 @@ impl LinkedScreening {
     /// A text or Markdown report of linked subjects with the screening: a warning above it when the lists are not
     /// known to be current, and the screening section below it, subject by subject.
     pub fn wrap_text(&self, report: &str) -> String {
-        let mut out = String::new();
-        if !self.lists_current {
-            out.push_str(&format!(
-                "WARNING: the screening lists are not known to be current on {} ({} warning(s) below): \
-                 export.parties_listed may be wrong\n\n",
-                self.freshness.as_of,
-                self.freshness.warnings.len()
-            ));
-        }
-        out.push_str(report);
-        out.push_str(&self.text());
-        out
+        wrap_with_section(report, &self.freshness, self.lists_current, &self.text())
     }
 
     /// The section added to the report: per export subject what was set, then every party with its subject.
@@ -776,19 +781,6 @@ impl LinkedScreening {
     /// Adds the screening to the JSON document of linked subjects as a `screening` member (and
     /// `screening_lists_current`).
     pub fn attach_json(&self, report: &str) -> String {
-        match serde_json::from_str::<serde_json::Value>(report) {
-            Ok(serde_json::Value::Object(mut m)) => {
-                m.insert(
-                    "screening".into(),
-                    serde_json::to_value(self).unwrap_or(serde_json::Value::Null),
-                );
-                m.insert(
-                    "screening_lists_current".into(),
-                    serde_json::Value::Bool(self.lists_current),
-                );
-                format!("{}\n", serde_json::to_string_pretty(&m).unwrap_or_default())
-            }
-            _ => report.to_string(),
-        }
+        attach_to_json(report, self, self.lists_current)
     }
 }
