@@ -135,6 +135,22 @@ pub struct VersionInfo {
     pub created_by: String,
 }
 
+/// A current subject as a re-assessment reads it: the manifest still as the stored text, so that a caller can
+/// decode a page of them on several cores (see [`Store::subject_rows`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubjectRow {
+    /// Its id.
+    pub id: String,
+    /// Its current version.
+    pub version: i64,
+    /// Its display name.
+    pub name: String,
+    /// Its organization.
+    pub organization_id: Option<String>,
+    /// Its manifest, as stored (JSON text).
+    pub manifest: String,
+}
+
 /// One page of a list.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -516,6 +532,36 @@ impl Store {
             None
         };
         Ok(Listing { items, next })
+    }
+
+    /// One page of the current subjects, by id, after `after` (`""`: from the first), at most `limit`: only what a
+    /// re-assessment needs, the manifests undecoded. Keyset pagination, so every page costs the same.
+    pub async fn subject_rows(
+        &self,
+        after: &str,
+        limit: i64,
+    ) -> Result<Vec<SubjectRow>, StoreError> {
+        let rows = sqlx::query(
+            "select e.entry_id, v.version, v.name, v.organization_id, v.manifest \
+             from entry e join entry_version v on v.entry_id = e.entry_id \
+             where e.kind = 'subject' and e.deleted = 0 and v.version = e.version and e.entry_id > $1 \
+             order by e.entry_id limit $2",
+        )
+        .bind(after)
+        .bind(limit.max(1))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(SubjectRow {
+                    id: r.try_get("entry_id")?,
+                    version: r.try_get("version")?,
+                    name: r.try_get("name")?,
+                    organization_id: r.try_get("organization_id")?,
+                    manifest: r.try_get("manifest")?,
+                })
+            })
+            .collect()
     }
 
     /// Every current entry of a kind (for export and the inventory view), by id.

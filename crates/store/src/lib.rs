@@ -25,8 +25,8 @@ mod error;
 mod token;
 
 pub use audit::{AuditEntry, Broken, Verification};
-pub use digest::AnswerDigest;
-pub use entry::{Entry, EntryInput, EntryPatch, Kind, Listing, VersionInfo};
+pub use digest::{AnswerDigest, AnswerRecorder};
+pub use entry::{Entry, EntryInput, EntryPatch, Kind, Listing, SubjectRow, VersionInfo};
 pub use error::StoreError;
 pub use token::{NewToken, Principal, Role};
 
