@@ -44,14 +44,16 @@ impl Store {
         const COLUMNS: &str =
             "select subject_id, fingerprint, as_of, version, statuses from answer_digest";
         let rows: Vec<AnyRow> = match upto {
-            Some(upto) => sqlx::query(&format!(
+            Some(upto) => {
+                sqlx::query(&format!(
                 "{COLUMNS} where subject_id > $1 and subject_id <= $2 order by subject_id limit $3"
             ))
-            .bind(after)
-            .bind(upto)
-            .bind(limit.max(1))
-            .fetch_all(&self.pool)
-            .await?,
+                .bind(after)
+                .bind(upto)
+                .bind(limit.max(1))
+                .fetch_all(&self.pool)
+                .await?
+            }
             None => {
                 sqlx::query(&format!(
                     "{COLUMNS} where subject_id > $1 order by subject_id limit $2"
