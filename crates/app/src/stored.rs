@@ -176,8 +176,9 @@ fn assess_page(
 /// compared with it as of that answer's date (see [`crate::reassess`]).
 ///
 /// The inventory is read `page` subjects at a time (keyset pagination by id; [`PAGE`] in the front ends), each
-/// page decoded and assessed on every core off the async workers while the next page is read, and only its
-/// outcomes and the rows that differ are kept: memory stays at about two pages, whatever the inventory's size.
+/// page decoded and assessed on every core off the async workers while the next page is read and the previous
+/// one's rows are written, and only its outcomes and the rows that differ are kept: memory stays at a few pages,
+/// whatever the inventory's size.
 /// Recording is one transaction over every page ([`aigov_store::AnswerRecorder`]): all or nothing, writing only
 /// what differs. The report is the same as assessing every subject at once ([`crate::reassess::reassess`]).
 /// Needs a tokio runtime (both front ends have one).
@@ -195,6 +196,9 @@ pub async fn reassess_stored(
     let mut tally = Tally::default();
     let mut last = String::new();
     let mut next = read_page(store, "", page).await?;
+    // A pipeline over the pages: page k is assessed (on every core) while page k + 1 is read and page k - 1's
+    // rows are written.
+    let mut unwritten: Option<(Vec<AnswerDigest>, Vec<String>)> = None;
     while !next.rows.is_empty() {
         let read = next;
         let full = read.rows.len() == page;
@@ -203,7 +207,7 @@ pub async fn reassess_stored(
         let work = tokio::task::spawn_blocking(move || {
             assess_page(&engine, &organizations, &fp, read, as_of)
         });
-        let (done, read) = tokio::join!(work, async {
+        let reading = async {
             if full {
                 read_page(store, &last, page).await
             } else {
@@ -212,12 +216,20 @@ pub async fn reassess_stored(
                     digests: Vec::new(),
                 })
             }
-        });
+        };
+        let writing = async {
+            match unwritten.take() {
+                Some((write, removed)) => recorder.page(&write, &removed).await,
+                None => Ok(()),
+            }
+        };
+        let (done, read, written) = tokio::join!(work, reading, writing);
         let done = match done {
             Ok(d) => d?,
             Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
             Err(e) => return Err(ReassessError::Cancelled(e.to_string())),
         };
+        written?;
         next = read?;
         for r in &done.recorded {
             tally.recorded(r);
@@ -225,7 +237,10 @@ pub async fn reassess_stored(
         for o in done.outcomes {
             tally.add(o);
         }
-        recorder.page(&done.write, &done.removed).await?;
+        unwritten = Some((done.write, done.removed));
+    }
+    if let Some((write, removed)) = unwritten {
+        recorder.page(&write, &removed).await?;
     }
     // The recorded answers after the last subject (deleted subjects): their corpora count as recorded before;
     // `finish` drops them.

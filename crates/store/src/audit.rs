@@ -112,19 +112,16 @@ pub(crate) struct Pending {
     pub hash: String,
 }
 
-/// Rows per `insert` of audit entries (9 parameters each: 4,500 a statement, under SQLite's 32,766 and
-/// PostgreSQL's 65,535).
-const AUDIT_ROWS_PER_STATEMENT: usize = 500;
-
 /// Writes audit entries already chained in memory (each `prev` the hash of the one before, the first after the head
 /// read under the lock), many rows a statement, then moves the head to the last one: the same rows [`append`]
 /// writes one at a time.
 pub(crate) async fn append_many(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    backend: crate::Backend,
     actor: &str,
     entries: &[Pending],
 ) -> Result<(), StoreError> {
-    for rows in entries.chunks(AUDIT_ROWS_PER_STATEMENT) {
+    for rows in entries.chunks(backend.rows_per_statement(9)) {
         let sql = format!(
             "insert into audit_entry (audit_entry_id, at, actor, action, target, hash_before, hash_after, prev_hash, \
              entry_hash) values {}",

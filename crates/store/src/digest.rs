@@ -72,6 +72,7 @@ impl Store {
     pub async fn answer_recorder(&self) -> Result<AnswerRecorder, StoreError> {
         Ok(AnswerRecorder {
             tx: self.begin_digests().await?,
+            backend: self.backend,
             at: now(),
         })
     }
@@ -92,7 +93,7 @@ impl Store {
         sqlx::query("delete from answer_digest")
             .execute(&mut *tx)
             .await?;
-        upsert(&mut tx, digests, &now()).await?;
+        upsert(&mut tx, self.backend, digests, &now()).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -110,10 +111,10 @@ impl Store {
         removed: &[String],
     ) -> Result<(), StoreError> {
         let mut tx = self.begin_digests().await?;
-        delete(&mut tx, removed).await?;
+        delete(&mut tx, self.backend, removed).await?;
         let at = now();
         move_all(&mut tx, fingerprint, as_of, &at).await?;
-        upsert(&mut tx, changed, &at).await?;
+        upsert(&mut tx, self.backend, changed, &at).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -146,6 +147,7 @@ fn digest(r: &AnyRow) -> Result<AnswerDigest, StoreError> {
 /// database's one write lock for the whole run, so other writes wait for it (up to the busy timeout).
 pub struct AnswerRecorder {
     tx: sqlx::Transaction<'static, sqlx::Any>,
+    backend: Backend,
     at: String,
 }
 
@@ -165,8 +167,8 @@ impl AnswerRecorder {
         changed: &[AnswerDigest],
         removed: &[String],
     ) -> Result<(), StoreError> {
-        delete(&mut self.tx, removed).await?;
-        upsert(&mut self.tx, changed, &self.at).await
+        delete(&mut self.tx, self.backend, removed).await?;
+        upsert(&mut self.tx, self.backend, changed, &self.at).await
     }
 
     /// Deletes the rows of subject ids after `last` (`""`: every row; the inventory has no subject), moves every
@@ -190,9 +192,10 @@ impl AnswerRecorder {
 /// Deletes the rows of `ids`, many a statement.
 async fn delete(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    backend: Backend,
     ids: &[String],
 ) -> Result<(), StoreError> {
-    for ids in ids.chunks(ROWS_PER_STATEMENT * 4) {
+    for ids in ids.chunks(backend.rows_per_statement(1)) {
         let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
         let sql = format!(
             "delete from answer_digest where subject_id in ({})",
@@ -228,16 +231,14 @@ async fn move_all(
     Ok(())
 }
 
-/// Rows per `insert` statement: 6 parameters each, well under SQLite's and PostgreSQL's limits.
-const ROWS_PER_STATEMENT: usize = 200;
-
 /// Inserts or replaces `digests`, recorded at `at`, many rows a statement.
 async fn upsert(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    backend: Backend,
     digests: &[AnswerDigest],
     at: &str,
 ) -> Result<(), StoreError> {
-    for rows in digests.chunks(ROWS_PER_STATEMENT) {
+    for rows in digests.chunks(backend.rows_per_statement(6)) {
         let values: Vec<String> = (0..rows.len())
             .map(|i| {
                 let b = i * 6;

@@ -410,10 +410,6 @@ fn check_id(kind: Kind, id: &str) -> Result<(), StoreError> {
     }
 }
 
-/// Rows per `insert` of an import (10 parameters a row at most: 5,000 a statement, under SQLite's 32,766 and
-/// PostgreSQL's 65,535).
-const ROWS_PER_INSERT: usize = 500;
-
 /// `n` groups of `width` placeholders, `($1, $2), ($3, $4)`, numbered from 1.
 pub(crate) fn placeholders(n: usize, width: usize) -> String {
     placeholders_with(n, width, |b| {
@@ -483,7 +479,8 @@ impl Store {
     /// The same rows, audit chain and errors as creating the entries one by one, with few round trips: the ids
     /// given and the organizations named are looked up once (many a statement), every check is made in memory in
     /// the entries' order (so the first entry that fails is the one named), the audit entries are chained in
-    /// memory, and the entries, versions and audit entries are written many rows a statement. On PostgreSQL, where
+    /// memory, and the entries, versions and audit entries are written many rows a statement
+    /// ([`crate::Backend::rows_per_statement`]). On PostgreSQL, where
     /// every statement is a round trip, this is what makes an import of 100,000 subjects take seconds, not
     /// minutes.
     pub async fn import(
@@ -575,7 +572,7 @@ impl Store {
             rows.push((kind, id, content, hash, at));
         }
 
-        for chunk in rows.chunks(ROWS_PER_INSERT) {
+        for chunk in rows.chunks(self.backend.rows_per_statement(10)) {
             let sql = format!(
                 "insert into entry (entry_id, kind, version, deleted, created_at, updated_at) values {}",
                 placeholders_with(chunk.len(), 3, |b| format!(
@@ -625,7 +622,7 @@ impl Store {
             }
             q.execute(&mut *tx).await?;
         }
-        audit::append_many(&mut tx, actor, &audit).await?;
+        audit::append_many(&mut tx, self.backend, actor, &audit).await?;
         tx.commit().await?;
         Ok(rows
             .into_iter()
