@@ -51,7 +51,8 @@ pub async fn subjects(store: &Store) -> Result<Vec<Subject>, StoreError> {
 }
 
 /// Subjects a page of a re-assessment reads, decodes and assesses at once ([`reassess_stored`]): memory stays
-/// at about one page (two while the next is read), whatever the inventory's size.
+/// at a few pages (one assessed, the next read, the previous one's differing rows written), whatever the
+/// inventory's size.
 pub const PAGE: usize = 10_000;
 
 /// Why a re-assessment of the stored inventory failed.
