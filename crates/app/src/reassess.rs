@@ -203,10 +203,106 @@ fn compare(before: &Answer, after: &Answer) -> (Vec<RuleChange>, Vec<RuleChange>
     (added, removed, changed)
 }
 
+/// What re-assessing one subject found: `None` when it had no recorded answer (first assessed), `Some(None)`
+/// when its answer is the same, `Some(Some(change))` when it changed.
+pub type Outcome = Option<Option<SubjectReassessed>>;
+
+/// Re-assesses one subject under the current corpus (`engine`, whose sources have `fingerprint`): compared with
+/// its `recorded` answer as of that answer's date, if it has one, and assessed as of `as_of` for the record.
+pub fn one(
+    engine: &Engine,
+    fingerprint: &str,
+    s: &Subject,
+    recorded: Option<&Recorded>,
+    as_of: Date,
+) -> (Recorded, Outcome) {
+    let now = answer(engine, s, as_of);
+    let change = recorded.map(|r| {
+        let then = if r.as_of == as_of {
+            now.clone()
+        } else {
+            answer(engine, s, r.as_of)
+        };
+        let (added, removed, changed) = compare(&r.answer, &then);
+        let same = added.is_empty()
+            && removed.is_empty()
+            && changed.is_empty()
+            && r.answer.error == then.error;
+        (!same).then(|| SubjectReassessed {
+            subject_id: s.id.clone(),
+            name: s.name.clone(),
+            as_of: r.as_of,
+            version_before: r.version,
+            version_after: s.version,
+            error_before: r.answer.error.clone(),
+            error_after: then.error,
+            added,
+            removed,
+            changed,
+        })
+    });
+    (
+        Recorded {
+            subject_id: s.id.clone(),
+            fingerprint: fingerprint.to_string(),
+            as_of,
+            version: s.version,
+            answer: now,
+        },
+        change,
+    )
+}
+
+/// The answer of a re-assessment being gathered subject by subject (a page at a time): what the report needs and
+/// nothing more, so that its size is that of the changes, not of the inventory.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    corpus_before: std::collections::BTreeSet<String>,
+    subjects: usize,
+    changed: Vec<SubjectReassessed>,
+    unchanged: usize,
+    first_assessed: usize,
+}
+
+impl Tally {
+    /// Notes a recorded answer that could be read (its corpus is one of `corpus_before`), whether or not its
+    /// subject still exists.
+    pub fn recorded(&mut self, r: &Recorded) {
+        if !self.corpus_before.contains(&r.fingerprint) {
+            self.corpus_before.insert(r.fingerprint.clone());
+        }
+    }
+
+    /// Counts one subject re-assessed.
+    pub fn add(&mut self, outcome: Outcome) {
+        self.subjects += 1;
+        match outcome {
+            None => self.first_assessed += 1,
+            Some(None) => self.unchanged += 1,
+            Some(Some(c)) => self.changed.push(c),
+        }
+    }
+
+    /// The answer: under the corpus `fingerprint`, recorded as of `as_of`.
+    pub fn finish(mut self, fingerprint: &str, as_of: Date) -> ReassessAnswer {
+        self.changed.sort_by(|a, b| a.subject_id.cmp(&b.subject_id));
+        ReassessAnswer {
+            corpus_before: self.corpus_before.into_iter().collect(),
+            corpus_after: fingerprint.to_string(),
+            as_of,
+            subjects: self.subjects,
+            changed: self.changed,
+            unchanged: self.unchanged,
+            first_assessed: self.first_assessed,
+        }
+    }
+}
+
 /// Re-assesses every subject under the current corpus (`engine`, whose sources have `fingerprint`): each
 /// subject with a recorded answer is assessed as of that answer's date and compared with it; every subject is
 /// then assessed as of `as_of` for the record. Subjects whose recorded answer is missing are counted as first
-/// assessed; recorded answers of subjects no longer in `subjects` are dropped.
+/// assessed; recorded answers of subjects no longer in `subjects` are dropped. (The stored inventory is
+/// re-assessed a page at a time with [`one`] and [`Tally`] by [`crate::stored::reassess_stored`].)
 pub fn reassess(
     engine: &Engine,
     fingerprint: &str,
@@ -218,67 +314,26 @@ pub fn reassess(
         .iter()
         .map(|r| (r.subject_id.as_str(), r))
         .collect();
-    let mut corpus_before: Vec<String> = recorded.iter().map(|r| r.fingerprint.clone()).collect();
-    corpus_before.sort();
-    corpus_before.dedup();
+    let mut tally = Tally::default();
+    for r in recorded {
+        tally.recorded(r);
+    }
     let results = crate::inventory::par_map(subjects, |s| {
-        let now = answer(engine, s, as_of);
-        let change = by_id.get(s.id.as_str()).map(|r| {
-            let then = if r.as_of == as_of {
-                now.clone()
-            } else {
-                answer(engine, s, r.as_of)
-            };
-            let (added, removed, changed) = compare(&r.answer, &then);
-            let same = added.is_empty()
-                && removed.is_empty()
-                && changed.is_empty()
-                && r.answer.error == then.error;
-            (!same).then(|| SubjectReassessed {
-                subject_id: s.id.clone(),
-                name: s.name.clone(),
-                as_of: r.as_of,
-                version_before: r.version,
-                version_after: s.version,
-                error_before: r.answer.error.clone(),
-                error_after: then.error,
-                added,
-                removed,
-                changed,
-            })
-        });
-        (
-            Recorded {
-                subject_id: s.id.clone(),
-                fingerprint: fingerprint.to_string(),
-                as_of,
-                version: s.version,
-                answer: now,
-            },
-            change,
+        one(
+            engine,
+            fingerprint,
+            s,
+            by_id.get(s.id.as_str()).copied(),
+            as_of,
         )
     });
-    let (mut changed, mut unchanged, mut first) = (Vec::new(), 0, 0);
     let mut record = Vec::with_capacity(results.len());
-    for (r, change) in results {
-        match change {
-            None => first += 1,
-            Some(None) => unchanged += 1,
-            Some(Some(c)) => changed.push(c),
-        }
+    for (r, outcome) in results {
+        tally.add(outcome);
         record.push(r);
     }
-    changed.sort_by(|a, b| a.subject_id.cmp(&b.subject_id));
     Reassessment {
-        answer: ReassessAnswer {
-            corpus_before,
-            corpus_after: fingerprint.to_string(),
-            as_of,
-            subjects: subjects.len(),
-            changed,
-            unchanged,
-            first_assessed: first,
-        },
+        answer: tally.finish(fingerprint, as_of),
         record,
     }
 }

@@ -154,10 +154,21 @@ pub fn inventory(
             let as_of = as_of.unwrap_or_else(crate::today);
             runtime()?.block_on(async {
                 let store = open(db.as_deref()).await?;
-                let answer =
-                    aigov_app::stored::reassess_stored(&store, &engine, &fingerprint, as_of)
-                        .await
-                        .map_err(store_error)?;
+                let answer = aigov_app::stored::reassess_stored(
+                    &store,
+                    std::sync::Arc::new(engine),
+                    &fingerprint,
+                    as_of,
+                    aigov_app::stored::PAGE,
+                )
+                .await
+                .map_err(|e| match e {
+                    aigov_app::stored::ReassessError::Store(e) => store_error(e),
+                    e => CliError::Usage {
+                        message: e.to_string(),
+                        help: "run the command again".into(),
+                    },
+                })?;
                 match format {
                     InventoryFormat::Json => println!("{}", json(&answer)?),
                     InventoryFormat::Text => {

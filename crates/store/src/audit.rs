@@ -62,7 +62,7 @@ pub struct Broken {
     pub reason: String,
 }
 
-fn entry_hash(seq: i64, c: &Change<'_>, prev: &str) -> String {
+pub(crate) fn entry_hash(seq: i64, c: &Change<'_>, prev: &str) -> String {
     let canonical =
         serde_json::json!([seq, c.at, c.actor, c.action, c.target, c.before, c.after, prev]);
     sha256_hex(canonical.to_string().as_bytes())
@@ -97,6 +97,58 @@ pub(crate) async fn append(
         .bind(&hash)
         .execute(&mut **tx)
         .await?;
+    Ok(())
+}
+
+/// An audit entry whose hash was computed ([`entry_hash`]) and which is yet to be written by [`append_many`].
+pub(crate) struct Pending {
+    pub seq: i64,
+    pub at: String,
+    pub action: &'static str,
+    pub target: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub prev: String,
+    pub hash: String,
+}
+
+/// Writes audit entries already chained in memory (each `prev` the hash of the one before, the first after the head
+/// read under the lock), many rows a statement, then moves the head to the last one: the same rows [`append`]
+/// writes one at a time.
+pub(crate) async fn append_many(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    backend: crate::Backend,
+    actor: &str,
+    entries: &[Pending],
+) -> Result<(), StoreError> {
+    for rows in entries.chunks(backend.rows_per_statement(9)) {
+        let sql = format!(
+            "insert into audit_entry (audit_entry_id, at, actor, action, target, hash_before, hash_after, prev_hash, \
+             entry_hash) values {}",
+            crate::entry::placeholders(rows.len(), 9)
+        );
+        let mut q = sqlx::query(&sql);
+        for e in rows {
+            q = q
+                .bind(e.seq)
+                .bind(e.at.as_str())
+                .bind(actor)
+                .bind(e.action)
+                .bind(e.target.as_str())
+                .bind(e.before.as_deref())
+                .bind(e.after.as_deref())
+                .bind(e.prev.as_str())
+                .bind(e.hash.as_str());
+        }
+        q.execute(&mut **tx).await?;
+    }
+    if let Some(last) = entries.last() {
+        sqlx::query("update audit_head set seq = $1, entry_hash = $2 where audit_head_id = 1")
+            .bind(last.seq)
+            .bind(&last.hash)
+            .execute(&mut **tx)
+            .await?;
+    }
     Ok(())
 }
 

@@ -29,17 +29,52 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(AnswerDigest {
-                    subject_id: r.try_get("subject_id")?,
-                    fingerprint: r.try_get("fingerprint")?,
-                    as_of: r.try_get("as_of")?,
-                    version: r.try_get("version")?,
-                    statuses: r.try_get("statuses")?,
-                })
-            })
-            .collect()
+        rows.iter().map(digest).collect()
+    }
+
+    /// The recorded answers of the subject ids after `after` and up to `upto` included (`None`: to the last), by
+    /// subject id, at most `limit`: the rows that go with one page of [`Store::subject_rows`], which a paged
+    /// re-assessment reads beside it.
+    pub async fn answer_digests_in(
+        &self,
+        after: &str,
+        upto: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<AnswerDigest>, StoreError> {
+        const COLUMNS: &str =
+            "select subject_id, fingerprint, as_of, version, statuses from answer_digest";
+        let rows: Vec<AnyRow> = match upto {
+            Some(upto) => {
+                sqlx::query(&format!(
+                "{COLUMNS} where subject_id > $1 and subject_id <= $2 order by subject_id limit $3"
+            ))
+                .bind(after)
+                .bind(upto)
+                .bind(limit.max(1))
+                .fetch_all(&self.pool)
+                .await?
+            }
+            None => {
+                sqlx::query(&format!(
+                    "{COLUMNS} where subject_id > $1 order by subject_id limit $2"
+                ))
+                .bind(after)
+                .bind(limit.max(1))
+                .fetch_all(&self.pool)
+                .await?
+            }
+        };
+        rows.iter().map(digest).collect()
+    }
+
+    /// Starts recording a re-assessment page by page, in one transaction (all or nothing): see
+    /// [`AnswerRecorder`].
+    pub async fn answer_recorder(&self) -> Result<AnswerRecorder, StoreError> {
+        Ok(AnswerRecorder {
+            tx: self.begin_digests().await?,
+            backend: self.backend,
+            at: now(),
+        })
     }
 
     /// The fingerprints the recorded answers were computed under, distinct and sorted (empty: none recorded).
@@ -58,7 +93,7 @@ impl Store {
         sqlx::query("delete from answer_digest")
             .execute(&mut *tx)
             .await?;
-        upsert(&mut tx, digests, &now()).await?;
+        upsert(&mut tx, self.backend, digests, &now()).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -76,31 +111,10 @@ impl Store {
         removed: &[String],
     ) -> Result<(), StoreError> {
         let mut tx = self.begin_digests().await?;
-        for ids in removed.chunks(ROWS_PER_STATEMENT * 4) {
-            let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-            let sql = format!(
-                "delete from answer_digest where subject_id in ({})",
-                marks.join(", ")
-            );
-            let mut q = sqlx::query(&sql);
-            for id in ids {
-                q = q.bind(id);
-            }
-            q.execute(&mut *tx).await?;
-        }
+        delete(&mut tx, self.backend, removed).await?;
         let at = now();
-        sqlx::query(
-            "update answer_digest set fingerprint = $1, as_of = $2, recorded_at = $3 \
-             where fingerprint <> $4 or as_of <> $5",
-        )
-        .bind(fingerprint)
-        .bind(as_of)
-        .bind(&at)
-        .bind(fingerprint)
-        .bind(as_of)
-        .execute(&mut *tx)
-        .await?;
-        upsert(&mut tx, changed, &at).await?;
+        move_all(&mut tx, fingerprint, as_of, &at).await?;
+        upsert(&mut tx, self.backend, changed, &at).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -115,16 +129,116 @@ impl Store {
     }
 }
 
-/// Rows per `insert` statement: 6 parameters each, well under SQLite's and PostgreSQL's limits.
-const ROWS_PER_STATEMENT: usize = 200;
+fn digest(r: &AnyRow) -> Result<AnswerDigest, StoreError> {
+    Ok(AnswerDigest {
+        subject_id: r.try_get("subject_id")?,
+        fingerprint: r.try_get("fingerprint")?,
+        as_of: r.try_get("as_of")?,
+        version: r.try_get("version")?,
+        statuses: r.try_get("statuses")?,
+    })
+}
+
+/// A re-assessment's answers being recorded page by page, in one transaction, so that a run that fails half-way
+/// records nothing (and the next run reports every change again). Each page writes only what differs
+/// ([`AnswerRecorder::page`]); [`AnswerRecorder::finish`] drops the rows of the subjects after the last page (since
+/// deleted) and moves every other row to the new corpus fingerprint and date in one statement, then commits.
+/// Until then the recorded answers are unchanged for every other reader. On SQLite the transaction holds the
+/// database's one write lock for the whole run, so other writes wait for it (up to the busy timeout).
+pub struct AnswerRecorder {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    backend: Backend,
+    at: String,
+}
+
+impl std::fmt::Debug for AnswerRecorder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AnswerRecorder")
+            .field("at", &self.at)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AnswerRecorder {
+    /// Writes one page: the rows of `changed` (a new subject, another version, another answer) are inserted or
+    /// replaced, many rows a statement; the rows of `removed` subjects are deleted.
+    pub async fn page(
+        &mut self,
+        changed: &[AnswerDigest],
+        removed: &[String],
+    ) -> Result<(), StoreError> {
+        delete(&mut self.tx, self.backend, removed).await?;
+        upsert(&mut self.tx, self.backend, changed, &self.at).await
+    }
+
+    /// Deletes the rows of subject ids after `last` (`""`: every row; the inventory has no subject), moves every
+    /// other row to `fingerprint` and `as_of`, and commits.
+    pub async fn finish(
+        mut self,
+        fingerprint: &str,
+        as_of: &str,
+        last: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query("delete from answer_digest where subject_id > $1")
+            .bind(last)
+            .execute(&mut *self.tx)
+            .await?;
+        move_all(&mut self.tx, fingerprint, as_of, &self.at).await?;
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Deletes the rows of `ids`, many a statement.
+async fn delete(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    backend: Backend,
+    ids: &[String],
+) -> Result<(), StoreError> {
+    for ids in ids.chunks(backend.rows_per_statement(1)) {
+        let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "delete from answer_digest where subject_id in ({})",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for id in ids {
+            q = q.bind(id);
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Moves every row not yet under `fingerprint` as of `as_of` there (one statement).
+async fn move_all(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    fingerprint: &str,
+    as_of: &str,
+    at: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "update answer_digest set fingerprint = $1, as_of = $2, recorded_at = $3 \
+         where fingerprint <> $4 or as_of <> $5",
+    )
+    .bind(fingerprint)
+    .bind(as_of)
+    .bind(at)
+    .bind(fingerprint)
+    .bind(as_of)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
 
 /// Inserts or replaces `digests`, recorded at `at`, many rows a statement.
 async fn upsert(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    backend: Backend,
     digests: &[AnswerDigest],
     at: &str,
 ) -> Result<(), StoreError> {
-    for rows in digests.chunks(ROWS_PER_STATEMENT) {
+    for rows in digests.chunks(backend.rows_per_statement(6)) {
         let values: Vec<String> = (0..rows.len())
             .map(|i| {
                 let b = i * 6;

@@ -400,3 +400,103 @@ async fn saving_answer_digests_writes_what_changed_and_moves_the_rest() {
         assert_eq!(s.revision().await.unwrap(), 0);
     }
 }
+
+/// An import larger than one `insert` statement (1,201 entries, many rows a statement): every entry reads back as
+/// the import returned it, each has its one version and its audit entry, in order, chained to what was there
+/// before (verify passes, and a change after the import chains on); an import that fails on its last entry
+/// (an id taken earlier in the same import, an organization that does not exist, a deleted one) writes nothing
+/// and names that entry.
+#[tokio::test]
+async fn a_large_import_is_batched_audited_in_order_and_all_or_nothing() {
+    let (stores, _dir) = stores("import").await;
+    for s in stores {
+        let first = s
+            .create(Kind::Organization, input("before"), "alice")
+            .await
+            .unwrap();
+        let mut items = vec![(
+            Kind::Organization,
+            Some("org_acme".to_string()),
+            input("acme"),
+        )];
+        for i in 0..1200 {
+            let mut e = input(&format!("system {i}"));
+            e.notes = format!("note {i}");
+            if i % 2 == 0 {
+                e.organization_id = Some(if i % 4 == 0 { "org_acme" } else { &first.id }.into());
+            }
+            let id = (i % 3 != 0).then(|| format!("sub_{i:05}"));
+            items.push((Kind::Subject, id, e));
+        }
+        let created = s.import(items, "bob").await.unwrap();
+        assert_eq!(created.len(), 1201);
+        assert_eq!(created[0].id, "org_acme");
+        for e in [&created[1], &created[2], &created[600], &created[1200]] {
+            assert_eq!(&s.get(e.kind, &e.id, None).await.unwrap(), e);
+            assert_eq!(s.history(e.kind, &e.id).await.unwrap().len(), 1);
+        }
+        assert_eq!(created[1].organization_id.as_deref(), Some("org_acme"));
+        assert_eq!(
+            created[3].organization_id.as_deref(),
+            Some(first.id.as_str())
+        );
+        assert!(created[1].id.starts_with("sub_") && created[1].id.len() == 20);
+        assert_eq!(created[2].id, "sub_00001");
+        // One audit entry per entry, in the import's order, after the one before it.
+        let audit = s.audit_entries(1, 2000).await.unwrap();
+        assert_eq!(audit.len(), 1201);
+        for (a, e) in audit.iter().zip(&created) {
+            assert_eq!(a.target, format!("{}/{}", e.kind.as_str(), e.id));
+            assert_eq!((a.action.as_str(), a.actor.as_str()), ("create", "bob"));
+            assert_eq!(a.hash_after.as_deref(), Some(e.content_hash.as_str()));
+        }
+        let v = s.audit_verify().await.unwrap();
+        assert_eq!((v.entries, v.broken), (1202, None));
+        s.update(
+            Kind::Subject,
+            "sub_00001",
+            Some(1),
+            EntryPatch::default(),
+            "bob",
+        )
+        .await
+        .unwrap();
+        assert_eq!(s.audit_verify().await.unwrap().broken, None);
+
+        // All or nothing, and the entry that fails is named.
+        let count = s.all(Kind::Subject).await.unwrap().len();
+        s.delete(Kind::Organization, &first.id, None, "alice")
+            .await
+            .expect_err("it still has subjects");
+        let gone = s
+            .create(Kind::Organization, input("gone"), "alice")
+            .await
+            .unwrap();
+        s.delete(Kind::Organization, &gone.id, None, "alice")
+            .await
+            .unwrap();
+        let head = s.audit_verify().await.unwrap().entries;
+        let good = |i: usize| (Kind::Subject, Some(format!("sub_new{i}")), input("new"));
+        let mut dup: Vec<_> = (0..600).map(good).collect();
+        dup.push(good(7));
+        let mut unknown: Vec<_> = (0..600).map(good).collect();
+        let mut orphan = input("orphan");
+        orphan.organization_id = Some("org_nowhere".into());
+        unknown.push((Kind::Subject, None, orphan));
+        let mut deleted: Vec<_> = (0..600).map(good).collect();
+        let mut e = input("late");
+        e.organization_id = Some(gone.id.clone());
+        deleted.push((Kind::Subject, None, e));
+        for (items, expect) in [
+            (dup, "an entry `sub_new7` exists already".to_string()),
+            (unknown, "no organization `org_nowhere`".to_string()),
+            (deleted, format!("no organization `{}`", gone.id)),
+        ] {
+            let err = s.import(items, "bob").await.unwrap_err();
+            assert!(err.to_string().contains(&expect), "{err}");
+            assert_eq!(s.all(Kind::Subject).await.unwrap().len(), count);
+            let v = s.audit_verify().await.unwrap();
+            assert_eq!((v.entries, v.broken), (head, None));
+        }
+    }
+}

@@ -532,16 +532,18 @@ pub(crate) async fn reassess_stored(
     s: &AppState,
     as_of: Date,
 ) -> Result<re::ReassessAnswer, Problem> {
-    let input = stored::reassess_input(&s.store).await?;
-    let (engine, fingerprint) = (s.engine.clone(), s.corpus_fingerprint.clone());
-    let (input, r) = tokio::task::spawn_blocking(move || {
-        let r = stored::reassess(&engine, &fingerprint, &input, as_of);
-        (input, r)
-    })
+    stored::reassess_stored(
+        &s.store,
+        s.engine.clone(),
+        &s.corpus_fingerprint,
+        as_of,
+        stored::PAGE,
+    )
     .await
-    .map_err(|e| Problem::internal(&e))?;
-    stored::record(&s.store, &input, &r).await?;
-    Ok(r.answer)
+    .map_err(|e| match e {
+        stored::ReassessError::Store(e) => e.into(),
+        e @ stored::ReassessError::Cancelled(_) => Problem::internal(&e),
+    })
 }
 
 /// Re-assesses the whole inventory under the service's corpus and says which subjects' answers changed since
