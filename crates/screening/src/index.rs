@@ -203,6 +203,10 @@ enum Role {
     Middle,
     /// A patronymic (Feliksovich, Ivanovna, ...), which a query often leaves out.
     Patronymic,
+    /// The second word of a two-word family name (`DOMINGUEZ RAMIREZ, Jose Miguel`): in Spanish and
+    /// Portuguese usage a person carries two family names, the father's and the mother's, and is often named
+    /// by the first alone (`DOMINGUEZ, Miguel`).
+    SecondFamily,
 }
 
 impl Role {
@@ -212,6 +216,8 @@ impl Role {
             Role::Core | Role::Given => 1.0,
             Role::Middle => 0.4,
             Role::Patronymic => 0.25,
+            // Only when it is left out: see [`SECOND_FAMILY_OMITTED`].
+            Role::SecondFamily => 1.0,
         }
     }
 }
@@ -235,6 +241,15 @@ fn roles_of(entry: &Entry, name: &str, n: &Normalized) -> Box<[Role]> {
             for r in roles.iter_mut().skip(start + 1) {
                 *r = Role::Middle;
             }
+            // A family part of exactly two words, neither a particle (`AL`, `DE`, `BIN`): the second is a
+            // second family name.
+            if start == 2
+                && n.tokens[..2]
+                    .iter()
+                    .all(|t| !t.stop && !normalize::is_stop(&t.text))
+            {
+                roles[1] = Role::SecondFamily;
+            }
         }
     }
     for (r, t) in roles.iter_mut().zip(&n.tokens) {
@@ -243,6 +258,23 @@ fn roles_of(entry: &Entry, name: &str, n: &Normalized) -> Box<[Role]> {
         }
     }
     roles.into_boxed_slice()
+}
+
+/// The share of its weight a second family name keeps when one side leaves it out or writes another
+/// (`DOMINGUEZ, Miguel` for DOMINGUEZ RAMIREZ, Jose Miguel; `VANOY RAMIREZ, Ramiro` for VANOY MURILLO, Ramiro;
+/// the married name `NASSER DE HASBUN` for NASSER ARANA): what a middle name keeps. Matched, it weighs in full.
+const SECOND_FAMILY_OMITTED: f32 = 0.4;
+
+/// Where a query written `FAMILY, Given ...` has a second family name: the second word of a two-word family
+/// part (neither a particle), or the word after `de` in `FAMILY DE MARRIED-NAME` (Spanish usage for a married
+/// woman).
+fn query_second_family(q_given: Option<usize>, qtoks: &[QTok]) -> Option<usize> {
+    let stop = |i: usize| qtoks.get(i).is_none_or(|t| normalize::is_stop(&t.text));
+    match q_given {
+        Some(2) if !stop(0) && !stop(1) => Some(1),
+        Some(3) if qtoks[1].text == "de" && !stop(0) && !stop(2) => Some(2),
+        _ => None,
+    }
 }
 
 /// A listed name found whole within a longer query (extra given names, a trading style) counts as much as a
@@ -1171,8 +1203,11 @@ impl Index {
         let generic_added = |i: usize| {
             !person && !qused[i] && !place_added(i) && normalize::is_generic(&qtoks[i].text)
         };
+        let q_second = query_second_family(q_given, qtoks);
         let qweight = |i: usize| {
-            if place_added(i) {
+            if q_second == Some(i) && !qused[i] {
+                qtoks[i].weight * SECOND_FAMILY_OMITTED
+            } else if place_added(i) {
                 qtoks[i].weight * PLACE_WORD_WEIGHT
             } else if generic_added(i) {
                 qtoks[i].weight * GENERIC_ADDED_WEIGHT
@@ -1186,7 +1221,14 @@ impl Index {
         } else {
             0.0
         };
-        let nweight = |i: usize| self.weight_of(ntoks[i]) * rec.roles[i].factor();
+        let nweight = |i: usize| {
+            let w = self.weight_of(ntoks[i]) * rec.roles[i].factor();
+            if rec.roles[i] == Role::SecondFamily && !nused[i] {
+                w * SECOND_FAMILY_OMITTED
+            } else {
+                w
+            }
+        };
         let nw: f32 = (0..ntoks.len()).map(nweight).sum();
         let ncov = if nw > 0.0 {
             (0..ntoks.len()).map(|i| nweight(i) * nsim[i]).sum::<f32>() / nw
@@ -1201,6 +1243,9 @@ impl Index {
             match role {
                 Role::Patronymic => notes.push(format!("patronymic omitted: {}", nstr(i))),
                 Role::Middle => notes.push(format!("middle name omitted: {}", nstr(i))),
+                Role::SecondFamily => {
+                    notes.push(format!("second family name omitted: {}", nstr(i)))
+                }
                 Role::Core | Role::Given => {}
             }
         }
@@ -1278,6 +1323,12 @@ impl Index {
             }
         }
         for (i, t) in qtoks.iter().enumerate() {
+            if q_second == Some(i) && !qused[i] {
+                notes.push(format!(
+                    "second family name written differently: {}",
+                    t.text
+                ));
+            }
             if place_added(i) {
                 notes.push(format!("place word added counts little: {}", t.text));
             } else if generic_added(i) {
@@ -1362,7 +1413,8 @@ fn complete(e: &Explanation) -> bool {
         && !e.unmatched_listed.iter().any(identifying)
 }
 
-/// Whether a hit differs from the query by more than omitted middle names and patronymics: a word of the
+/// Whether a hit differs from the query by more than omitted middle names, patronymics and second family
+/// names: a word of the
 /// query or a family or first given name of the listing left over, or a word matched only inexactly.
 fn own_words(e: &Explanation) -> bool {
     let omitted: Vec<&str> = e
@@ -1371,6 +1423,7 @@ fn own_words(e: &Explanation) -> bool {
         .filter_map(|n| {
             n.strip_prefix("middle name omitted: ")
                 .or_else(|| n.strip_prefix("patronymic omitted: "))
+                .or_else(|| n.strip_prefix("second family name omitted: "))
         })
         .collect();
     let identifying = |w: &String| !normalize::is_stop(w);
