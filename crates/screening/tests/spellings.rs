@@ -635,3 +635,15 @@ fn a_second_family_name_left_out_or_written_differently() {
     // The family names with another given name are not the person.
     assert!(hit(&ix, "VANOY RAMIREZ, Pedro", "VANOY MURILLO, Ramiro").is_none());
 }
+
+#[test]
+fn the_arabic_article_assimilated_to_a_sun_letter() {
+    let ix = index();
+    // OFAC's own aliases: `ar-Rahman` is `al-Rahman` said as it is written by speech.
+    assert_hit_by(
+        &ix,
+        "AR-RAHMAN WELFARE ORGANIZATION",
+        "AL RAHMAH WELFARE ORGANIZATION",
+        "Arabic article assimilated: ar = al",
+    );
+}
