@@ -647,3 +647,32 @@ fn the_arabic_article_assimilated_to_a_sun_letter() {
         "Arabic article assimilated: ar = al",
     );
 }
+
+#[test]
+fn a_person_named_by_given_and_fathers_names_without_the_family_name() {
+    let ix = index();
+    // OFAC's own aliases: the listed family name (a tribal or place name) left out, a later name of the
+    // listing (the father's name) written as the family name.
+    assert_hit_by(
+        &ix,
+        "KHALFAN, Ahmed",
+        "GHAILANI, Ahmed Khalfan",
+        "family name omitted (named by given and father's names): ghailani",
+    );
+    assert_hit_by(
+        &ix,
+        "AZIZULLAH, Haji",
+        "ALIZAI, Haji Azizullah",
+        "family name omitted (named by given and father's names): alizai",
+    );
+    // Not in another order: the query's given name must be the listed one. (In this small fixture every word
+    // is rare and the name scores high anyway; the rule must not be what raised it.)
+    let loose = SearchOptions {
+        threshold: 0.0,
+        ..SearchOptions::default()
+    };
+    for h in ix.search("AHMED, Khalfan", &loose) {
+        let text = h.explanation.describe(h.score);
+        assert!(!text.contains("family name omitted"), "{text}");
+    }
+}
