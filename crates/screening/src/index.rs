@@ -241,6 +241,16 @@ fn roles_of(entry: &Entry, name: &str, n: &Normalized) -> Box<[Role]> {
             for r in roles.iter_mut().skip(start + 1) {
                 *r = Role::Middle;
             }
+            // A Korean given name is one name of two syllables, written apart or hyphenated (`KIM, Chol Nam`,
+            // `KIM, Chol-nam`): its second syllable is not a middle name a query may leave out (`KIM, Chol`
+            // is another person).
+            if start == 1
+                && g == 2
+                && crate::translit::is_korean_surname(&n.tokens[0].text)
+                && n.tokens[1..].iter().all(|t| t.text.len() <= 5)
+            {
+                roles[2] = Role::Given;
+            }
             // A family part of exactly two words, neither a particle (`AL`, `DE`, `BIN`): the second is a
             // second family name.
             if start == 2
@@ -718,11 +728,16 @@ impl Index {
         let q_given = query
             .split_once(',')
             .map(|(family, _)| self.normalize_query(family).tokens.len());
-        // The query's own middle names and patronymics weigh what the listed ones do.
+        // The query's own middle names and patronymics weigh what the listed ones do; the second syllable of
+        // a Korean given name is not a middle name (see [`roles_of`]).
+        let korean = q_given == Some(1)
+            && qtoks.len() == 3
+            && crate::translit::is_korean_surname(&qtoks[0].text)
+            && qtoks[1..].iter().all(|t| t.text.len() <= 5);
         for (i, t) in qtoks.iter_mut().enumerate() {
             if normalize::is_patronymic(&t.text) {
                 t.weight *= Role::Patronymic.factor();
-            } else if q_given.is_some_and(|g| i > g) {
+            } else if q_given.is_some_and(|g| i > g) && !korean {
                 t.weight *= Role::Middle.factor();
             }
             if q_given.is_none() && normalize::is_org_word(&t.text) {

@@ -295,6 +295,14 @@ fn groups_by_word() -> &'static FxHashMap<&'static str, Vec<usize>> {
     })
 }
 
+/// Whether a word is a Korean surname as the tables above romanise it (`kim`, `ri`, `pak`, `choe` ...).
+pub fn is_korean_surname(word: &str) -> bool {
+    groups_by_word().get(word).is_some_and(|gs| {
+        gs.iter()
+            .any(|&g| GROUPS[g].0.starts_with("Korean surname"))
+    })
+}
+
 /// The romanisation fold of a lowercase ASCII word, and the rules that changed it.
 pub fn fold(word: &str) -> (String, Vec<&'static str>) {
     let mut s = word.to_string();

@@ -676,3 +676,21 @@ fn a_person_named_by_given_and_fathers_names_without_the_family_name() {
         assert!(!text.contains("family name omitted"), "{text}");
     }
 }
+
+#[test]
+fn a_korean_given_name_is_one_name_of_two_syllables() {
+    let ix = index();
+    // OFAC's alias of KIM, Chol (McCune-Reischauer apostrophes) is not KIM, Chol Nam or KIM, Chol Sam: the
+    // second syllable of a Korean given name is not a middle name a query may leave out.
+    let hits: Vec<String> = ix
+        .search("KIM, Ch'o'l", &SearchOptions::default())
+        .into_iter()
+        .map(|h| ix.entries()[h.entry].name.clone())
+        .collect();
+    assert_eq!(hits, vec!["KIM, Chol".to_string()]);
+    // Nor, the other way round, is KIM, Chol Nam the listed KIM, Chol.
+    assert!(hit(&ix, "KIM, Chol Nam", "KIM, Chol").is_none());
+    // The two syllables written together or hyphenated are the same name.
+    assert!(hit(&ix, "KIM, Chol-nam", "KIM, Chol Nam").is_some());
+    assert!(hit(&ix, "KIM, Cholnam", "KIM, Chol Nam").is_some());
+}
