@@ -694,3 +694,21 @@ fn a_korean_given_name_is_one_name_of_two_syllables() {
     assert!(hit(&ix, "KIM, Chol-nam", "KIM, Chol Nam").is_some());
     assert!(hit(&ix, "KIM, Cholnam", "KIM, Chol Nam").is_some());
 }
+
+#[test]
+fn a_glide_y_written_or_left_out() {
+    let ix = index();
+    // OFAC's own aliases: BGN/PCGN `ye` after a vowel (проект: proyekt / proekt) and the Arabic -iyeh / -ieh.
+    assert_hit_by(
+        &ix,
+        "LENPROMTRANSPROEKT CJSC",
+        "LENPROMTRANSPROYEKT",
+        "glide y between vowels left out",
+    );
+    assert_hit_by(
+        &ix,
+        "HAMIYE, Jamil",
+        "HAMIEH, Jamiel",
+        "glide y between vowels left out",
+    );
+}
