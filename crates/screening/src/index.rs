@@ -14,6 +14,12 @@
 //! the entry or −0.10 when the entry has addresses in other countries only. When one listed name matches the
 //! query word for word, the other hits that have words of their own are capped below the default threshold
 //! (named in their explanations).
+//!
+//! **Name structure.** The words of a person written `FAMILY, Given Middle ...` weigh by their part: a middle
+//! name 0.4, a patronymic 0.25, the second word of a two-word family name 0.4 when one side leaves it out or
+//! writes another (Spanish usage), the family name 0.4 when the query names the person by the given name and a
+//! later, distinctive name of the listing (the father's name); the second syllable of a Korean given name is
+//! part of the given name. Each rule that raised a score is named in the explanation.
 
 use crate::limits::{self, ScreenError, MAX_FUZZY_TOKEN_BYTES, MAX_TOKENS};
 use crate::model::Entry;
