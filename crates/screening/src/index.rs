@@ -14,6 +14,12 @@
 //! the entry or −0.10 when the entry has addresses in other countries only. When one listed name matches the
 //! query word for word, the other hits that have words of their own are capped below the default threshold
 //! (named in their explanations).
+//!
+//! **Name structure.** The words of a person written `FAMILY, Given Middle ...` weigh by their part: a middle
+//! name 0.4, a patronymic 0.25, the second word of a two-word family name 0.4 when one side leaves it out or
+//! writes another (Spanish usage), the family name 0.4 when the query names the person by the given name and a
+//! later, distinctive name of the listing (the father's name); the second syllable of a Korean given name is
+//! part of the given name. Each rule that raised a score is named in the explanation.
 
 use crate::limits::{self, ScreenError, MAX_FUZZY_TOKEN_BYTES, MAX_TOKENS};
 use crate::model::Entry;
@@ -203,6 +209,10 @@ enum Role {
     Middle,
     /// A patronymic (Feliksovich, Ivanovna, ...), which a query often leaves out.
     Patronymic,
+    /// The second word of a two-word family name (`DOMINGUEZ RAMIREZ, Jose Miguel`): in Spanish and
+    /// Portuguese usage a person carries two family names, the father's and the mother's, and is often named
+    /// by the first alone (`DOMINGUEZ, Miguel`).
+    SecondFamily,
 }
 
 impl Role {
@@ -212,6 +222,8 @@ impl Role {
             Role::Core | Role::Given => 1.0,
             Role::Middle => 0.4,
             Role::Patronymic => 0.25,
+            // Only when it is left out: see [`SECOND_FAMILY_OMITTED`].
+            Role::SecondFamily => 1.0,
         }
     }
 }
@@ -235,6 +247,25 @@ fn roles_of(entry: &Entry, name: &str, n: &Normalized) -> Box<[Role]> {
             for r in roles.iter_mut().skip(start + 1) {
                 *r = Role::Middle;
             }
+            // A Korean given name is one name of two syllables, written apart or hyphenated (`KIM, Chol Nam`,
+            // `KIM, Chol-nam`): its second syllable is not a middle name a query may leave out (`KIM, Chol`
+            // is another person).
+            if start == 1
+                && g == 2
+                && crate::translit::is_korean_surname(&n.tokens[0].text)
+                && n.tokens[1..].iter().all(|t| t.text.len() <= 5)
+            {
+                roles[2] = Role::Given;
+            }
+            // A family part of exactly two words, neither a particle (`AL`, `DE`, `BIN`): the second is a
+            // second family name.
+            if start == 2
+                && n.tokens[..2]
+                    .iter()
+                    .all(|t| !t.stop && !normalize::is_stop(&t.text))
+            {
+                roles[1] = Role::SecondFamily;
+            }
         }
     }
     for (r, t) in roles.iter_mut().zip(&n.tokens) {
@@ -243,6 +274,27 @@ fn roles_of(entry: &Entry, name: &str, n: &Normalized) -> Box<[Role]> {
         }
     }
     roles.into_boxed_slice()
+}
+
+/// The share of its weight a second family name keeps when one side leaves it out or writes another
+/// (`DOMINGUEZ, Miguel` for DOMINGUEZ RAMIREZ, Jose Miguel; `VANOY RAMIREZ, Ramiro` for VANOY MURILLO, Ramiro;
+/// the married name `NASSER DE HASBUN` for NASSER ARANA): what a middle name keeps. Matched, it weighs in full.
+const SECOND_FAMILY_OMITTED: f32 = 0.4;
+
+/// The share of its weight a listed person's family name keeps when the query names the person by the given
+/// name and a later name of the listing instead (see `family_omitted` in [`Index::score`]).
+const FAMILY_OMITTED: f32 = 0.4;
+
+/// Where a query written `FAMILY, Given ...` has a second family name: the second word of a two-word family
+/// part (neither a particle), or the word after `de` in `FAMILY DE MARRIED-NAME` (Spanish usage for a married
+/// woman).
+fn query_second_family(q_given: Option<usize>, qtoks: &[QTok]) -> Option<usize> {
+    let stop = |i: usize| qtoks.get(i).is_none_or(|t| normalize::is_stop(&t.text));
+    match q_given {
+        Some(2) if !stop(0) && !stop(1) => Some(1),
+        Some(3) if qtoks[1].text == "de" && !stop(0) && !stop(2) => Some(2),
+        _ => None,
+    }
 }
 
 /// A listed name found whole within a longer query (extra given names, a trading style) counts as much as a
@@ -682,11 +734,16 @@ impl Index {
         let q_given = query
             .split_once(',')
             .map(|(family, _)| self.normalize_query(family).tokens.len());
-        // The query's own middle names and patronymics weigh what the listed ones do.
+        // The query's own middle names and patronymics weigh what the listed ones do; the second syllable of
+        // a Korean given name is not a middle name (see [`roles_of`]).
+        let korean = q_given == Some(1)
+            && qtoks.len() == 3
+            && crate::translit::is_korean_surname(&qtoks[0].text)
+            && qtoks[1..].iter().all(|t| t.text.len() <= 5);
         for (i, t) in qtoks.iter_mut().enumerate() {
             if normalize::is_patronymic(&t.text) {
                 t.weight *= Role::Patronymic.factor();
-            } else if q_given.is_some_and(|g| i > g) {
+            } else if q_given.is_some_and(|g| i > g) && !korean {
                 t.weight *= Role::Middle.factor();
             }
             if q_given.is_none() && normalize::is_org_word(&t.text) {
@@ -1171,8 +1228,11 @@ impl Index {
         let generic_added = |i: usize| {
             !person && !qused[i] && !place_added(i) && normalize::is_generic(&qtoks[i].text)
         };
+        let q_second = query_second_family(q_given, qtoks);
         let qweight = |i: usize| {
-            if place_added(i) {
+            if q_second == Some(i) && !qused[i] {
+                qtoks[i].weight * SECOND_FAMILY_OMITTED
+            } else if place_added(i) {
                 qtoks[i].weight * PLACE_WORD_WEIGHT
             } else if generic_added(i) {
                 qtoks[i].weight * GENERIC_ADDED_WEIGHT
@@ -1186,7 +1246,39 @@ impl Index {
         } else {
             0.0
         };
-        let nweight = |i: usize| self.weight_of(ntoks[i]) * rec.roles[i].factor();
+        // A person named by the given name and a later name of the listing (the father's or grandfather's
+        // name, the nasab of Arabic usage), written as the family name, with the listed family name (a
+        // tribal or place name, the nisba) left out: `KHALFAN, Ahmed` for GHAILANI, Ahmed Khalfan;
+        // `AZIZULLAH, Haji` for ALIZAI, Haji Azizullah. Every query word matched, the listed first given name
+        // too, by the query's first given name, each word of the query's family part matched to a listed
+        // middle name and distinctive (a father's name as common as Muhammad or Ahmad names too many
+        // people: measured on the tuning half) and not Muhammad or Sayyid in any spelling, no listed
+        // family word.
+        let listed_given = rec.roles.iter().position(|r| *r == Role::Given);
+        let family_omitted = person
+            && qused.iter().all(|&u| u)
+            && q_given.is_some_and(|qg| {
+                qg >= 1
+                    && listed_given.is_some_and(|g| nused[g] && nq[g] == qg)
+                    && (0..qg).all(|qi| {
+                        qtoks[qi].weight >= DISTINCTIVE_SHARE * self.max_idf
+                            && !normalize::is_name_prefix(&qtoks[qi].text)
+                            && (0..ntoks.len())
+                                .any(|ni| nq[ni] == qi && rec.roles[ni] == Role::Middle)
+                    })
+            })
+            && (0..ntoks.len()).all(|i| rec.roles[i] != Role::Core || !nused[i]);
+        let nweight = |i: usize| {
+            let w = self.weight_of(ntoks[i]) * rec.roles[i].factor();
+            if rec.roles[i] == Role::SecondFamily && !nused[i] {
+                w * SECOND_FAMILY_OMITTED
+            } else if family_omitted && rec.roles[i] == Role::Core && !self.stop[ntoks[i] as usize]
+            {
+                w * FAMILY_OMITTED
+            } else {
+                w
+            }
+        };
         let nw: f32 = (0..ntoks.len()).map(nweight).sum();
         let ncov = if nw > 0.0 {
             (0..ntoks.len()).map(|i| nweight(i) * nsim[i]).sum::<f32>() / nw
@@ -1201,6 +1293,15 @@ impl Index {
             match role {
                 Role::Patronymic => notes.push(format!("patronymic omitted: {}", nstr(i))),
                 Role::Middle => notes.push(format!("middle name omitted: {}", nstr(i))),
+                Role::SecondFamily => {
+                    notes.push(format!("second family name omitted: {}", nstr(i)))
+                }
+                Role::Core if family_omitted && !self.stop[ntoks[i] as usize] => {
+                    notes.push(format!(
+                        "family name omitted (named by given and father's names): {}",
+                        nstr(i)
+                    ))
+                }
                 Role::Core | Role::Given => {}
             }
         }
@@ -1219,7 +1320,6 @@ impl Index {
         // (Spanish usage, `TREVINO MORALES, Oscar Omar`): there a word before the listed given name is a
         // second given name, when the listed given name is among the query's given names (measured on the
         // tuning half: 12 more aliases found for one more wrong-party hit).
-        let listed_given = rec.roles.iter().position(|r| *r == Role::Given);
         let relative = match (q_given, listed_given) {
             (Some(qg), Some(g)) => {
                 qg < qtoks.len()
@@ -1278,6 +1378,12 @@ impl Index {
             }
         }
         for (i, t) in qtoks.iter().enumerate() {
+            if q_second == Some(i) && !qused[i] {
+                notes.push(format!(
+                    "second family name written differently: {}",
+                    t.text
+                ));
+            }
             if place_added(i) {
                 notes.push(format!("place word added counts little: {}", t.text));
             } else if generic_added(i) {
@@ -1362,7 +1468,8 @@ fn complete(e: &Explanation) -> bool {
         && !e.unmatched_listed.iter().any(identifying)
 }
 
-/// Whether a hit differs from the query by more than omitted middle names and patronymics: a word of the
+/// Whether a hit differs from the query by more than omitted middle names, patronymics and second family
+/// names: a word of the
 /// query or a family or first given name of the listing left over, or a word matched only inexactly.
 fn own_words(e: &Explanation) -> bool {
     let omitted: Vec<&str> = e
@@ -1371,6 +1478,7 @@ fn own_words(e: &Explanation) -> bool {
         .filter_map(|n| {
             n.strip_prefix("middle name omitted: ")
                 .or_else(|| n.strip_prefix("patronymic omitted: "))
+                .or_else(|| n.strip_prefix("second family name omitted: "))
         })
         .collect();
     let identifying = |w: &String| !normalize::is_stop(w);

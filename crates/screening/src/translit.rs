@@ -25,6 +25,9 @@
 //! * Cyrillic (Russian): BGN/PCGN 1947 (zh, kh, ts, ch, sh, shch, y, yu, ya), ISO 9:1995 (ž, h, c, č, š, ŝ, j,
 //!   û, â, folded to ASCII by `deunicode`), the German Duden transcription (sch, tsch, schtsch, w, j, ch), the
 //!   French transcription (j, ch, tch, chtch, ou), the Polish transcription (ż, cz, sz, szcz, w, j).
+//! * A glide `y` between vowels, written by some systems and left out by others: BGN/PCGN writes Cyrillic е as
+//!   `ye` after a vowel (Nikolayev, Dmitriyev, Proyekt) where ISO 9 and the common spelling write `e`; the Arabic
+//!   nisba ending -iyya / -iyah is written `-iya` or `-ia` (Islamiya / Islamia, Hamiyeh / Hamieh).
 //! * `ch` read two more ways, each an extra fold key: the French transcription writes ш (Russian) and ش
 //!   (Arabic) as ch (Chamil, Hicham, Bouchoucha), so a French ch = sh; the German transcription writes х as ch
 //!   (Chruschtschow), as did Dutch and the Indonesian spelling before the 1972 reform (Mochtar, Achmad), so a
@@ -295,6 +298,14 @@ fn groups_by_word() -> &'static FxHashMap<&'static str, Vec<usize>> {
     })
 }
 
+/// Whether a word is a Korean surname as the tables above romanise it (`kim`, `ri`, `pak`, `choe` ...).
+pub fn is_korean_surname(word: &str) -> bool {
+    groups_by_word().get(word).is_some_and(|gs| {
+        gs.iter()
+            .any(|&g| GROUPS[g].0.starts_with("Korean surname"))
+    })
+}
+
 /// The romanisation fold of a lowercase ASCII word, and the rules that changed it.
 pub fn fold(word: &str) -> (String, Vec<&'static str>) {
     let mut s = word.to_string();
@@ -346,6 +357,15 @@ pub fn fold(word: &str) -> (String, Vec<&'static str>) {
     if doubled {
         rules.push("doubled letter");
     }
+    // A glide y between vowels that some systems write and others leave out: BGN/PCGN writes Cyrillic е as
+    // `ye` after a vowel where other systems write `e` (Nikolayev / Nikolaev, Dmitriyev / Dmitriev, Sergeyev /
+    // Sergeev), and romanisations of Arabic write the nisba ending -iyya / -iyah as `-iya` or `-ia` (Islamiya /
+    // Islamia, Asariya / Asaria, Hamiyeh / Hamieh).
+    let (glided, dropped) = drop_glide(&out);
+    if dropped {
+        rules.push("glide y between vowels left out (Nikolayev = Nikolaev, Hamiyeh = Hamieh)");
+    }
+    let mut out = glided;
     // Endings: -iy, -ij, -ii, -yi, -y (Cyrillic -ий, -ый in BGN/PCGN, ISO 9 and simplified forms) = -i.
     for (end, rule) in [
         ("iy", "Cyrillic ending -iy = -i"),
@@ -377,6 +397,25 @@ pub fn fold(word: &str) -> (String, Vec<&'static str>) {
         rules.push("ending -y = -i");
     }
     (out, rules)
+}
+
+/// The word without the glide `y` of `<vowel>ye` and `iy<vowel>` (see [`fold`]), and whether one was dropped.
+fn drop_glide(word: &str) -> (String, bool) {
+    let b = word.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut dropped = false;
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'y' && i > 0 && i + 1 < b.len() {
+            let (prev, next) = (b[i - 1], b[i + 1]);
+            if (next == b'e' && vowel(prev)) || (prev == b'i' && vowel(next)) {
+                dropped = true;
+                continue;
+            }
+        }
+        out.push(c as char);
+    }
+    (out, dropped)
 }
 
 /// The word with every `ch` that is not part of `tch` or `sch` written `to`, or `None` when there is none.
@@ -537,6 +576,19 @@ mod tests {
         assert!(share("ghathafi", "gaddafi", "c:"));
         assert!(share("kaddafi", "qadhafi", "c:"));
         assert!(!share("knight", "kniket", "f:"));
+    }
+
+    #[test]
+    fn a_glide_y_written_or_left_out() {
+        // Николаев, Дмитриев: BGN/PCGN Nikolayev, Dmitriyev; other systems Nikolaev, Dmitriev.
+        assert!(share("nikolayev", "nikolaev", "f:"));
+        assert!(share("dmitriyev", "dmitriev", "f:"));
+        // The Arabic nisba ending: Islamiyya / Islamiya / Islamia.
+        assert!(share("islamiyya", "islamia", "f:"));
+        assert!(share("islamiya", "islamia", "f:"));
+        // Not a y that starts a word or follows a consonant, nor one after a vowel before anything but e.
+        assert!(!share("yemen", "emen", "f:"));
+        assert!(!share("bayan", "baan", "f:"));
     }
 
     #[test]
