@@ -315,7 +315,7 @@ fn one_product_is_assessed_in_the_eu_the_us_and_china_at_once() {
 fn rare_earth_controls_are_suspended_then_unconfirmed_with_low_confidence() {
     let m = manifest(
         "rare-earth-magnets",
-        "subject: export\nexport:\n  shipped_from: [DE]\n  destination: [US]\n  cn_rare_earth_items: [foreign_made_cn_content]\n",
+        "subject: export\nexport:\n  shipped_from: [DE]\n  destination: [US]\n  cn_rare_earth_items: [foreign_made_cn_content]\n  cn_humanitarian_relief: false\n",
     );
     let file = m.to_str().unwrap();
     assert_eq!(
