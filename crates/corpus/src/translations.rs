@@ -62,6 +62,9 @@ pub struct Texts {
     /// Qualified fact name to the texts of its `derive:` alternatives, in the vocabulary's order.
     #[serde(default)]
     pub derivations: HashMap<String, Vec<DerivationText>>,
+    /// Parameter id (`eu_ai_act.gpai_systemic_risk_flop`) to its description.
+    #[serde(default)]
+    pub parameters: HashMap<String, String>,
 }
 
 impl Texts {
@@ -101,6 +104,10 @@ impl Texts {
     /// The translated texts of a fact's `index`-th `derive:` alternative.
     pub fn derivation(&self, fact: &str, index: usize) -> Option<&DerivationText> {
         self.derivations.get(fact)?.get(index)
+    }
+    /// A dated parameter's translated description (what the value means).
+    pub fn parameter(&self, parameter: &str) -> Option<&str> {
+        self.parameters.get(parameter).map(String::as_str)
     }
     /// A fact's translated question.
     pub fn question(&self, fact: &str) -> Option<&str> {
@@ -236,6 +243,8 @@ struct File {
     notes: BTreeMap<String, String>,
     #[serde(default)]
     derivations: BTreeMap<String, Vec<DerivationText>>,
+    #[serde(default)]
+    parameters: BTreeMap<String, String>,
 }
 
 /// The place of `id` written as a key (`  id:` at the start of a line) in a file's text.
@@ -312,6 +321,7 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
         .map(|t| t.id.as_str())
         .collect();
     let penalty_ids: Vec<&str> = corpus.penalties.iter().map(|p| p.id.as_str()).collect();
+    let parameter_ids: Vec<&str> = corpus.parameters.iter().map(|p| p.id.as_str()).collect();
     let derived_ids: Vec<&str> = corpus
         .vocabulary
         .facts
@@ -463,6 +473,26 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
             }
             texts.notes.insert(id, t);
         }
+        for (id, t) in file.parameters {
+            if !check("parameter", &id, &parameter_ids, &mut diags) {
+                continue;
+            }
+            if corpus
+                .parameters
+                .iter()
+                .any(|p| p.id == id && p.description.trim().is_empty())
+            {
+                diags.push(key_diag(
+                    &s.path,
+                    &s.text,
+                    &id,
+                    format!("parameter `{id}` has no description to translate"),
+                    Some("remove it, or give the parameter a `description:` in the corpus".into()),
+                ));
+                continue;
+            }
+            texts.parameters.insert(id, t);
+        }
         for (id, t) in file.derivations {
             if !check("derived fact", &id, &derived_ids, &mut diags) {
                 continue;
@@ -531,6 +561,32 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
                 let folder = folders.get(&i.id).map(String::as_str).unwrap_or("<folder>");
                 diags.push(missing(lang, "instrument", &i.id, "note", folder));
             }
+        }
+        // Every parameter's description, or `compute` and the law pages print it in English.
+        for p in &corpus.parameters {
+            if p.description.trim().is_empty()
+                || texts
+                    .parameters
+                    .get(&p.id)
+                    .is_some_and(|t| !t.trim().is_empty())
+            {
+                continue;
+            }
+            let instrument = p.id.split_once('.').map_or(p.id.as_str(), |(i, _)| i);
+            let folder = folders
+                .get(instrument)
+                .map(String::as_str)
+                .unwrap_or("<folder>");
+            diags.push(Diagnostic {
+                file: format!("{DIR}{lang}/{folder}.yaml"),
+                line: 1,
+                col: 1,
+                message: format!("parameter `{}` has a description but no {lang} text", p.id),
+                hint: Some(format!(
+                    "add `{}: ...` under `parameters:`; every parameter's description needs a translation in each language of {DIR}",
+                    p.id
+                )),
+            });
         }
         // Every penalty's summary, enforcer names and caveat, or a report in this language prints them in
         // English (the penalty line falls back to the corpus's text).

@@ -63,6 +63,15 @@ fn complete() -> String {
     for p in &loaded.corpus.penalties {
         s.push_str(&format!("  {}:\n    summary: 罚款\n", p.id));
     }
+    s.push_str("parameters:\n");
+    for p in loaded
+        .corpus
+        .parameters
+        .iter()
+        .filter(|p| !p.description.trim().is_empty())
+    {
+        s.push_str(&format!("  {}: 参数说明\n", p.id));
+    }
     s.push_str("exceptions:\n");
     let mut done: Vec<String> = Vec::new();
     for r in &loaded.corpus.rules {
@@ -339,6 +348,61 @@ fn rule_notes_and_derivations_are_translated_in_full() {
         "{d:#?}"
     );
     assert_eq!(d[0].file, "i18n/zh-CN/vocabulary.yaml");
+}
+
+#[test]
+fn parameter_descriptions_are_translated_in_full() {
+    let all = complete();
+    let t = check(&[("i18n/zh-CN/all.yaml", &all)]).expect("loads");
+    let zh = t.get("zh-CN").expect("zh-CN");
+    assert_eq!(zh.parameter("xx_act.compute_threshold"), Some("参数说明"));
+    // A parameter with a description but no translation: `compute` would print it in English.
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace("  xx_act.compute_threshold: 参数说明\n", ""),
+    )])
+    .unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        "parameter `xx_act.compute_threshold` has a description but no zh-CN text"
+    );
+    assert_eq!(d[0].file, "i18n/zh-CN/xx.yaml");
+    // A parameter the corpus does not have.
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace(
+            "\nparameters:\n",
+            "\nparameters:\n  xx_act.compute_treshold: 说明\n",
+        ),
+    )])
+    .unwrap_err();
+    assert_eq!(
+        d[0].message, "unknown parameter `xx_act.compute_treshold`",
+        "{d:#?}"
+    );
+    assert_eq!(
+        d[0].hint.as_deref(),
+        Some("did you mean `xx_act.compute_threshold`?")
+    );
+}
+
+#[test]
+fn every_parameter_of_the_embedded_corpus_has_a_chinese_description() {
+    let sources = aigov_corpus::embedded_sources();
+    let loaded = aigov_corpus::load(&sources).expect("the embedded corpus loads");
+    let t = translations::load(&sources, &loaded.corpus).expect("translations load");
+    let zh = t.get("zh-CN").expect("zh-CN");
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut n = 0;
+    for p in &loaded.corpus.parameters {
+        let text = zh
+            .parameter(&p.id)
+            .unwrap_or_else(|| panic!("{} has no zh-CN description", p.id));
+        assert!(han(text), "{}: {text}", p.id);
+        n += 1;
+    }
+    assert!(n >= 40, "{n} parameters");
 }
 
 #[test]
