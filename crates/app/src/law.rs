@@ -296,14 +296,22 @@ fn view(corpus: &Corpus, n: usize, texts: Option<&Texts>) -> Option<InstrumentVi
             kind: e.kind,
             verb: e.kind.verb(),
             by_title: e.by.as_deref().and_then(|b| {
-                corpus
-                    .instruments
-                    .iter()
-                    .find(|x| x.id == b)
-                    .map(|x| x.short_title.clone())
+                texts
+                    .and_then(|t| t.short_title(b))
+                    .map(str::to_string)
+                    .or_else(|| {
+                        corpus
+                            .instruments
+                            .iter()
+                            .find(|x| x.id == b)
+                            .map(|x| x.short_title.clone())
+                    })
             }),
             by: e.by.clone(),
-            provisions: e.provisions.clone(),
+            provisions: texts
+                .and_then(|t| t.event_provisions(&i.id, &e.id))
+                .map(str::to_string)
+                .or_else(|| e.provisions.clone()),
             note: e.note.clone(),
         })
         .collect();

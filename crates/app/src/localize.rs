@@ -524,15 +524,8 @@ pub fn date_source(
     let ev = d.event.as_ref()?;
     let inst = corpus.instrument(&ev.instrument)?;
     let e = inst.event(&ev.event)?;
-    let provisions = e
-        .provisions
-        .as_deref()
-        .map(|p| {
-            lang.ta(
-                "date-source-provisions",
-                &[("provisions", Arg::Str(&citation(lang, p)))],
-            )
-        })
+    let provisions = event_provisions(&inst.id, e, lang, texts)
+        .map(|p| lang.ta("date-source-provisions", &[("provisions", Arg::Str(&p))]))
         .unwrap_or_default();
     Some(lang.ta(
         "date-source",
@@ -542,6 +535,26 @@ pub fn date_source(
             ("provisions", Arg::Str(&provisions)),
         ],
     ))
+}
+
+/// The provisions a lifecycle event concerns in `lang`: the corpus's translation (`events:`) where it has one,
+/// else the English text with its article labels said the language's way.
+pub fn event_provisions(
+    instrument: &str,
+    e: &aigov_core::model::LifecycleEvent,
+    lang: Lang,
+    texts: Option<&Texts>,
+) -> Option<String> {
+    let p = e.provisions.as_deref()?;
+    if lang == Lang::En {
+        return Some(p.to_string());
+    }
+    Some(
+        texts
+            .and_then(|t| t.event_provisions(instrument, &e.id))
+            .map(str::to_string)
+            .unwrap_or_else(|| citation(lang, p)),
+    )
 }
 
 /// `(3)(b)` after an article number as paragraph and item labels.

@@ -835,7 +835,7 @@ fn finding_block(
     // An ended law's challenges are part of its history line; "the law still applies" would be wrong.
     if f.status != Status::Ended {
         for c in &f.challenges {
-            st.detail(out, &challenge_line(c, lang));
+            st.detail(out, &challenge_line(c, lang, texts));
         }
     }
     match open {
@@ -913,6 +913,32 @@ fn finding_block(
     st.detail(out, &format!("{} · {}", st.code(f.rule), f.url));
 }
 
+/// A trace's `name = value` line in `lang`: the engine's English words for a value that is missing (not given,
+/// not given within complete markets, no parameter value on the date) come from the message files.
+fn trace_value(line: &str, lang: Lang) -> String {
+    use aigov_core::condition::{NOT_GIVEN, NOT_GIVEN_MARKETS, NO_PARAMETER_VALUE};
+    if lang == Lang::En {
+        return line.to_string();
+    }
+    let Some((name, value)) = line.split_once(" = ") else {
+        return line.to_string();
+    };
+    let said = if value == NOT_GIVEN {
+        lang.t("trace-not-given")
+    } else if value == NO_PARAMETER_VALUE {
+        lang.t("trace-no-parameter-value")
+    } else if let Some(codes) = value
+        .strip_prefix(NOT_GIVEN_MARKETS)
+        .and_then(|r| r.trim().strip_prefix('('))
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        lang.ta("trace-not-given-markets", &[("markets", Arg::Str(codes))])
+    } else {
+        return line.to_string();
+    };
+    format!("{name} = {said}")
+}
+
 fn tree(out: &mut String, node: &TraceNode, prefix: &str, last: bool, root: bool, lang: Lang) {
     let mark = match node.result {
         Truth::True => "✓",
@@ -945,7 +971,7 @@ fn tree(out: &mut String, node: &TraceNode, prefix: &str, last: bool, root: bool
         format!("{prefix}{}", if last { "   " } else { "│  " })
     };
     for v in &node.values {
-        let _ = writeln!(out, "{child_prefix}    {v}");
+        let _ = writeln!(out, "{child_prefix}    {}", trace_value(v, lang));
     }
     // Show the children that decided the outcome; summarise the others (an `or` that holds is decided by its
     // true branches, an `and` that fails by its false ones).
@@ -1200,9 +1226,11 @@ fn history_line(f: &Finding, lang: Lang, corpus: &Corpus, texts: Option<&Texts>)
 
 /// Renders the derivation of one rule for a subject.
 /// A challenge in words: "challenged 2025-12-11 by EO 14365 — ... (no court has stayed it)".
-fn challenge_line(c: &aigov_core::assess::Challenge, lang: Lang) -> String {
-    let by = c
-        .by_title
+fn challenge_line(c: &aigov_core::assess::Challenge, lang: Lang, texts: Option<&Texts>) -> String {
+    // The challenging instrument's short title from the translations, where it has one.
+    let translated = c.by.and_then(|b| texts.and_then(|t| t.short_title(b)));
+    let by = translated
+        .or(c.by_title)
         .or(c.by)
         .map(|b| lang.ta("finding-challenged-by", &[("by", Arg::Str(b))]))
         .unwrap_or_default();
@@ -1441,7 +1469,7 @@ pub fn explain_in(
             "{}",
             lang.ta(
                 "explain-challenge",
-                &[("challenge", Arg::Str(&challenge_line(ch, lang)))]
+                &[("challenge", Arg::Str(&challenge_line(ch, lang, texts)))]
             )
         );
     }
@@ -1504,14 +1532,27 @@ pub fn explain_in(
                 });
                 let _ = writeln!(
                     out,
-                    "  {} — {} ({}): {}",
-                    e.id,
-                    verdict,
-                    crate::localize::citation(lang, e.citation),
-                    texts
-                        .and_then(|t| t.exception(&inst.id, e.id))
-                        .unwrap_or(e.summary)
-                        .trim()
+                    "  {}",
+                    lang.ta(
+                        "explain-exception",
+                        &[
+                            ("id", Arg::Str(e.id)),
+                            ("verdict", Arg::Str(&verdict)),
+                            (
+                                "citation",
+                                Arg::Str(&crate::localize::citation(lang, e.citation))
+                            ),
+                            (
+                                "summary",
+                                Arg::Str(
+                                    texts
+                                        .and_then(|t| t.exception(&inst.id, e.id))
+                                        .unwrap_or(e.summary)
+                                        .trim()
+                                )
+                            ),
+                        ]
+                    )
                 );
                 tree(&mut out, &e.trace, "    ", true, true, lang);
             }
@@ -1521,10 +1562,18 @@ pub fn explain_in(
             for x in &d.defeaters {
                 let _ = writeln!(
                     out,
-                    "  {} ({}): {}",
-                    x.rule,
-                    crate::localize::citation(lang, x.citation),
-                    truth_word(lang, x.result)
+                    "  {}",
+                    lang.ta(
+                        "explain-defeater",
+                        &[
+                            ("rule", Arg::Str(x.rule)),
+                            (
+                                "citation",
+                                Arg::Str(&crate::localize::citation(lang, x.citation))
+                            ),
+                            ("result", Arg::Str(&truth_word(lang, x.result))),
+                        ]
+                    )
                 );
             }
         }
@@ -2131,10 +2180,7 @@ pub fn corpus_show_in(
                         )]
                     ))
                     .unwrap_or_default(),
-                e.provisions
-                    .as_deref()
-                    .map(|p| crate::localize::citation(lang, p))
-                    .unwrap_or_default()
+                crate::localize::event_provisions(&inst.id, e, lang, texts).unwrap_or_default()
             );
         }
         if !inst.reviews.is_empty() {

@@ -211,11 +211,75 @@ fn explain_in_chinese() {
         "引用：第17条",
         "截至 2026年11月28日：已生效 — 自 2023年8月15日 起生效（生成式人工智能服务管理暂行办法生效（第24条））",
         "例外（任一成立即排除本规则）：",
-        "not_offered_to_public — 不成立 (第2条第3款): 研发、应用生成式人工智能技术，未向境内公众提供服务的，不适用本办法。",
+        "not_offered_to_public — 不成立（第2条第3款）：研发、应用生成式人工智能技术，未向境内公众提供服务的，不适用本办法。",
         "4 个条件全部成立",
     ] {
         assert!(text.contains(want), "`{want}` missing:\n{text}");
     }
+}
+
+/// The fixed words of a derivation (a fact not given, a date's source, a challenge's challenger) come from the
+/// message files and the corpus's translations, not the engine's English; the JSON trace keeps the English.
+#[test]
+fn explain_derivation_words_and_date_sources_are_chinese() {
+    let cv = example("cv-screening-eu-us.yaml");
+    let text = zh(&[
+        "explain",
+        &cv,
+        "us_il_aivia.notice",
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_no_english("explain (a fact not given)", &text);
+    assert!(
+        text.contains("ai_system.video_interview_ai_analysis = 未知（未提供）"),
+        "{text}"
+    );
+    assert!(!text.contains("unknown (not given)"), "{text}");
+    // A lifecycle event's provisions, from the corpus's `events:` translation.
+    let eu = zh(&[
+        "explain",
+        &cv,
+        "eu_ai_act.annex3_4_a",
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(
+        eu.contains("（欧盟《人工智能法》开始适用（第三章第1节至第3节，适用于第6条第2款/附件三高风险系统（经(EU) 2026/1744号条例修订的第113条(c)(i)项）））"),
+        "{eu}"
+    );
+    assert!(!eu.contains("Chapter III Sections 1-3"), "{eu}");
+    // The challenging instrument by its Chinese short title.
+    let co = zh(&[
+        "explain",
+        &example("colorado-high-risk-deployer.yaml"),
+        "us_co_sb24_205.deployer_consumer_notices",
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(
+        co.contains("质疑方：第14365号行政令（国家人工智能政策框架）"),
+        "{co}"
+    );
+    assert!(
+        !co.contains("EO 14365 (national AI policy framework)"),
+        "{co}"
+    );
+    // The JSON trace is the engine's, in English, whatever the language.
+    let json = zh(&[
+        "explain",
+        &cv,
+        "us_il_aivia.notice",
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        json.contains("ai_system.video_interview_ai_analysis = unknown (not given)"),
+        "{json}"
+    );
+    assert!(!json.contains("未提供"), "{json}");
 }
 
 #[test]

@@ -65,6 +65,9 @@ pub struct Texts {
     /// Parameter id (`eu_ai_act.gpai_systemic_risk_flop`) to its description.
     #[serde(default)]
     pub parameters: HashMap<String, String>,
+    /// A lifecycle event, `<instrument>.<event id>`, to the provisions it concerns.
+    #[serde(default)]
+    pub events: HashMap<String, String>,
 }
 
 impl Texts {
@@ -108,6 +111,12 @@ impl Texts {
     /// A dated parameter's translated description (what the value means).
     pub fn parameter(&self, parameter: &str) -> Option<&str> {
         self.parameters.get(parameter).map(String::as_str)
+    }
+    /// The translated provisions of an instrument's lifecycle event (which parts the date concerns).
+    pub fn event_provisions(&self, instrument: &str, event: &str) -> Option<&str> {
+        self.events
+            .get(&format!("{instrument}.{event}"))
+            .map(String::as_str)
     }
     /// A fact's translated question.
     pub fn question(&self, fact: &str) -> Option<&str> {
@@ -245,6 +254,8 @@ struct File {
     derivations: BTreeMap<String, Vec<DerivationText>>,
     #[serde(default)]
     parameters: BTreeMap<String, String>,
+    #[serde(default)]
+    events: BTreeMap<String, String>,
 }
 
 /// The place of `id` written as a key (`  id:` at the start of a line) in a file's text.
@@ -322,6 +333,22 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
         .collect();
     let penalty_ids: Vec<&str> = corpus.penalties.iter().map(|p| p.id.as_str()).collect();
     let parameter_ids: Vec<&str> = corpus.parameters.iter().map(|p| p.id.as_str()).collect();
+    // Events with the provisions they concern, named `<instrument>.<event id>`.
+    let event_ids: Vec<String> = corpus
+        .instruments
+        .iter()
+        .flat_map(|i| {
+            i.events
+                .iter()
+                .filter(|e| {
+                    e.provisions
+                        .as_deref()
+                        .is_some_and(|p| !p.trim().is_empty())
+                })
+                .map(move |e| format!("{}.{}", i.id, e.id))
+        })
+        .collect();
+    let event_ids: Vec<&str> = event_ids.iter().map(String::as_str).collect();
     let derived_ids: Vec<&str> = corpus
         .vocabulary
         .facts
@@ -493,6 +520,11 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
             }
             texts.parameters.insert(id, t);
         }
+        for (id, t) in file.events {
+            if check("event with provisions", &id, &event_ids, &mut diags) {
+                texts.events.insert(id, t);
+            }
+        }
         for (id, t) in file.derivations {
             if !check("derived fact", &id, &derived_ids, &mut diags) {
                 continue;
@@ -587,6 +619,28 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
                     p.id
                 )),
             });
+        }
+        // Every event's provisions, or a date's source ("applies from ... (Chapter III ...)") is English.
+        for i in &corpus.instruments {
+            for e in &i.events {
+                if e.provisions.as_deref().is_none_or(|p| p.trim().is_empty()) {
+                    continue;
+                }
+                let id = format!("{}.{}", i.id, e.id);
+                if texts.events.get(&id).is_some_and(|t| !t.trim().is_empty()) {
+                    continue;
+                }
+                let folder = folders.get(&i.id).map(String::as_str).unwrap_or("<folder>");
+                diags.push(Diagnostic {
+                    file: format!("{DIR}{lang}/{folder}.yaml"),
+                    line: 1,
+                    col: 1,
+                    message: format!("event `{id}` has provisions but no {lang} text"),
+                    hint: Some(format!(
+                        "add `{id}: ...` under `events:`; every lifecycle event's `provisions` needs a translation in each language of {DIR}"
+                    )),
+                });
+            }
         }
         // Every penalty's summary, enforcer names and caveat, or a report in this language prints them in
         // English (the penalty line falls back to the corpus's text).

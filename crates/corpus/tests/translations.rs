@@ -72,6 +72,12 @@ fn complete() -> String {
     {
         s.push_str(&format!("  {}: 参数说明\n", p.id));
     }
+    s.push_str("events:\n");
+    for i in &loaded.corpus.instruments {
+        for e in i.events.iter().filter(|e| e.provisions.is_some()) {
+            s.push_str(&format!("  {}.{}: 条款\n", i.id, e.id));
+        }
+    }
     s.push_str("exceptions:\n");
     let mut done: Vec<String> = Vec::new();
     for r in &loaded.corpus.rules {
@@ -388,7 +394,39 @@ fn parameter_descriptions_are_translated_in_full() {
 }
 
 #[test]
-fn every_parameter_of_the_embedded_corpus_has_a_chinese_description() {
+fn event_provisions_are_translated_in_full() {
+    let all = complete();
+    let t = check(&[("i18n/zh-CN/all.yaml", &all)]).expect("loads");
+    let zh = t.get("zh-CN").expect("zh-CN");
+    assert_eq!(
+        zh.event_provisions("xx_act", "applies_prohibitions"),
+        Some("条款")
+    );
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace("  xx_act.applies_general: 条款\n", ""),
+    )])
+    .unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        "event `xx_act.applies_general` has provisions but no zh-CN text"
+    );
+    assert_eq!(d[0].file, "i18n/zh-CN/xx.yaml");
+    // An event that names no provisions has nothing to translate.
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace("\nevents:\n", "\nevents:\n  xx_act.in_force: 条款\n"),
+    )])
+    .unwrap_err();
+    assert_eq!(
+        d[0].message, "unknown event with provisions `xx_act.in_force`",
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn every_parameter_and_event_of_the_embedded_corpus_has_a_chinese_text() {
     let sources = aigov_corpus::embedded_sources();
     let loaded = aigov_corpus::load(&sources).expect("the embedded corpus loads");
     let t = translations::load(&sources, &loaded.corpus).expect("translations load");
@@ -403,6 +441,22 @@ fn every_parameter_of_the_embedded_corpus_has_a_chinese_description() {
         n += 1;
     }
     assert!(n >= 40, "{n} parameters");
+    // Every event's provisions, with the URLs the English cites.
+    for i in &loaded.corpus.instruments {
+        for e in &i.events {
+            let Some(english) = e.provisions.as_deref() else {
+                continue;
+            };
+            let text = zh
+                .event_provisions(&i.id, &e.id)
+                .unwrap_or_else(|| panic!("{}.{} has no zh-CN provisions", i.id, e.id));
+            assert!(han(text), "{}.{}: {text}", i.id, e.id);
+            for url in english.split_whitespace().filter(|w| w.starts_with("http")) {
+                let url = url.trim_end_matches([',', ';', ')', '.']);
+                assert!(text.contains(url), "{}.{}: {url} missing", i.id, e.id);
+            }
+        }
+    }
 }
 
 #[test]
