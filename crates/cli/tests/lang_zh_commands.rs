@@ -717,6 +717,28 @@ fn plan_compare_and_corpus_show_in_chinese() {
     ] {
         assert!(inst.contains(want), "corpus show: `{want}` missing:\n{inst}");
     }
+    // The review records: their labels in Chinese, their free text as the record writes it (said in the heading).
+    let eu = zh(&["corpus", "show", "eu_ai_act"]);
+    for want in [
+        "本编码的审核记录（核对内容、修改内容照录原文）：",
+        "  2026年12月6日  核对内容：",
+        "              修改内容：",
+        "              来源：https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
+    ] {
+        assert!(eu.contains(want), "corpus show: `{want}` missing:\n{eu}");
+    }
+    for english in [
+        "Reviews of this encoding",
+        "checked: ",
+        "changed: ",
+        "sources: ",
+        "2026-12-06",
+    ] {
+        assert!(
+            !eu.contains(english),
+            "corpus show: English `{english}` left in:\n{eu}"
+        );
+    }
     let rule = zh(&["corpus", "show", "cn_pipl.art24_automated_decisions"]);
     assert_no_english("corpus show rule", &rule);
     assert_no_plan_compare_english("corpus show rule", &rule);
