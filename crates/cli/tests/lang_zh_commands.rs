@@ -752,3 +752,39 @@ fn plan_compare_and_corpus_show_in_chinese() {
         assert!(rule.contains(want), "corpus show: `{want}` missing:\n{rule}");
     }
 }
+
+/// Citations that are not (only) articles read with Chinese labels: annexes (附件三第4(a)点), sections of an order
+/// (第4.2(b)(i)节), chapters; an official citation given verbatim (a US code section) is kept as written.
+#[test]
+fn annexes_sections_and_points_are_cited_with_chinese_labels() {
+    let cv = zh(&[
+        "assess",
+        &example("cv-screening-eu-us.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(cv.contains("第6条第2款、附件三第4(a)点"), "{cv}");
+    assert!(cv.contains("(第6节至第8节)"), "{cv}");
+    assert!(!cv.contains("Annex III 4(a)"), "{cv}");
+    assert!(!cv.contains("(Sec 6-8)"), "{cv}");
+    // An official citation stays as written.
+    assert!(cv.contains("Cal. Code Regs. tit. 11, § 7200(a)"), "{cv}");
+    let compute = zh(&[
+        "compute",
+        &example("frontier-model-developer.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(compute.contains("(第4.2(b)(i)节)"), "{compute}");
+    assert!(!compute.contains("Sec 4.2(b)(i)"), "{compute}");
+    // The JSON keeps the corpus's citation.
+    let json = zh(&[
+        "assess",
+        &example("cv-screening-eu-us.yaml"),
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    assert!(json.contains("\"Art 6(2), Annex III 4(a)\""), "{json}");
+}
