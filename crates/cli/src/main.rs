@@ -575,9 +575,16 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             } else {
                 chips::ClassifyTarget::Chip(target)
             };
+            let classified = chips::classified(&engine, target, as_of)?;
+            let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
             print!(
                 "{}",
-                chips::classify(&engine, target, as_of, format.into())?
+                chips::render_in(
+                    &classified,
+                    format.into(),
+                    lang,
+                    translations.get(lang.tag())
+                )
             );
             Ok(ExitCode::SUCCESS)
         }

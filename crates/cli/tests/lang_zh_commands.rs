@@ -788,3 +788,54 @@ fn annexes_sections_and_points_are_cited_with_chinese_labels() {
     ]);
     assert!(json.contains("\"Art 6(2), Annex III 4(a)\""), "{json}");
 }
+
+/// `aigov export classify` of a catalog chip speaks Chinese: headings, TPP and PD, the classification with its
+/// status and date, the is-informed letter, the timeline; the JSON is the English one.
+#[test]
+fn export_classify_of_a_chip_in_chinese() {
+    let h100 = zh(&["export", "classify", "H100", "--as-of", "2026-11-28"]);
+    for want in [
+        "Nvidia H100 SXM — 截至 2026年11月28日 的美国出口管制分类",
+        "性能\n",
+        "- TPP：15,832",
+        "- 性能密度：19.45",
+        "2026年11月28日 的分类",
+        "- 3A090.a.1（同时符合 .a.2）（eccn）— 已生效，自 2023年11月17日 起",
+        "时间线 2022年10月7日 → 2026年11月28日",
+        "- 2023年11月17日  3A090.a.1（同时符合 .a.2）",
+    ] {
+        assert!(h100.contains(want), "`{want}` missing:\n{h100}");
+    }
+    let h20 = zh(&["export", "classify", "H20", "--as-of", "2026-11-28"]);
+    assert!(h20.contains("列入“知悉”函 `nvidia_h20`"), "{h20}");
+    assert!(h20.contains("不受3A090/4A090管制"), "{h20}");
+    for (what, out) in [("H100", &h100), ("H20", &h20)] {
+        for english in [
+            "US export classification as of",
+            "Performance\n",
+            "Classification on",
+            "Timeline 2022",
+            "in effect since",
+            "not controlled under",
+            "named in the is-informed letter",
+            "not in 3A090/4A090",
+            "also meets",
+            "2026-11-28",
+        ] {
+            assert!(
+                !out.contains(english),
+                "{what}: English `{english}` left in:\n{out}"
+            );
+        }
+    }
+    let json = zh(&[
+        "export",
+        "classify",
+        "H100",
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    assert!(json.contains("\"3A090.a.1 (also meets .a.2)\""), "{json}");
+}

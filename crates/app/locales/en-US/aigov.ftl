@@ -498,3 +498,16 @@ compute-standing-enacted-in-force-from = enacted; in force from { $date }
 compute-standing-enacted-applies-from = enacted; applies from { $date }
 compute-standing-in-force = in force
 compute-standing-in-force-non-binding = in force (non-binding)
+
+## aigov export classify (a chip or an item manifest)
+classify-title = { $name } — US export classification as of { $date }
+classify-performance = Performance
+classify-tpp = TPP: { $value }
+classify-pd = PD: { $value }
+classify-note = note: { $note }
+classify-on = Classification on { $date }
+classify-none = not in 3A090/4A090 (or any other classification of the corpus) on this date
+classify-class = { $label } ({ $axis }) — { $status } since { $date } — { $citation } [{ $rule }]
+classify-is-informed = named in the is-informed letter `{ $letter }`: its addressee needs a licence to China (incl. Hong Kong and Macau), D:5 or D:5/Macau-headquartered parties, whatever the ECCN [us_ear_is_informed_2025]
+classify-timeline = Timeline { $from } → { $to }
+classify-not-controlled = not controlled under 3A090/4A090

@@ -458,3 +458,16 @@ compute-standing-enacted-in-force-from = 已通过；{ $date }起生效
 compute-standing-enacted-applies-from = 已通过；{ $date }起适用
 compute-standing-in-force = 有效
 compute-standing-in-force-non-binding = 有效（无约束力）
+
+## aigov export classify (a chip or an item manifest)
+classify-title = { $name } — 截至 { $date } 的美国出口管制分类
+classify-performance = 性能
+classify-tpp = TPP：{ $value }
+classify-pd = 性能密度：{ $value }
+classify-note = 目录说明（照录原文）：{ $note }
+classify-on = { $date } 的分类
+classify-none = 该日期不属于3A090/4A090（也不属于语料库中的任何其他分类）
+classify-class = { $label }（{ $axis }）— { $status }，自 { $date } 起 — { $citation } [{ $rule }]
+classify-is-informed = 列入“知悉”函 `{ $letter }`：无论ECCN为何，其收件人向中国（含香港和澳门）、D:5国家或总部位于D:5国家或澳门的当事方出口均须取得许可证 [us_ear_is_informed_2025]
+classify-timeline = 时间线 { $from } → { $to }
+classify-not-controlled = 不受3A090/4A090管制
