@@ -395,8 +395,24 @@ fn map_in_chinese() {
         "“棋盘”的衡量",
         // Law titles and rule titles from the corpus's translation.
         "科罗拉多州《自动化决策技术法》（SB 26-189）",
+        // The states, DC and New York City by their Chinese names.
+        "加利福尼亚州 (CA)",
+        "哥伦比亚特区 (DC)",
+        "西弗吉尼亚州 (WV)",
+        "纽约市 (NYC)",
     ] {
         assert!(text.contains(want), "`{want}` missing:\n{text}");
+    }
+    for english in [
+        "California (CA)",
+        "West Virginia",
+        "District of Columbia",
+        "New York City",
+    ] {
+        assert!(
+            !text.contains(english),
+            "English `{english}` left in:\n{text}"
+        );
     }
 }
 
