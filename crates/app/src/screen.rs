@@ -4,6 +4,7 @@
 //! Exit codes of `aigov screen`: **0** no name has a hit at or above the threshold, **1** at least one has,
 //! **2** an error (like `aigov assess`, where 1 means something needs attention).
 
+use crate::i18n::{Arg, Lang};
 use crate::lists::{self, AgeCheck, Freshness, Loaded};
 use crate::AppError;
 use aigov_core::manifest::Facts;
@@ -226,6 +227,174 @@ pub fn render(
     threshold: f32,
     json: bool,
 ) -> String {
+    render_in(results, versions, freshness, threshold, json, Lang::En)
+}
+
+/// Why a hit scored what it did, in `lang`: in English the screening library's own words (those of the JSON
+/// `explanation_text`), in another language said again from the structured explanation (`screen-why-*`). A
+/// name-structure note or a country adjustment is printed as the library writes it.
+pub fn explanation_in(lang: Lang, e: &aigov_screening::Explanation, score: f32) -> String {
+    use aigov_screening::MatchKind;
+    if lang == Lang::En {
+        return e.describe(score);
+    }
+    let two = |x: f32| format!("{x:.2}");
+    let mut parts: Vec<String> = e
+        .matched
+        .iter()
+        .map(|m| {
+            let how = match &m.how {
+                MatchKind::Exact => lang.t("screen-how-exact"),
+                MatchKind::Translated { hanzi } => {
+                    lang.ta("screen-how-translated", &[("hanzi", Arg::Str(hanzi))])
+                }
+                MatchKind::Pinyin { hanzi } => {
+                    lang.ta("screen-how-pinyin", &[("hanzi", Arg::Str(hanzi))])
+                }
+                MatchKind::Fuzzy { edits } => {
+                    lang.ta("screen-how-fuzzy", &[("edits", Arg::Num(*edits as f64))])
+                }
+                MatchKind::Joined => lang.t("screen-how-joined"),
+                MatchKind::Acronym => lang.t("screen-how-acronym"),
+                MatchKind::Equivalent { rule } => rule.clone(),
+            };
+            lang.ta(
+                "screen-why-pair",
+                &[
+                    ("query", Arg::Str(&m.query)),
+                    ("listed", Arg::Str(&m.listed)),
+                    ("how", Arg::Str(&how)),
+                    ("similarity", Arg::Str(&two(m.similarity))),
+                ],
+            )
+        })
+        .collect();
+    for (id, tokens) in [
+        ("screen-why-query-only", &e.unmatched_query),
+        ("screen-why-listing-only", &e.unmatched_listed),
+        ("screen-why-legal-forms", &e.ignored),
+    ] {
+        if !tokens.is_empty() {
+            parts.push(lang.ta(id, &[("tokens", Arg::Str(&tokens.join(" ")))]));
+        }
+    }
+    parts.extend(e.notes.iter().cloned());
+    let mut out = lang.ta(
+        "screen-why-score",
+        &[
+            (
+                "parts",
+                Arg::Str(&parts.join(&lang.t("screen-why-separator"))),
+            ),
+            ("score", Arg::Str(&two(score))),
+            ("query", Arg::Str(&two(e.query_coverage))),
+            ("name", Arg::Str(&two(e.name_coverage))),
+        ],
+    );
+    if let Some(c) = &e.country {
+        out.push(' ');
+        out.push_str(c);
+    }
+    out
+}
+
+/// A list version in one line, in `lang` (`ofac-sdn published 2024-05-01 (given), imported ..., 12 records, from
+/// ...`).
+fn version_line(lang: Lang, v: &ListMeta) -> String {
+    if lang == Lang::En {
+        return v.describe();
+    }
+    let published = match (&v.published, &v.published_basis) {
+        (Some(p), Some(b)) => lang.ta(
+            "screen-published-basis",
+            &[
+                ("date", Arg::Str(&list_date(lang, p))),
+                ("basis", Arg::Str(b)),
+            ],
+        ),
+        (Some(p), None) => lang.ta(
+            "screen-published",
+            &[("date", Arg::Str(&list_date(lang, p)))],
+        ),
+        _ => lang.t("screen-published-unknown"),
+    };
+    lang.ta(
+        "screen-list-version",
+        &[
+            ("part", Arg::Str(&v.part)),
+            ("published", Arg::Str(&published)),
+            ("imported", Arg::Str(&v.imported)),
+            ("records", Arg::Num(v.records as f64)),
+            ("source", Arg::Str(&v.source)),
+        ],
+    )
+}
+
+/// A date the lists carry (`2026-11-20`, or a date-time), written the language's way where it is one.
+fn list_date(lang: Lang, s: &str) -> String {
+    lists::published_date(s)
+        .and_then(|d| d.to_string().parse::<aigov_core::Date>().ok())
+        .map(|d| lang.date(d))
+        .unwrap_or_else(|| s.to_string())
+}
+
+/// The lists' freshness warnings in `lang`: in English those of [`Freshness`], in another language said again
+/// from the versions and the check (`screen-stale-*`).
+fn warnings_in(lang: Lang, versions: &[ListMeta], f: &Freshness) -> Vec<String> {
+    let as_of = f.as_of.parse::<jiff::civil::Date>().ok();
+    let Some(as_of) = as_of.filter(|_| lang != Lang::En) else {
+        return f.warnings.clone();
+    };
+    let date = list_date(lang, &f.as_of);
+    versions
+        .iter()
+        .filter_map(|v| {
+            let part = Arg::Str(&v.part);
+            match v.published.as_deref().and_then(lists::published_date) {
+                None => Some(lang.ta("screen-stale-undated", &[("part", part)])),
+                Some(d) => {
+                    let days = (as_of - d).get_days();
+                    let published = list_date(lang, &d.to_string());
+                    if i64::from(days) > i64::from(f.max_age_days) {
+                        Some(lang.ta(
+                            "screen-stale-old",
+                            &[
+                                ("part", part),
+                                ("published", Arg::Str(&published)),
+                                ("days", Arg::Num(f64::from(days))),
+                                ("date", Arg::Str(&date)),
+                                ("max", Arg::Num(f64::from(f.max_age_days))),
+                            ],
+                        ))
+                    } else if days < 0 {
+                        Some(lang.ta(
+                            "screen-stale-future",
+                            &[
+                                ("part", part),
+                                ("published", Arg::Str(&published)),
+                                ("date", Arg::Str(&date)),
+                            ],
+                        ))
+                    } else {
+                        None
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// [`render`] in `lang`: the labels, the score's explanation, the lists' versions and their ages in its words
+/// (`screen-*` messages); names, list names, programs and identifiers as the lists write them. JSON is the same in
+/// every language.
+pub fn render_in(
+    results: &[Screened],
+    versions: &[ListMeta],
+    freshness: &Freshness,
+    threshold: f32,
+    json: bool,
+    lang: Lang,
+) -> String {
     if json {
         let doc = serde_json::json!({
             "kind": "screening",
@@ -242,9 +411,14 @@ pub fn render(
             serde_json::to_string_pretty(&doc).unwrap_or_default()
         );
     }
+    let threshold_text = format!("{threshold:.2}");
     let mut out = String::new();
-    for w in &freshness.warnings {
-        let _ = writeln!(out, "warning: {w}");
+    for w in warnings_in(lang, versions, freshness) {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.ta("screen-warning", &[("text", Arg::Str(&w))])
+        );
     }
     for r in results {
         let place = r
@@ -257,18 +431,35 @@ pub fn render(
             .as_deref()
             .map(|c| format!(" [{c}]"))
             .unwrap_or_default();
+        let query = format!("{}{cc}{place}", r.query);
         if r.hits.is_empty() {
             let _ = writeln!(
                 out,
-                "{}{cc}{place}: no hit at or above {threshold:.2}",
-                r.query
+                "{}",
+                lang.ta(
+                    "screen-no-hit",
+                    &[
+                        ("query", Arg::Str(&query)),
+                        ("threshold", Arg::Str(&threshold_text))
+                    ]
+                )
             );
             continue;
         }
-        let _ = writeln!(out, "{}{cc}{place}: {} hit(s)", r.query, r.hits.len());
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.ta(
+                "screen-hits",
+                &[
+                    ("query", Arg::Str(&query)),
+                    ("count", Arg::Num(r.hits.len() as f64))
+                ]
+            )
+        );
         for h in &r.hits {
             let alias = if h.alias {
-                format!(" (alias of {})", h.name)
+                lang.ta("screen-alias-of", &[("name", Arg::Str(&h.name))])
             } else {
                 String::new()
             };
@@ -284,28 +475,54 @@ pub fn render(
                 h.source,
                 h.id
             );
+            let mut detail = |id: &str, text: &str| {
+                let _ = writeln!(out, "         {}", lang.ta(id, &[("text", Arg::Str(text))]));
+            };
             if !h.programs.is_empty() {
-                let _ = writeln!(out, "         programs: {}", h.programs.join(", "));
+                detail("screen-programs", &h.programs.join(", "));
             }
             if !h.countries.is_empty() {
-                let _ = writeln!(out, "         countries: {}", h.countries.join(", "));
+                detail("screen-countries", &h.countries.join(", "));
             }
             if let Some(l) = &h.license_requirement {
-                let _ = writeln!(out, "         licence requirement: {l}");
+                detail("screen-licence-requirement", l);
             }
             if let Some(l) = &h.license_policy {
-                let _ = writeln!(out, "         licence policy: {l}");
+                detail("screen-licence-policy", l);
             }
             if let Some(l) = &h.federal_register_notice {
-                let _ = writeln!(out, "         Federal Register: {l}");
+                detail("screen-federal-register", l);
             }
-            let _ = writeln!(out, "         why: {}", h.explanation_text);
+            detail("screen-why", &explanation_in(lang, &h.explanation, h.score));
         }
     }
-    out.push_str(&versions_text(versions));
+    let _ = writeln!(out, "{}", lang.t("screen-lists-used"));
+    for v in versions {
+        let _ = writeln!(out, "  {}", version_line(lang, v));
+    }
     // The warnings themselves open the report.
-    out.push_str(&freshness.summary("  "));
-    out.push_str("A hit or a miss is not a compliance determination; check the listing and keep the lists current.\n");
+    if lang == Lang::En {
+        out.push_str(&freshness.summary("  "));
+    } else {
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            lang.ta(
+                "screen-ages",
+                &[
+                    ("date", Arg::Str(&list_date(lang, &freshness.as_of))),
+                    ("basis", Arg::Str(&freshness.as_of_basis)),
+                    ("days", Arg::Num(freshness.max_age_days as f64)),
+                ]
+            ),
+            if freshness.current {
+                String::new()
+            } else {
+                lang.t("screen-not-current")
+            }
+        );
+    }
+    let _ = writeln!(out, "{}", lang.t("screen-disclaimer"));
     out
 }
 
@@ -321,6 +538,7 @@ pub fn run(
     lists_dir: Option<&Path>,
     age: AgeCheck,
     json: bool,
+    lang: Lang,
 ) -> Result<(String, bool), AppError> {
     if !(0.0..=1.0).contains(&threshold) {
         return Err(AppError::Invalid {
@@ -347,7 +565,7 @@ pub fn run(
     let any = results.iter().any(|r| !r.hits.is_empty());
     let fresh = lists::freshness(&loaded.versions, age);
     Ok((
-        render(&results, &loaded.versions, &fresh, threshold, json),
+        render_in(&results, &loaded.versions, &fresh, threshold, json, lang),
         any,
     ))
 }

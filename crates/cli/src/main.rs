@@ -959,7 +959,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Lists { lists_dir, command } => screen::lists(lists_dir.as_deref(), command),
-        Command::Screen(args) => screen::screen(args),
+        Command::Screen(args) => screen::screen(args, lang),
         Command::Serve(args) => serve::serve(cli.corpus.as_ref(), args),
         Command::Token { command } => serve::token(command),
         Command::Audit { command } => serve::audit(command),

@@ -855,3 +855,89 @@ fn export_classify_of_a_chip_in_chinese() {
     ]);
     assert!(json.contains("\"3A090.a.1 (also meets .a.2)\""), "{json}");
 }
+
+/// `aigov screen` in Chinese: the labels, the score's explanation, the lists' versions, their ages and the
+/// warnings about stale lists; names, list names and programs as the lists write them. JSON is the English one.
+#[test]
+fn screen_in_chinese() {
+    let fixture = |name: &str| {
+        format!(
+            "{}/../screening/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    };
+    let dir = std::env::temp_dir().join(format!("aigov-zh-screen-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let d = dir.to_str().expect("UTF-8 path");
+    let import = Command::new(BIN)
+        .args(["lists", "import", "--lists-dir", d])
+        .args([fixture("uel.csv"), fixture("sdn.csv")])
+        .args(["--published", "2026-11-20"])
+        .output()
+        .expect("aigov runs");
+    assert!(import.status.success(), "{import:?}");
+    let screen = |as_of: &str, extra: &[&str]| {
+        let mut args = vec![
+            "screen",
+            "Techinsights Inc",
+            "Acme Widgets",
+            "--lists-dir",
+            d,
+            "--as-of",
+            as_of,
+        ];
+        args.extend(extra);
+        zh(&args)
+    };
+    let text = screen("2026-11-28", &[]);
+    let stale = screen("2027-06-28", &[]);
+    let json = screen("2026-11-28", &["--format", "json"]);
+    std::fs::remove_dir_all(&dir).ok();
+    for want in [
+        "Techinsights Inc：1 个命中",
+        "理由：techinsight = techinsight（完全一致，1.00）；忽略的法律形式：inc；得分 1.00 = 0.7 × 查询覆盖率 1.00 + 0.3 × 名称覆盖率 1.00",
+        "Acme Widgets：没有达到或超过 0.85 的命中",
+        "所用清单：",
+        "uel 发布于 2026年11月20日（given），导入于 ",
+        "清单时效按 2026年11月28日（--as-of）计算，最长接受 30 天",
+        "命中与否都不是合规结论",
+    ] {
+        assert!(text.contains(want), "`{want}` missing:\n{text}");
+    }
+    assert!(
+        stale.contains(
+            "警告：uel：发布于 2026年11月20日，早于 2027年6月28日 220 天（超过可接受的 30 天）"
+        ),
+        "{stale}"
+    );
+    assert!(stale.contains("：无法确认清单为最新"), "{stale}");
+    for (what, out) in [("screen", &text), ("screen (stale)", &stale)] {
+        for english in [
+            "hit(s)",
+            "no hit at or above",
+            "programs: ",
+            "countries: ",
+            "why: ",
+            "exact",
+            "legal forms ignored",
+            "query coverage",
+            "lists used:",
+            " published ",
+            "list ages measured",
+            "days accepted",
+            "warning: ",
+            "not a compliance determination",
+        ] {
+            assert!(
+                !out.contains(english),
+                "{what}: English `{english}` left in:\n{out}"
+            );
+        }
+    }
+    assert!(
+        json.contains("\"explanation_text\": \"techinsight = techinsight (exact, 1.00)"),
+        "{json}"
+    );
+    assert!(!json.contains("理由"), "{json}");
+}

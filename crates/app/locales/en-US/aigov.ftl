@@ -511,3 +511,38 @@ classify-class = { $label } ({ $axis }) — { $status } since { $date } — { $c
 classify-is-informed = named in the is-informed letter `{ $letter }`: its addressee needs a licence to China (incl. Hong Kong and Macau), D:5 or D:5/Macau-headquartered parties, whatever the ECCN [us_ear_is_informed_2025]
 classify-timeline = Timeline { $from } → { $to }
 classify-not-controlled = not controlled under 3A090/4A090
+
+## aigov screen
+screen-warning = warning: { $text }
+screen-no-hit = { $query }: no hit at or above { $threshold }
+screen-hits = { $query }: { $count } hit(s)
+screen-alias-of = { " " }(alias of { $name })
+screen-programs = programs: { $text }
+screen-countries = countries: { $text }
+screen-licence-requirement = licence requirement: { $text }
+screen-licence-policy = licence policy: { $text }
+screen-federal-register = Federal Register: { $text }
+screen-why = why: { $text }
+screen-lists-used = lists used:
+screen-published = published { $date }
+screen-published-basis = published { $date } ({ $basis })
+screen-published-unknown = publication date unknown
+screen-list-version = { $part } { $published }, imported { $imported }, { $records } records, from { $source }
+screen-ages = list ages measured on { $date } ({ $basis }), at most { $days } days accepted
+screen-not-current = : THE LISTS ARE NOT KNOWN TO BE CURRENT
+screen-disclaimer = A hit or a miss is not a compliance determination; check the listing and keep the lists current.
+screen-why-pair = { $query } = { $listed } ({ $how }, { $similarity })
+screen-how-exact = exact
+screen-how-translated = translated from { $hanzi }
+screen-how-pinyin = pinyin of { $hanzi }
+screen-how-fuzzy = { $edits } edit(s)
+screen-how-joined = joined/split words
+screen-how-acronym = acronym
+screen-why-query-only = query only: { $tokens }
+screen-why-listing-only = listing only: { $tokens }
+screen-why-legal-forms = legal forms ignored: { $tokens }
+screen-why-separator = {"; "}
+screen-why-score = { $parts }; score { $score } = 0.7 x query coverage { $query } + 0.3 x name coverage { $name }
+screen-stale-undated = { $part }: the publication date is unknown (the file does not carry one; give `--published DATE` when importing it), so its age cannot be checked
+screen-stale-old = { $part }: published { $published }, { $days } days before { $date } (more than the { $max } days accepted): screen against current lists (`aigov lists update`)
+screen-stale-future = { $part }: published { $published }, after { $date }: it shows who is listed on { $published }, not on { $date }

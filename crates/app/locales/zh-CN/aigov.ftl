@@ -471,3 +471,38 @@ classify-class = { $label }（{ $axis }）— { $status }，自 { $date } 起 �
 classify-is-informed = 列入“知悉”函 `{ $letter }`：无论ECCN为何，其收件人向中国（含香港和澳门）、D:5国家或总部位于D:5国家或澳门的当事方出口均须取得许可证 [us_ear_is_informed_2025]
 classify-timeline = 时间线 { $from } → { $to }
 classify-not-controlled = 不受3A090/4A090管制
+
+## aigov screen
+screen-warning = 警告：{ $text }
+screen-no-hit = { $query }：没有达到或超过 { $threshold } 的命中
+screen-hits = { $query }：{ $count } 个命中
+screen-alias-of = （{ $name } 的别名）
+screen-programs = 项目或措施：{ $text }
+screen-countries = 国家或地区：{ $text }
+screen-licence-requirement = 许可证要求：{ $text }
+screen-licence-policy = 许可证审查政策：{ $text }
+screen-federal-register = 《联邦公报》：{ $text }
+screen-why = 理由：{ $text }
+screen-lists-used = 所用清单：
+screen-published = 发布于 { $date }
+screen-published-basis = 发布于 { $date }（{ $basis }）
+screen-published-unknown = 发布日期未知
+screen-list-version = { $part } { $published }，导入于 { $imported }，{ $records } 条记录，来源 { $source }
+screen-ages = 清单时效按 { $date }（{ $basis }）计算，最长接受 { $days } 天
+screen-not-current = ：无法确认清单为最新
+screen-disclaimer = 命中与否都不是合规结论；请核对清单条目，并保持清单为最新。
+screen-why-pair = { $query } = { $listed }（{ $how }，{ $similarity }）
+screen-how-exact = 完全一致
+screen-how-translated = 译自 { $hanzi }
+screen-how-pinyin = { $hanzi } 的拼音
+screen-how-fuzzy = { $edits } 处编辑差异
+screen-how-joined = 词语合写或分写
+screen-how-acronym = 首字母缩写
+screen-why-query-only = 仅见于查询：{ $tokens }
+screen-why-listing-only = 仅见于清单：{ $tokens }
+screen-why-legal-forms = 忽略的法律形式：{ $tokens }
+screen-why-separator = ；
+screen-why-score = { $parts }；得分 { $score } = 0.7 × 查询覆盖率 { $query } + 0.3 × 名称覆盖率 { $name }
+screen-stale-undated = { $part }：发布日期未知（文件未载明；导入时请用 `--published DATE` 给出），无法检查其时效
+screen-stale-old = { $part }：发布于 { $published }，早于 { $date } { $days } 天（超过可接受的 { $max } 天）：请用最新清单筛查（`aigov lists update`）
+screen-stale-future = { $part }：发布于 { $published }，晚于 { $date }：它显示的是 { $published } 的列名情况，而非 { $date } 的
