@@ -210,15 +210,6 @@ pub fn read_batch(path: &Path) -> Result<Vec<Query>, AppError> {
         .collect())
 }
 
-/// The versions line every result carries.
-fn versions_text(versions: &[ListMeta]) -> String {
-    let mut out = String::from("lists used:\n");
-    for v in versions {
-        let _ = writeln!(out, "  {}", v.describe());
-    }
-    out
-}
-
 /// Renders screening results as text or JSON, with the lists' versions and their age on the date of the answer.
 pub fn render(
     results: &[Screened],
@@ -862,28 +853,53 @@ impl ManifestScreening {
     /// A text or Markdown report with the screening: a warning above the report when the lists are not known to be
     /// current (the answer rests on them), and the screening section below it.
     pub fn wrap_text(&self, report: &str) -> String {
-        wrap_with_section(report, &self.freshness, self.lists_current, &self.text())
+        self.wrap_text_in(report, Lang::En)
+    }
+
+    /// [`Self::wrap_text`] in `lang`.
+    pub fn wrap_text_in(&self, report: &str, lang: Lang) -> String {
+        wrap_with_section(
+            report,
+            &self.freshness,
+            self.lists_current,
+            &self.text_in(lang),
+            lang,
+        )
     }
 
     /// The section added to a text or Markdown report.
     pub fn text(&self) -> String {
-        let mut out = String::from("\nRestricted-party screening (aigov assess --screen)\n");
+        self.text_in(Lang::En)
+    }
+
+    /// [`Self::text`] in `lang` (`screening-*` messages).
+    pub fn text_in(&self, lang: Lang) -> String {
+        let mut out = format!("\n{}\n", lang.t("screening-heading"));
+        let threshold = format!("{:.2}", self.threshold);
         match (&self.parties_listed_set, self.given_in_manifest) {
-            (_, true) => out.push_str(
-                "  export.parties_listed was given in the manifest and is kept; the hits below are for information.\n",
-            ),
-            (Some(v), false) if v.is_empty() => out.push_str(&format!(
-                "  export.parties_listed set to [] (no party hit any list at or above {:.2})\n",
-                self.threshold
-            )),
-            (Some(v), false) => out.push_str(&format!("  export.parties_listed set to [{}] by:\n", v.join(", "))),
+            (_, true) => {
+                let _ = writeln!(out, "  {}", lang.t("screening-given"));
+            }
+            (Some(v), false) if v.is_empty() => {
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    lang.ta("screening-set-none", &[("threshold", Arg::Str(&threshold))])
+                );
+            }
+            (Some(v), false) => {
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    lang.ta("screening-set-by", &[("values", Arg::Str(&v.join(", ")))])
+                );
+            }
             (None, false) => {}
         }
         for r in &self.results {
-            result_lines(&mut out, r);
+            result_lines(&mut out, r, lang);
         }
-        out.push_str(&versions_text(&self.lists).replace("lists used:", "  lists used:"));
-        out.push_str(&self.freshness.text("  "));
+        section_tail(&mut out, &self.lists, &self.freshness, lang);
         out
     }
 
@@ -900,15 +916,21 @@ fn wrap_with_section(
     freshness: &Freshness,
     lists_current: bool,
     section: &str,
+    lang: Lang,
 ) -> String {
     let mut out = String::new();
     if !lists_current {
-        out.push_str(&format!(
-            "WARNING: the screening lists are not known to be current on {} ({} warning(s) below): \
-             export.parties_listed may be wrong\n\n",
-            freshness.as_of,
-            freshness.warnings.len()
-        ));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            lang.ta(
+                "screening-not-current",
+                &[
+                    ("date", Arg::Str(&list_date(lang, &freshness.as_of))),
+                    ("count", Arg::Num(freshness.warnings.len() as f64)),
+                ]
+            )
+        );
     }
     out.push_str(report);
     out.push_str(section);
@@ -935,64 +957,152 @@ fn attach_to_json(report: &str, screening: &impl Serialize, lists_current: bool)
 }
 
 /// The lines of one screened party in a report's screening section (`subject: field "name" = hit ...`).
-fn result_lines(out: &mut String, r: &Screened) {
+fn result_lines(out: &mut String, r: &Screened, lang: Lang) {
     let field = match &r.subject_id {
         Some(id) => format!("{id}: {}", r.field.as_deref().unwrap_or("")),
         None => r.field.clone().unwrap_or_default(),
     };
     if r.hits.is_empty() {
-        out.push_str(&format!("  {field} \"{}\": no hit\n", r.query));
+        let _ = writeln!(
+            out,
+            "  {}",
+            lang.ta(
+                "screening-no-hit",
+                &[("field", Arg::Str(&field)), ("query", Arg::Str(&r.query))]
+            )
+        );
     }
     for h in &r.hits {
         let fact = h
             .parties_listed
             .map(|v| format!(" -> {v}"))
-            .unwrap_or_else(|| " (sets no fact)".into());
-        out.push_str(&format!(
-            "  {field} \"{}\" = {} [{} {}] score {:.3}{fact}\n",
-            r.query, h.matched_name, h.list, h.id, h.score
-        ));
+            .unwrap_or_else(|| lang.t("screening-sets-no-fact"));
+        let _ = writeln!(
+            out,
+            "  {}",
+            lang.ta(
+                "screening-hit",
+                &[
+                    ("field", Arg::Str(&field)),
+                    ("query", Arg::Str(&r.query)),
+                    ("name", Arg::Str(&h.matched_name)),
+                    ("list", Arg::Str(&h.list)),
+                    ("id", Arg::Str(&h.id)),
+                    ("score", Arg::Str(&format!("{:.3}", h.score))),
+                    ("fact", Arg::Str(&fact)),
+                ]
+            )
+        );
         if let (Some(req), Some(pol)) = (&h.license_requirement, &h.license_policy) {
-            out.push_str(&format!(
-                "      licence requirement: {req}; policy: {pol}\n"
-            ));
+            let _ = writeln!(
+                out,
+                "      {}",
+                lang.ta(
+                    "screening-licence",
+                    &[("requirement", Arg::Str(req)), ("policy", Arg::Str(pol))]
+                )
+            );
         }
-        out.push_str(&format!("      why: {}\n", h.explanation_text));
+        let _ = writeln!(
+            out,
+            "      {}",
+            lang.ta(
+                "screen-why",
+                &[(
+                    "text",
+                    Arg::Str(&explanation_in(lang, &h.explanation, h.score))
+                )]
+            )
+        );
     }
+}
+
+/// The lists used, their warnings and the date their ages were measured on, at the end of a screening section.
+fn section_tail(out: &mut String, versions: &[ListMeta], f: &Freshness, lang: Lang) {
+    let _ = writeln!(out, "  {}", lang.t("screen-lists-used"));
+    for v in versions {
+        let _ = writeln!(out, "  {}", version_line(lang, v));
+    }
+    for w in warnings_in(lang, versions, f) {
+        let _ = writeln!(
+            out,
+            "  {}",
+            lang.ta("screen-warning", &[("text", Arg::Str(&w))])
+        );
+    }
+    ages_line(out, f, lang);
+}
+
+/// The date the lists' ages were measured on, the limit, and whether they are known to be current.
+fn ages_line(out: &mut String, f: &Freshness, lang: Lang) {
+    if lang == Lang::En {
+        out.push_str(&f.summary("  "));
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "  {}{}",
+        lang.ta(
+            "screen-ages",
+            &[
+                ("date", Arg::Str(&list_date(lang, &f.as_of))),
+                ("basis", Arg::Str(&f.as_of_basis)),
+                ("days", Arg::Num(f64::from(f.max_age_days))),
+            ]
+        ),
+        if f.current {
+            String::new()
+        } else {
+            lang.t("screen-not-current")
+        }
+    );
 }
 
 impl LinkedScreening {
     /// A text or Markdown report of linked subjects with the screening: a warning above it when the lists are not
     /// known to be current, and the screening section below it, subject by subject.
     pub fn wrap_text(&self, report: &str) -> String {
-        wrap_with_section(report, &self.freshness, self.lists_current, &self.text())
+        self.wrap_text_in(report, Lang::En)
+    }
+
+    /// [`Self::wrap_text`] in `lang`.
+    pub fn wrap_text_in(&self, report: &str, lang: Lang) -> String {
+        wrap_with_section(
+            report,
+            &self.freshness,
+            self.lists_current,
+            &self.text_in(lang),
+            lang,
+        )
     }
 
     /// The section added to the report: per export subject what was set, then every party with its subject.
     pub fn text(&self) -> String {
-        let mut out = String::from("\nRestricted-party screening (aigov assess --screen)\n");
+        self.text_in(Lang::En)
+    }
+
+    /// [`Self::text`] in `lang` (`screening-*` messages).
+    pub fn text_in(&self, lang: Lang) -> String {
+        let mut out = format!("\n{}\n", lang.t("screening-heading"));
+        let threshold = format!("{:.2}", self.threshold);
         for s in &self.subjects {
             let id = &s.subject_id;
-            match (&s.parties_listed_set, s.given_in_manifest) {
-                (_, true) => out.push_str(&format!(
-                    "  {id}: export.parties_listed was given in the manifest and is kept; the hits below are for information.\n"
-                )),
-                (Some(v), false) if v.is_empty() => out.push_str(&format!(
-                    "  {id}: export.parties_listed set to [] (no party hit any list at or above {:.2})\n",
-                    self.threshold
-                )),
-                (Some(v), false) => out.push_str(&format!(
-                    "  {id}: export.parties_listed set to [{}]\n",
-                    v.join(", ")
-                )),
-                (None, false) => {}
-            }
+            let line = match (&s.parties_listed_set, s.given_in_manifest) {
+                (_, true) => lang.t("screening-given"),
+                (Some(v), false) if v.is_empty() => {
+                    lang.ta("screening-set-none", &[("threshold", Arg::Str(&threshold))])
+                }
+                (Some(v), false) => {
+                    lang.ta("screening-set", &[("values", Arg::Str(&v.join(", ")))])
+                }
+                (None, false) => continue,
+            };
+            let _ = writeln!(out, "  {id}: {line}");
         }
         for r in &self.results {
-            result_lines(&mut out, r);
+            result_lines(&mut out, r, lang);
         }
-        out.push_str(&versions_text(&self.lists).replace("lists used:", "  lists used:"));
-        out.push_str(&self.freshness.text("  "));
+        section_tail(&mut out, &self.lists, &self.freshness, lang);
         out
     }
 

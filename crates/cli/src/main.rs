@@ -682,7 +682,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                         (Some(s), OutputFormat::Json) => {
                             anstream::print!("{}", s.attach_json(&text))
                         }
-                        (Some(s), _) => anstream::print!("{}", s.wrap_text(&text)),
+                        (Some(s), _) => anstream::print!("{}", s.wrap_text_in(&text, lang)),
                         (None, _) => anstream::print!("{text}"),
                     }
                     let failed = answers.iter().any(|a| {
@@ -731,7 +731,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 aigov_app::assess::render(&engine, &answer, format.into(), lang, &translations);
             match (&screening, format) {
                 (Some(s), OutputFormat::Json) => anstream::print!("{}", s.attach_json(&text)),
-                (Some(s), _) => anstream::print!("{}", s.wrap_text(&text)),
+                (Some(s), _) => anstream::print!("{}", s.wrap_text_in(&text, lang)),
                 (None, _) => anstream::print!("{text}"),
             }
             let gate = fail_on.as_deref().is_some_and(|tier| {

@@ -546,3 +546,15 @@ screen-why-score = { $parts }; score { $score } = 0.7 x query coverage { $query 
 screen-stale-undated = { $part }: the publication date is unknown (the file does not carry one; give `--published DATE` when importing it), so its age cannot be checked
 screen-stale-old = { $part }: published { $published }, { $days } days before { $date } (more than the { $max } days accepted): screen against current lists (`aigov lists update`)
 screen-stale-future = { $part }: published { $published }, after { $date }: it shows who is listed on { $published }, not on { $date }
+
+## aigov assess --screen: the screening section
+screening-heading = Restricted-party screening (aigov assess --screen)
+screening-given = export.parties_listed was given in the manifest and is kept; the hits below are for information.
+screening-set-none = export.parties_listed set to [] (no party hit any list at or above { $threshold })
+screening-set-by = export.parties_listed set to [{ $values }] by:
+screening-set = export.parties_listed set to [{ $values }]
+screening-no-hit = { $field } "{ $query }": no hit
+screening-sets-no-fact = { " " }(sets no fact)
+screening-hit = { $field } "{ $query }" = { $name } [{ $list } { $id }] score { $score }{ $fact }
+screening-licence = licence requirement: { $requirement }; policy: { $policy }
+screening-not-current = WARNING: the screening lists are not known to be current on { $date } ({ $count } warning(s) below): export.parties_listed may be wrong

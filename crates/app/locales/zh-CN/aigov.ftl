@@ -506,3 +506,15 @@ screen-why-score = { $parts }；得分 { $score } = 0.7 × 查询覆盖率 { $qu
 screen-stale-undated = { $part }：发布日期未知（文件未载明；导入时请用 `--published DATE` 给出），无法检查其时效
 screen-stale-old = { $part }：发布于 { $published }，早于 { $date } { $days } 天（超过可接受的 { $max } 天）：请用最新清单筛查（`aigov lists update`）
 screen-stale-future = { $part }：发布于 { $published }，晚于 { $date }：它显示的是 { $published } 的列名情况，而非 { $date } 的
+
+## aigov assess --screen: the screening section
+screening-heading = 受限方筛查（aigov assess --screen）
+screening-given = export.parties_listed 已在清单中给出，予以保留；以下命中仅供参考。
+screening-set-none = export.parties_listed 设为 []（没有当事方在任何名单中达到或超过 { $threshold }）
+screening-set-by = export.parties_listed 设为 [{ $values }]，依据：
+screening-set = export.parties_listed 设为 [{ $values }]
+screening-no-hit = { $field } “{ $query }”：无命中
+screening-sets-no-fact = （不设定任何事实）
+screening-hit = { $field } “{ $query }” = { $name } [{ $list } { $id }] 得分 { $score }{ $fact }
+screening-licence = 许可证要求：{ $requirement }；审查政策：{ $policy }
+screening-not-current = 警告：截至 { $date } 无法确认筛查名单为最新（见下方 { $count } 条警告）：export.parties_listed 可能有误
