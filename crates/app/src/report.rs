@@ -835,7 +835,7 @@ fn finding_block(
     // An ended law's challenges are part of its history line; "the law still applies" would be wrong.
     if f.status != Status::Ended {
         for c in &f.challenges {
-            st.detail(out, &challenge_line(c, lang, texts));
+            st.detail(out, &challenge_line(c, f.instrument, lang, texts));
         }
     }
     match open {
@@ -1226,7 +1226,12 @@ fn history_line(f: &Finding, lang: Lang, corpus: &Corpus, texts: Option<&Texts>)
 
 /// Renders the derivation of one rule for a subject.
 /// A challenge in words: "challenged 2025-12-11 by EO 14365 — ... (no court has stayed it)".
-fn challenge_line(c: &aigov_core::assess::Challenge, lang: Lang, texts: Option<&Texts>) -> String {
+fn challenge_line(
+    c: &aigov_core::assess::Challenge,
+    instrument: &str,
+    lang: Lang,
+    texts: Option<&Texts>,
+) -> String {
     // The challenging instrument's short title from the translations, where it has one.
     let translated = c.by.and_then(|b| texts.and_then(|t| t.short_title(b)));
     let by = translated
@@ -1244,7 +1249,12 @@ fn challenge_line(c: &aigov_core::assess::Challenge, lang: Lang, texts: Option<&
             ]
         ),
         c.note
-            .map(|n| format!(" — {}", n.trim()))
+            .map(|n| {
+                let n = texts
+                    .and_then(|t| t.event_note(instrument, c.event))
+                    .unwrap_or(n);
+                format!(" — {}", n.trim())
+            })
             .unwrap_or_default()
     )
 }
@@ -1469,7 +1479,10 @@ pub fn explain_in(
             "{}",
             lang.ta(
                 "explain-challenge",
-                &[("challenge", Arg::Str(&challenge_line(ch, lang, texts)))]
+                &[(
+                    "challenge",
+                    Arg::Str(&challenge_line(ch, &inst.id, lang, texts))
+                )]
             )
         );
     }

@@ -265,6 +265,19 @@ fn explain_derivation_words_and_date_sources_are_chinese() {
         !co.contains("EO 14365 (national AI policy framework)"),
         "{co}"
     );
+    // What the challenge is, from the corpus's `event_notes:` translation (its URLs kept).
+    assert!(
+        co.contains(
+            "xAI在 X.AI LLC v. Weiser 案（科罗拉多联邦地区法院，案号 1:26-cv-01515）中起诉"
+        ),
+        "{co}"
+    );
+    assert!(
+        co.contains("https://nerdyskynet.com/cases/x-ai-llc-v-weiser"),
+        "{co}"
+    );
+    assert!(!co.contains("xAI sued in"), "{co}");
+    assert!(!co.contains("intervened in"), "{co}");
     // The JSON trace is the engine's, in English, whatever the language.
     let json = zh(&[
         "explain",

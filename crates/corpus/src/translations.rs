@@ -68,6 +68,9 @@ pub struct Texts {
     /// A lifecycle event, `<instrument>.<event id>`, to the provisions it concerns.
     #[serde(default)]
     pub events: HashMap<String, String>,
+    /// A lifecycle event, `<instrument>.<event id>`, to its note (what a challenge is).
+    #[serde(default)]
+    pub event_notes: HashMap<String, String>,
 }
 
 impl Texts {
@@ -115,6 +118,12 @@ impl Texts {
     /// The translated provisions of an instrument's lifecycle event (which parts the date concerns).
     pub fn event_provisions(&self, instrument: &str, event: &str) -> Option<&str> {
         self.events
+            .get(&format!("{instrument}.{event}"))
+            .map(String::as_str)
+    }
+    /// The translated note of an instrument's lifecycle event (what a challenge is).
+    pub fn event_note(&self, instrument: &str, event: &str) -> Option<&str> {
+        self.event_notes
             .get(&format!("{instrument}.{event}"))
             .map(String::as_str)
     }
@@ -256,6 +265,8 @@ struct File {
     parameters: BTreeMap<String, String>,
     #[serde(default)]
     events: BTreeMap<String, String>,
+    #[serde(default)]
+    event_notes: BTreeMap<String, String>,
 }
 
 /// The place of `id` written as a key (`  id:` at the start of a line) in a file's text.
@@ -349,6 +360,18 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
         })
         .collect();
     let event_ids: Vec<&str> = event_ids.iter().map(String::as_str).collect();
+    // Events with a note, named the same way.
+    let noted_ids: Vec<String> = corpus
+        .instruments
+        .iter()
+        .flat_map(|i| {
+            i.events
+                .iter()
+                .filter(|e| e.note.as_deref().is_some_and(|n| !n.trim().is_empty()))
+                .map(move |e| format!("{}.{}", i.id, e.id))
+        })
+        .collect();
+    let noted_ids: Vec<&str> = noted_ids.iter().map(String::as_str).collect();
     let derived_ids: Vec<&str> = corpus
         .vocabulary
         .facts
@@ -525,6 +548,11 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
                 texts.events.insert(id, t);
             }
         }
+        for (id, t) in file.event_notes {
+            if check("event with a note", &id, &noted_ids, &mut diags) {
+                texts.event_notes.insert(id, t);
+            }
+        }
         for (id, t) in file.derivations {
             if !check("derived fact", &id, &derived_ids, &mut diags) {
                 continue;
@@ -638,6 +666,34 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
                     message: format!("event `{id}` has provisions but no {lang} text"),
                     hint: Some(format!(
                         "add `{id}: ...` under `events:`; every lifecycle event's `provisions` needs a translation in each language of {DIR}"
+                    )),
+                });
+            }
+        }
+        // Every challenge's note, or every finding of a challenged law says what the challenge is in English.
+        for i in &corpus.instruments {
+            for e in &i.events {
+                if e.kind != aigov_core::model::EventKind::Challenged
+                    || e.note.as_deref().is_none_or(|n| n.trim().is_empty())
+                {
+                    continue;
+                }
+                let id = format!("{}.{}", i.id, e.id);
+                if texts
+                    .event_notes
+                    .get(&id)
+                    .is_some_and(|t| !t.trim().is_empty())
+                {
+                    continue;
+                }
+                let folder = folders.get(&i.id).map(String::as_str).unwrap_or("<folder>");
+                diags.push(Diagnostic {
+                    file: format!("{DIR}{lang}/{folder}.yaml"),
+                    line: 1,
+                    col: 1,
+                    message: format!("challenge `{id}` has a note but no {lang} text"),
+                    hint: Some(format!(
+                        "add `{id}: ...` under `event_notes:`; every challenge's note needs a translation in each language of {DIR}"
                     )),
                 });
             }

@@ -78,6 +78,16 @@ fn complete() -> String {
             s.push_str(&format!("  {}.{}: 条款\n", i.id, e.id));
         }
     }
+    s.push_str("event_notes:\n");
+    for i in &loaded.corpus.instruments {
+        for e in i
+            .events
+            .iter()
+            .filter(|e| e.kind == aigov_core::model::EventKind::Challenged && e.note.is_some())
+        {
+            s.push_str(&format!("  {}.{}: 质疑\n", i.id, e.id));
+        }
+    }
     s.push_str("exceptions:\n");
     let mut done: Vec<String> = Vec::new();
     for r in &loaded.corpus.rules {
@@ -426,6 +436,38 @@ fn event_provisions_are_translated_in_full() {
 }
 
 #[test]
+fn challenge_notes_are_translated_in_full() {
+    let all = complete();
+    let loaded = aigov_corpus::load(&mini()).expect("mini corpus");
+    let (inst, event) = loaded
+        .corpus
+        .instruments
+        .iter()
+        .find_map(|i| {
+            i.events
+                .iter()
+                .find(|e| e.kind == aigov_core::model::EventKind::Challenged)
+                .map(|e| (i.id.clone(), e.id.clone()))
+        })
+        .expect("the mini corpus has a challenge");
+    let t = check(&[("i18n/zh-CN/all.yaml", &all)]).expect("loads");
+    assert_eq!(
+        t.get("zh-CN").expect("zh-CN").event_note(&inst, &event),
+        Some("质疑")
+    );
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace(&format!("  {inst}.{event}: 质疑\n"), ""),
+    )])
+    .unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        format!("challenge `{inst}.{event}` has a note but no zh-CN text")
+    );
+}
+
+#[test]
 fn every_parameter_and_event_of_the_embedded_corpus_has_a_chinese_text() {
     let sources = aigov_corpus::embedded_sources();
     let loaded = aigov_corpus::load(&sources).expect("the embedded corpus loads");
@@ -441,6 +483,25 @@ fn every_parameter_and_event_of_the_embedded_corpus_has_a_chinese_text() {
         n += 1;
     }
     assert!(n >= 40, "{n} parameters");
+    // Every challenge's note, with the URLs the English cites.
+    for i in &loaded.corpus.instruments {
+        for e in &i.events {
+            let Some(english) = e.note.as_deref() else {
+                continue;
+            };
+            if e.kind != aigov_core::model::EventKind::Challenged {
+                continue;
+            }
+            let text = zh
+                .event_note(&i.id, &e.id)
+                .unwrap_or_else(|| panic!("{}.{} has no zh-CN note", i.id, e.id));
+            assert!(han(text), "{}.{}: {text}", i.id, e.id);
+            for url in english.split_whitespace().filter(|w| w.starts_with("http")) {
+                let url = url.trim_end_matches([',', ';', ')', '.']);
+                assert!(text.contains(url), "{}.{}: {url} missing", i.id, e.id);
+            }
+        }
+    }
     // Every event's provisions, with the URLs the English cites.
     for i in &loaded.corpus.instruments {
         for e in &i.events {
