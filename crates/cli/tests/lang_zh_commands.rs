@@ -954,3 +954,23 @@ fn screen_in_chinese() {
     );
     assert!(!json.contains("理由"), "{json}");
 }
+
+/// A duty whose text an amendment changed reads in Chinese on both sides of the change (the corpus's
+/// `later_effects:` translation for the later text).
+#[test]
+fn an_amended_duty_is_chinese_before_and_after_the_amendment() {
+    let cv = example("cv-screening-eu-us.yaml");
+    let after = zh(&["assess", &cv, "--as-of", "2026-11-28", "-j", "EU"]);
+    assert!(
+        after.contains(
+            "应当：采取措施，支持员工及代表贵组织操作人工智能系统的其他人员提升人工智能素养。"
+        ),
+        "{after}"
+    );
+    assert!(!after.contains("Take measures to support"), "{after}");
+    let before = zh(&["assess", &cv, "--as-of", "2025-06-01", "-j", "EU"]);
+    assert!(
+        before.contains("应当：尽最大可能确保员工及代表贵组织处理人工智能系统的其他人员具备足够的人工智能素养。"),
+        "{before}"
+    );
+}

@@ -50,6 +50,9 @@ pub struct Texts {
     /// Rule id to the English effect text its translation was written for (a later version's text differs).
     #[serde(default)]
     pub effect_of: HashMap<String, String>,
+    /// Rule id to the English effect texts of its later versions with their translations.
+    #[serde(default)]
+    pub later_effect_of: HashMap<String, Vec<(String, String)>>,
     /// Rule id to the English deadline text its translation was written for.
     #[serde(default)]
     pub deadline_of: HashMap<String, String>,
@@ -86,8 +89,16 @@ impl Texts {
     /// version of the rule may say something else: then there is no translation).
     pub fn rule_effect(&self, rule: &str, english: &str) -> Option<&str> {
         let r = self.rules.get(rule)?;
-        let text = r.effect.as_deref()?;
-        (self.effect_of.get(rule).map(|s| s.trim()) == Some(english.trim())).then_some(text)
+        if let Some(text) = r.effect.as_deref() {
+            if self.effect_of.get(rule).map(|s| s.trim()) == Some(english.trim()) {
+                return Some(text);
+            }
+        }
+        self.later_effect_of
+            .get(rule)?
+            .iter()
+            .find(|(en, _)| en.trim() == english.trim())
+            .map(|(_, zh)| zh.as_str())
     }
     /// An obligation's translated deadline, when `english` is the text it was written for.
     pub fn rule_deadline(&self, rule: &str, english: &str) -> Option<&str> {
@@ -229,6 +240,10 @@ pub struct RuleText {
     /// the one of its first text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub citation: Option<String>,
+    /// The duty, practice or relief of each later text of the rule (its `versions:` in the corpus, in order;
+    /// `~` where a version keeps the effect before it). Required for a version that changes the effect.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub later_effects: Vec<Option<String>>,
 }
 
 /// A fact's texts.
@@ -460,9 +475,25 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
             }
         }
         for (id, t) in file.rules {
-            if check("rule", &id, &rule_ids, &mut diags) {
-                texts.rules.insert(id, t);
+            if !check("rule", &id, &rule_ids, &mut diags) {
+                continue;
             }
+            let later = corpus
+                .rule(&id)
+                .map_or(0, |r| r.versions.len().saturating_sub(1));
+            if !t.later_effects.is_empty() && t.later_effects.len() != later {
+                diags.push(key_diag(
+                    &s.path,
+                    &s.text,
+                    &id,
+                    format!(
+                        "rule `{id}` translates {} later effects but the corpus has {later} later versions",
+                        t.later_effects.len()
+                    ),
+                    Some("give one entry per item of the rule's `versions:`, in order (`~` where the effect stays)".into()),
+                ));
+            }
+            texts.rules.insert(id, t);
         }
         for (id, t) in file.facts {
             if check("fact", &id, &fact_ids, &mut diags) {
@@ -608,6 +639,45 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
                         r.id
                     )),
                 });
+            }
+        }
+        // A later text of a rule that changes its duty, practice or relief needs that text translated, or a
+        // report on a date after it prints the duty in English.
+        for r in &corpus.rules {
+            let mut before = r.versions.first().and_then(|v| effect_words(&v.effect));
+            for (i, v) in r.versions.iter().enumerate().skip(1) {
+                let now = effect_words(&v.effect);
+                let changed = now.is_some_and(|n| before.is_none_or(|b| b.trim() != n.trim()));
+                before = now.or(before);
+                if !changed {
+                    continue;
+                }
+                let given = texts
+                    .rules
+                    .get(&r.id)
+                    .and_then(|t| t.later_effects.get(i - 1))
+                    .and_then(|t| t.as_deref())
+                    .is_some_and(|t| !t.trim().is_empty());
+                if !given {
+                    let folder = folders
+                        .get(&corpus.instrument_of(r).id)
+                        .map(String::as_str)
+                        .unwrap_or("<folder>");
+                    diags.push(Diagnostic {
+                        file: format!("{DIR}{lang}/{folder}.yaml"),
+                        line: 1,
+                        col: 1,
+                        message: format!(
+                            "rule `{}`: its version {} changes the effect but has no {lang} text",
+                            r.id,
+                            i + 1
+                        ),
+                        hint: Some(format!(
+                            "add `later_effects: [...]` to `{}` under `rules:`, one entry per item of its `versions:` (`~` where the effect stays)",
+                            r.id
+                        )),
+                    });
+                }
             }
         }
         for i in &corpus.instruments {
@@ -848,6 +918,21 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
             if let Some(e) = english {
                 texts.effect_of.insert(r.id.clone(), e.clone());
             }
+            let later: Vec<(String, String)> = texts
+                .rules
+                .get(&r.id)
+                .map(|t| {
+                    r.versions
+                        .iter()
+                        .skip(1)
+                        .zip(&t.later_effects)
+                        .filter_map(|(v, zh)| Some((effect_words(&v.effect)?.clone(), zh.clone()?)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if !later.is_empty() {
+                texts.later_effect_of.insert(r.id.clone(), later);
+            }
             if let Some(v) = r.versions.first() {
                 texts.citation_of.insert(r.id.clone(), v.citation.clone());
             }
@@ -860,6 +945,16 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
         }
     }
     Ok(out)
+}
+
+/// The duty, practice or relief of a rule version's effect, in English.
+fn effect_words(e: &Effect) -> Option<&String> {
+    match e {
+        Effect::Obligation { duty, .. } => Some(duty),
+        Effect::Prohibition { practice, .. } => Some(practice),
+        Effect::Exemption { relief, .. } => Some(relief),
+        _ => None,
+    }
 }
 
 fn missing(lang: &str, kind: &str, id: &str, what: &str, folder: &str) -> Diagnostic {

@@ -749,3 +749,45 @@ fn every_exception_of_the_embedded_corpus_has_chinese_text() {
         .exception("eu_ai_act", "obvious")
         .is_some_and(|t| t.contains("人工智能")));
 }
+
+/// A later text of a rule that changes its duty needs its translation (`later_effects:`), or a report after the
+/// change prints the duty in English; the translation is used for that text only.
+#[test]
+fn a_changed_duty_needs_its_later_translation() {
+    let sources = aigov_corpus::embedded_sources();
+    let loaded = aigov_corpus::load(&sources).expect("the embedded corpus loads");
+    let t = translations::load(&sources, &loaded.corpus).expect("translations load");
+    let zh = t.get("zh-CN").expect("zh-CN");
+    let rule = "eu_ai_act.art4_ai_literacy";
+    let first = "Ensure, to the best extent possible, a sufficient level of AI literacy of staff and others dealing with AI systems on your behalf.";
+    let later = "Take measures to support the development of AI literacy of staff and others operating AI systems on your behalf.";
+    assert!(zh
+        .rule_effect(rule, first)
+        .is_some_and(|t| t.starts_with("尽最大可能确保")));
+    assert!(zh
+        .rule_effect(rule, later)
+        .is_some_and(|t| t.starts_with("采取措施")));
+    assert_eq!(zh.rule_effect(rule, "Something else."), None);
+    // Without it, lint names the rule and the version.
+    let stripped: Vec<Source> = sources
+        .iter()
+        .map(|s| Source {
+            path: s.path.clone(),
+            text: if s.path == "i18n/zh-CN/eu.yaml" {
+                s.text.replace(
+                    "    later_effects:\n      - \"采取措施，支持员工及代表贵组织操作人工智能系统的其他人员提升人工智能素养。\"\n",
+                    "",
+                )
+            } else {
+                s.text.clone()
+            },
+        })
+        .collect();
+    let d = translations::load(&stripped, &loaded.corpus).unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        "rule `eu_ai_act.art4_ai_literacy`: its version 2 changes the effect but has no zh-CN text"
+    );
+    assert_eq!(d[0].file, "i18n/zh-CN/eu.yaml");
+}
