@@ -1,9 +1,9 @@
 //! `--lang zh-CN` leaves no English of aigov's own in a report. The Chinese output of `assess`, `explain`,
-//! `timeline`, `diff`, `map`, `export classify`, `plan` and `compare` on the examples is scanned for runs of two or
-//! more English words; each run must be text the report prints as written — a corpus, control, catalog or manifest
-//! text (a US rule's summary, an official citation, a product's name) — or one of the few entries of [`ALLOWED`].
-//! Anything else is a label, heading or sentence of aigov's that was not translated, and fails the test with its
-//! command and line.
+//! `timeline`, `diff`, `changes`, `map`, `export classify`, `plan` and `compare` on the examples is scanned for
+//! runs of two or more English words; each run must be text the report prints as written — a corpus, control,
+//! catalog or manifest text (a US rule's summary, an official citation, a product's name) — or one of the few
+//! entries of [`ALLOWED`]. Anything else is a label, heading or sentence of aigov's that was not translated, and
+//! fails the test with its command and line. (`screen` has its own test in lang_zh_commands.rs: it needs lists.)
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -308,6 +308,10 @@ fn chinese_reports_hold_no_english_of_aigovs_own() {
             ]),
         );
     }
+    scan(
+        "changes".into(),
+        zh(&["changes", "--from", "2025-01-01", "--to", AS_OF]),
+    );
     let hr = examples.join("hr-tech-multistate.yaml");
     scan(
         "map".into(),
