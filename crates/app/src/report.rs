@@ -1486,10 +1486,17 @@ pub fn explain_in(
             )
         );
     }
+    // In another language the amending instrument by its translated short title; in English by its id.
+    let by_name = |b: &str| -> String {
+        match texts {
+            Some(_) => crate::localize::short_title(c, b, texts).to_string(),
+            None => b.to_string(),
+        }
+    };
     let amended = f
         .version
         .amended_by
-        .map(|b| lang.ta("explain-text-amended", &[("by", Arg::Str(b))]))
+        .map(|b| lang.ta("explain-text-amended", &[("by", Arg::Str(&by_name(b)))]))
         .unwrap_or_default();
     let _ = writeln!(
         out,
@@ -1503,7 +1510,10 @@ pub fn explain_in(
         ),
         f.version
             .change
-            .map(|c| format!(" — {c}"))
+            .map(|c| format!(
+                " — {}",
+                texts.and_then(|t| t.version_change(c)).unwrap_or(c).trim()
+            ))
             .unwrap_or_default()
     );
     if rule.versions.len() > 1 {
@@ -1512,7 +1522,7 @@ pub fn explain_in(
             let amended = v
                 .amended_by
                 .as_deref()
-                .map(|b| lang.ta("explain-version-amended", &[("by", Arg::Str(b))]))
+                .map(|b| lang.ta("explain-version-amended", &[("by", Arg::Str(&by_name(b)))]))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -1783,6 +1793,9 @@ fn diff_detail(lang: Lang, s: &str, corpus: Option<&Corpus>, texts: Option<&Text
         return lang.ta("diff-amended-by", &[("by", Arg::Str(by))]);
     }
     if let Some(change) = s.strip_prefix("amended: ") {
+        let change = texts
+            .and_then(|t| t.version_change(change))
+            .unwrap_or(change);
         return lang.ta("diff-amended", &[("change", Arg::Str(change))]);
     }
     if let Some(d) = s.strip_prefix("new text from ") {
@@ -2345,7 +2358,13 @@ pub fn corpus_show_in(
             let _ = writeln!(
                 out,
                 "  {}",
-                lang.ta("show-change", &[("text", Arg::Str(ch))])
+                lang.ta(
+                    "show-change",
+                    &[(
+                        "text",
+                        Arg::Str(texts.and_then(|t| t.version_change(ch)).unwrap_or(ch))
+                    )]
+                )
             );
         }
         // The first text's summary is the one the translation was written for.

@@ -249,6 +249,12 @@ fn explain_derivation_words_and_date_sources_are_chinese() {
         "{eu}"
     );
     assert!(!eu.contains("Chapter III Sections 1-3"), "{eu}");
+    // What the amending text changed, and by which law, in Chinese.
+    assert!(
+        eu.contains("文本：自 2026年7月27日 起为法律，经 欧盟人工智能数字综合修订案 修订 — 综合法案将附件三高风险制度的起始日期由2026年8月2日改为2027年12月2日"),
+        "{eu}"
+    );
+    assert!(!eu.contains("The Omnibus replaced"), "{eu}");
     // The challenging instrument by its Chinese short title.
     let co = zh(&[
         "explain",

@@ -53,6 +53,9 @@ pub struct Texts {
     /// Rule id to the English effect texts of its later versions with their translations.
     #[serde(default)]
     pub later_effect_of: HashMap<String, Vec<(String, String)>>,
+    /// A later text's English `change` (whitespace folded) to its translation.
+    #[serde(default)]
+    pub changes: HashMap<String, String>,
     /// Rule id to the English deadline text its translation was written for.
     #[serde(default)]
     pub deadline_of: HashMap<String, String>,
@@ -137,6 +140,10 @@ impl Texts {
         self.event_notes
             .get(&format!("{instrument}.{event}"))
             .map(String::as_str)
+    }
+    /// The translation of what a later text of a rule changed, by its English words (`Finding.version.change`).
+    pub fn version_change(&self, english: &str) -> Option<&str> {
+        self.changes.get(&fold(english)).map(String::as_str)
     }
     /// A fact's translated question.
     pub fn question(&self, fact: &str) -> Option<&str> {
@@ -244,6 +251,10 @@ pub struct RuleText {
     /// `~` where a version keeps the effect before it). Required for a version that changes the effect.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub later_effects: Vec<Option<String>>,
+    /// What each later text of the rule changed (its `versions:`' `change`, in order; `~` where a version says
+    /// nothing). Required for a version that says what changed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub later_changes: Vec<Option<String>>,
 }
 
 /// A fact's texts.
@@ -481,6 +492,18 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
             let later = corpus
                 .rule(&id)
                 .map_or(0, |r| r.versions.len().saturating_sub(1));
+            if !t.later_changes.is_empty() && t.later_changes.len() != later {
+                diags.push(key_diag(
+                    &s.path,
+                    &s.text,
+                    &id,
+                    format!(
+                        "rule `{id}` translates {} later changes but the corpus has {later} later versions",
+                        t.later_changes.len()
+                    ),
+                    Some("give one entry per item of the rule's `versions:`, in order (`~` where it says nothing)".into()),
+                ));
+            }
             if !t.later_effects.is_empty() && t.later_effects.len() != later {
                 diags.push(key_diag(
                     &s.path,
@@ -639,6 +662,40 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
                         r.id
                     )),
                 });
+            }
+        }
+        // A later text that says what it changed needs that said in the language too.
+        for r in &corpus.rules {
+            for (i, v) in r.versions.iter().enumerate().skip(1) {
+                if v.change.as_deref().is_none_or(|c| c.trim().is_empty()) {
+                    continue;
+                }
+                let given = texts
+                    .rules
+                    .get(&r.id)
+                    .and_then(|t| t.later_changes.get(i - 1))
+                    .and_then(|t| t.as_deref())
+                    .is_some_and(|t| !t.trim().is_empty());
+                if !given {
+                    let folder = folders
+                        .get(&corpus.instrument_of(r).id)
+                        .map(String::as_str)
+                        .unwrap_or("<folder>");
+                    diags.push(Diagnostic {
+                        file: format!("{DIR}{lang}/{folder}.yaml"),
+                        line: 1,
+                        col: 1,
+                        message: format!(
+                            "rule `{}`: its version {} says what changed but has no {lang} text",
+                            r.id,
+                            i + 1
+                        ),
+                        hint: Some(format!(
+                            "add `later_changes: [...]` to `{}` under `rules:`, one entry per item of its `versions:` (`~` where it says nothing)",
+                            r.id
+                        )),
+                    });
+                }
             }
         }
         // A later text of a rule that changes its duty, practice or relief needs that text translated, or a
@@ -933,6 +990,21 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
             if !later.is_empty() {
                 texts.later_effect_of.insert(r.id.clone(), later);
             }
+            let changes: Vec<(String, String)> = texts
+                .rules
+                .get(&r.id)
+                .map(|t| {
+                    r.versions
+                        .iter()
+                        .skip(1)
+                        .zip(&t.later_changes)
+                        .filter_map(|(v, zh)| Some((fold(v.change.as_deref()?), zh.clone()?)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (en, zh) in changes {
+                texts.changes.entry(en).or_insert(zh);
+            }
             if let Some(v) = r.versions.first() {
                 texts.citation_of.insert(r.id.clone(), v.citation.clone());
             }
@@ -945,6 +1017,11 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
         }
     }
     Ok(out)
+}
+
+/// `s` with its whitespace folded to single spaces (YAML folded text, trimmed).
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The duty, practice or relief of a rule version's effect, in English.

@@ -34,6 +34,15 @@ fn complete() -> String {
     let mut s = String::from("rules:\n");
     for r in &loaded.corpus.rules {
         s.push_str(&format!("  {}:\n    title: 规则\n", r.id));
+        if r.versions.iter().skip(1).any(|v| v.change.is_some()) {
+            let items: Vec<&str> = r
+                .versions
+                .iter()
+                .skip(1)
+                .map(|v| if v.change.is_some() { "变更" } else { "~" })
+                .collect();
+            s.push_str(&format!("    later_changes: [{}]\n", items.join(", ")));
+        }
     }
     s.push_str("facts:\n");
     for f in &loaded.corpus.vocabulary.facts {
@@ -790,4 +799,52 @@ fn a_changed_duty_needs_its_later_translation() {
         "rule `eu_ai_act.art4_ai_literacy`: its version 2 changes the effect but has no zh-CN text"
     );
     assert_eq!(d[0].file, "i18n/zh-CN/eu.yaml");
+}
+
+/// What a later text of a rule changed needs its translation (`later_changes:`); reports find it by the English
+/// words the finding carries.
+#[test]
+fn every_later_change_of_the_embedded_corpus_has_a_chinese_text() {
+    let sources = aigov_corpus::embedded_sources();
+    let loaded = aigov_corpus::load(&sources).expect("the embedded corpus loads");
+    let t = translations::load(&sources, &loaded.corpus).expect("translations load");
+    let zh = t.get("zh-CN").expect("zh-CN");
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut n = 0;
+    for r in &loaded.corpus.rules {
+        for v in r.versions.iter().skip(1) {
+            let Some(change) = v.change.as_deref() else {
+                continue;
+            };
+            let text = zh
+                .version_change(change)
+                .unwrap_or_else(|| panic!("{}: no zh-CN text for `{change}`", r.id));
+            assert!(han(text), "{}: {text}", r.id);
+            n += 1;
+        }
+    }
+    assert!(n > 100, "{n} later changes");
+    // Without one, lint names the rule and the version.
+    let stripped: Vec<Source> = sources
+        .iter()
+        .map(|s| Source {
+            path: s.path.clone(),
+            text: if s.path == "i18n/zh-CN/us-ut.yaml" {
+                s.text.replacen(
+                    "      - \"由SB 226重新制定于《犹他州法典》第13-75章。\"\n",
+                    "      - ~\n",
+                    1,
+                )
+            } else {
+                s.text.clone()
+            },
+        })
+        .collect();
+    let d = translations::load(&stripped, &loaded.corpus).unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].message
+            .ends_with("says what changed but has no zh-CN text"),
+        "{d:#?}"
+    );
 }
