@@ -141,7 +141,15 @@ pub fn render_in(
             &format!("{what} — {}", crate::localize::citation(lang, ch.citation)),
         );
         if let Some(d) = ch.detail {
-            st.detail(&mut out, d);
+            // In another language: the event's provisions or note, or what the new text changed, from the
+            // corpus's translations where it has them.
+            let said = texts.and_then(|t| match ch.event_id {
+                Some(e) => t
+                    .event_provisions(ch.instrument, e)
+                    .or_else(|| t.event_note(ch.instrument, e)),
+                None => t.version_change(d),
+            });
+            st.detail(&mut out, said.unwrap_or(d));
         }
         if ch.kind == LawChangeKind::Event && !ch.rules.is_empty() {
             st.detail(&mut out, &lang.ta("changes-rules-were", &[("count", n)]));

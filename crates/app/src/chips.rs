@@ -1205,88 +1205,140 @@ pub fn summary_lines_in(
 }
 
 fn render(c: &Classified, format: OutputFormat) -> String {
+    render_in(c, format, Lang::En, None)
+}
+
+/// `aigov export classify` in `lang`: the words from the message files (`classify-*`, `item-*`), the labels, tests
+/// and arithmetic rendered from their parts, the questions from `texts` where it has them, dates and citations as
+/// the language writes them. The catalog's note is printed as the catalog writes it. JSON is language-neutral.
+pub fn render_in(
+    c: &Classified,
+    format: OutputFormat,
+    lang: Lang,
+    texts: Option<&aigov_corpus::Texts>,
+) -> String {
     if format == OutputFormat::Json {
         return crate::report::json("classification", c);
     }
+    let texts = texts.filter(|_| lang != Lang::En);
     let md = format == OutputFormat::Markdown;
+    let width = crate::report::display_width;
     let h = |s: &str| {
         if md {
             format!("## {s}\n")
         } else {
-            format!("{s}\n{}\n", "-".repeat(s.chars().count()))
+            format!("{s}\n{}\n", "-".repeat(width(s)))
         }
     };
+    let date = |d: &str| {
+        d.parse::<Date>()
+            .map(|d| lang.date(d))
+            .unwrap_or_else(|_| d.to_string())
+    };
+    let as_of = date(&c.as_of);
     let mut out = String::new();
-    let title = format!("{} — US export classification as of {}", c.name, c.as_of);
+    let title = lang.ta(
+        "classify-title",
+        &[("name", Arg::Str(&c.name)), ("date", Arg::Str(&as_of))],
+    );
     if md {
         let _ = writeln!(out, "# {title}\n");
     } else {
-        let _ = writeln!(out, "{title}\n{}\n", "=".repeat(title.chars().count()));
+        let _ = writeln!(out, "{title}\n{}\n", "=".repeat(width(&title)));
     }
-    out.push_str(&h("Performance"));
+    out.push_str(&h(&lang.t("classify-performance")));
+    let unknown = lang.t("item-unknown");
+    let tpp = c.tpp.map(num).unwrap_or_else(|| unknown.clone());
+    let pd = c
+        .performance_density
+        .map(|p| format!("{p:.2}"))
+        .unwrap_or_else(|| unknown.clone());
     let _ = writeln!(
         out,
-        "- TPP: {}",
-        c.tpp.map(num).unwrap_or_else(|| "unknown".into())
+        "- {}",
+        lang.ta("classify-tpp", &[("value", Arg::Str(&tpp))])
     );
     let _ = writeln!(
         out,
-        "- PD: {}",
-        c.performance_density
-            .map(|p| format!("{p:.2}"))
-            .unwrap_or_else(|| "unknown".into())
+        "- {}",
+        lang.ta("classify-pd", &[("value", Arg::Str(&pd))])
     );
-    for a in &c.arithmetic {
-        let _ = writeln!(out, "  {a}");
+    for a in &c.arithmetic_parts {
+        let _ = writeln!(out, "  {}", arithmetic_line(lang, a));
     }
     if let Some(n) = &c.note {
-        let _ = writeln!(out, "- note: {n}");
+        let _ = writeln!(
+            out,
+            "- {}",
+            lang.ta("classify-note", &[("note", Arg::Str(n))])
+        );
     }
     out.push('\n');
-    out.push_str(&h(&format!("Classification on {}", c.as_of)));
-    let controlled: Vec<&ClassLine> = c.classifications.iter().collect();
-    if controlled.is_empty() {
-        let _ = writeln!(
-            out,
-            "- not in 3A090/4A090 (or any other classification of the corpus) on this date"
-        );
+    out.push_str(&h(&lang.ta("classify-on", &[("date", Arg::Str(&as_of))])));
+    if c.classifications.is_empty() {
+        let _ = writeln!(out, "- {}", lang.t("classify-none"));
     }
-    for l in controlled {
+    for l in &c.classifications {
+        let status = match aigov_core::assess::Status::parse(&l.status) {
+            Some(st) if lang != Lang::En => lang.status(st),
+            _ => l.status.replace('_', " "),
+        };
         let _ = writeln!(
             out,
-            "- {} ({}) — {} since {} — {} [{}]",
-            l.label,
-            l.axis,
-            l.status.replace('_', " "),
-            l.applies_from,
-            l.citation,
-            l.rule
+            "- {}",
+            lang.ta(
+                "classify-class",
+                &[
+                    ("label", Arg::Str(&class_label(lang, l))),
+                    ("axis", Arg::Str(&l.axis)),
+                    ("status", Arg::Str(&status)),
+                    ("date", Arg::Str(&date(&l.applies_from))),
+                    (
+                        "citation",
+                        Arg::Str(&crate::localize::citation(lang, &l.citation)),
+                    ),
+                    ("rule", Arg::Str(&l.rule)),
+                ],
+            )
         );
-        if !l.tests.is_empty() {
-            for t in &l.tests {
-                let _ = writeln!(out, "  {t}");
-            }
+        for t in test_lines(lang, l) {
+            let _ = writeln!(out, "  {t}");
         }
     }
     for l in &c.is_informed_letters {
         let _ = writeln!(
             out,
-            "- named in the is-informed letter `{l}`: its addressee needs a licence to China (incl. Hong Kong and \
-             Macau), D:5 or D:5/Macau-headquartered parties, whatever the ECCN [us_ear_is_informed_2025]"
+            "- {}",
+            lang.ta("classify-is-informed", &[("letter", Arg::Str(l))])
         );
     }
-    for q in &c.questions {
-        let _ = writeln!(out, "- to settle: {q}");
+    for (i, q) in c.questions.iter().enumerate() {
+        let question = c
+            .question_facts
+            .get(i)
+            .and_then(|f| texts.and_then(|t| t.question(f)))
+            .unwrap_or(q);
+        let _ = writeln!(
+            out,
+            "- {}",
+            lang.ta("item-to-settle", &[("question", Arg::Str(question))])
+        );
     }
     out.push('\n');
-    out.push_str(&h(&format!("Timeline {TIMELINE_START} → {}", c.as_of)));
+    out.push_str(&h(&lang.ta(
+        "classify-timeline",
+        &[
+            ("from", Arg::Str(&date(TIMELINE_START))),
+            ("to", Arg::Str(&as_of)),
+        ],
+    )));
     for t in &c.timeline {
         let what = if t.classes.is_empty() {
-            "not controlled under 3A090/4A090".to_string()
+            lang.t("classify-not-controlled")
         } else {
-            t.classes.join(", ")
+            timeline_classes(lang, t).join(&lang.t("item-list-separator"))
         };
-        let _ = writeln!(out, "- {}  {what}", t.date);
+        let _ = writeln!(out, "- {}  {what}", date(&t.date));
     }
     out
 }

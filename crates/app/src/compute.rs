@@ -351,7 +351,7 @@ fn width(s: &str) -> usize {
 
 /// [`render`] in `lang`: aigov's words from the message files, the instruments' short titles, the methods and
 /// their sources from the corpus's translations (`texts`) where it has them, and citations as the language
-/// writes them. The thresholds' descriptions stay as the corpus writes them. JSON stays language-neutral.
+/// writes them; the thresholds' descriptions from the translations' `parameters:`. JSON stays language-neutral.
 pub fn render_in(r: &Report, format: OutputFormat, lang: Lang, texts: Option<&Texts>) -> String {
     if format == OutputFormat::Json {
         return json("compute", r);
@@ -429,6 +429,9 @@ pub fn render_in(r: &Report, format: OutputFormat, lang: Lang, texts: Option<&Te
             .and_then(|x| x.short_title(&t.instrument_id))
             .unwrap_or(&t.instrument);
         let citation = localize::citation(lang, &t.citation);
+        let description = texts
+            .and_then(|x| x.parameter(&t.parameter))
+            .unwrap_or(&t.description);
         let standing = if lang == Lang::En {
             t.standing.clone()
         } else {
@@ -453,7 +456,7 @@ pub fn render_in(r: &Report, format: OutputFormat, lang: Lang, texts: Option<&Te
                 instrument,
                 citation,
                 standing,
-                t.description
+                description.trim()
             );
         }
     }

@@ -296,14 +296,22 @@ fn view(corpus: &Corpus, n: usize, texts: Option<&Texts>) -> Option<InstrumentVi
             kind: e.kind,
             verb: e.kind.verb(),
             by_title: e.by.as_deref().and_then(|b| {
-                corpus
-                    .instruments
-                    .iter()
-                    .find(|x| x.id == b)
-                    .map(|x| x.short_title.clone())
+                texts
+                    .and_then(|t| t.short_title(b))
+                    .map(str::to_string)
+                    .or_else(|| {
+                        corpus
+                            .instruments
+                            .iter()
+                            .find(|x| x.id == b)
+                            .map(|x| x.short_title.clone())
+                    })
             }),
             by: e.by.clone(),
-            provisions: e.provisions.clone(),
+            provisions: texts
+                .and_then(|t| t.event_provisions(&i.id, &e.id))
+                .map(str::to_string)
+                .or_else(|| e.provisions.clone()),
             note: e.note.clone(),
         })
         .collect();
@@ -445,8 +453,8 @@ pub fn readable(corpus: &Corpus, e: &Expr, texts: Option<&Texts>) -> Readable {
             None => cel(corpus, e),
         },
         Expr::Cmp(op, a, b) => match (a.as_ref(), b.as_ref()) {
-            (Expr::Fact(id), other) if operand(corpus, other).is_some() => {
-                let value = operand(corpus, other).unwrap_or_default();
+            (Expr::Fact(id), other) if operand(corpus, other, texts).is_some() => {
+                let value = operand(corpus, other, texts).unwrap_or_default();
                 fact(
                     corpus,
                     *id,
@@ -457,8 +465,8 @@ pub fn readable(corpus: &Corpus, e: &Expr, texts: Option<&Texts>) -> Readable {
                     texts,
                 )
             }
-            (other, Expr::Fact(id)) if operand(corpus, other).is_some() => {
-                let value = operand(corpus, other).unwrap_or_default();
+            (other, Expr::Fact(id)) if operand(corpus, other, texts).is_some() => {
+                let value = operand(corpus, other, texts).unwrap_or_default();
                 fact(
                     corpus,
                     *id,
@@ -511,15 +519,18 @@ fn is_bool(corpus: &Corpus, id: aigov_core::model::FactId) -> bool {
         .is_some_and(|f| f.ty.name() == "bool")
 }
 
-/// A literal or a parameter, printed; `None` for anything else.
-fn operand(corpus: &Corpus, e: &Expr) -> Option<String> {
+/// A literal or a parameter, printed (a parameter's description from the corpus's translations where it has
+/// one); `None` for anything else.
+fn operand(corpus: &Corpus, e: &Expr, texts: Option<&Texts>) -> Option<String> {
     match e {
         Expr::Lit(Value::Text(s)) => Some(s.clone()),
         Expr::Lit(v) => Some(v.to_string()),
-        Expr::Param(i) => corpus
-            .parameters
-            .get(*i)
-            .map(|p| format!("{} (params.{})", p.description.trim(), p.id)),
+        Expr::Param(i) => corpus.parameters.get(*i).map(|p| {
+            let description = texts
+                .and_then(|t| t.parameter(&p.id))
+                .unwrap_or(&p.description);
+            format!("{} (params.{})", description.trim(), p.id)
+        }),
         _ => None,
     }
 }

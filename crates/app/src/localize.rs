@@ -524,15 +524,8 @@ pub fn date_source(
     let ev = d.event.as_ref()?;
     let inst = corpus.instrument(&ev.instrument)?;
     let e = inst.event(&ev.event)?;
-    let provisions = e
-        .provisions
-        .as_deref()
-        .map(|p| {
-            lang.ta(
-                "date-source-provisions",
-                &[("provisions", Arg::Str(&citation(lang, p)))],
-            )
-        })
+    let provisions = event_provisions(&inst.id, e, lang, texts)
+        .map(|p| lang.ta("date-source-provisions", &[("provisions", Arg::Str(&p))]))
         .unwrap_or_default();
     Some(lang.ta(
         "date-source",
@@ -542,6 +535,26 @@ pub fn date_source(
             ("provisions", Arg::Str(&provisions)),
         ],
     ))
+}
+
+/// The provisions a lifecycle event concerns in `lang`: the corpus's translation (`events:`) where it has one,
+/// else the English text with its article labels said the language's way.
+pub fn event_provisions(
+    instrument: &str,
+    e: &aigov_core::model::LifecycleEvent,
+    lang: Lang,
+    texts: Option<&Texts>,
+) -> Option<String> {
+    let p = e.provisions.as_deref()?;
+    if lang == Lang::En {
+        return Some(p.to_string());
+    }
+    Some(
+        texts
+            .and_then(|t| t.event_provisions(instrument, &e.id))
+            .map(str::to_string)
+            .unwrap_or_else(|| citation(lang, p)),
+    )
 }
 
 /// `(3)(b)` after an article number as paragraph and item labels.
@@ -611,22 +624,155 @@ fn zh_article(item: &str, last: &mut Option<String>) -> Option<String> {
     Some(out)
 }
 
+/// A Roman numeral (an annex or chapter number, up to 39) as a Chinese numeral: `III` reads `三`.
+fn zh_roman(s: &str) -> Option<String> {
+    let value = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        _ => None,
+    };
+    let digits: Vec<u32> = s.chars().map(value).collect::<Option<_>>()?;
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n = 0u32;
+    for (i, d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|next| next > d) {
+            n = n.checked_sub(*d)?;
+        } else {
+            n += d;
+        }
+    }
+    const ONES: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let (tens, ones) = ((n / 10) as usize, (n % 10) as usize);
+    let ten = match tens {
+        0 => String::new(),
+        1 => "十".to_string(),
+        t => format!("{}十", ONES.get(t)?),
+    };
+    let out = format!("{ten}{}", ONES.get(ones)?);
+    (!out.is_empty() && n < 40).then_some(out)
+}
+
+/// An ordinal word (`first`, `second`, ..., `last`) in Chinese.
+fn zh_ordinal(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "first" => "第一",
+        "second" => "第二",
+        "third" => "第三",
+        "fourth" => "第四",
+        "last" | "final" => "最后一",
+        _ => return None,
+    })
+}
+
+/// Whether `s` is a section or point label: digits first, then digits, dots, letters and brackets (`4.2(b)(i)`).
+fn is_label(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '(' | ')'))
+}
+
+/// A section label (`4.2(b)(i)`, `6-8`, `2(a)-(c)`) as `第…节`.
+fn zh_section(item: &str) -> Option<String> {
+    match item.split_once('-') {
+        Some((a, b)) if is_label(a) && is_label(b) => Some(format!("第{a}节至第{b}节")),
+        Some((a, b)) if is_label(a) && b.starts_with('(') && is_label(&format!("0{b}")) => {
+            Some(format!("第{a}-{b}节"))
+        }
+        Some(_) => None,
+        None => is_label(item).then(|| format!("第{item}节")),
+    }
+}
+
+/// What an item of a citation continues: a bare `(6)` or `5(1a)` continues the articles, a bare `4.2(b)` the
+/// sections.
+#[derive(Clone, Copy, PartialEq)]
+enum Cited {
+    Article,
+    Section,
+}
+
+/// One item of a citation in Chinese, and whether it refines the item before it (`Section A` after `Annex I`,
+/// `point 11`, `second subparagraph`: written on without a separator).
+fn zh_item(item: &str, last: &mut Option<String>, cited: &mut Cited) -> Option<(String, bool)> {
+    let item = item.trim();
+    if let Some(rest) = item.strip_prefix("Annex ") {
+        // `Annex III`, `Annex III 4(a)`, `Annex I Section A`.
+        let (roman, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+        let mut out = format!("附件{}", zh_roman(roman)?);
+        let tail = tail.trim();
+        if let Some(section) = tail.strip_prefix("Section ") {
+            out.push_str(&format!("{section}节"));
+        } else if !tail.is_empty() {
+            if !is_label(tail) {
+                return None;
+            }
+            out.push_str(&format!("第{tail}点"));
+        }
+        return Some((out, false));
+    }
+    if let Some(section) = item.strip_prefix("Section ") {
+        // `Section A` of an annex, or a numbered section of an act.
+        if section.len() == 1 && section.chars().all(|c| c.is_ascii_uppercase()) {
+            return Some((format!("{section}节"), true));
+        }
+        *cited = Cited::Section;
+        return Some((zh_section(section)?, false));
+    }
+    if let Some(section) = item.strip_prefix("Sec ") {
+        *cited = Cited::Section;
+        return Some((zh_section(section)?, false));
+    }
+    if let Some(chapter) = item.strip_prefix("Chapter ") {
+        return Some((format!("第{}章", zh_roman(chapter)?), false));
+    }
+    if let Some(point) = item.strip_prefix("point ") {
+        return is_label(point).then(|| (format!("第{point}点"), true));
+    }
+    if let Some((ordinal, what)) = item.split_once(' ') {
+        if let Some(o) = zh_ordinal(ordinal) {
+            let unit = match what {
+                "subparagraph" | "paragraph" => "段",
+                "sentence" => "句",
+                _ => return None,
+            };
+            return Some((format!("{o}{unit}"), true));
+        }
+    }
+    if item.starts_with("Art ") || item.starts_with("Arts ") {
+        *cited = Cited::Article;
+    }
+    match cited {
+        Cited::Article => zh_article(item, last).map(|a| (a, false)),
+        Cited::Section => zh_section(item).map(|a| (a, false)),
+    }
+}
+
+/// A citation's articles, annexes, chapters, sections and points in Chinese (`Art 6(2), Annex III 4(a)` reads
+/// `第6条第2款、附件三第4(a)点`); `None` when it does not start with one of them or an item is of another form.
 fn zh_articles(head: &str) -> Option<String> {
     let head = head.trim();
-    if !(head.starts_with("Art ") || head.starts_with("Arts ")) {
+    if !["Art ", "Arts ", "Annex ", "Sec ", "Section ", "Chapter "]
+        .iter()
+        .any(|p| head.starts_with(p))
+    {
         return None;
     }
     let mut last = None;
+    let mut cited = Cited::Article;
     let mut out = String::new();
     for (i, group) in head.split(" and ").enumerate() {
         if i > 0 {
             out.push('和');
         }
         for (j, item) in group.split(", ").enumerate() {
-            if j > 0 {
+            let (zh, refines) = zh_item(item, &mut last, &mut cited)?;
+            if j > 0 && !refines {
                 out.push('、');
             }
-            out.push_str(&zh_article(item, &mut last)?);
+            out.push_str(&zh);
         }
     }
     Some(out)
@@ -655,8 +801,46 @@ mod tests {
             zh("Art 8; 个人信息出境标准合同办法 (2023)"),
             "第8条；个人信息出境标准合同办法 (2023)"
         );
-        // Other forms are kept as written, and English is never touched.
-        assert_eq!(zh("Annex III 1 (chapeau)"), "Annex III 1 (chapeau)");
+        // Annexes, chapters, sections, points and subparagraphs.
+        assert_eq!(zh("Art 6(2), Annex III 4(a)"), "第6条第2款、附件三第4(a)点");
+        assert_eq!(zh("Annex III 1 (chapeau)"), "附件三第1点 (chapeau)");
+        assert_eq!(
+            zh("Art 6(1), Annex I, Section A, point 11 (Regulation (EU) 2017/745 on medical devices)"),
+            "第6条第1款、附件一A节第11点 (Regulation (EU) 2017/745 on medical devices)"
+        );
+        assert_eq!(
+            zh("Art 6(1), Art 2(2), Annex I Section B"),
+            "第6条第1款、第2条第2款、附件一B节"
+        );
+        assert_eq!(zh("Art 3(63), Chapter V"), "第3条第63款、第五章");
+        assert_eq!(
+            zh("Art 53(1)(b), Annex XII"),
+            "第53条第1款第(b)项、附件十二"
+        );
+        assert_eq!(zh("Art 11(1), second subparagraph"), "第11条第1款第二段");
+        assert_eq!(
+            zh("Art 5(1)(d), last sentence"),
+            "第5条第1款第(d)项最后一句"
+        );
+        assert_eq!(zh("Sec 4.2(b)(i)"), "第4.2(b)(i)节");
+        assert_eq!(
+            zh("Sec 4.2(a)(ii), 4.2(b)(ii)"),
+            "第4.2(a)(ii)节、第4.2(b)(ii)节"
+        );
+        assert_eq!(zh("Sec 6-8"), "第6节至第8节");
+        assert_eq!(zh("Sec 2(a)-(c)"), "第2(a)-(c)节");
+        assert_eq!(zh("Sec 3, Sec 4"), "第3节、第4节");
+        assert_eq!(zh("Section 3(b)"), "第3(b)节");
+        assert_eq!(
+            zh("Annex III 6(d); Art 5(1)(d)"),
+            "附件三第6(d)点；第5条第1款第(d)项"
+        );
+        // Official citations given verbatim are kept as written, and English is never touched.
+        assert_eq!(
+            zh("Cal. Code Regs. tit. 11, § 7157(a)-(b)"),
+            "Cal. Code Regs. tit. 11, § 7157(a)-(b)"
+        );
+        assert_eq!(zh("Art 52 TEU"), "Art 52 TEU");
         assert_eq!(zh("国发〔2025〕11号"), "国发〔2025〕11号");
         assert_eq!(
             zh("C.R.S. 6-1-1706; 6-1-112(1)(a)"),

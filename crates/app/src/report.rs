@@ -835,7 +835,7 @@ fn finding_block(
     // An ended law's challenges are part of its history line; "the law still applies" would be wrong.
     if f.status != Status::Ended {
         for c in &f.challenges {
-            st.detail(out, &challenge_line(c, lang));
+            st.detail(out, &challenge_line(c, f.instrument, lang, texts));
         }
     }
     match open {
@@ -913,6 +913,32 @@ fn finding_block(
     st.detail(out, &format!("{} · {}", st.code(f.rule), f.url));
 }
 
+/// A trace's `name = value` line in `lang`: the engine's English words for a value that is missing (not given,
+/// not given within complete markets, no parameter value on the date) come from the message files.
+fn trace_value(line: &str, lang: Lang) -> String {
+    use aigov_core::condition::{NOT_GIVEN, NOT_GIVEN_MARKETS, NO_PARAMETER_VALUE};
+    if lang == Lang::En {
+        return line.to_string();
+    }
+    let Some((name, value)) = line.split_once(" = ") else {
+        return line.to_string();
+    };
+    let said = if value == NOT_GIVEN {
+        lang.t("trace-not-given")
+    } else if value == NO_PARAMETER_VALUE {
+        lang.t("trace-no-parameter-value")
+    } else if let Some(codes) = value
+        .strip_prefix(NOT_GIVEN_MARKETS)
+        .and_then(|r| r.trim().strip_prefix('('))
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        lang.ta("trace-not-given-markets", &[("markets", Arg::Str(codes))])
+    } else {
+        return line.to_string();
+    };
+    format!("{name} = {said}")
+}
+
 fn tree(out: &mut String, node: &TraceNode, prefix: &str, last: bool, root: bool, lang: Lang) {
     let mark = match node.result {
         Truth::True => "✓",
@@ -945,7 +971,7 @@ fn tree(out: &mut String, node: &TraceNode, prefix: &str, last: bool, root: bool
         format!("{prefix}{}", if last { "   " } else { "│  " })
     };
     for v in &node.values {
-        let _ = writeln!(out, "{child_prefix}    {v}");
+        let _ = writeln!(out, "{child_prefix}    {}", trace_value(v, lang));
     }
     // Show the children that decided the outcome; summarise the others (an `or` that holds is decided by its
     // true branches, an `and` that fails by its false ones).
@@ -1200,9 +1226,16 @@ fn history_line(f: &Finding, lang: Lang, corpus: &Corpus, texts: Option<&Texts>)
 
 /// Renders the derivation of one rule for a subject.
 /// A challenge in words: "challenged 2025-12-11 by EO 14365 — ... (no court has stayed it)".
-fn challenge_line(c: &aigov_core::assess::Challenge, lang: Lang) -> String {
-    let by = c
-        .by_title
+fn challenge_line(
+    c: &aigov_core::assess::Challenge,
+    instrument: &str,
+    lang: Lang,
+    texts: Option<&Texts>,
+) -> String {
+    // The challenging instrument's short title from the translations, where it has one.
+    let translated = c.by.and_then(|b| texts.and_then(|t| t.short_title(b)));
+    let by = translated
+        .or(c.by_title)
         .or(c.by)
         .map(|b| lang.ta("finding-challenged-by", &[("by", Arg::Str(b))]))
         .unwrap_or_default();
@@ -1216,7 +1249,12 @@ fn challenge_line(c: &aigov_core::assess::Challenge, lang: Lang) -> String {
             ]
         ),
         c.note
-            .map(|n| format!(" — {}", n.trim()))
+            .map(|n| {
+                let n = texts
+                    .and_then(|t| t.event_note(instrument, c.event))
+                    .unwrap_or(n);
+                format!(" — {}", n.trim())
+            })
             .unwrap_or_default()
     )
 }
@@ -1441,14 +1479,24 @@ pub fn explain_in(
             "{}",
             lang.ta(
                 "explain-challenge",
-                &[("challenge", Arg::Str(&challenge_line(ch, lang)))]
+                &[(
+                    "challenge",
+                    Arg::Str(&challenge_line(ch, &inst.id, lang, texts))
+                )]
             )
         );
     }
+    // In another language the amending instrument by its translated short title; in English by its id.
+    let by_name = |b: &str| -> String {
+        match texts {
+            Some(_) => crate::localize::short_title(c, b, texts).to_string(),
+            None => b.to_string(),
+        }
+    };
     let amended = f
         .version
         .amended_by
-        .map(|b| lang.ta("explain-text-amended", &[("by", Arg::Str(b))]))
+        .map(|b| lang.ta("explain-text-amended", &[("by", Arg::Str(&by_name(b)))]))
         .unwrap_or_default();
     let _ = writeln!(
         out,
@@ -1462,7 +1510,10 @@ pub fn explain_in(
         ),
         f.version
             .change
-            .map(|c| format!(" — {c}"))
+            .map(|c| format!(
+                " — {}",
+                texts.and_then(|t| t.version_change(c)).unwrap_or(c).trim()
+            ))
             .unwrap_or_default()
     );
     if rule.versions.len() > 1 {
@@ -1471,7 +1522,7 @@ pub fn explain_in(
             let amended = v
                 .amended_by
                 .as_deref()
-                .map(|b| lang.ta("explain-version-amended", &[("by", Arg::Str(b))]))
+                .map(|b| lang.ta("explain-version-amended", &[("by", Arg::Str(&by_name(b)))]))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -1504,14 +1555,27 @@ pub fn explain_in(
                 });
                 let _ = writeln!(
                     out,
-                    "  {} — {} ({}): {}",
-                    e.id,
-                    verdict,
-                    crate::localize::citation(lang, e.citation),
-                    texts
-                        .and_then(|t| t.exception(&inst.id, e.id))
-                        .unwrap_or(e.summary)
-                        .trim()
+                    "  {}",
+                    lang.ta(
+                        "explain-exception",
+                        &[
+                            ("id", Arg::Str(e.id)),
+                            ("verdict", Arg::Str(&verdict)),
+                            (
+                                "citation",
+                                Arg::Str(&crate::localize::citation(lang, e.citation))
+                            ),
+                            (
+                                "summary",
+                                Arg::Str(
+                                    texts
+                                        .and_then(|t| t.exception(&inst.id, e.id))
+                                        .unwrap_or(e.summary)
+                                        .trim()
+                                )
+                            ),
+                        ]
+                    )
                 );
                 tree(&mut out, &e.trace, "    ", true, true, lang);
             }
@@ -1521,10 +1585,18 @@ pub fn explain_in(
             for x in &d.defeaters {
                 let _ = writeln!(
                     out,
-                    "  {} ({}): {}",
-                    x.rule,
-                    crate::localize::citation(lang, x.citation),
-                    truth_word(lang, x.result)
+                    "  {}",
+                    lang.ta(
+                        "explain-defeater",
+                        &[
+                            ("rule", Arg::Str(x.rule)),
+                            (
+                                "citation",
+                                Arg::Str(&crate::localize::citation(lang, x.citation))
+                            ),
+                            ("result", Arg::Str(&truth_word(lang, x.result))),
+                        ]
+                    )
                 );
             }
         }
@@ -1721,6 +1793,9 @@ fn diff_detail(lang: Lang, s: &str, corpus: Option<&Corpus>, texts: Option<&Text
         return lang.ta("diff-amended-by", &[("by", Arg::Str(by))]);
     }
     if let Some(change) = s.strip_prefix("amended: ") {
+        let change = texts
+            .and_then(|t| t.version_change(change))
+            .unwrap_or(change);
         return lang.ta("diff-amended", &[("change", Arg::Str(change))]);
     }
     if let Some(d) = s.strip_prefix("new text from ") {
@@ -2131,10 +2206,7 @@ pub fn corpus_show_in(
                         )]
                     ))
                     .unwrap_or_default(),
-                e.provisions
-                    .as_deref()
-                    .map(|p| crate::localize::citation(lang, p))
-                    .unwrap_or_default()
+                crate::localize::event_provisions(&inst.id, e, lang, texts).unwrap_or_default()
             );
         }
         if !inst.reviews.is_empty() {
@@ -2286,7 +2358,13 @@ pub fn corpus_show_in(
             let _ = writeln!(
                 out,
                 "  {}",
-                lang.ta("show-change", &[("text", Arg::Str(ch))])
+                lang.ta(
+                    "show-change",
+                    &[(
+                        "text",
+                        Arg::Str(texts.and_then(|t| t.version_change(ch)).unwrap_or(ch))
+                    )]
+                )
             );
         }
         // The first text's summary is the one the translation was written for.

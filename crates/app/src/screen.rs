@@ -4,6 +4,7 @@
 //! Exit codes of `aigov screen`: **0** no name has a hit at or above the threshold, **1** at least one has,
 //! **2** an error (like `aigov assess`, where 1 means something needs attention).
 
+use crate::i18n::{Arg, Lang};
 use crate::lists::{self, AgeCheck, Freshness, Loaded};
 use crate::AppError;
 use aigov_core::manifest::Facts;
@@ -209,15 +210,6 @@ pub fn read_batch(path: &Path) -> Result<Vec<Query>, AppError> {
         .collect())
 }
 
-/// The versions line every result carries.
-fn versions_text(versions: &[ListMeta]) -> String {
-    let mut out = String::from("lists used:\n");
-    for v in versions {
-        let _ = writeln!(out, "  {}", v.describe());
-    }
-    out
-}
-
 /// Renders screening results as text or JSON, with the lists' versions and their age on the date of the answer.
 pub fn render(
     results: &[Screened],
@@ -225,6 +217,174 @@ pub fn render(
     freshness: &Freshness,
     threshold: f32,
     json: bool,
+) -> String {
+    render_in(results, versions, freshness, threshold, json, Lang::En)
+}
+
+/// Why a hit scored what it did, in `lang`: in English the screening library's own words (those of the JSON
+/// `explanation_text`), in another language said again from the structured explanation (`screen-why-*`). A
+/// name-structure note or a country adjustment is printed as the library writes it.
+pub fn explanation_in(lang: Lang, e: &aigov_screening::Explanation, score: f32) -> String {
+    use aigov_screening::MatchKind;
+    if lang == Lang::En {
+        return e.describe(score);
+    }
+    let two = |x: f32| format!("{x:.2}");
+    let mut parts: Vec<String> = e
+        .matched
+        .iter()
+        .map(|m| {
+            let how = match &m.how {
+                MatchKind::Exact => lang.t("screen-how-exact"),
+                MatchKind::Translated { hanzi } => {
+                    lang.ta("screen-how-translated", &[("hanzi", Arg::Str(hanzi))])
+                }
+                MatchKind::Pinyin { hanzi } => {
+                    lang.ta("screen-how-pinyin", &[("hanzi", Arg::Str(hanzi))])
+                }
+                MatchKind::Fuzzy { edits } => {
+                    lang.ta("screen-how-fuzzy", &[("edits", Arg::Num(*edits as f64))])
+                }
+                MatchKind::Joined => lang.t("screen-how-joined"),
+                MatchKind::Acronym => lang.t("screen-how-acronym"),
+                MatchKind::Equivalent { rule } => rule.clone(),
+            };
+            lang.ta(
+                "screen-why-pair",
+                &[
+                    ("query", Arg::Str(&m.query)),
+                    ("listed", Arg::Str(&m.listed)),
+                    ("how", Arg::Str(&how)),
+                    ("similarity", Arg::Str(&two(m.similarity))),
+                ],
+            )
+        })
+        .collect();
+    for (id, tokens) in [
+        ("screen-why-query-only", &e.unmatched_query),
+        ("screen-why-listing-only", &e.unmatched_listed),
+        ("screen-why-legal-forms", &e.ignored),
+    ] {
+        if !tokens.is_empty() {
+            parts.push(lang.ta(id, &[("tokens", Arg::Str(&tokens.join(" ")))]));
+        }
+    }
+    parts.extend(e.notes.iter().cloned());
+    let mut out = lang.ta(
+        "screen-why-score",
+        &[
+            (
+                "parts",
+                Arg::Str(&parts.join(&lang.t("screen-why-separator"))),
+            ),
+            ("score", Arg::Str(&two(score))),
+            ("query", Arg::Str(&two(e.query_coverage))),
+            ("name", Arg::Str(&two(e.name_coverage))),
+        ],
+    );
+    if let Some(c) = &e.country {
+        out.push(' ');
+        out.push_str(c);
+    }
+    out
+}
+
+/// A list version in one line, in `lang` (`ofac-sdn published 2024-05-01 (given), imported ..., 12 records, from
+/// ...`).
+fn version_line(lang: Lang, v: &ListMeta) -> String {
+    if lang == Lang::En {
+        return v.describe();
+    }
+    let published = match (&v.published, &v.published_basis) {
+        (Some(p), Some(b)) => lang.ta(
+            "screen-published-basis",
+            &[
+                ("date", Arg::Str(&list_date(lang, p))),
+                ("basis", Arg::Str(b)),
+            ],
+        ),
+        (Some(p), None) => lang.ta(
+            "screen-published",
+            &[("date", Arg::Str(&list_date(lang, p)))],
+        ),
+        _ => lang.t("screen-published-unknown"),
+    };
+    lang.ta(
+        "screen-list-version",
+        &[
+            ("part", Arg::Str(&v.part)),
+            ("published", Arg::Str(&published)),
+            ("imported", Arg::Str(&v.imported)),
+            ("records", Arg::Num(v.records as f64)),
+            ("source", Arg::Str(&v.source)),
+        ],
+    )
+}
+
+/// A date the lists carry (`2026-11-20`, or a date-time), written the language's way where it is one.
+fn list_date(lang: Lang, s: &str) -> String {
+    lists::published_date(s)
+        .and_then(|d| d.to_string().parse::<aigov_core::Date>().ok())
+        .map(|d| lang.date(d))
+        .unwrap_or_else(|| s.to_string())
+}
+
+/// The lists' freshness warnings in `lang`: in English those of [`Freshness`], in another language said again
+/// from the versions and the check (`screen-stale-*`).
+fn warnings_in(lang: Lang, versions: &[ListMeta], f: &Freshness) -> Vec<String> {
+    let as_of = f.as_of.parse::<jiff::civil::Date>().ok();
+    let Some(as_of) = as_of.filter(|_| lang != Lang::En) else {
+        return f.warnings.clone();
+    };
+    let date = list_date(lang, &f.as_of);
+    versions
+        .iter()
+        .filter_map(|v| {
+            let part = Arg::Str(&v.part);
+            match v.published.as_deref().and_then(lists::published_date) {
+                None => Some(lang.ta("screen-stale-undated", &[("part", part)])),
+                Some(d) => {
+                    let days = (as_of - d).get_days();
+                    let published = list_date(lang, &d.to_string());
+                    if i64::from(days) > i64::from(f.max_age_days) {
+                        Some(lang.ta(
+                            "screen-stale-old",
+                            &[
+                                ("part", part),
+                                ("published", Arg::Str(&published)),
+                                ("days", Arg::Num(f64::from(days))),
+                                ("date", Arg::Str(&date)),
+                                ("max", Arg::Num(f64::from(f.max_age_days))),
+                            ],
+                        ))
+                    } else if days < 0 {
+                        Some(lang.ta(
+                            "screen-stale-future",
+                            &[
+                                ("part", part),
+                                ("published", Arg::Str(&published)),
+                                ("date", Arg::Str(&date)),
+                            ],
+                        ))
+                    } else {
+                        None
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// [`render`] in `lang`: the labels, the score's explanation, the lists' versions and their ages in its words
+/// (`screen-*` messages); names, list names, programs and identifiers as the lists write them. JSON is the same in
+/// every language.
+pub fn render_in(
+    results: &[Screened],
+    versions: &[ListMeta],
+    freshness: &Freshness,
+    threshold: f32,
+    json: bool,
+    lang: Lang,
 ) -> String {
     if json {
         let doc = serde_json::json!({
@@ -242,9 +402,14 @@ pub fn render(
             serde_json::to_string_pretty(&doc).unwrap_or_default()
         );
     }
+    let threshold_text = format!("{threshold:.2}");
     let mut out = String::new();
-    for w in &freshness.warnings {
-        let _ = writeln!(out, "warning: {w}");
+    for w in warnings_in(lang, versions, freshness) {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.ta("screen-warning", &[("text", Arg::Str(&w))])
+        );
     }
     for r in results {
         let place = r
@@ -257,18 +422,35 @@ pub fn render(
             .as_deref()
             .map(|c| format!(" [{c}]"))
             .unwrap_or_default();
+        let query = format!("{}{cc}{place}", r.query);
         if r.hits.is_empty() {
             let _ = writeln!(
                 out,
-                "{}{cc}{place}: no hit at or above {threshold:.2}",
-                r.query
+                "{}",
+                lang.ta(
+                    "screen-no-hit",
+                    &[
+                        ("query", Arg::Str(&query)),
+                        ("threshold", Arg::Str(&threshold_text))
+                    ]
+                )
             );
             continue;
         }
-        let _ = writeln!(out, "{}{cc}{place}: {} hit(s)", r.query, r.hits.len());
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.ta(
+                "screen-hits",
+                &[
+                    ("query", Arg::Str(&query)),
+                    ("count", Arg::Num(r.hits.len() as f64))
+                ]
+            )
+        );
         for h in &r.hits {
             let alias = if h.alias {
-                format!(" (alias of {})", h.name)
+                lang.ta("screen-alias-of", &[("name", Arg::Str(&h.name))])
             } else {
                 String::new()
             };
@@ -284,28 +466,54 @@ pub fn render(
                 h.source,
                 h.id
             );
+            let mut detail = |id: &str, text: &str| {
+                let _ = writeln!(out, "         {}", lang.ta(id, &[("text", Arg::Str(text))]));
+            };
             if !h.programs.is_empty() {
-                let _ = writeln!(out, "         programs: {}", h.programs.join(", "));
+                detail("screen-programs", &h.programs.join(", "));
             }
             if !h.countries.is_empty() {
-                let _ = writeln!(out, "         countries: {}", h.countries.join(", "));
+                detail("screen-countries", &h.countries.join(", "));
             }
             if let Some(l) = &h.license_requirement {
-                let _ = writeln!(out, "         licence requirement: {l}");
+                detail("screen-licence-requirement", l);
             }
             if let Some(l) = &h.license_policy {
-                let _ = writeln!(out, "         licence policy: {l}");
+                detail("screen-licence-policy", l);
             }
             if let Some(l) = &h.federal_register_notice {
-                let _ = writeln!(out, "         Federal Register: {l}");
+                detail("screen-federal-register", l);
             }
-            let _ = writeln!(out, "         why: {}", h.explanation_text);
+            detail("screen-why", &explanation_in(lang, &h.explanation, h.score));
         }
     }
-    out.push_str(&versions_text(versions));
+    let _ = writeln!(out, "{}", lang.t("screen-lists-used"));
+    for v in versions {
+        let _ = writeln!(out, "  {}", version_line(lang, v));
+    }
     // The warnings themselves open the report.
-    out.push_str(&freshness.summary("  "));
-    out.push_str("A hit or a miss is not a compliance determination; check the listing and keep the lists current.\n");
+    if lang == Lang::En {
+        out.push_str(&freshness.summary("  "));
+    } else {
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            lang.ta(
+                "screen-ages",
+                &[
+                    ("date", Arg::Str(&list_date(lang, &freshness.as_of))),
+                    ("basis", Arg::Str(&freshness.as_of_basis)),
+                    ("days", Arg::Num(freshness.max_age_days as f64)),
+                ]
+            ),
+            if freshness.current {
+                String::new()
+            } else {
+                lang.t("screen-not-current")
+            }
+        );
+    }
+    let _ = writeln!(out, "{}", lang.t("screen-disclaimer"));
     out
 }
 
@@ -321,6 +529,7 @@ pub fn run(
     lists_dir: Option<&Path>,
     age: AgeCheck,
     json: bool,
+    lang: Lang,
 ) -> Result<(String, bool), AppError> {
     if !(0.0..=1.0).contains(&threshold) {
         return Err(AppError::Invalid {
@@ -347,7 +556,7 @@ pub fn run(
     let any = results.iter().any(|r| !r.hits.is_empty());
     let fresh = lists::freshness(&loaded.versions, age);
     Ok((
-        render(&results, &loaded.versions, &fresh, threshold, json),
+        render_in(&results, &loaded.versions, &fresh, threshold, json, lang),
         any,
     ))
 }
@@ -644,28 +853,53 @@ impl ManifestScreening {
     /// A text or Markdown report with the screening: a warning above the report when the lists are not known to be
     /// current (the answer rests on them), and the screening section below it.
     pub fn wrap_text(&self, report: &str) -> String {
-        wrap_with_section(report, &self.freshness, self.lists_current, &self.text())
+        self.wrap_text_in(report, Lang::En)
+    }
+
+    /// [`Self::wrap_text`] in `lang`.
+    pub fn wrap_text_in(&self, report: &str, lang: Lang) -> String {
+        wrap_with_section(
+            report,
+            &self.freshness,
+            self.lists_current,
+            &self.text_in(lang),
+            lang,
+        )
     }
 
     /// The section added to a text or Markdown report.
     pub fn text(&self) -> String {
-        let mut out = String::from("\nRestricted-party screening (aigov assess --screen)\n");
+        self.text_in(Lang::En)
+    }
+
+    /// [`Self::text`] in `lang` (`screening-*` messages).
+    pub fn text_in(&self, lang: Lang) -> String {
+        let mut out = format!("\n{}\n", lang.t("screening-heading"));
+        let threshold = format!("{:.2}", self.threshold);
         match (&self.parties_listed_set, self.given_in_manifest) {
-            (_, true) => out.push_str(
-                "  export.parties_listed was given in the manifest and is kept; the hits below are for information.\n",
-            ),
-            (Some(v), false) if v.is_empty() => out.push_str(&format!(
-                "  export.parties_listed set to [] (no party hit any list at or above {:.2})\n",
-                self.threshold
-            )),
-            (Some(v), false) => out.push_str(&format!("  export.parties_listed set to [{}] by:\n", v.join(", "))),
+            (_, true) => {
+                let _ = writeln!(out, "  {}", lang.t("screening-given"));
+            }
+            (Some(v), false) if v.is_empty() => {
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    lang.ta("screening-set-none", &[("threshold", Arg::Str(&threshold))])
+                );
+            }
+            (Some(v), false) => {
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    lang.ta("screening-set-by", &[("values", Arg::Str(&v.join(", ")))])
+                );
+            }
             (None, false) => {}
         }
         for r in &self.results {
-            result_lines(&mut out, r);
+            result_lines(&mut out, r, lang);
         }
-        out.push_str(&versions_text(&self.lists).replace("lists used:", "  lists used:"));
-        out.push_str(&self.freshness.text("  "));
+        section_tail(&mut out, &self.lists, &self.freshness, lang);
         out
     }
 
@@ -682,15 +916,21 @@ fn wrap_with_section(
     freshness: &Freshness,
     lists_current: bool,
     section: &str,
+    lang: Lang,
 ) -> String {
     let mut out = String::new();
     if !lists_current {
-        out.push_str(&format!(
-            "WARNING: the screening lists are not known to be current on {} ({} warning(s) below): \
-             export.parties_listed may be wrong\n\n",
-            freshness.as_of,
-            freshness.warnings.len()
-        ));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            lang.ta(
+                "screening-not-current",
+                &[
+                    ("date", Arg::Str(&list_date(lang, &freshness.as_of))),
+                    ("count", Arg::Num(freshness.warnings.len() as f64)),
+                ]
+            )
+        );
     }
     out.push_str(report);
     out.push_str(section);
@@ -717,64 +957,152 @@ fn attach_to_json(report: &str, screening: &impl Serialize, lists_current: bool)
 }
 
 /// The lines of one screened party in a report's screening section (`subject: field "name" = hit ...`).
-fn result_lines(out: &mut String, r: &Screened) {
+fn result_lines(out: &mut String, r: &Screened, lang: Lang) {
     let field = match &r.subject_id {
         Some(id) => format!("{id}: {}", r.field.as_deref().unwrap_or("")),
         None => r.field.clone().unwrap_or_default(),
     };
     if r.hits.is_empty() {
-        out.push_str(&format!("  {field} \"{}\": no hit\n", r.query));
+        let _ = writeln!(
+            out,
+            "  {}",
+            lang.ta(
+                "screening-no-hit",
+                &[("field", Arg::Str(&field)), ("query", Arg::Str(&r.query))]
+            )
+        );
     }
     for h in &r.hits {
         let fact = h
             .parties_listed
             .map(|v| format!(" -> {v}"))
-            .unwrap_or_else(|| " (sets no fact)".into());
-        out.push_str(&format!(
-            "  {field} \"{}\" = {} [{} {}] score {:.3}{fact}\n",
-            r.query, h.matched_name, h.list, h.id, h.score
-        ));
+            .unwrap_or_else(|| lang.t("screening-sets-no-fact"));
+        let _ = writeln!(
+            out,
+            "  {}",
+            lang.ta(
+                "screening-hit",
+                &[
+                    ("field", Arg::Str(&field)),
+                    ("query", Arg::Str(&r.query)),
+                    ("name", Arg::Str(&h.matched_name)),
+                    ("list", Arg::Str(&h.list)),
+                    ("id", Arg::Str(&h.id)),
+                    ("score", Arg::Str(&format!("{:.3}", h.score))),
+                    ("fact", Arg::Str(&fact)),
+                ]
+            )
+        );
         if let (Some(req), Some(pol)) = (&h.license_requirement, &h.license_policy) {
-            out.push_str(&format!(
-                "      licence requirement: {req}; policy: {pol}\n"
-            ));
+            let _ = writeln!(
+                out,
+                "      {}",
+                lang.ta(
+                    "screening-licence",
+                    &[("requirement", Arg::Str(req)), ("policy", Arg::Str(pol))]
+                )
+            );
         }
-        out.push_str(&format!("      why: {}\n", h.explanation_text));
+        let _ = writeln!(
+            out,
+            "      {}",
+            lang.ta(
+                "screen-why",
+                &[(
+                    "text",
+                    Arg::Str(&explanation_in(lang, &h.explanation, h.score))
+                )]
+            )
+        );
     }
+}
+
+/// The lists used, their warnings and the date their ages were measured on, at the end of a screening section.
+fn section_tail(out: &mut String, versions: &[ListMeta], f: &Freshness, lang: Lang) {
+    let _ = writeln!(out, "  {}", lang.t("screen-lists-used"));
+    for v in versions {
+        let _ = writeln!(out, "  {}", version_line(lang, v));
+    }
+    for w in warnings_in(lang, versions, f) {
+        let _ = writeln!(
+            out,
+            "  {}",
+            lang.ta("screen-warning", &[("text", Arg::Str(&w))])
+        );
+    }
+    ages_line(out, f, lang);
+}
+
+/// The date the lists' ages were measured on, the limit, and whether they are known to be current.
+fn ages_line(out: &mut String, f: &Freshness, lang: Lang) {
+    if lang == Lang::En {
+        out.push_str(&f.summary("  "));
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "  {}{}",
+        lang.ta(
+            "screen-ages",
+            &[
+                ("date", Arg::Str(&list_date(lang, &f.as_of))),
+                ("basis", Arg::Str(&f.as_of_basis)),
+                ("days", Arg::Num(f64::from(f.max_age_days))),
+            ]
+        ),
+        if f.current {
+            String::new()
+        } else {
+            lang.t("screen-not-current")
+        }
+    );
 }
 
 impl LinkedScreening {
     /// A text or Markdown report of linked subjects with the screening: a warning above it when the lists are not
     /// known to be current, and the screening section below it, subject by subject.
     pub fn wrap_text(&self, report: &str) -> String {
-        wrap_with_section(report, &self.freshness, self.lists_current, &self.text())
+        self.wrap_text_in(report, Lang::En)
+    }
+
+    /// [`Self::wrap_text`] in `lang`.
+    pub fn wrap_text_in(&self, report: &str, lang: Lang) -> String {
+        wrap_with_section(
+            report,
+            &self.freshness,
+            self.lists_current,
+            &self.text_in(lang),
+            lang,
+        )
     }
 
     /// The section added to the report: per export subject what was set, then every party with its subject.
     pub fn text(&self) -> String {
-        let mut out = String::from("\nRestricted-party screening (aigov assess --screen)\n");
+        self.text_in(Lang::En)
+    }
+
+    /// [`Self::text`] in `lang` (`screening-*` messages).
+    pub fn text_in(&self, lang: Lang) -> String {
+        let mut out = format!("\n{}\n", lang.t("screening-heading"));
+        let threshold = format!("{:.2}", self.threshold);
         for s in &self.subjects {
             let id = &s.subject_id;
-            match (&s.parties_listed_set, s.given_in_manifest) {
-                (_, true) => out.push_str(&format!(
-                    "  {id}: export.parties_listed was given in the manifest and is kept; the hits below are for information.\n"
-                )),
-                (Some(v), false) if v.is_empty() => out.push_str(&format!(
-                    "  {id}: export.parties_listed set to [] (no party hit any list at or above {:.2})\n",
-                    self.threshold
-                )),
-                (Some(v), false) => out.push_str(&format!(
-                    "  {id}: export.parties_listed set to [{}]\n",
-                    v.join(", ")
-                )),
-                (None, false) => {}
-            }
+            let line = match (&s.parties_listed_set, s.given_in_manifest) {
+                (_, true) => lang.t("screening-given"),
+                (Some(v), false) if v.is_empty() => {
+                    lang.ta("screening-set-none", &[("threshold", Arg::Str(&threshold))])
+                }
+                (Some(v), false) => {
+                    lang.ta("screening-set", &[("values", Arg::Str(&v.join(", ")))])
+                }
+                (None, false) => continue,
+            };
+            let _ = writeln!(out, "  {id}: {line}");
         }
         for r in &self.results {
-            result_lines(&mut out, r);
+            result_lines(&mut out, r, lang);
         }
-        out.push_str(&versions_text(&self.lists).replace("lists used:", "  lists used:"));
-        out.push_str(&self.freshness.text("  "));
+        section_tail(&mut out, &self.lists, &self.freshness, lang);
         out
     }
 

@@ -575,9 +575,16 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             } else {
                 chips::ClassifyTarget::Chip(target)
             };
+            let classified = chips::classified(&engine, target, as_of)?;
+            let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
             print!(
                 "{}",
-                chips::classify(&engine, target, as_of, format.into())?
+                chips::render_in(
+                    &classified,
+                    format.into(),
+                    lang,
+                    translations.get(lang.tag())
+                )
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -675,7 +682,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                         (Some(s), OutputFormat::Json) => {
                             anstream::print!("{}", s.attach_json(&text))
                         }
-                        (Some(s), _) => anstream::print!("{}", s.wrap_text(&text)),
+                        (Some(s), _) => anstream::print!("{}", s.wrap_text_in(&text, lang)),
                         (None, _) => anstream::print!("{text}"),
                     }
                     let failed = answers.iter().any(|a| {
@@ -724,7 +731,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 aigov_app::assess::render(&engine, &answer, format.into(), lang, &translations);
             match (&screening, format) {
                 (Some(s), OutputFormat::Json) => anstream::print!("{}", s.attach_json(&text)),
-                (Some(s), _) => anstream::print!("{}", s.wrap_text(&text)),
+                (Some(s), _) => anstream::print!("{}", s.wrap_text_in(&text, lang)),
                 (None, _) => anstream::print!("{text}"),
             }
             let gate = fail_on.as_deref().is_some_and(|tier| {
@@ -952,7 +959,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Lists { lists_dir, command } => screen::lists(lists_dir.as_deref(), command),
-        Command::Screen(args) => screen::screen(args),
+        Command::Screen(args) => screen::screen(args, lang),
         Command::Serve(args) => serve::serve(cli.corpus.as_ref(), args),
         Command::Token { command } => serve::token(command),
         Command::Audit { command } => serve::audit(command),

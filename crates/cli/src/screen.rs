@@ -149,7 +149,10 @@ pub fn lists(
 }
 
 /// Runs `aigov screen ...`: exit 0 when no name has a hit, 1 when one has.
-pub fn screen(args: ScreenArgs) -> Result<std::process::ExitCode, CliError> {
+pub fn screen(
+    args: ScreenArgs,
+    lang: aigov_app::i18n::Lang,
+) -> Result<std::process::ExitCode, CliError> {
     let (out, any) = aigov_app::screen::run(
         &args.names,
         args.batch.as_deref(),
@@ -159,6 +162,7 @@ pub fn screen(args: ScreenArgs) -> Result<std::process::ExitCode, CliError> {
         args.lists_dir.as_deref(),
         age_check(args.as_of, args.max_age),
         args.format == ScreenFormat::Json,
+        lang,
     )?;
     print!("{out}");
     Ok(if any {

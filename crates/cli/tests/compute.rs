@@ -149,9 +149,9 @@ fn missing_inputs_say_what_to_give_and_bad_inputs_exit_2() {
     assert!(out.contains("given: "), "{out}");
 }
 
-/// `--lang zh-CN`: aigov's words, the instruments' short titles, the method and its source, the standings and the
-/// dates are Chinese; none of the English labels is left (the thresholds' descriptions stay as the corpus writes
-/// them). JSON stays language-neutral.
+/// `--lang zh-CN`: aigov's words, the instruments' short titles, the method and its source, the standings, the
+/// dates and the thresholds' descriptions (corpus/i18n/zh-CN `parameters:`) are Chinese; none of the English labels
+/// is left. JSON stays language-neutral.
 #[test]
 fn compute_speaks_chinese() {
     let example = concat!(
@@ -189,8 +189,22 @@ fn compute_speaks_chinese() {
         "2025年1月20日被 第14148号行政令（首批撤销令） 撤销",
         "自 2025年5月13日起暂不执行",
         "2024年9月11日 提出，尚非法律",
+        // A threshold's description, from the corpus's translation.
+        "通用人工智能模型累计训练计算量超过该值时，推定其具有高影响能力，从而具有系统性风险。",
+        "使用超过该运算次数的训练运行须报告（拟议）。",
     ] {
         assert!(text.contains(label), "`{label}` missing:\n{text}");
+    }
+    for english in [
+        "Cumulative training compute above which",
+        "would be reportable (proposed)",
+        "Interim threshold",
+        "above which a foundation model",
+    ] {
+        assert!(
+            !text.contains(english),
+            "English description `{english}` left in:\n{text}"
+        );
     }
     let md = zh(&["--format", "markdown"]);
     assert!(
@@ -244,6 +258,12 @@ fn compute_speaks_chinese() {
     assert_eq!(
         threshold(&zh_json, "eu_ai_act.gpai_systemic_risk_flop")["standing"],
         "in force"
+    );
+    assert!(
+        threshold(&zh_json, "eu_ai_act.gpai_systemic_risk_flop")["description"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("Cumulative training compute above which")),
+        "{zh_json}"
     );
 }
 

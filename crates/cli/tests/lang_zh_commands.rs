@@ -211,11 +211,94 @@ fn explain_in_chinese() {
         "引用：第17条",
         "截至 2026年11月28日：已生效 — 自 2023年8月15日 起生效（生成式人工智能服务管理暂行办法生效（第24条））",
         "例外（任一成立即排除本规则）：",
-        "not_offered_to_public — 不成立 (第2条第3款): 研发、应用生成式人工智能技术，未向境内公众提供服务的，不适用本办法。",
+        "not_offered_to_public — 不成立（第2条第3款）：研发、应用生成式人工智能技术，未向境内公众提供服务的，不适用本办法。",
         "4 个条件全部成立",
     ] {
         assert!(text.contains(want), "`{want}` missing:\n{text}");
     }
+}
+
+/// The fixed words of a derivation (a fact not given, a date's source, a challenge's challenger) come from the
+/// message files and the corpus's translations, not the engine's English; the JSON trace keeps the English.
+#[test]
+fn explain_derivation_words_and_date_sources_are_chinese() {
+    let cv = example("cv-screening-eu-us.yaml");
+    let text = zh(&[
+        "explain",
+        &cv,
+        "us_il_aivia.notice",
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_no_english("explain (a fact not given)", &text);
+    assert!(
+        text.contains("ai_system.video_interview_ai_analysis = 未知（未提供）"),
+        "{text}"
+    );
+    assert!(!text.contains("unknown (not given)"), "{text}");
+    // A lifecycle event's provisions, from the corpus's `events:` translation.
+    let eu = zh(&[
+        "explain",
+        &cv,
+        "eu_ai_act.annex3_4_a",
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(
+        eu.contains("（欧盟《人工智能法》开始适用（第三章第1节至第3节，适用于第6条第2款/附件三高风险系统（经(EU) 2026/1744号条例修订的第113条(c)(i)项）））"),
+        "{eu}"
+    );
+    assert!(!eu.contains("Chapter III Sections 1-3"), "{eu}");
+    // What the amending text changed, and by which law, in Chinese.
+    assert!(
+        eu.contains("文本：自 2026年7月27日 起为法律，经 欧盟人工智能数字综合修订案 修订 — 综合法案将附件三高风险制度的起始日期由2026年8月2日改为2027年12月2日"),
+        "{eu}"
+    );
+    assert!(!eu.contains("The Omnibus replaced"), "{eu}");
+    // The challenging instrument by its Chinese short title.
+    let co = zh(&[
+        "explain",
+        &example("colorado-high-risk-deployer.yaml"),
+        "us_co_sb24_205.deployer_consumer_notices",
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(
+        co.contains("质疑方：第14365号行政令（国家人工智能政策框架）"),
+        "{co}"
+    );
+    assert!(
+        !co.contains("EO 14365 (national AI policy framework)"),
+        "{co}"
+    );
+    // What the challenge is, from the corpus's `event_notes:` translation (its URLs kept).
+    assert!(
+        co.contains(
+            "xAI在 X.AI LLC v. Weiser 案（科罗拉多联邦地区法院，案号 1:26-cv-01515）中起诉"
+        ),
+        "{co}"
+    );
+    assert!(
+        co.contains("https://nerdyskynet.com/cases/x-ai-llc-v-weiser"),
+        "{co}"
+    );
+    assert!(!co.contains("xAI sued in"), "{co}");
+    assert!(!co.contains("intervened in"), "{co}");
+    // The JSON trace is the engine's, in English, whatever the language.
+    let json = zh(&[
+        "explain",
+        &cv,
+        "us_il_aivia.notice",
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        json.contains("ai_system.video_interview_ai_analysis = unknown (not given)"),
+        "{json}"
+    );
+    assert!(!json.contains("未提供"), "{json}");
 }
 
 #[test]
@@ -331,8 +414,24 @@ fn map_in_chinese() {
         "“棋盘”的衡量",
         // Law titles and rule titles from the corpus's translation.
         "科罗拉多州《自动化决策技术法》（SB 26-189）",
+        // The states, DC and New York City by their Chinese names.
+        "加利福尼亚州 (CA)",
+        "哥伦比亚特区 (DC)",
+        "西弗吉尼亚州 (WV)",
+        "纽约市 (NYC)",
     ] {
         assert!(text.contains(want), "`{want}` missing:\n{text}");
+    }
+    for english in [
+        "California (CA)",
+        "West Virginia",
+        "District of Columbia",
+        "New York City",
+    ] {
+        assert!(
+            !text.contains(english),
+            "English `{english}` left in:\n{text}"
+        );
     }
 }
 
@@ -655,6 +754,28 @@ fn plan_compare_and_corpus_show_in_chinese() {
     ] {
         assert!(inst.contains(want), "corpus show: `{want}` missing:\n{inst}");
     }
+    // The review records: their labels in Chinese, their free text as the record writes it (said in the heading).
+    let eu = zh(&["corpus", "show", "eu_ai_act"]);
+    for want in [
+        "本编码的审核记录（核对内容、修改内容照录原文）：",
+        "  2026年12月6日  核对内容：",
+        "              修改内容：",
+        "              来源：https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
+    ] {
+        assert!(eu.contains(want), "corpus show: `{want}` missing:\n{eu}");
+    }
+    for english in [
+        "Reviews of this encoding",
+        "checked: ",
+        "changed: ",
+        "sources: ",
+        "2026-12-06",
+    ] {
+        assert!(
+            !eu.contains(english),
+            "corpus show: English `{english}` left in:\n{eu}"
+        );
+    }
     let rule = zh(&["corpus", "show", "cn_pipl.art24_automated_decisions"]);
     assert_no_english("corpus show rule", &rule);
     assert_no_plan_compare_english("corpus show rule", &rule);
@@ -667,4 +788,197 @@ fn plan_compare_and_corpus_show_in_chinese() {
     ] {
         assert!(rule.contains(want), "corpus show: `{want}` missing:\n{rule}");
     }
+}
+
+/// Citations that are not (only) articles read with Chinese labels: annexes (附件三第4(a)点), sections of an order
+/// (第4.2(b)(i)节), chapters; an official citation given verbatim (a US code section) is kept as written.
+#[test]
+fn annexes_sections_and_points_are_cited_with_chinese_labels() {
+    let cv = zh(&[
+        "assess",
+        &example("cv-screening-eu-us.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(cv.contains("第6条第2款、附件三第4(a)点"), "{cv}");
+    assert!(cv.contains("(第6节至第8节)"), "{cv}");
+    assert!(!cv.contains("Annex III 4(a)"), "{cv}");
+    assert!(!cv.contains("(Sec 6-8)"), "{cv}");
+    // An official citation stays as written.
+    assert!(cv.contains("Cal. Code Regs. tit. 11, § 7200(a)"), "{cv}");
+    let compute = zh(&[
+        "compute",
+        &example("frontier-model-developer.yaml"),
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert!(compute.contains("(第4.2(b)(i)节)"), "{compute}");
+    assert!(!compute.contains("Sec 4.2(b)(i)"), "{compute}");
+    // The JSON keeps the corpus's citation.
+    let json = zh(&[
+        "assess",
+        &example("cv-screening-eu-us.yaml"),
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    assert!(json.contains("\"Art 6(2), Annex III 4(a)\""), "{json}");
+}
+
+/// `aigov export classify` of a catalog chip speaks Chinese: headings, TPP and PD, the classification with its
+/// status and date, the is-informed letter, the timeline; the JSON is the English one.
+#[test]
+fn export_classify_of_a_chip_in_chinese() {
+    let h100 = zh(&["export", "classify", "H100", "--as-of", "2026-11-28"]);
+    for want in [
+        "Nvidia H100 SXM — 截至 2026年11月28日 的美国出口管制分类",
+        "性能\n",
+        "- TPP：15,832",
+        "- 性能密度：19.45",
+        "2026年11月28日 的分类",
+        "- 3A090.a.1（同时符合 .a.2）（eccn）— 已生效，自 2023年11月17日 起",
+        "时间线 2022年10月7日 → 2026年11月28日",
+        "- 2023年11月17日  3A090.a.1（同时符合 .a.2）",
+    ] {
+        assert!(h100.contains(want), "`{want}` missing:\n{h100}");
+    }
+    let h20 = zh(&["export", "classify", "H20", "--as-of", "2026-11-28"]);
+    assert!(h20.contains("列入“知悉”函 `nvidia_h20`"), "{h20}");
+    assert!(h20.contains("不受3A090/4A090管制"), "{h20}");
+    for (what, out) in [("H100", &h100), ("H20", &h20)] {
+        for english in [
+            "US export classification as of",
+            "Performance\n",
+            "Classification on",
+            "Timeline 2022",
+            "in effect since",
+            "not controlled under",
+            "named in the is-informed letter",
+            "not in 3A090/4A090",
+            "also meets",
+            "2026-11-28",
+        ] {
+            assert!(
+                !out.contains(english),
+                "{what}: English `{english}` left in:\n{out}"
+            );
+        }
+    }
+    let json = zh(&[
+        "export",
+        "classify",
+        "H100",
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    assert!(json.contains("\"3A090.a.1 (also meets .a.2)\""), "{json}");
+}
+
+/// `aigov screen` in Chinese: the labels, the score's explanation, the lists' versions, their ages and the
+/// warnings about stale lists; names, list names and programs as the lists write them. JSON is the English one.
+#[test]
+fn screen_in_chinese() {
+    let fixture = |name: &str| {
+        format!(
+            "{}/../screening/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    };
+    let dir = std::env::temp_dir().join(format!("aigov-zh-screen-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let d = dir.to_str().expect("UTF-8 path");
+    let import = Command::new(BIN)
+        .args(["lists", "import", "--lists-dir", d])
+        .args([fixture("uel.csv"), fixture("sdn.csv")])
+        .args(["--published", "2026-11-20"])
+        .output()
+        .expect("aigov runs");
+    assert!(import.status.success(), "{import:?}");
+    let screen = |as_of: &str, extra: &[&str]| {
+        let mut args = vec![
+            "screen",
+            "Techinsights Inc",
+            "Acme Widgets",
+            "--lists-dir",
+            d,
+            "--as-of",
+            as_of,
+        ];
+        args.extend(extra);
+        zh(&args)
+    };
+    let text = screen("2026-11-28", &[]);
+    let stale = screen("2027-06-28", &[]);
+    let json = screen("2026-11-28", &["--format", "json"]);
+    std::fs::remove_dir_all(&dir).ok();
+    for want in [
+        "Techinsights Inc：1 个命中",
+        "理由：techinsight = techinsight（完全一致，1.00）；忽略的法律形式：inc；得分 1.00 = 0.7 × 查询覆盖率 1.00 + 0.3 × 名称覆盖率 1.00",
+        "Acme Widgets：没有达到或超过 0.85 的命中",
+        "所用清单：",
+        "uel 发布于 2026年11月20日（given），导入于 ",
+        "清单时效按 2026年11月28日（--as-of）计算，最长接受 30 天",
+        "命中与否都不是合规结论",
+    ] {
+        assert!(text.contains(want), "`{want}` missing:\n{text}");
+    }
+    assert!(
+        stale.contains(
+            "警告：uel：发布于 2026年11月20日，早于 2027年6月28日 220 天（超过可接受的 30 天）"
+        ),
+        "{stale}"
+    );
+    assert!(stale.contains("：无法确认清单为最新"), "{stale}");
+    for (what, out) in [("screen", &text), ("screen (stale)", &stale)] {
+        for english in [
+            "hit(s)",
+            "no hit at or above",
+            "programs: ",
+            "countries: ",
+            "why: ",
+            "exact",
+            "legal forms ignored",
+            "query coverage",
+            "lists used:",
+            " published ",
+            "list ages measured",
+            "days accepted",
+            "warning: ",
+            "not a compliance determination",
+        ] {
+            assert!(
+                !out.contains(english),
+                "{what}: English `{english}` left in:\n{out}"
+            );
+        }
+    }
+    assert!(
+        json.contains("\"explanation_text\": \"techinsight = techinsight (exact, 1.00)"),
+        "{json}"
+    );
+    assert!(!json.contains("理由"), "{json}");
+}
+
+/// A duty whose text an amendment changed reads in Chinese on both sides of the change (the corpus's
+/// `later_effects:` translation for the later text).
+#[test]
+fn an_amended_duty_is_chinese_before_and_after_the_amendment() {
+    let cv = example("cv-screening-eu-us.yaml");
+    let after = zh(&["assess", &cv, "--as-of", "2026-11-28", "-j", "EU"]);
+    assert!(
+        after.contains(
+            "应当：采取措施，支持员工及代表贵组织操作人工智能系统的其他人员提升人工智能素养。"
+        ),
+        "{after}"
+    );
+    assert!(!after.contains("Take measures to support"), "{after}");
+    let before = zh(&["assess", &cv, "--as-of", "2025-06-01", "-j", "EU"]);
+    assert!(
+        before.contains("应当：尽最大可能确保员工及代表贵组织处理人工智能系统的其他人员具备足够的人工智能素养。"),
+        "{before}"
+    );
 }

@@ -385,6 +385,43 @@ fn assess_screen_sets_parties_listed_and_says_which_list_version() {
         "{s}"
     );
     assert!(s.contains("csl published 2026-09-01 (given)"), "{s}");
+    // The same section in Chinese: its labels, the explanation and the list versions; JSON aside.
+    let out = aigov(&[
+        "assess",
+        m,
+        "--corpus",
+        CORPUS,
+        "--as-of",
+        "2026-09-01",
+        "--screen",
+        "--lists-dir",
+        d,
+        "--lang",
+        "zh-CN",
+        "--color",
+        "never",
+    ]);
+    let zh = stdout(&out);
+    for want in [
+        "受限方筛查（aigov assess --screen）",
+        "export.parties_listed 设为 [entity_list]，依据：",
+        "Huawei Technologies Co., Ltd. [EL el-0001] 得分 ",
+        "理由：",
+        "所用清单：",
+        "csl 发布于 2026年9月1日（given）",
+        "清单时效按 2026年9月1日（--as-of）计算",
+    ] {
+        assert!(zh.contains(want), "`{want}` missing:\n{zh}");
+    }
+    for english in [
+        "Restricted-party screening",
+        "set to [entity_list] by:",
+        "why: ",
+        "lists used:",
+        "list ages measured",
+    ] {
+        assert!(!zh.contains(english), "English `{english}` left in:\n{zh}");
+    }
 
     // A party on no list: parties_listed becomes [] (screened, none listed).
     std::fs::write(

@@ -337,6 +337,9 @@ impl<'a> Finding<'a> {
 /// A challenge to an instrument: who brought it, when, and what it is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Challenge<'a> {
+    /// The challenge's event id in its instrument's lifecycle (to find its translation; not in JSON).
+    #[serde(skip)]
+    pub event: &'a str,
     /// When.
     pub date: Date,
     /// The challenging instrument's id, if the corpus has it.
@@ -1677,6 +1680,7 @@ impl Engine {
             .iter()
             .filter(|e| e.kind == EventKind::Challenged && e.date <= ctx.as_of)
             .map(|e| Challenge {
+                event: e.id.as_str(),
                 date: e.date,
                 by: e.by.as_deref(),
                 by_title: e

@@ -68,6 +68,10 @@ pub struct LawChange<'a> {
     /// Which provisions, or what changed, in words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<&'a str>,
+    /// For [`LawChangeKind::Event`]: the event's id in its instrument (to find the detail's translation; not in
+    /// JSON).
+    #[serde(skip)]
+    pub event_id: Option<&'a str>,
     /// The rules concerned (for rule changes, and for events that end or suspend rules).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<ChangedRule<'a>>,
@@ -148,6 +152,7 @@ pub fn changes<'a>(
             by: None,
             by_title: None,
             detail: None,
+            event_id: None,
             rules: Vec::new(),
         };
         for e in inst.events.iter().filter(|e| in_window(e.date)) {
@@ -159,6 +164,7 @@ pub fn changes<'a>(
                     .and_then(|b| corpus.instrument(b))
                     .map(|i| i.short_title.as_str());
             c.detail = e.provisions.as_deref().or(e.note.as_deref());
+            c.event_id = Some(e.id.as_str());
             // An event that ends or suspends rules names the rules that were applying the day before.
             if e.kind.terminates() || matches!(e.kind, EventKind::Stayed | EventKind::NotEnforced) {
                 let before = e.date.yesterday().unwrap_or(e.date);

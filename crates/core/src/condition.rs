@@ -1106,6 +1106,15 @@ impl Expr {
     }
 }
 
+/// The value a trace prints for a fact that is not given (`fact = unknown (not given)`); reports in another
+/// language say it again in their words, the JSON trace keeps it.
+pub const NOT_GIVEN: &str = "unknown (not given)";
+/// The start of the value a trace prints for a fact that is not given when the manifest lists its markets as
+/// complete; the market codes follow in brackets.
+pub const NOT_GIVEN_MARKETS: &str = "not given, within the markets listed as complete";
+/// The value a trace prints for a parameter with no value on the date.
+pub const NO_PARAMETER_VALUE: &str = "no value on this date";
+
 /// Names for printing expressions back as CEL.
 pub trait Names {
     /// The qualified name of a fact.
@@ -1171,11 +1180,8 @@ impl Expr {
             Expr::Fact(id) | Expr::Known(id) => {
                 let v = env.fact(*id).map(|v| v.to_string()).unwrap_or_else(|| {
                     match env.markets(*id) {
-                        Some(m) => format!(
-                            "not given, within the markets listed as complete ({})",
-                            m.codes().join(", ")
-                        ),
-                        None => "unknown (not given)".into(),
+                        Some(m) => format!("{NOT_GIVEN_MARKETS} ({})", m.codes().join(", ")),
+                        None => NOT_GIVEN.into(),
                     }
                 });
                 let line = format!("{} = {v}", names.fact(*id));
@@ -1187,7 +1193,7 @@ impl Expr {
                 let v = env
                     .param(*i)
                     .map(|v| v.to_string())
-                    .unwrap_or_else(|| "no value on this date".into());
+                    .unwrap_or_else(|| NO_PARAMETER_VALUE.into());
                 out.push(format!("params.{} = {v}", names.param(*i)));
             }
             // A rule reference's value is the node's own result: nothing to add.

@@ -50,6 +50,12 @@ pub struct Texts {
     /// Rule id to the English effect text its translation was written for (a later version's text differs).
     #[serde(default)]
     pub effect_of: HashMap<String, String>,
+    /// Rule id to the English effect texts of its later versions with their translations.
+    #[serde(default)]
+    pub later_effect_of: HashMap<String, Vec<(String, String)>>,
+    /// A later text's English `change` (whitespace folded) to its translation.
+    #[serde(default)]
+    pub changes: HashMap<String, String>,
     /// Rule id to the English deadline text its translation was written for.
     #[serde(default)]
     pub deadline_of: HashMap<String, String>,
@@ -62,6 +68,15 @@ pub struct Texts {
     /// Qualified fact name to the texts of its `derive:` alternatives, in the vocabulary's order.
     #[serde(default)]
     pub derivations: HashMap<String, Vec<DerivationText>>,
+    /// Parameter id (`eu_ai_act.gpai_systemic_risk_flop`) to its description.
+    #[serde(default)]
+    pub parameters: HashMap<String, String>,
+    /// A lifecycle event, `<instrument>.<event id>`, to the provisions it concerns.
+    #[serde(default)]
+    pub events: HashMap<String, String>,
+    /// A lifecycle event, `<instrument>.<event id>`, to its note (what a challenge is).
+    #[serde(default)]
+    pub event_notes: HashMap<String, String>,
 }
 
 impl Texts {
@@ -77,8 +92,16 @@ impl Texts {
     /// version of the rule may say something else: then there is no translation).
     pub fn rule_effect(&self, rule: &str, english: &str) -> Option<&str> {
         let r = self.rules.get(rule)?;
-        let text = r.effect.as_deref()?;
-        (self.effect_of.get(rule).map(|s| s.trim()) == Some(english.trim())).then_some(text)
+        if let Some(text) = r.effect.as_deref() {
+            if self.effect_of.get(rule).map(|s| s.trim()) == Some(english.trim()) {
+                return Some(text);
+            }
+        }
+        self.later_effect_of
+            .get(rule)?
+            .iter()
+            .find(|(en, _)| en.trim() == english.trim())
+            .map(|(_, zh)| zh.as_str())
     }
     /// An obligation's translated deadline, when `english` is the text it was written for.
     pub fn rule_deadline(&self, rule: &str, english: &str) -> Option<&str> {
@@ -101,6 +124,26 @@ impl Texts {
     /// The translated texts of a fact's `index`-th `derive:` alternative.
     pub fn derivation(&self, fact: &str, index: usize) -> Option<&DerivationText> {
         self.derivations.get(fact)?.get(index)
+    }
+    /// A dated parameter's translated description (what the value means).
+    pub fn parameter(&self, parameter: &str) -> Option<&str> {
+        self.parameters.get(parameter).map(String::as_str)
+    }
+    /// The translated provisions of an instrument's lifecycle event (which parts the date concerns).
+    pub fn event_provisions(&self, instrument: &str, event: &str) -> Option<&str> {
+        self.events
+            .get(&format!("{instrument}.{event}"))
+            .map(String::as_str)
+    }
+    /// The translated note of an instrument's lifecycle event (what a challenge is).
+    pub fn event_note(&self, instrument: &str, event: &str) -> Option<&str> {
+        self.event_notes
+            .get(&format!("{instrument}.{event}"))
+            .map(String::as_str)
+    }
+    /// The translation of what a later text of a rule changed, by its English words (`Finding.version.change`).
+    pub fn version_change(&self, english: &str) -> Option<&str> {
+        self.changes.get(&fold(english)).map(String::as_str)
     }
     /// A fact's translated question.
     pub fn question(&self, fact: &str) -> Option<&str> {
@@ -204,6 +247,14 @@ pub struct RuleText {
     /// the one of its first text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub citation: Option<String>,
+    /// The duty, practice or relief of each later text of the rule (its `versions:` in the corpus, in order;
+    /// `~` where a version keeps the effect before it). Required for a version that changes the effect.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub later_effects: Vec<Option<String>>,
+    /// What each later text of the rule changed (its `versions:`' `change`, in order; `~` where a version says
+    /// nothing). Required for a version that says what changed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub later_changes: Vec<Option<String>>,
 }
 
 /// A fact's texts.
@@ -236,6 +287,12 @@ struct File {
     notes: BTreeMap<String, String>,
     #[serde(default)]
     derivations: BTreeMap<String, Vec<DerivationText>>,
+    #[serde(default)]
+    parameters: BTreeMap<String, String>,
+    #[serde(default)]
+    events: BTreeMap<String, String>,
+    #[serde(default)]
+    event_notes: BTreeMap<String, String>,
 }
 
 /// The place of `id` written as a key (`  id:` at the start of a line) in a file's text.
@@ -312,6 +369,35 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
         .map(|t| t.id.as_str())
         .collect();
     let penalty_ids: Vec<&str> = corpus.penalties.iter().map(|p| p.id.as_str()).collect();
+    let parameter_ids: Vec<&str> = corpus.parameters.iter().map(|p| p.id.as_str()).collect();
+    // Events with the provisions they concern, named `<instrument>.<event id>`.
+    let event_ids: Vec<String> = corpus
+        .instruments
+        .iter()
+        .flat_map(|i| {
+            i.events
+                .iter()
+                .filter(|e| {
+                    e.provisions
+                        .as_deref()
+                        .is_some_and(|p| !p.trim().is_empty())
+                })
+                .map(move |e| format!("{}.{}", i.id, e.id))
+        })
+        .collect();
+    let event_ids: Vec<&str> = event_ids.iter().map(String::as_str).collect();
+    // Events with a note, named the same way.
+    let noted_ids: Vec<String> = corpus
+        .instruments
+        .iter()
+        .flat_map(|i| {
+            i.events
+                .iter()
+                .filter(|e| e.note.as_deref().is_some_and(|n| !n.trim().is_empty()))
+                .map(move |e| format!("{}.{}", i.id, e.id))
+        })
+        .collect();
+    let noted_ids: Vec<&str> = noted_ids.iter().map(String::as_str).collect();
     let derived_ids: Vec<&str> = corpus
         .vocabulary
         .facts
@@ -400,9 +486,37 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
             }
         }
         for (id, t) in file.rules {
-            if check("rule", &id, &rule_ids, &mut diags) {
-                texts.rules.insert(id, t);
+            if !check("rule", &id, &rule_ids, &mut diags) {
+                continue;
             }
+            let later = corpus
+                .rule(&id)
+                .map_or(0, |r| r.versions.len().saturating_sub(1));
+            if !t.later_changes.is_empty() && t.later_changes.len() != later {
+                diags.push(key_diag(
+                    &s.path,
+                    &s.text,
+                    &id,
+                    format!(
+                        "rule `{id}` translates {} later changes but the corpus has {later} later versions",
+                        t.later_changes.len()
+                    ),
+                    Some("give one entry per item of the rule's `versions:`, in order (`~` where it says nothing)".into()),
+                ));
+            }
+            if !t.later_effects.is_empty() && t.later_effects.len() != later {
+                diags.push(key_diag(
+                    &s.path,
+                    &s.text,
+                    &id,
+                    format!(
+                        "rule `{id}` translates {} later effects but the corpus has {later} later versions",
+                        t.later_effects.len()
+                    ),
+                    Some("give one entry per item of the rule's `versions:`, in order (`~` where the effect stays)".into()),
+                ));
+            }
+            texts.rules.insert(id, t);
         }
         for (id, t) in file.facts {
             if check("fact", &id, &fact_ids, &mut diags) {
@@ -463,6 +577,36 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
             }
             texts.notes.insert(id, t);
         }
+        for (id, t) in file.parameters {
+            if !check("parameter", &id, &parameter_ids, &mut diags) {
+                continue;
+            }
+            if corpus
+                .parameters
+                .iter()
+                .any(|p| p.id == id && p.description.trim().is_empty())
+            {
+                diags.push(key_diag(
+                    &s.path,
+                    &s.text,
+                    &id,
+                    format!("parameter `{id}` has no description to translate"),
+                    Some("remove it, or give the parameter a `description:` in the corpus".into()),
+                ));
+                continue;
+            }
+            texts.parameters.insert(id, t);
+        }
+        for (id, t) in file.events {
+            if check("event with provisions", &id, &event_ids, &mut diags) {
+                texts.events.insert(id, t);
+            }
+        }
+        for (id, t) in file.event_notes {
+            if check("event with a note", &id, &noted_ids, &mut diags) {
+                texts.event_notes.insert(id, t);
+            }
+        }
         for (id, t) in file.derivations {
             if !check("derived fact", &id, &derived_ids, &mut diags) {
                 continue;
@@ -520,6 +664,79 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
                 });
             }
         }
+        // A later text that says what it changed needs that said in the language too.
+        for r in &corpus.rules {
+            for (i, v) in r.versions.iter().enumerate().skip(1) {
+                if v.change.as_deref().is_none_or(|c| c.trim().is_empty()) {
+                    continue;
+                }
+                let given = texts
+                    .rules
+                    .get(&r.id)
+                    .and_then(|t| t.later_changes.get(i - 1))
+                    .and_then(|t| t.as_deref())
+                    .is_some_and(|t| !t.trim().is_empty());
+                if !given {
+                    let folder = folders
+                        .get(&corpus.instrument_of(r).id)
+                        .map(String::as_str)
+                        .unwrap_or("<folder>");
+                    diags.push(Diagnostic {
+                        file: format!("{DIR}{lang}/{folder}.yaml"),
+                        line: 1,
+                        col: 1,
+                        message: format!(
+                            "rule `{}`: its version {} says what changed but has no {lang} text",
+                            r.id,
+                            i + 1
+                        ),
+                        hint: Some(format!(
+                            "add `later_changes: [...]` to `{}` under `rules:`, one entry per item of its `versions:` (`~` where it says nothing)",
+                            r.id
+                        )),
+                    });
+                }
+            }
+        }
+        // A later text of a rule that changes its duty, practice or relief needs that text translated, or a
+        // report on a date after it prints the duty in English.
+        for r in &corpus.rules {
+            let mut before = r.versions.first().and_then(|v| effect_words(&v.effect));
+            for (i, v) in r.versions.iter().enumerate().skip(1) {
+                let now = effect_words(&v.effect);
+                let changed = now.is_some_and(|n| before.is_none_or(|b| b.trim() != n.trim()));
+                before = now.or(before);
+                if !changed {
+                    continue;
+                }
+                let given = texts
+                    .rules
+                    .get(&r.id)
+                    .and_then(|t| t.later_effects.get(i - 1))
+                    .and_then(|t| t.as_deref())
+                    .is_some_and(|t| !t.trim().is_empty());
+                if !given {
+                    let folder = folders
+                        .get(&corpus.instrument_of(r).id)
+                        .map(String::as_str)
+                        .unwrap_or("<folder>");
+                    diags.push(Diagnostic {
+                        file: format!("{DIR}{lang}/{folder}.yaml"),
+                        line: 1,
+                        col: 1,
+                        message: format!(
+                            "rule `{}`: its version {} changes the effect but has no {lang} text",
+                            r.id,
+                            i + 1
+                        ),
+                        hint: Some(format!(
+                            "add `later_effects: [...]` to `{}` under `rules:`, one entry per item of its `versions:` (`~` where the effect stays)",
+                            r.id
+                        )),
+                    });
+                }
+            }
+        }
         for i in &corpus.instruments {
             if i.note.is_some()
                 && texts
@@ -530,6 +747,82 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
             {
                 let folder = folders.get(&i.id).map(String::as_str).unwrap_or("<folder>");
                 diags.push(missing(lang, "instrument", &i.id, "note", folder));
+            }
+        }
+        // Every parameter's description, or `compute` and the law pages print it in English.
+        for p in &corpus.parameters {
+            if p.description.trim().is_empty()
+                || texts
+                    .parameters
+                    .get(&p.id)
+                    .is_some_and(|t| !t.trim().is_empty())
+            {
+                continue;
+            }
+            let instrument = p.id.split_once('.').map_or(p.id.as_str(), |(i, _)| i);
+            let folder = folders
+                .get(instrument)
+                .map(String::as_str)
+                .unwrap_or("<folder>");
+            diags.push(Diagnostic {
+                file: format!("{DIR}{lang}/{folder}.yaml"),
+                line: 1,
+                col: 1,
+                message: format!("parameter `{}` has a description but no {lang} text", p.id),
+                hint: Some(format!(
+                    "add `{}: ...` under `parameters:`; every parameter's description needs a translation in each language of {DIR}",
+                    p.id
+                )),
+            });
+        }
+        // Every event's provisions, or a date's source ("applies from ... (Chapter III ...)") is English.
+        for i in &corpus.instruments {
+            for e in &i.events {
+                if e.provisions.as_deref().is_none_or(|p| p.trim().is_empty()) {
+                    continue;
+                }
+                let id = format!("{}.{}", i.id, e.id);
+                if texts.events.get(&id).is_some_and(|t| !t.trim().is_empty()) {
+                    continue;
+                }
+                let folder = folders.get(&i.id).map(String::as_str).unwrap_or("<folder>");
+                diags.push(Diagnostic {
+                    file: format!("{DIR}{lang}/{folder}.yaml"),
+                    line: 1,
+                    col: 1,
+                    message: format!("event `{id}` has provisions but no {lang} text"),
+                    hint: Some(format!(
+                        "add `{id}: ...` under `events:`; every lifecycle event's `provisions` needs a translation in each language of {DIR}"
+                    )),
+                });
+            }
+        }
+        // Every challenge's note, or every finding of a challenged law says what the challenge is in English.
+        for i in &corpus.instruments {
+            for e in &i.events {
+                if e.kind != aigov_core::model::EventKind::Challenged
+                    || e.note.as_deref().is_none_or(|n| n.trim().is_empty())
+                {
+                    continue;
+                }
+                let id = format!("{}.{}", i.id, e.id);
+                if texts
+                    .event_notes
+                    .get(&id)
+                    .is_some_and(|t| !t.trim().is_empty())
+                {
+                    continue;
+                }
+                let folder = folders.get(&i.id).map(String::as_str).unwrap_or("<folder>");
+                diags.push(Diagnostic {
+                    file: format!("{DIR}{lang}/{folder}.yaml"),
+                    line: 1,
+                    col: 1,
+                    message: format!("challenge `{id}` has a note but no {lang} text"),
+                    hint: Some(format!(
+                        "add `{id}: ...` under `event_notes:`; every challenge's note needs a translation in each language of {DIR}"
+                    )),
+                });
             }
         }
         // Every penalty's summary, enforcer names and caveat, or a report in this language prints them in
@@ -682,6 +975,36 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
             if let Some(e) = english {
                 texts.effect_of.insert(r.id.clone(), e.clone());
             }
+            let later: Vec<(String, String)> = texts
+                .rules
+                .get(&r.id)
+                .map(|t| {
+                    r.versions
+                        .iter()
+                        .skip(1)
+                        .zip(&t.later_effects)
+                        .filter_map(|(v, zh)| Some((effect_words(&v.effect)?.clone(), zh.clone()?)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if !later.is_empty() {
+                texts.later_effect_of.insert(r.id.clone(), later);
+            }
+            let changes: Vec<(String, String)> = texts
+                .rules
+                .get(&r.id)
+                .map(|t| {
+                    r.versions
+                        .iter()
+                        .skip(1)
+                        .zip(&t.later_changes)
+                        .filter_map(|(v, zh)| Some((fold(v.change.as_deref()?), zh.clone()?)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (en, zh) in changes {
+                texts.changes.entry(en).or_insert(zh);
+            }
             if let Some(v) = r.versions.first() {
                 texts.citation_of.insert(r.id.clone(), v.citation.clone());
             }
@@ -694,6 +1017,21 @@ pub fn load(all: &[Source], corpus: &Corpus) -> Result<Translations, Vec<Diagnos
         }
     }
     Ok(out)
+}
+
+/// `s` with its whitespace folded to single spaces (YAML folded text, trimmed).
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The duty, practice or relief of a rule version's effect, in English.
+fn effect_words(e: &Effect) -> Option<&String> {
+    match e {
+        Effect::Obligation { duty, .. } => Some(duty),
+        Effect::Prohibition { practice, .. } => Some(practice),
+        Effect::Exemption { relief, .. } => Some(relief),
+        _ => None,
+    }
 }
 
 fn missing(lang: &str, kind: &str, id: &str, what: &str, folder: &str) -> Diagnostic {

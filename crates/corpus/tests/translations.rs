@@ -34,6 +34,15 @@ fn complete() -> String {
     let mut s = String::from("rules:\n");
     for r in &loaded.corpus.rules {
         s.push_str(&format!("  {}:\n    title: 规则\n", r.id));
+        if r.versions.iter().skip(1).any(|v| v.change.is_some()) {
+            let items: Vec<&str> = r
+                .versions
+                .iter()
+                .skip(1)
+                .map(|v| if v.change.is_some() { "变更" } else { "~" })
+                .collect();
+            s.push_str(&format!("    later_changes: [{}]\n", items.join(", ")));
+        }
     }
     s.push_str("facts:\n");
     for f in &loaded.corpus.vocabulary.facts {
@@ -62,6 +71,31 @@ fn complete() -> String {
     s.push_str("penalties:\n");
     for p in &loaded.corpus.penalties {
         s.push_str(&format!("  {}:\n    summary: 罚款\n", p.id));
+    }
+    s.push_str("parameters:\n");
+    for p in loaded
+        .corpus
+        .parameters
+        .iter()
+        .filter(|p| !p.description.trim().is_empty())
+    {
+        s.push_str(&format!("  {}: 参数说明\n", p.id));
+    }
+    s.push_str("events:\n");
+    for i in &loaded.corpus.instruments {
+        for e in i.events.iter().filter(|e| e.provisions.is_some()) {
+            s.push_str(&format!("  {}.{}: 条款\n", i.id, e.id));
+        }
+    }
+    s.push_str("event_notes:\n");
+    for i in &loaded.corpus.instruments {
+        for e in i
+            .events
+            .iter()
+            .filter(|e| e.kind == aigov_core::model::EventKind::Challenged && e.note.is_some())
+        {
+            s.push_str(&format!("  {}.{}: 质疑\n", i.id, e.id));
+        }
     }
     s.push_str("exceptions:\n");
     let mut done: Vec<String> = Vec::new();
@@ -342,6 +376,160 @@ fn rule_notes_and_derivations_are_translated_in_full() {
 }
 
 #[test]
+fn parameter_descriptions_are_translated_in_full() {
+    let all = complete();
+    let t = check(&[("i18n/zh-CN/all.yaml", &all)]).expect("loads");
+    let zh = t.get("zh-CN").expect("zh-CN");
+    assert_eq!(zh.parameter("xx_act.compute_threshold"), Some("参数说明"));
+    // A parameter with a description but no translation: `compute` would print it in English.
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace("  xx_act.compute_threshold: 参数说明\n", ""),
+    )])
+    .unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        "parameter `xx_act.compute_threshold` has a description but no zh-CN text"
+    );
+    assert_eq!(d[0].file, "i18n/zh-CN/xx.yaml");
+    // A parameter the corpus does not have.
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace(
+            "\nparameters:\n",
+            "\nparameters:\n  xx_act.compute_treshold: 说明\n",
+        ),
+    )])
+    .unwrap_err();
+    assert_eq!(
+        d[0].message, "unknown parameter `xx_act.compute_treshold`",
+        "{d:#?}"
+    );
+    assert_eq!(
+        d[0].hint.as_deref(),
+        Some("did you mean `xx_act.compute_threshold`?")
+    );
+}
+
+#[test]
+fn event_provisions_are_translated_in_full() {
+    let all = complete();
+    let t = check(&[("i18n/zh-CN/all.yaml", &all)]).expect("loads");
+    let zh = t.get("zh-CN").expect("zh-CN");
+    assert_eq!(
+        zh.event_provisions("xx_act", "applies_prohibitions"),
+        Some("条款")
+    );
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace("  xx_act.applies_general: 条款\n", ""),
+    )])
+    .unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        "event `xx_act.applies_general` has provisions but no zh-CN text"
+    );
+    assert_eq!(d[0].file, "i18n/zh-CN/xx.yaml");
+    // An event that names no provisions has nothing to translate.
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace("\nevents:\n", "\nevents:\n  xx_act.in_force: 条款\n"),
+    )])
+    .unwrap_err();
+    assert_eq!(
+        d[0].message, "unknown event with provisions `xx_act.in_force`",
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn challenge_notes_are_translated_in_full() {
+    let all = complete();
+    let loaded = aigov_corpus::load(&mini()).expect("mini corpus");
+    let (inst, event) = loaded
+        .corpus
+        .instruments
+        .iter()
+        .find_map(|i| {
+            i.events
+                .iter()
+                .find(|e| e.kind == aigov_core::model::EventKind::Challenged)
+                .map(|e| (i.id.clone(), e.id.clone()))
+        })
+        .expect("the mini corpus has a challenge");
+    let t = check(&[("i18n/zh-CN/all.yaml", &all)]).expect("loads");
+    assert_eq!(
+        t.get("zh-CN").expect("zh-CN").event_note(&inst, &event),
+        Some("质疑")
+    );
+    let d = check(&[(
+        "i18n/zh-CN/all.yaml",
+        &all.replace(&format!("  {inst}.{event}: 质疑\n"), ""),
+    )])
+    .unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        format!("challenge `{inst}.{event}` has a note but no zh-CN text")
+    );
+}
+
+#[test]
+fn every_parameter_and_event_of_the_embedded_corpus_has_a_chinese_text() {
+    let sources = aigov_corpus::embedded_sources();
+    let loaded = aigov_corpus::load(&sources).expect("the embedded corpus loads");
+    let t = translations::load(&sources, &loaded.corpus).expect("translations load");
+    let zh = t.get("zh-CN").expect("zh-CN");
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut n = 0;
+    for p in &loaded.corpus.parameters {
+        let text = zh
+            .parameter(&p.id)
+            .unwrap_or_else(|| panic!("{} has no zh-CN description", p.id));
+        assert!(han(text), "{}: {text}", p.id);
+        n += 1;
+    }
+    assert!(n >= 40, "{n} parameters");
+    // Every challenge's note, with the URLs the English cites.
+    for i in &loaded.corpus.instruments {
+        for e in &i.events {
+            let Some(english) = e.note.as_deref() else {
+                continue;
+            };
+            if e.kind != aigov_core::model::EventKind::Challenged {
+                continue;
+            }
+            let text = zh
+                .event_note(&i.id, &e.id)
+                .unwrap_or_else(|| panic!("{}.{} has no zh-CN note", i.id, e.id));
+            assert!(han(text), "{}.{}: {text}", i.id, e.id);
+            for url in english.split_whitespace().filter(|w| w.starts_with("http")) {
+                let url = url.trim_end_matches([',', ';', ')', '.']);
+                assert!(text.contains(url), "{}.{}: {url} missing", i.id, e.id);
+            }
+        }
+    }
+    // Every event's provisions, with the URLs the English cites.
+    for i in &loaded.corpus.instruments {
+        for e in &i.events {
+            let Some(english) = e.provisions.as_deref() else {
+                continue;
+            };
+            let text = zh
+                .event_provisions(&i.id, &e.id)
+                .unwrap_or_else(|| panic!("{}.{} has no zh-CN provisions", i.id, e.id));
+            assert!(han(text), "{}.{}: {text}", i.id, e.id);
+            for url in english.split_whitespace().filter(|w| w.starts_with("http")) {
+                let url = url.trim_end_matches([',', ';', ')', '.']);
+                assert!(text.contains(url), "{}.{}: {url} missing", i.id, e.id);
+            }
+        }
+    }
+}
+
+#[test]
 fn every_note_and_derivation_of_the_embedded_corpus_has_a_chinese_text() {
     let sources = aigov_corpus::embedded_sources();
     let loaded = aigov_corpus::load(&sources).expect("the embedded corpus loads");
@@ -569,4 +757,94 @@ fn every_exception_of_the_embedded_corpus_has_chinese_text() {
     assert!(zh
         .exception("eu_ai_act", "obvious")
         .is_some_and(|t| t.contains("人工智能")));
+}
+
+/// A later text of a rule that changes its duty needs its translation (`later_effects:`), or a report after the
+/// change prints the duty in English; the translation is used for that text only.
+#[test]
+fn a_changed_duty_needs_its_later_translation() {
+    let sources = aigov_corpus::embedded_sources();
+    let loaded = aigov_corpus::load(&sources).expect("the embedded corpus loads");
+    let t = translations::load(&sources, &loaded.corpus).expect("translations load");
+    let zh = t.get("zh-CN").expect("zh-CN");
+    let rule = "eu_ai_act.art4_ai_literacy";
+    let first = "Ensure, to the best extent possible, a sufficient level of AI literacy of staff and others dealing with AI systems on your behalf.";
+    let later = "Take measures to support the development of AI literacy of staff and others operating AI systems on your behalf.";
+    assert!(zh
+        .rule_effect(rule, first)
+        .is_some_and(|t| t.starts_with("尽最大可能确保")));
+    assert!(zh
+        .rule_effect(rule, later)
+        .is_some_and(|t| t.starts_with("采取措施")));
+    assert_eq!(zh.rule_effect(rule, "Something else."), None);
+    // Without it, lint names the rule and the version.
+    let stripped: Vec<Source> = sources
+        .iter()
+        .map(|s| Source {
+            path: s.path.clone(),
+            text: if s.path == "i18n/zh-CN/eu.yaml" {
+                s.text.replace(
+                    "    later_effects:\n      - \"采取措施，支持员工及代表贵组织操作人工智能系统的其他人员提升人工智能素养。\"\n",
+                    "",
+                )
+            } else {
+                s.text.clone()
+            },
+        })
+        .collect();
+    let d = translations::load(&stripped, &loaded.corpus).unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        "rule `eu_ai_act.art4_ai_literacy`: its version 2 changes the effect but has no zh-CN text"
+    );
+    assert_eq!(d[0].file, "i18n/zh-CN/eu.yaml");
+}
+
+/// What a later text of a rule changed needs its translation (`later_changes:`); reports find it by the English
+/// words the finding carries.
+#[test]
+fn every_later_change_of_the_embedded_corpus_has_a_chinese_text() {
+    let sources = aigov_corpus::embedded_sources();
+    let loaded = aigov_corpus::load(&sources).expect("the embedded corpus loads");
+    let t = translations::load(&sources, &loaded.corpus).expect("translations load");
+    let zh = t.get("zh-CN").expect("zh-CN");
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut n = 0;
+    for r in &loaded.corpus.rules {
+        for v in r.versions.iter().skip(1) {
+            let Some(change) = v.change.as_deref() else {
+                continue;
+            };
+            let text = zh
+                .version_change(change)
+                .unwrap_or_else(|| panic!("{}: no zh-CN text for `{change}`", r.id));
+            assert!(han(text), "{}: {text}", r.id);
+            n += 1;
+        }
+    }
+    assert!(n > 100, "{n} later changes");
+    // Without one, lint names the rule and the version.
+    let stripped: Vec<Source> = sources
+        .iter()
+        .map(|s| Source {
+            path: s.path.clone(),
+            text: if s.path == "i18n/zh-CN/us-ut.yaml" {
+                s.text.replacen(
+                    "      - \"由SB 226重新制定于《犹他州法典》第13-75章。\"\n",
+                    "      - ~\n",
+                    1,
+                )
+            } else {
+                s.text.clone()
+            },
+        })
+        .collect();
+    let d = translations::load(&stripped, &loaded.corpus).unwrap_err();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].message
+            .ends_with("says what changed but has no zh-CN text"),
+        "{d:#?}"
+    );
 }

@@ -166,6 +166,8 @@ explain-exceptions = Exceptions (any that holds defeats the rule):
 explain-exception-fired = FIRED
 explain-exception-not-fired = did not fire
 explain-exception-unknown = unknown
+explain-exception = { $id } — { $verdict } ({ $citation }): { $summary }
+explain-defeater = { $rule } ({ $citation }): { $result }
 explain-defeaters = Rules that defeat it when they apply:
 explain-builds-on = Builds on
 explain-questions = Questions that would settle it
@@ -180,6 +182,9 @@ explain-above = { " " }(above)
 explain-ref-exception = exception { $id } ({ $citation }): { $result }
 explain-ref-defeated = defeated if { $rule } ({ $citation }) applies: { $result }
 explain-refs-failed = { $count } other rule(s) do not hold: { $ids }
+trace-not-given = unknown (not given)
+trace-not-given-markets = not given, within the markets listed as complete ({ $markets })
+trace-no-parameter-value = no value on this date
 truth-true = true
 truth-false = false
 truth-unknown = unknown
@@ -493,3 +498,63 @@ compute-standing-enacted-in-force-from = enacted; in force from { $date }
 compute-standing-enacted-applies-from = enacted; applies from { $date }
 compute-standing-in-force = in force
 compute-standing-in-force-non-binding = in force (non-binding)
+
+## aigov export classify (a chip or an item manifest)
+classify-title = { $name } — US export classification as of { $date }
+classify-performance = Performance
+classify-tpp = TPP: { $value }
+classify-pd = PD: { $value }
+classify-note = note: { $note }
+classify-on = Classification on { $date }
+classify-none = not in 3A090/4A090 (or any other classification of the corpus) on this date
+classify-class = { $label } ({ $axis }) — { $status } since { $date } — { $citation } [{ $rule }]
+classify-is-informed = named in the is-informed letter `{ $letter }`: its addressee needs a licence to China (incl. Hong Kong and Macau), D:5 or D:5/Macau-headquartered parties, whatever the ECCN [us_ear_is_informed_2025]
+classify-timeline = Timeline { $from } → { $to }
+classify-not-controlled = not controlled under 3A090/4A090
+
+## aigov screen
+screen-warning = warning: { $text }
+screen-no-hit = { $query }: no hit at or above { $threshold }
+screen-hits = { $query }: { $count } hit(s)
+screen-alias-of = { " " }(alias of { $name })
+screen-programs = programs: { $text }
+screen-countries = countries: { $text }
+screen-licence-requirement = licence requirement: { $text }
+screen-licence-policy = licence policy: { $text }
+screen-federal-register = Federal Register: { $text }
+screen-why = why: { $text }
+screen-lists-used = lists used:
+screen-published = published { $date }
+screen-published-basis = published { $date } ({ $basis })
+screen-published-unknown = publication date unknown
+screen-list-version = { $part } { $published }, imported { $imported }, { $records } records, from { $source }
+screen-ages = list ages measured on { $date } ({ $basis }), at most { $days } days accepted
+screen-not-current = : THE LISTS ARE NOT KNOWN TO BE CURRENT
+screen-disclaimer = A hit or a miss is not a compliance determination; check the listing and keep the lists current.
+screen-why-pair = { $query } = { $listed } ({ $how }, { $similarity })
+screen-how-exact = exact
+screen-how-translated = translated from { $hanzi }
+screen-how-pinyin = pinyin of { $hanzi }
+screen-how-fuzzy = { $edits } edit(s)
+screen-how-joined = joined/split words
+screen-how-acronym = acronym
+screen-why-query-only = query only: { $tokens }
+screen-why-listing-only = listing only: { $tokens }
+screen-why-legal-forms = legal forms ignored: { $tokens }
+screen-why-separator = {"; "}
+screen-why-score = { $parts }; score { $score } = 0.7 x query coverage { $query } + 0.3 x name coverage { $name }
+screen-stale-undated = { $part }: the publication date is unknown (the file does not carry one; give `--published DATE` when importing it), so its age cannot be checked
+screen-stale-old = { $part }: published { $published }, { $days } days before { $date } (more than the { $max } days accepted): screen against current lists (`aigov lists update`)
+screen-stale-future = { $part }: published { $published }, after { $date }: it shows who is listed on { $published }, not on { $date }
+
+## aigov assess --screen: the screening section
+screening-heading = Restricted-party screening (aigov assess --screen)
+screening-given = export.parties_listed was given in the manifest and is kept; the hits below are for information.
+screening-set-none = export.parties_listed set to [] (no party hit any list at or above { $threshold })
+screening-set-by = export.parties_listed set to [{ $values }] by:
+screening-set = export.parties_listed set to [{ $values }]
+screening-no-hit = { $field } "{ $query }": no hit
+screening-sets-no-fact = { " " }(sets no fact)
+screening-hit = { $field } "{ $query }" = { $name } [{ $list } { $id }] score { $score }{ $fact }
+screening-licence = licence requirement: { $requirement }; policy: { $policy }
+screening-not-current = WARNING: the screening lists are not known to be current on { $date } ({ $count } warning(s) below): export.parties_listed may be wrong

@@ -162,6 +162,8 @@ explain-exceptions = 例外（任一成立即排除本规则）：
 explain-exception-fired = 成立
 explain-exception-not-fired = 不成立
 explain-exception-unknown = 未知
+explain-exception = { $id } — { $verdict }（{ $citation }）：{ $summary }
+explain-defeater = { $rule }（{ $citation }）：{ $result }
 explain-defeaters = 适用时排除本规则的规则：
 explain-builds-on = 所依据的规则
 explain-questions = 可确定本规则的问题
@@ -176,6 +178,9 @@ explain-above = （见上）
 explain-ref-exception = 例外 { $id }（{ $citation }）：{ $result }
 explain-ref-defeated = 若 { $rule }（{ $citation }）适用则排除：{ $result }
 explain-refs-failed = 其余 { $count } 条规则不成立：{ $ids }
+trace-not-given = 未知（未提供）
+trace-not-given-markets = 未提供；清单所列市场已声明完整（{ $markets }）
+trace-no-parameter-value = 该日期无值
 truth-true = 成立
 truth-false = 不成立
 truth-unknown = 未知
@@ -411,7 +416,7 @@ show-binding = 具约束力
 show-non-binding = 无约束力
 show-lifecycle = 生命周期：
 show-event-by = 由 { $by }{ " " }
-show-reviews = 本编码的审核记录：
+show-reviews = 本编码的审核记录（核对内容、修改内容照录原文）：
 show-review-checked = 核对内容：{ $text }
 show-review-changed = 修改内容：{ $text }
 show-review-sources = 来源：{ $text }
@@ -453,3 +458,63 @@ compute-standing-enacted-in-force-from = 已通过；{ $date }起生效
 compute-standing-enacted-applies-from = 已通过；{ $date }起适用
 compute-standing-in-force = 有效
 compute-standing-in-force-non-binding = 有效（无约束力）
+
+## aigov export classify (a chip or an item manifest)
+classify-title = { $name } — 截至 { $date } 的美国出口管制分类
+classify-performance = 性能
+classify-tpp = TPP：{ $value }
+classify-pd = 性能密度：{ $value }
+classify-note = 目录说明（照录原文）：{ $note }
+classify-on = { $date } 的分类
+classify-none = 该日期不属于3A090/4A090（也不属于语料库中的任何其他分类）
+classify-class = { $label }（{ $axis }）— { $status }，自 { $date } 起 — { $citation } [{ $rule }]
+classify-is-informed = 列入“知悉”函 `{ $letter }`：无论ECCN为何，其收件人向中国（含香港和澳门）、D:5国家或总部位于D:5国家或澳门的当事方出口均须取得许可证 [us_ear_is_informed_2025]
+classify-timeline = 时间线 { $from } → { $to }
+classify-not-controlled = 不受3A090/4A090管制
+
+## aigov screen
+screen-warning = 警告：{ $text }
+screen-no-hit = { $query }：没有达到或超过 { $threshold } 的命中
+screen-hits = { $query }：{ $count } 个命中
+screen-alias-of = （{ $name } 的别名）
+screen-programs = 项目或措施：{ $text }
+screen-countries = 国家或地区：{ $text }
+screen-licence-requirement = 许可证要求：{ $text }
+screen-licence-policy = 许可证审查政策：{ $text }
+screen-federal-register = 《联邦公报》：{ $text }
+screen-why = 理由：{ $text }
+screen-lists-used = 所用清单：
+screen-published = 发布于 { $date }
+screen-published-basis = 发布于 { $date }（{ $basis }）
+screen-published-unknown = 发布日期未知
+screen-list-version = { $part } { $published }，导入于 { $imported }，{ $records } 条记录，来源 { $source }
+screen-ages = 清单时效按 { $date }（{ $basis }）计算，最长接受 { $days } 天
+screen-not-current = ：无法确认清单为最新
+screen-disclaimer = 命中与否都不是合规结论；请核对清单条目，并保持清单为最新。
+screen-why-pair = { $query } = { $listed }（{ $how }，{ $similarity }）
+screen-how-exact = 完全一致
+screen-how-translated = 译自 { $hanzi }
+screen-how-pinyin = { $hanzi } 的拼音
+screen-how-fuzzy = { $edits } 处编辑差异
+screen-how-joined = 词语合写或分写
+screen-how-acronym = 首字母缩写
+screen-why-query-only = 仅见于查询：{ $tokens }
+screen-why-listing-only = 仅见于清单：{ $tokens }
+screen-why-legal-forms = 忽略的法律形式：{ $tokens }
+screen-why-separator = ；
+screen-why-score = { $parts }；得分 { $score } = 0.7 × 查询覆盖率 { $query } + 0.3 × 名称覆盖率 { $name }
+screen-stale-undated = { $part }：发布日期未知（文件未载明；导入时请用 `--published DATE` 给出），无法检查其时效
+screen-stale-old = { $part }：发布于 { $published }，早于 { $date } { $days } 天（超过可接受的 { $max } 天）：请用最新清单筛查（`aigov lists update`）
+screen-stale-future = { $part }：发布于 { $published }，晚于 { $date }：它显示的是 { $published } 的列名情况，而非 { $date } 的
+
+## aigov assess --screen: the screening section
+screening-heading = 受限方筛查（aigov assess --screen）
+screening-given = export.parties_listed 已在清单中给出，予以保留；以下命中仅供参考。
+screening-set-none = export.parties_listed 设为 []（没有当事方在任何名单中达到或超过 { $threshold }）
+screening-set-by = export.parties_listed 设为 [{ $values }]，依据：
+screening-set = export.parties_listed 设为 [{ $values }]
+screening-no-hit = { $field } “{ $query }”：无命中
+screening-sets-no-fact = （不设定任何事实）
+screening-hit = { $field } “{ $query }” = { $name } [{ $list } { $id }] 得分 { $score }{ $fact }
+screening-licence = 许可证要求：{ $requirement }；审查政策：{ $policy }
+screening-not-current = 警告：截至 { $date } 无法确认筛查名单为最新（见下方 { $count } 条警告）：export.parties_listed 可能有误
