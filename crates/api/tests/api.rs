@@ -87,6 +87,7 @@ async fn services_with(name: &str, anonymous_assess: bool, config: &Config) -> V
             store,
             anonymous_assess,
             corpus_fingerprint: "embedded".into(),
+            plans: Default::default(),
         };
         out.push(Service {
             app: router(state, config),
@@ -1357,6 +1358,7 @@ async fn a_mounted_web_app_answers_every_other_path() {
         store,
         anonymous_assess: false,
         corpus_fingerprint: "embedded".into(),
+        plans: Default::default(),
     };
     let web = Router::new()
         .route("/", axum::routing::get(|| async { "the web app" }))
@@ -1389,6 +1391,7 @@ fn service_on(store: &Store, corpus: &std::path::Path) -> (Router, AppState) {
         engine,
         store: store.clone(),
         anonymous_assess: false,
+        plans: Default::default(),
     };
     (router(state.clone(), &Config::default()), state)
 }
@@ -1996,4 +1999,66 @@ async fn request_shape_problems_are_exact() {
         .await;
         assert_eq!(charset, once);
     }
+}
+
+/// `POST /api/v1/assess` keeps the plan of each date it is asked about (one per date, however many requests) and
+/// answers exactly what the assessment without a plan answers, in both views.
+#[tokio::test]
+async fn assessments_keep_the_dates_plans_and_answer_the_same() {
+    let dir = std::env::temp_dir().join(format!("aigov-api-{}-plans", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let _cleanup = TempDir(dir.clone());
+    let store = Store::open(Some(&aigov_store::sqlite_url(&dir.join("aigov.db"))))
+        .await
+        .unwrap();
+    let engine = Arc::new(aigov_app::engine(None).unwrap());
+    let plans = Arc::new(aigov_app::date_plans::DatePlans::default());
+    let state = AppState {
+        catalogue: Arc::new(aigov_app::plan::catalogue(None, &engine.corpus).unwrap()),
+        engine: engine.clone(),
+        store,
+        anonymous_assess: true,
+        corpus_fingerprint: "embedded".into(),
+        plans: plans.clone(),
+    };
+    let app = router(state, &Config::default());
+    assert!(plans.is_empty());
+    let dates = ["2026-11-28", "2025-03-01", "2026-11-28", "2030-01-01"];
+    for name in ["cv-screening-saas.yaml", "gpai-frontier-model.yaml"] {
+        let manifest = example(name);
+        for as_of in dates {
+            let body = json!({"manifest": manifest, "as_of": as_of}).to_string();
+            let date = as_of.parse().unwrap();
+            let sum = call(
+                &app,
+                Method::POST,
+                "/api/v1/assess?view=summary",
+                None,
+                &[],
+                Some(body.clone()),
+            )
+            .await;
+            let expected = aigov_app::request::assess_summary(
+                &engine,
+                &manifest,
+                date,
+                &[],
+                false,
+                "embedded",
+            )
+            .unwrap();
+            assert_eq!(sum.text, expected, "{name} {as_of}");
+            let full = call(&app, Method::POST, "/api/v1/assess", None, &[], Some(body)).await;
+            let expected =
+                aigov_app::request::assess(&engine, &manifest, date, &[], false).unwrap();
+            assert_eq!(full.text, expected, "{name} {as_of}");
+        }
+    }
+    let kept: Vec<String> = plans
+        .dates("embedded")
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(kept, ["2025-03-01", "2026-11-28", "2030-01-01"]);
 }

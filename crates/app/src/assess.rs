@@ -6,7 +6,7 @@
 use crate::chips::{self, Classified};
 use crate::report;
 use crate::OutputFormat;
-use aigov_core::assess::Options;
+use aigov_core::assess::{DatePlan, Options};
 use aigov_core::{Assessment, Engine, Facts};
 
 /// An assessment and, for exports and items, the item's classification on the same date.
@@ -20,7 +20,29 @@ pub struct AssessAnswer<'a> {
 
 /// Assesses `facts` as `options` say.
 pub fn assess<'a>(engine: &'a Engine, facts: &'a Facts, options: &Options) -> AssessAnswer<'a> {
-    let assessment = engine.assess(facts, options);
+    assess_with(engine, facts, options, None)
+}
+
+/// [`assess`] with the date's plan made by this engine beforehand ([`crate::date_plans`]): the same answer.
+pub fn assess_planned<'a>(
+    engine: &'a Engine,
+    facts: &'a Facts,
+    options: &Options,
+    plan: &'a DatePlan,
+) -> AssessAnswer<'a> {
+    assess_with(engine, facts, options, Some(plan))
+}
+
+fn assess_with<'a>(
+    engine: &'a Engine,
+    facts: &'a Facts,
+    options: &Options,
+    plan: Option<&'a DatePlan>,
+) -> AssessAnswer<'a> {
+    let assessment = match plan {
+        Some(plan) => engine.assess_planned(facts, options, plan),
+        None => engine.assess(facts, options),
+    };
     let item_classification = matches!(facts.subject.as_str(), "export" | "item")
         .then(|| {
             // An export manifest carries its item's section; the item's rules read it as an item.

@@ -481,7 +481,7 @@ pub struct Context<'a> {
     /// which alternative computed each.
     derived: Vec<Option<(Value, usize)>>,
     /// The date's plan, when a batch computed one: versions and timings are looked up, not worked out.
-    plan: Option<&'a DatePlan<'a>>,
+    plan: Option<&'a DatePlan>,
 }
 
 /// Facts and parameters as derivation sees them: the manifest's facts and the values derived so far.
@@ -588,11 +588,19 @@ impl<'a> Context<'a> {
         engine: &'a Engine,
         facts: &'a Facts,
         as_of: Date,
-        plan: Option<&'a DatePlan<'a>>,
+        plan: Option<&'a DatePlan>,
     ) -> Context<'a> {
         let corpus = &engine.corpus;
         let params: Vec<Option<&'a Value>> = match plan {
-            Some(p) => p.params.clone(),
+            Some(p) => corpus
+                .parameters
+                .iter()
+                .zip(&p.params)
+                .map(|(param, v)| {
+                    v.and_then(|v| param.values.get(v as usize))
+                        .map(|v| &v.value)
+                })
+                .collect(),
             None => corpus
                 .parameters
                 .iter()
@@ -1002,12 +1010,23 @@ pub struct Engine {
 }
 
 /// What an assessment date fixes for every subject (each rule's timing), computed once by [`Engine::plan`].
-#[derive(Debug, Clone)]
-pub struct DatePlan<'e> {
+///
+/// It holds no borrow of the engine (versions and parameter values are indices), so that a service can keep the
+/// plans of the dates it is asked about next to its engine. A plan is only valid with the engine that made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatePlan {
     as_of: Date,
     timing: Vec<Option<Status>>,
     versions: Vec<Option<u32>>,
-    params: Vec<Option<&'e Value>>,
+    /// For each parameter, the index of its value on the date.
+    params: Vec<Option<u32>>,
+}
+
+impl DatePlan {
+    /// The date the plan is for.
+    pub fn as_of(&self) -> Date {
+        self.as_of
+    }
 }
 
 /// A compact assessment: statuses only, no traces or texts (for `assess --batch`).
@@ -1264,6 +1283,9 @@ impl Engine {
     /// The time-only standing of a rule on the context date, before its condition is looked at: in effect,
     /// upcoming, suspended or ended; `None` if the rule was not yet law then.
     fn timing(&self, ctx: &Context<'_>, index: usize) -> Option<Status> {
+        if let Some(p) = ctx.plan {
+            return p.timing.get(index).copied().flatten();
+        }
         let v = self.corpus.rules[index].version_on(ctx.as_of)?;
         Some(if ctx.ended(index) {
             Status::Ended
@@ -1294,7 +1316,7 @@ impl Engine {
     }
 
     /// What depends only on the date: each rule's timing. A batch computes it once for every subject.
-    pub fn plan(&self, as_of: Date) -> DatePlan<'_> {
+    pub fn plan(&self, as_of: Date) -> DatePlan {
         let probe = Facts::empty("", &self.corpus.vocabulary);
         let ctx = Context::new(self, &probe, as_of);
         DatePlan {
@@ -1302,7 +1324,12 @@ impl Engine {
                 .corpus
                 .parameters
                 .iter()
-                .map(|p| p.value_on(as_of).map(|v| &v.value))
+                .map(|p| {
+                    p.values
+                        .iter()
+                        .rposition(|v| v.from.date <= as_of)
+                        .map(|i| i as u32)
+                })
                 .collect(),
             as_of,
             timing: (0..self.corpus.rules.len())
@@ -1332,7 +1359,7 @@ impl Engine {
         &'a self,
         facts: &'a Facts,
         options: &Options,
-        plan: &'a DatePlan<'a>,
+        plan: &'a DatePlan,
     ) -> Summary<'a> {
         debug_assert_eq!(plan.as_of, options.as_of);
         self.summary_with(facts, options, Some(plan), |_, i| {
@@ -1344,7 +1371,7 @@ impl Engine {
         &'a self,
         facts: &'a Facts,
         options: &Options,
-        plan: Option<&'a DatePlan<'a>>,
+        plan: Option<&'a DatePlan>,
         timing: impl Fn(&Context<'a>, usize) -> Option<Status>,
     ) -> Summary<'a> {
         let ctx = Context::with_plan(self, facts, options.as_of, plan);
@@ -1472,7 +1499,28 @@ impl Engine {
 
     /// Assesses a subject.
     pub fn assess<'a>(&'a self, facts: &'a Facts, options: &Options) -> Assessment<'a> {
-        let ctx = Context::new(self, facts, options.as_of);
+        self.assess_with(facts, options, None)
+    }
+
+    /// [`Engine::assess`] with the date's plan computed beforehand by this engine (`plan.as_of()` must be
+    /// `options.as_of`): the same assessment, with each rule's timing and version looked up instead of worked out.
+    pub fn assess_planned<'a>(
+        &'a self,
+        facts: &'a Facts,
+        options: &Options,
+        plan: &'a DatePlan,
+    ) -> Assessment<'a> {
+        debug_assert_eq!(plan.as_of, options.as_of);
+        self.assess_with(facts, options, Some(plan))
+    }
+
+    fn assess_with<'a>(
+        &'a self,
+        facts: &'a Facts,
+        options: &Options,
+        plan: Option<&'a DatePlan>,
+    ) -> Assessment<'a> {
+        let ctx = Context::with_plan(self, facts, options.as_of, plan);
         let mut findings = Vec::new();
         for &i in self.rules_of(&facts.subject) {
             let rule = &self.corpus.rules[i];
@@ -1556,7 +1604,7 @@ impl Engine {
         traces: bool,
     ) -> Option<Finding<'a>> {
         let rule = &self.corpus.rules[index];
-        let version = ctx.version(rule)?;
+        let version = ctx.version_at(index)?;
         let end = self.end_causes[index].as_ref();
         let timing = self.timing(ctx, index)?;
         let truth = ctx.standing(index);
