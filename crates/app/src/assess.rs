@@ -33,6 +33,18 @@ pub fn assess_planned<'a>(
     assess_with(engine, facts, options, Some(plan))
 }
 
+/// The answer in brief, for [`crate::summary`]: the assessment without the texts only the full report shows
+/// ([`Engine::assess_brief`]), and the item's classification.
+pub fn assess_brief<'a>(
+    engine: &'a Engine,
+    facts: &'a Facts,
+    options: &Options,
+    plan: Option<&'a DatePlan>,
+) -> AssessAnswer<'a> {
+    let assessment = engine.assess_brief(facts, options, plan);
+    with_item(engine, facts, options, assessment)
+}
+
 fn assess_with<'a>(
     engine: &'a Engine,
     facts: &'a Facts,
@@ -43,6 +55,16 @@ fn assess_with<'a>(
         Some(plan) => engine.assess_planned(facts, options, plan),
         None => engine.assess(facts, options),
     };
+    with_item(engine, facts, options, assessment)
+}
+
+/// An assessment with, for an export or an item, the item's classification.
+fn with_item<'a>(
+    engine: &'a Engine,
+    facts: &'a Facts,
+    options: &Options,
+    assessment: aigov_core::Assessment<'a>,
+) -> AssessAnswer<'a> {
     let item_classification = matches!(facts.subject.as_str(), "export" | "item")
         .then(|| {
             // An export manifest carries its item's section; the item's rules read it as an item.

@@ -222,8 +222,9 @@ pub fn assess_summary(
     )
 }
 
-/// [`assess_summary`] with the date's plan taken from `plans` (made and kept there if it is not yet): the same
-/// document.
+/// [`assess_summary`] with the date's plan taken from `plans` (made and kept there if it is not yet), and the
+/// assessment in brief ([`crate::assess::assess_brief`]: none of the texts the summary does not show are built):
+/// the same document.
 pub fn assess_summary_planned(
     engine: &Engine,
     manifest: &serde_json::Value,
@@ -273,9 +274,11 @@ fn assess_summary_with(
     options.include_not_applicable = all;
     // The summary shows no derivation: the same findings, without building their trees.
     options.traces = false;
+    // With a plan (the service), the assessment in brief: the summary shows none of the texts a full assessment
+    // builds. Without one, the full assessment: the same summary the long way, which the tests compare with.
     let plan = plans.map(|plans| plans.get(engine, fingerprint, as_of));
     let answer = match &plan {
-        Some(plan) => crate::assess::assess_planned(engine, &facts, &options, plan),
+        Some(plan) => crate::assess::assess_brief(engine, &facts, &options, Some(plan)),
         None => crate::assess::assess(engine, &facts, &options),
     };
     Ok(crate::summary::to_json(&crate::summary::summarize(

@@ -1009,6 +1009,15 @@ pub struct Engine {
     set_facts: Vec<FactId>,
 }
 
+/// How much of a finding's text an assessment builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Texts {
+    /// Everything a report shows.
+    All,
+    /// What a summary shows ([`Engine::assess_brief`]).
+    Brief,
+}
+
 /// What an assessment date fixes for every subject (each rule's timing), computed once by [`Engine::plan`].
 ///
 /// It holds no borrow of the engine (versions and parameter values are indices), so that a service can keep the
@@ -1499,7 +1508,7 @@ impl Engine {
 
     /// Assesses a subject.
     pub fn assess<'a>(&'a self, facts: &'a Facts, options: &Options) -> Assessment<'a> {
-        self.assess_with(facts, options, None)
+        self.assess_with(facts, options, None, Texts::All)
     }
 
     /// [`Engine::assess`] with the date's plan computed beforehand by this engine (`plan.as_of()` must be
@@ -1511,7 +1520,24 @@ impl Engine {
         plan: &'a DatePlan,
     ) -> Assessment<'a> {
         debug_assert_eq!(plan.as_of, options.as_of);
-        self.assess_with(facts, options, Some(plan))
+        self.assess_with(facts, options, Some(plan), Texts::All)
+    }
+
+    /// The assessment in brief, for summaries that show statuses, citations and dates but no texts: the same
+    /// findings (statuses, effects, citations, sources, dates, penalties, the facts that would settle an undetermined
+    /// rule), classifications and conflicts as [`Engine::assess_planned`], but without what only a full report
+    /// shows: no derivations (whatever `options.traces` says), no questions (per finding or for the assessment),
+    /// no derived values or answers, and findings without history, challenges, cause or date source.
+    pub fn assess_brief<'a>(
+        &'a self,
+        facts: &'a Facts,
+        options: &Options,
+        plan: Option<&'a DatePlan>,
+    ) -> Assessment<'a> {
+        if let Some(plan) = plan {
+            debug_assert_eq!(plan.as_of, options.as_of);
+        }
+        self.assess_with(facts, options, plan, Texts::Brief)
     }
 
     fn assess_with<'a>(
@@ -1519,6 +1545,7 @@ impl Engine {
         facts: &'a Facts,
         options: &Options,
         plan: Option<&'a DatePlan>,
+        texts: Texts,
     ) -> Assessment<'a> {
         let ctx = Context::with_plan(self, facts, options.as_of, plan);
         let mut findings = Vec::new();
@@ -1541,7 +1568,8 @@ impl Engine {
                 }
                 Some(_) => {}
             }
-            if let Some(f) = self.finding(&ctx, i, options.traces) {
+            let traces = options.traces && texts == Texts::All;
+            if let Some(f) = self.finding_with(&ctx, i, traces, texts) {
                 findings.push(f);
             }
         }
@@ -1553,7 +1581,12 @@ impl Engine {
                 b.rule,
             ))
         });
-        let questions = self.questions(&ctx, &findings);
+        let brief = texts == Texts::Brief;
+        let questions = if brief {
+            Vec::new()
+        } else {
+            self.questions(&ctx, &findings)
+        };
         let classifications: Vec<Classification> = findings
             .iter()
             .filter(|f| {
@@ -1591,8 +1624,16 @@ impl Engine {
             findings,
             conflicts,
             questions,
-            derived: self.derived_values(&ctx),
-            derived_answers: self.derived_answers(&ctx),
+            derived: if brief {
+                Vec::new()
+            } else {
+                self.derived_values(&ctx)
+            },
+            derived_answers: if brief {
+                Vec::new()
+            } else {
+                self.derived_answers(&ctx)
+            },
         }
     }
 
@@ -1603,6 +1644,17 @@ impl Engine {
         index: usize,
         traces: bool,
     ) -> Option<Finding<'a>> {
+        self.finding_with(ctx, index, traces, Texts::All)
+    }
+
+    fn finding_with<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+        index: usize,
+        traces: bool,
+        texts: Texts,
+    ) -> Option<Finding<'a>> {
+        let brief = texts == Texts::Brief;
         let rule = &self.corpus.rules[index];
         let version = ctx.version_at(index)?;
         let end = self.end_causes[index].as_ref();
@@ -1625,7 +1677,11 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let questions = open.iter().map(|f| f.question.as_str()).collect();
+        let questions = if brief {
+            Vec::new()
+        } else {
+            open.iter().map(|f| f.question.as_str()).collect()
+        };
         let open_facts = open.iter().map(|f| f.qualified.as_str()).collect();
         let derivation = traces.then(|| {
             let condition = version.condition.expr.trace(ctx, &names);
@@ -1670,6 +1726,7 @@ impl Engine {
         });
         let until = end.map(|c| c.date);
         let cause = match timing {
+            _ if brief => None,
             Status::Ended => end.cloned(),
             Status::Suspended => inst
                 .suspension_on(ctx.as_of)
@@ -1707,7 +1764,9 @@ impl Engine {
                     cap_variant: self.cap_variant(p, ctx),
                 }
             });
-        let history = {
+        let history = if brief {
+            Vec::new()
+        } else {
             let mut h: Vec<&Cause> = self.histories[rule.instrument]
                 .iter()
                 .filter(|c| c.date <= ctx.as_of)
@@ -1723,7 +1782,7 @@ impl Engine {
         let challenges = inst
             .events
             .iter()
-            .filter(|e| e.kind == EventKind::Challenged && e.date <= ctx.as_of)
+            .filter(|e| !brief && e.kind == EventKind::Challenged && e.date <= ctx.as_of)
             .map(|e| Challenge {
                 date: e.date,
                 by: e.by.as_deref(),
@@ -1783,10 +1842,13 @@ impl Engine {
             url: rule.url.as_deref().unwrap_or(&inst.url),
             summary: &version.summary,
             applies_from: version.applies_from.date,
-            applies_from_source: self
-                .date_sources
-                .get(&(index, version.from.date))
-                .map(String::as_str),
+            applies_from_source: if brief {
+                None
+            } else {
+                self.date_sources
+                    .get(&(index, version.from.date))
+                    .map(String::as_str)
+            },
             until,
             cause,
             version: VersionInfo {
