@@ -43,6 +43,9 @@ pub struct AppState {
     /// The corpus's fingerprint ([`aigov_app::corpus_fingerprint`]), recorded with each subject's answer so that
     /// a change of corpus is noticed and the inventory re-assessed.
     pub corpus_fingerprint: Arc<str>,
+    /// The plans of the dates assessments are asked for, kept across requests (each rule's timing on the date,
+    /// worked out once per date and corpus; never an answer).
+    pub plans: Arc<aigov_app::date_plans::DatePlans>,
 }
 
 /// How the service runs.

@@ -87,6 +87,7 @@ async fn services_with(name: &str, anonymous_assess: bool, config: &Config) -> V
             store,
             anonymous_assess,
             corpus_fingerprint: "embedded".into(),
+            plans: Default::default(),
         };
         out.push(Service {
             app: router(state, config),
@@ -1357,6 +1358,7 @@ async fn a_mounted_web_app_answers_every_other_path() {
         store,
         anonymous_assess: false,
         corpus_fingerprint: "embedded".into(),
+        plans: Default::default(),
     };
     let web = Router::new()
         .route("/", axum::routing::get(|| async { "the web app" }))
@@ -1389,6 +1391,7 @@ fn service_on(store: &Store, corpus: &std::path::Path) -> (Router, AppState) {
         engine,
         store: store.clone(),
         anonymous_assess: false,
+        plans: Default::default(),
     };
     (router(state.clone(), &Config::default()), state)
 }
@@ -1812,4 +1815,250 @@ async fn big_answers_are_compressed_for_clients_that_accept_it() {
             assert_eq!(decoded, plain.text, "{accept}");
         }
     }
+}
+
+/// The problems for request bodies that do not fit, whole and byte for byte: the body is read straight into the
+/// typed request, and only a body that fails is read again to name the place, so these documents must not change
+/// with that (the field's path, the message, the hint and the status are what a client shows).
+#[tokio::test]
+async fn request_shape_problems_are_exact() {
+    let cases: &[(&str, &str, &str, u16, &str)] = &[
+        // (route, body, content type, status, the problem document)
+        (
+            "/api/v1/assess",
+            r#"{"manifest": {"subject": "ai_system"}}"#,
+            "application/json",
+            422,
+            r#"{"type":"/problems/request.shape","title":"The request body does not have the expected fields","status":422,"detail":"the body does not have the expected fields: `.`: missing field `as_of`","hint":"see the request schema of this route in /openapi.json","errors":[{"place":".","message":"missing field `as_of`"}]}"#,
+        ),
+        (
+            "/api/v1/assess",
+            r#"{"manifest": {"subject": "ai_system"}, "as_of": 5}"#,
+            "application/json",
+            422,
+            r#"{"type":"/problems/request.shape","title":"The request body does not have the expected fields","status":422,"detail":"the body does not have the expected fields: `as_of`: invalid type: integer `5`, expected a date string","hint":"see the request schema of this route in /openapi.json","errors":[{"place":"as_of","message":"invalid type: integer `5`, expected a date string"}]}"#,
+        ),
+        (
+            "/api/v1/assess",
+            r#"{"manifest": {"subject": "ai_system"}, "as_of": "2026-13-01"}"#,
+            "application/json",
+            422,
+            r#"{"type":"/problems/request.shape","title":"The request body does not have the expected fields","status":422,"detail":"the body does not have the expected fields: `as_of`: failed to parse two digit integer as month: parameter 'month' is not in the required range of 1..=12","hint":"see the request schema of this route in /openapi.json","errors":[{"place":"as_of","message":"failed to parse two digit integer as month: parameter 'month' is not in the required range of 1..=12"}]}"#,
+        ),
+        (
+            "/api/v1/assess",
+            r#"{"manifest": {"subject": "ai_system"}, "as_of": "2026-01-01", "jurisdictions": ["EU", 1]}"#,
+            "application/json",
+            422,
+            r#"{"type":"/problems/request.shape","title":"The request body does not have the expected fields","status":422,"detail":"the body does not have the expected fields: `jurisdictions[1]`: invalid type: integer `1`, expected a string","hint":"see the request schema of this route in /openapi.json","errors":[{"place":"jurisdictions[1]","message":"invalid type: integer `1`, expected a string"}]}"#,
+        ),
+        (
+            "/api/v1/assess",
+            r#"{"manifest": {"subject": "ai_system"}, "as_of": "2026-01-01", "all": "yes"}"#,
+            "application/json",
+            422,
+            r#"{"type":"/problems/request.shape","title":"The request body does not have the expected fields","status":422,"detail":"the body does not have the expected fields: `all`: invalid type: string \"yes\", expected a boolean","hint":"see the request schema of this route in /openapi.json","errors":[{"place":"all","message":"invalid type: string \"yes\", expected a boolean"}]}"#,
+        ),
+        (
+            "/api/v1/assess",
+            r#"{"manifest": {"subject": "ai_system"}, "as_of": "2026-01-01", "ownr": "x"}"#,
+            "application/json",
+            422,
+            r#"{"type":"/problems/request.shape","title":"The request body does not have the expected fields","status":422,"detail":"the body does not have the expected fields: `ownr`: unknown field `ownr`, expected one of `manifest`, `as_of`, `jurisdictions`, `all`","hint":"see the request schema of this route in /openapi.json","errors":[{"place":"ownr","message":"unknown field `ownr`, expected one of `manifest`, `as_of`, `jurisdictions`, `all`"}]}"#,
+        ),
+        (
+            "/api/v1/assess",
+            r#"{"manifest": 5, "as_of": "2026-01-01"}"#,
+            "application/json",
+            422,
+            r#"{"type":"/problems/manifest.invalid","title":"The manifest does not fit the vocabulary","status":422,"detail":"a manifest must be a mapping","hint":"start with `subject: ai_system`","errors":[{"place":"manifest","message":"a manifest must be a mapping","hint":"start with `subject: ai_system`"}]}"#,
+        ),
+        (
+            "/api/v1/assess",
+            r#"[{"subject": "ai_system"}, "2026-01-01"]"#,
+            "application/json",
+            422,
+            r#"{"type":"/problems/request.shape","title":"The request body does not have the expected fields","status":422,"detail":"the body must be a JSON object","hint":"see the request schema of this route in /openapi.json"}"#,
+        ),
+        (
+            "/api/v1/assess",
+            r#"5"#,
+            "application/json",
+            422,
+            r#"{"type":"/problems/request.shape","title":"The request body does not have the expected fields","status":422,"detail":"the body must be a JSON object","hint":"see the request schema of this route in /openapi.json"}"#,
+        ),
+        (
+            "/api/v1/assess",
+            r#"{"manifest": "#,
+            "application/json",
+            400,
+            r#"{"type":"/problems/request.unreadable","title":"The request body is not readable JSON","status":400,"detail":"the body is not JSON: manifest: EOF while parsing a value at line 1 column 13","hint":"send a JSON object; check quotes, commas and brackets"}"#,
+        ),
+        (
+            "/api/v1/assess",
+            r#""#,
+            "application/json",
+            400,
+            r#"{"type":"/problems/request.unreadable","title":"The request body is not readable JSON","status":400,"detail":"the body is not JSON: EOF while parsing a value at line 1 column 0","hint":"send a JSON object; check quotes, commas and brackets"}"#,
+        ),
+        (
+            "/api/v1/assess",
+            r#"{"manifest": {"subject": "ai_system"}, "as_of": "2026-01-01"} x"#,
+            "application/json",
+            400,
+            r#"{"type":"/problems/request.unreadable","title":"The request body is not readable JSON","status":400,"detail":"the body is not JSON: trailing characters at line 1 column 63","hint":"send a JSON object; check quotes, commas and brackets"}"#,
+        ),
+        (
+            "/api/v1/assess",
+            r#"{"manifest": {"subject": "ai_system"}, "as_of": "2026-01-01"}"#,
+            "text/plain",
+            415,
+            r#"{"type":"/problems/request.media_type","title":"The request body must be JSON","status":415,"detail":"the body must be sent as `Content-Type: application/json`","hint":"add the header `Content-Type: application/json`"}"#,
+        ),
+        (
+            "/api/v1/assess?view=summary",
+            r#"{"manifest": {"subject": "ai_system"}}"#,
+            "application/json",
+            422,
+            r#"{"type":"/problems/request.shape","title":"The request body does not have the expected fields","status":422,"detail":"the body does not have the expected fields: `.`: missing field `as_of`","hint":"see the request schema of this route in /openapi.json","errors":[{"place":".","message":"missing field `as_of`"}]}"#,
+        ),
+        (
+            "/api/v1/diff",
+            r#"{"manifest": {"subject": "ai_system"}, "from": "2026-01-01"}"#,
+            "application/json",
+            422,
+            r#"{"type":"/problems/request.shape","title":"The request body does not have the expected fields","status":422,"detail":"the body does not have the expected fields: `.`: missing field `to`","hint":"see the request schema of this route in /openapi.json","errors":[{"place":".","message":"missing field `to`"}]}"#,
+        ),
+        (
+            "/api/v1/subjects",
+            r#"{"manifest": {"subject": "ai_system"}, "ownr": "x"}"#,
+            "application/json",
+            422,
+            r#"{"type":"/problems/request.shape","title":"The request body does not have the expected fields","status":422,"detail":"the body does not have the expected fields: `ownr`: unknown field `ownr`, expected one of `name`, `organization_id`, `owner`, `tags`, `notes`, `manifest`","hint":"see the request schema of this route in /openapi.json","errors":[{"place":"ownr","message":"unknown field `ownr`, expected one of `name`, `organization_id`, `owner`, `tags`, `notes`, `manifest`"}]}"#,
+        ),
+        (
+            "/api/v1/subjects",
+            r#"{"manifest": {"subject": "ai_system"}, "tags": "x"}"#,
+            "application/json",
+            422,
+            r#"{"type":"/problems/request.shape","title":"The request body does not have the expected fields","status":422,"detail":"the body does not have the expected fields: `tags`: invalid type: string \"x\", expected a sequence","hint":"see the request schema of this route in /openapi.json","errors":[{"place":"tags","message":"invalid type: string \"x\", expected a sequence"}]}"#,
+        ),
+    ];
+    for s in services("shape_exact", false).await {
+        for (uri, body, ctype, status, expected) in cases {
+            let req = Request::builder()
+                .method(Method::POST)
+                .uri(*uri)
+                .header("authorization", format!("Bearer {}", s.editor))
+                .header("content-type", *ctype)
+                .body(Body::from(body.to_string()))
+                .unwrap();
+            let res = s.app.clone().oneshot(req).await.unwrap();
+            let got_status = res.status().as_u16();
+            let bytes = res.into_body().collect().await.unwrap().to_bytes();
+            let text = String::from_utf8(bytes.to_vec()).unwrap();
+            assert_eq!(got_status, *status, "{body}: {text}");
+            assert_eq!(&text, expected, "{body}");
+        }
+        // Bodies the typed reading refuses but JSON allows read as they always did: a repeated member (the last
+        // one counts) and a JSON content type with parameters.
+        let summary = |body: &'static str, ctype: &'static str| {
+            let app = s.app.clone();
+            let token = s.viewer.clone();
+            async move {
+                let req = Request::builder()
+                    .method(Method::POST)
+                    .uri("/api/v1/assess?view=summary")
+                    .header("authorization", format!("Bearer {token}"))
+                    .header("content-type", ctype)
+                    .body(Body::from(body))
+                    .unwrap();
+                let res = app.oneshot(req).await.unwrap();
+                let status = res.status();
+                let bytes = res.into_body().collect().await.unwrap().to_bytes();
+                (status, String::from_utf8(bytes.to_vec()).unwrap())
+            }
+        };
+        let once = summary(
+            r#"{"manifest": {"subject": "ai_system"}, "as_of": "2026-09-01"}"#,
+            "application/json",
+        )
+        .await;
+        assert_eq!(once.0, StatusCode::OK, "{}", once.1);
+        assert!(once.1.contains(r#""as_of":"2026-09-01""#), "{}", once.1);
+        let twice = summary(
+            r#"{"as_of": "2020-01-01", "manifest": {"subject": "ai_system"}, "as_of": "2026-09-01"}"#,
+            "application/json",
+        )
+        .await;
+        assert_eq!(twice, once);
+        let charset = summary(
+            r#"{"manifest": {"subject": "ai_system"}, "as_of": "2026-09-01"}"#,
+            "application/json; charset=utf-8",
+        )
+        .await;
+        assert_eq!(charset, once);
+    }
+}
+
+/// `POST /api/v1/assess` keeps the plan of each date it is asked about (one per date, however many requests) and
+/// answers exactly what the assessment without a plan answers, in both views.
+#[tokio::test]
+async fn assessments_keep_the_dates_plans_and_answer_the_same() {
+    let dir = std::env::temp_dir().join(format!("aigov-api-{}-plans", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let _cleanup = TempDir(dir.clone());
+    let store = Store::open(Some(&aigov_store::sqlite_url(&dir.join("aigov.db"))))
+        .await
+        .unwrap();
+    let engine = Arc::new(aigov_app::engine(None).unwrap());
+    let plans = Arc::new(aigov_app::date_plans::DatePlans::default());
+    let state = AppState {
+        catalogue: Arc::new(aigov_app::plan::catalogue(None, &engine.corpus).unwrap()),
+        engine: engine.clone(),
+        store,
+        anonymous_assess: true,
+        corpus_fingerprint: "embedded".into(),
+        plans: plans.clone(),
+    };
+    let app = router(state, &Config::default());
+    assert!(plans.is_empty());
+    let dates = ["2026-11-28", "2025-03-01", "2026-11-28", "2030-01-01"];
+    for name in ["cv-screening-saas.yaml", "gpai-frontier-model.yaml"] {
+        let manifest = example(name);
+        for as_of in dates {
+            let body = json!({"manifest": manifest, "as_of": as_of}).to_string();
+            let date = as_of.parse().unwrap();
+            let sum = call(
+                &app,
+                Method::POST,
+                "/api/v1/assess?view=summary",
+                None,
+                &[],
+                Some(body.clone()),
+            )
+            .await;
+            let expected = aigov_app::request::assess_summary(
+                &engine,
+                &manifest,
+                date,
+                &[],
+                false,
+                "embedded",
+            )
+            .unwrap();
+            assert_eq!(sum.text, expected, "{name} {as_of}");
+            let full = call(&app, Method::POST, "/api/v1/assess", None, &[], Some(body)).await;
+            let expected =
+                aigov_app::request::assess(&engine, &manifest, date, &[], false).unwrap();
+            assert_eq!(full.text, expected, "{name} {as_of}");
+        }
+    }
+    let kept: Vec<String> = plans
+        .dates("embedded")
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(kept, ["2025-03-01", "2026-11-28", "2030-01-01"]);
 }

@@ -6,7 +6,7 @@
 use crate::chips::{self, Classified};
 use crate::report;
 use crate::OutputFormat;
-use aigov_core::assess::Options;
+use aigov_core::assess::{DatePlan, Options};
 use aigov_core::{Assessment, Engine, Facts};
 
 /// An assessment and, for exports and items, the item's classification on the same date.
@@ -20,7 +20,51 @@ pub struct AssessAnswer<'a> {
 
 /// Assesses `facts` as `options` say.
 pub fn assess<'a>(engine: &'a Engine, facts: &'a Facts, options: &Options) -> AssessAnswer<'a> {
-    let assessment = engine.assess(facts, options);
+    assess_with(engine, facts, options, None)
+}
+
+/// [`assess`] with the date's plan made by this engine beforehand ([`crate::date_plans`]): the same answer.
+pub fn assess_planned<'a>(
+    engine: &'a Engine,
+    facts: &'a Facts,
+    options: &Options,
+    plan: &'a DatePlan,
+) -> AssessAnswer<'a> {
+    assess_with(engine, facts, options, Some(plan))
+}
+
+/// The answer in brief, for [`crate::summary`]: the assessment without the texts only the full report shows
+/// ([`Engine::assess_brief`]), and the item's classification.
+pub fn assess_brief<'a>(
+    engine: &'a Engine,
+    facts: &'a Facts,
+    options: &Options,
+    plan: Option<&'a DatePlan>,
+) -> AssessAnswer<'a> {
+    let assessment = engine.assess_brief(facts, options, plan);
+    with_item(engine, facts, options, assessment)
+}
+
+fn assess_with<'a>(
+    engine: &'a Engine,
+    facts: &'a Facts,
+    options: &Options,
+    plan: Option<&'a DatePlan>,
+) -> AssessAnswer<'a> {
+    let assessment = match plan {
+        Some(plan) => engine.assess_planned(facts, options, plan),
+        None => engine.assess(facts, options),
+    };
+    with_item(engine, facts, options, assessment)
+}
+
+/// An assessment with, for an export or an item, the item's classification.
+fn with_item<'a>(
+    engine: &'a Engine,
+    facts: &'a Facts,
+    options: &Options,
+    assessment: aigov_core::Assessment<'a>,
+) -> AssessAnswer<'a> {
     let item_classification = matches!(facts.subject.as_str(), "export" | "item")
         .then(|| {
             // An export manifest carries its item's section; the item's rules read it as an item.

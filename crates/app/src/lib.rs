@@ -15,6 +15,7 @@ pub mod changes;
 pub mod chips;
 pub mod compare;
 pub mod compute;
+pub mod date_plans;
 pub mod document;
 pub mod error;
 pub mod i18n;

@@ -2,6 +2,7 @@
 //! the vocabulary, check the request, and answer with the same JSON documents as the CLI's `--format json`
 //! (docs/output.md). The date is always an input.
 
+use crate::date_plans::DatePlans;
 use crate::{chips, compute, map, report, AppError, OutputFormat};
 use aigov_core::assess::Options;
 use aigov_core::manifest::{self, Facts, Manifest, ManifestError};
@@ -134,6 +135,38 @@ pub fn assess(
     jurisdictions: &[String],
     all: bool,
 ) -> Result<String, RequestError> {
+    assess_with(engine, manifest, as_of, jurisdictions, all, None)
+}
+
+/// [`assess`] with the date's plan taken from `plans` (made and kept there if it is not yet): the same document.
+/// `fingerprint` is the fingerprint of `engine`'s corpus.
+pub fn assess_planned(
+    engine: &Engine,
+    manifest: &serde_json::Value,
+    as_of: Date,
+    jurisdictions: &[String],
+    all: bool,
+    plans: &DatePlans,
+    fingerprint: &str,
+) -> Result<String, RequestError> {
+    assess_with(
+        engine,
+        manifest,
+        as_of,
+        jurisdictions,
+        all,
+        Some((plans, fingerprint)),
+    )
+}
+
+fn assess_with(
+    engine: &Engine,
+    manifest: &serde_json::Value,
+    as_of: Date,
+    jurisdictions: &[String],
+    all: bool,
+    plans: Option<(&DatePlans, &str)>,
+) -> Result<String, RequestError> {
     crate::jurisdictions::check(&engine.corpus, jurisdictions)?;
     let bound = bind_any(engine, manifest)?;
     let mut options = Options::as_of(as_of);
@@ -154,7 +187,11 @@ pub fn assess(
         }
     };
     // The same answer as `aigov assess`: an export's item classification first, JSON being language-neutral.
-    let answer = crate::assess::assess(engine, facts, &options);
+    let plan = plans.map(|(plans, fingerprint)| plans.get(engine, fingerprint, as_of));
+    let answer = match &plan {
+        Some(plan) => crate::assess::assess_planned(engine, facts, &options, plan),
+        None => crate::assess::assess(engine, facts, &options),
+    };
     Ok(crate::assess::render(
         engine,
         &answer,
@@ -173,6 +210,49 @@ pub fn assess_summary(
     jurisdictions: &[String],
     all: bool,
     fingerprint: &str,
+) -> Result<String, RequestError> {
+    assess_summary_with(
+        engine,
+        manifest,
+        as_of,
+        jurisdictions,
+        all,
+        fingerprint,
+        None,
+    )
+}
+
+/// [`assess_summary`] with the date's plan taken from `plans` (made and kept there if it is not yet), and the
+/// assessment in brief ([`crate::assess::assess_brief`]: none of the texts the summary does not show are built):
+/// the same document.
+pub fn assess_summary_planned(
+    engine: &Engine,
+    manifest: &serde_json::Value,
+    as_of: Date,
+    jurisdictions: &[String],
+    all: bool,
+    fingerprint: &str,
+    plans: &DatePlans,
+) -> Result<String, RequestError> {
+    assess_summary_with(
+        engine,
+        manifest,
+        as_of,
+        jurisdictions,
+        all,
+        fingerprint,
+        Some(plans),
+    )
+}
+
+fn assess_summary_with(
+    engine: &Engine,
+    manifest: &serde_json::Value,
+    as_of: Date,
+    jurisdictions: &[String],
+    all: bool,
+    fingerprint: &str,
+    plans: Option<&DatePlans>,
 ) -> Result<String, RequestError> {
     crate::jurisdictions::check(&engine.corpus, jurisdictions)?;
     if manifest::is_linked(manifest) {
@@ -194,7 +274,13 @@ pub fn assess_summary(
     options.include_not_applicable = all;
     // The summary shows no derivation: the same findings, without building their trees.
     options.traces = false;
-    let answer = crate::assess::assess(engine, &facts, &options);
+    // With a plan (the service), the assessment in brief: the summary shows none of the texts a full assessment
+    // builds. Without one, the full assessment: the same summary the long way, which the tests compare with.
+    let plan = plans.map(|plans| plans.get(engine, fingerprint, as_of));
+    let answer = match &plan {
+        Some(plan) => crate::assess::assess_brief(engine, &facts, &options, Some(plan)),
+        None => crate::assess::assess(engine, &facts, &options),
+    };
     Ok(crate::summary::to_json(&crate::summary::summarize(
         engine,
         &answer,

@@ -290,3 +290,75 @@ fn summary_snapshot_on_the_fixture_corpus() {
     );
     insta::assert_snapshot!(serde_json::to_string_pretty(&summary).unwrap());
 }
+
+/// The service's path to the summary (the date's plan kept in a store, the assessment in brief without the texts
+/// the summary does not show) writes the same bytes as the long way (a full assessment without a plan), on every
+/// example manifest and every example of the corpus, on several dates, with and without the rules that do not
+/// apply, and limited to jurisdictions.
+#[test]
+fn the_brief_planned_summary_is_the_summary_byte_for_byte() {
+    use aigov_core::assess::Options;
+    let engine = aigov_app::engine(None).unwrap();
+    let plans = aigov_app::date_plans::DatePlans::default();
+    let dates = ["2024-09-01", "2026-11-28", "2031-06-30"];
+    let filters: [Vec<String>; 2] = [Vec::new(), vec!["EU".into(), "US-CO".into()]];
+    let mut compared = 0;
+    for (name, manifest) in examples() {
+        if aigov_core::manifest::is_linked(&manifest) {
+            continue;
+        }
+        for as_of in dates {
+            let as_of = as_of.parse().unwrap();
+            for all in [false, true] {
+                for jurisdictions in &filters {
+                    let long = request::assess_summary(
+                        &engine,
+                        &manifest,
+                        as_of,
+                        jurisdictions,
+                        all,
+                        "fp",
+                    )
+                    .unwrap();
+                    let short = request::assess_summary_planned(
+                        &engine,
+                        &manifest,
+                        as_of,
+                        jurisdictions,
+                        all,
+                        "fp",
+                        &plans,
+                    )
+                    .unwrap();
+                    assert_eq!(
+                        short, long,
+                        "{name} as of {as_of} all={all} {jurisdictions:?}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared > 100, "{compared}");
+    // The corpus's own examples (every kind of subject, exports and items included), on their dates.
+    let loaded = aigov_corpus::load(&aigov_corpus::embedded_sources()).unwrap();
+    let mut undetermined = 0;
+    for ex in &loaded.examples {
+        let plan = plans.get(&engine, "fp", ex.as_of);
+        for all in [false, true] {
+            let mut o = Options::as_of(ex.as_of);
+            o.include_not_applicable = all;
+            o.traces = false;
+            let long = aigov_app::assess::assess(&engine, &ex.facts, &o);
+            let short = aigov_app::assess::assess_brief(&engine, &ex.facts, &o, Some(&plan));
+            let long =
+                aigov_app::summary::to_json(&aigov_app::summary::summarize(&engine, &long, "fp"));
+            let short =
+                aigov_app::summary::to_json(&aigov_app::summary::summarize(&engine, &short, "fp"));
+            assert_eq!(short, long, "{} all={all}", ex.name);
+            undetermined += usize::from(long.contains("\"undetermined\":[{"));
+        }
+    }
+    assert!(loaded.examples.len() > 400, "{}", loaded.examples.len());
+    assert!(undetermined > 50, "{undetermined}");
+}

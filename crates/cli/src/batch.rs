@@ -58,7 +58,7 @@ fn assess_line(
     line: &str,
     number: usize,
     options: &Options,
-    plan: &aigov_core::assess::DatePlan<'_>,
+    plan: &aigov_core::assess::DatePlan,
     full: bool,
 ) -> (String, bool) {
     let fail =
@@ -126,7 +126,7 @@ fn linked_line(
     subjects: &[manifest::Linked],
     number: usize,
     options: &Options,
-    plan: &aigov_core::assess::DatePlan<'_>,
+    plan: &aigov_core::assess::DatePlan,
     full: bool,
 ) -> String {
     #[derive(serde::Serialize)]

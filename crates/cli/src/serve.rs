@@ -155,6 +155,7 @@ pub fn serve(corpus: Option<&PathBuf>, args: ServeArgs) -> Result<ExitCode, CliE
             engine,
             store,
             anonymous_assess: args.allow_anonymous_assess,
+            plans: Default::default(),
         };
         let config = aigov_api::Config {
             addr: args.addr,

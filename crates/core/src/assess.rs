@@ -484,7 +484,7 @@ pub struct Context<'a> {
     /// which alternative computed each.
     derived: Vec<Option<(Value, usize)>>,
     /// The date's plan, when a batch computed one: versions and timings are looked up, not worked out.
-    plan: Option<&'a DatePlan<'a>>,
+    plan: Option<&'a DatePlan>,
 }
 
 /// Facts and parameters as derivation sees them: the manifest's facts and the values derived so far.
@@ -591,11 +591,19 @@ impl<'a> Context<'a> {
         engine: &'a Engine,
         facts: &'a Facts,
         as_of: Date,
-        plan: Option<&'a DatePlan<'a>>,
+        plan: Option<&'a DatePlan>,
     ) -> Context<'a> {
         let corpus = &engine.corpus;
         let params: Vec<Option<&'a Value>> = match plan {
-            Some(p) => p.params.clone(),
+            Some(p) => corpus
+                .parameters
+                .iter()
+                .zip(&p.params)
+                .map(|(param, v)| {
+                    v.and_then(|v| param.values.get(v as usize))
+                        .map(|v| &v.value)
+                })
+                .collect(),
             None => corpus
                 .parameters
                 .iter()
@@ -1004,13 +1012,33 @@ pub struct Engine {
     set_facts: Vec<FactId>,
 }
 
+/// How much of a finding's text an assessment builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Texts {
+    /// Everything a report shows.
+    All,
+    /// What a summary shows ([`Engine::assess_brief`]).
+    Brief,
+}
+
 /// What an assessment date fixes for every subject (each rule's timing), computed once by [`Engine::plan`].
-#[derive(Debug, Clone)]
-pub struct DatePlan<'e> {
+///
+/// It holds no borrow of the engine (versions and parameter values are indices), so that a service can keep the
+/// plans of the dates it is asked about next to its engine. A plan is only valid with the engine that made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatePlan {
     as_of: Date,
     timing: Vec<Option<Status>>,
     versions: Vec<Option<u32>>,
-    params: Vec<Option<&'e Value>>,
+    /// For each parameter, the index of its value on the date.
+    params: Vec<Option<u32>>,
+}
+
+impl DatePlan {
+    /// The date the plan is for.
+    pub fn as_of(&self) -> Date {
+        self.as_of
+    }
 }
 
 /// A compact assessment: statuses only, no traces or texts (for `assess --batch`).
@@ -1267,6 +1295,9 @@ impl Engine {
     /// The time-only standing of a rule on the context date, before its condition is looked at: in effect,
     /// upcoming, suspended or ended; `None` if the rule was not yet law then.
     fn timing(&self, ctx: &Context<'_>, index: usize) -> Option<Status> {
+        if let Some(p) = ctx.plan {
+            return p.timing.get(index).copied().flatten();
+        }
         let v = self.corpus.rules[index].version_on(ctx.as_of)?;
         Some(if ctx.ended(index) {
             Status::Ended
@@ -1297,7 +1328,7 @@ impl Engine {
     }
 
     /// What depends only on the date: each rule's timing. A batch computes it once for every subject.
-    pub fn plan(&self, as_of: Date) -> DatePlan<'_> {
+    pub fn plan(&self, as_of: Date) -> DatePlan {
         let probe = Facts::empty("", &self.corpus.vocabulary);
         let ctx = Context::new(self, &probe, as_of);
         DatePlan {
@@ -1305,7 +1336,12 @@ impl Engine {
                 .corpus
                 .parameters
                 .iter()
-                .map(|p| p.value_on(as_of).map(|v| &v.value))
+                .map(|p| {
+                    p.values
+                        .iter()
+                        .rposition(|v| v.from.date <= as_of)
+                        .map(|i| i as u32)
+                })
                 .collect(),
             as_of,
             timing: (0..self.corpus.rules.len())
@@ -1335,7 +1371,7 @@ impl Engine {
         &'a self,
         facts: &'a Facts,
         options: &Options,
-        plan: &'a DatePlan<'a>,
+        plan: &'a DatePlan,
     ) -> Summary<'a> {
         debug_assert_eq!(plan.as_of, options.as_of);
         self.summary_with(facts, options, Some(plan), |_, i| {
@@ -1347,7 +1383,7 @@ impl Engine {
         &'a self,
         facts: &'a Facts,
         options: &Options,
-        plan: Option<&'a DatePlan<'a>>,
+        plan: Option<&'a DatePlan>,
         timing: impl Fn(&Context<'a>, usize) -> Option<Status>,
     ) -> Summary<'a> {
         let ctx = Context::with_plan(self, facts, options.as_of, plan);
@@ -1475,7 +1511,46 @@ impl Engine {
 
     /// Assesses a subject.
     pub fn assess<'a>(&'a self, facts: &'a Facts, options: &Options) -> Assessment<'a> {
-        let ctx = Context::new(self, facts, options.as_of);
+        self.assess_with(facts, options, None, Texts::All)
+    }
+
+    /// [`Engine::assess`] with the date's plan computed beforehand by this engine (`plan.as_of()` must be
+    /// `options.as_of`): the same assessment, with each rule's timing and version looked up instead of worked out.
+    pub fn assess_planned<'a>(
+        &'a self,
+        facts: &'a Facts,
+        options: &Options,
+        plan: &'a DatePlan,
+    ) -> Assessment<'a> {
+        debug_assert_eq!(plan.as_of, options.as_of);
+        self.assess_with(facts, options, Some(plan), Texts::All)
+    }
+
+    /// The assessment in brief, for summaries that show statuses, citations and dates but no texts: the same
+    /// findings (statuses, effects, citations, sources, dates, penalties, the facts that would settle an undetermined
+    /// rule), classifications and conflicts as [`Engine::assess_planned`], but without what only a full report
+    /// shows: no derivations (whatever `options.traces` says), no questions (per finding or for the assessment),
+    /// no derived values or answers, and findings without history, challenges, cause or date source.
+    pub fn assess_brief<'a>(
+        &'a self,
+        facts: &'a Facts,
+        options: &Options,
+        plan: Option<&'a DatePlan>,
+    ) -> Assessment<'a> {
+        if let Some(plan) = plan {
+            debug_assert_eq!(plan.as_of, options.as_of);
+        }
+        self.assess_with(facts, options, plan, Texts::Brief)
+    }
+
+    fn assess_with<'a>(
+        &'a self,
+        facts: &'a Facts,
+        options: &Options,
+        plan: Option<&'a DatePlan>,
+        texts: Texts,
+    ) -> Assessment<'a> {
+        let ctx = Context::with_plan(self, facts, options.as_of, plan);
         let mut findings = Vec::new();
         for &i in self.rules_of(&facts.subject) {
             let rule = &self.corpus.rules[i];
@@ -1496,7 +1571,8 @@ impl Engine {
                 }
                 Some(_) => {}
             }
-            if let Some(f) = self.finding(&ctx, i, options.traces) {
+            let traces = options.traces && texts == Texts::All;
+            if let Some(f) = self.finding_with(&ctx, i, traces, texts) {
                 findings.push(f);
             }
         }
@@ -1508,7 +1584,12 @@ impl Engine {
                 b.rule,
             ))
         });
-        let questions = self.questions(&ctx, &findings);
+        let brief = texts == Texts::Brief;
+        let questions = if brief {
+            Vec::new()
+        } else {
+            self.questions(&ctx, &findings)
+        };
         let classifications: Vec<Classification> = findings
             .iter()
             .filter(|f| {
@@ -1546,8 +1627,16 @@ impl Engine {
             findings,
             conflicts,
             questions,
-            derived: self.derived_values(&ctx),
-            derived_answers: self.derived_answers(&ctx),
+            derived: if brief {
+                Vec::new()
+            } else {
+                self.derived_values(&ctx)
+            },
+            derived_answers: if brief {
+                Vec::new()
+            } else {
+                self.derived_answers(&ctx)
+            },
         }
     }
 
@@ -1558,8 +1647,19 @@ impl Engine {
         index: usize,
         traces: bool,
     ) -> Option<Finding<'a>> {
+        self.finding_with(ctx, index, traces, Texts::All)
+    }
+
+    fn finding_with<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+        index: usize,
+        traces: bool,
+        texts: Texts,
+    ) -> Option<Finding<'a>> {
+        let brief = texts == Texts::Brief;
         let rule = &self.corpus.rules[index];
-        let version = ctx.version(rule)?;
+        let version = ctx.version_at(index)?;
         let end = self.end_causes[index].as_ref();
         let timing = self.timing(ctx, index)?;
         let truth = ctx.standing(index);
@@ -1580,7 +1680,11 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let questions = open.iter().map(|f| f.question.as_str()).collect();
+        let questions = if brief {
+            Vec::new()
+        } else {
+            open.iter().map(|f| f.question.as_str()).collect()
+        };
         let open_facts = open.iter().map(|f| f.qualified.as_str()).collect();
         let derivation = traces.then(|| {
             let condition = version.condition.expr.trace(ctx, &names);
@@ -1625,6 +1729,7 @@ impl Engine {
         });
         let until = end.map(|c| c.date);
         let cause = match timing {
+            _ if brief => None,
             Status::Ended => end.cloned(),
             Status::Suspended => inst
                 .suspension_on(ctx.as_of)
@@ -1662,7 +1767,9 @@ impl Engine {
                     cap_variant: self.cap_variant(p, ctx),
                 }
             });
-        let history = {
+        let history = if brief {
+            Vec::new()
+        } else {
             let mut h: Vec<&Cause> = self.histories[rule.instrument]
                 .iter()
                 .filter(|c| c.date <= ctx.as_of)
@@ -1678,7 +1785,7 @@ impl Engine {
         let challenges = inst
             .events
             .iter()
-            .filter(|e| e.kind == EventKind::Challenged && e.date <= ctx.as_of)
+            .filter(|e| !brief && e.kind == EventKind::Challenged && e.date <= ctx.as_of)
             .map(|e| Challenge {
                 event: e.id.as_str(),
                 date: e.date,
@@ -1739,10 +1846,13 @@ impl Engine {
             url: rule.url.as_deref().unwrap_or(&inst.url),
             summary: &version.summary,
             applies_from: version.applies_from.date,
-            applies_from_source: self
-                .date_sources
-                .get(&(index, version.from.date))
-                .map(String::as_str),
+            applies_from_source: if brief {
+                None
+            } else {
+                self.date_sources
+                    .get(&(index, version.from.date))
+                    .map(String::as_str)
+            },
             until,
             cause,
             version: VersionInfo {

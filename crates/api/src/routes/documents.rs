@@ -210,16 +210,23 @@ async fn assess(
 ) -> Result<JsonText, Problem> {
     let Query(q) = q?;
     Ok(JsonText(match q.view {
-        AssessView::Full => {
-            request::assess(&s.engine, &r.manifest, r.as_of, &r.jurisdictions, r.all)?
-        }
-        AssessView::Summary => request::assess_summary(
+        AssessView::Full => request::assess_planned(
+            &s.engine,
+            &r.manifest,
+            r.as_of,
+            &r.jurisdictions,
+            r.all,
+            &s.plans,
+            &s.corpus_fingerprint,
+        )?,
+        AssessView::Summary => request::assess_summary_planned(
             &s.engine,
             &r.manifest,
             r.as_of,
             &r.jurisdictions,
             r.all,
             &s.corpus_fingerprint,
+            &s.plans,
         )?,
     }))
 }

@@ -353,14 +353,23 @@ async fn subject_assessment(
         .map(str::to_string)
         .collect();
     Ok(JsonText(match q.view {
-        AssessView::Full => request::assess(&s.engine, &manifest, q.as_of, &jurisdictions, false)?,
-        AssessView::Summary => request::assess_summary(
+        AssessView::Full => request::assess_planned(
+            &s.engine,
+            &manifest,
+            q.as_of,
+            &jurisdictions,
+            false,
+            &s.plans,
+            &s.corpus_fingerprint,
+        )?,
+        AssessView::Summary => request::assess_summary_planned(
             &s.engine,
             &manifest,
             q.as_of,
             &jurisdictions,
             false,
             &s.corpus_fingerprint,
+            &s.plans,
         )?,
     }))
 }
