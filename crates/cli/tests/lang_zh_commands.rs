@@ -668,3 +668,46 @@ fn plan_compare_and_corpus_show_in_chinese() {
         assert!(rule.contains(want), "corpus show: `{want}` missing:\n{rule}");
     }
 }
+
+/// A manifest of linked subjects in Chinese: the timeline, the diff and the explanation name each subject with the
+/// Chinese heading, and leave no English label.
+#[test]
+fn linked_subjects_timeline_diff_and_explain_in_chinese() {
+    let exporter = example("exporter-item-and-shipments.yaml");
+    let timeline = zh(&["timeline", &exporter, "--as-of", "2026-11-28", "-j", "CN"]);
+    assert_no_english("linked timeline", &timeline);
+    let diff = zh(&[
+        "diff",
+        &exporter,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2026-11-28",
+        "-j",
+        "CN",
+    ]);
+    assert_no_english("linked diff", &diff);
+    let explain = zh(&[
+        "explain",
+        &exporter,
+        "cn_mofcom_2025_61.cn_origin_items",
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_no_english("linked explain", &explain);
+    for (what, text) in [
+        ("timeline", &timeline),
+        ("diff", &diff),
+        ("explain", &explain),
+    ] {
+        let malaysia = text
+            .find("对象 2/3：to-malaysia（export） — 基于 h100")
+            .unwrap_or_else(|| panic!("{what}: {text}"));
+        let germany = text
+            .find("对象 3/3：to-germany（export） — 基于 h100")
+            .unwrap_or_else(|| panic!("{what}: {text}"));
+        assert!(malaysia < germany, "{what}: {text}");
+    }
+    assert!(timeline.starts_with("对象 1/3：h100（item）"), "{timeline}");
+    assert!(!explain.contains("h100（item）"), "{explain}");
+}
