@@ -421,3 +421,159 @@ pub fn explain(
     }
     Ok(out)
 }
+
+/// One linked subject's US checkerboard, rendered, with its chart.
+#[derive(Debug, Clone)]
+pub struct Map {
+    /// The report (text, Markdown, or the JSON of one subject's `map` document).
+    pub report: String,
+    /// The SVG chart.
+    pub svg: String,
+}
+
+/// Every linked subject's US checkerboard as of `as_of`, measured in controls as `aigov map` measures one
+/// subject's, in the manifest's order.
+pub fn maps(
+    engine: &Engine,
+    catalogue: &aigov_corpus::controls::Catalogue,
+    subjects: &[Linked],
+    as_of: Date,
+    format: OutputFormat,
+    lang: Lang,
+    translations: &Translations,
+) -> Result<Vec<Labelled<Map>>, AppError> {
+    subjects
+        .iter()
+        .map(|s| {
+            let a = engine.assess(&s.facts, &aigov_core::assess::Options::as_of(as_of));
+            let board = crate::map::checkerboard(&a);
+            let measure = crate::map::measured(engine, catalogue, &s.facts, as_of, &board)?;
+            Ok(Labelled {
+                id: s.id.clone(),
+                built_on: s.built_on.clone(),
+                answer: Map {
+                    report: crate::map::report_measured_in(
+                        &board,
+                        measure.as_ref(),
+                        format,
+                        lang,
+                        translations.get(lang.tag()),
+                    ),
+                    svg: crate::map::svg(&board),
+                },
+            })
+        })
+        .collect()
+}
+
+/// Renders the linked subjects' checkerboards: in JSON a `linked_map` document whose `subjects` are each subject's
+/// `map` document with its `id` and `built_on`, every duty carrying the `subject_id` it concerns; in text and
+/// Markdown each subject's map under a heading that names it.
+pub fn render_maps(
+    maps: &[Labelled<Map>],
+    subjects: &[Linked],
+    as_of: Date,
+    format: OutputFormat,
+    lang: Lang,
+) -> String {
+    if format == OutputFormat::Json {
+        let items: Vec<serde_json::Value> = maps
+            .iter()
+            .map(|m| {
+                let mut v: serde_json::Value =
+                    serde_json::from_str(&m.answer.report).unwrap_or(serde_json::Value::Null);
+                if let serde_json::Value::Object(o) = &mut v {
+                    o.remove("kind");
+                    o.remove("format_version");
+                    o.remove("as_of");
+                    if let Some(serde_json::Value::Array(duties)) = o.get_mut("duties") {
+                        for d in duties {
+                            if let serde_json::Value::Object(d) = d {
+                                d.insert("subject_id".into(), m.id.as_str().into());
+                            }
+                        }
+                    }
+                    o.insert("id".into(), m.id.as_str().into());
+                    if let Some(b) = &m.built_on {
+                        o.insert("built_on".into(), b.as_str().into());
+                    }
+                }
+                v
+            })
+            .collect();
+        #[derive(serde::Serialize)]
+        struct Document {
+            as_of: Date,
+            subjects: Vec<serde_json::Value>,
+        }
+        return report::json(
+            "linked_map",
+            &Document {
+                as_of,
+                subjects: items,
+            },
+        );
+    }
+    let mut out = String::new();
+    for (i, (m, s)) in maps.iter().zip(subjects).enumerate() {
+        heading(
+            &mut out,
+            format,
+            lang,
+            i + 1,
+            maps.len(),
+            &m.id,
+            &s.facts.subject,
+            m.built_on.as_deref(),
+        );
+        out.push_str(&m.answer.report);
+        out.push('\n');
+    }
+    out
+}
+
+/// Where the chart of linked subject `id` goes when the user asked for `path`: `map.svg` becomes `map-id.svg`
+/// (in the same folder: a character of the id other than a letter, digit, `-` or `_` is written `_`).
+pub fn chart_path(path: &std::path::Path, id: &str) -> std::path::PathBuf {
+    let id: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}-{id}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{id}"),
+    };
+    path.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chart_path;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn a_subjects_chart_stays_in_the_folder_asked_for() {
+        assert_eq!(
+            chart_path(Path::new("out/map.svg"), "atlas-chat"),
+            PathBuf::from("out/map-atlas-chat.svg")
+        );
+        assert_eq!(
+            chart_path(Path::new("out/map.svg"), "../../etc/x"),
+            PathBuf::from("out/map-______etc_x.svg")
+        );
+        assert_eq!(
+            chart_path(Path::new("map"), "a b"),
+            PathBuf::from("map-a_b")
+        );
+    }
+}

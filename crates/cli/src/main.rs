@@ -458,8 +458,35 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             format,
         } => {
             let engine = engine(cli.corpus.as_ref())?;
-            let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
             let as_of = as_of.unwrap_or_else(today);
+            let facts = match input::read_any(&file, &engine.corpus.vocabulary)? {
+                aigov_core::manifest::Manifest::Single(facts) => facts,
+                aigov_core::manifest::Manifest::Linked(subjects) => {
+                    let cat = aigov_app::plan::catalogue(cli.corpus.as_deref(), &engine.corpus)?;
+                    let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
+                    let maps = linked::maps(
+                        &engine,
+                        &cat,
+                        &subjects,
+                        as_of,
+                        format.into(),
+                        lang,
+                        &translations,
+                    )?;
+                    if let Some(path) = svg {
+                        for m in &maps {
+                            let path = linked::chart_path(&path, &m.id);
+                            input::write_file(&path, &m.answer.svg)?;
+                            eprintln!("wrote {}", path.display());
+                        }
+                    }
+                    anstream::print!(
+                        "{}",
+                        linked::render_maps(&maps, &subjects, as_of, format.into(), lang)
+                    );
+                    return Ok(ExitCode::SUCCESS);
+                }
+            };
             let a = engine.assess(&facts, &Options::as_of(as_of));
             let board = map::checkerboard(&a);
             if let Some(path) = svg {

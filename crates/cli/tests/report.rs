@@ -522,3 +522,53 @@ fn explain_on_linked_subjects_explains_each_subject_or_the_one_named() {
         assert!(err.contains(&squeeze("`to-malaysia` (export)")), "{err}");
     }
 }
+
+/// `aigov map` over linked subjects: each subject's checkerboard under its heading, in JSON every duty naming its
+/// subject (SB 53's frontier duties are the model's, AB 2013's training-data duty the chatbot's), one chart each.
+#[test]
+fn map_of_linked_subjects_names_each_subject() {
+    let lab = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/frontier-lab-model-and-chatbot.yaml"
+    );
+    let (code, text, err) = aigov(&["map", lab, "--as-of", "2026-11-28"]);
+    assert_eq!(code, 0, "{err}");
+    let chat = text
+        .find("Subject 2 of 2: atlas-chat (ai_system) — built on atlas")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(text.starts_with("Subject 1 of 2: atlas (model)"), "{text}");
+    assert!(text[..chat].contains("aigov map: Atlas-3 frontier model (model)"));
+    assert!(text[..chat].contains("California SB 53 (TFAIA)"));
+    assert!(!text[chat..].contains("California SB 53 (TFAIA)"), "{text}");
+
+    let dir = tempfile_dir("map-svg");
+    let svg = dir.join("map.svg");
+    let (code, json, err) = aigov(&[
+        "map",
+        lab,
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+        "--svg",
+        svg.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let charts = ["map-atlas.svg", "map-atlas-chat.svg"].map(|f| dir.join(f).is_file());
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(charts, [true, true]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["kind"], "linked_map");
+    let rules: Vec<(String, Vec<String>)> = rules_by_subject(&doc, "duties");
+    assert_eq!(rules[0].0, "atlas");
+    assert!(rules[0]
+        .1
+        .iter()
+        .any(|r| r == "us_ca_sb53.frontier_ai_framework"));
+    assert!(!rules[1].1.iter().any(|r| r.starts_with("us_ca_sb53.")));
+    assert!(rules[1]
+        .1
+        .iter()
+        .any(|r| r == "us_ca_ab2013.training_data_documentation"));
+    assert!(doc["subjects"][1]["measured"].is_object());
+}
