@@ -258,6 +258,73 @@ async fn assess_returns_the_cli_document() {
             .is_some_and(|f| !f.is_empty() && f.iter().all(|x| x["subject_id"] == "atlas-chat")));
         let api = call(&s.app, Method::GET, "/openapi.json", None, &[], None).await;
         assert!(api.text.contains("linked_assessment"));
+        // The timeline, the diff and the explanation take linked subjects too, each part naming its subject.
+        let post = |path: &'static str, body: serde_json::Value| {
+            call(
+                &s.app,
+                Method::POST,
+                path,
+                Some(&s.viewer),
+                &[],
+                Some(body.to_string()),
+            )
+        };
+        let t = post(
+            "/api/v1/timeline",
+            json!({"manifest": linked, "as_of": "2026-11-28"}),
+        )
+        .await;
+        assert_eq!(t.status, StatusCode::OK, "{}", t.text);
+        let doc = t.json();
+        assert_eq!(doc["kind"], "linked_timeline");
+        for (i, id) in ["atlas", "atlas-chat"].into_iter().enumerate() {
+            let entries = doc["subjects"][i]["entries"].as_array().unwrap();
+            assert!(
+                !entries.is_empty() && entries.iter().all(|e| e["subject_id"] == id),
+                "{doc}"
+            );
+        }
+        let d = post(
+            "/api/v1/diff",
+            json!({"manifest": linked, "from": "2024-01-01", "to": "2026-11-28"}),
+        )
+        .await;
+        assert_eq!(d.status, StatusCode::OK, "{}", d.text);
+        let doc = d.json();
+        assert_eq!(doc["kind"], "linked_diff");
+        assert_eq!(doc["subjects"][1]["id"], "atlas-chat");
+        assert!(doc["subjects"][1]["changes"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty() && c.iter().all(|x| x["subject_id"] == "atlas-chat")));
+        let rule = "eu_ai_act.art50_1_interaction_disclosure";
+        let e = post(
+            "/api/v1/explain",
+            json!({"manifest": linked, "rule": rule, "as_of": "2026-11-28"}),
+        )
+        .await;
+        assert_eq!(e.status, StatusCode::OK, "{}", e.text);
+        let doc = e.json();
+        assert_eq!(doc["kind"], "linked_explanation");
+        let ids: Vec<&str> = doc["subjects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|x| x["id"].as_str())
+            .collect();
+        assert_eq!(ids, ["atlas-chat"], "the model is not an AI system");
+        let p = post(
+            "/api/v1/explain",
+            json!({"manifest": linked, "rule": rule, "subject": "atlas", "as_of": "2026-11-28"}),
+        )
+        .await
+        .problem(422, "request.invalid");
+        assert!(
+            p["detail"]
+                .as_str()
+                .unwrap()
+                .contains("`atlas-chat` (ai_system)"),
+            "{p}"
+        );
         // The date is required.
         let no_date = json!({"manifest": example("cv-screening-saas.yaml")}).to_string();
         let p = call(

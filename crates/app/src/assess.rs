@@ -178,37 +178,16 @@ pub fn render_linked(
     }
     let mut out = String::new();
     for (i, a) in answers.iter().enumerate() {
-        let s = &a.answer.assessment;
-        let heading = lang.ta(
-            "report-linked-subject",
-            &[
-                ("n", crate::i18n::Arg::Num((i + 1) as f64)),
-                ("count", crate::i18n::Arg::Num(answers.len() as f64)),
-                ("id", crate::i18n::Arg::Str(a.id)),
-                ("subject", crate::i18n::Arg::Str(s.subject)),
-            ],
+        crate::linked::heading(
+            &mut out,
+            format,
+            lang,
+            i + 1,
+            answers.len(),
+            a.id,
+            a.answer.assessment.subject,
+            a.built_on,
         );
-        let built = a
-            .built_on
-            .map(|b| {
-                format!(
-                    " — {}",
-                    lang.ta(
-                        "report-linked-built-on",
-                        &[("id", crate::i18n::Arg::Str(b))]
-                    )
-                )
-            })
-            .unwrap_or_default();
-        if format == OutputFormat::Markdown {
-            out.push_str(&format!("# {heading}{built}\n\n"));
-        } else {
-            let line = format!("{heading}{built}");
-            out.push_str(&format!(
-                "{line}\n{}\n\n",
-                "#".repeat(line.chars().count().min(100))
-            ));
-        }
         out.push_str(&render(engine, &a.answer, format, lang, translations));
         out.push('\n');
     }

@@ -25,6 +25,7 @@ pub mod inventory;
 pub mod json;
 pub mod jurisdictions;
 pub mod law;
+pub mod linked;
 pub mod lists;
 pub mod localize;
 pub mod manifest_edit;

@@ -288,14 +288,16 @@ fn assess_summary_with(
     )))
 }
 
-/// The explanation document of one rule (`aigov explain --format json`).
+/// The explanation document of one rule (`aigov explain --format json`); for a manifest of linked subjects the
+/// `linked_explanation` document, for the subject `subject` names or every subject of the rule's kind.
 pub fn explain(
     engine: &Engine,
     manifest: &serde_json::Value,
     rule: &str,
+    subject: Option<&str>,
     as_of: Date,
 ) -> Result<String, RequestError> {
-    let facts = bind(engine, manifest)?;
+    let parsed = bind_any(engine, manifest)?;
     let Some(index) = engine.corpus.rule_index(rule) else {
         return Err(AppError::not_found(
             format!("unknown rule `{rule}`"),
@@ -308,6 +310,28 @@ pub fn explain(
         )
         .into());
     };
+    let facts = match parsed {
+        Manifest::Linked(subjects) => {
+            return Ok(crate::linked::explain(
+                engine,
+                &subjects,
+                index,
+                subject,
+                as_of,
+                OutputFormat::Json,
+                crate::i18n::Lang::En,
+                &crate::Translations::default(),
+            )?);
+        }
+        Manifest::Single(facts) => facts,
+    };
+    if let Some(id) = subject {
+        return Err(AppError::invalid(
+            format!("`subject` {id}: the manifest describes one subject, not linked subjects"),
+            "leave out `subject` for a manifest of one subject",
+        )
+        .into());
+    }
     let subject = &engine.corpus.rules[index].subject;
     if subject != &facts.subject {
         return Err(AppError::invalid(
@@ -328,7 +352,7 @@ pub fn explain(
     ))
 }
 
-/// The diff document between two dates (`aigov diff --format json`).
+/// The diff document between two dates (`aigov diff --format json`; `linked_diff` for linked subjects).
 pub fn diff(
     engine: &Engine,
     manifest: &serde_json::Value,
@@ -343,19 +367,43 @@ pub fn diff(
         )
         .into());
     }
-    let facts = bind(engine, manifest)?;
+    let facts = match bind_any(engine, manifest)? {
+        Manifest::Single(facts) => facts,
+        Manifest::Linked(subjects) => {
+            let ds = crate::linked::diffs(engine, &subjects, from, to, jurisdictions);
+            return Ok(crate::linked::render_diffs(
+                &ds,
+                OutputFormat::Json,
+                crate::i18n::Lang::En,
+                &crate::Translations::default(),
+                None,
+            ));
+        }
+    };
     let d = aigov_core::diff::diff(engine, &facts, from, to, jurisdictions);
     Ok(report::diff(&d, OutputFormat::Json))
 }
 
-/// The timeline document (`aigov timeline --format json`).
+/// The timeline document (`aigov timeline --format json`; `linked_timeline` for linked subjects).
 pub fn timeline(
     engine: &Engine,
     manifest: &serde_json::Value,
     as_of: Date,
     jurisdictions: &[String],
 ) -> Result<String, RequestError> {
-    let facts = bind(engine, manifest)?;
+    let facts = match bind_any(engine, manifest)? {
+        Manifest::Single(facts) => facts,
+        Manifest::Linked(subjects) => {
+            let ts = crate::linked::timelines(engine, &subjects, as_of, jurisdictions);
+            return Ok(crate::linked::render_timelines(
+                &ts,
+                OutputFormat::Json,
+                crate::i18n::Lang::En,
+                &crate::Translations::default(),
+                None,
+            ));
+        }
+    };
     let t = aigov_core::timeline::timeline(engine, &facts, as_of, jurisdictions);
     Ok(report::timeline(&t, OutputFormat::Json))
 }

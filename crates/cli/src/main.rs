@@ -14,7 +14,7 @@ mod inventory;
 mod screen;
 mod serve;
 
-use aigov_app::{chips, compute, map, report, timeline};
+use aigov_app::{chips, compute, linked, map, report, timeline};
 use aigov_core::assess::{Engine, Options};
 use aigov_core::Date;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -155,6 +155,10 @@ enum Command {
         file: String,
         /// The rule id (see `aigov corpus show`).
         rule: String,
+        /// For a manifest of linked subjects: the id of the subject to explain the rule for (default: every
+        /// subject of the rule's kind).
+        #[arg(long, value_name = "ID")]
+        subject: Option<String>,
         /// The date (default: today).
         #[arg(long, value_name = "DATE")]
         as_of: Option<Date>,
@@ -454,8 +458,35 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             format,
         } => {
             let engine = engine(cli.corpus.as_ref())?;
-            let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
             let as_of = as_of.unwrap_or_else(today);
+            let facts = match input::read_any(&file, &engine.corpus.vocabulary)? {
+                aigov_core::manifest::Manifest::Single(facts) => facts,
+                aigov_core::manifest::Manifest::Linked(subjects) => {
+                    let cat = aigov_app::plan::catalogue(cli.corpus.as_deref(), &engine.corpus)?;
+                    let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
+                    let maps = linked::maps(
+                        &engine,
+                        &cat,
+                        &subjects,
+                        as_of,
+                        format.into(),
+                        lang,
+                        &translations,
+                    )?;
+                    if let Some(path) = svg {
+                        for m in &maps {
+                            let path = linked::chart_path(&path, &m.id);
+                            input::write_file(&path, &m.answer.svg)?;
+                            eprintln!("wrote {}", path.display());
+                        }
+                    }
+                    anstream::print!(
+                        "{}",
+                        linked::render_maps(&maps, &subjects, as_of, format.into(), lang)
+                    );
+                    return Ok(ExitCode::SUCCESS);
+                }
+            };
             let a = engine.assess(&facts, &Options::as_of(as_of));
             let board = map::checkerboard(&a);
             if let Some(path) = svg {
@@ -746,11 +777,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Explain {
             file,
             rule,
+            subject,
             as_of,
             format,
         } => {
             let engine = engine(cli.corpus.as_ref())?;
-            let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
+            let manifest = input::read_any(&file, &engine.corpus.vocabulary)?;
             let Some(index) = engine.corpus.rule_index(&rule) else {
                 return Err(CliError::Usage {
                     message: format!("unknown rule `{rule}`"),
@@ -764,6 +796,33 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     }),
                 });
             };
+            let as_of = as_of.unwrap_or_else(today);
+            let facts = match manifest {
+                aigov_core::manifest::Manifest::Linked(subjects) => {
+                    let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
+                    let text = linked::explain(
+                        &engine,
+                        &subjects,
+                        index,
+                        subject.as_deref(),
+                        as_of,
+                        format.into(),
+                        lang,
+                        &translations,
+                    )?;
+                    anstream::print!("{text}");
+                    return Ok(ExitCode::SUCCESS);
+                }
+                aigov_core::manifest::Manifest::Single(facts) => facts,
+            };
+            if let Some(id) = subject {
+                return Err(CliError::Usage {
+                    message: format!(
+                        "--subject {id}: {file} describes one subject, not linked subjects"
+                    ),
+                    help: "leave out --subject for a manifest of one subject".into(),
+                });
+            }
             let subject = &engine.corpus.rules[index].subject;
             if subject != &facts.subject {
                 return Err(CliError::Usage {
@@ -774,7 +833,6 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     help: format!("explain it with a manifest whose `subject` is `{subject}`"),
                 });
             }
-            let as_of = as_of.unwrap_or_else(today);
             let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
             anstream::print!(
                 "{}",
@@ -805,7 +863,24 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 });
             }
             input::check_jurisdictions(&engine.corpus, &jurisdictions)?;
-            let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
+            let facts = match input::read_any(&file, &engine.corpus.vocabulary)? {
+                aigov_core::manifest::Manifest::Single(facts) => facts,
+                aigov_core::manifest::Manifest::Linked(subjects) => {
+                    let ds = linked::diffs(&engine, &subjects, from, to, &jurisdictions);
+                    let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
+                    anstream::print!(
+                        "{}",
+                        linked::render_diffs(
+                            &ds,
+                            format.into(),
+                            lang,
+                            &translations,
+                            Some(&engine.corpus)
+                        )
+                    );
+                    return Ok(ExitCode::SUCCESS);
+                }
+            };
             let d = aigov_core::diff::diff(&engine, &facts, from, to, &jurisdictions);
             let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
             anstream::print!(
@@ -844,13 +919,35 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             let engine = engine(cli.corpus.as_ref())?;
             input::check_jurisdictions(&engine.corpus, &jurisdictions)?;
-            let facts = input::read_manifest(&file, &engine.corpus.vocabulary)?;
-            let t = aigov_core::timeline::timeline(
-                &engine,
-                &facts,
-                as_of.unwrap_or_else(today),
-                &jurisdictions,
-            );
+            let as_of = as_of.unwrap_or_else(today);
+            let facts = match input::read_any(&file, &engine.corpus.vocabulary)? {
+                aigov_core::manifest::Manifest::Single(facts) => facts,
+                aigov_core::manifest::Manifest::Linked(subjects) => {
+                    let ts = linked::timelines(&engine, &subjects, as_of, &jurisdictions);
+                    let merged = linked::merged_timeline(&ts);
+                    if let Some(path) = ics {
+                        input::write_file(&path, &timeline::ics(&merged))?;
+                        eprintln!("wrote {}", path.display());
+                    }
+                    if let Some(path) = svg {
+                        input::write_file(&path, &timeline::svg(&merged))?;
+                        eprintln!("wrote {}", path.display());
+                    }
+                    let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
+                    anstream::print!(
+                        "{}",
+                        linked::render_timelines(
+                            &ts,
+                            format.into(),
+                            lang,
+                            &translations,
+                            Some(&engine.corpus)
+                        )
+                    );
+                    return Ok(ExitCode::SUCCESS);
+                }
+            };
+            let t = aigov_core::timeline::timeline(&engine, &facts, as_of, &jurisdictions);
             if let Some(path) = ics {
                 input::write_file(&path, &timeline::ics(&t))?;
                 eprintln!("wrote {}", path.display());

@@ -982,3 +982,46 @@ fn an_amended_duty_is_chinese_before_and_after_the_amendment() {
         "{before}"
     );
 }
+
+/// A manifest of linked subjects in Chinese: the timeline, the diff and the explanation name each subject with the
+/// Chinese heading, and leave no English label.
+#[test]
+fn linked_subjects_timeline_diff_and_explain_in_chinese() {
+    let exporter = example("exporter-item-and-shipments.yaml");
+    let timeline = zh(&["timeline", &exporter, "--as-of", "2026-11-28", "-j", "CN"]);
+    assert_no_english("linked timeline", &timeline);
+    let diff = zh(&[
+        "diff",
+        &exporter,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2026-11-28",
+        "-j",
+        "CN",
+    ]);
+    assert_no_english("linked diff", &diff);
+    let explain = zh(&[
+        "explain",
+        &exporter,
+        "cn_mofcom_2025_61.cn_origin_items",
+        "--as-of",
+        "2026-11-28",
+    ]);
+    assert_no_english("linked explain", &explain);
+    for (what, text) in [
+        ("timeline", &timeline),
+        ("diff", &diff),
+        ("explain", &explain),
+    ] {
+        let malaysia = text
+            .find("对象 2/3：to-malaysia（export） — 基于 h100")
+            .unwrap_or_else(|| panic!("{what}: {text}"));
+        let germany = text
+            .find("对象 3/3：to-germany（export） — 基于 h100")
+            .unwrap_or_else(|| panic!("{what}: {text}"));
+        assert!(malaysia < germany, "{what}: {text}");
+    }
+    assert!(timeline.starts_with("对象 1/3：h100（item）"), "{timeline}");
+    assert!(!explain.contains("h100（item）"), "{explain}");
+}

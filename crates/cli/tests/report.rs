@@ -257,3 +257,318 @@ fn linked_subjects_are_assessed_together_and_each_finding_names_its_subject() {
     assert!(rules_of(1).contains(&"eu_ai_act.art50_1_interaction_disclosure".to_string()));
     assert!(!rules_of(0).iter().any(|r| r.starts_with("eu_ai_act.art50")));
 }
+
+/// Runs the binary in English without colour; (exit code, stdout, stderr).
+fn aigov(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .args(["--color", "never"])
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        stderr,
+    )
+}
+
+const EXPORTER: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/exporter-item-and-shipments.yaml"
+);
+
+/// The rules of each subject of a linked JSON document, from its `list` (`entries`, `changes`), after checking
+/// that every item of the list names the subject it sits under.
+fn rules_by_subject(doc: &serde_json::Value, list: &str) -> Vec<(String, Vec<String>)> {
+    doc["subjects"]
+        .as_array()
+        .expect("subjects")
+        .iter()
+        .map(|s| {
+            let id = s["id"].as_str().expect("id").to_string();
+            let items = s[list].as_array().expect("list");
+            for item in items {
+                assert_eq!(item["subject_id"], id.as_str(), "{item}");
+            }
+            let rules = items
+                .iter()
+                .filter_map(|x| x["rule"].as_str().map(String::from))
+                .collect();
+            (id, rules)
+        })
+        .collect()
+}
+
+/// One product, one manifest: `aigov timeline` goes over every linked subject, each under a heading that names
+/// it, and in JSON every entry and span names its subject; the calendar holds every subject's events, distinctly.
+#[test]
+fn timeline_of_linked_subjects_names_each_subject() {
+    let (code, text, err) = aigov(&["timeline", EXPORTER, "--as-of", "2026-11-28"]);
+    assert_eq!(code, 0, "{err}");
+    let item = text
+        .find("Subject 1 of 3: h100 (item)")
+        .unwrap_or_else(|| panic!("{text}"));
+    let malaysia = text
+        .find("Subject 2 of 3: to-malaysia (export) — built on h100")
+        .unwrap_or_else(|| panic!("{text}"));
+    let germany = text
+        .find("Subject 3 of 3: to-germany (export) — built on h100")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(item < malaysia && malaysia < germany);
+    let (item, malaysia, germany) = (
+        &text[item..malaysia],
+        &text[malaysia..germany],
+        &text[germany..],
+    );
+    assert!(item.contains("Timeline for Nvidia H100 SXM (item)"));
+    assert!(item.contains("ECCN 3A090.a.1 - total processing performance"));
+    assert!(!malaysia.contains("ECCN 3A090.a.1 - total processing performance"));
+    // The D:5-parent licence is the Malaysian shipment's (a Chinese parent), not the German one's.
+    let hq = "Licence to any destination when a party is headquartered in D:5 or Macau";
+    assert!(malaysia.contains(hq), "{malaysia}");
+    assert!(!germany.contains(hq), "{germany}");
+    assert!(germany.contains("Timeline for 16 H100 to a German university (export)"));
+
+    let dir = tempfile_dir("timeline-ics");
+    let ics = dir.join("linked.ics");
+    let (code, json, err) = aigov(&[
+        "timeline",
+        EXPORTER,
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+        "--ics",
+        ics.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["kind"], "linked_timeline");
+    assert_eq!(doc["as_of"], "2026-11-28");
+    let subjects = doc["subjects"].as_array().expect("subjects");
+    assert_eq!(subjects[0]["subject"], "item");
+    assert!(subjects[0].get("built_on").is_none());
+    assert_eq!(subjects[1]["built_on"], "h100");
+    for s in subjects {
+        for span in s["spans"].as_array().expect("spans") {
+            assert_eq!(span["subject_id"], s["id"], "{span}");
+        }
+    }
+    let rules = rules_by_subject(&doc, "entries");
+    let ids: Vec<&str> = rules.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["h100", "to-malaysia", "to-germany"]);
+    let has = |i: usize, rule: &str| rules[i].1.iter().any(|r| r == rule);
+    assert!(has(0, "us_ear_ac_2023.eccn_3a090_a_1"));
+    assert!(!has(1, "us_ear_ac_2023.eccn_3a090_a_1"));
+    assert!(has(1, "us_ear_ac_2023.hq_licence"));
+    assert!(!has(2, "us_ear_ac_2023.hq_licence"));
+    assert!(has(2, "us_ear.decision_no_licence_required"));
+
+    // The calendar: both shipments' due-diligence events, with distinct UIDs.
+    let cal = std::fs::read_to_string(&ics)
+        .expect("the calendar is written")
+        .replace("\r\n ", "");
+    std::fs::remove_dir_all(&dir).ok();
+    let uids: Vec<&str> = cal.lines().filter(|l| l.starts_with("UID:")).collect();
+    let unique: std::collections::BTreeSet<&&str> = uids.iter().collect();
+    assert_eq!(uids.len(), unique.len(), "UIDs repeat:\n{cal}");
+    for id in ["to-malaysia", "to-germany"] {
+        assert!(
+            cal.contains(&format!(
+                "UID:{id}/us_bis_guidance_2025_05_13.diversion_due_diligence-applies-20250513@aigov"
+            )),
+            "{cal}"
+        );
+    }
+}
+
+/// A fresh folder under the system's temporary folder for one test.
+fn tempfile_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("aigov-report-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
+}
+
+/// `aigov diff` over linked subjects: every subject's changes, each change naming its subject.
+#[test]
+fn diff_of_linked_subjects_names_each_subject() {
+    let args = [
+        "diff",
+        EXPORTER,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2026-11-28",
+    ];
+    let (code, text, err) = aigov(&args);
+    assert_eq!(code, 0, "{err}");
+    let malaysia = text
+        .find("Subject 2 of 3: to-malaysia (export) — built on h100")
+        .unwrap_or_else(|| panic!("{text}"));
+    let germany = text
+        .find("Subject 3 of 3: to-germany (export) — built on h100")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(text.starts_with("Subject 1 of 3: h100 (item)"), "{text}");
+    // The January 2025 worldwide licence (AI Diffusion) reaches the Malaysian shipment only.
+    let worldwide = "Worldwide licence for .a advanced computing items outside Tier 1";
+    assert!(text[malaysia..germany].contains(worldwide), "{text}");
+    assert!(!text[germany..].contains(worldwide), "{text}");
+
+    let (code, json, err) = aigov(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["kind"], "linked_diff");
+    assert_eq!(
+        (doc["from"].as_str(), doc["to"].as_str()),
+        (Some("2025-01-01"), Some("2026-11-28"))
+    );
+    let rules = rules_by_subject(&doc, "changes");
+    let ids: Vec<&str> = rules.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["h100", "to-malaysia", "to-germany"]);
+    let has = |i: usize, rule: &str| rules[i].1.iter().any(|r| r == rule);
+    assert!(has(0, "us_eo_14320.exports_program_hardware"));
+    assert!(has(1, "us_ear_ai_diffusion_2025.worldwide_licence"));
+    assert!(!has(2, "us_ear_ai_diffusion_2025.worldwide_licence"));
+    assert!(has(2, "us_bis_guidance_2025_05_13.red_flags"));
+}
+
+/// `aigov explain RULE` on linked subjects: every subject of the rule's kind, or the one `--subject` names; an
+/// unknown or ill-suited id is refused with the manifest's subjects listed.
+#[test]
+fn explain_on_linked_subjects_explains_each_subject_or_the_one_named() {
+    let rule = "us_ear_ac_2023.hq_licence";
+    let (code, text, err) = aigov(&["explain", EXPORTER, rule, "--as-of", "2026-11-28"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !text.contains("h100 (item)"),
+        "the item is not an export: {text}"
+    );
+    let malaysia = text
+        .find("Subject 2 of 3: to-malaysia (export) — built on h100")
+        .unwrap_or_else(|| panic!("{text}"));
+    let germany = text
+        .find("Subject 3 of 3: to-germany (export) — built on h100")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        text[malaysia..germany].contains("As of 2026-11-28: IN EFFECT"),
+        "{text}"
+    );
+    assert!(
+        text[germany..].contains("As of 2026-11-28: NOT APPLICABLE"),
+        "{text}"
+    );
+
+    let (code, json, err) = aigov(&[
+        "explain",
+        EXPORTER,
+        rule,
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["kind"], "linked_explanation");
+    assert_eq!(doc["rule"], rule);
+    let got: Vec<(&str, &str)> = doc["subjects"]
+        .as_array()
+        .expect("subjects")
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap_or_default(),
+                s["finding"]["status"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("to-malaysia", "in_effect"),
+            ("to-germany", "not_applicable")
+        ]
+    );
+
+    let (code, text, err) = aigov(&[
+        "explain",
+        EXPORTER,
+        rule,
+        "--as-of",
+        "2026-11-28",
+        "--subject",
+        "to-germany",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        text.starts_with("Subject 3 of 3: to-germany (export)"),
+        "{text}"
+    );
+    assert!(!text.contains("to-malaysia"), "{text}");
+
+    for (id, says) in [("nope", "no subject `nope`"), ("h100", "is of kind `item`")] {
+        let (code, _, err) = aigov(&["explain", EXPORTER, rule, "--subject", id]);
+        assert_eq!(code, 2, "{err}");
+        // The message without spaces (the error report wraps it to the terminal, where a line breaks).
+        let squeeze = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '│' | '×'))
+                .collect()
+        };
+        let err = squeeze(&err);
+        assert!(err.contains(&squeeze(says)), "{err}");
+        assert!(err.contains(&squeeze("`to-malaysia` (export)")), "{err}");
+    }
+}
+
+/// `aigov map` over linked subjects: each subject's checkerboard under its heading, in JSON every duty naming its
+/// subject (SB 53's frontier duties are the model's, AB 2013's training-data duty the chatbot's), one chart each.
+#[test]
+fn map_of_linked_subjects_names_each_subject() {
+    let lab = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/frontier-lab-model-and-chatbot.yaml"
+    );
+    let (code, text, err) = aigov(&["map", lab, "--as-of", "2026-11-28"]);
+    assert_eq!(code, 0, "{err}");
+    let chat = text
+        .find("Subject 2 of 2: atlas-chat (ai_system) — built on atlas")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(text.starts_with("Subject 1 of 2: atlas (model)"), "{text}");
+    assert!(text[..chat].contains("aigov map: Atlas-3 frontier model (model)"));
+    assert!(text[..chat].contains("California SB 53 (TFAIA)"));
+    assert!(!text[chat..].contains("California SB 53 (TFAIA)"), "{text}");
+
+    let dir = tempfile_dir("map-svg");
+    let svg = dir.join("map.svg");
+    let (code, json, err) = aigov(&[
+        "map",
+        lab,
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+        "--svg",
+        svg.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let charts = ["map-atlas.svg", "map-atlas-chat.svg"].map(|f| dir.join(f).is_file());
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(charts, [true, true]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["kind"], "linked_map");
+    let rules: Vec<(String, Vec<String>)> = rules_by_subject(&doc, "duties");
+    assert_eq!(rules[0].0, "atlas");
+    assert!(rules[0]
+        .1
+        .iter()
+        .any(|r| r == "us_ca_sb53.frontier_ai_framework"));
+    assert!(!rules[1].1.iter().any(|r| r.starts_with("us_ca_sb53.")));
+    assert!(rules[1]
+        .1
+        .iter()
+        .any(|r| r == "us_ca_ab2013.training_data_documentation"));
+    assert!(doc["subjects"][1]["measured"].is_object());
+}

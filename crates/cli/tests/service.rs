@@ -594,13 +594,13 @@ fn linked_subjects_get_the_cli_document_from_the_api() {
         .any(|c| c["linked_subject"] == "atlas" && c["tier"] == "gpai_systemic_risk"));
     assert!(classes.iter().all(|c| c["linked_subject"].is_string()));
 
-    // A document made for one subject's facts (the timeline) refuses linked subjects, saying what to post.
+    // A document made for one subject's facts (the US map) refuses linked subjects, saying what to post.
     let body = serde_json::json!({"manifest": example_json("frontier-lab-model-and-chatbot.yaml"), "as_of": date})
         .to_string();
     let (status, _, p) = send(
         &a,
         "POST",
-        &format!("{}/api/v1/timeline", server.base),
+        &format!("{}/api/v1/map", server.base),
         &t,
         None,
         Some(&body),

@@ -120,11 +120,15 @@ pub struct AssessRequest {
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExplainRequest {
-    /// The manifest of one subject (a manifest of linked subjects is refused: 422 `manifest.invalid`).
+    /// The manifest: one subject, or linked subjects under `subjects` (the `linked_explanation` document).
     #[schema(value_type = Object)]
     pub manifest: serde_json::Value,
     /// The rule's id.
     pub rule: String,
+    /// For linked subjects: the id of the subject to explain the rule for (default: every subject of the rule's
+    /// kind).
+    #[serde(default)]
+    pub subject: Option<String>,
     /// The date (YYYY-MM-DD).
     #[schema(value_type = String, format = Date)]
     pub as_of: Date,
@@ -134,7 +138,7 @@ pub struct ExplainRequest {
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DiffRequest {
-    /// The manifest of one subject (a manifest of linked subjects is refused: 422 `manifest.invalid`).
+    /// The manifest: one subject, or linked subjects under `subjects` (the `linked_diff` document).
     #[schema(value_type = Object)]
     pub manifest: serde_json::Value,
     /// The earlier date.
@@ -152,7 +156,8 @@ pub struct DiffRequest {
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DatedRequest {
-    /// The manifest of one subject (a manifest of linked subjects is refused: 422 `manifest.invalid`).
+    /// The manifest: for the timeline one subject or linked subjects under `subjects` (the `linked_timeline`
+    /// document); for the map and compute one subject (linked subjects are refused: 422 `manifest.invalid`).
     #[schema(value_type = Object)]
     pub manifest: serde_json::Value,
     /// The date (YYYY-MM-DD).
@@ -234,7 +239,7 @@ async fn assess(
 /// The explanation of one rule for a posted manifest (`aigov explain --format json`).
 #[utoipa::path(post, path = "/api/v1/explain", tag = "documents", request_body = ExplainRequest,
     responses(
-        (status = 200, description = "The explanation (docs/output.md)", body = Object),
+        (status = 200, description = "The explanation (docs/output.md; `linked_explanation` for linked subjects)", body = Object),
         (status = 422, description = "The manifest or the rule does not fit", body = Problem, content_type = "application/problem+json")))]
 async fn explain(
     _: Viewer,
@@ -245,6 +250,7 @@ async fn explain(
         &s.engine,
         &r.manifest,
         &r.rule,
+        r.subject.as_deref(),
         r.as_of,
     )?))
 }
@@ -252,7 +258,7 @@ async fn explain(
 /// What changes between two dates, with causes (`aigov diff --format json`).
 #[utoipa::path(post, path = "/api/v1/diff", tag = "documents", request_body = DiffRequest,
     responses(
-        (status = 200, description = "The diff (docs/output.md)", body = Object),
+        (status = 200, description = "The diff (docs/output.md; `linked_diff` for linked subjects)", body = Object),
         (status = 422, description = "The manifest or the dates do not fit", body = Problem, content_type = "application/problem+json")))]
 async fn diff(
     _: Viewer,
@@ -271,7 +277,7 @@ async fn diff(
 /// Every dated start, deadline, amendment and end (`aigov timeline --format json`).
 #[utoipa::path(post, path = "/api/v1/timeline", tag = "documents", request_body = DatedRequest,
     responses(
-        (status = 200, description = "The timeline (docs/output.md)", body = Object),
+        (status = 200, description = "The timeline (docs/output.md; `linked_timeline` for linked subjects)", body = Object),
         (status = 422, description = "The manifest does not fit", body = Problem, content_type = "application/problem+json")))]
 async fn timeline(
     _: Viewer,

@@ -1,0 +1,579 @@
+//! `aigov timeline`, `diff` and `explain` over a manifest of linked subjects (an organization's model and the
+//! system built on it, an item and its exports): each subject's answer, labelled with the subject's id. A manifest
+//! of one subject is answered exactly as before, by the single-subject renderers of [`crate::report`].
+//!
+//! JSON: `linked_timeline`, `linked_diff` and `linked_explanation` documents whose `subjects` are each subject's
+//! document with its `id` and `built_on`, every timeline entry and span and every diff change carrying the
+//! `subject_id` it concerns (docs/output.md). Text and Markdown: each subject's report under a heading that names
+//! it, as `aigov assess` prints linked subjects.
+
+use crate::i18n::{Arg, Lang};
+use crate::report;
+use crate::{AppError, OutputFormat, Translations};
+use aigov_core::diff::Diff;
+use aigov_core::manifest::Linked;
+use aigov_core::model::Corpus;
+use aigov_core::timeline::{Entry, Span, Timeline};
+use aigov_core::{Date, Engine};
+
+/// One linked subject's answer (a timeline, a diff, ...) with the subject's id and what it is built on.
+#[derive(Debug, Clone)]
+pub struct Labelled<T> {
+    /// Its id in the manifest.
+    pub id: String,
+    /// The subject it is built on (or, for an export, the item it carries).
+    pub built_on: Option<String>,
+    /// Its answer.
+    pub answer: T,
+}
+
+/// The heading that opens a linked subject's report: "Subject 2 of 3: `to-malaysia` (export) — built on `h100`",
+/// underlined in text, a level-1 heading in Markdown.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn heading(
+    out: &mut String,
+    format: OutputFormat,
+    lang: Lang,
+    n: usize,
+    count: usize,
+    id: &str,
+    subject: &str,
+    built_on: Option<&str>,
+) {
+    let heading = lang.ta(
+        "report-linked-subject",
+        &[
+            ("n", Arg::Num(n as f64)),
+            ("count", Arg::Num(count as f64)),
+            ("id", Arg::Str(id)),
+            ("subject", Arg::Str(subject)),
+        ],
+    );
+    let built = built_on
+        .map(|b| {
+            format!(
+                " — {}",
+                lang.ta("report-linked-built-on", &[("id", Arg::Str(b))])
+            )
+        })
+        .unwrap_or_default();
+    if format == OutputFormat::Markdown {
+        out.push_str(&format!("# {heading}{built}\n\n"));
+    } else {
+        let line = format!("{heading}{built}");
+        out.push_str(&format!(
+            "{line}\n{}\n\n",
+            "#".repeat(line.chars().count().min(100))
+        ));
+    }
+}
+
+/// Every linked subject's timeline, reading the law as of `as_of`, in the manifest's order.
+pub fn timelines(
+    engine: &Engine,
+    subjects: &[Linked],
+    as_of: Date,
+    jurisdictions: &[String],
+) -> Vec<Labelled<Timeline>> {
+    subjects
+        .iter()
+        .map(|s| Labelled {
+            id: s.id.clone(),
+            built_on: s.built_on.clone(),
+            answer: aigov_core::timeline::timeline(engine, &s.facts, as_of, jurisdictions),
+        })
+        .collect()
+}
+
+/// The linked subjects' timelines as one, for a calendar file or a chart: every entry and span titled
+/// `id: title`, and its rule written `id/rule` (so a rule that concerns two subjects is two calendar events with
+/// distinct UIDs); entries ordered by date, then by the manifest's order.
+pub fn merged_timeline(timelines: &[Labelled<Timeline>]) -> Timeline {
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    for t in timelines {
+        entries.extend(t.answer.entries.iter().map(|e| Entry {
+            rule: format!("{}/{}", t.id, e.rule),
+            title: format!("{}: {}", t.id, e.title),
+            ..e.clone()
+        }));
+        spans.extend(t.answer.spans.iter().map(|s| Span {
+            rule: format!("{}/{}", t.id, s.rule),
+            title: format!("{}: {}", t.id, s.title),
+            ..s.clone()
+        }));
+    }
+    entries.sort_by_key(|e| e.date);
+    let ids: Vec<&str> = timelines.iter().map(|t| t.id.as_str()).collect();
+    Timeline {
+        as_of: timelines
+            .first()
+            .map(|t| t.answer.as_of)
+            .unwrap_or_default(),
+        subject: "linked".into(),
+        name: Some(ids.join(", ")),
+        entries,
+        spans,
+    }
+}
+
+/// Renders the linked subjects' timelines (see the module's documentation).
+pub fn render_timelines(
+    timelines: &[Labelled<Timeline>],
+    format: OutputFormat,
+    lang: Lang,
+    translations: &Translations,
+    corpus: Option<&Corpus>,
+) -> String {
+    if format == OutputFormat::Json {
+        #[derive(serde::Serialize)]
+        struct Tagged<'a, T> {
+            subject_id: &'a str,
+            #[serde(flatten)]
+            item: &'a T,
+        }
+        #[derive(serde::Serialize)]
+        struct Subject<'a> {
+            id: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            built_on: Option<&'a str>,
+            subject: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<&'a str>,
+            entries: Vec<Tagged<'a, Entry>>,
+            spans: Vec<Tagged<'a, Span>>,
+        }
+        #[derive(serde::Serialize)]
+        struct Document<'a> {
+            as_of: Option<Date>,
+            subjects: Vec<Subject<'a>>,
+        }
+        let subjects = timelines
+            .iter()
+            .map(|t| Subject {
+                id: &t.id,
+                built_on: t.built_on.as_deref(),
+                subject: &t.answer.subject,
+                name: t.answer.name.as_deref(),
+                entries: t
+                    .answer
+                    .entries
+                    .iter()
+                    .map(|item| Tagged {
+                        subject_id: &t.id,
+                        item,
+                    })
+                    .collect(),
+                spans: t
+                    .answer
+                    .spans
+                    .iter()
+                    .map(|item| Tagged {
+                        subject_id: &t.id,
+                        item,
+                    })
+                    .collect(),
+            })
+            .collect();
+        return report::json(
+            "linked_timeline",
+            &Document {
+                as_of: timelines.first().map(|t| t.answer.as_of),
+                subjects,
+            },
+        );
+    }
+    let mut out = String::new();
+    for (i, t) in timelines.iter().enumerate() {
+        heading(
+            &mut out,
+            format,
+            lang,
+            i + 1,
+            timelines.len(),
+            &t.id,
+            &t.answer.subject,
+            t.built_on.as_deref(),
+        );
+        out.push_str(&report::timeline_in(
+            &t.answer,
+            format,
+            lang,
+            translations,
+            corpus,
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// Every linked subject's changes between two dates, in the manifest's order, each change carrying the
+/// `subject_id` it concerns.
+pub fn diffs(
+    engine: &Engine,
+    subjects: &[Linked],
+    from: Date,
+    to: Date,
+    jurisdictions: &[String],
+) -> Vec<Labelled<Diff>> {
+    subjects
+        .iter()
+        .map(|s| {
+            let mut d = aigov_core::diff::diff(engine, &s.facts, from, to, jurisdictions);
+            for c in &mut d.changes {
+                c.subject_id = Some(s.id.clone());
+            }
+            Labelled {
+                id: s.id.clone(),
+                built_on: s.built_on.clone(),
+                answer: d,
+            }
+        })
+        .collect()
+}
+
+/// Renders the linked subjects' changes (see the module's documentation).
+pub fn render_diffs(
+    diffs: &[Labelled<Diff>],
+    format: OutputFormat,
+    lang: Lang,
+    translations: &Translations,
+    corpus: Option<&Corpus>,
+) -> String {
+    if format == OutputFormat::Json {
+        #[derive(serde::Serialize)]
+        struct Subject<'a> {
+            id: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            built_on: Option<&'a str>,
+            subject: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<&'a str>,
+            changes: &'a [aigov_core::diff::Change],
+        }
+        #[derive(serde::Serialize)]
+        struct Document<'a> {
+            from: Option<Date>,
+            to: Option<Date>,
+            subjects: Vec<Subject<'a>>,
+        }
+        return report::json(
+            "linked_diff",
+            &Document {
+                from: diffs.first().map(|d| d.answer.from),
+                to: diffs.first().map(|d| d.answer.to),
+                subjects: diffs
+                    .iter()
+                    .map(|d| Subject {
+                        id: &d.id,
+                        built_on: d.built_on.as_deref(),
+                        subject: &d.answer.subject,
+                        name: d.answer.name.as_deref(),
+                        changes: &d.answer.changes,
+                    })
+                    .collect(),
+            },
+        );
+    }
+    let mut out = String::new();
+    for (i, d) in diffs.iter().enumerate() {
+        heading(
+            &mut out,
+            format,
+            lang,
+            i + 1,
+            diffs.len(),
+            &d.id,
+            &d.answer.subject,
+            d.built_on.as_deref(),
+        );
+        out.push_str(&report::diff_with(
+            &d.answer,
+            format,
+            lang,
+            translations,
+            corpus,
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// Explains rule `index` for the linked subjects it concerns: the one named `subject` (its id), or, without
+/// one, every subject of the rule's kind, in the manifest's order. An error when `subject` names no subject of the
+/// manifest, names one of another kind, or when no subject is of the rule's kind; the error lists the subjects.
+#[allow(clippy::too_many_arguments)]
+pub fn explain(
+    engine: &Engine,
+    subjects: &[Linked],
+    index: usize,
+    subject: Option<&str>,
+    as_of: Date,
+    format: OutputFormat,
+    lang: Lang,
+    translations: &Translations,
+) -> Result<String, AppError> {
+    let rule = &engine.corpus.rules[index];
+    let list = subjects
+        .iter()
+        .map(|s| format!("`{}` ({})", s.id, s.facts.subject))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let chosen: Vec<&Linked> = match subject {
+        Some(id) => {
+            let Some(s) = subjects.iter().find(|s| s.id == id) else {
+                return Err(AppError::invalid(
+                    format!("the manifest has no subject `{id}`; its subjects are {list}"),
+                    "pass one of those ids to --subject",
+                ));
+            };
+            if s.facts.subject != rule.subject {
+                return Err(AppError::invalid(
+                    format!(
+                        "`{}` addresses subject `{}`, but `{id}` is of kind `{}`; the manifest's subjects are {list}",
+                        rule.id, rule.subject, s.facts.subject
+                    ),
+                    format!("pass --subject with the id of a subject of kind `{}`", rule.subject),
+                ));
+            }
+            vec![s]
+        }
+        None => subjects
+            .iter()
+            .filter(|s| s.facts.subject == rule.subject)
+            .collect(),
+    };
+    if chosen.is_empty() {
+        return Err(AppError::invalid(
+            format!(
+                "`{}` addresses subject `{}`, and no subject of the manifest is one; its subjects are {list}",
+                rule.id, rule.subject
+            ),
+            format!(
+                "explain it with a manifest that holds a subject of kind `{}`",
+                rule.subject
+            ),
+        ));
+    }
+    if format == OutputFormat::Json {
+        let items: Vec<serde_json::Value> = chosen
+            .iter()
+            .map(|s| {
+                let text =
+                    report::explain_in(engine, &s.facts, index, as_of, format, lang, translations);
+                let mut v: serde_json::Value =
+                    serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
+                if let serde_json::Value::Object(m) = &mut v {
+                    for key in ["kind", "format_version", "as_of", "rule"] {
+                        m.remove(key);
+                    }
+                    m.insert("id".into(), s.id.as_str().into());
+                    m.insert("subject".into(), s.facts.subject.as_str().into());
+                    if let Some(b) = &s.built_on {
+                        m.insert("built_on".into(), b.as_str().into());
+                    }
+                }
+                v
+            })
+            .collect();
+        #[derive(serde::Serialize)]
+        struct Document<'a> {
+            as_of: Date,
+            rule: &'a str,
+            subjects: Vec<serde_json::Value>,
+        }
+        return Ok(report::json(
+            "linked_explanation",
+            &Document {
+                as_of,
+                rule: &rule.id,
+                subjects: items,
+            },
+        ));
+    }
+    let mut out = String::new();
+    for s in &chosen {
+        // Numbered as in the manifest, so "subject 3 of 3" is the manifest's third whichever are explained.
+        let n = subjects
+            .iter()
+            .position(|x| std::ptr::eq(x, *s))
+            .map_or(1, |i| i + 1);
+        heading(
+            &mut out,
+            format,
+            lang,
+            n,
+            subjects.len(),
+            &s.id,
+            &s.facts.subject,
+            s.built_on.as_deref(),
+        );
+        out.push_str(&report::explain_in(
+            engine,
+            &s.facts,
+            index,
+            as_of,
+            format,
+            lang,
+            translations,
+        ));
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// One linked subject's US checkerboard, rendered, with its chart.
+#[derive(Debug, Clone)]
+pub struct Map {
+    /// The report (text, Markdown, or the JSON of one subject's `map` document).
+    pub report: String,
+    /// The SVG chart.
+    pub svg: String,
+}
+
+/// Every linked subject's US checkerboard as of `as_of`, measured in controls as `aigov map` measures one
+/// subject's, in the manifest's order.
+pub fn maps(
+    engine: &Engine,
+    catalogue: &aigov_corpus::controls::Catalogue,
+    subjects: &[Linked],
+    as_of: Date,
+    format: OutputFormat,
+    lang: Lang,
+    translations: &Translations,
+) -> Result<Vec<Labelled<Map>>, AppError> {
+    subjects
+        .iter()
+        .map(|s| {
+            let a = engine.assess(&s.facts, &aigov_core::assess::Options::as_of(as_of));
+            let board = crate::map::checkerboard(&a);
+            let measure = crate::map::measured(engine, catalogue, &s.facts, as_of, &board)?;
+            Ok(Labelled {
+                id: s.id.clone(),
+                built_on: s.built_on.clone(),
+                answer: Map {
+                    report: crate::map::report_measured_in(
+                        &board,
+                        measure.as_ref(),
+                        format,
+                        lang,
+                        translations.get(lang.tag()),
+                    ),
+                    svg: crate::map::svg(&board),
+                },
+            })
+        })
+        .collect()
+}
+
+/// Renders the linked subjects' checkerboards: in JSON a `linked_map` document whose `subjects` are each subject's
+/// `map` document with its `id` and `built_on`, every duty carrying the `subject_id` it concerns; in text and
+/// Markdown each subject's map under a heading that names it.
+pub fn render_maps(
+    maps: &[Labelled<Map>],
+    subjects: &[Linked],
+    as_of: Date,
+    format: OutputFormat,
+    lang: Lang,
+) -> String {
+    if format == OutputFormat::Json {
+        let items: Vec<serde_json::Value> = maps
+            .iter()
+            .map(|m| {
+                let mut v: serde_json::Value =
+                    serde_json::from_str(&m.answer.report).unwrap_or(serde_json::Value::Null);
+                if let serde_json::Value::Object(o) = &mut v {
+                    o.remove("kind");
+                    o.remove("format_version");
+                    o.remove("as_of");
+                    if let Some(serde_json::Value::Array(duties)) = o.get_mut("duties") {
+                        for d in duties {
+                            if let serde_json::Value::Object(d) = d {
+                                d.insert("subject_id".into(), m.id.as_str().into());
+                            }
+                        }
+                    }
+                    o.insert("id".into(), m.id.as_str().into());
+                    if let Some(b) = &m.built_on {
+                        o.insert("built_on".into(), b.as_str().into());
+                    }
+                }
+                v
+            })
+            .collect();
+        #[derive(serde::Serialize)]
+        struct Document {
+            as_of: Date,
+            subjects: Vec<serde_json::Value>,
+        }
+        return report::json(
+            "linked_map",
+            &Document {
+                as_of,
+                subjects: items,
+            },
+        );
+    }
+    let mut out = String::new();
+    for (i, (m, s)) in maps.iter().zip(subjects).enumerate() {
+        heading(
+            &mut out,
+            format,
+            lang,
+            i + 1,
+            maps.len(),
+            &m.id,
+            &s.facts.subject,
+            m.built_on.as_deref(),
+        );
+        out.push_str(&m.answer.report);
+        out.push('\n');
+    }
+    out
+}
+
+/// Where the chart of linked subject `id` goes when the user asked for `path`: `map.svg` becomes `map-id.svg`
+/// (in the same folder: a character of the id other than a letter, digit, `-` or `_` is written `_`).
+pub fn chart_path(path: &std::path::Path, id: &str) -> std::path::PathBuf {
+    let id: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}-{id}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{id}"),
+    };
+    path.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chart_path;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn a_subjects_chart_stays_in_the_folder_asked_for() {
+        assert_eq!(
+            chart_path(Path::new("out/map.svg"), "atlas-chat"),
+            PathBuf::from("out/map-atlas-chat.svg")
+        );
+        assert_eq!(
+            chart_path(Path::new("out/map.svg"), "../../etc/x"),
+            PathBuf::from("out/map-______etc_x.svg")
+        );
+        assert_eq!(
+            chart_path(Path::new("map"), "a b"),
+            PathBuf::from("map-a_b")
+        );
+    }
+}
