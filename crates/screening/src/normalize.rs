@@ -110,9 +110,13 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
     if !han.is_empty() {
         han_tokens(&han, lexicon, &mut raw);
     }
-    strip_vessel_prefix(strip_legal(arabic_compounds(sun_letters(join_letters(
+    let mut n = strip_vessel_prefix(strip_legal(arabic_compounds(sun_letters(join_letters(
         raw,
-    )))))
+    )))));
+    // Setting a legal form or prefix aside can leave single letters side by side (`A YK A`: `yk` is a legal
+    // form): join them as if written so, or normalising the key again would join them then (not idempotent).
+    n.tokens = join_letters(std::mem::take(&mut n.tokens));
+    n
 }
 
 /// The Arabic article written as it is said before a "sun letter" (t, th, d, dh, r, z, s, sh, n), which it

@@ -109,6 +109,17 @@ fn bad_input_is_an_error_not_a_panic() {
     assert!(parse_auto("x", b"").is_err());
 }
 
+/// A legal form set aside between single letters (`yk` in `A YK A`) leaves them side by side: they are joined at
+/// once, so that normalising the key again changes nothing (found by `normalisation_is_idempotent...`).
+#[test]
+fn letters_left_side_by_side_by_a_legal_form_are_joined_at_once() {
+    for s in ["Aa,a yK a", "A YK A", "a yk a aa"] {
+        let once = normalize(s).key();
+        assert_eq!(normalize(&once).key(), once, "{s}");
+    }
+    assert_eq!(normalize("A YK A").key(), "aa");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
