@@ -119,9 +119,10 @@ pub fn parse_answer(ty: &FactType, answer: &str, path: &str) -> Result<aigov_cor
     let a = answer.trim();
     let v = match ty {
         FactType::Bool => match a.to_ascii_lowercase().as_str() {
-            "y" | "yes" | "true" => serde_json::Value::Bool(true),
-            "n" | "no" | "false" => serde_json::Value::Bool(false),
-            _ => return Err("answer yes or no".into()),
+            // 是 / 否 as a Chinese reader answers (the zh-CN hint offers them).
+            "y" | "yes" | "true" | "是" => serde_json::Value::Bool(true),
+            "n" | "no" | "false" | "否" => serde_json::Value::Bool(false),
+            _ => return Err("answer yes or no (是/否)".into()),
         },
         FactType::Number { .. } => match a.replace('_', "").parse::<f64>() {
             Ok(n) => serde_json::Number::from_f64(n)
@@ -181,6 +182,24 @@ mod tests {
     use super::*;
     use aigov_core::assess::Options;
     use aigov_core::vocabulary::EnumValue;
+
+    #[test]
+    fn yes_and_no_in_english_or_chinese() {
+        for (answer, want) in [
+            ("yes", true),
+            ("Y", true),
+            ("是", true),
+            ("no", false),
+            ("否", false),
+        ] {
+            assert_eq!(
+                parse_answer(&FactType::Bool, answer, "ai_system.x"),
+                Ok(aigov_core::Value::Bool(want)),
+                "{answer}"
+            );
+        }
+        assert!(parse_answer(&FactType::Bool, "maybe", "ai_system.x").is_err());
+    }
 
     #[test]
     fn none_and_empty_brackets_are_the_empty_set() {

@@ -86,10 +86,13 @@ pub fn run(
                     .join(", ")
             ),
             None => match &def.ty {
-                FactType::Bool => " [yes/no]".into(),
-                FactType::Date => " [YYYY-MM-DD]".into(),
-                FactType::Regions => " [codes, comma-separated, e.g. DE, FR, US-CA]".into(),
-                FactType::Number { unit: Some(u) } => format!(" [number, {u}]"),
+                FactType::Bool => format!(" [{}]", lang.t("interview-hint-bool")),
+                FactType::Date => format!(" [{}]", lang.t("interview-hint-date")),
+                FactType::Regions => format!(" [{}]", lang.t("interview-hint-regions")),
+                FactType::Number { unit: Some(u) } => format!(
+                    " [{}]",
+                    lang.ta("interview-hint-number", &[("unit", Arg::Str(u))])
+                ),
                 _ => String::new(),
             },
         };
@@ -113,7 +116,7 @@ pub fn run(
                 Some(Ok(line)) => line,
                 // An answer that is not UTF-8 is asked again, not taken as the end of the interview.
                 Some(Err(e)) if e.kind() == std::io::ErrorKind::InvalidData => {
-                    let _ = write!(out, "  the answer is not UTF-8 text; answer again\n> ");
+                    let _ = write!(out, "  {}\n> ", lang.t("interview-not-utf8"));
                     let _ = out.flush();
                     continue;
                 }

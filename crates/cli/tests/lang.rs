@@ -111,8 +111,12 @@ fn without_all(example: &str, drops: &[&str]) -> String {
         .filter(|l| !drops.iter().any(|d| l.trim_start().starts_with(d)))
         .map(|l| format!("{l}\n"))
         .collect();
+    // A number per call: two tests that drop the same key from the same example run at once, and one must not
+    // delete the other's file.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let path = std::env::temp_dir().join(format!(
-        "aigov-lang-{}-{}-{example}",
+        "aigov-lang-{}-{call}-{}-{example}",
         std::process::id(),
         drop.trim_end_matches(':')
     ));
@@ -284,7 +288,8 @@ fn the_interview_asks_the_corpus_questions_in_chinese() {
     {
         use std::io::Write;
         let mut stdin = child.stdin.take().unwrap();
-        let _ = stdin.write_all(b"yes\n");
+        // Answered as a Chinese reader would: 是 (yes).
+        let _ = stdin.write_all("是\n".as_bytes());
     }
     let out = child.wait_with_output().unwrap();
     let _ = std::fs::remove_file(open);
@@ -298,6 +303,10 @@ fn the_interview_asks_the_corpus_questions_in_chinese() {
         text.contains("该服务是否具有舆论属性或者社会动员能力？（ai_system.cn_public_opinion_capability；可确定"),
         "{text}"
     );
+    // The answer hint is Chinese too, and the answer 是 was taken (no "answer yes or no" asked again).
+    assert!(text.contains(" [是/否（yes/no）]"), "{text}");
+    assert!(!text.contains("[yes/no]"), "{text}");
+    assert!(!text.contains("answer yes or no"), "{text}");
     // The answer settles the PO/SM duties: the report that follows is in Chinese and has them.
     assert!(text.contains("aigov 评估：Xiaoyun"), "{text}");
     assert!(text.contains("10个工作日内履行算法备案手续"), "{text}");
