@@ -146,7 +146,9 @@ pub fn run(
             match checked {
                 Ok(v) => break Some(Some(v)),
                 Err(e) => {
-                    let _ = write!(out, "  {e}\n> ");
+                    // The reason comes from the binder in English; the sentence around it is the reader's language.
+                    let again = lang.ta("interview-invalid", &[("detail", Arg::Str(&e))]);
+                    let _ = write!(out, "  {again}\n> ");
                     let _ = out.flush();
                 }
             }
