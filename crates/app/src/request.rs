@@ -485,9 +485,17 @@ pub fn plan(
     jurisdictions: &[String],
 ) -> Result<String, RequestError> {
     crate::jurisdictions::check(&engine.corpus, jurisdictions)?;
-    let facts = bind(engine, manifest)?;
-    let p = crate::plan::plan(engine, cat, &facts, as_of, jurisdictions);
-    Ok(crate::plan::render(&p, OutputFormat::Json))
+    let p = match bind_any(engine, manifest)? {
+        Manifest::Single(facts) => {
+            let p = crate::plan::plan(engine, cat, &facts, as_of, jurisdictions);
+            crate::plan::render(&p, OutputFormat::Json)
+        }
+        Manifest::Linked(subjects) => {
+            let p = crate::plan::plan_linked(engine, cat, &subjects, as_of, jurisdictions);
+            crate::plan::render(&p, OutputFormat::Json)
+        }
+    };
+    Ok(p)
 }
 
 /// One manifest under several jurisdictions, grouped by control (`aigov compare --format json`).

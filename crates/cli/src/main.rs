@@ -1002,9 +1002,16 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let engine = engine(cli.corpus.as_ref())?;
             aigov_app::jurisdictions::check(&engine.corpus, &a.jurisdictions)?;
             let cat = aigov_app::plan::catalogue(cli.corpus.as_deref(), &engine.corpus)?;
-            let facts = input::read_manifest(&a.file, &engine.corpus.vocabulary)?;
+            let manifest = input::read_any(&a.file, &engine.corpus.vocabulary)?;
             let as_of = a.as_of.unwrap_or_else(today);
-            let p = aigov_app::plan::plan(&engine, &cat, &facts, as_of, &a.jurisdictions);
+            let p = match &manifest {
+                aigov_core::manifest::Manifest::Single(facts) => {
+                    aigov_app::plan::plan(&engine, &cat, facts, as_of, &a.jurisdictions)
+                }
+                aigov_core::manifest::Manifest::Linked(subjects) => {
+                    aigov_app::plan::plan_linked(&engine, &cat, subjects, as_of, &a.jurisdictions)
+                }
+            };
             if let Some(path) = &a.catalog {
                 let c = aigov_app::oscal::catalog(&cat, &as_of.to_string());
                 input::write_file(path, &aigov_app::oscal::to_string(&c))?;

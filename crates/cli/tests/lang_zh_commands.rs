@@ -1025,3 +1025,20 @@ fn linked_subjects_timeline_diff_and_explain_in_chinese() {
     assert!(timeline.starts_with("对象 1/3：h100（item）"), "{timeline}");
     assert!(!explain.contains("h100（item）"), "{explain}");
 }
+
+/// The plan of linked subjects in Chinese: the subjects line and each rule's subject label are Chinese.
+#[test]
+fn linked_plan_in_chinese() {
+    let lab = example("frontier-lab-model-and-chatbot.yaml");
+    let plan = zh(&["plan", &lab, "--as-of", "2026-11-28", "-j", "CN"]);
+    assert_no_english("linked plan", &plan);
+    let plan = zh(&["plan", &lab, "--as-of", "2026-11-28"]);
+    assert!(
+        plan.contains(
+            "对象：atlas（model，34 项义务）；atlas-chat（ai_system，31 项义务 — 基于 atlas）。"
+        ),
+        "{plan}"
+    );
+    assert!(plan.contains("• atlas-chat：欧盟"), "{plan}");
+    assert!(!plan.contains("Subjects:"), "{plan}");
+}

@@ -388,6 +388,12 @@ plan-intro = { $controls } { $controls ->
    *[other] duties
 }{ $undetermined }: each control once, earliest date first.
 plan-intro-undetermined = { " " }({ $count } undetermined: see the questions)
+plan-subjects = Subjects: { $list }.
+plan-subject = { $id } ({ $subject }, { $duties } { $duties ->
+    [one] duty
+   *[other] duties
+}{ $built })
+plan-for-subject = { $subject }: { $text }
 plan-jurisdictions = Jurisdictions: { $list }.
 plan-control = { $n }. { $title } [{ $id }] — { $due }
 plan-references = References: { $refs }.
