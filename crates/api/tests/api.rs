@@ -1417,6 +1417,26 @@ async fn changes_plan_and_compare_are_served() {
         .await;
         assert_eq!(cmp.status, StatusCode::OK, "{}", cmp.text);
         assert_eq!(cmp.json()["kind"], "comparison");
+        let body = json!({"manifest": example("frontier-lab-model-and-chatbot.yaml"), "as_of": "2026-11-28", "jurisdictions": ["EU"]});
+        let lc = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/compare",
+            Some(&s.viewer),
+            &[],
+            Some(body.to_string()),
+        )
+        .await;
+        assert_eq!(lc.status, StatusCode::OK, "{}", lc.text);
+        let doc = lc.json();
+        assert_eq!(doc["kind"], "linked_comparison");
+        assert_eq!(doc["subjects"][0]["id"], "atlas");
+        assert_eq!(doc["subjects"][1]["id"], "atlas-chat");
+        assert_eq!(doc["subjects"][1]["built_on"], "atlas");
+        assert_eq!(
+            doc["subjects"][1]["controls"][0]["jurisdictions"][0]["rules"][0]["subject_id"],
+            "atlas-chat"
+        );
         let none = json!({"manifest": example("cv-screening-eu-us.yaml"), "as_of": "2026-11-28"});
         let p = call(
             &s.app,

@@ -556,6 +556,97 @@ pub fn chart_path(path: &std::path::Path, id: &str) -> std::path::PathBuf {
     path.with_file_name(name)
 }
 
+/// Every linked subject's comparison under `jurisdictions`, in the manifest's order, every rule of every control
+/// carrying the `subject_id` it concerns (`aigov compare` on a manifest of linked subjects).
+pub fn compares<'a>(
+    engine: &'a Engine,
+    cat: &'a aigov_corpus::controls::Catalogue,
+    subjects: &'a [Linked],
+    as_of: Date,
+    jurisdictions: &[String],
+) -> Result<Vec<Labelled<crate::compare::Comparison<'a>>>, AppError> {
+    subjects
+        .iter()
+        .map(|s| {
+            let mut c = crate::compare::compare(engine, cat, &s.facts, as_of, jurisdictions)?;
+            for control in &mut c.controls {
+                for j in &mut control.jurisdictions {
+                    for r in &mut j.rules {
+                        r.subject_id = Some(&s.id);
+                    }
+                }
+            }
+            Ok(Labelled {
+                id: s.id.clone(),
+                built_on: s.built_on.clone(),
+                answer: c,
+            })
+        })
+        .collect()
+}
+
+/// Renders the linked subjects' comparisons: in JSON a `linked_comparison` document whose `subjects` are each
+/// subject's `comparison` document with its `id` and `built_on`; in text and Markdown each subject's comparison
+/// under a heading that names it.
+pub fn render_compares(
+    compares: &[Labelled<crate::compare::Comparison>],
+    format: OutputFormat,
+    lang: Lang,
+    texts: Option<&aigov_corpus::Texts>,
+    corpus: Option<&Corpus>,
+) -> String {
+    if format == OutputFormat::Json {
+        #[derive(serde::Serialize)]
+        struct Subject<'a, 'b> {
+            id: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            built_on: Option<&'a str>,
+            #[serde(flatten)]
+            comparison: &'a crate::compare::Comparison<'b>,
+        }
+        #[derive(serde::Serialize)]
+        struct Document<'a, 'b> {
+            as_of: Option<Date>,
+            jurisdictions: Option<&'a [String]>,
+            subjects: Vec<Subject<'a, 'b>>,
+        }
+        let subjects: Vec<Subject> = compares
+            .iter()
+            .map(|c| Subject {
+                id: &c.id,
+                built_on: c.built_on.as_deref(),
+                comparison: &c.answer,
+            })
+            .collect();
+        return report::json(
+            "linked_comparison",
+            &Document {
+                as_of: compares.first().map(|c| c.answer.as_of),
+                jurisdictions: compares.first().map(|c| c.answer.jurisdictions.as_slice()),
+                subjects,
+            },
+        );
+    }
+    let mut out = String::new();
+    for (i, c) in compares.iter().enumerate() {
+        heading(
+            &mut out,
+            format,
+            lang,
+            i + 1,
+            compares.len(),
+            &c.id,
+            c.answer.subject,
+            c.built_on.as_deref(),
+        );
+        out.push_str(&crate::compare::render_in(
+            &c.answer, format, lang, texts, corpus,
+        ));
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::chart_path;

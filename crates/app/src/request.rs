@@ -506,7 +506,20 @@ pub fn compare(
     as_of: Date,
     jurisdictions: &[String],
 ) -> Result<String, RequestError> {
-    let facts = bind(engine, manifest)?;
-    let c = crate::compare::compare(engine, cat, &facts, as_of, jurisdictions)?;
-    Ok(crate::compare::render(&c, OutputFormat::Json))
+    match bind_any(engine, manifest)? {
+        Manifest::Single(facts) => {
+            let c = crate::compare::compare(engine, cat, &facts, as_of, jurisdictions)?;
+            Ok(crate::compare::render(&c, OutputFormat::Json))
+        }
+        Manifest::Linked(subjects) => {
+            let cs = crate::linked::compares(engine, cat, &subjects, as_of, jurisdictions)?;
+            Ok(crate::linked::render_compares(
+                &cs,
+                OutputFormat::Json,
+                crate::i18n::Lang::En,
+                None,
+                None,
+            ))
+        }
+    }
 }

@@ -1046,20 +1046,33 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Compare(a) => {
             let engine = engine(cli.corpus.as_ref())?;
             let cat = aigov_app::plan::catalogue(cli.corpus.as_deref(), &engine.corpus)?;
-            let facts = input::read_manifest(&a.file, &engine.corpus.vocabulary)?;
+            let manifest = input::read_any(&a.file, &engine.corpus.vocabulary)?;
             let as_of = a.as_of.unwrap_or_else(today);
-            let c = aigov_app::compare::compare(&engine, &cat, &facts, as_of, &a.jurisdictions)?;
             let translations = texts_for(cli.corpus.as_ref(), lang, a.format)?;
-            anstream::print!(
-                "{}",
-                aigov_app::compare::render_in(
-                    &c,
-                    a.format.into(),
-                    lang,
-                    translations.get(lang.tag()),
-                    Some(&engine.corpus)
-                )
-            );
+            let text = match &manifest {
+                aigov_core::manifest::Manifest::Single(facts) => {
+                    let c =
+                        aigov_app::compare::compare(&engine, &cat, facts, as_of, &a.jurisdictions)?;
+                    aigov_app::compare::render_in(
+                        &c,
+                        a.format.into(),
+                        lang,
+                        translations.get(lang.tag()),
+                        Some(&engine.corpus),
+                    )
+                }
+                aigov_core::manifest::Manifest::Linked(subjects) => {
+                    let cs = linked::compares(&engine, &cat, subjects, as_of, &a.jurisdictions)?;
+                    linked::render_compares(
+                        &cs,
+                        a.format.into(),
+                        lang,
+                        translations.get(lang.tag()),
+                        Some(&engine.corpus),
+                    )
+                }
+            };
+            anstream::print!("{text}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Lists { lists_dir, command } => screen::lists(lists_dir.as_deref(), command),

@@ -1042,3 +1042,25 @@ fn linked_plan_in_chinese() {
     assert!(plan.contains("• atlas-chat：欧盟"), "{plan}");
     assert!(!plan.contains("Subjects:"), "{plan}");
 }
+
+/// The comparison of linked subjects in Chinese: each subject under the Chinese heading, no English label.
+#[test]
+fn linked_compare_in_chinese() {
+    let lab = example("frontier-lab-model-and-chatbot.yaml");
+    let text = zh(&[
+        "compare",
+        &lab,
+        "--as-of",
+        "2026-11-28",
+        "-j",
+        "CN",
+        "-j",
+        "EU",
+    ]);
+    assert_no_english("linked compare", &text);
+    assert!(text.starts_with("对象 1/2：atlas（model）"), "{text}");
+    assert!(
+        text.contains("对象 2/2：atlas-chat（ai_system） — 基于 atlas"),
+        "{text}"
+    );
+}

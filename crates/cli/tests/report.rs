@@ -667,3 +667,64 @@ fn plan_of_linked_subjects_labels_each_rule_with_its_subject() {
     assert!(text.contains("• atlas: EU AI Act Art 55(1)(d)"), "{text}");
     assert!(text.contains("• atlas-chat: EU AI Act Art 50(1)"), "{text}");
 }
+
+/// `aigov compare` over linked subjects: each subject's comparison under a heading that names it, and in JSON every
+/// rule of every control names its subject: the model's GPAI duties under the model, Art 50 under the chatbot.
+#[test]
+fn compare_of_linked_subjects_names_each_subject() {
+    let args = [
+        "compare",
+        LAB,
+        "--as-of",
+        "2026-11-28",
+        "-j",
+        "EU",
+        "-j",
+        "US-CA",
+    ];
+    let (code, text, err) = aigov(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.starts_with("Subject 1 of 2: atlas (model)"), "{text}");
+    let chat = text
+        .find("Subject 2 of 2: atlas-chat (ai_system) — built on atlas")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(text[..chat].contains("Atlas-3 frontier model under EU, US-CA as of 2026-11-28"));
+    assert!(text[chat..].contains("Atlas Chat under EU, US-CA as of 2026-11-28"));
+    assert!(text[..chat].contains("eu_ai_act.art55_1_d"), "{text}");
+    assert!(!text[..chat].contains("eu_ai_act.art50_1_interaction_disclosure"));
+    assert!(text[chat..].contains("eu_ai_act.art50_1_interaction_disclosure"));
+
+    let (code, json, err) = aigov(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["kind"], "linked_comparison");
+    assert_eq!(doc["jurisdictions"], serde_json::json!(["EU", "US-CA"]));
+    let subjects = doc["subjects"].as_array().expect("subjects");
+    assert_eq!(subjects.len(), 2);
+    assert_eq!(subjects[1]["built_on"], "atlas");
+    let rules: Vec<(String, Vec<String>)> = subjects
+        .iter()
+        .map(|s| {
+            let id = s["id"].as_str().expect("id").to_string();
+            let mut rules = Vec::new();
+            for c in s["controls"].as_array().expect("controls") {
+                for j in c["jurisdictions"].as_array().expect("jurisdictions") {
+                    for r in j["rules"].as_array().expect("rules") {
+                        assert_eq!(r["subject_id"], id.as_str(), "{r}");
+                        rules.push(r["rule"].as_str().expect("rule").to_string());
+                    }
+                }
+            }
+            (id, rules)
+        })
+        .collect();
+    assert_eq!(rules[0].0, "atlas");
+    assert!(rules[0].1.iter().any(|r| r == "eu_ai_act.art55_1_d"));
+    assert!(!rules[0].1.iter().any(|r| r.starts_with("eu_ai_act.art50")));
+    assert_eq!(rules[1].0, "atlas-chat");
+    assert!(rules[1]
+        .1
+        .iter()
+        .any(|r| r == "eu_ai_act.art50_1_interaction_disclosure"));
+    assert!(!rules[1].1.iter().any(|r| r.starts_with("eu_ai_act.art55")));
+}
