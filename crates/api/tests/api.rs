@@ -1381,6 +1381,20 @@ async fn changes_plan_and_compare_are_served() {
         )
         .await;
         assert_eq!(lp.status, StatusCode::OK, "{}", lp.text);
+        let lc = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/compute",
+            Some(&s.viewer),
+            &[],
+            Some(body.to_string()),
+        )
+        .await;
+        assert_eq!(lc.status, StatusCode::OK, "{}", lc.text);
+        let c = lc.json();
+        assert_eq!(c["kind"], "linked_compute");
+        assert_eq!(c["subjects"][0]["id"], "atlas");
+        assert_eq!(c["skipped"][0]["id"], "atlas-chat");
         let doc = lp.json();
         assert_eq!(doc["kind"], "linked_plan");
         assert_eq!(doc["subjects"][1]["id"], "atlas-chat");

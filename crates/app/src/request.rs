@@ -425,7 +425,24 @@ pub fn compute(
     manifest: &serde_json::Value,
     as_of: Date,
 ) -> Result<String, RequestError> {
-    let facts = bind(engine, manifest)?;
+    let facts = match bind_any(engine, manifest)? {
+        Manifest::Single(facts) => facts,
+        Manifest::Linked(subjects) => {
+            let c = crate::linked::computes(
+                engine,
+                &subjects,
+                &compute::Inputs::default(),
+                false,
+                as_of,
+            )?;
+            return Ok(crate::linked::render_computes(
+                &c,
+                OutputFormat::Json,
+                crate::i18n::Lang::En,
+                None,
+            ));
+        }
+    };
     if facts.subject != "model" {
         return Err(AppError::invalid(
             format!(

@@ -1064,3 +1064,17 @@ fn linked_compare_in_chinese() {
         "{text}"
     );
 }
+
+/// The compute of linked subjects in Chinese: the model under the Chinese heading, the skipped subject named in
+/// Chinese.
+#[test]
+fn linked_compute_in_chinese() {
+    let lab = example("frontier-lab-model-and-chatbot.yaml");
+    let text = zh(&["compute", &lab, "--as-of", "2026-11-28"]);
+    assert_no_english("linked compute", &text);
+    assert!(text.starts_with("对象 1/2：atlas（model）"), "{text}");
+    assert!(
+        text.contains("已跳过（没有训练算力事实，算力只适用于模型）：atlas-chat (ai_system)。"),
+        "{text}"
+    );
+}

@@ -487,6 +487,7 @@ show-effect = effect: { $effect }
 show-confidence = confidence { $level }: { $note }
 
 ## aigov compute
+compute-linked-skipped = Skipped, having no training-compute facts (compute applies to models): { $list }.
 compute-title = Training compute as of { $date }
 compute-not-enough = Not enough inputs: give --flop, or --parameters and --tokens (6·N·D), or --accelerators, --peak-flops, --utilization and --days.
 compute-given = given

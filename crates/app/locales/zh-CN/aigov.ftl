@@ -444,6 +444,7 @@ show-effect = 效力：{ $effect }
 show-confidence = 可信度：{ $level } — { $note }
 
 ## aigov compute
+compute-linked-skipped = 已跳过（没有训练算力事实，算力只适用于模型）：{ $list }。
 compute-title = 截至 { $date } 的训练算力
 compute-not-enough = 输入不足：请提供 --flop，或 --parameters 和 --tokens（6·N·D），或 --accelerators、--peak-flops、--utilization 和 --days。
 compute-given = 给定值
