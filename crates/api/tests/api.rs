@@ -1369,6 +1369,55 @@ async fn changes_plan_and_compare_are_served() {
         .await;
         assert_eq!(plan.status, StatusCode::OK, "{}", plan.text);
         assert_eq!(plan.json()["kind"], "plan");
+        // A manifest of linked subjects: one plan whose rules each name the subject they concern.
+        let body = json!({"manifest": example("frontier-lab-model-and-chatbot.yaml"), "as_of": "2026-11-28"});
+        let lp = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/plan",
+            Some(&s.viewer),
+            &[],
+            Some(body.to_string()),
+        )
+        .await;
+        assert_eq!(lp.status, StatusCode::OK, "{}", lp.text);
+        let lc = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/compute",
+            Some(&s.viewer),
+            &[],
+            Some(body.to_string()),
+        )
+        .await;
+        assert_eq!(lc.status, StatusCode::OK, "{}", lc.text);
+        let c = lc.json();
+        assert_eq!(c["kind"], "linked_compute");
+        assert_eq!(c["subjects"][0]["id"], "atlas");
+        assert_eq!(c["skipped"][0]["id"], "atlas-chat");
+        let doc = lp.json();
+        assert_eq!(doc["kind"], "linked_plan");
+        assert_eq!(doc["subjects"][1]["id"], "atlas-chat");
+        let pairs: Vec<(String, String)> = doc["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|i| i["rules"].as_array().into_iter().flatten())
+            .map(|r| {
+                (
+                    r["subject_id"].as_str().unwrap_or_default().to_string(),
+                    r["rule"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect();
+        assert!(pairs.contains(&("atlas".into(), "eu_ai_act.art55_1_d".into())));
+        assert!(pairs.contains(&(
+            "atlas-chat".into(),
+            "eu_ai_act.art50_1_interaction_disclosure".into()
+        )));
+        assert!(pairs
+            .iter()
+            .all(|(id, _)| id == "atlas" || id == "atlas-chat"));
 
         let body = json!({"manifest": example("cv-screening-eu-us.yaml"), "as_of": "2026-11-28", "jurisdictions": ["EU", "US-CO"]});
         let cmp = call(
@@ -1382,6 +1431,26 @@ async fn changes_plan_and_compare_are_served() {
         .await;
         assert_eq!(cmp.status, StatusCode::OK, "{}", cmp.text);
         assert_eq!(cmp.json()["kind"], "comparison");
+        let body = json!({"manifest": example("frontier-lab-model-and-chatbot.yaml"), "as_of": "2026-11-28", "jurisdictions": ["EU"]});
+        let lc = call(
+            &s.app,
+            Method::POST,
+            "/api/v1/compare",
+            Some(&s.viewer),
+            &[],
+            Some(body.to_string()),
+        )
+        .await;
+        assert_eq!(lc.status, StatusCode::OK, "{}", lc.text);
+        let doc = lc.json();
+        assert_eq!(doc["kind"], "linked_comparison");
+        assert_eq!(doc["subjects"][0]["id"], "atlas");
+        assert_eq!(doc["subjects"][1]["id"], "atlas-chat");
+        assert_eq!(doc["subjects"][1]["built_on"], "atlas");
+        assert_eq!(
+            doc["subjects"][1]["controls"][0]["jurisdictions"][0]["rules"][0]["subject_id"],
+            "atlas-chat"
+        );
         let none = json!({"manifest": example("cv-screening-eu-us.yaml"), "as_of": "2026-11-28"});
         let p = call(
             &s.app,

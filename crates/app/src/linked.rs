@@ -556,6 +556,266 @@ pub fn chart_path(path: &std::path::Path, id: &str) -> std::path::PathBuf {
     path.with_file_name(name)
 }
 
+/// Every linked subject's comparison under `jurisdictions`, in the manifest's order, every rule of every control
+/// carrying the `subject_id` it concerns (`aigov compare` on a manifest of linked subjects).
+pub fn compares<'a>(
+    engine: &'a Engine,
+    cat: &'a aigov_corpus::controls::Catalogue,
+    subjects: &'a [Linked],
+    as_of: Date,
+    jurisdictions: &[String],
+) -> Result<Vec<Labelled<crate::compare::Comparison<'a>>>, AppError> {
+    subjects
+        .iter()
+        .map(|s| {
+            let mut c = crate::compare::compare(engine, cat, &s.facts, as_of, jurisdictions)?;
+            for control in &mut c.controls {
+                for j in &mut control.jurisdictions {
+                    for r in &mut j.rules {
+                        r.subject_id = Some(&s.id);
+                    }
+                }
+            }
+            Ok(Labelled {
+                id: s.id.clone(),
+                built_on: s.built_on.clone(),
+                answer: c,
+            })
+        })
+        .collect()
+}
+
+/// Renders the linked subjects' comparisons: in JSON a `linked_comparison` document whose `subjects` are each
+/// subject's `comparison` document with its `id` and `built_on`; in text and Markdown each subject's comparison
+/// under a heading that names it.
+pub fn render_compares(
+    compares: &[Labelled<crate::compare::Comparison>],
+    format: OutputFormat,
+    lang: Lang,
+    texts: Option<&aigov_corpus::Texts>,
+    corpus: Option<&Corpus>,
+) -> String {
+    if format == OutputFormat::Json {
+        #[derive(serde::Serialize)]
+        struct Subject<'a, 'b> {
+            id: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            built_on: Option<&'a str>,
+            #[serde(flatten)]
+            comparison: &'a crate::compare::Comparison<'b>,
+        }
+        #[derive(serde::Serialize)]
+        struct Document<'a, 'b> {
+            as_of: Option<Date>,
+            jurisdictions: Option<&'a [String]>,
+            subjects: Vec<Subject<'a, 'b>>,
+        }
+        let subjects: Vec<Subject> = compares
+            .iter()
+            .map(|c| Subject {
+                id: &c.id,
+                built_on: c.built_on.as_deref(),
+                comparison: &c.answer,
+            })
+            .collect();
+        return report::json(
+            "linked_comparison",
+            &Document {
+                as_of: compares.first().map(|c| c.answer.as_of),
+                jurisdictions: compares.first().map(|c| c.answer.jurisdictions.as_slice()),
+                subjects,
+            },
+        );
+    }
+    let mut out = String::new();
+    for (i, c) in compares.iter().enumerate() {
+        heading(
+            &mut out,
+            format,
+            lang,
+            i + 1,
+            compares.len(),
+            &c.id,
+            c.answer.subject,
+            c.built_on.as_deref(),
+        );
+        out.push_str(&crate::compare::render_in(
+            &c.answer, format, lang, texts, corpus,
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// `aigov compute` over linked subjects: the compute report of every subject of a kind with compute facts (a
+/// model), in the manifest's order, and the subjects skipped for having none (id and kind).
+pub struct Computes {
+    /// Each model's report.
+    pub reports: Vec<Labelled<crate::compute::Report>>,
+    /// Kinds of the manifest's subjects, in its order (for the headings' "Subject N of M").
+    pub kinds: Vec<(String, String)>,
+    /// The subjects skipped: (id, kind).
+    pub skipped: Vec<(String, String)>,
+}
+
+/// Computes every model of the linked subjects; `inputs` (the command's flags) apply when the manifest holds one
+/// model. An error when no subject has compute facts, or when flags are given for several models.
+pub fn computes(
+    engine: &Engine,
+    subjects: &[Linked],
+    inputs: &crate::compute::Inputs,
+    flags_given: bool,
+    as_of: Date,
+) -> Result<Computes, AppError> {
+    let has_compute = |kind: &str| {
+        engine
+            .corpus
+            .vocabulary
+            .fact(kind, "training_compute_flop")
+            .is_some()
+    };
+    let list = subjects
+        .iter()
+        .map(|s| format!("`{}` ({})", s.id, s.facts.subject))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let models: Vec<&Linked> = subjects
+        .iter()
+        .filter(|s| has_compute(&s.facts.subject))
+        .collect();
+    if models.is_empty() {
+        return Err(AppError::invalid(
+            format!("no subject of the manifest has training-compute facts (a model); its subjects are {list}"),
+            "give a manifest that holds a `model` subject, or only flags",
+        ));
+    }
+    if flags_given && models.len() > 1 {
+        return Err(AppError::invalid(
+            format!(
+                "the manifest holds {} models; flags would set the compute of each; its subjects are {list}",
+                models.len()
+            ),
+            "put the inputs in each model's section of the manifest, or give one model's manifest with the flags",
+        ));
+    }
+    let mut reports = Vec::new();
+    for s in models {
+        let mut facts = s.facts.clone();
+        inputs
+            .apply(&mut facts, engine)
+            .map_err(|m| AppError::invalid(m, "use a corpus with the model compute facts"))?;
+        reports.push(Labelled {
+            id: s.id.clone(),
+            built_on: s.built_on.clone(),
+            answer: crate::compute::compute(engine, &facts, as_of),
+        });
+    }
+    Ok(Computes {
+        reports,
+        kinds: subjects
+            .iter()
+            .map(|s| (s.id.clone(), s.facts.subject.clone()))
+            .collect(),
+        skipped: subjects
+            .iter()
+            .filter(|s| !has_compute(&s.facts.subject))
+            .map(|s| (s.id.clone(), s.facts.subject.clone()))
+            .collect(),
+    })
+}
+
+/// Renders the linked subjects' compute: in JSON a `linked_compute` document whose `subjects` are each model's
+/// `compute` document with its `id` and `built_on`, and whose `skipped` lists the subjects without compute facts;
+/// in text and Markdown each model's report under a heading that names it, then the subjects skipped.
+pub fn render_computes(
+    c: &Computes,
+    format: OutputFormat,
+    lang: Lang,
+    texts: Option<&aigov_corpus::Texts>,
+) -> String {
+    if format == OutputFormat::Json {
+        #[derive(serde::Serialize)]
+        struct Subject<'a> {
+            id: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            built_on: Option<&'a str>,
+            subject: &'a str,
+            #[serde(flatten)]
+            report: &'a crate::compute::Report,
+        }
+        #[derive(serde::Serialize)]
+        struct Skipped<'a> {
+            id: &'a str,
+            subject: &'a str,
+        }
+        #[derive(serde::Serialize)]
+        struct Document<'a> {
+            as_of: Option<Date>,
+            subjects: Vec<Subject<'a>>,
+            skipped: Vec<Skipped<'a>>,
+        }
+        return report::json(
+            "linked_compute",
+            &Document {
+                as_of: c.reports.first().map(|r| r.answer.as_of),
+                subjects: c
+                    .reports
+                    .iter()
+                    .map(|r| Subject {
+                        id: &r.id,
+                        built_on: r.built_on.as_deref(),
+                        subject: "model",
+                        report: &r.answer,
+                    })
+                    .collect(),
+                skipped: c
+                    .skipped
+                    .iter()
+                    .map(|(id, subject)| Skipped { id, subject })
+                    .collect(),
+            },
+        );
+    }
+    let mut out = String::new();
+    for r in &c.reports {
+        let n = c
+            .kinds
+            .iter()
+            .position(|(id, _)| *id == r.id)
+            .map_or(1, |i| i + 1);
+        let kind = c.kinds.get(n - 1).map_or("model", |(_, k)| k.as_str());
+        heading(
+            &mut out,
+            format,
+            lang,
+            n,
+            c.kinds.len(),
+            &r.id,
+            kind,
+            r.built_on.as_deref(),
+        );
+        out.push_str(&crate::compute::render_in(&r.answer, format, lang, texts));
+        out.push('\n');
+    }
+    if !c.skipped.is_empty() {
+        let list = c
+            .skipped
+            .iter()
+            .map(|(id, kind)| format!("{id} ({kind})"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push_str(&lang.ta(
+            "compute-linked-skipped",
+            &[
+                ("count", Arg::Num(c.skipped.len() as f64)),
+                ("list", Arg::Str(&list)),
+            ],
+        ));
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::chart_path;

@@ -7,7 +7,7 @@ use crate::i18n::{Arg, Lang};
 use crate::report::{json, Style};
 use crate::{AppError, OutputFormat};
 use aigov_core::assess::{Finding, Options, Status};
-use aigov_core::manifest::Facts;
+use aigov_core::manifest::{Facts, Linked};
 use aigov_core::model::{Corpus, Effect};
 use aigov_core::{Date, Engine};
 use aigov_corpus::controls::{self, Catalogue, Control, Relationship};
@@ -100,6 +100,9 @@ pub struct PlanDeadline<'a> {
 /// One rule a control helps satisfy.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanRule<'a> {
+    /// In the plan of a manifest of linked subjects: the id of the subject the rule concerns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_id: Option<&'a str>,
     /// Rule id.
     pub rule: &'a str,
     /// Rule title.
@@ -166,6 +169,9 @@ pub struct PlanItem<'a> {
 /// A question that would settle undetermined rules.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanQuestion<'a> {
+    /// In the plan of a manifest of linked subjects: the id of the subject it asks about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_id: Option<&'a str>,
     /// The fact (`ai_system.profiling`).
     pub fact: &'a str,
     /// The question for a person.
@@ -184,6 +190,9 @@ pub struct Plan<'a> {
     /// The subject's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<&'a str>,
+    /// In the plan of a manifest of linked subjects: the subjects, in the manifest's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<PlanSubject<'a>>,
     /// The jurisdiction filter, if any.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub jurisdictions: Vec<String>,
@@ -199,6 +208,25 @@ pub struct Plan<'a> {
     /// What would settle the undetermined duties.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<PlanQuestion<'a>>,
+}
+
+/// One subject of a manifest of linked subjects, as the plan lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanSubject<'a> {
+    /// Its id in the manifest.
+    pub id: &'a str,
+    /// Its kind (`model`, `ai_system`, ...).
+    pub subject: &'a str,
+    /// Its name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'a str>,
+    /// The subject it is built on (or, for an export, the item it carries).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub built_on: Option<&'a str>,
+    /// Its duties in the plan.
+    pub duties: usize,
+    /// Of which undetermined.
+    pub undetermined: usize,
 }
 
 /// Whether a finding is a duty the plan lists: an obligation or prohibition in effect, upcoming or undetermined.
@@ -240,6 +268,7 @@ pub(crate) fn plan_rule<'a>(
         .map(|by| by.max(f.applies_from))
         .unwrap_or(f.applies_from);
     PlanRule {
+        subject_id: None,
         rule: f.rule,
         title: f.title,
         effect,
@@ -275,35 +304,104 @@ pub fn plan<'a>(
     as_of: Date,
     jurisdictions: &[String],
 ) -> Plan<'a> {
+    let mut p = plan_of(engine, cat, &[(None, facts)], as_of, jurisdictions);
+    p.subjects.clear();
+    p
+}
+
+/// One plan for a manifest of linked subjects (an organization's model and the system built on it, an item and
+/// its exports): each control of the catalogue once, listing the rules of every subject it serves, each rule and
+/// each question labelled with the `subject_id` it concerns. Rendered as a `linked_plan` document.
+pub fn plan_linked<'a>(
+    engine: &'a Engine,
+    cat: &'a Catalogue,
+    subjects: &'a [Linked],
+    as_of: Date,
+    jurisdictions: &[String],
+) -> Plan<'a> {
+    let inputs: Vec<(Option<&'a Linked>, &'a Facts)> =
+        subjects.iter().map(|s| (Some(s), &s.facts)).collect();
+    let mut p = plan_of(engine, cat, &inputs, as_of, jurisdictions);
+    p.subject = "linked";
+    p.name = None;
+    p
+}
+
+/// The plan over one or more subjects; a subject given with its [`Linked`] entry labels its rules and questions.
+fn plan_of<'a>(
+    engine: &'a Engine,
+    cat: &'a Catalogue,
+    inputs: &[(Option<&'a Linked>, &'a Facts)],
+    as_of: Date,
+    jurisdictions: &[String],
+) -> Plan<'a> {
     let mut options = Options::as_of(as_of);
     options.jurisdictions = jurisdictions.to_vec();
     options.traces = false;
-    let a = engine.assess(facts, &options);
     let mut items: BTreeMap<&str, Vec<PlanRule<'a>>> = BTreeMap::new();
     let mut unmapped = Vec::new();
     let mut duties = 0;
     let mut undetermined = 0;
-    for f in a.findings.iter().filter(|f| is_duty(f)) {
-        duties += 1;
-        if f.status == Status::Undetermined {
-            undetermined += 1;
+    let mut subjects = Vec::new();
+    let mut questions = Vec::new();
+    let mut first: Option<(&'a str, Option<&'a str>)> = None;
+    for (linked, facts) in inputs {
+        let a = engine.assess(facts, &options);
+        first.get_or_insert((a.subject, a.name));
+        let id = linked.map(|l| l.id.as_str());
+        let (mut own_duties, mut own_undetermined) = (0, 0);
+        let mut in_plan: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for f in a.findings.iter().filter(|f| is_duty(f)) {
+            own_duties += 1;
+            if f.status == Status::Undetermined {
+                own_undetermined += 1;
+            }
+            let mut any = false;
+            for m in cat.for_rule(f.rule) {
+                if cat.control(&m.control).is_some() {
+                    in_plan.insert(f.rule);
+                }
+                any = true;
+                let mut r = plan_rule(f, cat, m);
+                r.subject_id = id;
+                items.entry(m.control.as_str()).or_default().push(r);
+            }
+            if !any && !unmapped.contains(&f.rule) {
+                unmapped.push(f.rule);
+            }
         }
-        let mut any = false;
-        for m in cat.for_rule(f.rule) {
-            any = true;
-            items
-                .entry(m.control.as_str())
-                .or_default()
-                .push(plan_rule(f, cat, m));
-        }
-        if !any {
-            unmapped.push(f.rule);
+        duties += own_duties;
+        undetermined += own_undetermined;
+        questions.extend(a.questions.iter().filter_map(|q| {
+            let rules: Vec<&str> = q
+                .rules
+                .iter()
+                .copied()
+                .filter(|r| in_plan.contains(r))
+                .collect();
+            (!rules.is_empty()).then_some(PlanQuestion {
+                subject_id: id,
+                fact: q.fact,
+                question: q.question,
+                rules,
+            })
+        }));
+        if let Some(l) = linked {
+            subjects.push(PlanSubject {
+                id: &l.id,
+                subject: a.subject,
+                name: a.name,
+                built_on: l.built_on.as_deref(),
+                duties: own_duties,
+                undetermined: own_undetermined,
+            });
         }
     }
     let mut items: Vec<PlanItem<'a>> = items
         .into_iter()
         .filter_map(|(id, mut rules)| {
             let control = cat.control(id)?;
+            // Stable: a rule that concerns two subjects is listed in the manifest's order.
             rules.sort_by(|a, b| {
                 (a.due, a.jurisdiction, a.rule).cmp(&(b.due, b.jurisdiction, b.rule))
             });
@@ -316,31 +414,12 @@ pub fn plan<'a>(
         })
         .collect();
     items.sort_by(|a, b| (a.due, &a.control.id).cmp(&(b.due, &b.control.id)));
-    let in_plan: std::collections::HashSet<&str> = items
-        .iter()
-        .flat_map(|i| i.rules.iter().map(|r| r.rule))
-        .collect();
-    let questions = a
-        .questions
-        .iter()
-        .filter_map(|q| {
-            let rules: Vec<&str> = q
-                .rules
-                .iter()
-                .copied()
-                .filter(|r| in_plan.contains(r))
-                .collect();
-            (!rules.is_empty()).then_some(PlanQuestion {
-                fact: q.fact,
-                question: q.question,
-                rules,
-            })
-        })
-        .collect();
+    let (subject, name) = first.unwrap_or(("", None));
     Plan {
         as_of,
-        subject: a.subject,
-        name: a.name,
+        subject,
+        name,
+        subjects,
         jurisdictions: jurisdictions.to_vec(),
         duties,
         undetermined,
@@ -466,13 +545,39 @@ pub fn render(p: &Plan, format: OutputFormat) -> String {
 /// (`texts`) where it has them. JSON stays language-neutral.
 pub fn render_in(p: &Plan, format: OutputFormat, lang: Lang, texts: Option<&Texts>) -> String {
     if format == OutputFormat::Json {
-        return json("plan", p);
+        let kind = if p.subjects.is_empty() {
+            "plan"
+        } else {
+            "linked_plan"
+        };
+        return json(kind, p);
     }
     let texts = texts.filter(|_| lang != Lang::En);
     let st = Style::new(format, lang);
     let md = format == OutputFormat::Markdown;
     let mut out = String::new();
-    let who = p.name.unwrap_or(p.subject);
+    let ids = p
+        .subjects
+        .iter()
+        .map(|s| s.id)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let who = if p.subjects.is_empty() {
+        p.name.unwrap_or(p.subject)
+    } else {
+        &ids
+    };
+    // In a linked plan, each rule and question says which subject it concerns.
+    let labelled = |subject: Option<&str>, text: String| match subject {
+        Some(id) => lang.ta(
+            "plan-for-subject",
+            &[
+                ("subject", Arg::Str(&st.code(id))),
+                ("text", Arg::Str(&text)),
+            ],
+        ),
+        None => text,
+    };
     st.h1(
         &mut out,
         &lang.ta(
@@ -503,6 +608,38 @@ pub fn render_in(p: &Plan, format: OutputFormat, lang: Lang, texts: Option<&Text
             ],
         )
     );
+    if !p.subjects.is_empty() {
+        let list = p
+            .subjects
+            .iter()
+            .map(|s| {
+                let built = s
+                    .built_on
+                    .map(|b| {
+                        format!(
+                            " — {}",
+                            lang.ta("report-linked-built-on", &[("id", Arg::Str(b))])
+                        )
+                    })
+                    .unwrap_or_default();
+                lang.ta(
+                    "plan-subject",
+                    &[
+                        ("id", Arg::Str(&st.code(s.id))),
+                        ("subject", Arg::Str(s.subject)),
+                        ("duties", Arg::Num(s.duties as f64)),
+                        ("built", Arg::Str(&built)),
+                    ],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::En { "; " } else { "；" });
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.ta("plan-subjects", &[("list", Arg::Str(&list))])
+        );
+    }
     if !p.jurisdictions.is_empty() {
         let _ = writeln!(
             out,
@@ -560,14 +697,17 @@ pub fn render_in(p: &Plan, format: OutputFormat, lang: Lang, texts: Option<&Text
             let (title, instrument, citation) = rule_names(r, lang, texts);
             st.bullet(
                 &mut out,
-                &lang.ta(
-                    "plan-rule",
-                    &[
-                        ("instrument", Arg::Str(instrument)),
-                        ("citation", Arg::Str(&citation)),
-                        ("title", Arg::Str(title)),
-                        ("rule", Arg::Str(&st.code(r.rule))),
-                    ],
+                &labelled(
+                    r.subject_id,
+                    lang.ta(
+                        "plan-rule",
+                        &[
+                            ("instrument", Arg::Str(instrument)),
+                            ("citation", Arg::Str(&citation)),
+                            ("title", Arg::Str(title)),
+                            ("rule", Arg::Str(&st.code(r.rule))),
+                        ],
+                    ),
                 ),
             );
             let source = r
@@ -620,12 +760,15 @@ pub fn render_in(p: &Plan, format: OutputFormat, lang: Lang, texts: Option<&Text
             let question = texts.and_then(|t| t.question(q.fact)).unwrap_or(q.question);
             st.bullet(
                 &mut out,
-                &lang.ta(
-                    "plan-question",
-                    &[
-                        ("question", Arg::Str(question)),
-                        ("fact", Arg::Str(&st.code(q.fact))),
-                    ],
+                &labelled(
+                    q.subject_id,
+                    lang.ta(
+                        "plan-question",
+                        &[
+                            ("question", Arg::Str(question)),
+                            ("fact", Arg::Str(&st.code(q.fact))),
+                        ],
+                    ),
                 ),
             );
         }

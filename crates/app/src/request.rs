@@ -425,7 +425,24 @@ pub fn compute(
     manifest: &serde_json::Value,
     as_of: Date,
 ) -> Result<String, RequestError> {
-    let facts = bind(engine, manifest)?;
+    let facts = match bind_any(engine, manifest)? {
+        Manifest::Single(facts) => facts,
+        Manifest::Linked(subjects) => {
+            let c = crate::linked::computes(
+                engine,
+                &subjects,
+                &compute::Inputs::default(),
+                false,
+                as_of,
+            )?;
+            return Ok(crate::linked::render_computes(
+                &c,
+                OutputFormat::Json,
+                crate::i18n::Lang::En,
+                None,
+            ));
+        }
+    };
     if facts.subject != "model" {
         return Err(AppError::invalid(
             format!(
@@ -485,9 +502,17 @@ pub fn plan(
     jurisdictions: &[String],
 ) -> Result<String, RequestError> {
     crate::jurisdictions::check(&engine.corpus, jurisdictions)?;
-    let facts = bind(engine, manifest)?;
-    let p = crate::plan::plan(engine, cat, &facts, as_of, jurisdictions);
-    Ok(crate::plan::render(&p, OutputFormat::Json))
+    let p = match bind_any(engine, manifest)? {
+        Manifest::Single(facts) => {
+            let p = crate::plan::plan(engine, cat, &facts, as_of, jurisdictions);
+            crate::plan::render(&p, OutputFormat::Json)
+        }
+        Manifest::Linked(subjects) => {
+            let p = crate::plan::plan_linked(engine, cat, &subjects, as_of, jurisdictions);
+            crate::plan::render(&p, OutputFormat::Json)
+        }
+    };
+    Ok(p)
 }
 
 /// One manifest under several jurisdictions, grouped by control (`aigov compare --format json`).
@@ -498,7 +523,20 @@ pub fn compare(
     as_of: Date,
     jurisdictions: &[String],
 ) -> Result<String, RequestError> {
-    let facts = bind(engine, manifest)?;
-    let c = crate::compare::compare(engine, cat, &facts, as_of, jurisdictions)?;
-    Ok(crate::compare::render(&c, OutputFormat::Json))
+    match bind_any(engine, manifest)? {
+        Manifest::Single(facts) => {
+            let c = crate::compare::compare(engine, cat, &facts, as_of, jurisdictions)?;
+            Ok(crate::compare::render(&c, OutputFormat::Json))
+        }
+        Manifest::Linked(subjects) => {
+            let cs = crate::linked::compares(engine, cat, &subjects, as_of, jurisdictions)?;
+            Ok(crate::linked::render_compares(
+                &cs,
+                OutputFormat::Json,
+                crate::i18n::Lang::En,
+                None,
+                None,
+            ))
+        }
+    }
 }

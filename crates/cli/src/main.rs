@@ -521,9 +521,64 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             format,
         } => {
             let engine = engine(cli.corpus.as_ref())?;
-            let mut facts = match &file {
-                Some(f) => input::read_manifest(f, &engine.corpus.vocabulary)?,
-                None => aigov_core::manifest::Facts::empty("model", &engine.corpus.vocabulary),
+            let manifest = match &file {
+                Some(f) => input::read_any(f, &engine.corpus.vocabulary)?,
+                None => aigov_core::manifest::Manifest::Single(aigov_core::manifest::Facts::empty(
+                    "model",
+                    &engine.corpus.vocabulary,
+                )),
+            };
+            let mut facts = match manifest {
+                aigov_core::manifest::Manifest::Single(facts) => facts,
+                aigov_core::manifest::Manifest::Linked(subjects) => {
+                    let given = [
+                        flop,
+                        parameters,
+                        tokens,
+                        accelerators,
+                        peak_flops,
+                        utilization,
+                        days,
+                    ]
+                    .iter()
+                    .any(Option::is_some);
+                    check_compute_flags(
+                        flop,
+                        parameters,
+                        tokens,
+                        accelerators,
+                        peak_flops,
+                        utilization,
+                        days,
+                    )?;
+                    let inputs = compute::Inputs {
+                        flop,
+                        parameters,
+                        tokens,
+                        accelerators,
+                        peak_flops,
+                        utilization,
+                        days,
+                    };
+                    let c = linked::computes(
+                        &engine,
+                        &subjects,
+                        &inputs,
+                        given,
+                        as_of.unwrap_or_else(today),
+                    )?;
+                    let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
+                    anstream::print!(
+                        "{}",
+                        linked::render_computes(
+                            &c,
+                            format.into(),
+                            lang,
+                            translations.get(lang.tag())
+                        )
+                    );
+                    return Ok(ExitCode::SUCCESS);
+                }
             };
             if facts.subject != "model" {
                 return Err(CliError::Usage {
@@ -544,28 +599,15 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 utilization,
                 days,
             };
-            for (flag, v) in [
-                ("--flop", flop),
-                ("--parameters", parameters),
-                ("--tokens", tokens),
-                ("--accelerators", accelerators),
-                ("--peak-flops", peak_flops),
-                ("--utilization", utilization),
-                ("--days", days),
-            ] {
-                if v.is_some_and(|v| !v.is_finite() || v < 0.0) {
-                    return Err(CliError::Usage {
-                        message: format!("{flag} must be a finite number, zero or more"),
-                        help: "write numbers like 7e10 or 70000000000".into(),
-                    });
-                }
-            }
-            if utilization.is_some_and(|u| u > 1.0) {
-                return Err(CliError::Usage {
-                    message: "--utilization is a share of peak, between 0 and 1".into(),
-                    help: "e.g. --utilization 0.4 for 40 %".into(),
-                });
-            }
+            check_compute_flags(
+                flop,
+                parameters,
+                tokens,
+                accelerators,
+                peak_flops,
+                utilization,
+                days,
+            )?;
             inputs
                 .apply(&mut facts, &engine)
                 .map_err(|message| CliError::Usage {
@@ -1002,9 +1044,16 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let engine = engine(cli.corpus.as_ref())?;
             aigov_app::jurisdictions::check(&engine.corpus, &a.jurisdictions)?;
             let cat = aigov_app::plan::catalogue(cli.corpus.as_deref(), &engine.corpus)?;
-            let facts = input::read_manifest(&a.file, &engine.corpus.vocabulary)?;
+            let manifest = input::read_any(&a.file, &engine.corpus.vocabulary)?;
             let as_of = a.as_of.unwrap_or_else(today);
-            let p = aigov_app::plan::plan(&engine, &cat, &facts, as_of, &a.jurisdictions);
+            let p = match &manifest {
+                aigov_core::manifest::Manifest::Single(facts) => {
+                    aigov_app::plan::plan(&engine, &cat, facts, as_of, &a.jurisdictions)
+                }
+                aigov_core::manifest::Manifest::Linked(subjects) => {
+                    aigov_app::plan::plan_linked(&engine, &cat, subjects, as_of, &a.jurisdictions)
+                }
+            };
             if let Some(path) = &a.catalog {
                 let c = aigov_app::oscal::catalog(&cat, &as_of.to_string());
                 input::write_file(path, &aigov_app::oscal::to_string(&c))?;
@@ -1039,20 +1088,33 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Compare(a) => {
             let engine = engine(cli.corpus.as_ref())?;
             let cat = aigov_app::plan::catalogue(cli.corpus.as_deref(), &engine.corpus)?;
-            let facts = input::read_manifest(&a.file, &engine.corpus.vocabulary)?;
+            let manifest = input::read_any(&a.file, &engine.corpus.vocabulary)?;
             let as_of = a.as_of.unwrap_or_else(today);
-            let c = aigov_app::compare::compare(&engine, &cat, &facts, as_of, &a.jurisdictions)?;
             let translations = texts_for(cli.corpus.as_ref(), lang, a.format)?;
-            anstream::print!(
-                "{}",
-                aigov_app::compare::render_in(
-                    &c,
-                    a.format.into(),
-                    lang,
-                    translations.get(lang.tag()),
-                    Some(&engine.corpus)
-                )
-            );
+            let text = match &manifest {
+                aigov_core::manifest::Manifest::Single(facts) => {
+                    let c =
+                        aigov_app::compare::compare(&engine, &cat, facts, as_of, &a.jurisdictions)?;
+                    aigov_app::compare::render_in(
+                        &c,
+                        a.format.into(),
+                        lang,
+                        translations.get(lang.tag()),
+                        Some(&engine.corpus),
+                    )
+                }
+                aigov_core::manifest::Manifest::Linked(subjects) => {
+                    let cs = linked::compares(&engine, &cat, subjects, as_of, &a.jurisdictions)?;
+                    linked::render_compares(
+                        &cs,
+                        a.format.into(),
+                        lang,
+                        translations.get(lang.tag()),
+                        Some(&engine.corpus),
+                    )
+                }
+            };
+            anstream::print!("{text}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Lists { lists_dir, command } => screen::lists(lists_dir.as_deref(), command),
@@ -1062,6 +1124,41 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Audit { command } => serve::audit(command),
         Command::Inventory { command } => inventory::inventory(cli.corpus.as_ref(), command),
     }
+}
+
+/// The flags of `aigov compute` are finite numbers, zero or more, and the utilization a share.
+fn check_compute_flags(
+    flop: Option<f64>,
+    parameters: Option<f64>,
+    tokens: Option<f64>,
+    accelerators: Option<f64>,
+    peak_flops: Option<f64>,
+    utilization: Option<f64>,
+    days: Option<f64>,
+) -> Result<(), CliError> {
+    for (flag, v) in [
+        ("--flop", flop),
+        ("--parameters", parameters),
+        ("--tokens", tokens),
+        ("--accelerators", accelerators),
+        ("--peak-flops", peak_flops),
+        ("--utilization", utilization),
+        ("--days", days),
+    ] {
+        if v.is_some_and(|v| !v.is_finite() || v < 0.0) {
+            return Err(CliError::Usage {
+                message: format!("{flag} must be a finite number, zero or more"),
+                help: "write numbers like 7e10 or 70000000000".into(),
+            });
+        }
+    }
+    if utilization.is_some_and(|u| u > 1.0) {
+        return Err(CliError::Usage {
+            message: "--utilization is a share of peak, between 0 and 1".into(),
+            help: "e.g. --utilization 0.4 for 40 %".into(),
+        });
+    }
+    Ok(())
 }
 
 fn corpus_command(

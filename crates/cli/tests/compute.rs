@@ -267,17 +267,66 @@ fn compute_speaks_chinese() {
     );
 }
 
-/// A manifest of linked subjects given to a one-subject command is named for what it is, not "`subject`: missing".
+/// A manifest of linked subjects: the compute of every model, under a heading that names it, and the subjects
+/// without compute facts named as skipped; a manifest with no model is refused listing its subjects.
 #[test]
-fn a_linked_manifest_is_refused_for_what_it_is() {
+fn a_linked_manifest_computes_its_models_and_names_the_subjects_skipped() {
+    let lab = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/frontier-lab-model-and-chatbot.yaml"
+    );
+    let (code, text, err) = run(&["compute", lab, "--as-of", "2026-11-28"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.starts_with("Subject 1 of 2: atlas (model)"), "{text}");
+    assert!(text.contains("given: 3e26 FLOP"), "{text}");
+    assert!(
+        text.contains(
+            "Skipped, having no training-compute facts (compute applies to models): atlas-chat (ai_system)."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Subject 2 of 2"), "{text}");
+    let (code, json, err) = run(&["compute", lab, "--as-of", "2026-11-28", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["kind"], "linked_compute");
+    let subjects = doc["subjects"].as_array().expect("subjects");
+    assert_eq!(subjects.len(), 1);
+    assert_eq!(subjects[0]["id"], "atlas");
+    assert_eq!(subjects[0]["flop"].as_f64(), Some(3.0e26));
+    assert!(subjects[0]["thresholds"].as_array().is_some_and(|t| t
+        .iter()
+        .any(|t| t["parameter"] == "eu_ai_act.gpai_systemic_risk_flop" && t["reached"] == true)));
+    assert_eq!(
+        doc["skipped"],
+        serde_json::json!([{"id": "atlas-chat", "subject": "ai_system"}])
+    );
+    // A flag sets the one model's compute.
+    let (code, json, err) = run(&[
+        "compute",
+        lab,
+        "--as-of",
+        "2026-11-28",
+        "--flop",
+        "1e24",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["subjects"][0]["flop"].as_f64(), Some(1.0e24));
+
     let (code, _, err) = run(&[
         "compute",
         concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../examples/frontier-lab-model-and-chatbot.yaml"
+            "/../../examples/exporter-item-and-shipments.yaml"
         ),
     ]);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("takes a manifest of one subject"), "{err}");
-    assert!(!err.contains("`subject`: missing"), "{err}");
+    assert!(
+        err.contains("no subject of the manifest has training-compute facts"),
+        "{err}"
+    );
+    assert!(err.contains("`to-malaysia` (export)"), "{err}");
 }

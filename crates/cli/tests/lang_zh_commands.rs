@@ -1025,3 +1025,56 @@ fn linked_subjects_timeline_diff_and_explain_in_chinese() {
     assert!(timeline.starts_with("对象 1/3：h100（item）"), "{timeline}");
     assert!(!explain.contains("h100（item）"), "{explain}");
 }
+
+/// The plan of linked subjects in Chinese: the subjects line and each rule's subject label are Chinese.
+#[test]
+fn linked_plan_in_chinese() {
+    let lab = example("frontier-lab-model-and-chatbot.yaml");
+    let plan = zh(&["plan", &lab, "--as-of", "2026-11-28", "-j", "CN"]);
+    assert_no_english("linked plan", &plan);
+    let plan = zh(&["plan", &lab, "--as-of", "2026-11-28"]);
+    assert!(
+        plan.contains(
+            "对象：atlas（model，34 项义务）；atlas-chat（ai_system，31 项义务 — 基于 atlas）。"
+        ),
+        "{plan}"
+    );
+    assert!(plan.contains("• atlas-chat：欧盟"), "{plan}");
+    assert!(!plan.contains("Subjects:"), "{plan}");
+}
+
+/// The comparison of linked subjects in Chinese: each subject under the Chinese heading, no English label.
+#[test]
+fn linked_compare_in_chinese() {
+    let lab = example("frontier-lab-model-and-chatbot.yaml");
+    let text = zh(&[
+        "compare",
+        &lab,
+        "--as-of",
+        "2026-11-28",
+        "-j",
+        "CN",
+        "-j",
+        "EU",
+    ]);
+    assert_no_english("linked compare", &text);
+    assert!(text.starts_with("对象 1/2：atlas（model）"), "{text}");
+    assert!(
+        text.contains("对象 2/2：atlas-chat（ai_system） — 基于 atlas"),
+        "{text}"
+    );
+}
+
+/// The compute of linked subjects in Chinese: the model under the Chinese heading, the skipped subject named in
+/// Chinese.
+#[test]
+fn linked_compute_in_chinese() {
+    let lab = example("frontier-lab-model-and-chatbot.yaml");
+    let text = zh(&["compute", &lab, "--as-of", "2026-11-28"]);
+    assert_no_english("linked compute", &text);
+    assert!(text.starts_with("对象 1/2：atlas（model）"), "{text}");
+    assert!(
+        text.contains("已跳过（没有训练算力事实，算力只适用于模型）：atlas-chat (ai_system)。"),
+        "{text}"
+    );
+}

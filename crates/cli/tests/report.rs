@@ -572,3 +572,159 @@ fn map_of_linked_subjects_names_each_subject() {
         .any(|r| r == "us_ca_ab2013.training_data_documentation"));
     assert!(doc["subjects"][1]["measured"].is_object());
 }
+
+const LAB: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/frontier-lab-model-and-chatbot.yaml"
+);
+
+/// One product, one manifest: `aigov plan` is one programme of controls over every linked subject; a control lists
+/// the rules of every subject it serves, each labelled with its subject, and the subjects' duties add up.
+#[test]
+fn plan_of_linked_subjects_labels_each_rule_with_its_subject() {
+    let args = ["plan", LAB, "--as-of", "2026-11-28"];
+    let (code, json, err) = aigov(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["kind"], "linked_plan");
+    let subjects = doc["subjects"].as_array().expect("subjects");
+    let ids: Vec<&str> = subjects.iter().filter_map(|s| s["id"].as_str()).collect();
+    assert_eq!(ids, ["atlas", "atlas-chat"]);
+    assert_eq!(subjects[0]["subject"], "model");
+    assert_eq!(subjects[1]["subject"], "ai_system");
+    assert_eq!(subjects[1]["built_on"], "atlas");
+    let sum: u64 = subjects.iter().filter_map(|s| s["duties"].as_u64()).sum();
+    assert_eq!(doc["duties"].as_u64(), Some(sum));
+    assert!(subjects.iter().all(|s| s["duties"].as_u64() > Some(0)));
+    let rules_of = |control: &str| -> Vec<(String, String)> {
+        doc["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter(|i| i["control"]["id"] == control)
+            .flat_map(|i| i["rules"].as_array().expect("rules"))
+            .map(|r| {
+                (
+                    r["subject_id"].as_str().expect("subject_id").to_string(),
+                    r["rule"].as_str().expect("rule").to_string(),
+                )
+            })
+            .collect()
+    };
+    // Cybersecurity serves the model (EU AI Act Art 55(1)(d)) and the chatbot (CPPA cybersecurity audit).
+    let cyber = rules_of("cybersecurity");
+    assert!(
+        cyber.contains(&("atlas".into(), "eu_ai_act.art55_1_d".into())),
+        "{cyber:?}"
+    );
+    assert!(
+        cyber.contains(&(
+            "atlas-chat".into(),
+            "us_ca_cppa_admt_regs.cyber_audit_over_100m".into()
+        )),
+        "{cyber:?}"
+    );
+    // Art 50 transparency is the chatbot's, never the model's; Art 53 is the model's, never the chatbot's.
+    let all: Vec<(String, String)> = doc["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .flat_map(|i| i["rules"].as_array().expect("rules"))
+        .map(|r| {
+            (
+                r["subject_id"].as_str().unwrap_or("").to_string(),
+                r["rule"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert!(all.contains(&(
+        "atlas-chat".into(),
+        "eu_ai_act.art50_1_interaction_disclosure".into()
+    )));
+    assert!(!all
+        .iter()
+        .any(|(id, r)| id == "atlas" && r.starts_with("eu_ai_act.art50")));
+    assert!(!all
+        .iter()
+        .any(|(id, r)| id == "atlas-chat" && r.starts_with("eu_ai_act.art53")));
+    for q in doc["questions"].as_array().expect("questions") {
+        assert!(
+            q["subject_id"] == "atlas" || q["subject_id"] == "atlas-chat",
+            "{q}"
+        );
+    }
+
+    let (code, text, err) = aigov(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        text.starts_with("Work plan for atlas, atlas-chat as of 2026-11-28"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Subjects: atlas (model, 34 duties); atlas-chat (ai_system, 31 duties — built on atlas)."),
+        "{text}"
+    );
+    assert!(text.contains("• atlas: EU AI Act Art 55(1)(d)"), "{text}");
+    assert!(text.contains("• atlas-chat: EU AI Act Art 50(1)"), "{text}");
+}
+
+/// `aigov compare` over linked subjects: each subject's comparison under a heading that names it, and in JSON every
+/// rule of every control names its subject: the model's GPAI duties under the model, Art 50 under the chatbot.
+#[test]
+fn compare_of_linked_subjects_names_each_subject() {
+    let args = [
+        "compare",
+        LAB,
+        "--as-of",
+        "2026-11-28",
+        "-j",
+        "EU",
+        "-j",
+        "US-CA",
+    ];
+    let (code, text, err) = aigov(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.starts_with("Subject 1 of 2: atlas (model)"), "{text}");
+    let chat = text
+        .find("Subject 2 of 2: atlas-chat (ai_system) — built on atlas")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(text[..chat].contains("Atlas-3 frontier model under EU, US-CA as of 2026-11-28"));
+    assert!(text[chat..].contains("Atlas Chat under EU, US-CA as of 2026-11-28"));
+    assert!(text[..chat].contains("eu_ai_act.art55_1_d"), "{text}");
+    assert!(!text[..chat].contains("eu_ai_act.art50_1_interaction_disclosure"));
+    assert!(text[chat..].contains("eu_ai_act.art50_1_interaction_disclosure"));
+
+    let (code, json, err) = aigov(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["kind"], "linked_comparison");
+    assert_eq!(doc["jurisdictions"], serde_json::json!(["EU", "US-CA"]));
+    let subjects = doc["subjects"].as_array().expect("subjects");
+    assert_eq!(subjects.len(), 2);
+    assert_eq!(subjects[1]["built_on"], "atlas");
+    let rules: Vec<(String, Vec<String>)> = subjects
+        .iter()
+        .map(|s| {
+            let id = s["id"].as_str().expect("id").to_string();
+            let mut rules = Vec::new();
+            for c in s["controls"].as_array().expect("controls") {
+                for j in c["jurisdictions"].as_array().expect("jurisdictions") {
+                    for r in j["rules"].as_array().expect("rules") {
+                        assert_eq!(r["subject_id"], id.as_str(), "{r}");
+                        rules.push(r["rule"].as_str().expect("rule").to_string());
+                    }
+                }
+            }
+            (id, rules)
+        })
+        .collect();
+    assert_eq!(rules[0].0, "atlas");
+    assert!(rules[0].1.iter().any(|r| r == "eu_ai_act.art55_1_d"));
+    assert!(!rules[0].1.iter().any(|r| r.starts_with("eu_ai_act.art50")));
+    assert_eq!(rules[1].0, "atlas-chat");
+    assert!(rules[1]
+        .1
+        .iter()
+        .any(|r| r == "eu_ai_act.art50_1_interaction_disclosure"));
+    assert!(!rules[1].1.iter().any(|r| r.starts_with("eu_ai_act.art55")));
+}

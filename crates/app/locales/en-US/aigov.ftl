@@ -389,6 +389,12 @@ plan-intro = { $controls } { $controls ->
    *[other] duties
 }{ $undetermined }: each control once, earliest date first.
 plan-intro-undetermined = { " " }({ $count } undetermined: see the questions)
+plan-subjects = Subjects: { $list }.
+plan-subject = { $id } ({ $subject }, { $duties } { $duties ->
+    [one] duty
+   *[other] duties
+}{ $built })
+plan-for-subject = { $subject }: { $text }
 plan-jurisdictions = Jurisdictions: { $list }.
 plan-control = { $n }. { $title } [{ $id }] — { $due }
 plan-references = References: { $refs }.
@@ -482,6 +488,7 @@ show-effect = effect: { $effect }
 show-confidence = confidence { $level }: { $note }
 
 ## aigov compute
+compute-linked-skipped = Skipped, having no training-compute facts (compute applies to models): { $list }.
 compute-title = Training compute as of { $date }
 compute-not-enough = Not enough inputs: give --flop, or --parameters and --tokens (6·N·D), or --accelerators, --peak-flops, --utilization and --days.
 compute-given = given

@@ -358,6 +358,9 @@ doc-pdf-replaced = 本 PDF 的拉丁字体无法显示的 { $count } 个字符�
 plan-title = { $who } 的工作计划（截至 { $date }）
 plan-intro = 共 { $controls } 项控制措施，对应 { $duties } 项义务{ $undetermined }：每项控制措施只列一次，最早日期在前。
 plan-intro-undetermined = （其中 { $count } 项待确定：见下方问题）
+plan-subjects = 对象：{ $list }。
+plan-subject = { $id }（{ $subject }，{ $duties } 项义务{ $built }）
+plan-for-subject = { $subject }：{ $text }
 plan-jurisdictions = 法域：{ $list }。
 plan-control = { $n }. { $title } [{ $id }] — { $due }
 plan-references = 参考框架：{ $refs }。
@@ -442,6 +445,7 @@ show-effect = 效力：{ $effect }
 show-confidence = 可信度：{ $level } — { $note }
 
 ## aigov compute
+compute-linked-skipped = 已跳过（没有训练算力事实，算力只适用于模型）：{ $list }。
 compute-title = 截至 { $date } 的训练算力
 compute-not-enough = 输入不足：请提供 --flop，或 --parameters 和 --tokens（6·N·D），或 --accelerators、--peak-flops、--utilization 和 --days。
 compute-given = 给定值
