@@ -163,7 +163,7 @@ pub fn run(
     options.traces = false;
     let a = engine.assess(&facts, &options);
     let _ = writeln!(out);
-    anstream::print!(
+    out!(
         "{}",
         report::assessment_with_item(engine, &a, None, OutputFormat::Text, lang, translations)
     );

@@ -107,7 +107,7 @@ pub fn inventory(
             runtime()?.block_on(async {
                 let store = open(db.as_deref()).await?;
                 let created = store.import(items, "cli").await.map_err(store_error)?;
-                println!(
+                outln!(
                     "imported {} entr{}",
                     created.len(),
                     if created.len() == 1 { "y" } else { "ies" }
@@ -136,11 +136,11 @@ pub fn inventory(
                             organization_id: e.organization_id.as_deref(),
                         })
                         .collect();
-                    println!("{}", json(&rows)?);
+                    outln!("{}", json(&rows)?);
                 }
                 InventoryFormat::Text => {
                     for e in &subjects {
-                        println!("{}  v{}  {}", e.id, e.version, e.name);
+                        outln!("{}  v{}  {}", e.id, e.version, e.name);
                     }
                     let n = subjects.len();
                     eprintln!("{n} subject{}", if n == 1 { "" } else { "s" });
@@ -170,9 +170,9 @@ pub fn inventory(
                     },
                 })?;
                 match format {
-                    InventoryFormat::Json => println!("{}", json(&answer)?),
+                    InventoryFormat::Json => outln!("{}", json(&answer)?),
                     InventoryFormat::Text => {
-                        print!("{}", aigov_app::reassess::render_text(&answer))
+                        out!("{}", aigov_app::reassess::render_text(&answer))
                     }
                 }
                 Ok(ExitCode::SUCCESS)

@@ -6,6 +6,38 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Prints to standard output (through anstream, which strips colour where it is not wanted). A reader that stops
+/// early (`aigov ... | head`) closes the pipe: that ends the program quietly with success, as ripgrep does, instead
+/// of the panic of `print!`; any other write error is reported and exits 74 (EX_IOERR).
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::write_stdout(format_args!($($arg)*))
+    };
+}
+
+/// [`out!`] with a newline.
+macro_rules! outln {
+    () => {
+        $crate::write_stdout(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// Writes to standard output; see [`out!`].
+fn write_stdout(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut stdout = anstream::stdout().lock();
+    if let Err(e) = stdout.write_fmt(args).and_then(|()| stdout.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("aigov: cannot write to standard output: {e}");
+        std::process::exit(74);
+    }
+}
+
 mod batch;
 mod error;
 mod input;
@@ -480,7 +512,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                             eprintln!("wrote {}", path.display());
                         }
                     }
-                    anstream::print!(
+                    out!(
                         "{}",
                         linked::render_maps(&maps, &subjects, as_of, format.into(), lang)
                     );
@@ -496,7 +528,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let cat = aigov_app::plan::catalogue(cli.corpus.as_deref(), &engine.corpus)?;
             let measure = map::measured(&engine, &cat, &facts, as_of, &board)?;
             let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
-            anstream::print!(
+            out!(
                 "{}",
                 map::report_measured_in(
                     &board,
@@ -568,7 +600,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                         as_of.unwrap_or_else(today),
                     )?;
                     let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
-                    anstream::print!(
+                    out!(
                         "{}",
                         linked::render_computes(
                             &c,
@@ -616,14 +648,14 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 })?;
             let report = compute::compute(&engine, &facts, as_of.unwrap_or_else(today));
             let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
-            anstream::print!(
+            out!(
                 "{}",
                 compute::render_in(&report, format.into(), lang, translations.get(lang.tag()))
             );
             Ok(ExitCode::SUCCESS)
         }
         Command::Chips { format } => {
-            print!("{}", chips::list(format.into())?);
+            out!("{}", chips::list(format.into())?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Export {
@@ -650,7 +682,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             };
             let classified = chips::classified(&engine, target, as_of)?;
             let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
-            print!(
+            out!(
                 "{}",
                 chips::render_in(
                     &classified,
@@ -664,7 +696,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Schema => {
             let engine = engine(cli.corpus.as_ref())?;
             let schema = aigov_core::schema::manifest_schema(&engine.corpus.vocabulary);
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&schema).expect("a JSON value serializes")
             );
@@ -753,10 +785,10 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     );
                     match (&screening, format) {
                         (Some(s), OutputFormat::Json) => {
-                            anstream::print!("{}", s.attach_json(&text))
+                            out!("{}", s.attach_json(&text))
                         }
-                        (Some(s), _) => anstream::print!("{}", s.wrap_text_in(&text, lang)),
-                        (None, _) => anstream::print!("{text}"),
+                        (Some(s), _) => out!("{}", s.wrap_text_in(&text, lang)),
+                        (None, _) => out!("{text}"),
                     }
                     let failed = answers.iter().any(|a| {
                         let s = &a.answer.assessment;
@@ -803,9 +835,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let text =
                 aigov_app::assess::render(&engine, &answer, format.into(), lang, &translations);
             match (&screening, format) {
-                (Some(s), OutputFormat::Json) => anstream::print!("{}", s.attach_json(&text)),
-                (Some(s), _) => anstream::print!("{}", s.wrap_text_in(&text, lang)),
-                (None, _) => anstream::print!("{text}"),
+                (Some(s), OutputFormat::Json) => out!("{}", s.attach_json(&text)),
+                (Some(s), _) => out!("{}", s.wrap_text_in(&text, lang)),
+                (None, _) => out!("{text}"),
             }
             let gate = fail_on.as_deref().is_some_and(|tier| {
                 input::fail_on_gate(&engine, a, tier, undetermined == Undetermined::Fail)
@@ -852,7 +884,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                         lang,
                         &translations,
                     )?;
-                    anstream::print!("{text}");
+                    out!("{text}");
                     return Ok(ExitCode::SUCCESS);
                 }
                 aigov_core::manifest::Manifest::Single(facts) => facts,
@@ -876,7 +908,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 });
             }
             let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
-            anstream::print!(
+            out!(
                 "{}",
                 report::explain_in(
                     &engine,
@@ -910,7 +942,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 aigov_core::manifest::Manifest::Linked(subjects) => {
                     let ds = linked::diffs(&engine, &subjects, from, to, &jurisdictions);
                     let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
-                    anstream::print!(
+                    out!(
                         "{}",
                         linked::render_diffs(
                             &ds,
@@ -925,7 +957,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             };
             let d = aigov_core::diff::diff(&engine, &facts, from, to, &jurisdictions);
             let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
-            anstream::print!(
+            out!(
                 "{}",
                 report::diff_with(&d, format.into(), lang, &translations, Some(&engine.corpus))
             );
@@ -940,7 +972,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let engine = engine(cli.corpus.as_ref())?;
             let changes = aigov_app::changes::changes(&engine, from, to, &jurisdictions)?;
             let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
-            anstream::print!(
+            out!(
                 "{}",
                 aigov_app::changes::render_in(
                     &changes,
@@ -976,7 +1008,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                         eprintln!("wrote {}", path.display());
                     }
                     let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
-                    anstream::print!(
+                    out!(
                         "{}",
                         linked::render_timelines(
                             &ts,
@@ -999,7 +1031,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 eprintln!("wrote {}", path.display());
             }
             let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
-            anstream::print!(
+            out!(
                 "{}",
                 report::timeline_in(&t, format.into(), lang, &translations, Some(&engine.corpus))
             );
@@ -1035,7 +1067,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     input::create_new_file(&path, &text)?;
                     eprintln!("wrote {}", path.display());
                 }
-                None => print!("{text}"),
+                None => out!("{text}"),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -1068,7 +1100,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             match format {
                 Some(f) => {
                     let translations = texts_for(cli.corpus.as_ref(), lang, f)?;
-                    anstream::print!(
+                    out!(
                         "{}",
                         aigov_app::plan::render_in(
                             &p,
@@ -1078,7 +1110,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                         )
                     )
                 }
-                None => print!(
+                None => out!(
                     "{}",
                     aigov_app::oscal::to_string(&aigov_app::oscal::assessment_results(&p))
                 ),
@@ -1114,7 +1146,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     )
                 }
             };
-            anstream::print!("{text}");
+            out!("{text}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Lists { lists_dir, command } => screen::lists(lists_dir.as_deref(), command),
@@ -1170,7 +1202,7 @@ fn corpus_command(
         CorpusCommand::Lint => {
             let (engine, examples) = load_engine(dir)?;
             let c = &engine.corpus;
-            println!(
+            outln!(
                 "corpus OK: {} instruments, {} rules, {} parameters, {} penalties, {} facts, {} examples",
                 c.instruments.len(),
                 c.rules.len(),
@@ -1180,7 +1212,7 @@ fn corpus_command(
                 examples.len()
             );
             let k = aigov_app::plan::lint(dir.map(PathBuf::as_path), c)?;
-            println!(
+            outln!(
                 "controls OK: {} controls, {} mappings cover all {} obligations and prohibitions, {} declared conflicts",
                 k.controls, k.mappings, k.rules, k.conflicts
             );
@@ -1195,12 +1227,15 @@ fn corpus_command(
                     continue;
                 }
                 failed += 1;
-                println!(
+                outln!(
                     "FAIL {}:{}: {} (as of {})",
-                    r.example.file, r.example.line, r.example.name, r.example.as_of
+                    r.example.file,
+                    r.example.line,
+                    r.example.name,
+                    r.example.as_of
                 );
                 for m in &r.mismatches {
-                    println!(
+                    outln!(
                         "  {}: expected {}, found {}",
                         m.rule,
                         m.expected.map(|s| s.as_str()).unwrap_or("not yet law"),
@@ -1209,7 +1244,7 @@ fn corpus_command(
                 }
             }
             let checks: usize = examples.iter().map(|e| e.expect.len()).sum();
-            println!(
+            outln!(
                 "{} passed, {} failed ({} examples, {} expectations)",
                 results.len() - failed,
                 failed,
@@ -1225,7 +1260,7 @@ fn corpus_command(
         CorpusCommand::List { format } => {
             let engine = engine(dir)?;
             let translations = texts_for(dir, lang, format)?;
-            anstream::print!(
+            out!(
                 "{}",
                 report::corpus_list_in(&engine.corpus, format.into(), lang, &translations)
             );
@@ -1242,7 +1277,7 @@ fn corpus_command(
                 translations.get(lang.tag()),
             ) {
                 Some(s) => {
-                    print!("{s}");
+                    out!("{s}");
                     Ok(ExitCode::SUCCESS)
                 }
                 None => {

@@ -115,7 +115,7 @@ pub fn lists(
             as_of,
             max_age,
         } => {
-            print!(
+            out!(
                 "{}",
                 lists::status(
                     &store,
@@ -134,7 +134,7 @@ pub fn lists(
                 allow_shrink,
             };
             let stored = lists::import(&store, &files, opts)?;
-            print!("{}", lists::report_stored(&store, &stored));
+            out!("{}", lists::report_stored(&store, &stored));
         }
         ListsCommand::Update {
             base_url,
@@ -142,7 +142,7 @@ pub fn lists(
             allow_shrink,
         } => {
             let stored = lists::update(&store, base_url.as_deref(), source.into(), allow_shrink)?;
-            print!("{}", lists::report_stored(&store, &stored));
+            out!("{}", lists::report_stored(&store, &stored));
         }
     }
     Ok(std::process::ExitCode::SUCCESS)
@@ -164,7 +164,7 @@ pub fn screen(
         args.format == ScreenFormat::Json,
         lang,
     )?;
-    print!("{out}");
+    out!("{out}");
     Ok(if any {
         std::process::ExitCode::from(1)
     } else {

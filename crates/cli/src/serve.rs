@@ -189,13 +189,13 @@ pub fn token(command: TokenCommand) -> Result<ExitCode, CliError> {
                     t.name,
                     t.role.as_str()
                 );
-                println!("{}", t.secret);
+                outln!("{}", t.secret);
                 Ok(ExitCode::SUCCESS)
             }
             TokenCommand::Revoke { id, db } => {
                 let store = open(db.as_deref()).await?;
                 if store.revoke_token(&id, "cli").await.map_err(store_error)? {
-                    println!("revoked {id}");
+                    outln!("revoked {id}");
                     Ok(ExitCode::SUCCESS)
                 } else {
                     Err(CliError::Usage {
@@ -218,14 +218,14 @@ pub fn audit(command: AuditCommand) -> Result<ExitCode, CliError> {
                 match v.broken {
                     None => {
                         let noun = if v.entries == 1 { "entry" } else { "entries" };
-                        println!(
+                        outln!(
                             "audit log intact: {} {noun}, every link verified",
                             v.entries
                         );
                         Ok(ExitCode::SUCCESS)
                     }
                     Some(b) => {
-                        println!("audit log BROKEN at entry {}: {}", b.seq, b.reason);
+                        outln!("audit log BROKEN at entry {}: {}", b.seq, b.reason);
                         Ok(ExitCode::from(1))
                     }
                 }
