@@ -325,6 +325,28 @@ async fn assess_returns_the_cli_document() {
                 .contains("`atlas-chat` (ai_system)"),
             "{p}"
         );
+        // The map too: one checkerboard per subject, every duty naming its subject, the same document as
+        // `aigov map --format json` on the manifest.
+        let m = post(
+            "/api/v1/map",
+            json!({"manifest": linked, "as_of": "2026-11-28"}),
+        )
+        .await;
+        assert_eq!(m.status, StatusCode::OK, "{}", m.text);
+        let doc = m.json();
+        assert_eq!(doc["kind"], "linked_map", "{doc}");
+        let ids: Vec<&str> = doc["subjects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["atlas", "atlas-chat"], "{doc}");
+        for m in doc["subjects"].as_array().unwrap() {
+            for d in m["duties"].as_array().into_iter().flatten() {
+                assert_eq!(d["subject_id"], m["id"], "{doc}");
+            }
+        }
         // The date is required.
         let no_date = json!({"manifest": example("cv-screening-saas.yaml")}).to_string();
         let p = call(

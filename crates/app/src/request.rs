@@ -408,13 +408,36 @@ pub fn timeline(
     Ok(report::timeline(&t, OutputFormat::Json))
 }
 
-/// The US checkerboard document (`aigov map --format json`).
+/// The US checkerboard document (`aigov map --format json`); for a manifest of linked subjects the `linked_map`
+/// document of `aigov map` (each subject's checkerboard measured in controls, every duty with its `subject_id`).
 pub fn checkerboard(
     engine: &Engine,
+    cat: &aigov_corpus::controls::Catalogue,
     manifest: &serde_json::Value,
     as_of: Date,
 ) -> Result<String, RequestError> {
-    let facts = bind(engine, manifest)?;
+    let facts = match bind_any(engine, manifest)? {
+        Manifest::Single(facts) => facts,
+        Manifest::Linked(subjects) => {
+            let lang = crate::i18n::Lang::En;
+            let maps = crate::linked::maps(
+                engine,
+                cat,
+                &subjects,
+                as_of,
+                OutputFormat::Json,
+                lang,
+                &crate::Translations::default(),
+            )?;
+            return Ok(crate::linked::render_maps(
+                &maps,
+                &subjects,
+                as_of,
+                OutputFormat::Json,
+                lang,
+            ));
+        }
+    };
     let a = engine.assess(&facts, &Options::as_of(as_of));
     Ok(map::report(&map::checkerboard(&a), OutputFormat::Json))
 }

@@ -102,7 +102,7 @@ async fn compare(
 #[serde(deny_unknown_fields)]
 pub struct AssessRequest {
     /// The manifest (the JSON form of the YAML manifests in examples/): one subject, or an organization and
-    /// linked subjects under `subjects` (`POST /api/v1/assess` only; plan and compare take one subject).
+    /// linked subjects under `subjects` (the `linked_*` documents: assessment, plan, comparison).
     #[schema(value_type = Object)]
     pub manifest: serde_json::Value,
     /// The date of the answer (YYYY-MM-DD). Required: time is an input.
@@ -156,8 +156,8 @@ pub struct DiffRequest {
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DatedRequest {
-    /// The manifest: for the timeline one subject or linked subjects under `subjects` (the `linked_timeline`
-    /// document); for the map and compute one subject (linked subjects are refused: 422 `manifest.invalid`).
+    /// The manifest: one subject, or linked subjects under `subjects` (the `linked_timeline`, `linked_map` and
+    /// `linked_compute` documents, every item naming the subject it concerns).
     #[schema(value_type = Object)]
     pub manifest: serde_json::Value,
     /// The date (YYYY-MM-DD).
@@ -295,7 +295,7 @@ async fn timeline(
 /// The US checkerboard: which state laws reach the subject (`aigov map --format json`).
 #[utoipa::path(post, path = "/api/v1/map", tag = "documents", request_body = DatedRequest,
     responses(
-        (status = 200, description = "The checkerboard (docs/output.md)", body = Object),
+        (status = 200, description = "The checkerboard (docs/output.md; `linked_map` for linked subjects)", body = Object),
         (status = 422, description = "The manifest does not fit", body = Problem, content_type = "application/problem+json")))]
 async fn map(
     _: Viewer,
@@ -304,6 +304,7 @@ async fn map(
 ) -> Result<JsonText, Problem> {
     Ok(JsonText(request::checkerboard(
         &s.engine,
+        &s.catalogue,
         &r.manifest,
         r.as_of,
     )?))
