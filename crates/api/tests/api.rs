@@ -347,6 +347,23 @@ async fn assess_returns_the_cli_document() {
                 assert_eq!(d["subject_id"], m["id"], "{doc}");
             }
         }
+        // Export classification: each item and export of an exporter's manifest under its own id.
+        let exporter = example("exporter-item-and-shipments.yaml");
+        let c = post(
+            "/api/v1/export/classify",
+            json!({"manifest": exporter, "as_of": "2026-11-28"}),
+        )
+        .await;
+        assert_eq!(c.status, StatusCode::OK, "{}", c.text);
+        let doc = c.json();
+        assert_eq!(doc["kind"], "linked_classification", "{doc}");
+        let ids: Vec<&str> = doc["subjects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["h100", "to-malaysia", "to-germany"], "{doc}");
         // The date is required.
         let no_date = json!({"manifest": example("cv-screening-saas.yaml")}).to_string();
         let p = call(

@@ -816,6 +816,159 @@ pub fn render_computes(
     out
 }
 
+/// Every item and export of the linked subjects classified for US export control (`aigov export classify`), in
+/// the manifest's order, and the other subjects, which have no item to classify: (id, kind).
+pub struct Classifications {
+    /// The classified subjects.
+    pub classified: Vec<Labelled<crate::chips::Classified>>,
+    /// Kinds of the manifest's subjects, in its order (for the headings' "Subject N of M").
+    pub kinds: Vec<(String, String)>,
+    /// The subjects skipped (neither an item nor an export): (id, kind).
+    pub skipped: Vec<(String, String)>,
+}
+
+/// Classifies every `item` and `export` subject of a manifest of linked subjects as of `as_of`; an error when it
+/// holds neither.
+pub fn classifications(
+    engine: &Engine,
+    subjects: &[Linked],
+    as_of: Date,
+) -> Result<Classifications, AppError> {
+    let classifiable = |kind: &str| kind == "item" || kind == "export";
+    if !subjects.iter().any(|s| classifiable(&s.facts.subject)) {
+        let list = subjects
+            .iter()
+            .map(|s| format!("`{}` ({})", s.id, s.facts.subject))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(AppError::invalid(
+            format!("no subject of the manifest is an item or an export; its subjects are {list}"),
+            "give a manifest that holds an `item` or `export` subject, or a chip's name",
+        ));
+    }
+    let mut classified = Vec::new();
+    for s in subjects.iter().filter(|s| classifiable(&s.facts.subject)) {
+        let target = crate::chips::ClassifyTarget::Manifest {
+            name: s.id.clone(),
+            facts: s.facts.clone(),
+        };
+        classified.push(Labelled {
+            id: s.id.clone(),
+            built_on: s.built_on.clone(),
+            answer: crate::chips::classified(engine, target, as_of)?,
+        });
+    }
+    Ok(Classifications {
+        classified,
+        kinds: subjects
+            .iter()
+            .map(|s| (s.id.clone(), s.facts.subject.clone()))
+            .collect(),
+        skipped: subjects
+            .iter()
+            .filter(|s| !classifiable(&s.facts.subject))
+            .map(|s| (s.id.clone(), s.facts.subject.clone()))
+            .collect(),
+    })
+}
+
+/// Renders the linked subjects' classifications: in JSON a `linked_classification` document whose `subjects` are
+/// each item's or export's `classification` document with its `id`, `built_on` and kind, and whose `skipped` lists
+/// the other subjects; in text and Markdown each classification under a heading that names its subject, then the
+/// subjects skipped.
+pub fn render_classifications(
+    c: &Classifications,
+    format: OutputFormat,
+    lang: Lang,
+    texts: Option<&aigov_corpus::Texts>,
+) -> String {
+    if format == OutputFormat::Json {
+        #[derive(serde::Serialize)]
+        struct Subject<'a> {
+            id: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            built_on: Option<&'a str>,
+            subject: &'a str,
+            #[serde(flatten)]
+            classification: &'a crate::chips::Classified,
+        }
+        #[derive(serde::Serialize)]
+        struct Skipped<'a> {
+            id: &'a str,
+            subject: &'a str,
+        }
+        #[derive(serde::Serialize)]
+        struct Document<'a> {
+            subjects: Vec<Subject<'a>>,
+            skipped: Vec<Skipped<'a>>,
+        }
+        let kind_of = |id: &str| {
+            c.kinds
+                .iter()
+                .find(|(i, _)| i == id)
+                .map_or("item", |(_, k)| k.as_str())
+        };
+        return report::json(
+            "linked_classification",
+            &Document {
+                subjects: c
+                    .classified
+                    .iter()
+                    .map(|r| Subject {
+                        id: &r.id,
+                        built_on: r.built_on.as_deref(),
+                        subject: kind_of(&r.id),
+                        classification: &r.answer,
+                    })
+                    .collect(),
+                skipped: c
+                    .skipped
+                    .iter()
+                    .map(|(id, subject)| Skipped { id, subject })
+                    .collect(),
+            },
+        );
+    }
+    let mut out = String::new();
+    for r in &c.classified {
+        let n = c
+            .kinds
+            .iter()
+            .position(|(id, _)| *id == r.id)
+            .map_or(1, |i| i + 1);
+        let kind = c.kinds.get(n - 1).map_or("item", |(_, k)| k.as_str());
+        heading(
+            &mut out,
+            format,
+            lang,
+            n,
+            c.kinds.len(),
+            &r.id,
+            kind,
+            r.built_on.as_deref(),
+        );
+        out.push_str(&crate::chips::render_in(&r.answer, format, lang, texts));
+        out.push('\n');
+    }
+    if !c.skipped.is_empty() {
+        let list = c
+            .skipped
+            .iter()
+            .map(|(id, kind)| format!("{id} ({kind})"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push_str(&lang.ta(
+            "classify-linked-skipped",
+            &[
+                ("count", Arg::Num(c.skipped.len() as f64)),
+                ("list", Arg::Str(&list)),
+            ],
+        ));
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::chart_path;

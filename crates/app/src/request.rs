@@ -490,9 +490,20 @@ pub fn classify(
 ) -> Result<String, RequestError> {
     let target = match (chip, manifest) {
         (Some(c), None) => chips::ClassifyTarget::Chip(c.to_string()),
-        (None, Some(m)) => chips::ClassifyTarget::Manifest {
-            name: "manifest".into(),
-            facts: bind(engine, m)?,
+        (None, Some(m)) => match bind_any(engine, m)? {
+            Manifest::Single(facts) => chips::ClassifyTarget::Manifest {
+                name: "manifest".into(),
+                facts,
+            },
+            Manifest::Linked(subjects) => {
+                let c = crate::linked::classifications(engine, &subjects, as_of)?;
+                return Ok(crate::linked::render_classifications(
+                    &c,
+                    OutputFormat::Json,
+                    crate::i18n::Lang::En,
+                    None,
+                ));
+            }
         },
         _ => {
             return Err(AppError::invalid(

@@ -132,7 +132,7 @@ pub fn read_manifest(path: &str, vocabulary: &Vocabulary) -> Result<Facts, CliEr
                     "{path}: this command takes a manifest of one subject; this one holds linked subjects \
                      (`subjects:`)"
                 ),
-                help: "`aigov assess`, `explain`, `timeline`, `diff`, `map`, `plan`, `compare` and `compute` take linked subjects; for this command \
+                help: "`aigov assess`, `explain`, `timeline`, `diff`, `map`, `plan`, `compare`, `compute` and `export classify` take linked subjects; for this command \
                        give one subject's manifest (its entry under `subjects:`, with `organization`)"
                     .into(),
             };

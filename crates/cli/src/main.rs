@@ -672,10 +672,28 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 || target == "-"
                 || aigov_core::manifest::Format::from_path(&target).is_some();
             let target = if looks_like_file {
-                let facts = input::read_manifest(&target, &engine.corpus.vocabulary)?;
-                chips::ClassifyTarget::Manifest {
-                    name: target,
-                    facts,
+                match input::read_any(&target, &engine.corpus.vocabulary)? {
+                    aigov_core::manifest::Manifest::Single(facts) => {
+                        chips::ClassifyTarget::Manifest {
+                            name: target,
+                            facts,
+                        }
+                    }
+                    // Linked subjects: each item and export classified under its subject's heading.
+                    aigov_core::manifest::Manifest::Linked(subjects) => {
+                        let c = linked::classifications(&engine, &subjects, as_of)?;
+                        let translations = texts_for(cli.corpus.as_ref(), lang, format)?;
+                        out!(
+                            "{}",
+                            linked::render_classifications(
+                                &c,
+                                format.into(),
+                                lang,
+                                translations.get(lang.tag())
+                            )
+                        );
+                        return Ok(ExitCode::SUCCESS);
+                    }
                 }
             } else {
                 chips::ClassifyTarget::Chip(target)

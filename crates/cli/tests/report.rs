@@ -728,3 +728,57 @@ fn compare_of_linked_subjects_names_each_subject() {
         .any(|r| r == "eu_ai_act.art50_1_interaction_disclosure"));
     assert!(!rules[1].1.iter().any(|r| r.starts_with("eu_ai_act.art55")));
 }
+
+/// `aigov export classify` on a manifest of linked subjects classifies the item and each export under its own
+/// heading (the JSON `linked_classification` names each), lists the subjects it skips, and refuses a manifest that
+/// holds no item or export, naming its subjects.
+#[test]
+fn export_classify_of_linked_subjects_classifies_each_item_and_export() {
+    let exporter = format!("{EXAMPLES}/exporter-item-and-shipments.yaml");
+    let (code, out, err) = aigov(&[
+        "export",
+        "classify",
+        &exporter,
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(doc["kind"], "linked_classification", "{out}");
+    let subjects = doc["subjects"].as_array().expect("subjects");
+    let ids: Vec<&str> = subjects.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["h100", "to-malaysia", "to-germany"], "{out}");
+    let kinds: Vec<&str> = subjects
+        .iter()
+        .map(|s| s["subject"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["item", "export", "export"], "{out}");
+    assert_eq!(subjects[1]["built_on"], "h100", "{out}");
+    // Each carries its own classification: the H100 is 3A090.a.1 under every subject that carries it.
+    for s in subjects {
+        assert!(s.to_string().contains("3A090.a.1"), "{s}");
+    }
+    assert_eq!(doc["skipped"].as_array().map(Vec::len), Some(0), "{out}");
+    let (code, text, err) = aigov(&["export", "classify", &exporter, "--as-of", "2026-11-28"]);
+    assert_eq!(code, 0, "{err}");
+    let malaysia = text
+        .find("Subject 2 of 3: to-malaysia (export) — built on h100")
+        .expect("the Malaysian shipment's heading");
+    let germany = text
+        .find("Subject 3 of 3: to-germany (export) — built on h100")
+        .expect("the German shipment's heading");
+    assert!(
+        text.starts_with("Subject 1 of 3: h100 (item)") && malaysia < germany,
+        "{text}"
+    );
+    // A lab's model and chatbot hold nothing to classify: a usage error naming them.
+    let lab = format!("{EXAMPLES}/frontier-lab-model-and-chatbot.yaml");
+    let (code, _, err) = aigov(&["export", "classify", &lab, "--as-of", "2026-11-28"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("`atlas` (model)") && err.contains("`atlas-chat` (ai_system)"),
+        "{err}"
+    );
+}

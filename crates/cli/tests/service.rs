@@ -594,10 +594,10 @@ fn linked_subjects_get_the_cli_document_from_the_api() {
         .any(|c| c["linked_subject"] == "atlas" && c["tier"] == "gpai_systemic_risk"));
     assert!(classes.iter().all(|c| c["linked_subject"].is_string()));
 
-    // A document made for one subject's facts (the US map) refuses linked subjects, saying what to post.
+    // The US map takes linked subjects too: one checkerboard per subject, in the manifest's order.
     let body = serde_json::json!({"manifest": example_json("frontier-lab-model-and-chatbot.yaml"), "as_of": date})
         .to_string();
-    let (status, _, p) = send(
+    let (status, _, m) = send(
         &a,
         "POST",
         &format!("{}/api/v1/map", server.base),
@@ -606,7 +606,10 @@ fn linked_subjects_get_the_cli_document_from_the_api() {
         Some(&body),
     )
     .unwrap();
-    assert_eq!(status, 422, "{p}");
-    assert!(p.contains("linked subjects"), "{p}");
+    assert_eq!(status, 200, "{m}");
+    let m: serde_json::Value = serde_json::from_str(&m).unwrap();
+    assert_eq!(m["kind"], "linked_map", "{m}");
+    assert_eq!(m["subjects"][0]["id"], "atlas", "{m}");
+    assert_eq!(m["subjects"][1]["id"], "atlas-chat", "{m}");
     assert!(server.terminate().success());
 }

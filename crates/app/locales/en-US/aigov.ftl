@@ -489,6 +489,7 @@ show-confidence = confidence { $level }: { $note }
 
 ## aigov compute
 compute-linked-skipped = Skipped, having no training-compute facts (compute applies to models): { $list }.
+classify-linked-skipped = Skipped, being neither an item nor an export (export classification applies to those): { $list }.
 compute-title = Training compute as of { $date }
 compute-not-enough = Not enough inputs: give --flop, or --parameters and --tokens (6·N·D), or --accelerators, --peak-flops, --utilization and --days.
 compute-given = given

@@ -446,6 +446,7 @@ show-confidence = 可信度：{ $level } — { $note }
 
 ## aigov compute
 compute-linked-skipped = 已跳过（没有训练算力事实，算力只适用于模型）：{ $list }。
+classify-linked-skipped = 已跳过（既非物项也非出口，出口管制分类仅适用于二者）：{ $list }。
 compute-title = 截至 { $date } 的训练算力
 compute-not-enough = 输入不足：请提供 --flop，或 --parameters 和 --tokens（6·N·D），或 --accelerators、--peak-flops、--utilization 和 --days。
 compute-given = 给定值
