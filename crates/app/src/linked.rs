@@ -744,15 +744,10 @@ pub fn render_computes(
             report: &'a crate::compute::Report,
         }
         #[derive(serde::Serialize)]
-        struct Skipped<'a> {
-            id: &'a str,
-            subject: &'a str,
-        }
-        #[derive(serde::Serialize)]
         struct Document<'a> {
             as_of: Option<Date>,
             subjects: Vec<Subject<'a>>,
-            skipped: Vec<Skipped<'a>>,
+            skipped: Vec<SkippedSubject<'a>>,
         }
         return report::json(
             "linked_compute",
@@ -768,52 +763,19 @@ pub fn render_computes(
                         report: &r.answer,
                     })
                     .collect(),
-                skipped: c
-                    .skipped
-                    .iter()
-                    .map(|(id, subject)| Skipped { id, subject })
-                    .collect(),
+                skipped: skipped_json(&c.skipped),
             },
         );
     }
-    let mut out = String::new();
-    for r in &c.reports {
-        let n = c
-            .kinds
-            .iter()
-            .position(|(id, _)| *id == r.id)
-            .map_or(1, |i| i + 1);
-        let kind = c.kinds.get(n - 1).map_or("model", |(_, k)| k.as_str());
-        heading(
-            &mut out,
-            format,
-            lang,
-            n,
-            c.kinds.len(),
-            &r.id,
-            kind,
-            r.built_on.as_deref(),
-        );
-        out.push_str(&crate::compute::render_in(&r.answer, format, lang, texts));
-        out.push('\n');
-    }
-    if !c.skipped.is_empty() {
-        let list = c
-            .skipped
-            .iter()
-            .map(|(id, kind)| format!("{id} ({kind})"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        out.push_str(&lang.ta(
-            "compute-linked-skipped",
-            &[
-                ("count", Arg::Num(c.skipped.len() as f64)),
-                ("list", Arg::Str(&list)),
-            ],
-        ));
-        out.push('\n');
-    }
-    out
+    render_selected(
+        &c.reports,
+        &c.kinds,
+        &c.skipped,
+        format,
+        lang,
+        "compute-linked-skipped",
+        |r| crate::compute::render_in(r, format, lang, texts),
+    )
 }
 
 /// Every item and export of the linked subjects classified for US export control (`aigov export classify`), in
@@ -893,14 +855,9 @@ pub fn render_classifications(
             classification: &'a crate::chips::Classified,
         }
         #[derive(serde::Serialize)]
-        struct Skipped<'a> {
-            id: &'a str,
-            subject: &'a str,
-        }
-        #[derive(serde::Serialize)]
         struct Document<'a> {
             subjects: Vec<Subject<'a>>,
-            skipped: Vec<Skipped<'a>>,
+            skipped: Vec<SkippedSubject<'a>>,
         }
         let kind_of = |id: &str| {
             c.kinds
@@ -921,52 +878,84 @@ pub fn render_classifications(
                         classification: &r.answer,
                     })
                     .collect(),
-                skipped: c
-                    .skipped
-                    .iter()
-                    .map(|(id, subject)| Skipped { id, subject })
-                    .collect(),
+                skipped: skipped_json(&c.skipped),
             },
         );
     }
+    render_selected(
+        &c.classified,
+        &c.kinds,
+        &c.skipped,
+        format,
+        lang,
+        "classify-linked-skipped",
+        |r| crate::chips::render_in(r, format, lang, texts),
+    )
+}
+
+/// Text and Markdown of the answers of some of a manifest's linked subjects (its models, its items and exports):
+/// each under its subject's heading, numbered over the whole manifest (`kinds`, in its order), then the subjects
+/// skipped, said by the message `skipped_message` (with `$list` and `$count`).
+fn render_selected<T>(
+    answers: &[Labelled<T>],
+    kinds: &[(String, String)],
+    skipped: &[(String, String)],
+    format: OutputFormat,
+    lang: Lang,
+    skipped_message: &str,
+    render: impl Fn(&T) -> String,
+) -> String {
     let mut out = String::new();
-    for r in &c.classified {
-        let n = c
-            .kinds
+    for r in answers {
+        let n = kinds
             .iter()
             .position(|(id, _)| *id == r.id)
             .map_or(1, |i| i + 1);
-        let kind = c.kinds.get(n - 1).map_or("item", |(_, k)| k.as_str());
+        let kind = kinds.get(n - 1).map_or("", |(_, k)| k.as_str());
         heading(
             &mut out,
             format,
             lang,
             n,
-            c.kinds.len(),
+            kinds.len(),
             &r.id,
             kind,
             r.built_on.as_deref(),
         );
-        out.push_str(&crate::chips::render_in(&r.answer, format, lang, texts));
+        out.push_str(&render(&r.answer));
         out.push('\n');
     }
-    if !c.skipped.is_empty() {
-        let list = c
-            .skipped
+    if !skipped.is_empty() {
+        let list = skipped
             .iter()
             .map(|(id, kind)| format!("{id} ({kind})"))
             .collect::<Vec<_>>()
             .join(", ");
         out.push_str(&lang.ta(
-            "classify-linked-skipped",
+            skipped_message,
             &[
-                ("count", Arg::Num(c.skipped.len() as f64)),
+                ("count", Arg::Num(skipped.len() as f64)),
                 ("list", Arg::Str(&list)),
             ],
         ));
         out.push('\n');
     }
     out
+}
+
+/// A subject a linked document skipped, in its JSON `skipped` list.
+#[derive(serde::Serialize)]
+struct SkippedSubject<'a> {
+    id: &'a str,
+    subject: &'a str,
+}
+
+/// The JSON `skipped` list of a linked document.
+fn skipped_json(skipped: &[(String, String)]) -> Vec<SkippedSubject<'_>> {
+    skipped
+        .iter()
+        .map(|(id, subject)| SkippedSubject { id, subject })
+        .collect()
 }
 
 #[cfg(test)]
