@@ -303,6 +303,26 @@ pub fn next_linked(
     None
 }
 
+/// How many facts a linked manifest tree gives: the organization's once, and each subject's own.
+pub fn linked_known(
+    tree: &serde_json::Value,
+    vocabulary: &aigov_core::vocabulary::Vocabulary,
+) -> usize {
+    let given = |section: Option<&serde_json::Value>| {
+        section
+            .and_then(|s| s.as_object())
+            .map_or(0, |m| m.values().filter(|v| !v.is_null()).count())
+    };
+    given(tree.get("organization"))
+        + entries(tree)
+            .iter()
+            .filter_map(|e| e.as_object())
+            .flat_map(|e| e.iter())
+            .filter(|(k, _)| vocabulary.subject(k).is_some() && k.as_str() != "organization")
+            .map(|(_, v)| given(Some(v)))
+            .sum::<usize>()
+}
+
 /// Records an already-checked answer in a linked manifest tree: under the top-level `organization:` or in the
 /// holder's entry under `subjects:` (its section is added when missing). Bind the tree again to assess it.
 pub fn record_linked(
