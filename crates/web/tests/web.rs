@@ -772,6 +772,25 @@ async fn a_pasted_manifest_of_linked_subjects_is_asked_subject_by_subject_and_sa
         .find(|li| li.contains("data-tier=\"gpai_systemic_risk\""))
         .expect("the model's GPAI class");
     assert!(gpai.contains("data-subject=\"atlas\""), "{gpai}");
+    // In Chinese, the question's heading and the subjects' headings are Chinese.
+    let zh = w
+        .post(
+            "/assess?lang=zh-CN",
+            Some(&w.editor),
+            &[
+                ("action", "source"),
+                ("source", &lab_yaml()),
+                ("as_of", "2026-11-28"),
+            ],
+            ORIGIN,
+        )
+        .await;
+    assert!(
+        zh.body.contains("组织（所有对象共用）：</p>"),
+        "{}",
+        zh.body
+    );
+    assert!(zh.body.contains("对象 1/2：atlas（model）"));
     // The state is the linked manifest, not one subject flattened.
     let manifest: serde_json::Value =
         serde_json::from_str(&hidden(&start.body, "manifest")).unwrap();
