@@ -7,6 +7,7 @@ use crate::i18n::{Arg, Lang};
 use crate::inventory::{Subject, View};
 use crate::{chips, request, AppError};
 use aigov_core::assess::{Options, Status};
+use aigov_core::manifest::Manifest;
 use aigov_core::model::Effect;
 use aigov_core::{Date, Engine};
 use aigov_corpus::Texts;
@@ -108,7 +109,8 @@ fn item(text: String, url: Option<&str>) -> Item {
     }
 }
 
-/// The report of one stored subject as of `as_of`: its classifications per jurisdiction, prohibitions first,
+/// The report of one stored subject as of `as_of` (of each subject, under its heading, when the manifest holds
+/// linked subjects): its classifications per jurisdiction, prohibitions first,
 /// then duties with their dates, what is undetermined and the questions that would settle it, and (for a chip
 /// or an export) the export classification with its TPP arithmetic. A manifest the corpus no longer accepts is
 /// an error naming the subject.
@@ -119,14 +121,94 @@ pub fn subject(
     lang: Lang,
     texts: Option<&Texts>,
 ) -> Result<Document, AppError> {
-    let facts = request::bind(engine, &s.manifest).map_err(|e| {
+    let manifest = request::bind_any(engine, &s.manifest).map_err(|e| {
         AppError::invalid(
             format!("subject `{}` cannot be assessed: {e}", s.id),
             "edit its manifest so that it fits the corpus vocabulary",
         )
     })?;
-    let a = engine.assess(&facts, &Options::as_of(as_of));
     let corpus = &engine.corpus;
+    let (sections, kind) = match manifest {
+        Manifest::Single(facts) => (
+            sections_of(engine, &facts, as_of, lang, texts),
+            facts.subject.clone(),
+        ),
+        // Linked subjects: each under a section naming it (as the reports head them), its own sections' headings
+        // prefixed by its id.
+        Manifest::Linked(subjects) => {
+            let mut sections = Vec::new();
+            for (n, sub) in subjects.iter().enumerate() {
+                let mut heading = lang.ta(
+                    "report-linked-subject",
+                    &[
+                        ("n", Arg::Num((n + 1) as f64)),
+                        ("count", Arg::Num(subjects.len() as f64)),
+                        ("id", Arg::Str(&sub.id)),
+                        ("subject", Arg::Str(&sub.facts.subject)),
+                    ],
+                );
+                if let Some(b) = &sub.built_on {
+                    heading.push_str(" — ");
+                    heading.push_str(&lang.ta("report-linked-built-on", &[("id", Arg::Str(b))]));
+                }
+                sections.push(Section {
+                    heading,
+                    blocks: sub
+                        .facts
+                        .name
+                        .iter()
+                        .map(|name| Block::Paragraph { text: name.clone() })
+                        .collect(),
+                });
+                sections.extend(
+                    sections_of(engine, &sub.facts, as_of, lang, texts)
+                        .into_iter()
+                        .map(|mut x| {
+                            x.heading = format!("{}: {}", sub.id, x.heading);
+                            x
+                        }),
+                );
+            }
+            let kinds: Vec<&str> = subjects.iter().map(|x| x.facts.subject.as_str()).collect();
+            (sections, kinds.join(", "))
+        }
+    };
+    Ok(Document {
+        lang,
+        title: lang.ta("doc-subject-title", &[("name", Arg::Str(&s.name))]),
+        subtitle: vec![
+            lang.ta(
+                "doc-subject-meta",
+                &[
+                    ("date", Arg::Str(&lang.date(as_of))),
+                    ("kind", Arg::Str(&kind)),
+                    ("version", Arg::Num(s.version as f64)),
+                    ("id", Arg::Str(&s.id)),
+                ],
+            ),
+            lang.ta(
+                "doc-corpus",
+                &[
+                    ("instruments", Arg::Num(corpus.instruments.len() as f64)),
+                    ("rules", Arg::Num(corpus.rules.len() as f64)),
+                ],
+            ),
+        ],
+        sections,
+        footer: lang.t("doc-footer"),
+    })
+}
+
+/// The sections of one subject's report: classifications, the export classification of an item or export,
+/// prohibitions, duties, undetermined rules and open questions.
+fn sections_of(
+    engine: &Engine,
+    facts: &aigov_core::Facts,
+    as_of: Date,
+    lang: Lang,
+    texts: Option<&Texts>,
+) -> Vec<Section> {
+    let a = engine.assess(facts, &Options::as_of(as_of));
     let title_of = |rule: &str, english: &str| -> String {
         texts
             .and_then(|t| t.rule_title(rule))
@@ -292,31 +374,7 @@ pub fn subject(
         });
     }
 
-    let kind = a.subject.to_string();
-    Ok(Document {
-        lang,
-        title: lang.ta("doc-subject-title", &[("name", Arg::Str(&s.name))]),
-        subtitle: vec![
-            lang.ta(
-                "doc-subject-meta",
-                &[
-                    ("date", Arg::Str(&lang.date(as_of))),
-                    ("kind", Arg::Str(&kind)),
-                    ("version", Arg::Num(s.version as f64)),
-                    ("id", Arg::Str(&s.id)),
-                ],
-            ),
-            lang.ta(
-                "doc-corpus",
-                &[
-                    ("instruments", Arg::Num(corpus.instruments.len() as f64)),
-                    ("rules", Arg::Num(corpus.rules.len() as f64)),
-                ],
-            ),
-        ],
-        sections,
-        footer: lang.t("doc-footer"),
-    })
+    sections
 }
 
 /// A classification's label: the tier's name from the vocabulary ("High-risk"), or an export tier's short label

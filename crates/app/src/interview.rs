@@ -96,11 +96,21 @@ pub fn next(
     lang: Lang,
     translations: &Translations,
 ) -> Option<Prompt> {
-    let texts = translations.get(lang.tag()).filter(|_| lang != Lang::En);
     let q = a
         .questions
         .iter()
         .find(|q| !skipped.iter().any(|s| s == q.fact))?;
+    prompt(engine, q, lang, translations)
+}
+
+/// One of an assessment's questions as a prompt in `lang`.
+pub fn prompt(
+    engine: &Engine,
+    q: &aigov_core::assess::Question<'_>,
+    lang: Lang,
+    translations: &Translations,
+) -> Option<Prompt> {
+    let texts = translations.get(lang.tag()).filter(|_| lang != Lang::En);
     let def = engine.corpus.vocabulary.fact_qualified(q.fact)?;
     Some(Prompt {
         fact: q.fact.to_string(),
@@ -175,6 +185,205 @@ pub fn answer(engine: &Engine, facts: &mut Facts, fact: &str, answer: &str) -> R
     })?;
     facts.set(def.id, Some(value));
     Ok(())
+}
+
+/// Who keeps a linked manifest's answer: the organization (shared by every subject, asked once) or one subject's
+/// entry under `subjects:`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Holder {
+    /// The subject's id; `None`: the organization.
+    pub id: Option<String>,
+    /// The subject's kind (`model`, `ai_system`); `organization` for the organization.
+    pub kind: String,
+}
+
+impl Holder {
+    /// The key under which "I don't know" is remembered: `organization.employees` for the organization (asked
+    /// once for every subject), `chat:ai_system.profiling` for a subject's fact.
+    pub fn skip_key(&self, fact: &str) -> String {
+        match &self.id {
+            None => fact.to_string(),
+            Some(id) => format!("{id}:{fact}"),
+        }
+    }
+}
+
+/// The next question of a manifest of linked subjects: whose answer it is, and the prompt.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LinkedPrompt {
+    /// Where the answer is kept.
+    pub holder: Holder,
+    /// The question.
+    pub prompt: Prompt,
+}
+
+/// The entries of a linked manifest tree's `subjects:`.
+fn entries(tree: &serde_json::Value) -> &[serde_json::Value] {
+    tree.get("subjects")
+        .and_then(|s| s.as_array())
+        .map_or(&[], Vec::as_slice)
+}
+
+/// Who keeps the answer to `fact` (qualified) asked for subject `index` of a linked manifest tree: the
+/// organization for its facts; the subject itself when it is of the section's kind or gives the section; else the
+/// subject it is built on (transitively) that gives the section or is of its kind, since the section reaches this
+/// one from there; else the subject itself (the section is added to its entry).
+pub fn holder(tree: &serde_json::Value, index: usize, fact: &str) -> Option<Holder> {
+    let section = fact.split_once('.').map_or(fact, |(s, _)| s);
+    if section == "organization" {
+        return Some(Holder {
+            id: None,
+            kind: "organization".into(),
+        });
+    }
+    let entries = entries(tree);
+    let id = |e: &serde_json::Value| e.get("id").and_then(|v| v.as_str()).map(str::to_string);
+    let kind = |e: &serde_json::Value| {
+        e.get("subject")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let owns =
+        |e: &serde_json::Value| kind(e) == section || e.get(section).is_some_and(|v| !v.is_null());
+    let own = entries.get(index)?;
+    let mut at = own;
+    // Bounded: a manifest that binds has no cycle, but the tree given may not have been bound.
+    for _ in 0..=entries.len() {
+        if owns(at) {
+            return Some(Holder {
+                id: id(at),
+                kind: kind(at),
+            });
+        }
+        let Some(next) = at
+            .get("built_on")
+            .and_then(|b| b.as_str())
+            .and_then(|b| entries.iter().find(|e| id(e).as_deref() == Some(b)))
+        else {
+            break;
+        };
+        at = next;
+    }
+    Some(Holder {
+        id: id(own),
+        kind: kind(own),
+    })
+}
+
+/// The next question of a manifest of linked subjects (its `tree`, bound as `subjects`), subject by subject in the
+/// manifest's order and, within a subject, in its assessment's order: the first whose answer is not among
+/// `skipped` ([`Holder::skip_key`]). A question on the organization is the organization's, asked once; one on a
+/// section a subject takes from the subject it is built on is that subject's (the answer is kept there). Only
+/// questions that would settle an undetermined rule are asked (the assessment asks none about ended law).
+pub fn next_linked(
+    engine: &Engine,
+    tree: &serde_json::Value,
+    subjects: &[aigov_core::manifest::Linked],
+    options: &aigov_core::assess::Options,
+    skipped: &[String],
+    lang: Lang,
+    translations: &Translations,
+) -> Option<LinkedPrompt> {
+    for (i, s) in subjects.iter().enumerate() {
+        let a = engine.assess(&s.facts, options);
+        for q in &a.questions {
+            let Some(holder) = holder(tree, i, q.fact) else {
+                continue;
+            };
+            let key = holder.skip_key(q.fact);
+            if skipped.contains(&key) {
+                continue;
+            }
+            if let Some(prompt) = prompt(engine, q, lang, translations) {
+                return Some(LinkedPrompt { holder, prompt });
+            }
+        }
+    }
+    None
+}
+
+/// How many facts a linked manifest tree gives: the organization's once, and each subject's own.
+pub fn linked_known(
+    tree: &serde_json::Value,
+    vocabulary: &aigov_core::vocabulary::Vocabulary,
+) -> usize {
+    let given = |section: Option<&serde_json::Value>| {
+        section
+            .and_then(|s| s.as_object())
+            .map_or(0, |m| m.values().filter(|v| !v.is_null()).count())
+    };
+    given(tree.get("organization"))
+        + entries(tree)
+            .iter()
+            .filter_map(|e| e.as_object())
+            .flat_map(|e| e.iter())
+            .filter(|(k, _)| vocabulary.subject(k).is_some() && k.as_str() != "organization")
+            .map(|(_, v)| given(Some(v)))
+            .sum::<usize>()
+}
+
+/// Records an already-checked answer in a linked manifest tree: under the top-level `organization:` or in the
+/// holder's entry under `subjects:` (its section is added when missing). Bind the tree again to assess it.
+pub fn record_linked(
+    tree: &mut serde_json::Value,
+    holder: &Holder,
+    fact: &str,
+    value: &aigov_core::Value,
+) -> Result<(), String> {
+    let (section, name) = fact
+        .split_once('.')
+        .ok_or_else(|| format!("`{fact}` is not a qualified fact (section.name)"))?;
+    let place = match &holder.id {
+        None => tree,
+        Some(id) => tree
+            .get_mut("subjects")
+            .and_then(|s| s.as_array_mut())
+            .and_then(|s| {
+                s.iter_mut()
+                    .find(|e| e.get("id").and_then(|v| v.as_str()) == Some(id.as_str()))
+            })
+            .ok_or_else(|| format!("the manifest has no subject `{id}`"))?,
+    };
+    let map = place
+        .as_object_mut()
+        .ok_or("a manifest's subject must be a mapping")?;
+    let slot = map
+        .entry(section.to_string())
+        .or_insert_with(|| serde_json::Value::Object(Default::default()));
+    if slot.is_null() {
+        *slot = serde_json::Value::Object(Default::default());
+    }
+    let slot = slot
+        .as_object_mut()
+        .ok_or_else(|| format!("`{section}` must be a mapping"))?;
+    slot.insert(name.to_string(), aigov_core::manifest::value_to_json(value));
+    Ok(())
+}
+
+/// Reads an answer to the question on `fact` of a linked manifest and records it where `holder` keeps it (see
+/// [`record_linked`]), after checking its type and range. The error says what is wrong.
+pub fn answer_linked(
+    engine: &Engine,
+    tree: &mut serde_json::Value,
+    holder: &Holder,
+    fact: &str,
+    answer: &str,
+) -> Result<(), String> {
+    let def = engine
+        .corpus
+        .vocabulary
+        .fact_qualified(fact)
+        .ok_or_else(|| format!("`{fact}` is not a fact of the vocabulary"))?;
+    let value = parse_answer(&def.ty, answer, fact)?;
+    let value = check_range(def, value, fact).map_err(|e| {
+        format!(
+            "{}{}",
+            e.message,
+            e.hint.map(|h| format!(" ({h})")).unwrap_or_default()
+        )
+    })?;
+    record_linked(tree, holder, fact, &value)
 }
 
 #[cfg(test)]

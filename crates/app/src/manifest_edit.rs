@@ -5,7 +5,7 @@
 //! editor does not understand, such as flow-style sections or anchors), the manifest is written out whole instead,
 //! and the caller is told, so nothing is ever saved wrong.
 
-use aigov_core::manifest::{parse, Facts, Format};
+use aigov_core::manifest::{bind_any, parse, parse_any, parse_tree, Facts, Format};
 use aigov_core::vocabulary::Vocabulary;
 
 /// The saved text and how it was made.
@@ -50,6 +50,127 @@ pub fn save(
             preserved: false,
         }),
     }
+}
+
+/// Writes a manifest of linked subjects (its `tree`, with the interview's answers recorded) in `format`, editing
+/// `original` (YAML) in place when given: an organization fact in the top-level `organization:`, a subject's fact
+/// in its entry under `subjects:`, each line keeping its place and trailing comment. As with [`save`], the edited
+/// text must bind to exactly the tree, else the manifest is written out whole.
+pub fn save_linked(
+    original: Option<&str>,
+    format: Format,
+    tree: &serde_json::Value,
+    vocabulary: &Vocabulary,
+) -> Result<Saved, String> {
+    let whole = || -> Result<String, String> {
+        match format {
+            Format::Json => serde_json::to_string_pretty(tree)
+                .map(|s| s + "\n")
+                .map_err(|e| e.to_string()),
+            Format::Toml => toml::to_string(tree).map_err(|e| format!("cannot write TOML: {e}")),
+            Format::Yaml => serde_yaml_ng::to_string(tree).map_err(|e| e.to_string()),
+        }
+    };
+    let edited = match (original, format) {
+        (Some(original), Format::Yaml) => edit_linked_yaml(original, tree, vocabulary),
+        _ => None,
+    };
+    match edited {
+        Some(text) => Ok(Saved {
+            text,
+            preserved: true,
+        }),
+        None => whole().map(|text| Saved {
+            text,
+            preserved: false,
+        }),
+    }
+}
+
+/// The YAML text of a linked manifest `original` with every fact of `tree` that differs from it written in;
+/// `None` if the result would not bind to exactly what `tree` binds to.
+fn edit_linked_yaml(
+    original: &str,
+    tree: &serde_json::Value,
+    vocabulary: &Vocabulary,
+) -> Option<String> {
+    let before = parse_tree(original, Format::Yaml).ok()?;
+    let target = bind_any(tree, vocabulary).ok()?;
+    let mut lines: Vec<String> = original.lines().map(str::to_string).collect();
+    let changed = |now: &serde_json::Value, was: Option<&serde_json::Value>| {
+        let mut out: Vec<(String, String)> = Vec::new();
+        if let Some(now) = now.as_object() {
+            for (name, v) in now {
+                if was.and_then(|w| w.get(name)) != Some(v) {
+                    out.push((name.clone(), serde_json::to_string(v).ok()?));
+                }
+            }
+        }
+        Some(out)
+    };
+    // The organization's facts, at the top level.
+    if let Some(org) = tree.get("organization") {
+        for (name, rendered) in changed(org, before.get("organization"))? {
+            set_line(&mut lines, "organization", &name, &rendered);
+        }
+    }
+    // Each subject's facts, in its entry.
+    let now = tree.get("subjects")?.as_array()?;
+    let was = before.get("subjects")?.as_array()?;
+    if now.len() != was.len() {
+        return None;
+    }
+    for (i, (entry, old)) in now.iter().zip(was).enumerate() {
+        let Some(map) = entry.as_object() else {
+            continue;
+        };
+        for (section, value) in map {
+            if vocabulary.subject(section).is_none() || !value.is_object() {
+                continue;
+            }
+            for (name, rendered) in changed(value, old.get(section))? {
+                let (start, end, indent) = *entry_blocks(&lines)?.get(i)?;
+                set_line_in(&mut lines, start, end, indent, section, &name, &rendered);
+            }
+        }
+    }
+    let mut text = lines.join("\n");
+    if original.ends_with('\n') {
+        text.push('\n');
+    }
+    let after = parse_any(&text, Format::Yaml, vocabulary).ok()?;
+    (after == target).then_some(text)
+}
+
+/// The entries of a block-style `subjects:` list: for each, its first line, the line after its last, and the
+/// indentation of its keys. `None` for a layout this editor does not read (a flow-style list).
+fn entry_blocks(lines: &[String]) -> Option<Vec<(usize, usize, usize)>> {
+    let header = lines.iter().position(|l| {
+        l.strip_prefix("subjects:")
+            .is_some_and(|r| r.trim().is_empty() || r.trim_start().starts_with('#'))
+    })?;
+    // The list ends at the next top-level key.
+    let end = (header + 1..lines.len())
+        .find(|&j| {
+            let l = &lines[j];
+            !l.trim().is_empty() && !l.starts_with([' ', '\t', '#', '-'])
+        })
+        .unwrap_or(lines.len());
+    let dash = |l: &str| {
+        let t = l.trim_start_matches(' ');
+        (t == "-" || t.starts_with("- ")).then(|| l.len() - t.len())
+    };
+    let column = (header + 1..end).find_map(|j| dash(&lines[j]))?;
+    let starts: Vec<usize> = (header + 1..end)
+        .filter(|&j| dash(&lines[j]) == Some(column))
+        .collect();
+    let mut out = Vec::new();
+    for (k, &start) in starts.iter().enumerate() {
+        let after_dash = &lines[start][column + 1..];
+        let indent = column + 1 + (after_dash.len() - after_dash.trim_start_matches(' ').len());
+        out.push((start, starts.get(k + 1).copied().unwrap_or(end), indent));
+    }
+    Some(out)
 }
 
 /// The YAML text of `original` with every fact of `facts` that differs from it written in; `None` if the result
@@ -99,14 +220,76 @@ fn set_line(lines: &mut Vec<String>, section: &str, name: &str, value: &str) {
         lines.push(format!("  {name}: {value}"));
         return;
     };
-    // The section's block: the indented, blank or comment lines after its header.
+    set_fact(lines, start, lines.len(), 0, name, value);
+}
+
+/// Sets `section.name` to `value` in the lines `from..to` whose keys are indented by `indent` (a subject's entry
+/// under `subjects:`): as [`set_line`] does, the section added at the end of the entry when it has none.
+fn set_line_in(
+    lines: &mut Vec<String>,
+    from: usize,
+    to: usize,
+    indent: usize,
+    section: &str,
+    name: &str,
+    value: &str,
+) {
+    let header = |l: &str| {
+        // The entry's first line carries its dash: `- model:` is a header too.
+        let dashed = l
+            .get(..indent)
+            .is_some_and(|lead| lead.trim_start_matches(' ').trim_end() == "-");
+        let body = if dashed {
+            l.get(indent..).unwrap_or("")
+        } else {
+            l.strip_prefix(&" ".repeat(indent)).unwrap_or("")
+        };
+        body.strip_prefix(section)
+            .and_then(|r| r.strip_prefix(':'))
+            .is_some_and(|r| r.trim().is_empty() || r.trim_start().starts_with('#'))
+    };
+    if let Some(start) = (from..to).find(|&j| header(&lines[j])) {
+        set_fact(lines, start, to, indent, name, value);
+        return;
+    }
+    let last = (from..to)
+        .rev()
+        .find(|&j| {
+            let t = lines[j].trim_start();
+            !t.is_empty() && !t.starts_with('#')
+        })
+        .unwrap_or(from);
+    let pad = " ".repeat(indent);
+    lines.insert(last + 1, format!("{pad}{section}:"));
+    lines.insert(last + 2, format!("{pad}  {name}: {value}"));
+}
+
+/// Sets `name` to `value` in the section whose header is line `start` (keys indented by `indent`), within lines
+/// `..to`: replaces the value on the fact's line (keeping a trailing comment), or adds the line at the end of
+/// the section.
+fn set_fact(
+    lines: &mut Vec<String>,
+    start: usize,
+    to: usize,
+    indent: usize,
+    name: &str,
+    value: &str,
+) {
+    // The section's block: the more deeply indented, blank or comment lines after its header.
+    let deeper = |l: &str| {
+        l.get(..indent).is_some_and(|lead| lead.trim().is_empty())
+            && l.get(indent..).is_some_and(|r| r.starts_with([' ', '\t']))
+    };
     let mut end = start + 1;
     let mut last_content = start;
-    while end < lines.len() {
+    let mut fact_indent = None;
+    while end < to {
         let l = &lines[end];
-        if l.trim().is_empty() || l.starts_with(' ') || l.starts_with('\t') || l.starts_with('#') {
-            if l.starts_with(' ') && !l.trim_start().starts_with('#') {
+        let comment = l.trim_start().starts_with('#');
+        if l.trim().is_empty() || deeper(l) || (indent == 0 && comment) {
+            if deeper(l) && !comment {
                 last_content = end;
+                fact_indent.get_or_insert(l.len() - l.trim_start().len());
             }
             end += 1;
         } else {
@@ -119,7 +302,7 @@ fn set_line(lines: &mut Vec<String>, section: &str, name: &str, value: &str) {
         if !trimmed.starts_with(&key) {
             continue;
         }
-        let indent = &line[..line.len() - trimmed.len()];
+        let lead = &line[..line.len() - trimmed.len()];
         let rest = &trimmed[key.len()..];
         // A trailing comment after the value stays (a `#` inside a quoted value is not a comment).
         let comment = rest
@@ -131,10 +314,11 @@ fn set_line(lines: &mut Vec<String>, section: &str, name: &str, value: &str) {
                 rest[start..].to_string()
             })
             .unwrap_or_default();
-        *line = format!("{indent}{key} {value}{comment}");
+        *line = format!("{lead}{key} {value}{comment}");
         return;
     }
-    lines.insert(last_content + 1, format!("  {name}: {value}"));
+    let pad = " ".repeat(fact_indent.unwrap_or(indent + 2));
+    lines.insert(last_content + 1, format!("{pad}{name}: {value}"));
 }
 
 #[cfg(test)]
@@ -194,5 +378,65 @@ mod tests {
         assert!(!saved.preserved);
         let back = parse(&saved.text, Format::Yaml, &v).expect("parses");
         assert_eq!(back.to_tree(&v), facts.to_tree(&v));
+    }
+
+    #[test]
+    fn a_linked_manifest_keeps_its_layout_and_each_answer_lands_in_its_subject() {
+        let v = vocabulary();
+        // Entries at column 0 and comments everywhere; the chatbot has no `ai_system:` section yet.
+        let original = "# Lab\norganization:\n  employees: 12 # people\nsubjects:\n# the model\n- id: m\n  subject: model\n  model:\n    roles: [provider]  # we train it\n# the chatbot\n- id: c\n  subject: ai_system\n  built_on: m\n";
+        let mut tree = parse_tree(original, Format::Yaml).expect("parses");
+        let holder =
+            |i: usize, fact: &str| crate::interview::holder(&tree, i, fact).expect("a holder");
+        let (org, model, chat) = (
+            holder(1, "organization.established_in"),
+            holder(1, "model.general_purpose"),
+            holder(1, "ai_system.serves_minors"),
+        );
+        assert_eq!(org.id, None);
+        // The chatbot's question on the model it is built on is the model's.
+        assert_eq!(model.id.as_deref(), Some("m"));
+        assert_eq!(chat.id.as_deref(), Some("c"));
+        for (h, fact, value) in [
+            (
+                &org,
+                "organization.employees",
+                aigov_core::Value::Number(40.0),
+            ),
+            (
+                &org,
+                "organization.established_in",
+                aigov_core::Value::Set(vec!["DE".into()]),
+            ),
+            (
+                &model,
+                "model.general_purpose",
+                aigov_core::Value::Bool(true),
+            ),
+            (
+                &chat,
+                "ai_system.serves_minors",
+                aigov_core::Value::Bool(false),
+            ),
+        ] {
+            crate::interview::record_linked(&mut tree, h, fact, &value).expect("recorded");
+        }
+        let saved = save_linked(Some(original), Format::Yaml, &tree, &v).expect("saves");
+        assert!(saved.preserved, "{}", saved.text);
+        assert_eq!(
+            saved.text,
+            "# Lab\norganization:\n  employees: 40.0 # people\n  established_in: [\"DE\"]\nsubjects:\n# the model\n- id: m\n  subject: model\n  model:\n    roles: [provider]  # we train it\n    general_purpose: true\n# the chatbot\n- id: c\n  subject: ai_system\n  built_on: m\n  ai_system:\n    serves_minors: false\n"
+        );
+        assert_eq!(
+            parse_any(&saved.text, Format::Yaml, &v).expect("binds"),
+            bind_any(&tree, &v).expect("binds")
+        );
+        // JSON is written whole.
+        let json = save_linked(Some(original), Format::Json, &tree, &v).expect("saves");
+        assert!(!json.preserved);
+        assert_eq!(
+            parse_any(&json.text, Format::Json, &v).expect("binds"),
+            bind_any(&tree, &v).expect("binds")
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! `--fail-on` gate.
 
 use crate::error::{CliError, ManifestReport, Snippet};
-use aigov_core::manifest::{self, Facts, Format};
+use aigov_core::manifest::{self, Format};
 use aigov_core::model::Corpus;
 use aigov_core::vocabulary::Vocabulary;
 use aigov_core::{Assessment, Engine, Status};
@@ -111,9 +111,17 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, CliError> {
     }
 }
 
-/// Reads and binds a manifest from a path (`-` for stdin). The format follows the extension; on stdin it is
-/// recognised from the text (JSON, TOML or YAML).
-pub fn read_manifest(path: &str, vocabulary: &Vocabulary) -> Result<Facts, CliError> {
+/// A manifest for `aigov interview`: one subject's facts, or linked subjects with the tree the interview records
+/// its answers in.
+pub enum ForInterview {
+    /// One subject.
+    Single(manifest::Facts),
+    /// Linked subjects (`subjects:`): the manifest's tree and its subjects, bound.
+    Linked(serde_json::Value, Vec<manifest::Linked>),
+}
+
+/// Reads a manifest of either form for `aigov interview` (its errors with a snippet of the source).
+pub fn read_for_interview(path: &str, vocabulary: &Vocabulary) -> Result<ForInterview, CliError> {
     let format = if path == "-" {
         None
     } else {
@@ -124,21 +132,15 @@ pub fn read_manifest(path: &str, vocabulary: &Vocabulary) -> Result<Facts, CliEr
     };
     let text = read_text(path)?;
     let format = format.unwrap_or_else(|| sniff(&text));
-    manifest::parse(&text, format, vocabulary).map_err(|e| {
-        // A manifest of linked subjects has no top-level `subject`: say what it is rather than "missing".
-        if let Ok(manifest::Manifest::Linked(_)) = manifest::parse_any(&text, format, vocabulary) {
-            return CliError::Usage {
-                message: format!(
-                    "{path}: this command takes a manifest of one subject; this one holds linked subjects \
-                     (`subjects:`)"
-                ),
-                help: "`aigov assess`, `explain`, `timeline`, `diff`, `map`, `plan`, `compare`, `compute` and `export classify` take linked subjects; for this command \
-                       give one subject's manifest (its entry under `subjects:`, with `organization`)"
-                    .into(),
-            };
+    match manifest::parse_any(&text, format, vocabulary) {
+        Ok(manifest::Manifest::Single(facts)) => Ok(ForInterview::Single(facts)),
+        Ok(manifest::Manifest::Linked(subjects)) => {
+            let tree = manifest::parse_tree(&text, format)
+                .map_err(|e| manifest_error(path, &text, e.clipped()))?;
+            Ok(ForInterview::Linked(tree, subjects))
         }
-        manifest_error(path, &text, e)
-    })
+        Err(e) => Err(manifest_error(path, &text, e)),
+    }
 }
 
 /// Reads a manifest of either form (one subject, or linked subjects under `subjects:`) from a path.

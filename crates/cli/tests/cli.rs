@@ -1206,6 +1206,135 @@ fn interview_answer_that_triggers_a_prohibition_exits_1() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[test]
+fn interview_on_linked_subjects_asks_subject_by_subject_and_saves_each_answer_in_its_subject() {
+    // The embedded corpus (the mini corpus has no models): the lab example.
+    let example = format!(
+        "{}/../../examples/frontier-lab-model-and-chatbot.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let original = std::fs::read_to_string(&example).unwrap();
+    let dir = temp_dir("interview-linked");
+    let from = dir.join("lab.yaml");
+    std::fs::write(&from, &original).unwrap();
+    let saved = dir.join("saved.yaml");
+    // The organization's question first (it settles the most of the model's rules), then the model's own; the
+    // model's other questions and the organization's are skipped; then the chatbot's first question.
+    let r = run_with(
+        &[
+            "interview",
+            "--from",
+            from.to_str().unwrap(),
+            "--as-of",
+            "2026-11-28",
+            "--save",
+            saved.to_str().unwrap(),
+        ],
+        None,
+        Some("no\nyes\n\n\n\n\n\nnone\nq\n"),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = &r.stdout;
+    // Each question is headed by the subject it concerns; the organization's are the organization's.
+    assert!(out.contains("\nFor the organization (every subject):\nIs your organization an accredited college or university"), "{out}");
+    assert!(
+        out.contains("\nFor atlas (model):\nDoes your organization supply this model"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nFor atlas-chat (ai_system):\nIn which employment decisions"),
+        "{out}"
+    );
+    // Subject by subject: every question on the model comes before the first on the chatbot.
+    let first_chat = out.find("For atlas-chat (ai_system):").unwrap();
+    assert!(
+        out.rfind("For atlas (model):").unwrap() < first_chat,
+        "{out}"
+    );
+    // The report is the linked assessment, each subject under its heading.
+    let report = &out[out
+        .find("Subject 1 of 2: atlas (model)")
+        .expect("the linked report")..];
+    assert!(
+        report.contains("Subject 2 of 2: atlas-chat (ai_system) — built on atlas"),
+        "{report}"
+    );
+    // Each answer is in its subject's entry; every line of the original (its comments) is kept, in order.
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(!r.stderr.contains("rewritten whole"), "{}", r.stderr);
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle} in:\n{text}"))
+    };
+    let (subjects, chat) = (at("\nsubjects:"), at("  - id: atlas-chat"));
+    assert!(
+        at("\n  accredited_academic_institution: false\n") < subjects,
+        "{text}"
+    );
+    let federal = at("\n      supplied_to_federal_agencies: true\n");
+    assert!(subjects < federal && federal < chat, "{text}");
+    assert!(
+        at("\n      employment_decision_uses: []\n") > chat,
+        "{text}"
+    );
+    let mut rest = text.as_str();
+    for line in original.lines() {
+        let i = rest
+            .find(line)
+            .unwrap_or_else(|| panic!("lost or moved: {line}\n{text}"));
+        rest = &rest[i + line.len()..];
+    }
+    // The saved manifest assesses as the interview reported, with the answers: the federal contractor's duties
+    // that the question left open are now decided.
+    let again = run_with(
+        &["assess", saved.to_str().unwrap(), "--as-of", "2026-11-28"],
+        None,
+        None,
+    );
+    assert_eq!(again.stdout, report);
+    let before = run_with(
+        &["assess", from.to_str().unwrap(), "--as-of", "2026-11-28"],
+        None,
+        None,
+    );
+    assert_ne!(before.stdout, again.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn interview_on_linked_subjects_asks_the_organization_once() {
+    let example = format!(
+        "{}/../../examples/frontier-lab-model-and-chatbot.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    // Every question skipped: each is asked once, and an organization question once for both subjects.
+    let r = run_with(
+        &["interview", "--from", &example, "--as-of", "2026-11-28"],
+        None,
+        Some(&"\n".repeat(200)),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The fact each question asks for: "... (organization.ccpa_business; settles 7 rule(s)) ...".
+    let asked: Vec<&str> = r
+        .stdout
+        .split(" (")
+        .filter_map(|p| p.split_once("; settles ").map(|(fact, _)| fact))
+        .collect();
+    let mut unique = asked.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(asked.len(), unique.len(), "{asked:?}");
+    assert!(asked.contains(&"organization.ccpa_business"), "{asked:?}");
+    assert!(
+        asked.contains(&"model.supplied_to_federal_agencies"),
+        "{asked:?}"
+    );
+    // Nothing was answered: the report is the example's own.
+    let report = &r.stdout[r.stdout.find("Subject 1 of 2").unwrap()..];
+    let assess = run_with(&["assess", &example, "--as-of", "2026-11-28"], None, None);
+    assert_eq!(assess.stdout, report);
+}
+
 // ------------------------------------------------------------------------------------------- batch
 
 #[test]

@@ -366,3 +366,46 @@ fn penalties_of_eu_and_us_state_laws_speak_chinese() {
         );
     }
 }
+
+#[test]
+fn the_interview_on_linked_subjects_heads_each_question_in_chinese() {
+    let mut child = Command::new(BIN)
+        .args([
+            "interview",
+            "--from",
+            &format!("{EXAMPLES}/frontier-lab-model-and-chatbot.yaml"),
+            "--as-of",
+            "2026-11-28",
+            "--lang",
+            "zh-CN",
+            "--color",
+            "never",
+        ])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        // 否 to the organization's question, 是 to the model's; then the end of input.
+        let _ = stdin.write_all("否\n是\n".as_bytes());
+    }
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    // The headings, the questions and the report's subject headings are Chinese.
+    assert!(
+        text.contains("\n组织（所有对象共用）：\n贵组织是否"),
+        "{text}"
+    );
+    assert!(text.contains("\n对象 atlas（model）：\n"), "{text}");
+    assert!(text.contains("对象 1/2：atlas（model）"), "{text}");
+    assert!(text.contains("对象 2/2：atlas-chat（ai_system）"), "{text}");
+    assert!(!text.contains("For the organization"), "{text}");
+    assert!(!text.contains("For atlas"), "{text}");
+}

@@ -176,7 +176,8 @@ impl Facts {
     }
 }
 
-fn value_to_json(v: &Value) -> serde_json::Value {
+/// A fact's value as it is written in a manifest tree.
+pub fn value_to_json(v: &Value) -> serde_json::Value {
     match v {
         Value::Bool(b) => serde_json::Value::Bool(*b),
         Value::Number(n) => serde_json::Number::from_f64(*n)
@@ -218,8 +219,9 @@ fn parse_unclipped(
     })
 }
 
-/// Parses a manifest's text into a tree, without binding it to the vocabulary.
-fn parse_tree(source: &str, format: Format) -> Result<serde_json::Value, ManifestError> {
+/// Parses a manifest's text into a tree, without binding it to the vocabulary (the interview edits a manifest of
+/// linked subjects as a tree and binds it again with [`bind_any`]).
+pub fn parse_tree(source: &str, format: Format) -> Result<serde_json::Value, ManifestError> {
     // A byte-order mark (editors on Windows write one) is not part of the text.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let tree: serde_json::Value = match format {

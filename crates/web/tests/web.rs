@@ -696,6 +696,190 @@ async fn a_subject_shows_its_assessment_as_of_the_date_with_citations_derivation
 /// One product, one manifest: a stored manifest of linked subjects (a lab's model and the chatbot built on it) shows
 /// each subject's assessment under its own heading, and every finding, classification and change names the subject
 /// it concerns; the calendar names each event's subject.
+fn lab_yaml() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/frontier-lab-model-and-chatbot.yaml"
+    ))
+    .unwrap()
+}
+
+/// One step of the questionnaire shown in `body`: its question answered with `value` (or `action` "unknown"),
+/// posting back the form's state (the answers, the skipped facts, the subject the question names).
+async fn step(w: &Web, body: &str, action: &str, value: &str) -> Answer {
+    let fact = attr(body, "id=\"question\"", "data-fact")
+        .unwrap_or("")
+        .to_string();
+    let (subject, manifest, skipped) = (
+        hidden(body, "subject"),
+        hidden(body, "manifest"),
+        hidden(body, "skipped"),
+    );
+    w.post(
+        "/assess",
+        Some(&w.editor),
+        &[
+            ("action", action),
+            ("fact", &fact),
+            ("subject", &subject),
+            ("answer", value),
+            ("manifest", &manifest),
+            ("skipped", &skipped),
+            ("as_of", "2026-11-28"),
+        ],
+        ORIGIN,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_pasted_manifest_of_linked_subjects_is_asked_subject_by_subject_and_saved_with_every_subject(
+) {
+    let w = web("assess-linked").await;
+    let start = w
+        .post(
+            "/assess",
+            Some(&w.editor),
+            &[
+                ("action", "source"),
+                ("source", &lab_yaml()),
+                ("as_of", "2026-11-28"),
+            ],
+            ORIGIN,
+        )
+        .await;
+    assert_eq!(start.status, StatusCode::OK, "{}", start.body);
+    // The assessment shown is each subject's, under its heading, each finding naming its subject.
+    let (model_at, chat_at) = (
+        start
+            .body
+            .find("<section class=\"linked-subject\" id=\"subject-atlas\"")
+            .expect("the model's section"),
+        start
+            .body
+            .find("<section class=\"linked-subject\" id=\"subject-atlas-chat\"")
+            .expect("the chatbot's section"),
+    );
+    assert!(model_at < chat_at);
+    assert!(start.body.contains("Subject 1 of 2: atlas (model)"));
+    assert!(start
+        .body
+        .contains("Subject 2 of 2: atlas-chat (ai_system)"));
+    let gpai = start
+        .body
+        .split("<li class=\"classification")
+        .skip(1)
+        .find(|li| li.contains("data-tier=\"gpai_systemic_risk\""))
+        .expect("the model's GPAI class");
+    assert!(gpai.contains("data-subject=\"atlas\""), "{gpai}");
+    // In Chinese, the question's heading and the subjects' headings are Chinese.
+    let zh = w
+        .post(
+            "/assess?lang=zh-CN",
+            Some(&w.editor),
+            &[
+                ("action", "source"),
+                ("source", &lab_yaml()),
+                ("as_of", "2026-11-28"),
+            ],
+            ORIGIN,
+        )
+        .await;
+    assert!(
+        zh.body.contains("组织（所有对象共用）：</p>"),
+        "{}",
+        zh.body
+    );
+    assert!(zh.body.contains("对象 1/2：atlas（model）"));
+    // The state is the linked manifest, not one subject flattened.
+    let manifest: serde_json::Value =
+        serde_json::from_str(&hidden(&start.body, "manifest")).unwrap();
+    assert_eq!(manifest["subjects"][1]["built_on"], "atlas");
+    // The first question is the organization's, headed so; the form names no subject for it.
+    assert_eq!(
+        attr(&start.body, "id=\"question\"", "data-fact"),
+        Some("organization.accredited_academic_institution")
+    );
+    assert!(start
+        .body
+        .contains("For the organization (every subject):</p>"));
+    let second = step(&w, &start.body, "answer", "no").await;
+    assert_eq!(second.status, StatusCode::OK, "{}", second.body);
+    // Then the model's: headed by the model, and the form carries its id.
+    assert_eq!(
+        attr(&second.body, "id=\"question\"", "data-fact"),
+        Some("model.supplied_to_federal_agencies")
+    );
+    assert!(second.body.contains("For atlas (model):</p>"));
+    assert_eq!(hidden(&second.body, "subject"), "atlas");
+    let third = step(&w, &second.body, "answer", "yes").await;
+    let fourth = step(&w, &third.body, "unknown", "").await;
+    assert_eq!(
+        hidden(&fourth.body, "skipped"),
+        "atlas:model.federal_solicitation_date"
+    );
+    // Each answer is where its subject keeps it.
+    let manifest: serde_json::Value =
+        serde_json::from_str(&hidden(&fourth.body, "manifest")).unwrap();
+    assert_eq!(
+        manifest["organization"]["accredited_academic_institution"],
+        false
+    );
+    assert_eq!(
+        manifest["subjects"][0]["model"]["supplied_to_federal_agencies"],
+        true
+    );
+    assert!(manifest["subjects"][1]["model"].is_null(), "{manifest}");
+    // A refused answer names the reason and asks again.
+    let wrong = step(&w, &fourth.body, "answer", "maybe").await;
+    assert!(wrong.body.contains("id=\"answer-error\""), "{}", wrong.body);
+    // Saved, the inventory holds the linked manifest, and its printable report lists every subject.
+    let saved = w
+        .post(
+            "/assess/save",
+            Some(&w.editor),
+            &[
+                ("manifest", &hidden(&fourth.body, "manifest")),
+                ("name", "Example Labs"),
+                ("as_of", "2026-11-28"),
+            ],
+            ORIGIN,
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let all = w.store.all(aigov_store::Kind::Subject).await.unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(
+        all[0].manifest["subjects"][0]["model"]["supplied_to_federal_agencies"],
+        true
+    );
+    let report = w
+        .get(
+            &format!("/reports/subjects/{}?as_of=2026-11-28", all[0].id),
+            Some(&w.viewer),
+        )
+        .await;
+    assert_eq!(report.status, StatusCode::OK, "{}", report.body);
+    let model = report
+        .body
+        .find("Subject 1 of 2: atlas (model)")
+        .expect("the model");
+    let chat = report
+        .body
+        .find("Subject 2 of 2: atlas-chat (ai_system) — built on atlas")
+        .expect("the chatbot");
+    assert!(model < chat);
+    assert!(report.body.contains("atlas: Classifications"));
+    assert!(report.body.contains("atlas-chat: Classifications"));
+    let pdf = w
+        .get(
+            &format!("/reports/subjects/{}.pdf?as_of=2026-11-28", all[0].id),
+            Some(&w.viewer),
+        )
+        .await;
+    assert_eq!(pdf.status, StatusCode::OK);
+}
+
 #[tokio::test]
 async fn a_stored_manifest_of_linked_subjects_shows_each_finding_with_its_subject() {
     let w = web("linked").await;

@@ -98,6 +98,8 @@ interview-hint-regions = codes, comma-separated, e.g. DE, FR, US-CA
 interview-hint-number = number, { $unit }
 interview-not-utf8 = the answer is not UTF-8 text; answer again
 interview-invalid = { $detail }
+interview-subject = For { $id } ({ $subject }):
+interview-organization = For the organization (every subject):
 report-corpus-stale = WARNING: the corpus encodes the law as reviewed up to { $reviewed }; this answer is for { $date }, { $days } days later: law made or changed since may be missing.
 
 ## Penalties in words (English reports print the engine's own wording; these mirror it)

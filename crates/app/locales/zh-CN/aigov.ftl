@@ -94,6 +94,8 @@ interview-hint-regions = 地区代码，以逗号分隔，例如 DE, FR, US-CA
 interview-hint-number = 数字，单位：{ $unit }
 interview-not-utf8 = 回答不是 UTF-8 文本，请重新回答
 interview-invalid = 回答无效：{ $detail }。请重新回答
+interview-subject = 对象 { $id }（{ $subject }）：
+interview-organization = 组织（所有对象共用）：
 report-corpus-stale = 警告：法规库所编码的法律审查截至 { $reviewed }；本答复针对 { $date }，晚了 { $days } 天：此后制定或修改的法律可能未被纳入。
 
 ## 罚则

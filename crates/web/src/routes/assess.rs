@@ -1,7 +1,9 @@
 //! `GET /assess`, `POST /assess`, `POST /assess/save`: the questionnaire. Each step is one aigov-app call chain:
 //! bind the answers so far, record the new answer (`interview::answer`), assess, lay out (`outline`), and pick the
 //! next question (`interview::next`). With htmx (`HX-Request`), a step answers with the questionnaire's fragment
-//! only; without it, with the whole page.
+//! only; without it, with the whole page. A manifest of linked subjects (`subjects:`) is carried as its tree: its
+//! questions come subject by subject (`interview::next_linked`), each answer names the subject that keeps it (the
+//! form's `subject`), and the assessment shown is each subject's under its heading.
 
 use crate::auth::Ctx;
 use crate::error::{render, PageError, WebError};
@@ -12,7 +14,7 @@ use crate::WebState;
 use aigov_app::i18n::Arg;
 use aigov_app::{interview, outline, request};
 use aigov_core::assess::Options;
-use aigov_core::manifest::{Facts, Format};
+use aigov_core::manifest::{self, Facts, Format, Manifest};
 use aigov_core::Date;
 use aigov_store::{EntryInput, Kind, Role};
 use askama::Template;
@@ -127,10 +129,9 @@ async fn start(
     if let Some(m) = q.manifest.as_deref().filter(|m| !m.is_empty()) {
         let manifest: serde_json::Value = serde_json::from_str(m)
             .map_err(|e| ctx.err(WebError::BadRequest(format!("the answers so far: {e}"))))?;
-        let facts = request::bind(&s.engine, &manifest)
-            .map_err(|e| ctx.err(WebError::BadRequest(e.to_string())))?;
+        let answers = Answers::from_json(&ctx, &s, manifest)?;
         let skipped = split_skipped(q.skipped.as_deref());
-        let q = questionnaire(&ctx, &s, facts, skipped, as_of, None)?;
+        let q = questionnaire(&ctx, &s, answers, skipped, as_of, None)?;
         return page(&ctx, q, false);
     }
     match q.kind.filter(|k| !k.is_empty()) {
@@ -167,7 +168,7 @@ async fn start(
                 ))));
             }
             let facts = Facts::empty(&kind, &s.engine.corpus.vocabulary);
-            let q = questionnaire(&ctx, &s, facts, Vec::new(), as_of, None)?;
+            let q = questionnaire(&ctx, &s, Answers::Single(facts), Vec::new(), as_of, None)?;
             page(&ctx, q, false)
         }
     }
@@ -186,24 +187,44 @@ async fn step(
     let vocabulary = &s.engine.corpus.vocabulary;
     let action = f.get("action").unwrap_or("answer");
     let mut skipped = split_skipped(f.get("skipped"));
-    let mut facts = if action == "source" {
+    let mut answers = if action == "source" {
         let source = f.get("source").unwrap_or("");
-        aigov_core::manifest::parse(source, Format::Yaml, vocabulary).map_err(|e| {
+        let refused = |e| {
             ctx.err(WebError::BadRequest(
                 request::RequestError::Manifest(e).to_string(),
             ))
-        })?
+        };
+        // A manifest of linked subjects is kept as its tree: the answers are recorded where each subject keeps
+        // them.
+        match manifest::parse_any(source, Format::Yaml, vocabulary).map_err(refused)? {
+            Manifest::Single(facts) => Answers::Single(facts),
+            Manifest::Linked(_) => {
+                Answers::Linked(manifest::parse_tree(source, Format::Yaml).map_err(refused)?)
+            }
+        }
     } else {
         let manifest: serde_json::Value = serde_json::from_str(f.get("manifest").unwrap_or(""))
             .map_err(|e| ctx.err(WebError::BadRequest(format!("the answers so far: {e}"))))?;
-        request::bind(&s.engine, &manifest)
-            .map_err(|e| ctx.err(WebError::BadRequest(e.to_string())))?
+        Answers::from_json(&ctx, &s, manifest)?
     };
     let mut error = None;
     if let (Some(fact), "answer" | "unknown") = (f.get("fact"), action) {
+        // Whose answer it is, for linked subjects: the organization's facts are the organization's, the others
+        // those of the subject the question named.
+        let holder = interview::Holder {
+            id: f
+                .get("subject")
+                .filter(|id| !id.is_empty() && !fact.starts_with("organization."))
+                .map(str::to_string),
+            kind: String::new(),
+        };
+        let key = match &answers {
+            Answers::Single(_) => fact.to_string(),
+            Answers::Linked(_) => holder.skip_key(fact),
+        };
         if action == "unknown" {
-            if !skipped.iter().any(|x| x == fact) {
-                skipped.push(fact.to_string());
+            if !skipped.contains(&key) {
+                skipped.push(key);
             }
         } else {
             let values = f.all("answer");
@@ -216,15 +237,28 @@ async fn step(
             } else {
                 values.join(", ")
             };
-            if let Err(e) = interview::answer(&s.engine, &mut facts, fact, &text) {
+            let recorded = match &mut answers {
+                Answers::Single(facts) => interview::answer(&s.engine, facts, fact, &text),
+                Answers::Linked(tree) => {
+                    interview::answer_linked(&s.engine, tree, &holder, fact, &text)
+                }
+            };
+            if let Err(e) = recorded {
                 error = Some(ctx.tr().t1("web-assess-invalid", "detail", &e));
             }
         }
     }
     if let Some(name) = f.get("name").map(str::trim).filter(|n| !n.is_empty()) {
-        facts.name = Some(name.to_string());
+        match &mut answers {
+            Answers::Single(facts) => facts.name = Some(name.to_string()),
+            Answers::Linked(tree) => {
+                if let Some(m) = tree.as_object_mut() {
+                    m.insert("name".into(), name.into());
+                }
+            }
+        }
     }
-    let q = questionnaire(&ctx, &s, facts, skipped, as_of, error)?;
+    let q = questionnaire(&ctx, &s, answers, skipped, as_of, error)?;
     let htmx = headers.contains_key("hx-request");
     page(&ctx, q, htmx)
 }
@@ -239,11 +273,34 @@ fn split_skipped(list: Option<&str>) -> Vec<String> {
         .collect()
 }
 
+/// The answers so far: a manifest of one subject, bound, or a manifest of linked subjects as its tree (bound
+/// again at each step).
+enum Answers {
+    Single(Facts),
+    Linked(serde_json::Value),
+}
+
+impl Answers {
+    /// The answers as the form carries them (JSON).
+    fn from_json(
+        ctx: &Ctx,
+        s: &WebState,
+        manifest: serde_json::Value,
+    ) -> Result<Answers, PageError> {
+        if manifest::is_linked(&manifest) {
+            return Ok(Answers::Linked(manifest));
+        }
+        request::bind(&s.engine, &manifest)
+            .map(Answers::Single)
+            .map_err(|e| ctx.err(WebError::BadRequest(e.to_string())))
+    }
+}
+
 /// The questionnaire's state after a step.
 fn questionnaire(
     ctx: &Ctx,
     s: &WebState,
-    facts: Facts,
+    answers: Answers,
     skipped: Vec<String>,
     as_of: Date,
     error: Option<String>,
@@ -252,35 +309,118 @@ fn questionnaire(
     let vocabulary = &s.engine.corpus.vocabulary;
     let mut options = Options::as_of(as_of);
     options.traces = false;
-    let a = s.engine.assess(&facts, &options);
-    let o = outline::outline(&s.engine, &a, tr.lang, &s.translations);
-    let prompt = interview::next(&s.engine, &a, &skipped, tr.lang, &s.translations).map(|p| {
-        let settles = tr.tn("web-assess-settles", p.settles);
-        PromptView::new(p, settles)
-    });
-    let manifest = serde_json::to_string(&facts.to_tree(vocabulary))
-        .map_err(|e| ctx.err(WebError::Internal(e.to_string())))?;
+    let (kind, manifest, name, known, outlines, prompt) = match &answers {
+        Answers::Single(facts) => {
+            let a = s.engine.assess(facts, &options);
+            let o = outline::outline(&s.engine, &a, tr.lang, &s.translations);
+            let prompt =
+                interview::next(&s.engine, &a, &skipped, tr.lang, &s.translations).map(|p| {
+                    let settles = tr.tn("web-assess-settles", p.settles);
+                    PromptView::new(p, settles)
+                });
+            let manifest = serde_json::to_string(&facts.to_tree(vocabulary))
+                .map_err(|e| ctx.err(WebError::Internal(e.to_string())))?;
+            (
+                facts.subject.clone(),
+                manifest,
+                facts.name.clone().unwrap_or_default(),
+                facts.known_count(),
+                vec![AssessmentView::single(o, false)],
+                prompt,
+            )
+        }
+        Answers::Linked(tree) => {
+            let subjects = match request::bind_any(&s.engine, tree)
+                .map_err(|e| ctx.err(WebError::BadRequest(e.to_string())))?
+            {
+                Manifest::Linked(subjects) => subjects,
+                Manifest::Single(_) => {
+                    return Err(ctx.err(WebError::BadRequest(
+                        "the answers so far hold no `subjects`".into(),
+                    )))
+                }
+            };
+            let count = subjects.len();
+            let views = subjects
+                .iter()
+                .enumerate()
+                .map(|(n, sub)| {
+                    let a = s.engine.assess(&sub.facts, &options);
+                    AssessmentView {
+                        o: outline::outline(&s.engine, &a, tr.lang, &s.translations),
+                        derivations: false,
+                        subject: Some(sub.id.clone()),
+                        heading: tr.lang.ta(
+                            "report-linked-subject",
+                            &[
+                                ("n", Arg::Num((n + 1) as f64)),
+                                ("count", Arg::Num(count as f64)),
+                                ("id", Arg::Str(&sub.id)),
+                                ("subject", Arg::Str(&sub.facts.subject)),
+                            ],
+                        ),
+                    }
+                })
+                .collect();
+            let prompt = interview::next_linked(
+                &s.engine,
+                tree,
+                &subjects,
+                &options,
+                &skipped,
+                tr.lang,
+                &s.translations,
+            )
+            .map(|p| {
+                let settles = tr.tn("web-assess-settles", p.prompt.settles);
+                let heading = match &p.holder.id {
+                    None => tr.lang.t("interview-organization"),
+                    Some(id) => tr.lang.ta(
+                        "interview-subject",
+                        &[("id", Arg::Str(id)), ("subject", Arg::Str(&p.holder.kind))],
+                    ),
+                };
+                PromptView::new(p.prompt, settles).for_subject(p.holder.id, heading)
+            });
+            let manifest = serde_json::to_string(tree)
+                .map_err(|e| ctx.err(WebError::Internal(e.to_string())))?;
+            (
+                "linked".to_string(),
+                manifest,
+                tree.get("name")
+                    .and_then(|n| n.as_str())
+                    .unwrap_or_default()
+                    .to_string(),
+                interview::linked_known(tree, vocabulary),
+                views,
+                prompt,
+            )
+        }
+    };
+    let sum = |f: fn(&outline::Outline) -> usize| -> f64 {
+        outlines.iter().map(|v| f(&v.o)).sum::<usize>() as f64
+    };
     let status = tr.lang.ta(
         "web-assess-updated",
         &[
-            ("classes", Arg::Num(o.classifications.len() as f64)),
-            ("prohibitions", Arg::Num(o.prohibitions.len() as f64)),
-            ("duties", Arg::Num(o.duties.len() as f64)),
-            ("undetermined", Arg::Num(o.undetermined.len() as f64)),
+            ("classes", Arg::Num(sum(|o| o.classifications.len()))),
+            ("prohibitions", Arg::Num(sum(|o| o.prohibitions.len()))),
+            ("duties", Arg::Num(sum(|o| o.duties.len()))),
+            ("undetermined", Arg::Num(sum(|o| o.undetermined.len()))),
         ],
     );
     Ok(Questionnaire {
         status,
-        kind: facts.subject.clone(),
+        kind,
         as_of: as_of.to_string(),
         manifest,
         skipped: skipped.join(","),
-        answered: tr.tn("web-assess-answered", facts.known_count()),
+        answered: tr.tn("web-assess-answered", known),
         skipped_list: skipped,
         prompt,
         error,
-        name: facts.name.clone().unwrap_or_default(),
-        assessment: AssessmentView::single(o, false),
+        name,
+        assessments: outlines,
     })
 }
 
@@ -318,7 +458,7 @@ async fn save(ctx: Ctx, State(s): State<WebState>, body: Bytes) -> Result<Respon
     let as_of = date_field(&ctx, f.get("as_of"))?;
     let mut manifest: serde_json::Value = serde_json::from_str(f.get("manifest").unwrap_or(""))
         .map_err(|e| ctx.err(WebError::BadRequest(format!("the manifest: {e}"))))?;
-    request::bind(&s.engine, &manifest)
+    request::bind_any(&s.engine, &manifest)
         .map_err(|e| ctx.err(WebError::BadRequest(e.to_string())))?;
     let name = f
         .get("name")

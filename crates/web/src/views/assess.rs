@@ -20,6 +20,12 @@ pub struct PromptView {
     pub unit: String,
     /// The choices of `one` and `any`: (value, description).
     pub choices: Vec<(String, String)>,
+    /// For a manifest of linked subjects: the id of the subject whose answer it is (empty for the organization's
+    /// and for a manifest of one subject).
+    pub subject: String,
+    /// For a manifest of linked subjects: "For atlas (model):", "For the organization (every subject):" (empty
+    /// for a manifest of one subject).
+    pub subject_heading: String,
 }
 
 impl PromptView {
@@ -49,20 +55,30 @@ impl PromptView {
             control,
             unit,
             choices,
+            subject: String::new(),
+            subject_heading: String::new(),
         }
+    }
+
+    /// The prompt headed by the linked subject (or the organization) whose answer it is.
+    pub fn for_subject(mut self, id: Option<String>, heading: String) -> PromptView {
+        self.subject = id.unwrap_or_default();
+        self.subject_heading = heading;
+        self
     }
 }
 
 /// The questionnaire after a step.
 #[derive(Debug, Clone)]
 pub struct Questionnaire {
-    /// The subject kind.
+    /// The subject kind (`linked` for a manifest of linked subjects).
     pub kind: String,
     /// The date, YYYY-MM-DD.
     pub as_of: String,
-    /// The answers so far, as a JSON manifest.
+    /// The answers so far, as a JSON manifest (of one subject, or of linked subjects under `subjects`).
     pub manifest: String,
-    /// The facts left unknown ("I don't know"), comma-separated.
+    /// The facts left unknown ("I don't know"), comma-separated; for linked subjects `id:fact` (a subject's fact)
+    /// or `organization.fact`.
     pub skipped: String,
     /// The same, as a list for the page.
     pub skipped_list: Vec<String>,
@@ -76,6 +92,7 @@ pub struct Questionnaire {
     pub name: String,
     /// The assessment in one sentence, for the `role="status"` live region (read out after each answer).
     pub status: String,
-    /// The assessment as it stands.
-    pub assessment: AssessmentView,
+    /// The assessment as it stands: one, or one per linked subject (each under its heading, each finding naming
+    /// its subject).
+    pub assessments: Vec<AssessmentView>,
 }
