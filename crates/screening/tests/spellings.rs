@@ -738,3 +738,56 @@ fn leftover_words_paired_by_their_written_similarity() {
         h.score
     );
 }
+
+#[test]
+fn a_hit_far_below_a_closer_listed_name_is_capped() {
+    let ix = index();
+    let names = |query: &str, threshold: f32| -> Vec<(String, f32, String)> {
+        ix.search(
+            query,
+            &SearchOptions {
+                threshold,
+                ..SearchOptions::default()
+            },
+        )
+        .into_iter()
+        .map(|h| {
+            (
+                ix.entries()[h.entry].name.clone(),
+                h.score,
+                h.explanation.describe(h.score),
+            )
+        })
+        .collect()
+    };
+    // OFAC's aliases `FOZ, Samer Zuhair` of FOZ, Samer and `AL-'ALI, Hamed` of AL-ALI, Hamid: the brother FOZ,
+    // Amer (one letter apart) and AL-'ALI, Hamid Hamad Hamid (the query's words within a longer name) score
+    // far below the closer name and are not hits at the default threshold ...
+    for (query, right, weaker) in [
+        ("FOZ, Samer Zuhair", "FOZ, Samer", "FOZ, Amer"),
+        ("AL-'ALI, Hamed", "AL-ALI, Hamid", "AL-'ALI, Hamid Hamad Hamid"),
+    ] {
+        let hits = names(query, 0.85);
+        assert_eq!(
+            hits.iter().map(|h| h.0.as_str()).collect::<Vec<_>>(),
+            vec![right],
+            "{query}: {hits:?}"
+        );
+        // ... but still shown below it, the closer name named in the explanation.
+        let loose = names(query, 0.8);
+        let w = loose
+            .iter()
+            .find(|h| h.0 == weaker)
+            .unwrap_or_else(|| panic!("{query}: {weaker} below the threshold: {loose:?}"));
+        assert!(
+            (w.1 - 0.84).abs() < 1e-6
+                && w.2.contains(&format!("weaker than a closer listed name ({right}")),
+            "{query}: {w:?}"
+        );
+    }
+    // Parties a name alone cannot tell apart, scoring close to each other, both stay hits.
+    let hits = names("SAEED, Hafiz Muhammad", 0.85);
+    for listed in ["SAEED, Muhammad", "SA'ID, Mohamed"] {
+        assert!(hits.iter().any(|h| h.0 == listed), "{listed}: {hits:?}");
+    }
+}
