@@ -410,7 +410,7 @@ fn main() {
 
     if let Some(path) = &dump {
         // One line per query (tab-separated): half, kind, query, listed name, then each hit at 0.7 or more as
-        // `R|W|S:score` (right, wrong party, shared name), for analysis outside this program.
+        // `R|W|S:score` (right, wrong party, shared name; lowercase when capped by a named rule), for analysis outside this program.
         let mut out = String::new();
         for (q, hits) in queries.iter().zip(&loose) {
             out.push_str(&format!(
@@ -428,6 +428,9 @@ fn main() {
                 } else {
                     'W'
                 };
+                // Lowercase when a named rule capped the score below the threshold.
+                let capped = h.explanation.notes.iter().any(|n| n.contains("capped at"));
+                let c = if capped { c.to_ascii_lowercase() } else { c };
                 out.push_str(&format!("\t{c}:{:.4}:{}", h.score, ents[h.entry].name));
             }
             out.push('\n');

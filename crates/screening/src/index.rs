@@ -316,6 +316,8 @@ const PERSON_WHOLE_NAME_WEIGHT: f32 = 0.75;
 #[derive(Debug, Clone)]
 struct QTok {
     text: String,
+    /// The romanisation fold of `text` ([`crate::translit::fold`]), for [`residual_sim`].
+    folded: String,
     weight: f32,
     origin: Origin,
     /// The normaliser rule that made the token, if any.
@@ -397,11 +399,17 @@ fn residual_word(w: &str) -> bool {
     w.len() >= 4 && !normalize::is_stop(w) && !normalize::is_name_prefix(w) && w.is_ascii()
 }
 
-/// The written similarity of two leftover words and the credit it gives: the better Jaro-Winkler of the words
-/// and of their transliteration folds ([`crate::translit::fold`]), when at least [`RESIDUAL_FLOOR`].
-fn residual_sim(a: &str, b: &str) -> Option<(f32, f32)> {
-    let (fa, fb) = (crate::translit::fold(a).0, crate::translit::fold(b).0);
-    let jw = (strsim::jaro_winkler(a, b) as f32).max(strsim::jaro_winkler(&fa, &fb) as f32);
+/// The written similarity of a query word and a listed word and the credit it gives: the better Jaro-Winkler
+/// of the words and of their transliteration folds ([`crate::translit::fold`]), when at least
+/// [`RESIDUAL_FLOOR`]. The folds are compared only when the words themselves are within 0.1 of the floor (a
+/// fold changes a few letters: it does not turn unlike words into like ones), which keeps the cost low.
+fn residual_sim(q: &QTok, listed: &str) -> Option<(f32, f32)> {
+    let plain = strsim::jaro_winkler(&q.text, listed) as f32;
+    if plain < RESIDUAL_FLOOR - 0.1 {
+        return None;
+    }
+    let folded = strsim::jaro_winkler(&q.folded, &crate::translit::fold(listed).0) as f32;
+    let jw = plain.max(folded);
     (jw >= RESIDUAL_FLOOR).then_some((jw, jw - RESIDUAL_DISCOUNT))
 }
 
@@ -866,7 +874,7 @@ impl Index {
                 if !residual_word(listed) {
                     continue;
                 }
-                if let Some((jw, credit)) = residual_sim(&qt.text, listed) {
+                if let Some((jw, credit)) = residual_sim(qt, listed) {
                     cands.push((credit, jw, qi, ni));
                 }
             }
@@ -942,6 +950,7 @@ impl Index {
                         .unwrap_or(self.max_idf)
                 };
                 QTok {
+                    folded: crate::translit::fold(&t.text).0,
                     text: t.text.clone(),
                     weight,
                     rule: t.rule.clone(),
@@ -1183,8 +1192,21 @@ impl Index {
         for (qi, qt) in qtoks.iter().enumerate() {
             for (ni, &nt) in ntoks.iter().enumerate() {
                 if let Some((_, sim, edits, rule)) = qt.matches.iter().find(|m| m.0 == nt) {
-                    let (sim, edits) = (*sim, *edits);
-                    let how = if let Some(rule) = rule {
+                    let (mut sim, edits) = (*sim, *edits);
+                    // A misspelling scores at least what its written similarity gives a leftover pair
+                    // ([`residual_sim`]): edits in a long word of similar letters (`HAMEIAH` / HAMIEH, `TIURINE`
+                    // / TYURIN) cost less than the edit count says.
+                    let similar = if rule.is_none() && edits > 0 {
+                        residual_sim(qt, nstr(ni)).filter(|&(_, credit)| credit > sim)
+                    } else {
+                        None
+                    };
+                    let how = if let Some((jw, credit)) = similar {
+                        sim = credit;
+                        MatchKind::Equivalent {
+                            rule: format!("{RESIDUAL_RULE} (Jaro-Winkler {jw:.2})"),
+                        }
+                    } else if let Some(rule) = rule {
                         MatchKind::Equivalent {
                             rule: rule.to_string(),
                         }

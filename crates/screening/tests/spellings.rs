@@ -731,6 +731,20 @@ fn leftover_words_paired_by_their_written_similarity() {
     assert!(hit(&ix, "UKHNALEV", "UKHNALYOVA, Svetlana").is_none());
     assert!(hit(&ix, "KUZNETSOV, Andrei", "KUZNETSOV, Artem").is_none());
     assert!(hit(&ix, "KUZNETSOVA, Svetlana", "UKHNALYOVA, Svetlana").is_none());
+    // A misspelling scores at least its written similarity: `RJAUZOW` (the German system's j and w) is three
+    // edits from RYAUZOV, `DOCRATE` two from DOCKRAT, with the patronymic or middle name left out too.
+    assert_hit_by(
+        &ix,
+        "RJAUZOW, Denis",
+        "RYAUZOV, Denis Yuryevich",
+        "similar spelling (Jaro-Winkler",
+    );
+    assert_hit_by(
+        &ix,
+        "DOCRATE, Farhad",
+        "DOCKRAT, Farhad Ahmed",
+        "similar spelling (Jaro-Winkler",
+    );
     let h = hit(&ix, "KUZNETSOV, Artyom", "KUZNETSOV, Artem").expect("a hit");
     assert!(
         h.score < 0.95,
@@ -765,7 +779,11 @@ fn a_hit_far_below_a_closer_listed_name_is_capped() {
     // far below the closer name and are not hits at the default threshold ...
     for (query, right, weaker) in [
         ("FOZ, Samer Zuhair", "FOZ, Samer", "FOZ, Amer"),
-        ("AL-'ALI, Hamed", "AL-ALI, Hamid", "AL-'ALI, Hamid Hamad Hamid"),
+        (
+            "AL-'ALI, Hamed",
+            "AL-ALI, Hamid",
+            "AL-'ALI, Hamid Hamad Hamid",
+        ),
     ] {
         let hits = names(query, 0.85);
         assert_eq!(
@@ -781,7 +799,8 @@ fn a_hit_far_below_a_closer_listed_name_is_capped() {
             .unwrap_or_else(|| panic!("{query}: {weaker} below the threshold: {loose:?}"));
         assert!(
             (w.1 - 0.84).abs() < 1e-6
-                && w.2.contains(&format!("weaker than a closer listed name ({right}")),
+                && w.2
+                    .contains(&format!("weaker than a closer listed name ({right}")),
             "{query}: {w:?}"
         );
     }
