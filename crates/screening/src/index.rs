@@ -404,13 +404,77 @@ fn residual_word(w: &str) -> bool {
 /// [`RESIDUAL_FLOOR`]. The folds are compared only when the words themselves are within 0.1 of the floor (a
 /// fold changes a few letters: it does not turn unlike words into like ones), which keeps the cost low.
 fn residual_sim(q: &QTok, listed: &str) -> Option<(f32, f32)> {
-    let plain = strsim::jaro_winkler(&q.text, listed) as f32;
+    let plain = jaro_winkler(&q.text, listed);
     if plain < RESIDUAL_FLOOR - 0.1 {
         return None;
     }
-    let folded = strsim::jaro_winkler(&q.folded, &crate::translit::fold(listed).0) as f32;
+    let folded = jaro_winkler(&q.folded, &crate::translit::fold(listed).0);
     let jw = plain.max(folded);
     (jw >= RESIDUAL_FLOOR).then_some((jw, jw - RESIDUAL_DISCOUNT))
+}
+
+/// Jaro-Winkler similarity (prefix scale 0.1 over at most four letters, applied above 0.7), as `strsim` computes
+/// it, without allocating for the short ASCII words of names (it runs for many word pairs per query); other
+/// words go to `strsim`.
+fn jaro_winkler(a: &str, b: &str) -> f32 {
+    const MAX: usize = 64;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() > MAX || b.len() > MAX || !a.is_ascii() || !b.is_ascii() {
+        return strsim::jaro_winkler(
+            std::str::from_utf8(a).unwrap_or_default(),
+            std::str::from_utf8(b).unwrap_or_default(),
+        ) as f32;
+    }
+    if a.is_empty() || b.is_empty() {
+        return if a.is_empty() && b.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    let range = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let mut a_flags = [false; MAX];
+    let mut b_flags = [false; MAX];
+    let mut matches = 0usize;
+    for (i, &x) in a.iter().enumerate() {
+        let lo = i.saturating_sub(range);
+        let hi = b.len().min(i + range + 1);
+        for j in lo..hi {
+            if !b_flags[j] && b[j] == x {
+                a_flags[i] = true;
+                b_flags[j] = true;
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let mut transpositions = 0usize;
+    let mut j = 0usize;
+    for (i, &x) in a.iter().enumerate() {
+        if !a_flags[i] {
+            continue;
+        }
+        while !b_flags[j] {
+            j += 1;
+        }
+        if b[j] != x {
+            transpositions += 1;
+        }
+        j += 1;
+    }
+    let m = matches as f64;
+    let jaro =
+        (m / a.len() as f64 + m / b.len() as f64 + (m - (transpositions / 2) as f64) / m) / 3.0;
+    let sim = if jaro > 0.7 {
+        let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count();
+        jaro + 0.1 * prefix as f64 * (1.0 - jaro)
+    } else {
+        jaro
+    };
+    sim as f32
 }
 
 fn max_edits(len: usize) -> usize {
@@ -1729,4 +1793,49 @@ fn acronyms(n: &Normalized) -> Vec<String> {
         out.push(with_legal);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::jaro_winkler;
+
+    #[test]
+    fn jaro_winkler_is_strsims() {
+        let words = [
+            "",
+            "a",
+            "ukhnalev",
+            "ukhnalyova",
+            "artyom",
+            "artem",
+            "phitchayot",
+            "pichayos",
+            "martha",
+            "marhta",
+            "dixon",
+            "dicksonx",
+            "jellyfish",
+            "smellyfish",
+            "aaaa",
+            "aaab",
+            "abcd",
+            "dcba",
+            "sajid",
+            "sajdeh",
+            "muhammad",
+            "mohammed",
+            "ivanov",
+            "иванов",
+        ];
+        for a in words {
+            for b in words {
+                let ours = jaro_winkler(a, b);
+                let theirs = strsim::jaro_winkler(a, b) as f32;
+                assert!(
+                    (ours - theirs).abs() < 1e-6,
+                    "{a} / {b}: {ours} against {theirs}"
+                );
+            }
+        }
+    }
 }
