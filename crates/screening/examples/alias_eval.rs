@@ -431,7 +431,28 @@ fn main() {
                 // Lowercase when a named rule capped the score below the threshold.
                 let capped = h.explanation.notes.iter().any(|n| n.contains("capped at"));
                 let c = if capped { c.to_ascii_lowercase() } else { c };
-                out.push_str(&format!("\t{c}:{:.4}:{}", h.score, ents[h.entry].name));
+                let e = &h.explanation;
+                let min_sim = e
+                    .matched
+                    .iter()
+                    .map(|m| m.similarity)
+                    .fold(1.0f32, f32::min);
+                let whole = e
+                    .notes
+                    .iter()
+                    .any(|n| n.starts_with("listed name found whole"));
+                out.push_str(&format!(
+                    "\t{c}:{:.4}:{:.4}:{:.4}:{}:{:.4}:{}:{}:{}:{}",
+                    h.score,
+                    e.query_coverage,
+                    e.name_coverage,
+                    e.matched.len(),
+                    min_sim,
+                    e.unmatched_query.len(),
+                    e.unmatched_listed.len(),
+                    whole as u8,
+                    ents[h.entry].name
+                ));
             }
             out.push('\n');
         }

@@ -810,3 +810,48 @@ fn a_hit_far_below_a_closer_listed_name_is_capped() {
         assert!(hits.iter().any(|h| h.0 == listed), "{listed}: {hits:?}");
     }
 }
+
+#[test]
+fn the_closest_listed_name_clearly_ahead_is_raised() {
+    let ix = index();
+    // OFAC's own aliases, each a spelling of the listed name with a given name, patronymic or second given name
+    // left out and no word of its own: the listed name is the one the query resembles, well ahead of any other.
+    for (query, listed) in [
+        ("JOMAA, Aymen", "JOUMAA, Ayman Saied"),
+        ("KOLBAEV, Kamchi", "KOLBAYEV, Kamchybek Asanbekovich"),
+        ("HAMEIAH, Jamel", "HAMIEH, Jamiel"),
+    ] {
+        let loose = ix.search(
+            query,
+            &SearchOptions {
+                threshold: 0.5,
+                ..SearchOptions::default()
+            },
+        );
+        assert_hit_by(
+            &ix,
+            query,
+            listed,
+            "closest listed name, 0.05 or more ahead",
+        );
+        let h = hit(&ix, query, listed).expect("a hit");
+        // Raised by 0.05 from below the threshold: without the lead it is not a hit.
+        assert!(h.score < 0.9, "{query}: {}", h.score);
+        assert!(
+            loose[0].entry == h.entry,
+            "{query}: the closest listed name"
+        );
+    }
+    // Not when another listed name is as close: SAEED, Muhammad and SA'ID, Mohamed are both hits for `SAID,
+    // Mohammed`, neither raised.
+    let hits = ix.search("SAID, Mohammed", &SearchOptions::default());
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    for h in hits {
+        let text = h.explanation.describe(h.score);
+        assert!(!text.contains("closest listed name"), "{text}");
+    }
+    // Nor when the query has a word of its own (the unlisted bank of `distinctive_shared_words_do_not_hit`).
+    assert!(ix
+        .search("Tourism Development Bank", &SearchOptions::default())
+        .is_empty());
+}
