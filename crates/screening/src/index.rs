@@ -384,6 +384,8 @@ const LEAD_MARGIN: f32 = 0.05;
 /// every query word be matched it found 5 points more tuning aliases, but hit 3 of the generated set's 300
 /// unrelated company names and broke the unlisted-bank precision test).
 const LEAD_BONUS: f32 = 0.05;
+/// The highest score the lead raises a hit to.
+const LEAD_MAX: f32 = 0.99;
 
 /// How far below the query's best hit another party's hit may score and still be a hit (see [`dominate`];
 /// tuned on the tuning half of the alias set: 0.03 lost twice the right hits for 7 fewer wrong-party hits,
@@ -1780,8 +1782,10 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
         let e = &hits[bi].explanation;
         let capped = e.notes.iter().any(|n| n.contains("capped at"));
         let added = e.unmatched_query.iter().any(|w| !normalize::is_stop(w));
-        if !added && !capped && best - next + 1e-6 >= LEAD_MARGIN && best < 1.0 {
-            let raised = (best + LEAD_BONUS).min(1.0);
+        // Never to 1.00, which stays the score of a name matched word for word (`Banco Nacionl de Cuba` is not
+        // BANCO NACIONAL DE CUBA written out).
+        if !added && !capped && best - next + 1e-6 >= LEAD_MARGIN && best < LEAD_MAX {
+            let raised = (best + LEAD_BONUS).min(LEAD_MAX);
             hits[bi].score = raised;
             hits[bi].explanation.notes.push(format!(
                 "closest listed name, {LEAD_MARGIN:.2} or more ahead of any other, every word of the query \
