@@ -181,6 +181,14 @@ fn equivalences(e: &Explanation) -> Vec<String> {
     for n in &e.notes {
         out.push(n.split(':').next().unwrap_or(n).to_string());
     }
+    // `similar spelling (Jaro-Winkler 0.91)` and `closest listed name, 0.05 or more ahead ...` counted as one.
+    for k in &mut out {
+        for stem in ["similar spelling", "closest listed name"] {
+            if k.starts_with(stem) {
+                *k = stem.to_string();
+            }
+        }
+    }
     out.sort();
     out.dedup();
     out
