@@ -418,7 +418,9 @@ fn main() {
 
     if let Some(path) = &dump {
         // One line per query (tab-separated): half, kind, query, listed name, then each hit at 0.7 or more as
-        // `R|W|S:score` (right, wrong party, shared name; lowercase when capped by a named rule), for analysis outside this program.
+        // `C:score:query coverage:name coverage:matched pairs:lowest similarity:query words left:listed words
+        // left:whole-name credit (0/1):listed name`, C being R, W or S (right, wrong party, shared name),
+        // lowercase when a named rule capped the score; for analysis outside this program.
         let mut out = String::new();
         for (q, hits) in queries.iter().zip(&loose) {
             out.push_str(&format!(

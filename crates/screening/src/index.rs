@@ -403,10 +403,14 @@ const RESIDUAL_FLOOR: f32 = 0.85;
 /// two-edit misspelling of an eight-letter word; 0.05, 0.15 and 0.20 tried).
 const RESIDUAL_DISCOUNT: f32 = 0.10;
 
-/// Whether a leftover word may be paired by its written similarity: a word of four letters or more that is not
-/// a stop word or a particle (`al`, `abu`, `bin`).
+/// Whether a leftover word may be paired by its written similarity: an ASCII word of four letters up to
+/// [`MAX_FUZZY_TOKEN_BYTES`] (longer words are matched exactly only) that is not a stop word or a particle
+/// (`al`, `abu`, `bin`).
 fn residual_word(w: &str) -> bool {
-    w.len() >= 4 && !normalize::is_stop(w) && !normalize::is_name_prefix(w) && w.is_ascii()
+    (4..=MAX_FUZZY_TOKEN_BYTES).contains(&w.len())
+        && w.is_ascii()
+        && !normalize::is_stop(w)
+        && !normalize::is_name_prefix(w)
 }
 
 /// The written similarity of a query word and a listed word and the credit it gives: the better Jaro-Winkler
@@ -1043,7 +1047,12 @@ impl Index {
                         .unwrap_or(self.max_idf)
                 };
                 QTok {
-                    folded: crate::translit::fold(&t.text).0,
+                    // Words matched exactly only are never paired by similarity.
+                    folded: if t.text.len() <= MAX_FUZZY_TOKEN_BYTES {
+                        crate::translit::fold(&t.text).0
+                    } else {
+                        String::new()
+                    },
                     text: t.text.clone(),
                     weight,
                     rule: t.rule.clone(),
