@@ -1791,14 +1791,26 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
         let e = &hits[bi].explanation;
         let capped = e.notes.iter().any(|n| n.contains("capped at"));
         let added = e.unmatched_query.iter().any(|w| !normalize::is_stop(w));
+        // One word alone does not make a hit by the lead (`CRYSTAL` is not MENA CRYSTAL SUGAR COMPANY however
+        // distinct the word): two identifying words of the query matched.
+        let words = e
+            .matched
+            .iter()
+            .map(|m| {
+                m.query
+                    .split(' ')
+                    .filter(|w| !w.is_empty() && !normalize::is_stop(w))
+                    .count()
+            })
+            .sum::<usize>();
         // Never to 1.00, which stays the score of a name matched word for word (`Banco Nacionl de Cuba` is not
         // BANCO NACIONAL DE CUBA written out).
-        if !added && !capped && best - next + 1e-6 >= LEAD_MARGIN && best < LEAD_MAX {
+        if !added && words >= 2 && !capped && best - next + 1e-6 >= LEAD_MARGIN && best < LEAD_MAX {
             let raised = (best + LEAD_BONUS).min(LEAD_MAX);
             hits[bi].score = raised;
             hits[bi].explanation.notes.push(format!(
                 "closest listed name, {LEAD_MARGIN:.2} or more ahead of any other, every word of the query \
-                 matched: +{:.2}",
+                 matched, two or more: +{:.2}",
                 raised - best
             ));
         }

@@ -850,7 +850,20 @@ fn the_closest_listed_name_clearly_ahead_is_raised() {
         let text = h.explanation.describe(h.score);
         assert!(!text.contains("closest listed name"), "{text}");
     }
-    // Nor when the query has a word of its own (the unlisted bank of `distinctive_shared_words_do_not_hit`).
+    // Nor for one word alone, however distinct (`OXIN` for OXIN STEEL COMPANY scores what its words give) ...
+    let loose = ix.search(
+        "OXIN",
+        &SearchOptions {
+            threshold: 0.5,
+            ..SearchOptions::default()
+        },
+    );
+    assert!(!loose.is_empty());
+    for h in loose {
+        let text = h.explanation.describe(h.score);
+        assert!(!text.contains("closest listed name"), "{text}");
+    }
+    // ... nor when the query has a word of its own (the unlisted bank of `distinctive_shared_words_do_not_hit`).
     assert!(ix
         .search("Tourism Development Bank", &SearchOptions::default())
         .is_empty());
