@@ -1715,6 +1715,12 @@ fn own_words(e: &Explanation) -> bool {
 /// with a word of its own): they are capped below the default threshold with the reason named, so a query
 /// that is a listed name does not also make strong hits on every longer name around it. The query is a hit
 /// either way; the capped names are still shown at a lower threshold.
+///
+/// Then the hits are judged against each other: a hit [`WEAKER_GAP`] or more below the best one is capped the
+/// same way, the closer name named; and the best one, [`LEAD_MARGIN`] ahead of every other candidate with two
+/// or more words of the query matched and none left over, is raised by [`LEAD_BONUS`]. `hits` holds the
+/// candidates down to the threshold less both (see [`Index::try_search`]); those still below the threshold
+/// are dropped at the end.
 fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
     let name_of = |entry: usize| {
         entries
