@@ -2,7 +2,7 @@
 //! OFAC alias (`alt.csv`) and every CSL alternate name is screened, and the right party must come back.
 //!
 //! `cargo run --release -p aigov-screening --example alias_eval -- [--data DIR] [--threshold X]
-//!  [--misses tuning|held-out] [--baseline N]`
+//!  [--misses tuning|held-out] [--baseline N] [--dump FILE]`
 //!
 //! * The data folder defaults to `$AIGOV_SCREENING_DATA`, else `../shared/data/screening` next to the
 //!   repository; when the files are missing the program says so and exits successfully, measuring nothing.
@@ -181,6 +181,14 @@ fn equivalences(e: &Explanation) -> Vec<String> {
     for n in &e.notes {
         out.push(n.split(':').next().unwrap_or(n).to_string());
     }
+    // `similar spelling (Jaro-Winkler 0.91)` and `closest listed name, 0.05 or more ahead ...` counted as one.
+    for k in &mut out {
+        for stem in ["similar spelling", "closest listed name"] {
+            if k.starts_with(stem) {
+                *k = stem.to_string();
+            }
+        }
+    }
     out.sort();
     out.dedup();
     out
@@ -220,6 +228,7 @@ fn main() {
     let mut threshold = DEFAULT_THRESHOLD;
     let mut misses: Option<String> = None;
     let mut baseline_n = 1_500usize;
+    let mut dump: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -231,6 +240,7 @@ fn main() {
                     .unwrap_or(threshold)
             }
             "--misses" => misses = args.next(),
+            "--dump" => dump = args.next().map(PathBuf::from),
             "--baseline" => baseline_n = args.next().and_then(|s| s.parse().ok()).unwrap_or(0),
             other => {
                 eprintln!("unknown argument {other}");
@@ -406,6 +416,60 @@ fn main() {
         println!("{line}");
     }
 
+    if let Some(path) = &dump {
+        // One line per query (tab-separated): half, kind, query, listed name, then each hit at 0.7 or more as
+        // `C:score:query coverage:name coverage:matched pairs:lowest similarity:query words left:listed words
+        // left:whole-name credit (0/1):listed name`, C being R, W or S (right, wrong party, shared name),
+        // lowercase when a named rule capped the score; for analysis outside this program.
+        let mut out = String::new();
+        for (q, hits) in queries.iter().zip(&loose) {
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}",
+                if q.held_out { "held-out" } else { "tuning" },
+                q.kind,
+                q.text.replace('\t', " "),
+                ents[q.expected].name.replace('\t', " ")
+            ));
+            for h in hits {
+                let c = if right(q, h.entry) {
+                    'R'
+                } else if shared(q, h.entry) {
+                    'S'
+                } else {
+                    'W'
+                };
+                // Lowercase when a named rule capped the score below the threshold.
+                let capped = h.explanation.notes.iter().any(|n| n.contains("capped at"));
+                let c = if capped { c.to_ascii_lowercase() } else { c };
+                let e = &h.explanation;
+                let min_sim = e
+                    .matched
+                    .iter()
+                    .map(|m| m.similarity)
+                    .fold(1.0f32, f32::min);
+                let whole = e
+                    .notes
+                    .iter()
+                    .any(|n| n.starts_with("listed name found whole"));
+                out.push_str(&format!(
+                    "\t{c}:{:.4}:{:.4}:{:.4}:{}:{:.4}:{}:{}:{}:{}",
+                    h.score,
+                    e.query_coverage,
+                    e.name_coverage,
+                    e.matched.len(),
+                    min_sim,
+                    e.unmatched_query.len(),
+                    e.unmatched_listed.len(),
+                    whole as u8,
+                    ents[h.entry].name
+                ));
+            }
+            out.push('\n');
+        }
+        if let Err(e) = std::fs::write(path, out) {
+            eprintln!("{}: {e}", path.display());
+        }
+    }
     let mut by: BTreeMap<(String, String), [Tally; 2]> = BTreeMap::new();
     let mut helped: BTreeMap<String, [usize; 2]> = BTreeMap::new();
     for (q, hits) in queries.iter().zip(&results) {
