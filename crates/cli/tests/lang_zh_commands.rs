@@ -1035,7 +1035,7 @@ fn linked_plan_in_chinese() {
     let plan = zh(&["plan", &lab, "--as-of", "2026-11-28"]);
     assert!(
         plan.contains(
-            "对象：atlas（model，34 项义务）；atlas-chat（ai_system，31 项义务 — 基于 atlas）。"
+            "对象：atlas（model，34 项义务）；atlas-chat（ai_system，33 项义务 — 基于 atlas）。"
         ),
         "{plan}"
     );

@@ -661,7 +661,7 @@ fn plan_of_linked_subjects_labels_each_rule_with_its_subject() {
         "{text}"
     );
     assert!(
-        text.contains("Subjects: atlas (model, 34 duties); atlas-chat (ai_system, 31 duties — built on atlas)."),
+        text.contains("Subjects: atlas (model, 34 duties); atlas-chat (ai_system, 33 duties — built on atlas)."),
         "{text}"
     );
     assert!(text.contains("• atlas: EU AI Act Art 55(1)(d)"), "{text}");
