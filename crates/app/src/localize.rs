@@ -67,6 +67,34 @@ pub fn unit(lang: Lang, u: PenaltyUnit) -> String {
 /// A finding's penalty in `lang`: in English the engine's own text; in another language the same terms (amounts
 /// and their unit, the cap rule, tiers, enforcers, private right of action, cure period, start date) from the
 /// message files, with the corpus's translated summary, enforcer names and tier labels where it has them.
+/// The penalty's summary in the language, when [`penalty_text`] did not already print it: a penalty with amounts,
+/// a turnover share or tiers is written out from those terms, and its summary says what the amounts leave out
+/// (warnings, orders to correct, suspension, licence revocation, injunctions), so a report prints it beside them.
+pub fn penalty_in_full(
+    corpus: &Corpus,
+    p: &PenaltyRef,
+    lang: Lang,
+    texts: Option<&Texts>,
+) -> Option<String> {
+    let penalty = corpus.penalties.iter().find(|x| x.id == p.id)?;
+    let has_terms = penalty.min_amount.is_some()
+        || penalty.max_amount.is_some()
+        || penalty.max_turnover_percent.is_some()
+        || penalty
+            .tiers
+            .iter()
+            .any(|t| t.min_amount.is_some() || t.max_amount.is_some());
+    if !has_terms {
+        return None;
+    }
+    let translated = texts
+        .filter(|_| lang != Lang::En)
+        .and_then(|t| t.penalty(&penalty.id))
+        .and_then(|x| x.summary.as_deref());
+    let summary = translated.unwrap_or(&penalty.summary).trim();
+    (!summary.is_empty()).then(|| summary.to_string())
+}
+
 pub fn penalty_text(corpus: &Corpus, p: &PenaltyRef, lang: Lang, texts: Option<&Texts>) -> String {
     let Some(penalty) = corpus.penalties.iter().find(|x| x.id == p.id) else {
         return p.text.to_string();

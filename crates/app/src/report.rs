@@ -1182,6 +1182,10 @@ pub(crate) fn penalty_line(
             &[("level", Arg::Str(&level)), ("note", Arg::Str(&note))],
         ));
     }
+    // The amounts alone would hide the other sanctions (warnings, suspension, revocation, injunctions).
+    if let Some(full) = crate::localize::penalty_in_full(corpus, p, lang, texts) {
+        line.push_str(&lang.ta("finding-penalty-in-full", &[("summary", Arg::Str(&full))]));
+    }
     line
 }
 

@@ -105,3 +105,21 @@ ai_system: { roles: [deployer], affected_persons_in: [US-CO] }
         "{line}"
     );
 }
+
+#[test]
+fn a_penalty_with_amounts_also_prints_the_sanctions_the_amounts_leave_out() {
+    // The PRC Algorithm Provisions' penalty has a fine band, but its warning, order to correct and suspension of
+    // information updates are sanctions too: a report that printed the band alone would understate the exposure.
+    let manifest = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/cn-genai-chatbot.yaml"
+    ))
+    .expect("the example reads");
+    let text = assess("cn.yaml", &manifest, "2026-12-07", &[]);
+    let line = text
+        .lines()
+        .find(|l| l.contains("penalty: CNY 10,000 to CNY 100,000") && l.contains("— in full: "))
+        .unwrap_or_else(|| panic!("no penalty line with its sanctions in full:\n{text}"));
+    assert!(line.contains("suspension of information updates"), "{line}");
+    assert!(line.contains("order to correct"), "{line}");
+}

@@ -148,6 +148,9 @@ pub struct PenaltyRef<'a> {
     /// In words: amounts and what they are counted per, tiers, enforcers, private right of action, cure period,
     /// start date, with the cap rule that applies to this organization.
     pub text: &'a str,
+    /// The corpus's summary of the penalty provision: everything it provides, sanctions without an amount
+    /// (warnings, orders to correct, suspension, revocation, injunctions) included, for every organization.
+    pub summary: &'a str,
     /// The least fixed amount.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min_amount: Option<f64>,
@@ -1749,6 +1752,7 @@ impl Engine {
                     id: &p.id,
                     citation: &p.citation,
                     text: self.penalty_text(p, ctx),
+                    summary: p.summary.trim(),
                     min_amount: p.min_amount,
                     max_amount: p.max_amount,
                     currency: p.currency.as_deref(),

@@ -66,6 +66,7 @@ finding-exempt = exempt: { $relief }
 finding-classification = classification: { $tier } ({ $regime } { $axis })
 finding-penalty = penalty: { $text } ({ $citation })
 finding-penalty-ended = penalty (no longer enforceable): { $text } ({ $citation })
+finding-penalty-in-full = { " " }— in full: { $summary }
 finding-penalty-not-yet = { " " }— not enforceable yet: fines for breaching this rule can be imposed from { $date }
 finding-penalty-confidence = { " " }— confidence in these terms: { $level }{ $note }
 finding-history = history: { $instrument } { $steps }

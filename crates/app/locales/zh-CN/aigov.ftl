@@ -62,6 +62,7 @@ finding-exempt = 豁免：{ $relief }
 finding-classification = 分类：{ $tier }（{ $regime } { $axis }）
 finding-penalty = 罚则：{ $text }（{ $citation }）
 finding-penalty-ended = 罚则（已不可执行）：{ $text }（{ $citation }）
+finding-penalty-in-full = { " " }— 完整表述：{ $summary }
 finding-penalty-not-yet = { " " }— 尚不可执行：违反本规则的罚款自 { $date } 起方可处以
 finding-penalty-confidence = { " " }— 对上述条款的可信度：{ $level }{ $note }
 finding-history = 沿革：{ $instrument } { $steps }
