@@ -624,3 +624,42 @@ fn same_statuses(
     }
     assert_eq!(summary["prohibited"], single["prohibited"], "{path}");
 }
+
+#[test]
+fn a_value_outside_the_vocabulary_gets_a_suggestion_and_the_whole_list() {
+    let dir = temp_dir("vocab-hint");
+    let bad = write(
+        &dir,
+        "bad.yaml",
+        "subject: ai_system\nai_system:\n  annex3_uses: [recruitment_selection]\n",
+    );
+    let r = aigov(&["assess", &bad, "--as-of", "2026-12-07"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.err_has("\"recruitment_selection\" is not an allowed value"),
+        "{}",
+        r.stderr
+    );
+    // The value that shares its word is suggested, though its spelling is far.
+    assert!(
+        r.err_has("did you mean \"employment_recruitment\"?"),
+        "{}",
+        r.stderr
+    );
+    let other = write(
+        &dir,
+        "other.yaml",
+        "subject: ai_system\nai_system:\n  annex3_uses: [toaster]\n",
+    );
+    let r = aigov(&["assess", &other, "--as-of", "2026-12-07"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    // With nothing close, every allowed value is listed, none cut out of the middle.
+    assert!(!r.stderr.contains('…'), "{}", r.stderr);
+    for v in [
+        "remote_biometric_identification",
+        "employment_recruitment",
+        "election_influence",
+    ] {
+        assert!(r.err_has(v), "{v}: {}", r.stderr);
+    }
+}

@@ -59,6 +59,10 @@ pub struct ManifestError {
 /// The most characters of the input a message, hint or path quotes: a 50 MB value is shown by its two ends.
 pub const QUOTE_LIMIT: usize = 200;
 
+/// The most characters of a hint: longer than [`QUOTE_LIMIT`], because a hint lists the vocabulary's allowed values
+/// (two dozen Annex III uses), which a clipped list would hide; still bounded, as a hint may quote the input.
+pub const HINT_LIMIT: usize = 4_000;
+
 /// Shortens `s` to at most `max` characters (and a few for the mark), keeping both ends around a `…`.
 pub fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
     // Counting characters is linear; a byte length under the limit needs no count.
@@ -76,12 +80,12 @@ pub fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
 }
 
 impl ManifestError {
-    /// The error with its message, hint and path clipped to [`QUOTE_LIMIT`] characters each.
+    /// The error with its message and path clipped to [`QUOTE_LIMIT`] characters each, and its hint to [`HINT_LIMIT`].
     pub fn clipped(mut self) -> ManifestError {
         if let std::borrow::Cow::Owned(m) = clip(&self.message, QUOTE_LIMIT) {
             self.message = m;
         }
-        if let Some(std::borrow::Cow::Owned(h)) = self.hint.as_deref().map(|h| clip(h, QUOTE_LIMIT))
+        if let Some(std::borrow::Cow::Owned(h)) = self.hint.as_deref().map(|h| clip(h, HINT_LIMIT))
         {
             self.hint = Some(h);
         }

@@ -268,14 +268,38 @@ pub fn did_you_mean<'a, I: IntoIterator<Item = &'a str>>(
     word: &str,
     candidates: I,
 ) -> Option<String> {
+    let candidates: Vec<&str> = candidates.into_iter().collect();
     let mut best: Option<(f64, &str)> = None;
-    for c in candidates {
+    for &c in &candidates {
         let score = strsim::jaro_winkler(word, c);
         if score > 0.8 && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, c));
         }
     }
     best.map(|(_, c)| c.to_string())
+        .or_else(|| shared_word(word, &candidates))
+}
+
+/// The one candidate that shares the most words (`_`-separated, four letters or more) with `word`, when no other
+/// shares as many: `recruitment_selection` meets `employment_recruitment`, which spelling alone does not reach.
+fn shared_word(word: &str, candidates: &[&str]) -> Option<String> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(['_', '-', ' '])
+            .filter(|w| w.len() >= 4)
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let mine = words(word);
+    let mut ranked: Vec<(usize, &str)> = candidates
+        .iter()
+        .map(|c| (words(c).iter().filter(|w| mine.contains(w)).count(), *c))
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+    match ranked.as_slice() {
+        [(n, c), rest @ ..] if rest.first().is_none_or(|(m, _)| m < n) => Some(c.to_string()),
+        _ => None,
+    }
 }
 
 /// The Member States of the European Union (Art 52 TEU), as ISO 3166 codes (Greece is GR): the places the union
@@ -463,6 +487,29 @@ pub fn check_region_code(code: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn did_you_mean_finds_a_value_by_a_shared_word_when_spelling_is_too_far() {
+        let uses = [
+            "education_admission",
+            "employment_recruitment",
+            "employment_decisions",
+        ];
+        // One value shares the word: it is suggested.
+        assert_eq!(
+            did_you_mean("recruitment_selection", uses).as_deref(),
+            Some("employment_recruitment")
+        );
+        // Two values share as many words: no guess.
+        assert_eq!(did_you_mean("hiring_employment", uses), None);
+        // Words under four letters do not count.
+        assert_eq!(did_you_mean("ai_use", ["ai_act", "use_case"]), None);
+        // A near spelling still wins first.
+        assert_eq!(
+            did_you_mean("employment_recruitmnt", uses).as_deref(),
+            Some("employment_recruitment")
+        );
+    }
 
     #[test]
     fn markets_rule_out_places_outside_them_and_only_those() {
