@@ -967,6 +967,9 @@ pub fn legal_anywhere(w: &str) -> bool {
             | "zakrytoe"
             | "publichnoe"
             | "tovarishchestvo"
+            // The federal state unitary enterprise (ФГУП; see [`ORG_FORM_PHRASES`]).
+            | "fgup"
+            | "gup"
             // Associations and foundations: Dutch, German, Scandinavian, Belgian forms.
             | "stichting"
             | "stiftung"
@@ -1036,6 +1039,11 @@ fn legal_ambiguous(w: &str) -> bool {
             | "per"
             | "azioni"
             | "sociedade"
+            // NPO, NPP, NPK: the scientific production association, enterprise, corporation (see
+            // [`ORG_FORM_PHRASES`]); also initials of other words, so only at the ends.
+            | "npo"
+            | "npp"
+            | "npk"
     )
 }
 
@@ -1064,32 +1072,132 @@ fn legal_prefix(w: &str) -> bool {
             | "limited"
             | "liability"
             | "company"
+            | "npo"
+            | "npp"
+            | "npk"
     )
+}
+
+/// The long words of the Russian legal forms written out (ООО = obshchestvo s ogranichennoi
+/// otvetstvennostyu, АО = aktsionernoe obshchestvo): misspelt by one or two letters (`OBSHCESTVO`,
+/// `ORGANICHENNOI`), they are still the legal form.
+const RUSSIAN_LEGAL_WORDS: &[&str] = &[
+    "obshchestvo",
+    "ogranichennoi",
+    "otvetstvennostyu",
+    "aktsionernoe",
+    "tovarishchestvo",
+];
+
+/// Whether a word is one of [`RUSSIAN_LEGAL_WORDS`] misspelt (one edit, two in words of 12 letters or more).
+fn near_russian_legal(w: &str) -> bool {
+    w.len() >= 9
+        && RUSSIAN_LEGAL_WORDS.iter().any(|l| {
+            l.len().abs_diff(w.len()) <= 2 && osa(l, w) <= if l.len() >= 12 { 2 } else { 1 }
+        })
+}
+
+/// The kinds of Soviet and Russian enterprise that a name states before or after its own name, written out in
+/// English or in transliteration (canonical tokens, as the normaliser writes them): the scientific production
+/// association, enterprise or corporation (научно-производственное объединение / предприятие / корпорация,
+/// NPO / NPP / NPK: "a form of scientific research-to-production enterprise in the Soviet Union and its
+/// successor states", <https://en.wikipedia.org/wiki/Scientific_production_association>), the foreign economic
+/// association of Soviet foreign trade (внешнеэкономическое объединение, VO), and the state unitary enterprise
+/// (федеральное государственное унитарное предприятие, FGUP: Civil Code of the Russian Federation, Art. 113).
+/// They say what kind of body it is, as a legal form does (`RESEARCH AND PRODUCTION CORPORATION
+/// URALVAGONZAVOD` is the listed URALVAGONZAVOD), and are set aside like one.
+const ORG_FORM_PHRASES: &[&[&str]] = &[
+    &["research", "and", "production"],
+    &["science", "and", "production"],
+    &["science", "production"],
+    &["science", "research", "and", "production"],
+    &["nauchno", "proizvodstvennaya"],
+    &["nauchno", "proizvodstvennoe"],
+    &["nauchno", "proizvodstvennoye"],
+    &["foreign", "economy"],
+    &["vneshneekonomicheskoe"],
+    &["federal", "state", "unitary"],
+    &["state", "unitary"],
+    &["federalnoe", "gosudarstvennoe", "unitarnoe"],
+    &["gosudarstvennoe", "unitarnoe"],
+];
+
+/// The nouns that close an [`ORG_FORM_PHRASES`] phrase.
+fn org_form_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "association"
+            | "enterprise"
+            | "corporation"
+            | "company"
+            | "korporatsiya"
+            | "obedinenie"
+            | "obyedinenie"
+            | "obedineniye"
+            | "obyedineniye"
+            | "predpriyatie"
+            | "predpriyatiye"
+    )
+}
+
+/// The positions of the tokens that make an [`ORG_FORM_PHRASES`] phrase and its noun.
+fn org_form_positions(tokens: &[Token]) -> Vec<bool> {
+    let mut marked = vec![false; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        let hit = ORG_FORM_PHRASES.iter().find_map(|p| {
+            let end = i + p.len();
+            (end < tokens.len()
+                && p.iter()
+                    .zip(&tokens[i..end])
+                    .all(|(w, t)| matches!(t.origin, Origin::Latin) && t.text == *w)
+                && org_form_noun(&tokens[end].text))
+            .then_some(end + 1)
+        });
+        match hit {
+            Some(end) => {
+                marked[i..end].iter_mut().for_each(|m| *m = true);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    marked
 }
 
 /// Moves legal-form tokens out of the token list: unambiguous ones anywhere (unless that would leave nothing),
 /// ambiguous ones at the ends.
 fn strip_legal(tokens: Vec<Token>) -> Normalized {
     let mut legal = Vec::new();
-    let is_legal_token = |t: &Token| matches!(t.origin, Origin::Latin) && legal_anywhere(&t.text);
+    let org_form = org_form_positions(&tokens);
+    let is_legal_token = |t: &Token| {
+        matches!(t.origin, Origin::Latin)
+            && (legal_anywhere(&t.text) || near_russian_legal(&t.text))
+    };
     let mut kept: Vec<Token> = Vec::with_capacity(tokens.len());
     let significant = tokens
         .iter()
-        .filter(|t| !is_legal_token(t) && !legal_ambiguous(&t.text) && !t.text.starts_with('!'))
+        .zip(&org_form)
+        .filter(|(t, &form)| {
+            !form && !is_legal_token(t) && !legal_ambiguous(&t.text) && !t.text.starts_with('!')
+        })
         .count();
-    for t in tokens {
+    for (t, form) in tokens.into_iter().zip(org_form) {
         if let Some(l) = t.text.strip_prefix('!') {
             legal.extend(l.split('_').map(str::to_string));
             continue;
         }
-        let anywhere = legal_anywhere(&t.text) && !legal_ambiguous(&t.text);
+        let anywhere = form
+            || (legal_anywhere(&t.text)
+                || matches!(t.origin, Origin::Latin) && near_russian_legal(&t.text))
+                && !legal_ambiguous(&t.text);
         // The preposition of `obshchestvo s ogranichennoi otvetstvennostyu` (ООО, "company with limited
         // liability") belongs to the legal form.
         let russian_s = t.text == "s"
             && significant > 0
-            && legal
-                .last()
-                .is_some_and(|l| matches!(l.as_str(), "obshchestvo" | "obschestvo"));
+            && legal.last().is_some_and(|l| {
+                matches!(l.as_str(), "obshchestvo" | "obschestvo") || near_russian_legal(l)
+            });
         if anywhere && significant > 0 || russian_s {
             legal.push(t.text);
         } else {
@@ -1358,5 +1466,32 @@ mod tests {
     #[test]
     fn never_empty_for_a_legal_form_only_name() {
         assert!(!normalize("Company Limited").tokens.is_empty());
+    }
+
+    #[test]
+    fn kinds_of_soviet_enterprise_set_aside_whole() {
+        assert_eq!(
+            key("Research and Production Corporation Uralvagonzavod"),
+            "uralvagonzavod"
+        );
+        assert_eq!(key("NPK Uralvagonzavod OAO"), "uralvagonzavod");
+        assert_eq!(
+            key("Federal State Unitary Enterprise Foreign Economic Association Promsyrioimport"),
+            "promsyrioimport"
+        );
+        assert_eq!(
+            key("Obshcestvo s Organichennoi Otvetstvennostyu Karst"),
+            "karst"
+        );
+        // Without its noun the phrase is words of the name; a name of the phrase alone keeps a word.
+        assert_eq!(
+            key("Research and Production Uralvagonzavod"),
+            "research and production uralvagonzavod"
+        );
+        assert!(!normalize("Research and Production Corporation")
+            .tokens
+            .is_empty());
+        // `s` is the preposition of a Russian legal form only after one.
+        assert_eq!(key("S Karst"), "s karst");
     }
 }

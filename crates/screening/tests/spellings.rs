@@ -593,6 +593,46 @@ fn russian_and_belarusian_legal_forms_written_out() {
 }
 
 #[test]
+fn soviet_and_russian_kinds_of_enterprise_and_misspelt_legal_forms() {
+    let ix = index();
+    // OFAC's aliases of URALVAGONZAVOD: the scientific production corporation (NPK) written out in English, in
+    // transliteration and as its initials is the kind of enterprise, set aside like a legal form.
+    for alias in [
+        "RESEARCH AND PRODUCTION CORPORATION URALVAGONZAVOD",
+        "OJSC RESEARCH AND PRODUCTION CORPORATION URALVAGONZAVOD",
+        "NAUCHNO-PROIZVODSTVENNAYA KORPORATSIYA URALVAGONZAVOD OAO",
+        "NPK URALVAGONZAVOD OAO",
+    ] {
+        assert_hit_by(&ix, alias, "URALVAGONZAVOD", "legal forms ignored:");
+    }
+    assert_hit_by(
+        &ix,
+        "RESEARCH AND PRODUCTION CORPORATION URALVAGONZAVOD",
+        "URALVAGONZAVOD",
+        "research and production corporation",
+    );
+    // OFAC's alias of PROMSYRIOIMPORT: the federal state unitary enterprise (FGUP) and the foreign economic
+    // association (VO) written out.
+    assert_hit_by(
+        &ix,
+        "FEDERAL STATE UNITARY ENTERPRISE FOREIGN ECONOMIC ASSOCIATION PROMSYRIOIMPORT",
+        "PROMSYRIOIMPORT",
+        "federal state unitary enterprise foreign economy association",
+    );
+    // OFAC's alias of TRANSOIL: the legal form ООО written out with a misspelling (ORGANICHENNOI).
+    assert_hit_by(
+        &ix,
+        "OBSHCHESTVO S ORGANICHENNOI OTVETSTVENNOSTYU TRANSOIL",
+        "TRANSOIL",
+        "organichennoi",
+    );
+    // The kind of enterprise is set aside only when written whole, with its noun: a descriptive word added to
+    // the one-word name still keeps it below the threshold.
+    no_hit(&ix, "RESEARCH AND PRODUCTION URALVAGONZAVOD");
+    no_hit(&ix, "URALVAGONZAVOD MINING CORPORATION");
+}
+
+#[test]
 fn a_generic_word_added_to_a_company_name() {
     let ix = index();
     // OFAC's alias of ILAM PETROCHEMICAL COMPANY: a word of what the company does or is, added, counts half.
