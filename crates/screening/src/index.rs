@@ -288,12 +288,20 @@ const FAMILY_OMITTED: f32 = 0.4;
 /// Where a query written `FAMILY, Given ...` has a second family name: the second word of a two-word family
 /// part (neither a particle), or the word after `de` in `FAMILY DE MARRIED-NAME` (Spanish usage for a married
 /// woman).
-fn query_second_family(q_given: Option<usize>, qtoks: &[QTok]) -> Option<usize> {
+///
+/// A family part of three words or more has every word after the first as a second family name, when its
+/// first word is matched (see [`Index::score`]): the Congolese post-surname (`postnom`; "the first name
+/// (prénom), surname (nom), and post-surname (postnom) constitute the elements of the name", Family Code of
+/// the Democratic Republic of the Congo, Art. 56: `BOSHAB MABUDJ MA BILENGE, Evariste` for BOSHAB, Evariste)
+/// and the father's and grandfather's names that many African naming customs write after the family name
+/// (`KUAJIEN DUER MAYOK, Michael` for KUAJIEN, Michael), left out of the listed name.
+fn query_second_family(q_given: Option<usize>, qtoks: &[QTok]) -> Vec<usize> {
     let stop = |i: usize| qtoks.get(i).is_none_or(|t| normalize::is_stop(&t.text));
     match q_given {
-        Some(2) if !stop(0) && !stop(1) => Some(1),
-        Some(3) if qtoks[1].text == "de" && !stop(0) && !stop(2) => Some(2),
-        _ => None,
+        Some(2) if !stop(0) && !stop(1) => vec![1],
+        Some(3) if qtoks[1].text == "de" && !stop(0) && !stop(2) => vec![2],
+        Some(n) if n >= 3 && !stop(0) => (1..n).filter(|&i| !stop(i)).collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -1450,8 +1458,10 @@ impl Index {
             !person && !qused[i] && !place_added(i) && normalize::is_generic(&qtoks[i].text)
         };
         let q_second = query_second_family(q_given, qtoks);
+        let q_second =
+            |i: usize| q_second.contains(&i) && !qused[i] && (q_second.len() == 1 || qused[0]);
         let qweight = |i: usize| {
-            if q_second == Some(i) && !qused[i] {
+            if q_second(i) {
                 qtoks[i].weight * SECOND_FAMILY_OMITTED
             } else if place_added(i) {
                 qtoks[i].weight * PLACE_WORD_WEIGHT
@@ -1599,7 +1609,7 @@ impl Index {
             }
         }
         for (i, t) in qtoks.iter().enumerate() {
-            if q_second == Some(i) && !qused[i] {
+            if q_second(i) {
                 notes.push(format!(
                     "second family name written differently: {}",
                     t.text

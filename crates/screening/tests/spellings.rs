@@ -633,6 +633,36 @@ fn soviet_and_russian_kinds_of_enterprise_and_misspelt_legal_forms() {
 }
 
 #[test]
+fn a_family_part_of_three_words_or_more() {
+    let ix = index();
+    // OFAC's aliases of BOSHAB, Evariste: the Congolese post-surname (postnom) written after the surname.
+    assert_hit_by(
+        &ix,
+        "BOSHAB MABUDJ MA BILENGE, Evariste",
+        "BOSHAB, Evariste",
+        "second family name written differently: mabudj",
+    );
+    assert_hit_by(
+        &ix,
+        "BOSHAB MABUDJ-MA-BILENGE, Evariste",
+        "BOSHAB, Evariste",
+        "second family name written differently: bilenge",
+    );
+    // OFAC's alias of KUAJIEN, Michael: the father's and grandfather's names after the family name.
+    assert_hit_by(
+        &ix,
+        "KUAJIEN DUER MAYOK, Michael",
+        "KUAJIEN, Michael",
+        "second family name written differently: mayok",
+    );
+    // Only when the first word of the family part is the listed family name: otherwise the listed family
+    // name is one of several and the rule does not apply.
+    no_hit(&ix, "MABUDJ MA BILENGE BOSHAB, Evariste");
+    // A relative (another given name) still gets no credit from it.
+    no_hit(&ix, "KUAJIEN DUER MAYOK, Peter");
+}
+
+#[test]
 fn a_generic_word_added_to_a_company_name() {
     let ix = index();
     // OFAC's alias of ILAM PETROCHEMICAL COMPANY: a word of what the company does or is, added, counts half.
