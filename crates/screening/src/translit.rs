@@ -380,6 +380,17 @@ pub fn fold(word: &str) -> (String, Vec<&'static str>) {
             break;
         }
     }
+    // Loanwords ending in a soft c (-ce) that Russian writes with с, romanised s (BGN/PCGN and every other
+    // system: сервис = servis, финанс = finans): `TRANSSERVIS` / TRANSSERVICE, `EVROFINANS` / EVROFINANCE.
+    for (end, to) in [("ice", "is"), ("nce", "ns")] {
+        if out.len() > 5 && out.ends_with(end) {
+            out.truncate(out.len() - 3);
+            out.push_str(to);
+            rules
+                .push("loanword -ce written -s as in Russian (servis = service, finans = finance)");
+            break;
+        }
+    }
     // Belarusian surnames in -au (-аў) are the Russian -ov (-ов): Naumau / Naumov, Ipatau / Ipatov.
     if out.len() > 5 && out.ends_with("au") {
         out.truncate(out.len() - 2);

@@ -663,6 +663,24 @@ fn a_family_part_of_three_words_or_more() {
 }
 
 #[test]
+fn loanwords_in_soft_c_written_as_in_russian() {
+    let ix = index();
+    // OFAC's aliases of TRANSSERVICE LLC: сервис romanised `servis`, with the legal form written out.
+    assert_hit_by(
+        &ix,
+        "LIMITED LIABILITY COMPANY TRANSSERVIS",
+        "TRANSSERVICE LLC",
+        "loanword -ce written -s",
+    );
+    assert_hit_by(
+        &ix,
+        "OBSCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU TRANSSERVIS",
+        "TRANSSERVICE LLC",
+        "loanword -ce written -s",
+    );
+}
+
+#[test]
 fn a_generic_word_added_to_a_company_name() {
     let ix = index();
     // OFAC's alias of ILAM PETROCHEMICAL COMPANY: a word of what the company does or is, added, counts half.
