@@ -1457,9 +1457,34 @@ impl Index {
         let generic_added = |i: usize| {
             !person && !qused[i] && !place_added(i) && normalize::is_generic(&qtoks[i].text)
         };
+        // The listed family name written last among the query's given names, the query's own one-word
+        // family part another family name of the person's (`ARDAKANI, Mehdi Hosein Ebrahimzadeh` for
+        // EBRAHIMZADEH, Mahdi; `CHENARI, Hamed Ahmad Ali Dehghan` for DEHGHAN, Hamed): the query's family word
+        // then weighs as a second family name. Only when the listed first given name is the query's first
+        // given name, the listed family name is one word, distinctive (a father's name as common as Ibrahim
+        // names too many people) and not Muhammad, and it is the query's last word.
+        let listed_given_at = rec.roles.iter().position(|r| *r == Role::Given);
+        let family_moved = person
+            && q_given == Some(1)
+            && !qused[0]
+            && qtoks.len() >= 3
+            && listed_given_at
+                .is_some_and(|g| nused[g] && nq[g] == 1 && !normalize::is_name_prefix(nstr(g)))
+            && {
+                let core: Vec<usize> = (0..ntoks.len())
+                    .filter(|&i| rec.roles[i] == Role::Core && !self.stop[ntoks[i] as usize])
+                    .collect();
+                core.len() == 1
+                    && nused[core[0]]
+                    && nq[core[0]] == qtoks.len() - 1
+                    && self.weight_of(ntoks[core[0]]) >= DISTINCTIVE_SHARE * self.max_idf
+                    && !normalize::is_name_prefix(nstr(core[0]))
+            };
         let q_second = query_second_family(q_given, qtoks);
-        let q_second =
-            |i: usize| q_second.contains(&i) && !qused[i] && (q_second.len() == 1 || qused[0]);
+        let q_second = |i: usize| {
+            (q_second.contains(&i) && !qused[i] && (q_second.len() == 1 || qused[0]))
+                || (family_moved && i == 0)
+        };
         let qweight = |i: usize| {
             if q_second(i) {
                 qtoks[i].weight * SECOND_FAMILY_OMITTED

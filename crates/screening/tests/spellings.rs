@@ -681,6 +681,28 @@ fn loanwords_in_soft_c_written_as_in_russian() {
 }
 
 #[test]
+fn the_listed_family_name_written_last_among_the_given_names() {
+    let ix = index();
+    // OFAC's aliases of DEHGHAN, Hamed and EBRAHIMZADEH, Mahdi: another family name of the person's in the
+    // family place, the listed family name written last.
+    assert_hit_by(
+        &ix,
+        "CHENARI, Hamed Ahmad Ali Dehghan",
+        "DEHGHAN, Hamed",
+        "second family name written differently: chenari",
+    );
+    assert_hit_by(
+        &ix,
+        "ARDAKANI, Mehdi Hosein Ebrahimzadeh",
+        "EBRAHIMZADEH, Mahdi",
+        "second family name written differently: ardakani",
+    );
+    // Not for another first given name (a relative), nor when the listed family name is not the last word.
+    no_hit(&ix, "CHENARI, Ahmad Hamed Ali Dehghan");
+    no_hit(&ix, "CHENARI, Hamed Dehghan Ahmad Ali");
+}
+
+#[test]
 fn a_generic_word_added_to_a_company_name() {
     let ix = index();
     // OFAC's alias of ILAM PETROCHEMICAL COMPANY: a word of what the company does or is, added, counts half.
