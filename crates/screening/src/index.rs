@@ -400,6 +400,9 @@ const LEAD_MAX: f32 = 0.99;
 /// 0.08 kept 12 more wrong-party hits for one more alias).
 const WEAKER_GAP: f32 = 0.05;
 
+/// The similarity of a name and its initial ([`Index::initial_pairs`]).
+const INITIAL_SIM: f32 = 0.8;
+
 /// The rule named for a pair of leftover words credited by their written similarity ([`residual_sim`]).
 const RESIDUAL_RULE: &str = "similar spelling";
 /// The Jaro-Winkler similarity (of the words or of their transliteration folds) from which two leftover words
@@ -987,6 +990,57 @@ impl Index {
         }
     }
 
+    /// A person's given or middle name written as its initial on one side (`AL FAWAZ, Khalid Abdulrahman H.` for
+    /// AL-FAWAZ, Khalid Abd al-Rahman Hamd; `ALARIFI, Naif Hassan S.` listed for `AL-ARIFI, Nayif Hasan Saad`):
+    /// a leftover one-letter word after the family name and a leftover word of three letters or more that
+    /// starts with it are paired, with [`INITIAL_SIM`] as credit, named in the explanation. Only a listed
+    /// given or middle name, not the family name.
+    #[allow(clippy::too_many_arguments)]
+    fn initial_pairs(
+        &self,
+        qtoks: &[QTok],
+        ntoks: &[TokId],
+        roles: &[Role],
+        qused: &mut [bool],
+        nused: &mut [bool],
+        qsim: &mut [f32],
+        nsim: &mut [f32],
+        nq: &mut [usize],
+        matched: &mut Vec<MatchPart>,
+    ) {
+        let given = |ni: usize| matches!(roles[ni], Role::Given | Role::Middle);
+        for qi in 1..qtoks.len() {
+            if qused[qi] {
+                continue;
+            }
+            let q = qtoks[qi].text.as_bytes();
+            let Some(ni) = (0..ntoks.len()).find(|&ni| {
+                if nused[ni] || !given(ni) || self.stop[ntoks[ni] as usize] {
+                    return false;
+                }
+                let l = self.strs[ntoks[ni] as usize].as_bytes();
+                (q.len() == 1 && l.len() >= 3 && l[0] == q[0])
+                    || (l.len() == 1 && q.len() >= 3 && q[0] == l[0])
+            }) else {
+                continue;
+            };
+            qused[qi] = true;
+            nused[ni] = true;
+            qsim[qi] = INITIAL_SIM;
+            nsim[ni] = INITIAL_SIM;
+            nq[ni] = qi;
+            let listed = self.strs[ntoks[ni] as usize].to_string();
+            matched.push(MatchPart {
+                query: qtoks[qi].text.clone(),
+                listed: listed.clone(),
+                how: MatchKind::Equivalent {
+                    rule: format!("initial: {} = {listed}", qtoks[qi].text),
+                },
+                similarity: INITIAL_SIM,
+            });
+        }
+    }
+
     /// The listed name (as the list writes it) that the indexed name `nid` was made from.
     fn matched_name(&self, nid: NameId) -> String {
         let rec = &self.names[nid as usize];
@@ -1446,6 +1500,19 @@ impl Index {
             &mut nq,
             &mut matched,
         );
+        if rec.roles.contains(&Role::Given) {
+            self.initial_pairs(
+                qtoks,
+                ntoks,
+                &rec.roles,
+                &mut qused,
+                &mut nused,
+                &mut qsim,
+                &mut nsim,
+                &mut nq,
+                &mut matched,
+            );
+        }
         // A place word the query adds to a listed company's name (`SHANGHAI`, `LEBANESE`) says where, not who:
         // it weighs little. Not when it stands for a place of the listed name's own (`BANCO NACIONAL DE
         // MEXICO` is not `BANCO NACIONAL DE CUBA`).

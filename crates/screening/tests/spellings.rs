@@ -703,6 +703,28 @@ fn the_listed_family_name_written_last_among_the_given_names() {
 }
 
 #[test]
+fn a_given_or_middle_name_written_as_its_initial() {
+    let ix = index();
+    // OFAC's alias of AL-FAWAZ, Khalid Abd al-Rahman Hamd: the last name written as its initial.
+    assert_hit_by(
+        &ix,
+        "AL FAWAZ, Khalid Abdulrahman H.",
+        "AL-FAWAZ, Khalid Abd al-Rahman Hamd",
+        "initial: h = hamd",
+    );
+    // OFAC's alias of ALARIFI, Naif Hassan S.: the listed initial written out.
+    assert_hit_by(
+        &ix,
+        "AL-ARIFI, Nayif Hasan Saad",
+        "ALARIFI, Naif Hassan S.",
+        "initial: saad = s",
+    );
+    // An initial stands for a given or middle name, never the family name nor the whole name.
+    no_hit(&ix, "F., Khalid");
+    no_hit(&ix, "H, Khalid");
+}
+
+#[test]
 fn a_generic_word_added_to_a_company_name() {
     let ix = index();
     // OFAC's alias of ILAM PETROCHEMICAL COMPANY: a word of what the company does or is, added, counts half.
