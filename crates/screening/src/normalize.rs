@@ -970,6 +970,17 @@ pub fn legal_anywhere(w: &str) -> bool {
             // The federal state unitary enterprise (ФГУП; see [`ORG_FORM_PHRASES`]).
             | "fgup"
             | "gup"
+            // The word for company in Persian (شرکت, sherkat, with the ezafe sherkat-e) and Arabic (شركة,
+            // sharika, sharikat in construct), as Turkish sirketi above, and the Iranian private joint-stock
+            // company (sherkat-e sahami-ye khass), a phrase that must stand before or after the company's name
+            // (Commercial Code of Iran as amended in 1968, Art. 4).
+            | "sherkat"
+            | "sherkate"
+            | "sharikat"
+            | "sharikah"
+            | "sharika"
+            | "sahami"
+            | "khass"
             // Associations and foundations: Dutch, German, Scandinavian, Belgian forms.
             | "stichting"
             | "stiftung"
@@ -1493,5 +1504,12 @@ mod tests {
             .is_empty());
         // `s` is the preposition of a Russian legal form only after one.
         assert_eq!(key("S Karst"), "s karst");
+    }
+
+    #[test]
+    fn persian_and_arabic_words_for_company_are_legal_forms() {
+        assert_eq!(key("Sherkat Sahami Khass Kala Naft"), "kala naft");
+        assert_eq!(key("Sherkate Beh Taam"), "beh taam");
+        assert_eq!(key("Sharikat Al-Haram"), "al haram");
     }
 }

@@ -725,6 +725,18 @@ fn a_given_or_middle_name_written_as_its_initial() {
 }
 
 #[test]
+fn the_persian_private_joint_stock_company_is_a_legal_form() {
+    let ix = index();
+    // OFAC's alias of MSP KALA NAFT CO. TEHRAN: sherkat-e sahami-ye khass (private joint-stock company).
+    assert_hit_by(
+        &ix,
+        "SHERKAT SAHAMI KHASS KALA NAFT",
+        "MSP KALA NAFT CO. TEHRAN",
+        "legal forms ignored: sherkat sahami khass",
+    );
+}
+
+#[test]
 fn a_generic_word_added_to_a_company_name() {
     let ix = index();
     // OFAC's alias of ILAM PETROCHEMICAL COMPANY: a word of what the company does or is, added, counts half.
