@@ -1538,14 +1538,17 @@ impl Index {
             && listed_given_at
                 .is_some_and(|g| nused[g] && nq[g] == 1 && !normalize::is_name_prefix(nstr(g)))
             && {
-                let core: Vec<usize> = (0..ntoks.len())
-                    .filter(|&i| rec.roles[i] == Role::Core && !self.stop[ntoks[i] as usize])
-                    .collect();
-                core.len() == 1
-                    && nused[core[0]]
-                    && nq[core[0]] == qtoks.len() - 1
-                    && self.weight_of(ntoks[core[0]]) >= DISTINCTIVE_SHARE * self.max_idf
-                    && !normalize::is_name_prefix(nstr(core[0]))
+                let mut core = (0..ntoks.len())
+                    .filter(|&i| rec.roles[i] == Role::Core && !self.stop[ntoks[i] as usize]);
+                match (core.next(), core.next()) {
+                    (Some(c), None) => {
+                        nused[c]
+                            && nq[c] == qtoks.len() - 1
+                            && self.weight_of(ntoks[c]) >= DISTINCTIVE_SHARE * self.max_idf
+                            && !normalize::is_name_prefix(nstr(c))
+                    }
+                    _ => false,
+                }
             };
         let q_second = query_second_family(q_given, qtoks);
         let q_second = |i: usize| {
