@@ -170,6 +170,18 @@ pub fn parse_answer(ty: &FactType, answer: &str, path: &str) -> Result<aigov_cor
 /// Reads an answer to the question on `fact` (qualified: `ai_system.profiling`) and records it in `facts`, after
 /// checking its type and range. The error says what is wrong, for the person to answer again.
 pub fn answer(engine: &Engine, facts: &mut Facts, fact: &str, answer: &str) -> Result<(), String> {
+    let (id, value) = checked(engine, fact, answer)?;
+    facts.set(id, Some(value));
+    Ok(())
+}
+
+/// The answer to the question on `fact` as a value of its type, within its range: the fact's id and the value, or
+/// what is wrong with the answer, for the person to answer again. One check for both kinds of manifest.
+fn checked(
+    engine: &Engine,
+    fact: &str,
+    answer: &str,
+) -> Result<(aigov_core::model::FactId, aigov_core::value::Value), String> {
     let def = engine
         .corpus
         .vocabulary
@@ -183,8 +195,7 @@ pub fn answer(engine: &Engine, facts: &mut Facts, fact: &str, answer: &str) -> R
             e.hint.map(|h| format!(" ({h})")).unwrap_or_default()
         )
     })?;
-    facts.set(def.id, Some(value));
-    Ok(())
+    Ok((def.id, value))
 }
 
 /// Who keeps a linked manifest's answer: the organization (shared by every subject, asked once) or one subject's
@@ -370,19 +381,7 @@ pub fn answer_linked(
     fact: &str,
     answer: &str,
 ) -> Result<(), String> {
-    let def = engine
-        .corpus
-        .vocabulary
-        .fact_qualified(fact)
-        .ok_or_else(|| format!("`{fact}` is not a fact of the vocabulary"))?;
-    let value = parse_answer(&def.ty, answer, fact)?;
-    let value = check_range(def, value, fact).map_err(|e| {
-        format!(
-            "{}{}",
-            e.message,
-            e.hint.map(|h| format!(" ({h})")).unwrap_or_default()
-        )
-    })?;
+    let (_, value) = checked(engine, fact, answer)?;
     record_linked(tree, holder, fact, &value)
 }
 

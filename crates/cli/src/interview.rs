@@ -112,24 +112,9 @@ pub fn run(
         report::assessment_with_item(engine, &a, None, OutputFormat::Text, lang, translations)
     );
     if let Some(path) = save {
-        let format = Format::from_path(&path.display().to_string()).unwrap_or(Format::Yaml);
-        // A manifest the interview started from keeps its comments and layout: the answers are written into it.
-        let original = from
-            .filter(|f| *f != "-")
-            .and_then(|f| std::fs::read_to_string(f).ok());
-        let saved = aigov_app::manifest_edit::save(original.as_deref(), format, &facts, vocabulary)
-            .map_err(|message| CliError::Usage {
-                message,
-                help: "save as .yaml or .json".into(),
-            })?;
-        input::write_file(path, &saved.text)?;
-        if original.is_some() && !saved.preserved {
-            eprintln!(
-                "note: {} was rewritten whole (its layout could not be edited in place); comments were not kept",
-                path.display()
-            );
-        }
-        eprintln!("saved the manifest to {}", path.display());
+        save_answers(path, from, |original, format| {
+            aigov_app::manifest_edit::save(original, format, &facts, vocabulary)
+        })?;
     }
     Ok(if a.prohibited {
         ExitCode::from(1)
@@ -319,29 +304,40 @@ fn run_linked(
         aigov_app::assess::render_linked(engine, &answers, OutputFormat::Text, lang, translations)
     );
     if let Some(path) = save {
-        let format = Format::from_path(&path.display().to_string()).unwrap_or(Format::Yaml);
-        // The answers are written into the manifest the interview started from, keeping its comments and layout.
-        let original = from
-            .filter(|f| *f != "-")
-            .and_then(|f| std::fs::read_to_string(f).ok());
-        let saved =
-            aigov_app::manifest_edit::save_linked(original.as_deref(), format, &tree, vocabulary)
-                .map_err(|message| CliError::Usage {
-                message,
-                help: "save as .yaml or .json".into(),
-            })?;
-        input::write_file(path, &saved.text)?;
-        if original.is_some() && !saved.preserved {
-            eprintln!(
-                "note: {} was rewritten whole (its layout could not be edited in place); comments were not kept",
-                path.display()
-            );
-        }
-        eprintln!("saved the manifest to {}", path.display());
+        save_answers(path, from, |original, format| {
+            aigov_app::manifest_edit::save_linked(original, format, &tree, vocabulary)
+        })?;
     }
     Ok(if answers.iter().any(|a| a.answer.assessment.prohibited) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes the answered manifest to `path` (`--save`). A manifest the interview started from (`from`) keeps its
+/// comments and layout: `edit` writes the answers into its text, in the format `path` names; when it cannot, the
+/// manifest is written whole and the person is told that its comments were not kept.
+fn save_answers(
+    path: &std::path::Path,
+    from: Option<&str>,
+    edit: impl FnOnce(Option<&str>, Format) -> Result<aigov_app::manifest_edit::Saved, String>,
+) -> Result<(), CliError> {
+    let format = Format::from_path(&path.display().to_string()).unwrap_or(Format::Yaml);
+    let original = from
+        .filter(|f| *f != "-")
+        .and_then(|f| std::fs::read_to_string(f).ok());
+    let saved = edit(original.as_deref(), format).map_err(|message| CliError::Usage {
+        message,
+        help: "save as .yaml or .json".into(),
+    })?;
+    input::write_file(path, &saved.text)?;
+    if original.is_some() && !saved.preserved {
+        eprintln!(
+            "note: {} was rewritten whole (its layout could not be edited in place); comments were not kept",
+            path.display()
+        );
+    }
+    eprintln!("saved the manifest to {}", path.display());
+    Ok(())
 }
