@@ -1699,6 +1699,9 @@ impl Index {
             if let (Some(rule), true) = (&t.rule, used) {
                 notes.push(rule.clone());
             }
+            if !used && normalize::is_title(&t.text) {
+                notes.push(format!("title or honorific set aside: {}", t.text));
+            }
             if !used && q_given.is_none() && normalize::is_org_word(&t.text) {
                 notes.push(format!("organisation word added counts little: {}", t.text));
             }

@@ -716,8 +716,18 @@ pub fn is_stop(w: &str) -> bool {
             | "ibn"
             | "bint"
             | "abu"
-            // Titles and honorifics (a query adds or drops them: Dr., Sheikh, Mullah, Hafiz, Haji).
-            | "dr"
+            // `son of` in Maghrebi and Mauritanian names (ben, ould), like bin and ibn.
+            | "ben"
+            | "ould"
+    ) || is_title(w)
+}
+
+/// Titles and honorifics (a query adds or drops them: Dr., Sheikh, Mullah, Hafiz, Haji): stop words, named in
+/// a hit's explanation when a query adds one (`title or honorific set aside: ustad`).
+pub fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "dr"
             | "sheikh"
             | "shaykh"
             | "sheik"
@@ -763,9 +773,16 @@ pub fn is_stop(w: &str) -> bool {
             | "sr"
             | "u"
             | "daw"
-            // `son of` in Maghrebi and Mauritanian names (ben, ould), like bin and ibn.
-            | "ben"
-            | "ould"
+            // The teacher's title ustad (Arabic ustadh, "master"; Persian, Urdu, Malay and Indonesian ustaz,
+            // ustadz), which OFAC's own title field records (`Ustad`, `Ustadz`): `USTAD DAUD ZULKARNAEN` for
+            // ZULKARNAEN. And M/S (Messrs), written before a firm's name in South Asia and the Gulf (`M/S. AL
+            // ZAROONI EXCHANGE` for AL ZAROONI EXCHANGE), which is also the honorific Ms.
+            | "ustad"
+            | "ustadh"
+            | "ustadz"
+            | "ustaz"
+            | "ms"
+            | "messrs"
     )
 }
 

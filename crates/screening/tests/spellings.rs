@@ -1012,3 +1012,24 @@ fn the_closest_listed_name_clearly_ahead_is_raised() {
         .search("Tourism Development Bank", &SearchOptions::default())
         .is_empty());
 }
+
+#[test]
+fn the_teachers_title_ustad_and_the_firms_prefix_m_s() {
+    let ix = index();
+    // OFAC's alias of AL ZAROONI EXCHANGE writes M/S (Messrs) before the firm's name, as firms in South Asia
+    // and the Gulf are written; M/S is set aside like a title.
+    assert_hit_by(
+        &ix,
+        "M/S. AL ZAROONI EXCHANGE",
+        "AL ZAROONI EXCHANGE",
+        "title or honorific set aside: ms",
+    );
+    // The teacher's title Ustad (Ustadz, Ustaz), which OFAC's own title field records for USMAN, Bachrumsyah
+    // Mennor, written among the given names.
+    assert_hit_by(
+        &ix,
+        "USMAN, Ustadz Bachrumsyah",
+        "USMAN, Bachrumsyah Mennor",
+        "title or honorific set aside: ustadz",
+    );
+}
