@@ -712,15 +712,8 @@ pub fn computes(
     }
     Ok(Computes {
         reports,
-        kinds: subjects
-            .iter()
-            .map(|s| (s.id.clone(), s.facts.subject.clone()))
-            .collect(),
-        skipped: subjects
-            .iter()
-            .filter(|s| !has_compute(&s.facts.subject))
-            .map(|s| (s.id.clone(), s.facts.subject.clone()))
-            .collect(),
+        kinds: id_and_kind(subjects, |_| true),
+        skipped: id_and_kind(subjects, |kind| !has_compute(kind)),
     })
 }
 
@@ -822,15 +815,8 @@ pub fn classifications(
     }
     Ok(Classifications {
         classified,
-        kinds: subjects
-            .iter()
-            .map(|s| (s.id.clone(), s.facts.subject.clone()))
-            .collect(),
-        skipped: subjects
-            .iter()
-            .filter(|s| !classifiable(&s.facts.subject))
-            .map(|s| (s.id.clone(), s.facts.subject.clone()))
-            .collect(),
+        kinds: id_and_kind(subjects, |_| true),
+        skipped: id_and_kind(subjects, |kind| !classifiable(kind)),
     })
 }
 
@@ -948,6 +934,16 @@ fn render_selected<T>(
 struct SkippedSubject<'a> {
     id: &'a str,
     subject: &'a str,
+}
+
+/// The (id, kind) of each subject whose kind `keep` accepts, in the manifest's order: the kinds of every subject and
+/// the list of those a command skipped.
+fn id_and_kind(subjects: &[Linked], keep: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+    subjects
+        .iter()
+        .filter(|s| keep(&s.facts.subject))
+        .map(|s| (s.id.clone(), s.facts.subject.clone()))
+        .collect()
 }
 
 /// The JSON `skipped` list of a linked document.
