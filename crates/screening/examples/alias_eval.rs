@@ -2,7 +2,7 @@
 //! OFAC alias (`alt.csv`) and every CSL alternate name is screened, and the right party must come back.
 //!
 //! `cargo run --release -p aigov-screening --example alias_eval -- [--data DIR] [--threshold X]
-//!  [--misses tuning|held-out] [--baseline N] [--dump FILE]`
+//!  [--misses tuning|held-out] [--baseline N] [--dump FILE] [--query TEXT ...]`
 //!
 //! * The data folder defaults to `$AIGOV_SCREENING_DATA`, else `../shared/data/screening` next to the
 //!   repository; when the files are missing the program says so and exits successfully, measuring nothing.
@@ -229,6 +229,7 @@ fn main() {
     let mut misses: Option<String> = None;
     let mut baseline_n = 1_500usize;
     let mut dump: Option<PathBuf> = None;
+    let mut probes: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -241,6 +242,7 @@ fn main() {
             }
             "--misses" => misses = args.next(),
             "--dump" => dump = args.next().map(PathBuf::from),
+            "--query" => probes.extend(args.next()),
             "--baseline" => baseline_n = args.next().and_then(|s| s.parse().ok()).unwrap_or(0),
             other => {
                 eprintln!("unknown argument {other}");
@@ -283,6 +285,27 @@ fn main() {
     let index = Index::build(entries);
     let build = t.elapsed();
     let ents = index.entries();
+    // `--query TEXT`: the best hits of one name against the primary names, with their explanations, for
+    // looking into a miss; nothing else is measured.
+    if !probes.is_empty() {
+        let loose = SearchOptions {
+            threshold: 0.0,
+            limit: 5,
+            ..SearchOptions::default()
+        };
+        for p in &probes {
+            println!("{p:?}");
+            for h in index.search(p, &loose) {
+                println!(
+                    "  {:.3} {:?}: {}",
+                    h.score,
+                    ents[h.entry].name,
+                    h.explanation.describe(h.score)
+                );
+            }
+        }
+        return;
+    }
     let by_id: BTreeMap<&str, usize> = ents[..n_sdn]
         .iter()
         .enumerate()
@@ -569,7 +592,7 @@ fn main() {
         let want_held = which == "held-out";
         let loose = SearchOptions {
             threshold: 0.0,
-            limit: 3,
+            limit: 500,
             ..SearchOptions::default()
         };
         for (q, hits) in queries.iter().zip(&results) {
@@ -587,7 +610,7 @@ fn main() {
                     .into_iter()
                     .find(|h| right(q, h.entry))
                     .map(|h| format!("{:.3} {}", h.score, h.explanation.describe(h.score)))
-                    .unwrap_or_else(|| "not a candidate".into());
+                    .unwrap_or_else(|| "not a candidate (none of the query's 500 best)".into());
                 println!(
                     "MISS [{}] {:?} for {:?}: {s}",
                     q.kind, q.text, ents[q.expected].name

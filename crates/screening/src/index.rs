@@ -1318,10 +1318,16 @@ impl Index {
                     add(nid, 1000.0, acc, touched);
                 }
             }
+            // A listed name that is the query's initials (`CRYMSA` for a company whose words start so): only a
+            // one-word name can be an acronym ([`Self::score`] pairs no other), and the initials of two words
+            // are often a word of many names (`sa`, `de`, `al`), whose names would crowd the query's own
+            // candidates out of the [`MAX_CANDIDATES`] kept.
             for acr in acronyms(q) {
                 if let Some(&tid) = self.vocab.get(acr.as_str()) {
                     for &nid in &self.postings[tid as usize] {
-                        add(nid, self.max_idf, acc, touched);
+                        if self.names[nid as usize].tokens.len() == 1 {
+                            add(nid, self.max_idf, acc, touched);
+                        }
                     }
                 }
             }

@@ -1033,3 +1033,25 @@ fn the_teachers_title_ustad_and_the_firms_prefix_m_s() {
         "title or honorific set aside: ustadz",
     );
 }
+
+#[test]
+fn a_querys_initials_do_not_crowd_out_its_candidates() {
+    // Sixty real SDN rows of Mexican companies (`... S.A. DE C.V.`, whose `sa` stays a word of the name) and
+    // SALAVATI, Abolghassem. The initials of OFAC's alias `SALEVATI, Abughasem` are `sa`: the listed names
+    // with that word are not acronyms of the query and must not take the places of its real candidates.
+    let entries = match parse(Format::OfacSdn, &fixture("sdn_sa_de_cv.csv"))
+        .expect("sdn parses")
+        .records
+    {
+        Records::Entries(e) => e,
+        other => panic!("unexpected {other:?}"),
+    };
+    assert!(entries.len() > 60);
+    let ix = Index::build(entries);
+    assert_hit_by(
+        &ix,
+        "SALEVATI, Abughasem",
+        "SALAVATI, Abolghassem",
+        "translit: salevati = salavati",
+    );
+}
