@@ -719,6 +719,8 @@ pub fn is_stop(w: &str) -> bool {
             // `son of` in Maghrebi and Mauritanian names (ben, ould), like bin and ibn.
             | "ben"
             | "ould"
+            // Arabic fi (في, in): `JUND AL-KHILAFAH FI TUNIS`.
+            | "fi"
     ) || is_title(w)
 }
 
@@ -1008,6 +1010,19 @@ pub fn legal_anywhere(w: &str) -> bool {
             | "ev"
             | "vzw"
             | "asbl"
+            // Bulgarian forms of the Commerce Act of 1991: ООД, ЕООД (druzhestvo s ogranichena otgovornost,
+            // single-member), ЕАД (single-member aktsionerno druzhestvo); АД is ambiguous, see
+            // [`legal_ambiguous`].
+            | "ood"
+            | "eood"
+            | "ead"
+            // Thai: a limited company writes บริษัท (borisat, "company") before its name and จำกัด (chamkat,
+            // "limited") after it (Penal Code s. 347 bis, as amended in 1956), a public one also มหาชน
+            // (mahachon, "public"; Public Limited Companies Act B.E. 2535).
+            | "borisat"
+            | "chamkat"
+            | "jamkat"
+            | "mahachon"
             // Pinyin of 有限公司, 股份, 有限责任公司 (youxian gongsi, gufen, youxian zeren gongsi).
             | "youxian"
             | "gongsi"
@@ -1072,6 +1087,9 @@ fn legal_ambiguous(w: &str) -> bool {
             | "npo"
             | "npp"
             | "npk"
+            // The joint-stock company of Bulgaria, Serbia and North Macedonia (акционерно дружество, АД;
+            // akcionarsko društvo, a.d.).
+            | "ad"
     )
 }
 

@@ -258,6 +258,9 @@ const FOLDS: &[(&str, &str, &str)] = &[
     ("cz", "ch", "Cyrillic Polish cz = ch"),
     ("sch", "sh", "Cyrillic German sch = sh"),
     ("sz", "sh", "Cyrillic Polish sz = sh"),
+    // The prefix euro- as Russian and Bulgarian write it (евро-, romanised evro-): EVROSADRUZHIE /
+    // EUROSADRUZHIE, EVROFINANCE / EUROFINANCE.
+    ("euro", "evro", "euro- = evro- (Cyrillic евро-)"),
     ("w", "v", "Cyrillic German/Polish w = v"),
     ("x", "ks", "x = ks"),
     ("ou", "u", "French ou = u"),
@@ -265,6 +268,11 @@ const FOLDS: &[(&str, &str, &str)] = &[
     ("ee", "i", "ee = i"),
     ("ph", "f", "ph = f"),
     ("ck", "k", "ck = k"),
+    // The k sound written c before a, o, u, as French, Spanish, Italian and Portuguese spell it (Can'an /
+    // Kan'an, Carim / Karim, Cassem / Kassem).
+    ("ca", "ka", "hard c = k"),
+    ("co", "ko", "hard c = k"),
+    ("cu", "ku", "hard c = k"),
     ("q", "k", "Arabic q = k"),
     ("gh", "k", "Persian gh = q"),
     ("dh", "d", "Arabic dh = d"),

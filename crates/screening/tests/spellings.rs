@@ -1055,3 +1055,46 @@ fn a_querys_initials_do_not_crowd_out_its_candidates() {
         "translit: salevati = salavati",
     );
 }
+
+#[test]
+fn legal_forms_of_bulgaria_and_thailand_and_the_arabic_fi() {
+    let ix = index();
+    // OFAC's alias of RATTANA VICHAI COMPANY LTD. writes the Thai form around the name: borisat (company)
+    // before it, chamkat (limited) after it.
+    assert_hit_by(
+        &ix,
+        "BORISAT RATTANA WICHAI CHAMKAT",
+        "RATTANA VICHAI COMPANY LTD.",
+        "legal forms ignored",
+    );
+    // The Bulgarian joint-stock company (AD) and limited company (OOD) are legal forms: OFAC's alias
+    // `NATIONAL LOTTARY` of NATIONAL LOTTERY AD finds it.
+    assert_hit_by(
+        &ix,
+        "NATIONAL LOTTARY",
+        "NATIONAL LOTTERY AD",
+        "translit: lottary = lottery",
+    );
+    // Arabic fi (in) is a stop word, as in: `JUND AL-KHILAFAH FI TUNIS` for JUND AL-KHILAFAH IN TUNISIA.
+    assert_hit_by(
+        &ix,
+        "JUND AL-KHILAFAH FI TUNIS",
+        "JUND AL-KHILAFAH IN TUNISIA",
+        "similar spelling",
+    );
+}
+
+#[test]
+fn hard_c_and_the_cyrillic_evro() {
+    let ix = index();
+    // French and Spanish spell the k sound c before a, o, u: OFAC's alias `CAN'AN, Faouzi` of KAN'AN, Fawzi
+    // Mustafa.
+    assert_hit_by(&ix, "CAN'AN, Faouzi", "KAN'AN, Fawzi Mustafa", "hard c = k");
+    // евро- romanised evro-: OFAC's alias `EVROSADRUZHIE OOD` of EUROSADRUZHIE OOD.
+    assert_hit_by(
+        &ix,
+        "EVROSADRUZHIE OOD",
+        "EUROSADRUZHIE OOD",
+        "euro- = evro-",
+    );
+}
