@@ -285,6 +285,13 @@ const SECOND_FAMILY_OMITTED: f32 = 0.4;
 /// name and a later name of the listing instead (see `family_omitted` in [`Index::score`]).
 const FAMILY_OMITTED: f32 = 0.4;
 
+/// The share of its weight a person's family name keeps, on either side, when the query writes another family
+/// name before the listed person's own given, father's and grandfather's names (see `chain` in
+/// [`Index::score`]) ...
+const CHAIN_FAMILY: f32 = 0.2;
+/// ... and the fewest names that chain must have.
+const CHAIN_MIN_NAMES: usize = 3;
+
 /// Where a query written `FAMILY, Given ...` has a second family name: the second word of a two-word family
 /// part (neither a particle), or the word after `de` in `FAMILY DE MARRIED-NAME` (Spanish usage for a married
 /// woman).
@@ -1556,12 +1563,53 @@ impl Index {
                     _ => false,
                 }
             };
+        // A person named by the chain of given, father's and grandfather's names (the nasab of Arabic usage)
+        // with another family name before it: a tribal, place or clan name (the nisba) that one record writes
+        // and another replaces (`AL-BAYJAT, Bashar Sabawi Ibrahim Hasan` for AL-TIKRITI, Bashar Sabawi Ibrahim
+        // Hasan; `AL-ISSAWI, Ahmad Khalaf Shabib` for AL-DULAYMI, Ahmad Khalaf Shabib). Every identifying word
+        // after the query's comma matched, three or more, in the listed order and starting with the listed first
+        // given name (a brother has the same father's and grandfather's names but another name of his own), one
+        // of them distinctive (a chain of names as common as Muhammad Ahmad Ali names many people), and no
+        // family word matched on either side: the family names then weigh [`CHAIN_FAMILY`], and the father's
+        // and grandfather's names as much as the given name.
+        let chain = person
+            && q_given.is_some_and(|qg| {
+                let given: Vec<usize> = (qg..qtoks.len())
+                    .filter(|&i| !normalize::is_stop(&qtoks[i].text))
+                    .collect();
+                // The query words the listed given and middle names matched, in the listed order.
+                let order: Vec<usize> = (0..ntoks.len())
+                    .filter(|&ni| nused[ni] && matches!(rec.roles[ni], Role::Given | Role::Middle))
+                    .map(|ni| nq[ni])
+                    .collect();
+                given.len() >= CHAIN_MIN_NAMES
+                    && order == given
+                    && listed_given_at.is_some_and(|g| nused[g] && nq[g] == given[0])
+                    && (0..ntoks.len()).any(|ni| {
+                        nused[ni]
+                            && matches!(rec.roles[ni], Role::Given | Role::Middle)
+                            && self.weight_of(ntoks[ni]) >= DISTINCTIVE_SHARE * self.max_idf
+                            && !normalize::is_name_prefix(nstr(ni))
+                    })
+                    && (0..qg).all(|i| !qused[i] || normalize::is_stop(&qtoks[i].text))
+            })
+            && (0..ntoks.len())
+                .all(|i| rec.roles[i] != Role::Core || !nused[i] || self.stop[ntoks[i] as usize]);
         let q_second = query_second_family(q_given, qtoks);
         let q_second = |i: usize| {
             (q_second.contains(&i) && !qused[i] && (q_second.len() == 1 || qused[0]))
                 || (family_moved && i == 0)
         };
         let qweight = |i: usize| {
+            if chain {
+                return match q_given {
+                    Some(qg) if i < qg => qtoks[i].weight * CHAIN_FAMILY,
+                    Some(qg) if i > qg && !normalize::is_patronymic(&qtoks[i].text) => {
+                        qtoks[i].weight / Role::Middle.factor()
+                    }
+                    _ => qtoks[i].weight,
+                };
+            }
             if q_second(i) {
                 qtoks[i].weight * SECOND_FAMILY_OMITTED
             } else if place_added(i) {
@@ -1601,6 +1649,13 @@ impl Index {
             })
             && (0..ntoks.len()).all(|i| rec.roles[i] != Role::Core || !nused[i]);
         let nweight = |i: usize| {
+            if chain {
+                return match rec.roles[i] {
+                    Role::Core | Role::SecondFamily => self.weight_of(ntoks[i]) * CHAIN_FAMILY,
+                    Role::Middle if nused[i] => self.weight_of(ntoks[i]),
+                    role => self.weight_of(ntoks[i]) * role.factor(),
+                };
+            }
             let w = self.weight_of(ntoks[i]) * rec.roles[i].factor();
             if rec.roles[i] == Role::SecondFamily && !nused[i] {
                 w * SECOND_FAMILY_OMITTED
@@ -1618,6 +1673,25 @@ impl Index {
             0.0
         };
         let mut notes = Vec::new();
+        if chain {
+            let family = |words: Vec<&str>| words.join(" ");
+            notes.push(format!(
+                "family name written differently, the given, father's and grandfather's names matched in order: \
+                 {} / {}",
+                family(
+                    (0..q_given.unwrap_or(0))
+                        .map(|i| qtoks[i].text.as_str())
+                        .filter(|w| !normalize::is_stop(w))
+                        .collect()
+                ),
+                family(
+                    (0..ntoks.len())
+                        .filter(|&i| rec.roles[i] == Role::Core && !self.stop[ntoks[i] as usize])
+                        .map(nstr)
+                        .collect()
+                ),
+            ));
+        }
         for (i, role) in rec.roles.iter().enumerate() {
             if nused[i] {
                 continue;

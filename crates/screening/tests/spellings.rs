@@ -1098,3 +1098,51 @@ fn hard_c_and_the_cyrillic_evro() {
         "euro- = evro-",
     );
 }
+
+#[test]
+fn another_family_name_before_the_given_fathers_and_grandfathers_names() {
+    let ix = index();
+    // OFAC's aliases write the same person under another tribal or place name (nisba) before the same chain
+    // of given, father's and grandfather's names.
+    assert_hit_by(
+        &ix,
+        "AL-ISSAWI, Ahmad Khalaf Shabib",
+        "AL-DULAYMI, Ahmad Khalaf Shabib",
+        "family name written differently, the given, father's and grandfather's names matched in order: \
+         issawi / dulaymi",
+    );
+    assert_hit_by(
+        &ix,
+        "AL-BAYJAT, Bashar Sabawi Ibrahim Hasan",
+        "AL-TIKRITI, Bashar Sabawi Ibrahim Hasan",
+        "father's and grandfather's names matched in order",
+    );
+    // A brother has the same father's and grandfather's names but a given name of his own: OFAC's alias
+    // `AL-HASHIMI, Walid Talib Zughayr` of AL-RAWI, Walid Talib Zughayr does not hit his brother Umar, nor
+    // does Bashar's alias hit his brother Omar.
+    assert_hit_by(
+        &ix,
+        "AL-HASHIMI, Walid Talib Zughayr",
+        "AL-RAWI, Walid Talib Zughayr",
+        "father's and grandfather's names matched in order",
+    );
+    assert!(hit(
+        &ix,
+        "AL-HASHIMI, Walid Talib Zughayr",
+        "AL-RAWI, Umar Talib Zughayr"
+    )
+    .is_none());
+    assert!(hit(
+        &ix,
+        "AL-BAYJAT, Bashar Sabawi Ibrahim Hasan",
+        "AL-TIKRITI, Omar Sabawi Ibrahim Hasan"
+    )
+    .is_none());
+    // Two names are not a chain: another family name before a given and a father's name names someone else.
+    assert!(hit(
+        &ix,
+        "AL-BAYJAT, Bashar Sabawi",
+        "AL-TIKRITI, Bashar Sabawi Ibrahim Hasan"
+    )
+    .is_none());
+}
