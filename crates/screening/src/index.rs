@@ -1320,6 +1320,38 @@ impl Index {
                     }
                 }
             }
+            // Words written joined on one side and apart on the other (`TIDE WATER` for TIDEWATER, `GREENWAVE` for
+            // GREEN WAVE): [`Self::score`] pairs them, but neither form finds the other's names by itself.
+            let mut joined_ids: Vec<(TokId, f32)> = Vec::new();
+            for (i, t) in qtoks.iter().enumerate() {
+                let mut joined = t.text.clone();
+                let mut weight = t.weight;
+                for next in qtoks.iter().skip(i + 1).take(2) {
+                    joined.push_str(&next.text);
+                    weight += next.weight;
+                    if let Some(&tid) = self.vocab.get(joined.as_str()) {
+                        joined_ids.push((tid, weight));
+                    }
+                }
+                if t.text.len() >= 6 && !t.matches.iter().any(|m| m.1 >= 1.0) {
+                    for cut in 2..t.text.len() - 1 {
+                        let (a, b) = t.text.split_at(cut);
+                        if let (Some(&ta), Some(&tb)) = (self.vocab.get(a), self.vocab.get(b)) {
+                            joined_ids.push((ta, t.weight * 0.5));
+                            joined_ids.push((tb, t.weight * 0.5));
+                        }
+                    }
+                }
+            }
+            for (tid, w) in joined_ids {
+                let list = &self.postings[tid as usize];
+                if has_rare && list.len() > common {
+                    continue;
+                }
+                for &nid in list {
+                    add(nid, w, acc, touched);
+                }
+            }
             if let Some(list) = self.compact.get(q.compact().as_str()) {
                 for &nid in list {
                     add(nid, 1000.0, acc, touched);

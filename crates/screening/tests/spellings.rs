@@ -1146,3 +1146,22 @@ fn another_family_name_before_the_given_fathers_and_grandfathers_names() {
     )
     .is_none());
 }
+
+#[test]
+fn words_joined_on_one_side_find_the_names_that_write_them_apart() {
+    let ix = index();
+    // OFAC's aliases write TIDEWATER apart and GREEN WAVE joined; neither form alone is a word of the other
+    // side, so the joined or split form must find the candidates.
+    assert_hit_by(
+        &ix,
+        "TIDE WATER COMPANY",
+        "TIDEWATER MIDDLE EAST CO.",
+        "tide water = tidewater (joined/split words",
+    );
+    assert_hit_by(
+        &ix,
+        "GREENWAVE TELECOM",
+        "GREEN WAVE TELECOMMUNICATION",
+        "greenwave = green wave (joined/split words",
+    );
+}
