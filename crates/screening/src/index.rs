@@ -1090,11 +1090,23 @@ impl Index {
                         }
                     }
                 }
+                // The written form of a word the plural stemmer shortened (`younes` for `youne`) finds its
+                // romanisation variants too.
+                let written = match t.origin {
+                    Origin::Latin => t.alts.first().filter(|a| a.ends_with('s')),
+                    _ => None,
+                };
                 if !t.stop {
                     self.equivalents(&t.text, &mut matches);
+                    if let Some(w) = written {
+                        self.equivalents(w, &mut matches);
+                    }
                 }
                 if t.text.len() >= 4 && !t.stop {
                     self.fuzzy(&t.text, &mut matches);
+                    if let Some(w) = written {
+                        self.fuzzy(w, &mut matches);
+                    }
                     if !matches.iter().any(|m| m.1 >= 1.0) {
                         if let Some((canon, d)) = normalize::fuzzy_synonym(&t.text) {
                             if let Some(&id) = self.vocab.get(canon) {

@@ -316,8 +316,17 @@ fn latin_tokens(text: &str, out: &mut Vec<Token>) {
         words.push(cur);
     }
     for w in words {
-        for t in canonical(&w) {
-            out.push(Token::latin(t));
+        let forms = canonical(&w);
+        // A word the plural stemmer shortened keeps its written form as an alternative: names end in -s too
+        // (Younes, Fares, Evrofinans), and their romanisation variants (Yunis, Faris, Evrofinance) are
+        // found from the written form, not from the stem.
+        let stemmed = forms.len() == 1 && forms[0] != w && stem(&w) == forms[0];
+        for t in forms {
+            let mut token = Token::latin(t);
+            if stemmed {
+                token.alts.push(w.clone());
+            }
+            out.push(token);
         }
     }
 }

@@ -1165,3 +1165,22 @@ fn words_joined_on_one_side_find_the_names_that_write_them_apart() {
         "greenwave = green wave (joined/split words",
     );
 }
+
+#[test]
+fn a_name_ending_in_s_is_matched_as_written_not_only_as_a_plural() {
+    let ix = index();
+    // The plural stemmer writes `Yunes` as `yune`; the written form still meets the listed Yunis (OFAC's alias
+    // of SALAH, Mahir Jawad Yunis), and `EVROFINANS` the listed EVROFINANCE (the loanword -ce in -s).
+    assert_hit_by(
+        &ix,
+        "SALAH, Maher Jawad Yunes",
+        "SALAH, Mahir Jawad Yunis",
+        "translit: yunes = yunis",
+    );
+    assert_hit_by(
+        &ix,
+        "AO AKB EVROFINANS MOSNARBANK",
+        "EVROFINANCE MOSNARBANK",
+        "loanword -ce written -s",
+    );
+}
