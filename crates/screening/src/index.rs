@@ -1613,9 +1613,9 @@ impl Index {
         // Hasan; `AL-ISSAWI, Ahmad Khalaf Shabib` for AL-DULAYMI, Ahmad Khalaf Shabib). Every identifying word
         // after the query's comma matched, three or more, in the listed order and starting with the listed first
         // given name (a brother has the same father's and grandfather's names but another name of his own), one
-        // of them distinctive (a chain of names as common as Muhammad Ahmad Ali names many people), and no
-        // family word matched on either side: the family names then weigh [`CHAIN_FAMILY`], and the father's
-        // and grandfather's names as much as the given name.
+        // of them distinctive (a chain of names as common as Muhammad Ahmad Ali names many people), no family
+        // word matched on either side, and the Arabic article in one of the family names: the family names then
+        // weigh [`CHAIN_FAMILY`], and the father's and grandfather's names as much as the given name.
         let chain = person
             && q_given.is_some_and(|qg| {
                 let given: Vec<usize> = (qg..qtoks.len())
@@ -1636,6 +1636,12 @@ impl Index {
                             && !normalize::is_name_prefix(nstr(ni))
                     })
                     && (0..qg).all(|i| !qused[i] || normalize::is_stop(&qtoks[i].text))
+                    // The nisba is written with the Arabic article on one side at least (AL-TIKRITI,
+                    // AL-ISSAWI): a chain of Western or Burmese given names (`Fritz Martin Abdullah`, `Khin
+                    // Thiri Thet`) under another family name is not this naming usage.
+                    && ((0..qg).any(|i| qtoks[i].text == "al")
+                        || (0..ntoks.len())
+                            .any(|i| rec.roles[i] == Role::Core && nstr(i) == "al"))
             })
             && (0..ntoks.len())
                 .all(|i| rec.roles[i] != Role::Core || !nused[i] || self.stop[ntoks[i] as usize]);

@@ -1138,6 +1138,15 @@ fn another_family_name_before_the_given_fathers_and_grandfathers_names() {
         "AL-TIKRITI, Omar Sabawi Ibrahim Hasan"
     )
     .is_none());
+    // The rule describes Arabic usage (nasab and nisba, the nisba written with the article on one side at
+    // least): a chain of Spanish or Burmese names under another family name is someone else.
+    assert!(hit(
+        &ix,
+        "ADBUD, Jose Antonio Urruticoechea",
+        "BENGOECHEA, Jose Antonio Urruticoechea"
+    )
+    .is_none());
+    assert!(hit(&ix, "RABBANI, Daw Khin Thiri Thet", "MON, Khin Thiri Thet").is_none());
     // Two names are not a chain: another family name before a given and a father's name names someone else.
     assert!(hit(
         &ix,
