@@ -101,6 +101,11 @@ pub struct Explanation {
     /// prefix set aside: mv` ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// A person named `FAMILY, Given ...` whose every identifying word matched but one given or middle name of
+    /// the query's own, the family name matched: the one case in which the closest-name raise allows a word of
+    /// the query's own (see [`dominate`]).
+    #[serde(skip)]
+    pub(crate) one_given_added: bool,
 }
 
 impl Explanation {
@@ -395,7 +400,10 @@ const STOP_WEIGHT: f32 = 0.15;
 /// The lead over every other candidate that makes the query's best hit its closest listed name (see
 /// [`dominate`]) ...
 const LEAD_MARGIN: f32 = 0.05;
-/// ... and what that adds to its score (tuned on the tuning half of the alias set; without the condition that
+/// The lead that makes the closest listed name of a person's query with one given or middle name of its own
+/// (see [`dominate`]) ...
+const LEAD_MARGIN_GIVEN_ADDED: f32 = 0.12;
+/// ... and what the lead adds to its score (tuned on the tuning half of the alias set; without the condition that
 /// every query word be matched it found 5 points more tuning aliases, but hit 3 of the generated set's 300
 /// unrelated company names and broke the unlisted-bank precision test).
 const LEAD_BONUS: f32 = 0.05;
@@ -1889,6 +1897,17 @@ impl Index {
                 notes.push(format!("vessel prefix set aside: {l}"));
             }
         }
+        // One given or middle name of the query's own (`GHAILANI, Abubakary Khalfan Ahmed` for GHAILANI, Ahmed
+        // Khalfan), the family name matched.
+        let one_given_added = person
+            && q_given.is_some_and(|qg| {
+                let own: Vec<usize> = (0..qtoks.len())
+                    .filter(|&i| !qused[i] && !normalize::is_stop(&qtoks[i].text))
+                    .collect();
+                own.len() == 1
+                    && own[0] >= qg
+                    && (0..qg).any(|i| qused[i] && !normalize::is_stop(&qtoks[i].text))
+            });
         let mut ignored: Vec<String> = q.legal.clone();
         for l in rec.legal.iter() {
             if !ignored.iter().any(|i| i == &**l) {
@@ -1912,6 +1931,7 @@ impl Index {
             name_coverage: ncov,
             country: None,
             notes,
+            one_given_added,
         };
         (score, expl)
     }
@@ -2049,12 +2069,26 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
             .sum::<usize>();
         // Never to 1.00, which stays the score of a name matched word for word (`Banco Nacionl de Cuba` is not
         // BANCO NACIONAL DE CUBA written out).
-        if !added && words >= 2 && !capped && best - next + 1e-6 >= LEAD_MARGIN && best < LEAD_MAX {
+        let lead = best - next + 1e-6;
+        if !added && words >= 2 && !capped && lead >= LEAD_MARGIN && best < LEAD_MAX {
             let raised = (best + LEAD_BONUS).min(LEAD_MAX);
             hits[bi].score = raised;
             hits[bi].explanation.notes.push(format!(
                 "closest listed name, {LEAD_MARGIN:.2} or more ahead of any other, every word of the query \
                  matched, two or more: +{:.2}",
+                raised - best
+            ));
+        } else if e.one_given_added
+            && words >= 2
+            && !capped
+            && lead >= LEAD_MARGIN_GIVEN_ADDED
+            && best < LEAD_MAX
+        {
+            let raised = (best + LEAD_BONUS).min(LEAD_MAX);
+            hits[bi].score = raised;
+            hits[bi].explanation.notes.push(format!(
+                "closest listed name, {LEAD_MARGIN_GIVEN_ADDED:.2} or more ahead of any other, every word of \
+                 the query matched but one given name: +{:.2}",
                 raised - best
             ));
         }

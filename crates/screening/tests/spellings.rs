@@ -1193,3 +1193,22 @@ fn a_name_ending_in_s_is_matched_as_written_not_only_as_a_plural() {
         "loanword -ce written -s",
     );
 }
+
+#[test]
+fn one_given_name_of_the_querys_own_with_a_clear_lead() {
+    let ix = index();
+    // OFAC's alias of MAZHAR, Mohammed adds the title Maulana and the name Hakim: the family name matched,
+    // every other word matched, and no other listed name near, the closest listed name is raised.
+    assert_hit_by(
+        &ix,
+        "MAZHAR, Maulana Hakim Mohammad",
+        "MAZHAR, Mohammed",
+        "every word of the query matched but one given name",
+    );
+    // Not when the word of the query's own is its family name: that is someone else with the given name.
+    assert!(hit(&ix, "ALAVI, Hakim Mohammed", "MAZHAR, Mohammed").is_none());
+    // Nor for a company with a word of its own (`Tourism Development Bank` is not the listed TOURISM BANK).
+    assert!(ix
+        .search("Tourism Development Bank", &SearchOptions::default())
+        .is_empty());
+}
