@@ -400,6 +400,9 @@ const STOP_WEIGHT: f32 = 0.15;
 /// The lead over every other candidate that makes the query's best hit its closest listed name (see
 /// [`dominate`]) ...
 const LEAD_MARGIN: f32 = 0.05;
+/// The lead over every other candidate that doubles the raise of the closest listed name (see [`dominate`]).
+const CLEAR_LEAD: f32 = 0.20;
+
 /// The lead that makes the closest listed name of a person's query with one given or middle name of its own
 /// (see [`dominate`]) ...
 const LEAD_MARGIN_GIVEN_ADDED: f32 = 0.12;
@@ -917,7 +920,8 @@ impl Index {
             // Hits up to [`LEAD_BONUS`] below the threshold are kept until [`dominate`] has seen them (the
             // closest listed name may be raised above it), and those up to [`LEAD_MARGIN`] below these, which
             // it must lead.
-            if score + LEAD_BONUS + LEAD_MARGIN + 1e-6 < opts.threshold {
+            // Lower ones, down to [`CLEAR_LEAD`] below these, are kept to measure the clear lead.
+            if score + 2.0 * LEAD_BONUS + CLEAR_LEAD + 1e-6 < opts.threshold {
                 continue;
             }
             let hit = Hit {
@@ -1976,9 +1980,11 @@ fn own_words(e: &Explanation) -> bool {
 ///
 /// Then the hits are judged against each other: a hit [`WEAKER_GAP`] or more below the best one is capped the
 /// same way, the closer name named; and the best one, [`LEAD_MARGIN`] ahead of every other candidate with two
-/// or more words of the query matched and none left over, is raised by [`LEAD_BONUS`]. `hits` holds the
-/// candidates down to the threshold less both (see [`Index::try_search`]); those still below the threshold
-/// are dropped at the end.
+/// or more words of the query matched and none left over, is raised by [`LEAD_BONUS`] (by twice that, up to the
+/// default threshold, when it is [`CLEAR_LEAD`] ahead of every candidate kept; for a person's query with one
+/// given name of its own, when it is [`LEAD_MARGIN_GIVEN_ADDED`] ahead). No raise for an acronym. `hits` holds
+/// the candidates down to the threshold less twice [`LEAD_BONUS`] and [`CLEAR_LEAD`] (see
+/// [`Index::try_search`]); those still below the threshold are dropped at the end.
 fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
     let name_of = |entry: usize| {
         entries
@@ -2046,12 +2052,18 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
             .then_with(|| hits[b].entry.cmp(&hits[a].entry))
     }) {
         let best = hits[bi].score;
-        let next = hits
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != bi)
-            .map(|(_, h)| h.score)
+        // The lead is measured against the candidates down to [`LEAD_BONUS`] + [`LEAD_MARGIN`] below the
+        // threshold (so it does not depend on the threshold given), the clear lead against all those kept.
+        let others = || {
+            hits.iter()
+                .enumerate()
+                .filter(move |&(i, _)| i != bi)
+                .map(|(_, h)| h.score)
+        };
+        let next = others()
+            .filter(|s| s + LEAD_BONUS + LEAD_MARGIN + 1e-6 >= threshold)
             .fold(0.0f32, f32::max);
+        let next_any = others().fold(0.0f32, f32::max);
         let e = &hits[bi].explanation;
         let capped = e.notes.iter().any(|n| n.contains("capped at"));
         let added = e.unmatched_query.iter().any(|w| !normalize::is_stop(w));
@@ -2070,15 +2082,31 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
         // Never to 1.00, which stays the score of a name matched word for word (`Banco Nacionl de Cuba` is not
         // BANCO NACIONAL DE CUBA written out).
         let lead = best - next + 1e-6;
-        if !added && words >= 2 && !capped && lead >= LEAD_MARGIN && best < LEAD_MAX {
-            let raised = (best + LEAD_BONUS).min(LEAD_MAX);
+        // An acronym is not a name the query resembles: it makes no hit by the lead (the issue's rule that an
+        // acronym alone must not make a strong hit; `Summit Optics Limited` is not the listed SOL).
+        let acronym = e
+            .matched
+            .iter()
+            .any(|m| matches!(m.how, MatchKind::Acronym));
+        if !added && !acronym && words >= 2 && !capped && lead >= LEAD_MARGIN && best < LEAD_MAX {
+            // Clear of every other candidate by [`CLEAR_LEAD`], the one listed name the query resembles at all:
+            // raised by twice as much, but by the second half only up to the default threshold (a clear lead
+            // makes a hit of a near one; it does not make a near match look exact).
+            let clear = best - next_any + 1e-6 >= CLEAR_LEAD;
+            let margin = if clear { CLEAR_LEAD } else { LEAD_MARGIN };
+            let mut raised = best + LEAD_BONUS;
+            if clear {
+                raised = raised.max((best + 2.0 * LEAD_BONUS).min(DEFAULT_THRESHOLD));
+            }
+            let raised = raised.min(LEAD_MAX);
             hits[bi].score = raised;
             hits[bi].explanation.notes.push(format!(
-                "closest listed name, {LEAD_MARGIN:.2} or more ahead of any other, every word of the query \
-                 matched, two or more: +{:.2}",
+                "closest listed name, {margin:.2} or more ahead of any other, every word of the query matched, \
+                 two or more: +{:.2}",
                 raised - best
             ));
         } else if e.one_given_added
+            && !acronym
             && words >= 2
             && !capped
             && lead >= LEAD_MARGIN_GIVEN_ADDED
