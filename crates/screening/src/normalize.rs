@@ -315,7 +315,16 @@ fn latin_tokens(text: &str, out: &mut Vec<Token>) {
     if !cur.is_empty() {
         words.push(cur);
     }
-    for w in words {
+    // `No.` before a number is the word number (`OFFICE NO. 39` is OFFICE 39, `YARD NO. 457` a hull number);
+    // not otherwise (No is also a Korean family name).
+    let numbered = |i: usize| {
+        matches!(words[i].as_str(), "no" | "nr")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let keep: Vec<bool> = (0..words.len()).map(|i| !numbered(i)).collect();
+    for (w, _) in words.into_iter().zip(keep).filter(|(_, k)| *k) {
         let forms = canonical(&w);
         // A word the plural stemmer shortened keeps its written form as an alternative: names end in -s too
         // (Younes, Fares, Evrofinans), and their romanisation variants (Yunis, Faris, Evrofinance) are
@@ -430,6 +439,9 @@ pub const SYNONYMS: &[(&str, &str)] = &[
     ("hldg", "holding"),
     ("hldgs", "holding"),
     ("holdings", "holding"),
+    // I/E, the import/export of Chinese state trading companies' English names (`CHINA NATIONAL PRECISION
+    // MACHINERY I/E CORP.`).
+    ("ie", "import export"),
     ("mgmt", "management"),
     ("mgt", "management"),
     ("bros", "brother"),
@@ -1456,6 +1468,17 @@ fn pinyin_run(chars: &[char], lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Toke
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_before_a_number_is_the_word_number_and_otherwise_a_name() {
+        assert_eq!(
+            normalize("OFFICE NO. 39").key(),
+            normalize("OFFICE 39").key()
+        );
+        assert_eq!(normalize("YARD NO. 457").key(), "yard 457");
+        // No is a Korean family name.
+        assert!(normalize("NO, Kwang Chol").key().starts_with("no "));
+    }
 
     fn key(s: &str) -> String {
         normalize(s).key()

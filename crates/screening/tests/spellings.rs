@@ -1224,3 +1224,17 @@ fn a_listed_name_clear_of_every_other_is_raised_to_the_threshold() {
     no_hit(&ix, "Summit Optics Limited");
     no_hit(&ix, "Aurora Textiles Corporation");
 }
+
+#[test]
+fn abbreviations_of_import_export_and_number() {
+    let ix = index();
+    // OFAC's aliases: `I/E` for IMPORT/EXPORT, `NO.` before a number.
+    assert_hit_by(
+        &ix,
+        "CHINA NATIONAL PRECISION MACHINERY I/E CORP.",
+        "CHINA NATIONAL PRECISION MACHINERY IMPORT/EXPORT CORPORATION",
+        "import = import",
+    );
+    let h = hit(&ix, "OFFICE NO. 39", "OFFICE 39").expect("OFFICE NO. 39 hits OFFICE 39");
+    assert!(h.score > 0.99, "{}", h.explanation.describe(h.score));
+}
