@@ -194,6 +194,18 @@ fn equivalences(e: &Explanation) -> Vec<String> {
     out
 }
 
+/// The 95 % Wilson score interval of `k` successes in `n` trials.
+fn wilson(k: usize, n: usize) -> (f64, f64) {
+    if n == 0 {
+        return (0.0, 1.0);
+    }
+    let (n, p, z) = (n as f64, k as f64 / n as f64, 1.959_964f64);
+    let centre = p + z * z / (2.0 * n);
+    let spread = z * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt();
+    let denom = 1.0 + z * z / n;
+    ((centre - spread) / denom, (centre + spread) / denom)
+}
+
 #[derive(Default, Clone)]
 struct Tally {
     queries: usize,
@@ -569,6 +581,23 @@ fn main() {
             b.wrong_hits,
             a.shared_hits,
             b.shared_hits
+        );
+    }
+    // How far the held-out figures of the spelling variants can be from the matcher's true ones: a 95 % Wilson
+    // interval over the queries (recall) and over the hits (precision).
+    if let Some([_, h]) = by.get(&(
+        "spelling variants (all but another name)".to_string(),
+        "yes".to_string(),
+    )) {
+        let (rl, rh) = wilson(h.found, h.queries);
+        let (pl, ph) = wilson(h.right_hits, h.right_hits + h.wrong_hits);
+        println!(
+            "\nheld-out spelling variants, 95 % Wilson intervals: recall {:.4} [{rl:.4}, {rh:.4}] over {} \
+             queries; precision {:.4} [{pl:.4}, {ph:.4}] over {} hits",
+            h.recall(),
+            h.queries,
+            h.precision(),
+            h.right_hits + h.wrong_hits
         );
     }
     println!("\nequivalences used in right hits (tuning / held-out), the 40 most used:");
