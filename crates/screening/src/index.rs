@@ -282,9 +282,14 @@ fn roles_of(entry: &Entry, name: &str, n: &Normalized) -> Box<[Role]> {
 }
 
 /// The share of its weight a second family name keeps when one side leaves it out or writes another
-/// (`DOMINGUEZ, Miguel` for DOMINGUEZ RAMIREZ, Jose Miguel; `VANOY RAMIREZ, Ramiro` for VANOY MURILLO, Ramiro;
-/// the married name `NASSER DE HASBUN` for NASSER ARANA): what a middle name keeps. Matched, it weighs in full.
+/// (`DOMINGUEZ, Miguel` for DOMINGUEZ RAMIREZ, Jose Miguel; `VANOY RAMIREZ, Ramiro` for VANOY MURILLO, Ramiro):
+/// what a middle name keeps. Matched, it weighs in full. A married name keeps less ([`MARRIED_NAME_WEIGHT`]).
 const SECOND_FAMILY_OMITTED: f32 = 0.4;
+
+/// The share of its weight each of the two family names keeps when a query writes a woman's married name in
+/// Spanish usage (`NASSER DE HASBUN` for NASSER ARANA): the husband's name in the query, the mother's name left
+/// out of it (see `married` in [`Index::score`]).
+const MARRIED_NAME_WEIGHT: f32 = 0.2;
 
 /// The share of its weight a listed person's family name keeps when the query names the person by the given
 /// name and a later name of the listing instead (see `family_omitted` in [`Index::score`]).
@@ -1658,6 +1663,9 @@ impl Index {
             && (0..ntoks.len())
                 .all(|i| rec.roles[i] != Role::Core || !nused[i] || self.stop[ntoks[i] as usize]);
         let q_second = query_second_family(q_given, qtoks);
+        // A married woman's name in Spanish usage, `PATERNAL DE HUSBAND'S` (`NASSER DE HASBUN` for NASSER ARANA):
+        // the husband's family name replaces the mother's, and neither says who she is as the paternal one does.
+        let married = q_given == Some(3) && qtoks[1].text == "de" && person;
         let q_second = |i: usize| {
             (q_second.contains(&i) && !qused[i] && (q_second.len() == 1 || qused[0]))
                 || (family_moved && i == 0)
@@ -1673,7 +1681,12 @@ impl Index {
                 };
             }
             if q_second(i) {
-                qtoks[i].weight * SECOND_FAMILY_OMITTED
+                qtoks[i].weight
+                    * if married {
+                        MARRIED_NAME_WEIGHT
+                    } else {
+                        SECOND_FAMILY_OMITTED
+                    }
             } else if place_added(i) {
                 qtoks[i].weight * PLACE_WORD_WEIGHT
             } else if generic_added(i) {
@@ -1720,7 +1733,11 @@ impl Index {
             }
             let w = self.weight_of(ntoks[i]) * rec.roles[i].factor();
             if rec.roles[i] == Role::SecondFamily && !nused[i] {
-                w * SECOND_FAMILY_OMITTED
+                w * if married {
+                    MARRIED_NAME_WEIGHT
+                } else {
+                    SECOND_FAMILY_OMITTED
+                }
             } else if family_omitted && rec.roles[i] == Role::Core && !self.stop[ntoks[i] as usize]
             {
                 w * FAMILY_OMITTED
@@ -1849,7 +1866,12 @@ impl Index {
             }
         }
         for (i, t) in qtoks.iter().enumerate() {
-            if q_second(i) {
+            if q_second(i) && married {
+                notes.push(format!(
+                    "married name in Spanish usage (paternal family name, de, the husband's family name): {}",
+                    t.text
+                ));
+            } else if q_second(i) {
                 notes.push(format!(
                     "second family name written differently: {}",
                     t.text

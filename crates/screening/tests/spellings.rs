@@ -774,7 +774,7 @@ fn a_second_family_name_left_out_or_written_differently() {
         &ix,
         "CONTRERAS DE CABELLO, Marleny Josefina",
         "CONTRERAS HERNANDEZ, Marleny Josefina",
-        "second family name written differently: cabello",
+        "married name in Spanish usage (paternal family name, de, the husband's family name): cabello",
     );
     // The family names with another given name are not the person.
     assert!(hit(&ix, "VANOY RAMIREZ, Pedro", "VANOY MURILLO, Ramiro").is_none());
@@ -1237,4 +1237,24 @@ fn abbreviations_of_import_export_and_number() {
     );
     let h = hit(&ix, "OFFICE NO. 39", "OFFICE 39").expect("OFFICE NO. 39 hits OFFICE 39");
     assert!(h.score > 0.99, "{}", h.explanation.describe(h.score));
+}
+
+#[test]
+fn a_married_womans_name_in_spanish_usage() {
+    let ix = index();
+    // OFAC's alias of NASSER ARANA, Claudia Patricia writes her married name: the paternal family name, `de`,
+    // the husband's family name, the mother's family name left out.
+    assert_hit_by(
+        &ix,
+        "NASSER DE HASBUN, Claudia Patricia",
+        "NASSER ARANA, Claudia Patricia",
+        "married name in Spanish usage (paternal family name, de, the husband's family name): hasbun",
+    );
+    // Another paternal family name is someone else.
+    assert!(hit(
+        &ix,
+        "SALAS DE HASBUN, Claudia Patricia",
+        "NASSER ARANA, Claudia Patricia"
+    )
+    .is_none());
 }
