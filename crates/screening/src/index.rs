@@ -102,8 +102,9 @@ pub struct Explanation {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     /// A person named `FAMILY, Given ...` whose every identifying word matched but one given or middle name of
-    /// the query's own, the family name matched: the one case in which the closest-name raise allows a word of
-    /// the query's own (see [`dominate`]).
+    /// the query's own (or several after the listed first given name: the father's and grandfather's names),
+    /// the family name matched: the one case in which the closest-name raise allows words of the query's own
+    /// (see [`dominate`]).
     #[serde(skip)]
     pub(crate) one_given_added: bool,
 }
@@ -1930,9 +1931,14 @@ impl Index {
                 let own: Vec<usize> = (0..qtoks.len())
                     .filter(|&i| !qused[i] && !normalize::is_stop(&qtoks[i].text))
                     .collect();
-                own.len() == 1
-                    && own[0] >= qg
-                    && (0..qg).any(|i| qused[i] && !normalize::is_stop(&qtoks[i].text))
+                let family = (0..qg).any(|i| qused[i] && !normalize::is_stop(&qtoks[i].text));
+                // Or several, all after the query's first given name, which is the listed first given name:
+                // the father's and grandfather's names written after a listed `FAMILY, Given`
+                // (`AL-JALAHMAH, Jabir Abdallah Jabir Ahmad` for AL-JALAMAH, Jaber).
+                let chain_after = own.len() >= 2
+                    && own.iter().all(|&i| i > qg)
+                    && listed_given_at.is_some_and(|g| nused[g] && nq[g] == qg);
+                family && ((own.len() == 1 && own[0] >= qg) || chain_after)
             });
         let mut ignored: Vec<String> = q.legal.clone();
         for l in rec.legal.iter() {
@@ -2138,7 +2144,7 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
             hits[bi].score = raised;
             hits[bi].explanation.notes.push(format!(
                 "closest listed name, {LEAD_MARGIN_GIVEN_ADDED:.2} or more ahead of any other, every word of \
-                 the query matched but one given name: +{:.2}",
+                 the query matched but given names of its own: +{:.2}",
                 raised - best
             ));
         }

@@ -1198,7 +1198,15 @@ fn one_given_name_of_the_querys_own_with_a_clear_lead() {
         &ix,
         "MAZHAR, Maulana Hakim Mohammad",
         "MAZHAR, Mohammed",
-        "every word of the query matched but one given name",
+        "every word of the query matched but given names of its own",
+    );
+    // Or several, written after the listed first given name (the father's and grandfather's names): OFAC's
+    // alias of AL-JALAMAH, Jaber.
+    assert_hit_by(
+        &ix,
+        "AL-JALAHMAH, Jabir Abdallah Jabir Ahmad",
+        "AL-JALAMAH, Jaber",
+        "every word of the query matched but given names of its own",
     );
     // Not when the word of the query's own is its family name: that is someone else with the given name.
     assert!(hit(&ix, "ALAVI, Hakim Mohammed", "MAZHAR, Mohammed").is_none());
