@@ -2120,7 +2120,13 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
             // Clear of every other candidate by [`CLEAR_LEAD`], the one listed name the query resembles at all:
             // raised by twice as much, but by the second half only up to the default threshold (a clear lead
             // makes a hit of a near one; it does not make a near match look exact).
-            let clear = best - next_any + 1e-6 >= CLEAR_LEAD;
+            // ... and only with a word of the query found as it is written (or nearly): a name made of
+            // misspellings alone (`Northwind Foods` for NORTH WOOD INDUSTRY COMPANY) resembles no one clearly.
+            let written = e
+                .matched
+                .iter()
+                .any(|m| m.similarity >= 0.9 && m.query.split(' ').any(|w| !normalize::is_stop(w)));
+            let clear = written && best - next_any + 1e-6 >= CLEAR_LEAD;
             let margin = if clear { CLEAR_LEAD } else { LEAD_MARGIN };
             let mut raised = best + LEAD_BONUS;
             if clear {

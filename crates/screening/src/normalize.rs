@@ -1145,6 +1145,22 @@ fn legal_prefix(w: &str) -> bool {
     )
 }
 
+/// The forms of Mexican companies as their names end (Ley General de Sociedades Mercantiles: the sociedad anónima
+/// and the sociedad de responsabilidad limitada, `de capital variable` under Art. 213; the sociedad anónima
+/// promotora de inversión and bursátil of the Ley del Mercado de Valores; the sociedad de producción rural of the
+/// Ley Agraria), as the normaliser writes them, longest first: the words `de`, `s`, `cv` alone are not forms.
+const MEXICAN_FORMS: &[&[&str]] = &[
+    &["s", "de", "pr", "de", "rl", "de", "cv"],
+    &["spr", "de", "rl", "de", "cv"],
+    &["s", "de", "rl", "de", "cv"],
+    &["s", "de", "pr", "de", "rl"],
+    &["spr", "de", "rl"],
+    &["sapi", "de", "cv"],
+    &["sab", "de", "cv"],
+    &["sa", "de", "cv"],
+    &["s", "de", "rl"],
+];
+
 /// The long words of the Russian legal forms written out (ООО = obshchestvo s ogranichennoi
 /// otvetstvennostyu, АО = aktsionernoe obshchestvo): misspelt by one or two letters (`OBSHCESTVO`,
 /// `ORGANICHENNOI`), they are still the legal form.
@@ -1270,6 +1286,18 @@ fn strip_legal(tokens: Vec<Token>) -> Normalized {
         } else {
             kept.push(t);
         }
+    }
+    // The Mexican forms written after the name, whole (`S.A. DE C.V.`, `S. DE R.L. DE C.V.`): see
+    // [`MEXICAN_FORMS`].
+    if let Some(form) = MEXICAN_FORMS.iter().find(|f| {
+        kept.len() > f.len()
+            && kept[kept.len() - f.len()..]
+                .iter()
+                .zip(f.iter())
+                .all(|(t, w)| matches!(t.origin, Origin::Latin) && t.text == *w)
+    }) {
+        let at = kept.len() - form.len();
+        legal.extend(kept.drain(at..).map(|t| t.text));
     }
     // Ambiguous forms at the end, then at the start (keeping at least one token).
     while kept.len() > 1 {
@@ -1468,6 +1496,23 @@ fn pinyin_run(chars: &[char], lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Toke
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_mexican_company_forms_are_legal_forms_whole_and_not_in_part() {
+        for (name, key) in [
+            ("MULTISERVICIOS JEVIZ S.A. DE C.V.", "multiservicio jeviz"),
+            ("NOCTURNUM INC, S. DE R.L. DE C.V.", "nocturnum"),
+            ("GRUPO PRODUCSIL, S.P.R. DE R.L. DE C.V.", "grupo producsil"),
+            (
+                "GRUPO PRODUCSIL, S. DE P.R. DE R.L. DE C.V.",
+                "grupo producsil",
+            ),
+            // `de` within a name stays a word of it.
+            ("CASA DE CAMBIO", "casa de cambio"),
+        ] {
+            assert_eq!(normalize(name).key(), key, "{name}");
+        }
+    }
 
     #[test]
     fn no_before_a_number_is_the_word_number_and_otherwise_a_name() {

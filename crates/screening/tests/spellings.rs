@@ -1231,6 +1231,34 @@ fn a_listed_name_clear_of_every_other_is_raised_to_the_threshold() {
     // aircraft's name do not hit (the generated set's unrelated names: `Summit Optics Limited`, SOL).
     no_hit(&ix, "Summit Optics Limited");
     no_hit(&ix, "Aurora Textiles Corporation");
+    // Nor does a name made of misspellings alone (food = wood, northwind = north) resemble one clearly: the
+    // generated set's unrelated `Northwind Foods PJSC` is not NORTH WOOD INDUSTRY COMPANY.
+    no_hit(&ix, "Northwind Foods PJSC");
+    let loose = ix.search(
+        "Northwind Foods PJSC",
+        &SearchOptions {
+            threshold: 0.5,
+            ..SearchOptions::default()
+        },
+    );
+    assert!(!loose.is_empty());
+    for h in loose {
+        let text = h.explanation.describe(h.score);
+        assert!(!text.contains("0.20 or more ahead"), "{text}");
+    }
+}
+
+#[test]
+fn the_mexican_company_forms_are_set_aside_whole() {
+    let ix = index();
+    // OFAC's alias `JEVIZ` of MULTISERVICIOS JEVIZ S.A. DE C.V.: the form is set aside, not three words of the
+    // name the query left out.
+    assert_hit_by(
+        &ix,
+        "JEVIZ",
+        "MULTISERVICIOS JEVIZ S.A. DE C.V.",
+        "legal forms ignored: sa de cv",
+    );
 }
 
 #[test]
