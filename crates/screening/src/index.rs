@@ -869,7 +869,19 @@ impl Index {
     /// in the name's length.
     pub fn try_search(&self, query: &str, opts: &SearchOptions) -> Result<Vec<Hit>, ScreenError> {
         limits::check_length(query)?;
-        let q = self.normalize_query(query);
+        let mut q = self.normalize_query(query);
+        // A query written `FAMILY, Given ...` whose family part is one word that is also a title (`MOULAVI, Ali
+        // Shams` for MULAVI, Ali Shams; Mulavi is a family name as well as the title Maulvi): there it is the
+        // family name, not a title set aside.
+        if let Some((family, _)) = query.split_once(',') {
+            if let [only] = self.normalize_query(family).tokens.as_slice() {
+                if normalize::is_title(&only.text) && !normalize::is_name_prefix(&only.text) {
+                    if let Some(t) = q.tokens.first_mut().filter(|t| t.text == only.text) {
+                        t.stop = false;
+                    }
+                }
+            }
+        }
         if q.tokens.len() > MAX_TOKENS {
             return Err(ScreenError::TooManyTokens {
                 preview: limits::preview(query),

@@ -1294,3 +1294,22 @@ fn a_married_womans_name_in_spanish_usage() {
     )
     .is_none());
 }
+
+#[test]
+fn a_title_written_as_the_family_name_is_the_family_name() {
+    let ix = index();
+    // Mulavi is a family name and, spelt Moulavi or Maulvi, a title: OFAC's alias `MOULAVI, Ali Shams` of
+    // MULAVI, Ali Shams writes it where the family name goes, and there it is not set aside.
+    assert_hit_by(
+        &ix,
+        "MOULAVI, Ali Shams",
+        "MULAVI, Ali Shams",
+        "moulavi = mulavi",
+    );
+    // Among the given names it is still a title.
+    let h = hit(&ix, "SHAMS, Moulavi Ali", "MULAVI, Ali Shams");
+    assert!(
+        h.is_none_or(|h| !h.explanation.describe(h.score).contains("moulavi = mulavi")),
+        "a title among the given names is set aside"
+    );
+}
