@@ -101,12 +101,24 @@ pub struct Explanation {
     /// prefix set aside: mv` ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-    /// A person named `FAMILY, Given ...` whose every identifying word matched but one given or middle name of
-    /// the query's own (or several after the listed first given name: the father's and grandfather's names),
-    /// the family name matched: the one case in which the closest-name raise allows words of the query's own
-    /// (see [`dominate`]).
+    /// The words of its own a query may have and still be raised as the closest listed name (see
+    /// [`dominate`]), if any.
     #[serde(skip)]
-    pub(crate) one_given_added: bool,
+    pub(crate) own_words: Option<OwnWords>,
+}
+
+/// The words of its own a query may have and still be raised as the closest listed name, with a wider lead
+/// ([`LEAD_MARGIN_OWN_WORDS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OwnWords {
+    /// A person named `FAMILY, Given ...` whose every identifying word matched but one given or middle name (or
+    /// several after the listed first given name: the father's and grandfather's names), the family name
+    /// matched.
+    GivenNames,
+    /// A company whose every identifying word matched but one generic, organisation or place word
+    /// (`FEODOSIA STATE OPTICAL PLANT` for SUE RC 'FEODOSIA OPTICAL PLANT'), two distinctive listed words
+    /// matched.
+    GenericWord,
 }
 
 impl Explanation {
@@ -409,9 +421,9 @@ const LEAD_MARGIN: f32 = 0.05;
 /// The lead over every other candidate that doubles the raise of the closest listed name (see [`dominate`]).
 const CLEAR_LEAD: f32 = 0.20;
 
-/// The lead that makes the closest listed name of a person's query with one given or middle name of its own
-/// (see [`dominate`]) ...
-const LEAD_MARGIN_GIVEN_ADDED: f32 = 0.12;
+/// The lead that makes the closest listed name of a query with words of its own of the kinds [`OwnWords`]
+/// names (see [`dominate`]) ...
+const LEAD_MARGIN_OWN_WORDS: f32 = 0.12;
 /// ... and what the lead adds to its score (tuned on the tuning half of the alias set; without the condition that
 /// every query word be matched it found 5 points more tuning aliases, but hit 3 of the generated set's 300
 /// unrelated company names and broke the unlisted-bank precision test).
@@ -1938,7 +1950,18 @@ impl Index {
         }
         // One given or middle name of the query's own (`GHAILANI, Abubakary Khalfan Ahmed` for GHAILANI, Ahmed
         // Khalfan), the family name matched.
-        let one_given_added = person
+        // A company's query with one generic, organisation or place word of its own (`YA MAHDI INDUSTRIAL
+        // COMPLEX` for YA MAHDI INDUSTRIES GROUP), two distinctive listed words matched.
+        let generic_added_one = !person && distinctive >= 2 && {
+            let own: Vec<usize> = (0..qtoks.len())
+                .filter(|&i| !qused[i] && !normalize::is_stop(&qtoks[i].text))
+                .collect();
+            own.len() == 1 && {
+                let w = &qtoks[own[0]].text;
+                normalize::is_generic(w) || normalize::is_org_word(w) || normalize::is_place_word(w)
+            }
+        };
+        let given_names_added = person
             && q_given.is_some_and(|qg| {
                 let own: Vec<usize> = (0..qtoks.len())
                     .filter(|&i| !qused[i] && !normalize::is_stop(&qtoks[i].text))
@@ -1975,7 +1998,13 @@ impl Index {
             name_coverage: ncov,
             country: None,
             notes,
-            one_given_added,
+            own_words: if given_names_added {
+                Some(OwnWords::GivenNames)
+            } else if generic_added_one {
+                Some(OwnWords::GenericWord)
+            } else {
+                None
+            },
         };
         (score, expl)
     }
@@ -2021,8 +2050,8 @@ fn own_words(e: &Explanation) -> bool {
 /// Then the hits are judged against each other: a hit [`WEAKER_GAP`] or more below the best one is capped the
 /// same way, the closer name named; and the best one, [`LEAD_MARGIN`] ahead of every other candidate with two
 /// or more words of the query matched and none left over, is raised by [`LEAD_BONUS`] (by twice that, up to the
-/// default threshold, when it is [`CLEAR_LEAD`] ahead of every candidate kept; for a person's query with one
-/// given name of its own, when it is [`LEAD_MARGIN_GIVEN_ADDED`] ahead). No raise for an acronym. `hits` holds
+/// default threshold, when it is [`CLEAR_LEAD`] ahead of every candidate kept; for a query with the words of
+/// its own that [`OwnWords`] allows, when it is [`LEAD_MARGIN_OWN_WORDS`] ahead). No raise for an acronym. `hits` holds
 /// the candidates down to the threshold less twice [`LEAD_BONUS`] and [`CLEAR_LEAD`] (see
 /// [`Index::try_search`]); those still below the threshold are dropped at the end.
 fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
@@ -2151,18 +2180,18 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
                  two or more: +{:.2}",
                 raised - best
             ));
-        } else if e.one_given_added
-            && !acronym
-            && words >= 2
-            && !capped
-            && lead >= LEAD_MARGIN_GIVEN_ADDED
-            && best < LEAD_MAX
-        {
+        } else if let Some(own) = e.own_words.filter(|_| {
+            !acronym && words >= 2 && !capped && lead >= LEAD_MARGIN_OWN_WORDS && best < LEAD_MAX
+        }) {
             let raised = (best + LEAD_BONUS).min(LEAD_MAX);
+            let but = match own {
+                OwnWords::GivenNames => "given names of its own",
+                OwnWords::GenericWord => "one generic, organisation or place word",
+            };
             hits[bi].score = raised;
             hits[bi].explanation.notes.push(format!(
-                "closest listed name, {LEAD_MARGIN_GIVEN_ADDED:.2} or more ahead of any other, every word of \
-                 the query matched but given names of its own: +{:.2}",
+                "closest listed name, {LEAD_MARGIN_OWN_WORDS:.2} or more ahead of any other, every word of \
+                 the query matched but {but}: +{:.2}",
                 raised - best
             ));
         }

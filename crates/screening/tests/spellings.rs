@@ -1313,3 +1313,43 @@ fn a_title_written_as_the_family_name_is_the_family_name() {
         "a title among the given names is set aside"
     );
 }
+
+#[test]
+fn a_companys_one_generic_word_of_its_own_with_a_clear_lead() {
+    let ix = index();
+    // OFAC's alias of SUE RC 'FEODOSIA OPTICAL PLANT' adds `STATE`, a generic word, to the plant's two
+    // distinctive words: the closest listed name, well ahead of any other, is raised (on the full SDN list to
+    // a hit; in this small fixture the words weigh otherwise, so the raise is what is checked).
+    let listed = "SUE RC 'FEODOSIA OPTICAL PLANT'";
+    let loose = ix.search(
+        "FEODOSIA STATE OPTICAL PLANT",
+        &SearchOptions {
+            threshold: 0.5,
+            ..SearchOptions::default()
+        },
+    );
+    let h = loose
+        .iter()
+        .find(|h| ix.entries()[h.entry].name == listed)
+        .expect("the plant is a candidate");
+    let text = h.explanation.describe(h.score);
+    assert!(
+        text.contains(
+            "every word of the query matched but one generic, organisation or place word: +0.05"
+        ),
+        "{text}"
+    );
+    // A word of the company's own that is not generic bars the raise (another company of the same place and
+    // trade), as it does for `Tourism Development Bank`.
+    let loose = ix.search(
+        "FEODOSIA CRYSTAL OPTICAL PLANT",
+        &SearchOptions {
+            threshold: 0.5,
+            ..SearchOptions::default()
+        },
+    );
+    for h in loose {
+        let text = h.explanation.describe(h.score);
+        assert!(!text.contains("closest listed name"), "{text}");
+    }
+}
