@@ -1931,6 +1931,45 @@ impl Index {
                 "one inexact word only: score capped at {SINGLE_INEXACT_CAP:.2}"
             ));
         }
+        // Two persons of one family whose given names differ but for Muhammad or the honorific Sayyid
+        // (`MUSAVI, Sayyed Sa'id` is not MUSAVI, Sayyed Javad): each has a given name the other lacks, and the
+        // only given names matched are those that precede many names.
+        if person {
+            if let (Some(qg), Some(g)) = (q_given, listed_given) {
+                let q_own = (qg..qtoks.len()).any(|i| {
+                    !qused[i]
+                        && !normalize::is_stop(&qtoks[i].text)
+                        && !normalize::is_name_prefix(&qtoks[i].text)
+                });
+                let listed_own = (g..ntoks.len()).any(|i| {
+                    !nused[i]
+                        && matches!(rec.roles[i], Role::Given | Role::Middle)
+                        && !self.stop[ntoks[i] as usize]
+                        && !normalize::is_name_prefix(nstr(i))
+                });
+                let given_matched: Vec<usize> = (g..ntoks.len())
+                    .filter(|&i| nused[i] && matches!(rec.roles[i], Role::Given | Role::Middle))
+                    .collect();
+                if q_own
+                    && listed_own
+                    && !given_matched.is_empty()
+                    && given_matched
+                        .iter()
+                        .all(|&i| normalize::is_name_prefix(nstr(i)))
+                    && score > SINGLE_INEXACT_CAP
+                {
+                    score = SINGLE_INEXACT_CAP;
+                    notes.push(format!(
+                        "given names differ but for {}: score capped at {SINGLE_INEXACT_CAP:.2}",
+                        given_matched
+                            .iter()
+                            .map(|&i| nstr(i))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    ));
+                }
+            }
+        }
         // Only generic words matched (what a company does, not who it is), and less than most of the listed
         // name: "Semiconductor Research Corporation" is not "Hebei Semiconductor Research Institute".
         let only_generic = matched_listed

@@ -1353,3 +1353,39 @@ fn a_companys_one_generic_word_of_its_own_with_a_clear_lead() {
         assert!(!text.contains("closest listed name"), "{text}");
     }
 }
+
+#[test]
+fn persons_of_one_family_whose_given_names_differ_but_for_sayyid() {
+    // The three MUSAVI / MUSAVIR rows and the SDN's persons with the given name Said or Sa'id (real rows), so that
+    // Said weighs what it weighs on the list: a common given name.
+    let entries = match parse(Format::OfacSdn, &fixture("sdn_sayyid.csv"))
+        .expect("sdn parses")
+        .records
+    {
+        Records::Entries(e) => e,
+        other => panic!("unexpected {other:?}"),
+    };
+    let ix = Index::build(entries);
+    // OFAC's alias `MUSAVI, Sayyed Sa'id` of MUSAVIR, Sayyed Yaser matched only the family name and the
+    // honorific Sayyed of MUSAVI, Sayyed Javad: Sa'id is not Javad.
+    let loose = ix.search(
+        "MUSAVI, Sayyed Sa'id",
+        &SearchOptions {
+            threshold: 0.5,
+            ..SearchOptions::default()
+        },
+    );
+    let h = loose
+        .iter()
+        .find(|h| ix.entries()[h.entry].name == "MUSAVI, Sayyed Javad")
+        .expect("a candidate");
+    let text = h.explanation.describe(h.score);
+    assert!(h.score < 0.85, "{text}");
+    assert!(text.contains("given names differ but for sayyed"), "{text}");
+    // A query with no given name of its own is not capped: the listed name is the more specific one.
+    let h = hit(&ix, "MUSAVI, Sayyed", "MUSAVI, Sayyed Javad");
+    assert!(h.is_none_or(|h| !h
+        .explanation
+        .describe(h.score)
+        .contains("given names differ")));
+}
