@@ -11,14 +11,19 @@ fn fixture(name: &str) -> Vec<u8> {
     .expect("fixture exists")
 }
 
-fn index() -> Index {
-    let mut entries: Vec<Entry> = match parse(Format::OfacSdn, &fixture("sdn_spellings.csv"))
+/// The entries of an OFAC `sdn.csv` fixture.
+fn sdn_entries(file: &str) -> Vec<Entry> {
+    match parse(Format::OfacSdn, &fixture(file))
         .expect("sdn parses")
         .records
     {
         Records::Entries(e) => e,
         other => panic!("unexpected {other:?}"),
-    };
+    }
+}
+
+fn index() -> Index {
+    let mut entries = sdn_entries("sdn_spellings.csv");
     if let Records::Entries(e) = parse(Format::CslCsv, &fixture("csl_chip.csv"))
         .expect("csl parses")
         .records
@@ -33,6 +38,19 @@ fn hit(ix: &Index, query: &str, listed: &str) -> Option<Hit> {
     ix.search(query, &SearchOptions::default())
         .into_iter()
         .find(|h| ix.entries()[h.entry].name == listed)
+}
+
+/// The hit on the named listed party at threshold 0.5, if any: for what a rule did below the default threshold.
+fn loose_hit(ix: &Index, query: &str, listed: &str) -> Option<Hit> {
+    ix.search(
+        query,
+        &SearchOptions {
+            threshold: 0.5,
+            ..SearchOptions::default()
+        },
+    )
+    .into_iter()
+    .find(|h| ix.entries()[h.entry].name == listed)
 }
 
 /// Asserts a hit whose explanation contains `rule` (in a matched pair or a note).
@@ -1034,13 +1052,7 @@ fn a_querys_initials_do_not_crowd_out_its_candidates() {
     // Sixty real SDN rows of Mexican companies (`... S.A. DE C.V.`, whose `sa` stays a word of the name) and
     // SALAVATI, Abolghassem. The initials of OFAC's alias `SALEVATI, Abughasem` are `sa`: the listed names
     // with that word are not acronyms of the query and must not take the places of its real candidates.
-    let entries = match parse(Format::OfacSdn, &fixture("sdn_sa_de_cv.csv"))
-        .expect("sdn parses")
-        .records
-    {
-        Records::Entries(e) => e,
-        other => panic!("unexpected {other:?}"),
-    };
+    let entries = sdn_entries("sdn_sa_de_cv.csv");
     assert!(entries.len() > 60);
     let ix = Index::build(entries);
     assert_hit_by(
@@ -1321,17 +1333,8 @@ fn a_companys_one_generic_word_of_its_own_with_a_clear_lead() {
     // distinctive words: the closest listed name, well ahead of any other, is raised (on the full SDN list to
     // a hit; in this small fixture the words weigh otherwise, so the raise is what is checked).
     let listed = "SUE RC 'FEODOSIA OPTICAL PLANT'";
-    let loose = ix.search(
-        "FEODOSIA STATE OPTICAL PLANT",
-        &SearchOptions {
-            threshold: 0.5,
-            ..SearchOptions::default()
-        },
-    );
-    let h = loose
-        .iter()
-        .find(|h| ix.entries()[h.entry].name == listed)
-        .expect("the plant is a candidate");
+    let h =
+        loose_hit(&ix, "FEODOSIA STATE OPTICAL PLANT", listed).expect("the plant is a candidate");
     let text = h.explanation.describe(h.score);
     assert!(
         text.contains(
@@ -1358,27 +1361,11 @@ fn a_companys_one_generic_word_of_its_own_with_a_clear_lead() {
 fn persons_of_one_family_whose_given_names_differ_but_for_sayyid() {
     // The three MUSAVI / MUSAVIR rows and the SDN's persons with the given name Said or Sa'id (real rows), so that
     // Said weighs what it weighs on the list: a common given name.
-    let entries = match parse(Format::OfacSdn, &fixture("sdn_sayyid.csv"))
-        .expect("sdn parses")
-        .records
-    {
-        Records::Entries(e) => e,
-        other => panic!("unexpected {other:?}"),
-    };
+    let entries = sdn_entries("sdn_sayyid.csv");
     let ix = Index::build(entries);
     // OFAC's alias `MUSAVI, Sayyed Sa'id` of MUSAVIR, Sayyed Yaser matched only the family name and the
     // honorific Sayyed of MUSAVI, Sayyed Javad: Sa'id is not Javad.
-    let loose = ix.search(
-        "MUSAVI, Sayyed Sa'id",
-        &SearchOptions {
-            threshold: 0.5,
-            ..SearchOptions::default()
-        },
-    );
-    let h = loose
-        .iter()
-        .find(|h| ix.entries()[h.entry].name == "MUSAVI, Sayyed Javad")
-        .expect("a candidate");
+    let h = loose_hit(&ix, "MUSAVI, Sayyed Sa'id", "MUSAVI, Sayyed Javad").expect("a candidate");
     let text = h.explanation.describe(h.score);
     assert!(h.score < 0.85, "{text}");
     assert!(text.contains("given names differ but for sayyed"), "{text}");
