@@ -442,6 +442,10 @@ pub const SYNONYMS: &[(&str, &str)] = &[
     // I/E, the import/export of Chinese state trading companies' English names (`CHINA NATIONAL PRECISION
     // MACHINERY I/E CORP.`).
     ("ie", "import export"),
+    // An airline is named X Air as often as X Airlines or X Airways (CASPIAN AIR / CASPIAN AIRLINES).
+    ("airline", "air"),
+    ("airlines", "air"),
+    ("airways", "air"),
     ("mgmt", "management"),
     ("mgt", "management"),
     ("bros", "brother"),

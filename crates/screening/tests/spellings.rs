@@ -1274,6 +1274,14 @@ fn the_mexican_company_forms_are_set_aside_whole() {
 }
 
 #[test]
+fn an_airline_named_air_airlines_or_airways() {
+    let ix = index();
+    // OFAC's aliases: `CASPIAN AIR` for CASPIAN AIRLINES, `POUYA AIRLINES` for POUYA AIR.
+    assert_hit_by(&ix, "CASPIAN AIR", "CASPIAN AIRLINES", "air = air");
+    assert_hit_by(&ix, "POUYA AIRLINES", "POUYA AIR", "air = air");
+}
+
+#[test]
 fn abbreviations_of_import_export_and_number() {
     let ix = index();
     // OFAC's aliases: `I/E` for IMPORT/EXPORT, `NO.` before a number.
