@@ -833,7 +833,7 @@ pub fn is_place_word(w: &str) -> bool {
             | "ethiopia" | "ethiopian" | "finland" | "france" | "french" | "georgia" | "georgian" | "germany"
             | "german" | "ghana" | "greece" | "greek" | "hungary" | "india" | "indian" | "indonesia"
             | "indonesian" | "iran" | "iranian" | "iraq" | "ireland" | "israel" | "italy" | "italian"
-            | "japan" | "japanese" | "jordan" | "jordanian" | "kazakhstan" | "kenya" | "korea" | "korean"
+            | "japan" | "japanese" | "jordan" | "jordanian" | "kazakhstan" | "kenya" | "korea" | "korean" | "dprk"
             | "kosovo" | "kyrgyzstan" | "laos" | "latvia" | "lebanon" | "lebanese" | "libya" | "libyan"
             | "lithuania" | "malaysia" | "malaysian" | "mali" | "malta" | "mexico" | "mexican" | "moldova"
             | "mongolia" | "montenegro" | "morocco" | "moroccan" | "mozambique" | "namibia" | "nepal"

@@ -186,6 +186,9 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("country = its adjective", &["iran", "iranian"]), ("country = its adjective", &["syria", "syrian"]),
     ("country = its adjective", &["russia", "russian"]), ("country = its adjective", &["korea", "korean"]),
     ("country = its adjective", &["china", "chinese"]), ("country = its adjective", &["lebanon", "lebanese"]),
+    // The Democratic People's Republic of Korea by its initials, as the country's own English-language names
+    // write it (`DPRK COMMITTEE FOR SPACE TECHNOLOGY` for KOREAN COMMITTEE FOR SPACE TECHNOLOGY).
+    ("country = its initials", &["korea", "dprk"]), ("country = its initials", &["korean", "dprk"]),
     ("country = its adjective", &["cuba", "cuban"]), ("country = its adjective", &["venezuela", "venezuelan"]),
     ("country = its adjective", &["belarus", "belarusian"]), ("country = its adjective", &["ukraine", "ukrainian"]),
     ("country = its adjective", &["libya", "libyan"]), ("country = its adjective", &["sudan", "sudanese"]),

@@ -1282,6 +1282,18 @@ fn an_airline_named_air_airlines_or_airways() {
 }
 
 #[test]
+fn the_dprk_by_its_initials() {
+    let ix = index();
+    // OFAC's alias `DPRK COMMITTEE FOR SPACE TECHNOLOGY` of KOREAN COMMITTEE FOR SPACE TECHNOLOGY.
+    assert_hit_by(
+        &ix,
+        "DPRK COMMITTEE FOR SPACE TECHNOLOGY",
+        "KOREAN COMMITTEE FOR SPACE TECHNOLOGY",
+        "country = its initials: dprk = korea",
+    );
+}
+
+#[test]
 fn abbreviations_of_import_export_and_number() {
     let ix = index();
     // OFAC's aliases: `I/E` for IMPORT/EXPORT, `NO.` before a number.
