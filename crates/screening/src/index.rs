@@ -329,7 +329,7 @@ fn query_second_family(q_given: Option<usize>, qtoks: &[QTok]) -> Vec<usize> {
     let stop = |i: usize| qtoks.get(i).is_none_or(|t| normalize::is_stop(&t.text));
     match q_given {
         Some(2) if !stop(0) && !stop(1) => vec![1],
-        Some(3) if qtoks[1].text == "de" && !stop(0) && !stop(2) => vec![2],
+        Some(3) if qtoks.get(1).is_some_and(|t| t.text == "de") && !stop(0) && !stop(2) => vec![2],
         Some(n) if n >= 3 && !stop(0) => (1..n).filter(|&i| !stop(i)).collect(),
         _ => Vec::new(),
     }
@@ -906,9 +906,14 @@ impl Index {
         }
         let mut qtoks = self.prepare(&q);
         // Where a query written `FAMILY, Given ...` has its first given name.
-        let q_given = query
-            .split_once(',')
-            .map(|(family, _)| self.normalize_query(family).tokens.len());
+        // At most the query's own word count: a family part made of legal forms alone keeps them when
+        // normalised by itself, but the whole query sets them aside (`LTD LLC GMBH, Mohammed`).
+        let q_given = query.split_once(',').map(|(family, _)| {
+            self.normalize_query(family)
+                .tokens
+                .len()
+                .min(q.tokens.len())
+        });
         // The query's own middle names and patronymics weigh what the listed ones do; the second syllable of
         // a Korean given name is not a middle name (see [`roles_of`]).
         let korean = q_given == Some(1)
@@ -1668,7 +1673,8 @@ impl Index {
                     .filter(|&ni| nused[ni] && matches!(rec.roles[ni], Role::Given | Role::Middle))
                     .map(|ni| nq[ni])
                     .collect();
-                given.len() >= CHAIN_MIN_NAMES
+                qg >= 1
+                    && given.len() >= CHAIN_MIN_NAMES
                     && order == given
                     && listed_given_at.is_some_and(|g| nused[g] && nq[g] == given[0])
                     && (0..ntoks.len()).any(|ni| {
@@ -1690,7 +1696,7 @@ impl Index {
         let q_second = query_second_family(q_given, qtoks);
         // A married woman's name in Spanish usage, `PATERNAL DE HUSBAND'S` (`NASSER DE HASBUN` for NASSER ARANA):
         // the husband's family name replaces the mother's, and neither says who she is as the paternal one does.
-        let married = q_given == Some(3) && qtoks[1].text == "de" && person;
+        let married = q_given == Some(3) && qtoks.get(1).is_some_and(|t| t.text == "de") && person;
         let q_second = |i: usize| {
             (q_second.contains(&i) && !qused[i] && (q_second.len() == 1 || qused[0]))
                 || (family_moved && i == 0)

@@ -1396,3 +1396,91 @@ fn persons_of_one_family_whose_given_names_differ_but_for_sayyid() {
         .describe(h.score)
         .contains("given names differ")));
 }
+
+/// The spellings index, built once for the property test below.
+fn shared_index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(index)
+}
+
+/// Words that the rules above read specially: legal forms, particles, titles, name prefixes, numbers.
+const TRICKY_WORDS: &[&str] = &[
+    "LTD",
+    "LLC",
+    "GMBH",
+    "SA",
+    "S.A.",
+    "DE",
+    "C.V.",
+    "S.",
+    "R.L.",
+    "OOD",
+    "AD",
+    "BORISAT",
+    "CHAMKAT",
+    "AL",
+    "AL-",
+    "BIN",
+    "ABU",
+    "FI",
+    "HAJI",
+    "MOULAVI",
+    "SAYYED",
+    "MUHAMMAD",
+    "AHMAD",
+    "KHALAF",
+    "SHABIB",
+    "AL-DULAYMI",
+    "NASSER",
+    "ARANA",
+    "NO.",
+    "39",
+    "I/E",
+    "CO",
+    "JSC",
+    "D'ARTE",
+    "TIDE",
+    "WATER",
+    "GREENWAVE",
+    "YUNES",
+    "ALI",
+    "'",
+    "-",
+    "M/S",
+    "DPRK",
+    "AIR",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// No arrangement of these words, with or without a comma anywhere, makes the search panic (a family part of
+    /// legal forms alone once did: `LTD LLC GMBH, Mohammed`).
+    #[test]
+    fn search_never_panics_on_tricky_words(
+        words in proptest::collection::vec(proptest::sample::select(TRICKY_WORDS), 0..9),
+        comma in proptest::option::of(0usize..9),
+    ) {
+        let mut parts: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        if let Some(at) = comma {
+            let at = at.min(parts.len());
+            parts.insert(at, ",".to_string());
+        }
+        let query = parts.join(" ").replace(" ,", ",");
+        let ix = shared_index();
+        let _ = ix.try_search(&query, &SearchOptions { threshold: 0.0, ..SearchOptions::default() });
+        let _ = ix.try_search(&query, &SearchOptions::default());
+    }
+}
+
+#[test]
+fn a_family_part_of_legal_forms_alone_does_not_panic() {
+    let ix = index();
+    for query in [
+        "LTD LLC GMBH, Mohammed",
+        "LTD LLC, John Smith Ali",
+        "NASSER DE, Claudia",
+    ] {
+        let _ = ix.try_search(query, &SearchOptions::default());
+    }
+}
