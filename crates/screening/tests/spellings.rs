@@ -1452,7 +1452,7 @@ const TRICKY_WORDS: &[&str] = &[
 ];
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
 
     /// No arrangement of these words, with or without a comma anywhere, makes the search panic (a family part of
     /// legal forms alone once did: `LTD LLC GMBH, Mohammed`).
