@@ -22,6 +22,7 @@ use axum::Router;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -199,6 +200,9 @@ pub fn router_with(state: AppState, config: &Config, web: Option<Router>) -> Rou
         ))
         // Their 408 and 413 answers as problem documents.
         .layer(axum::middleware::map_response(problem::from_limits))
+        // A handler that panics (a defect, never an answer) gives the client a `server.error` problem instead of a
+        // dropped connection; the panic's message goes to the log only.
+        .layer(CatchPanicLayer::custom(problem::from_panic))
         // gzip or Brotli when the client accepts it (Accept-Encoding): a full assessment is about 99 KB of JSON,
         // which compresses about tenfold. Quality 4 rather than the codecs' defaults: Brotli's default (11) costs
         // tens of milliseconds per answer; at 4 both codecs cost a fraction of writing the document.

@@ -298,6 +298,17 @@ fn inner(e: &dyn std::error::Error) -> String {
     cur.to_string()
 }
 
+/// The answer to a handler that panicked: `server.error`, with the panic's message in the log and not in the
+/// answer (see [`crate::router_with`]).
+pub fn from_panic(payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let message = payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())
+        .unwrap_or("a panic without a message");
+    Problem::internal(&format_args!("a handler panicked: {message}")).into_response()
+}
+
 /// Gives the answers of the HTTP layer itself a problem document: tower-http's time limit (408, an empty body)
 /// and body limit (413, plain text, also from axum when a body over the limit is read as text). Applied outside
 /// both limits, so every route gets it.

@@ -2237,3 +2237,48 @@ async fn assessments_keep_the_dates_plans_and_answer_the_same() {
         .collect();
     assert_eq!(kept, ["2025-03-01", "2026-11-28", "2030-01-01"]);
 }
+
+#[tokio::test]
+async fn a_panicking_handler_answers_with_a_problem_not_a_dropped_connection() {
+    // The answer the service's panic layer gives (`router_with` installs it around every route): `server.error`,
+    // problem+json, and the panic's message in the log only, not in the answer.
+    let response =
+        aigov_api::problem::from_panic(Box::new(String::from("secret detail at index.rs:332")));
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .expect("a body")
+        .to_bytes();
+    let doc: Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(doc["type"], "/problems/server.error");
+    assert_eq!(doc["status"], 500);
+    assert!(!String::from_utf8_lossy(&body).contains("secret detail"));
+    // And a panic raised inside the layer as the router uses it becomes that answer.
+    let app = Router::new()
+        .route(
+            "/boom",
+            axum::routing::get(|| async {
+                panic!("boom");
+                #[allow(unreachable_code)]
+                ""
+            }),
+        )
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            aigov_api::problem::from_panic,
+        ));
+    let response = app
+        .oneshot(
+            Request::get("/boom")
+                .body(Body::empty())
+                .expect("a request"),
+        )
+        .await
+        .expect("an answer");
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+}
