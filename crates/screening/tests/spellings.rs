@@ -1468,7 +1468,8 @@ proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
 
     /// No arrangement of these words, with or without a comma anywhere, makes the search panic (a family part of
-    /// legal forms alone once did: `LTD LLC GMBH, Mohammed`).
+    /// legal forms alone once did: `LTD LLC GMBH, Mohammed`), and every hit's score is a share at or above the
+    /// threshold.
     #[test]
     fn search_never_panics_on_tricky_words(
         words in proptest::collection::vec(proptest::sample::select(TRICKY_WORDS), 0..9),
@@ -1481,8 +1482,16 @@ proptest::proptest! {
         }
         let query = parts.join(" ").replace(" ,", ",");
         let ix = shared_index();
-        let _ = ix.try_search(&query, &SearchOptions { threshold: 0.0, ..SearchOptions::default() });
-        let _ = ix.try_search(&query, &SearchOptions::default());
+        for threshold in [0.0, aigov_screening::DEFAULT_THRESHOLD] {
+            let hits = ix
+                .try_search(&query, &SearchOptions { threshold, ..SearchOptions::default() })
+                .unwrap_or_default();
+            for h in hits {
+                // Every score is a share, and every hit is at the threshold or above it.
+                proptest::prop_assert!((0.0..=1.0).contains(&h.score), "{query:?}: {}", h.score);
+                proptest::prop_assert!(h.score + 1e-6 >= threshold, "{query:?}: {}", h.score);
+            }
+        }
     }
 }
 
