@@ -882,15 +882,17 @@ impl Index {
     pub fn try_search(&self, query: &str, opts: &SearchOptions) -> Result<Vec<Hit>, ScreenError> {
         limits::check_length(query)?;
         let mut q = self.normalize_query(query);
-        // A query written `FAMILY, Given ...` whose family part is one word that is also a title (`MOULAVI, Ali
-        // Shams` for MULAVI, Ali Shams; Mulavi is a family name as well as the title Maulvi): there it is the
-        // family name, not a title set aside.
-        if let Some((family, _)) = query.split_once(',') {
-            if let [only] = self.normalize_query(family).tokens.as_slice() {
-                if normalize::is_title(&only.text) && !normalize::is_name_prefix(&only.text) {
-                    if let Some(t) = q.tokens.first_mut().filter(|t| t.text == only.text) {
-                        t.stop = false;
-                    }
+        // The family part of a query written `FAMILY, Given ...`, normalised once.
+        let family = query
+            .split_once(',')
+            .map(|(family, _)| self.normalize_query(family).tokens);
+        // A family part that is one word which is also a title (`MOULAVI, Ali Shams` for MULAVI, Ali Shams;
+        // Mulavi is a family name as well as the title Maulvi): there it is the family name, not a title set
+        // aside.
+        if let Some([only]) = family.as_deref() {
+            if normalize::is_title(&only.text) && !normalize::is_name_prefix(&only.text) {
+                if let Some(t) = q.tokens.first_mut().filter(|t| t.text == only.text) {
+                    t.stop = false;
                 }
             }
         }
@@ -908,12 +910,7 @@ impl Index {
         // Where a query written `FAMILY, Given ...` has its first given name.
         // At most the query's own word count: a family part made of legal forms alone keeps them when
         // normalised by itself, but the whole query sets them aside (`LTD LLC GMBH, Mohammed`).
-        let q_given = query.split_once(',').map(|(family, _)| {
-            self.normalize_query(family)
-                .tokens
-                .len()
-                .min(q.tokens.len())
-        });
+        let q_given = family.map(|f| f.len().min(q.tokens.len()));
         // The query's own middle names and patronymics weigh what the listed ones do; the second syllable of
         // a Korean given name is not a middle name (see [`roles_of`]).
         let korean = q_given == Some(1)
