@@ -1990,33 +1990,34 @@ impl Index {
                 notes.push(format!("vessel prefix set aside: {l}"));
             }
         }
-        // One given or middle name of the query's own (`GHAILANI, Abubakary Khalfan Ahmed` for GHAILANI, Ahmed
-        // Khalfan), the family name matched.
-        // A company's query with one generic, organisation or place word of its own (`YA MAHDI INDUSTRIAL
-        // COMPLEX` for YA MAHDI INDUSTRIES GROUP), two distinctive listed words matched.
-        let generic_added_one = !person && distinctive >= 2 && {
-            let own: Vec<usize> = (0..qtoks.len())
-                .filter(|&i| !qused[i] && !normalize::is_stop(&qtoks[i].text))
-                .collect();
-            own.len() == 1 && {
-                let w = &qtoks[own[0]].text;
+        // The words of its own a closest-name raise may allow (see [`OwnWords`]): the query's identifying words
+        // left unmatched ...
+        let own: Vec<usize> = (0..qtoks.len())
+            .filter(|&i| !qused[i] && !normalize::is_stop(&qtoks[i].text))
+            .collect();
+        let own_words = if person {
+            // ... for a person, one given or middle name (`GHAILANI, Abubakary Khalfan Ahmed` for GHAILANI,
+            // Ahmed Khalfan), or several after the query's first given name when that is the listed first
+            // given name (the father's and grandfather's names written after a listed `FAMILY, Given`:
+            // `AL-JALAHMAH, Jabir Abdallah Jabir Ahmad` for AL-JALAMAH, Jaber), the family name matched ...
+            q_given
+                .filter(|&qg| {
+                    let family = (0..qg).any(|i| qused[i] && !normalize::is_stop(&qtoks[i].text));
+                    let chain_after = own.len() >= 2
+                        && own.iter().all(|&i| i > qg)
+                        && listed_given_at.is_some_and(|g| nused[g] && nq[g] == qg);
+                    family && ((own.len() == 1 && own[0] >= qg) || chain_after)
+                })
+                .map(|_| OwnWords::GivenNames)
+        } else {
+            // ... for a company, one generic, organisation or place word (`YA MAHDI INDUSTRIAL COMPLEX` for YA
+            // MAHDI INDUSTRIES GROUP), two distinctive listed words matched.
+            let generic = |w: &str| {
                 normalize::is_generic(w) || normalize::is_org_word(w) || normalize::is_place_word(w)
-            }
+            };
+            (distinctive >= 2 && own.len() == 1 && generic(&qtoks[own[0]].text))
+                .then_some(OwnWords::GenericWord)
         };
-        let given_names_added = person
-            && q_given.is_some_and(|qg| {
-                let own: Vec<usize> = (0..qtoks.len())
-                    .filter(|&i| !qused[i] && !normalize::is_stop(&qtoks[i].text))
-                    .collect();
-                let family = (0..qg).any(|i| qused[i] && !normalize::is_stop(&qtoks[i].text));
-                // Or several, all after the query's first given name, which is the listed first given name:
-                // the father's and grandfather's names written after a listed `FAMILY, Given`
-                // (`AL-JALAHMAH, Jabir Abdallah Jabir Ahmad` for AL-JALAMAH, Jaber).
-                let chain_after = own.len() >= 2
-                    && own.iter().all(|&i| i > qg)
-                    && listed_given_at.is_some_and(|g| nused[g] && nq[g] == qg);
-                family && ((own.len() == 1 && own[0] >= qg) || chain_after)
-            });
         let mut ignored: Vec<String> = q.legal.clone();
         for l in rec.legal.iter() {
             if !ignored.iter().any(|i| i == &**l) {
@@ -2040,13 +2041,7 @@ impl Index {
             name_coverage: ncov,
             country: None,
             notes,
-            own_words: if given_names_added {
-                Some(OwnWords::GivenNames)
-            } else if generic_added_one {
-                Some(OwnWords::GenericWord)
-            } else {
-                None
-            },
+            own_words,
         };
         (score, expl)
     }
