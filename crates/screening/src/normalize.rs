@@ -1150,7 +1150,7 @@ fn legal_prefix(w: &str) -> bool {
 }
 
 /// The forms of Mexican companies as their names end (Ley General de Sociedades Mercantiles: the sociedad anónima
-/// and the sociedad de responsabilidad limitada, `de capital variable` under Art. 213; the sociedad anónima
+/// and the sociedad de responsabilidad limitada, `de capital variable` under Art. 1 and Chapter VIII; the sociedad anónima
 /// promotora de inversión and bursátil of the Ley del Mercado de Valores; the sociedad de producción rural of the
 /// Ley Agraria), as the normaliser writes them, longest first: the words `de`, `s`, `cv` alone are not forms.
 const MEXICAN_FORMS: &[&[&str]] = &[
