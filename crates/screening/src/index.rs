@@ -952,8 +952,11 @@ impl Index {
             // Hits up to [`LEAD_BONUS`] below the threshold are kept until [`dominate`] has seen them (the
             // closest listed name may be raised above it), and those up to [`LEAD_MARGIN`] below these, which
             // it must lead.
-            // Lower ones, down to [`CLEAR_LEAD`] below these, are kept to measure the clear lead.
-            if score + 2.0 * LEAD_BONUS + CLEAR_LEAD + 1e-6 < opts.threshold {
+            // Lower ones, down to [`CLEAR_LEAD`] below these, are kept to measure the clear lead. The floor is
+            // set by the default threshold (or the threshold asked, when lower) so that a hit's score does not
+            // depend on the threshold asked (see [`dominate`]).
+            if score + 2.0 * LEAD_BONUS + CLEAR_LEAD + 1e-6 < opts.threshold.min(DEFAULT_THRESHOLD)
+            {
                 continue;
             }
             let hit = Hit {
@@ -2159,7 +2162,9 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
     }) {
         let best = hits[bi].score;
         // The lead is measured against the candidates down to [`LEAD_BONUS`] + [`LEAD_MARGIN`] below the
-        // threshold (so it does not depend on the threshold given), the clear lead against all those kept.
+        // default threshold, the clear lead against those down to twice [`LEAD_BONUS`] and [`CLEAR_LEAD`]
+        // below it: fixed floors, not the threshold asked, so that a hit scores the same whatever threshold
+        // the search is made at (`--threshold 0.7` shows the hits of 0.85 with their scores, and more).
         let others = || {
             hits.iter()
                 .enumerate()
@@ -2167,9 +2172,11 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
                 .map(|(_, h)| h.score)
         };
         let next = others()
-            .filter(|s| s + LEAD_BONUS + LEAD_MARGIN + 1e-6 >= threshold)
+            .filter(|s| s + LEAD_BONUS + LEAD_MARGIN + 1e-6 >= DEFAULT_THRESHOLD)
             .fold(0.0f32, f32::max);
-        let next_any = others().fold(0.0f32, f32::max);
+        let next_any = others()
+            .filter(|s| s + 2.0 * LEAD_BONUS + CLEAR_LEAD + 1e-6 >= DEFAULT_THRESHOLD)
+            .fold(0.0f32, f32::max);
         let e = &hits[bi].explanation;
         let capped = e.notes.iter().any(|n| n.contains("capped at"));
         let added = e.unmatched_query.iter().any(|w| !normalize::is_stop(w));
@@ -2298,7 +2305,65 @@ fn acronyms(n: &Normalized) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::jaro_winkler;
+    use super::{dominate, jaro_winkler, Explanation, Hit, MatchKind, MatchPart, OwnWords};
+    use crate::model::Entry;
+
+    /// A hit on `entry` at `score` whose query words all matched but one given name of its own, as
+    /// `LUKASHENKA, Aliaksandr Grigorievich` scores against LUKASHENKA, Alyaksandr Hryhoryavich.
+    fn hit(entry: usize, score: f32) -> Hit {
+        let pair = |w: &str| MatchPart {
+            query: w.to_string(),
+            listed: w.to_string(),
+            how: MatchKind::Exact,
+            similarity: 1.0,
+        };
+        Hit {
+            entry,
+            matched_name: String::new(),
+            alias: false,
+            score,
+            explanation: Explanation {
+                matched: vec![pair("lukashenka"), pair("aliaksandr")],
+                unmatched_query: vec!["grigorievich".to_string()],
+                unmatched_listed: Vec::new(),
+                ignored: Vec::new(),
+                query_coverage: 0.8,
+                name_coverage: 1.0,
+                country: None,
+                notes: Vec::new(),
+                own_words: Some(OwnWords::GivenNames),
+            },
+        }
+    }
+
+    #[test]
+    fn the_raise_does_not_depend_on_the_threshold_asked() {
+        // The closest name at 0.849 and another at 0.74: 0.109 apart, short of the lead a query with a given
+        // name of its own needs, whatever the threshold asked. The lead was once measured against the
+        // candidates near the threshold asked, so the other name (below that floor at 0.85, above it at 0.70)
+        // raised the first one at 0.85 only.
+        let entries = vec![Entry::default(), Entry::default()];
+        let scores_at = |threshold: f32| {
+            let mut hits = vec![hit(0, 0.849), hit(1, 0.74)];
+            dominate(&mut hits, &entries, threshold);
+            hits.iter()
+                .filter(|h| h.score + 1e-6 >= 0.85)
+                .map(|h| (h.entry, h.score))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(scores_at(0.85), scores_at(0.7));
+        assert_eq!(scores_at(0.85), scores_at(0.0));
+        // ... and with the other name lower (0.70), clear of the lead needed, it is raised at every threshold.
+        let raised_at = |threshold: f32| {
+            let mut hits = vec![hit(0, 0.849), hit(1, 0.70)];
+            dominate(&mut hits, &entries, threshold);
+            hits.iter().find(|h| h.entry == 0).map(|h| h.score)
+        };
+        for threshold in [0.0, 0.7, 0.85] {
+            let score = raised_at(threshold).unwrap_or_default();
+            assert!((score - 0.899).abs() < 1e-4, "at {threshold}: {score}");
+        }
+    }
 
     #[test]
     fn jaro_winkler_is_strsims() {
