@@ -1728,3 +1728,61 @@ fn help_and_version() {
     let r = run_with(&["frobnicate"], None, None);
     assert_eq!(r.code, 2);
 }
+
+/// The README's summary of the corpus (`N instruments, M rules, K examples run as tests` and the catalogue's
+/// `N common controls`) is what `aigov corpus lint` counts in the embedded corpus: a figure a reader trusts
+/// first, kept true by this test rather than by memory.
+#[test]
+fn the_readme_counts_the_embedded_corpus() {
+    let lint = run_with(&["corpus", "lint"], None, None);
+    assert_eq!(lint.code, 0, "{}", lint.stderr);
+    let count = |what: &str, text: &str| -> Option<u64> {
+        let at = text.find(&format!(" {what}"))?;
+        text[..at]
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .next()?
+            .parse()
+            .ok()
+    };
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))
+        .expect("README.md is readable");
+    let summary = readme
+        .lines()
+        .find(|l| l.contains("instruments,") && l.contains("examples"))
+        .expect("the README states the corpus's size");
+    for what in ["instruments", "rules", "examples"] {
+        assert_eq!(
+            count(what, summary),
+            count(what, &lint.stdout),
+            "README says {summary:?}; `aigov corpus lint` says {:?}",
+            lint.stdout
+        );
+    }
+    // ... and the date the corpus is reviewed up to is corpus.yaml's `reviewed_until`.
+    let manifest = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../corpus/corpus.yaml"
+    ))
+    .expect("corpus/corpus.yaml is readable");
+    let until = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("reviewed_until:"))
+        .map(str::trim)
+        .and_then(|d| jiff::civil::Date::strptime("%Y-%m-%d", d).ok())
+        .expect("corpus.yaml has reviewed_until");
+    let written = until.strftime("reviewed up to %-d %B %Y").to_string();
+    assert!(
+        readme.contains(&written),
+        "the README should say {written:?} (corpus/corpus.yaml)"
+    );
+    let controls = readme
+        .lines()
+        .find(|l| l.contains("common controls"))
+        .expect("the README states the catalogue's size");
+    assert_eq!(
+        count("common controls", controls),
+        count("controls", &lint.stdout),
+        "README says {controls:?}; `aigov corpus lint` says {:?}",
+        lint.stdout
+    );
+}
