@@ -993,25 +993,14 @@ impl Index {
 
     /// Pairs the identifying words left unmatched on both sides by their written similarity (see
     /// [`residual_sim`]), best pair first, each word at most once.
-    #[allow(clippy::too_many_arguments)]
-    fn residual_pairs(
-        &self,
-        qtoks: &[QTok],
-        ntoks: &[TokId],
-        qused: &mut [bool],
-        nused: &mut [bool],
-        qsim: &mut [f32],
-        nsim: &mut [f32],
-        nq: &mut [usize],
-        matched: &mut Vec<MatchPart>,
-    ) {
+    fn residual_pairs(&self, qtoks: &[QTok], ntoks: &[TokId], al: &mut Alignment) {
         let mut cands: Vec<(f32, f32, usize, usize)> = Vec::new();
         for (qi, qt) in qtoks.iter().enumerate() {
-            if qused[qi] || !residual_word(&qt.text) {
+            if al.qused[qi] || !residual_word(&qt.text) {
                 continue;
             }
             for (ni, &nt) in ntoks.iter().enumerate() {
-                if nused[ni] || self.stop[nt as usize] {
+                if al.nused[ni] || self.stop[nt as usize] {
                     continue;
                 }
                 let listed = &*self.strs[nt as usize];
@@ -1025,22 +1014,21 @@ impl Index {
         }
         cands.sort_by(|a, b| b.0.total_cmp(&a.0));
         for (credit, jw, qi, ni) in cands {
-            if qused[qi] || nused[ni] {
+            if !al.free(qi..qi + 1, ni..ni + 1) {
                 continue;
             }
-            qused[qi] = true;
-            nused[ni] = true;
-            qsim[qi] = credit;
-            nsim[ni] = credit;
-            nq[ni] = qi;
-            matched.push(MatchPart {
-                query: qtoks[qi].text.clone(),
-                listed: self.strs[ntoks[ni] as usize].to_string(),
-                how: MatchKind::Equivalent {
-                    rule: format!("{RESIDUAL_RULE} (Jaro-Winkler {jw:.2})"),
+            al.pair(
+                qi..qi + 1,
+                ni..ni + 1,
+                MatchPart {
+                    query: qtoks[qi].text.clone(),
+                    listed: self.strs[ntoks[ni] as usize].to_string(),
+                    how: MatchKind::Equivalent {
+                        rule: format!("{RESIDUAL_RULE} (Jaro-Winkler {jw:.2})"),
+                    },
+                    similarity: credit,
                 },
-                similarity: credit,
-            });
+            );
         }
     }
 
@@ -1049,27 +1037,15 @@ impl Index {
     /// a leftover one-letter word after the family name and a leftover word of three letters or more that
     /// starts with it are paired, with [`INITIAL_SIM`] as credit, named in the explanation. Only a listed
     /// given or middle name, not the family name.
-    #[allow(clippy::too_many_arguments)]
-    fn initial_pairs(
-        &self,
-        qtoks: &[QTok],
-        ntoks: &[TokId],
-        roles: &[Role],
-        qused: &mut [bool],
-        nused: &mut [bool],
-        qsim: &mut [f32],
-        nsim: &mut [f32],
-        nq: &mut [usize],
-        matched: &mut Vec<MatchPart>,
-    ) {
+    fn initial_pairs(&self, qtoks: &[QTok], ntoks: &[TokId], roles: &[Role], al: &mut Alignment) {
         let given = |ni: usize| matches!(roles[ni], Role::Given | Role::Middle);
-        for qi in 1..qtoks.len() {
-            if qused[qi] {
+        for (qi, qt) in qtoks.iter().enumerate().skip(1) {
+            if al.qused[qi] {
                 continue;
             }
-            let q = qtoks[qi].text.as_bytes();
+            let q = qt.text.as_bytes();
             let Some(ni) = (0..ntoks.len()).find(|&ni| {
-                if nused[ni] || !given(ni) || self.stop[ntoks[ni] as usize] {
+                if al.nused[ni] || !given(ni) || self.stop[ntoks[ni] as usize] {
                     return false;
                 }
                 let l = self.strs[ntoks[ni] as usize].as_bytes();
@@ -1078,20 +1054,19 @@ impl Index {
             }) else {
                 continue;
             };
-            qused[qi] = true;
-            nused[ni] = true;
-            qsim[qi] = INITIAL_SIM;
-            nsim[ni] = INITIAL_SIM;
-            nq[ni] = qi;
             let listed = self.strs[ntoks[ni] as usize].to_string();
-            matched.push(MatchPart {
-                query: qtoks[qi].text.clone(),
-                listed: listed.clone(),
-                how: MatchKind::Equivalent {
-                    rule: format!("initial: {} = {listed}", qtoks[qi].text),
+            al.pair(
+                qi..qi + 1,
+                ni..ni + 1,
+                MatchPart {
+                    query: qt.text.clone(),
+                    how: MatchKind::Equivalent {
+                        rule: format!("initial: {} = {listed}", qt.text),
+                    },
+                    listed,
+                    similarity: INITIAL_SIM,
                 },
-                similarity: INITIAL_SIM,
-            });
+            );
         }
     }
 
@@ -1559,64 +1534,42 @@ impl Index {
             }
         }
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut qsim = vec![0.0f32; qtoks.len()];
-        let mut nsim = vec![0.0f32; ntoks.len()];
-        let mut qused = vec![false; qtoks.len()];
-        let mut nused = vec![false; ntoks.len()];
-        // The first query token each listed token was aligned with.
-        let mut nq = vec![usize::MAX; ntoks.len()];
-        let mut matched = Vec::new();
+        let mut al = Alignment::new(qtoks.len(), ntoks.len());
         for (sim, (qa, qb), (na, nb), how) in pairs {
-            if qused[qa..qb].iter().any(|&u| u) || nused[na..nb].iter().any(|&u| u) {
+            if !al.free(qa..qb, na..nb) {
                 continue;
             }
-            for i in qa..qb {
-                qused[i] = true;
-                qsim[i] = sim;
-            }
-            for i in na..nb {
-                nused[i] = true;
-                nsim[i] = sim;
-                nq[i] = qa;
-            }
-            matched.push(MatchPart {
-                query: qtoks[qa..qb]
-                    .iter()
-                    .map(|t| t.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                listed: (na..nb).map(nstr).collect::<Vec<_>>().join(" "),
-                how,
-                similarity: sim,
-            });
+            al.pair(
+                qa..qb,
+                na..nb,
+                MatchPart {
+                    query: qtoks[qa..qb]
+                        .iter()
+                        .map(|t| t.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    listed: (na..nb).map(nstr).collect::<Vec<_>>().join(" "),
+                    how,
+                    similarity: sim,
+                },
+            );
         }
         // The words left over on both sides after the alignment, paired by how alike they are written as a
         // whole (Jaro-Winkler of their transliteration folds): spellings further apart than the misspelling
         // and fold rules reach (`UKHNALEV` / UKHNALYOVA, `PHITCHAYOT` / PICHAYOS, `ARTYOM` / ARTEM) still say
         // more than a word with no counterpart at all. Partial credit, named in the explanation.
-        self.residual_pairs(
-            qtoks,
-            ntoks,
-            &mut qused,
-            &mut nused,
-            &mut qsim,
-            &mut nsim,
-            &mut nq,
-            &mut matched,
-        );
+        self.residual_pairs(qtoks, ntoks, &mut al);
         if rec.roles.contains(&Role::Given) {
-            self.initial_pairs(
-                qtoks,
-                ntoks,
-                &rec.roles,
-                &mut qused,
-                &mut nused,
-                &mut qsim,
-                &mut nsim,
-                &mut nq,
-                &mut matched,
-            );
+            self.initial_pairs(qtoks, ntoks, &rec.roles, &mut al);
         }
+        let Alignment {
+            qused,
+            nused,
+            qsim,
+            nsim,
+            nq,
+            matched,
+        } = al;
         // A place word the query adds to a listed company's name (`SHANGHAI`, `LEBANESE`) says where, not who:
         // it weighs little. Not when it stands for a place of the listed name's own (`BANCO NACIONAL DE
         // MEXICO` is not `BANCO NACIONAL DE CUBA`).
@@ -2241,6 +2194,57 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
         }
     }
     hits.retain(|h| h.score + 1e-6 >= threshold);
+}
+
+/// The alignment of a query's words with a listed name's, built pair by pair: which words are paired, with
+/// what similarity, and the pairs as the explanation shows them.
+struct Alignment {
+    /// Whether each query word is paired.
+    qused: Vec<bool>,
+    /// Whether each listed word is paired.
+    nused: Vec<bool>,
+    /// Each query word's similarity to its pair (0 when unpaired).
+    qsim: Vec<f32>,
+    /// Each listed word's similarity to its pair (0 when unpaired).
+    nsim: Vec<f32>,
+    /// The first query word each listed word was paired with (`usize::MAX` when unpaired).
+    nq: Vec<usize>,
+    /// The pairs, in the order they were made.
+    matched: Vec<MatchPart>,
+}
+
+impl Alignment {
+    /// No word paired yet.
+    fn new(query_words: usize, listed_words: usize) -> Self {
+        Alignment {
+            qused: vec![false; query_words],
+            nused: vec![false; listed_words],
+            qsim: vec![0.0; query_words],
+            nsim: vec![0.0; listed_words],
+            nq: vec![usize::MAX; listed_words],
+            matched: Vec::new(),
+        }
+    }
+
+    /// Whether none of the query words `q` and listed words `n` is paired yet.
+    fn free(&self, q: std::ops::Range<usize>, n: std::ops::Range<usize>) -> bool {
+        !self.qused[q].iter().any(|&u| u) && !self.nused[n].iter().any(|&u| u)
+    }
+
+    /// Pairs the query words `q` with the listed words `n` at the similarity of `part`, which records the pair.
+    fn pair(&mut self, q: std::ops::Range<usize>, n: std::ops::Range<usize>, part: MatchPart) {
+        let first = q.start;
+        for i in q {
+            self.qused[i] = true;
+            self.qsim[i] = part.similarity;
+        }
+        for i in n {
+            self.nused[i] = true;
+            self.nsim[i] = part.similarity;
+            self.nq[i] = first;
+        }
+        self.matched.push(part);
+    }
 }
 
 /// The forms a listed name is indexed under: the name itself, and the names it writes inside itself — each side
