@@ -1839,8 +1839,11 @@ impl Index {
             }
         }
         for (t, &used) in qtoks.iter().zip(&qused) {
+            // One rule may have made several words (a web address's), named once.
             if let (Some(rule), true) = (&t.rule, used) {
-                notes.push(rule.clone());
+                if !notes.contains(rule) {
+                    notes.push(rule.clone());
+                }
             }
             if !used && normalize::is_title(&t.text) {
                 notes.push(format!("title or honorific set aside: {}", t.text));

@@ -86,6 +86,8 @@ pub fn normalize(name: &str) -> Normalized {
 /// how a run of pinyin syllables is split into words (丹东鸿祥 → dandong hongxiang).
 pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized {
     let name = strip_boilerplate(name);
+    let address = web_address(name);
+    let name = address.as_ref().map_or(name, |(words, _)| words.as_str());
     let mut raw: Vec<Token> = Vec::new();
     let mut latin = String::new();
     let mut han = String::new();
@@ -116,7 +118,71 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
     // Setting a legal form or prefix aside can leave single letters side by side (`A YK A`: `yk` is a legal
     // form): join them as if written so, or normalising the key again would join them then (not idempotent).
     n.tokens = join_letters(std::mem::take(&mut n.tokens));
+    if let Some((_, rule)) = address {
+        for t in n.tokens.iter_mut().filter(|t| t.rule.is_none()) {
+            t.rule = Some(rule.clone());
+        }
+    }
     n
+}
+
+/// Generic top-level domains that mark a word with dots as a web address without `www.` (`KAHANETZADAK.COM`).
+const GENERIC_TLDS: &[&str] = &[
+    "com", "net", "org", "info", "biz", "edu", "gov", "int", "mil", "io", "ai", "app", "co", "online", "site",
+    "tech",
+];
+
+/// Second-level labels that countries put before their code (`.com.pe`, `.org.by`, `.co.uk`, `.ac.ir`).
+const SECOND_LEVEL: &[&str] = &["com", "net", "org", "gov", "edu", "ac", "co", "or", "ne", "go"];
+
+/// A web address written as a name (`WWW.SERCUBA.COM`, `https://www.aerocontinente.com.pe/`, OFAC lists some as
+/// aliases): the words of its host before the domain suffix, hyphens read as spaces (`www.cuba-shop.net` →
+/// `cuba shop`), and the rule for the explanation. Only one word with dots, read as an address when it starts
+/// with a scheme or `www.`, or ends in a generic top-level domain (`.com`, `.org` ...) or a country's second-level
+/// one (`.com.pe`): `S.A.`, `CO.LTD` and `J.P.MORGAN` are not addresses.
+fn web_address(name: &str) -> Option<(String, String)> {
+    let written = name.trim();
+    if written.is_empty() || written.contains(char::is_whitespace) || !written.is_ascii() {
+        return None;
+    }
+    let lower = written.to_ascii_lowercase();
+    let (schemed, rest) = match lower.split_once("://") {
+        Some(("http" | "https", rest)) => (true, rest),
+        Some(_) => return None,
+        None => (false, lower.as_str()),
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.split_once(':').map_or(host, |(h, _)| h);
+    let (www, host) = match host.strip_prefix("www.") {
+        Some(h) => (true, h),
+        None => (false, host),
+    };
+    let labels: Vec<&str> = host.split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    if labels.len() < 2 || !labels.iter().all(label_ok) {
+        return None;
+    }
+    let tld = labels[labels.len() - 1];
+    let country = tld.len() == 2 && tld.bytes().all(|b| b.is_ascii_lowercase());
+    let second = labels.len() >= 3 && SECOND_LEVEL.contains(&labels[labels.len() - 2]);
+    let suffix = if country && second {
+        2
+    } else if GENERIC_TLDS.contains(&tld) || (country && (schemed || www)) {
+        1
+    } else {
+        return None;
+    };
+    let words = labels[..labels.len() - suffix].join(" ").replace('-', " ");
+    if !words.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let rule = format!("web address read as its name: {lower} = {words}");
+    Some((words, rule))
 }
 
 /// The Arabic article written as it is said before a "sun letter" (t, th, d, dh, r, z, s, sh, n), which it
@@ -1527,6 +1593,44 @@ mod tests {
         assert_eq!(normalize("YARD NO. 457").key(), "yard 457");
         // No is a Korean family name.
         assert!(normalize("NO, Kwang Chol").key().starts_with("no "));
+    }
+
+    #[test]
+    fn a_web_address_is_read_as_the_name_it_spells() {
+        for (written, words) in [
+            ("WWW.SERCUBA.COM", "sercuba"),
+            ("KAHANETZADAK.COM", "kahanetzadak"),
+            ("WWW.CUBA-SHOP.NET", "cuba shop"),
+            ("WWW.AEROCONTINENTE.COM.PE", "aerocontinente"),
+            ("https://www.bntd.by/en/about?x=1", "bntd"),
+            ("http://example.co.uk:8080/", "example"),
+        ] {
+            assert_eq!(key(written), words, "{written}");
+            let n = normalize(written);
+            assert!(
+                n.tokens.iter().all(|t| t
+                    .rule
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with("web address read as its name"))),
+                "{written}: {n:?}"
+            );
+        }
+        // Dotted abbreviations, a legal form written with a dot, a number and a name with spaces are not
+        // addresses.
+        for written in [
+            "S.A.",
+            "J.P.MORGAN",
+            "CO.LTD",
+            "NO.39",
+            "MR.AB",
+            "SHOP.COM TRADING",
+            "ftp://files.example.com",
+        ] {
+            assert!(
+                normalize(written).tokens.iter().all(|t| t.rule.is_none()),
+                "{written}"
+            );
+        }
     }
 
     fn key(s: &str) -> String {

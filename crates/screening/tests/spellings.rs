@@ -1507,6 +1507,26 @@ fn a_family_part_of_legal_forms_alone_does_not_panic() {
     }
 }
 
+#[test]
+fn a_web_address_is_screened_as_the_name_it_spells() {
+    // OFAC lists WWW.SERCUBA.COM as an alias of SERCUBA and WWW.AEROCONTINENTE.COM.PE of AERO CONTINENTE S.A;
+    // a counterparty's website is screened the same way.
+    let ix = index();
+    let rule = "web address read as its name";
+    assert_hit_by(&ix, "WWW.SERCUBA.COM", "SERCUBA", rule);
+    assert_hit_by(&ix, "https://www.sercuba.com/en/contact", "SERCUBA", rule);
+    assert_hit_by(
+        &ix,
+        "WWW.AEROCONTINENTE.COM.PE",
+        "AERO CONTINENTE S.A",
+        rule,
+    );
+    // The rule is named once, however many words the address makes.
+    let h = hit(&ix, "www.aero-continente.com", "AERO CONTINENTE S.A").expect("a hit");
+    let text = h.explanation.describe(h.score);
+    assert_eq!(text.matches(rule).count(), 1, "{text}");
+}
+
 /// The words of the fixture's listed names (family and given names, company words), each as written.
 fn listed_words() -> &'static [String] {
     static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
