@@ -128,12 +128,14 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
 
 /// Generic top-level domains that mark a word with dots as a web address without `www.` (`KAHANETZADAK.COM`).
 const GENERIC_TLDS: &[&str] = &[
-    "com", "net", "org", "info", "biz", "edu", "gov", "int", "mil", "io", "ai", "app", "co", "online", "site",
-    "tech",
+    "com", "net", "org", "info", "biz", "edu", "gov", "int", "mil", "io", "ai", "app", "co",
+    "online", "site", "tech",
 ];
 
 /// Second-level labels that countries put before their code (`.com.pe`, `.org.by`, `.co.uk`, `.ac.ir`).
-const SECOND_LEVEL: &[&str] = &["com", "net", "org", "gov", "edu", "ac", "co", "or", "ne", "go"];
+const SECOND_LEVEL: &[&str] = &[
+    "com", "net", "org", "gov", "edu", "ac", "co", "or", "ne", "go",
+];
 
 /// A web address written as a name (`WWW.SERCUBA.COM`, `https://www.aerocontinente.com.pe/`, OFAC lists some as
 /// aliases): the words of its host before the domain suffix, hyphens read as spaces (`www.cuba-shop.net` →
@@ -285,10 +287,12 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
                 }
             }
         }
-        // Written apart: X [al] din.
+        // Written apart: X [al] din, the article also written as the vowel before it alone (`SHAHAB-U-DIN`,
+        // `SAFI A-DIN`: Shihab-u-d-din with the case ending said and the article elided).
         if latin(t) && DIN.contains(&t.text.as_str()) && !out.is_empty() {
             let mut k = out.len() - 1;
-            if ARTICLE.contains(&out[k].text.as_str()) && k > 0 {
+            let connector = |w: &str| ARTICLE.contains(&w) || matches!(w, "u" | "a" | "e" | "i");
+            if connector(&out[k].text) && k > 0 {
                 k -= 1;
             }
             let stem = out[k].text.clone();

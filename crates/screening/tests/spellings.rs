@@ -1508,6 +1508,25 @@ fn a_family_part_of_legal_forms_alone_does_not_panic() {
 }
 
 #[test]
+fn the_article_of_a_compound_in_din_written_as_a_vowel_alone() {
+    // OFAC's own aliases: SHAHAB-U-DIN for SHAHAB-UD-DIN, SAFI A-DIN for SAFIEDDINE (Shihab-u-d-din: the case
+    // ending said, the article elided).
+    let ix = index();
+    assert_hit_by(
+        &ix,
+        "ABDUL HAMEED SHAHAB-U-DIN",
+        "ABDUL HAMEED SHAHAB-UD-DIN",
+        "Arabic compound: shahab u din = shahabuddin",
+    );
+    assert_hit_by(
+        &ix,
+        "SAFI A-DIN, Hashem",
+        "SAFIEDDINE, Hashem",
+        "Arabic compound: safi a din = safiuddin",
+    );
+}
+
+#[test]
 fn a_web_address_is_screened_as_the_name_it_spells() {
     // OFAC lists WWW.SERCUBA.COM as an alias of SERCUBA and WWW.AEROCONTINENTE.COM.PE of AERO CONTINENTE S.A;
     // a counterparty's website is screened the same way.
