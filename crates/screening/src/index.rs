@@ -1819,7 +1819,11 @@ impl Index {
         // list: "Pioneer Foods Company" is not the listed PIONEER (measured on the generated negatives: a rule
         // that allowed it when the other words were generic found 15 more aliases and made 6 false hits in 300
         // unrelated company names).
+        // ... and only when the query is longer: a word of its own left over (`HARDAN, As'ad` against HASAN,
+        // As'ad pairs every word, one only by its written similarity; nothing is found whole).
+        let longer = (0..qtoks.len()).any(|i| !qused[i] && !normalize::is_stop(&qtoks[i].text));
         if !relative
+            && longer
             && matched_listed.len() >= WHOLE_NAME_MIN_TOKENS
             && matched_weight
                 >= if person {
