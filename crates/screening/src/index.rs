@@ -381,6 +381,9 @@ pub struct Index {
     acronyms: FxHashMap<Box<str>, Vec<NameId>>,
     compact: FxHashMap<Box<str>, Vec<NameId>>,
     max_idf: f32,
+    /// The vocabulary words that the list uses as given names in Arabic naming (see [`arabic_naming_words`]),
+    /// by token.
+    arabic_given: Vec<bool>,
     /// Listed names left out because they are outside the bounds of [`crate::limits`].
     rejected: Vec<(usize, ScreenError)>,
 }
@@ -720,6 +723,7 @@ impl Index {
             })
             .collect();
         ix.max_idf = (1.0 + total).ln();
+        ix.arabic_given = arabic_naming_words(&ix.names, &ix.strs);
         for (tid, s) in ix.strs.iter().enumerate() {
             // Very long words are matched exactly only: their 1-deletion variants would cost the square of
             // their length.
@@ -835,7 +839,8 @@ impl Index {
             .map(|x| x.len() * 2 + 16 + map_entry)
             .sum::<usize>()
             + self.stop.len()
-            + self.idf.len() * 4;
+            + self.idf.len() * 4
+            + self.arabic_given.len();
         let postings: usize = self.postings.iter().map(|p| p.capacity() * 4 + 24).sum();
         let deletions: usize = self
             .deletions
@@ -1789,9 +1794,22 @@ impl Index {
         // (Spanish usage, `TREVINO MORALES, Oscar Omar`): there a word before the listed given name is a
         // second given name, when the listed given name is among the query's given names (measured on the
         // tuning half: 12 more aliases found for one more wrong-party hit).
+        // ... only in Arabic naming usage, where a name before the person's own is a son's: a Western, African
+        // or Burmese given name or title before the listed ones is the person's own (`NTAGANDA, Jean Bosco` for
+        // NTAGANDA, Bosco; `MYINT, Saw Tun Aung` for MYINT, Tun Aung; measured on the tuning half).
+        let arabic_word = |w: &str| {
+            arabic_marker(w)
+                || self
+                    .vocab
+                    .get(w)
+                    .is_some_and(|&t| self.arabic_given[t as usize])
+        };
+        let arabic = qtoks.iter().any(|t| arabic_word(&t.text))
+            || (0..ntoks.len()).any(|i| arabic_word(nstr(i)));
         let relative = match (q_given, listed_given) {
             (Some(qg), Some(g)) => {
-                qg < qtoks.len()
+                arabic
+                    && qg < qtoks.len()
                     && !qused[qg]
                     && !normalize::is_name_prefix(&qtoks[qg].text)
                     && nused[g]
@@ -2201,6 +2219,38 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
         }
     }
     hits.retain(|h| h.score + 1e-6 >= threshold);
+}
+
+/// Whether a word marks a person's name as written in Arabic naming usage: the article, ibn / bin, abu, a
+/// compound in abd-, or a given name of the tables of [`translit`] (Muhammad, Husayn, Yusuf ...).
+fn arabic_marker(w: &str) -> bool {
+    matches!(w, "al" | "bin" | "ibn" | "bint" | "abu")
+        || (w.starts_with("abdul") && w.len() > 5)
+        || normalize::is_name_prefix(w)
+        || translit::is_arabic_given_name(w)
+}
+
+/// The listed persons' given and middle names that the list uses in Arabic naming, learnt from the list
+/// itself: a word is one when at least two listed persons bear it as a given or middle name, and most of them
+/// have a marker of that usage in their names ([`arabic_marker`]: `AL-RAWI, Talib`, `ABU ..., Tariq`). The
+/// tables name a few dozen given names; the list knows hundreds more (Tariq, Azam, Muammar).
+fn arabic_naming_words(names: &[NameRec], strs: &[Box<str>]) -> Vec<bool> {
+    let mut bearers = vec![0u32; strs.len()];
+    let mut marked = vec![0u32; strs.len()];
+    for rec in names.iter().filter(|r| r.roles.contains(&Role::Given)) {
+        let arabic = rec.tokens.iter().any(|&t| arabic_marker(&strs[t as usize]));
+        for (i, &t) in rec.tokens.iter().enumerate() {
+            if matches!(rec.roles[i], Role::Given | Role::Middle) {
+                bearers[t as usize] += 1;
+                marked[t as usize] += u32::from(arabic);
+            }
+        }
+    }
+    bearers
+        .iter()
+        .zip(&marked)
+        .map(|(&b, &m)| m >= 1 && 2 * m > b)
+        .collect()
 }
 
 /// The alignment of a query's words with a listed name's, built pair by pair: which words are paired, with

@@ -309,6 +309,14 @@ fn groups_by_word() -> &'static FxHashMap<&'static str, Vec<usize>> {
     })
 }
 
+/// Whether a word is an Arabic, Persian or Turkish given name in the tables above (`muhammad`, `hosein`,
+/// `yusuf` ... in any of their spellings).
+pub fn is_arabic_given_name(word: &str) -> bool {
+    groups_by_word()
+        .get(word)
+        .is_some_and(|gs| gs.iter().any(|&g| GROUPS[g].0 == "Arabic given name"))
+}
+
 /// Whether a word is a Korean surname as the tables above romanise it (`kim`, `ri`, `pak`, `choe` ...).
 pub fn is_korean_surname(word: &str) -> bool {
     groups_by_word().get(word).is_some_and(|gs| {

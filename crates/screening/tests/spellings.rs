@@ -494,8 +494,25 @@ fn muhammad_or_sayyid_before_the_listed_given_name() {
         "MORTEZAVI, Hasan",
         "listed name found whole in a longer query",
     );
-    // Any other given name before the listed one still names a relative (the GHAILANI rule above).
+    // Any other given name before the listed one still names a relative (the GHAILANI rule above) in Arabic
+    // naming usage, which the list itself teaches: Tariq is the given name of AHMAD, Tariq Anwar al-Sayyid,
+    // IMAD AL-DIN AL-MADANI, Tariq and AZIZ, Tariq, two of them written with the Arabic article.
     assert!(hit(&ix, "CHEEMA, Tariq Azam", "CHEEMA, Azam").is_none());
+}
+
+#[test]
+fn a_given_name_of_its_own_before_the_listed_one_outside_arabic_naming() {
+    // OFAC's own aliases: a French or English given name before the listed ones is the person's own, not a
+    // son's name before his father's.
+    let ix = index();
+    let rule = "listed name found whole in a longer query";
+    assert_hit_by(&ix, "MAKENGA, Emmanuel Sultani", "MAKENGA, Sultani", rule);
+    assert_hit_by(
+        &ix,
+        "MUNDOS, Charles Muhindo Akili",
+        "MUNDOS, Muhindo Akili",
+        rule,
+    );
 }
 
 #[test]
