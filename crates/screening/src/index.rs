@@ -915,7 +915,11 @@ impl Index {
         // Where a query written `FAMILY, Given ...` has its first given name.
         // At most the query's own word count: a family part made of legal forms alone keeps them when
         // normalised by itself, but the whole query sets them aside (`LTD LLC GMBH, Mohammed`).
-        let q_given = family.map(|f| f.len().min(q.tokens.len()));
+        // None when nothing but legal forms follows the comma (`CEC CHEMICAL CO., LTD.`, `NOCTURNUM INC, S. DE
+        // R.L. DE C.V.`): a company's name, not `FAMILY, Given`.
+        let q_given = family
+            .map(|f| f.len().min(q.tokens.len()))
+            .filter(|&g| g < q.tokens.len());
         // The query's own middle names and patronymics weigh what the listed ones do; the second syllable of
         // a Korean given name is not a middle name (see [`roles_of`]).
         let korean = q_given == Some(1)

@@ -1564,6 +1564,20 @@ fn a_listed_name_is_found_whole_only_in_a_longer_query() {
 }
 
 #[test]
+fn a_comma_before_a_legal_form_alone_does_not_make_a_person_of_a_company() {
+    // OFAC's alias `CEC CHEMICAL CO., LTD.` of CEC LIMITED: after the comma comes a legal form, no given name,
+    // so CHEMICAL is a word the company adds (a generic one, counting half), not a second family name.
+    let ix = index();
+    let h = loose_hit(&ix, "CEC CHEMICAL CO., LTD.", "CEC LIMITED").expect("a near match");
+    let text = h.explanation.describe(h.score);
+    assert!(!text.contains("family name"), "{text}");
+    assert!(
+        text.contains("generic word added counts half: chemical"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_web_address_is_screened_as_the_name_it_spells() {
     // OFAC lists WWW.SERCUBA.COM as an alias of SERCUBA and WWW.AEROCONTINENTE.COM.PE of AERO CONTINENTE S.A;
     // a counterparty's website is screened the same way.
