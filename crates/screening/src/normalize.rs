@@ -979,12 +979,13 @@ pub fn is_org_word(w: &str) -> bool {
     )
 }
 
-/// Legal forms recognised anywhere in a name.
+/// Legal forms: set aside anywhere in a name, but for those of [`legal_at_the_ends_only`], which are set aside
+/// at the ends only; all weigh as stop words.
 pub fn legal_anywhere(w: &str) -> bool {
-    matches!(
-        w,
-        "ltd"
-            | "limited"
+    legal_at_the_ends_only(w)
+        || matches!(
+            w,
+            "ltd"
             | "pty"
             | "proprietary"
             | "llc"
@@ -1000,10 +1001,6 @@ pub fn legal_anywhere(w: &str) -> bool {
             | "sas"
             | "bv"
             | "nv"
-            | "pjsc"
-            | "ojsc"
-            | "cjsc"
-            | "jsc"
             | "pjs"
             | "ooo"
             | "oao"
@@ -1025,7 +1022,6 @@ pub fn legal_anywhere(w: &str) -> bool {
             | "sro"
             | "doo"
             | "spzoo"
-            | "sirketi"
             | "sti"
             | "limitada"
             | "anonima"
@@ -1037,34 +1033,6 @@ pub fn legal_anywhere(w: &str) -> bool {
             | "llc."
             | "wll"
             | "sal"
-            | "corp"
-            | "corporation"
-            | "co"
-            | "company"
-            | "cia"
-            | "compania"
-            | "compagnie"
-            | "cie"
-            | "sa"
-            | "spa"
-            | "ag"
-            | "kg"
-            | "ohg"
-            | "oy"
-            | "oyj"
-            | "ab"
-            | "asa"
-            | "aps"
-            | "as"
-            | "ao"
-            | "pt"
-            | "tbk"
-            | "se"
-            | "est"
-            | "establishment"
-            | "sociedad"
-            | "societe"
-            | "sdn"
             // Russian legal forms written out in transliteration (ООО = Obshchestvo s ogranichennoi
             // otvetstvennostyu, ОАО = Otkrytoe aktsionernoe obshchestvo, ...).
             | "obshchestvo"
@@ -1124,11 +1092,13 @@ pub fn legal_anywhere(w: &str) -> bool {
             | "youxiangongsi"
             | "gufen"
             | "zeren"
-    )
+        )
 }
 
-/// Legal forms that are also ordinary words or initials: set aside only at the start or the end of a name.
-fn legal_ambiguous(w: &str) -> bool {
+/// Legal forms that are also ordinary words or initials (`co`, `sa`, `as`, `se`, `est`, `limited`): set aside only
+/// at the start or the end of a name ([`legal_ambiguous`]), but weighed as stop words wherever they stand
+/// ([`legal_anywhere`]). One list for both, so the two cannot drift apart.
+fn legal_at_the_ends_only(w: &str) -> bool {
     matches!(
         w,
         "co" | "company"
@@ -1162,7 +1132,19 @@ fn legal_ambiguous(w: &str) -> bool {
             | "pjsc"
             | "ojsc"
             | "cjsc"
-            | "joint"
+            | "limited"
+            | "sirketi"
+    )
+}
+
+/// Legal forms that are also ordinary words or initials, set aside only at the start or the end of a name: those
+/// of [`legal_at_the_ends_only`], and words that are legal forms only beside others (`joint`, `stock`,
+/// `public`, `npo`), which count as ordinary words elsewhere.
+fn legal_ambiguous(w: &str) -> bool {
+    legal_at_the_ends_only(w)
+        || matches!(
+            w,
+            "joint"
             | "stock"
             | "liability"
             | "private"
@@ -1170,8 +1152,6 @@ fn legal_ambiguous(w: &str) -> bool {
             | "open"
             | "closed"
             | "partnership"
-            | "limited"
-            | "sirketi"
             | "ticaret"
             | "anonim"
             | "per"
@@ -1185,7 +1165,7 @@ fn legal_ambiguous(w: &str) -> bool {
             // The joint-stock company of Bulgaria, Serbia and North Macedonia (акционерно дружество, АД;
             // akcionarsko društvo, a.d.).
             | "ad"
-    )
+        )
 }
 
 /// Legal forms written before the name (ООО Ромашка, PT Maju, Joint Stock Company X).
