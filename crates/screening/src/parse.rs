@@ -552,6 +552,26 @@ fn address_country(address: &str) -> Option<String> {
         .then(|| last.to_ascii_uppercase())
 }
 
+/// A CSV header's columns by lowercase name.
+type Columns = FxHashMap<String, usize>;
+
+/// A strict CSV reader over `bytes` (quotes balanced, every row as long as the header), and the header's
+/// columns.
+fn csv_with_columns(bytes: &[u8]) -> Result<(csv::Reader<&[u8]>, Columns), ParseError> {
+    check_quotes(bytes)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(bytes);
+    let headers = reader.byte_headers().map_err(|e| csv_error(&e))?.clone();
+    let col = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (String::from_utf8_lossy(h).trim().to_ascii_lowercase(), i))
+        .collect();
+    Ok((reader, col))
+}
+
 /// The columns of the Unreliable Entity List layout: `name`, `listed` (YYYY-MM-DD) and `announcement` are
 /// required; `name_zh`, `country`, `measures` (`;`-separated), `alt_names` (`;`-separated) and `removed`
 /// (YYYY-MM-DD) are optional. Documented in docs/output.md.
@@ -559,17 +579,7 @@ const UEL_REQUIRED: [&str; 3] = ["name", "listed", "announcement"];
 
 /// The PRC Unreliable Entity List, as CSV in the documented layout: one row per listed entity.
 fn parse_uel_csv(bytes: &[u8]) -> Result<Vec<Entry>, ParseError> {
-    check_quotes(bytes)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(bytes);
-    let headers = reader.byte_headers().map_err(|e| csv_error(&e))?.clone();
-    let col: FxHashMap<String, usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (String::from_utf8_lossy(h).trim().to_ascii_lowercase(), i))
-        .collect();
+    let (mut reader, col) = csv_with_columns(bytes)?;
     if let Some(missing) = UEL_REQUIRED.iter().find(|c| !col.contains_key(**c)) {
         return Err(ParseError::Csv {
             row: 1,
@@ -639,17 +649,7 @@ fn parse_uel_csv(bytes: &[u8]) -> Result<Vec<Entry>, ParseError> {
 }
 
 fn parse_csl_csv(bytes: &[u8]) -> Result<Vec<Entry>, ParseError> {
-    check_quotes(bytes)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(bytes);
-    let headers = reader.byte_headers().map_err(|e| csv_error(&e))?.clone();
-    let col: FxHashMap<String, usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (String::from_utf8_lossy(h).trim().to_ascii_lowercase(), i))
-        .collect();
+    let (mut reader, col) = csv_with_columns(bytes)?;
     if !col.contains_key("name") || !col.contains_key("source") {
         return Err(ParseError::Csv {
             row: 1,
