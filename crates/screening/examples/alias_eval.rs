@@ -24,10 +24,13 @@
 //!   sample of the queries (`--baseline N`, default 1,500): its recall at the threshold that gives the same
 //!   precision, and the speed-up at equal recall.
 
+mod baseline;
+
 use aigov_screening::{
     normalize, parse, Entry, Explanation, Format, Index, MatchKind, Records, SearchOptions,
     DEFAULT_THRESHOLD,
 };
+use baseline::Baseline;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -692,13 +695,8 @@ fn main() {
         return;
     }
     // The brute-force baseline on a fixed sample of the spelling-variant queries of both halves.
-    let names: Vec<(usize, String, String)> = index
-        .name_keys()
-        .map(|(e, k)| {
-            let s = sorted(&k);
-            (e, k, s)
-        })
-        .collect();
+    let baseline = Baseline::new(&index);
+    let names = &baseline.names;
     let pool: Vec<usize> = (0..queries.len())
         .filter(|&i| queries[i].kind != "another name")
         .collect();
@@ -716,11 +714,7 @@ fn main() {
     for &i in &sample {
         let q = &queries[i];
         let t = Instant::now();
-        let k = normalize(&q.text).key();
-        let ks = sorted(&k);
-        for (slot, (_, n, s)) in scores.iter_mut().zip(&names) {
-            *slot = strsim::jaro_winkler(&k, n).max(strsim::jaro_winkler(&ks, s));
-        }
+        baseline.score(&q.text, &mut scores);
         brute += t.elapsed();
         let mut best_right = 0.0f64;
         let mut others: BTreeMap<usize, f64> = BTreeMap::new();
@@ -806,10 +800,4 @@ fn main() {
         "  speed-up of the index over the baseline: {:.0}x",
         per_query / ours_per_query
     );
-}
-
-fn sorted(s: &str) -> String {
-    let mut w: Vec<&str> = s.split(' ').collect();
-    w.sort_unstable();
-    w.join(" ")
 }

@@ -5,10 +5,13 @@
 //!
 //! The baseline is timed on a fixed random sample of the queries (default 1,000) and extrapolated.
 
+mod baseline;
 mod common;
 
+use baseline::Baseline;
+
 use aigov_screening::eval::{generate, hit_is_expected, Case, Rng};
-use aigov_screening::{normalize, Index, SearchOptions};
+use aigov_screening::{Index, SearchOptions};
 use std::time::Instant;
 
 fn rss_kib() -> Option<u64> {
@@ -19,12 +22,6 @@ fn rss_kib() -> Option<u64> {
         .nth(1)?
         .parse()
         .ok()
-}
-
-fn sorted(s: &str) -> String {
-    let mut w: Vec<&str> = s.split(' ').collect();
-    w.sort_unstable();
-    w.join(" ")
 }
 
 fn main() {
@@ -99,20 +96,15 @@ fn main() {
     );
 
     // Brute force on a fixed sample.
-    let names: Vec<(usize, String, String)> = index
-        .name_keys()
-        .map(|(e, k)| {
-            let s = sorted(&k);
-            (e, k, s)
-        })
-        .collect();
+    let baseline = Baseline::new(&index);
+    let names = &baseline.names;
     let mut rng = Rng::new(2024);
     let picks: Vec<usize> = (0..sample.min(cases.len()))
         .map(|_| rng.below(cases.len()))
         .collect();
     // The keys of every entry's names, to label baseline hits (outside the timed scan).
     let mut entry_keys: Vec<Vec<String>> = vec![Vec::new(); index.entries().len()];
-    for (e, k, _) in &names {
+    for (e, k, _) in names {
         entry_keys[*e].push(k.clone());
     }
     // For each sampled query: the best baseline score on an expected name, and the best on any other name.
@@ -122,11 +114,7 @@ fn main() {
     for &i in &picks {
         let c = &cases[i];
         let t = Instant::now();
-        let q = normalize(&c.query).key();
-        let qs = sorted(&q);
-        for (slot, (_, k, s)) in scores.iter_mut().zip(&names) {
-            *slot = strsim::jaro_winkler(&q, k).max(strsim::jaro_winkler(&qs, s));
-        }
+        baseline.score(&c.query, &mut scores);
         brute += t.elapsed();
         let mut best_expected: Option<f64> = None;
         let mut best_other = 0.0f64;

@@ -362,6 +362,8 @@ struct QTok {
     rule: Option<String>,
     /// (vocabulary token, similarity, edits)
     matches: Vec<TokMatch>,
+    /// Whether the word marks or belongs to Arabic naming usage (see [`Index::arabic_usage`]).
+    arabic: bool,
 }
 
 /// The screening index over a set of entries.
@@ -381,9 +383,9 @@ pub struct Index {
     acronyms: FxHashMap<Box<str>, Vec<NameId>>,
     compact: FxHashMap<Box<str>, Vec<NameId>>,
     max_idf: f32,
-    /// The vocabulary words that the list uses as given names in Arabic naming (see [`arabic_naming_words`]),
-    /// by token.
-    arabic_given: Vec<bool>,
+    /// The vocabulary words that mark or belong to Arabic naming usage ([`arabic_marker`], and the given names
+    /// the list uses so: see [`arabic_naming_words`]), by token.
+    arabic_usage: Vec<bool>,
     /// Listed names left out because they are outside the bounds of [`crate::limits`].
     rejected: Vec<(usize, ScreenError)>,
 }
@@ -723,7 +725,11 @@ impl Index {
             })
             .collect();
         ix.max_idf = (1.0 + total).ln();
-        ix.arabic_given = arabic_naming_words(&ix.names, &ix.strs);
+        ix.arabic_usage = arabic_naming_words(&ix.names, &ix.strs)
+            .into_iter()
+            .zip(&ix.strs)
+            .map(|(learnt, w)| learnt || arabic_marker(w))
+            .collect();
         for (tid, s) in ix.strs.iter().enumerate() {
             // Very long words are matched exactly only: their 1-deletion variants would cost the square of
             // their length.
@@ -840,7 +846,7 @@ impl Index {
             .sum::<usize>()
             + self.stop.len()
             + self.idf.len() * 4
-            + self.arabic_given.len();
+            + self.arabic_usage.len();
         let postings: usize = self.postings.iter().map(|p| p.capacity() * 4 + 24).sum();
         let deletions: usize = self
             .deletions
@@ -1165,6 +1171,11 @@ impl Index {
                     } else {
                         String::new()
                     },
+                    arabic: arabic_marker(&t.text)
+                        || self
+                            .vocab
+                            .get(t.text.as_str())
+                            .is_some_and(|&id| self.arabic_usage[id as usize]),
                     text: t.text.clone(),
                     weight,
                     rule: t.rule.clone(),
@@ -1801,19 +1812,12 @@ impl Index {
         // ... only in Arabic naming usage, where a name before the person's own is a son's: a Western, African
         // or Burmese given name or title before the listed ones is the person's own (`NTAGANDA, Jean Bosco` for
         // NTAGANDA, Bosco; `MYINT, Saw Tun Aung` for MYINT, Tun Aung; measured on the tuning half).
-        let arabic_word = |w: &str| {
-            arabic_marker(w)
-                || self
-                    .vocab
-                    .get(w)
-                    .is_some_and(|&t| self.arabic_given[t as usize])
+        let arabic = || {
+            qtoks.iter().any(|t| t.arabic) || ntoks.iter().any(|&t| self.arabic_usage[t as usize])
         };
-        let arabic = qtoks.iter().any(|t| arabic_word(&t.text))
-            || (0..ntoks.len()).any(|i| arabic_word(nstr(i)));
         let relative = match (q_given, listed_given) {
             (Some(qg), Some(g)) => {
-                arabic
-                    && qg < qtoks.len()
+                qg < qtoks.len()
                     && !qused[qg]
                     && !normalize::is_name_prefix(&qtoks[qg].text)
                     && nused[g]
@@ -1823,6 +1827,7 @@ impl Index {
                             .filter(|t| !normalize::is_stop(&t.text))
                             .count()
                             < 2)
+                    && arabic()
             }
             _ => false,
         };
@@ -2235,9 +2240,9 @@ fn arabic_marker(w: &str) -> bool {
 }
 
 /// The listed persons' given and middle names that the list uses in Arabic naming, learnt from the list
-/// itself: a word is one when at least two listed persons bear it as a given or middle name, and most of them
-/// have a marker of that usage in their names ([`arabic_marker`]: `AL-RAWI, Talib`, `ABU ..., Tariq`). The
-/// tables name a few dozen given names; the list knows hundreds more (Tariq, Azam, Muammar).
+/// itself: a word is one when most of the listed persons who bear it as a given or middle name have a marker
+/// of that usage in their names ([`arabic_marker`]: `AL-RAWI, Talib`, `ABU ..., Tariq`). The tables name a few
+/// dozen given names; the list knows hundreds more (Tariq, Azam).
 fn arabic_naming_words(names: &[NameRec], strs: &[Box<str>]) -> Vec<bool> {
     let mut bearers = vec![0u32; strs.len()];
     let mut marked = vec![0u32; strs.len()];
