@@ -25,9 +25,10 @@
 //!   precision, and the speed-up at equal recall.
 
 mod baseline;
+mod common;
 
 use aigov_screening::{
-    normalize, parse, Entry, Explanation, Format, Index, MatchKind, Records, SearchOptions,
+    normalize, Entry, Explanation, Format, Index, MatchKind, Records, SearchOptions,
     DEFAULT_THRESHOLD,
 };
 use baseline::Baseline;
@@ -45,18 +46,6 @@ struct Query {
     script: &'static str,
     entry_kind: String,
     held_out: bool,
-}
-
-fn read(dir: &std::path::Path, file: &str, format: Format) -> Option<Records> {
-    let path = dir.join(file);
-    let bytes = std::fs::read(&path).ok()?;
-    match parse(format, &bytes) {
-        Ok(p) => Some(p.records),
-        Err(e) => {
-            eprintln!("{}: {e}", path.display());
-            None
-        }
-    }
 }
 
 /// FNV-1a: a fixed, platform-independent split.
@@ -271,14 +260,10 @@ fn main() {
             }
         }
     }
-    let dir = data
-        .or_else(|| std::env::var_os("AIGOV_SCREENING_DATA").map(PathBuf::from))
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/screening")
-        });
+    let dir = data.unwrap_or_else(common::data_dir);
     let (Some(Records::Entries(sdn)), Some(Records::Alt(alt))) = (
-        read(&dir, "ofac-sdn.csv", Format::OfacSdn),
-        read(&dir, "ofac-alt.csv", Format::OfacAlt),
+        common::read_in(&dir, "ofac-sdn.csv", Format::OfacSdn),
+        common::read_in(&dir, "ofac-alt.csv", Format::OfacAlt),
     ) else {
         println!(
             "the OFAC files ofac-sdn.csv and ofac-alt.csv were not found in {} (give --data DIR or set \
@@ -290,7 +275,7 @@ fn main() {
     // CSL rows from lists other than the SDN (whose rows repeat sdn.csv), with their alternate names.
     let mut csl: Vec<Entry> = Vec::new();
     for f in ["csl-sample.csv", "csl-consolidated-sample.csv"] {
-        if let Some(Records::Entries(e)) = read(&dir, f, Format::CslCsv) {
+        if let Some(Records::Entries(e)) = common::read_in(&dir, f, Format::CslCsv) {
             csl.extend(e.into_iter().filter(|e| e.list != "SDN"));
         }
     }

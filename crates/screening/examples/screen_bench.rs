@@ -14,30 +14,20 @@ use aigov_screening::eval::{generate, hit_is_expected, Case, Rng};
 use aigov_screening::{Index, SearchOptions};
 use std::time::Instant;
 
-fn rss_kib() -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    s.lines()
-        .find(|l| l.starts_with("VmRSS:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
-}
-
 fn main() {
     let mut args = std::env::args().skip(1);
     let n_queries: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(100_000);
     let sample: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(1_000);
-    let rss0 = rss_kib();
+    let rss0 = common::rss_kib();
     let Some(entries) = common::load_sdn() else {
         common::missing()
     };
-    let rss1 = rss_kib();
+    let rss1 = common::rss_kib();
     let n_entries = entries.len();
     let t = Instant::now();
     let index = Index::build(entries);
     let build = t.elapsed();
-    let rss2 = rss_kib();
+    let rss2 = common::rss_kib();
     println!(
         "SDN: {n_entries} entries, {} names with aliases; index built in {:.2} s",
         index.name_count(),

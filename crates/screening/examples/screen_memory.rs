@@ -12,20 +12,6 @@ mod common;
 use aigov_screening::{Entry, Index, SearchOptions};
 use std::time::Instant;
 
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))?
-                .split_whitespace()
-                .nth(1)?
-                .parse()
-                .ok()
-        })
-        .unwrap_or(0)
-}
-
 fn variant(name: &str, k: usize) -> String {
     name.split(' ')
         .map(|w| {
@@ -44,11 +30,11 @@ fn variant(name: &str, k: usize) -> String {
 
 fn measure(label: &str, entries: Vec<Entry>) {
     let n = entries.len();
-    let before = rss_kib();
+    let before = common::rss_kib().unwrap_or(0);
     let t = Instant::now();
     let index = Index::build(entries);
     let build = t.elapsed();
-    let after = rss_kib();
+    let after = common::rss_kib().unwrap_or(0);
     let t = Instant::now();
     let q = 2_000;
     for i in 0..q {

@@ -1,7 +1,9 @@
-//! Shared by the examples: loading the real list files from `../shared/data/screening`.
+//! Shared by the examples: loading the real list files from `../shared/data/screening`, and the process's
+//! resident memory. Each example uses part of it.
+#![allow(dead_code)]
 
 use aigov_screening::{merge_ofac, parse, Entry, Format, Records};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The folder with the real list files: `$AIGOV_SCREENING_DATA`, else `../shared/data/screening` next to the
 /// repository.
@@ -13,8 +15,9 @@ pub fn data_dir() -> PathBuf {
         })
 }
 
-fn read(format: Format, file: &str) -> Option<Records> {
-    let path = data_dir().join(file);
+/// The records of one list file of `dir`, or `None` when it is missing (a parse error is printed).
+pub fn read_in(dir: &Path, file: &str, format: Format) -> Option<Records> {
+    let path = dir.join(file);
     let bytes = std::fs::read(&path).ok()?;
     match parse(format, &bytes) {
         Ok(p) => Some(p.records),
@@ -23,6 +26,22 @@ fn read(format: Format, file: &str) -> Option<Records> {
             None
         }
     }
+}
+
+fn read(format: Format, file: &str) -> Option<Records> {
+    read_in(&data_dir(), file, format)
+}
+
+/// The process's resident memory (`VmRSS`, KiB), where /proc tells it.
+pub fn rss_kib() -> Option<u64> {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()?
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
 
 /// The full SDN list (primary records with aliases and addresses), or `None` when the files are missing.
@@ -42,7 +61,6 @@ pub fn load_sdn() -> Option<Vec<Entry>> {
 }
 
 /// The CSL samples.
-#[allow(dead_code)]
 pub fn load_csl() -> Vec<Entry> {
     let mut out = Vec::new();
     for f in ["csl-sample.csv", "csl-consolidated-sample.csv"] {
