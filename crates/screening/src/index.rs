@@ -1815,11 +1815,18 @@ impl Index {
         let arabic = || {
             qtoks.iter().any(|t| t.arabic) || ntoks.iter().any(|&t| self.arabic_usage[t as usize])
         };
+        // The query's first given name is its first word after the comma that is not a title (`AL-ALI, Dr.
+        // Hamed Abdullah`: Dr. is nobody's name).
         let relative = match (q_given, listed_given) {
             (Some(qg), Some(g)) => {
-                qg < qtoks.len()
-                    && !qused[qg]
-                    && !normalize::is_name_prefix(&qtoks[qg].text)
+                let first = (qg..qtoks.len())
+                    .find(|&i| {
+                        !normalize::is_stop(&qtoks[i].text) && !normalize::is_title(&qtoks[i].text)
+                    })
+                    .unwrap_or(qg);
+                first < qtoks.len()
+                    && !qused[first]
+                    && !normalize::is_name_prefix(&qtoks[first].text)
                     && nused[g]
                     && (nq[g] < qg
                         || qtoks[..qg]

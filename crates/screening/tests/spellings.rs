@@ -1578,6 +1578,21 @@ fn a_comma_before_a_legal_form_alone_does_not_make_a_person_of_a_company() {
 }
 
 #[test]
+fn a_title_before_the_given_names_is_not_a_relatives_name() {
+    // OFAC's own aliases: `Dr.` and the article `Al-` stand where a son's name would, but name nobody, so the
+    // listed person is found whole in the longer query.
+    let ix = index();
+    let rule = "listed name found whole in a longer query";
+    assert_hit_by(&ix, "AL-ALI, Dr. Hamed Abdullah", "AL-ALI, Hamid", rule);
+    assert_hit_by(
+        &ix,
+        "BOUCHOUCHA, Al-Mokhtar Ben Mohamed Ben Al-Mokhtar",
+        "BOUCHOUCHA, Mokhtar",
+        rule,
+    );
+}
+
+#[test]
 fn a_web_address_is_screened_as_the_name_it_spells() {
     // OFAC lists WWW.SERCUBA.COM as an alias of SERCUBA and WWW.AEROCONTINENTE.COM.PE of AERO CONTINENTE S.A;
     // a counterparty's website is screened the same way.
