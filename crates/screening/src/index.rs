@@ -315,6 +315,14 @@ const CHAIN_FAMILY: f32 = 0.2;
 /// ... and the fewest names that chain must have.
 const CHAIN_MIN_NAMES: usize = 3;
 
+/// The query's first given name at or after `qg` (where its given part begins): the first word that is not a
+/// title or a particle (`Dr.`, `Haji`, `Al-`), or `qg` when every word is one.
+fn first_given(qtoks: &[QTok], qg: usize) -> usize {
+    (qg..qtoks.len())
+        .find(|&i| !normalize::is_stop(&qtoks[i].text) && !normalize::is_title(&qtoks[i].text))
+        .unwrap_or(qg)
+}
+
 /// Where a query written `FAMILY, Given ...` has a second family name: the second word of a two-word family
 /// part (neither a particle), or the word after `de` in `FAMILY DE MARRIED-NAME` (Spanish usage for a married
 /// woman).
@@ -926,6 +934,9 @@ impl Index {
         let q_given = family
             .map(|f| f.len().min(q.tokens.len()))
             .filter(|&g| g < q.tokens.len());
+        // Where its first given name is: the first word after the comma that is not a title or a particle
+        // (`AL-ALI, Dr. Hamed Abdullah`: Dr. is nobody's name).
+        let q_first = q_given.map(|qg| first_given(&qtoks, qg));
         // The query's own middle names and patronymics weigh what the listed ones do; the second syllable of
         // a Korean given name is not a middle name (see [`roles_of`]).
         let korean = q_given == Some(1)
@@ -935,7 +946,7 @@ impl Index {
         for (i, t) in qtoks.iter_mut().enumerate() {
             if normalize::is_patronymic(&t.text) {
                 t.weight *= Role::Patronymic.factor();
-            } else if q_given.is_some_and(|g| i > g) && !korean {
+            } else if q_first.is_some_and(|g| i > g) && !korean {
                 t.weight *= Role::Middle.factor();
             }
             if q_given.is_none() && normalize::is_org_word(&t.text) {
@@ -948,7 +959,7 @@ impl Index {
         let mut best: FxHashMap<u32, (Hit, NameId)> = FxHashMap::default();
         for nid in candidates {
             let rec = &self.names[nid as usize];
-            let (mut score, mut expl) = self.score(&q, &qtoks, q_given, rec);
+            let (mut score, mut expl) = self.score(&q, &qtoks, q_given, q_first, rec);
             let entry = &self.entries[rec.entry as usize];
             if let Some(cc) = &opts.country {
                 if !entry.countries.is_empty() {
@@ -1446,6 +1457,7 @@ impl Index {
         q: &Normalized,
         qtoks: &[QTok],
         q_given: Option<usize>,
+        q_first: Option<usize>,
         rec: &NameRec,
     ) -> (f32, Explanation) {
         let ntoks: &[TokId] = &rec.tokens;
@@ -1612,8 +1624,9 @@ impl Index {
             && q_given == Some(1)
             && !qused[0]
             && qtoks.len() >= 3
-            && listed_given_at
-                .is_some_and(|g| nused[g] && nq[g] == 1 && !normalize::is_name_prefix(nstr(g)))
+            && listed_given_at.is_some_and(|g| {
+                nused[g] && Some(nq[g]) == q_first && !normalize::is_name_prefix(nstr(g))
+            })
             && {
                 let mut core = (0..ntoks.len())
                     .filter(|&i| rec.roles[i] == Role::Core && !self.stop[ntoks[i] as usize]);
@@ -1639,7 +1652,9 @@ impl Index {
         let chain = person
             && q_given.is_some_and(|qg| {
                 let given: Vec<usize> = (qg..qtoks.len())
-                    .filter(|&i| !normalize::is_stop(&qtoks[i].text))
+                    .filter(|&i| {
+                        !normalize::is_stop(&qtoks[i].text) && !normalize::is_title(&qtoks[i].text)
+                    })
                     .collect();
                 // The query words the listed given and middle names matched, in the listed order.
                 let order: Vec<usize> = (0..ntoks.len())
@@ -1718,7 +1733,7 @@ impl Index {
             && qused.iter().all(|&u| u)
             && q_given.is_some_and(|qg| {
                 qg >= 1
-                    && listed_given.is_some_and(|g| nused[g] && nq[g] == qg)
+                    && listed_given.is_some_and(|g| nused[g] && Some(nq[g]) == q_first)
                     && (0..qg).all(|qi| {
                         qtoks[qi].weight >= DISTINCTIVE_SHARE * self.max_idf
                             && !normalize::is_name_prefix(&qtoks[qi].text)
@@ -1815,15 +1830,10 @@ impl Index {
         let arabic = || {
             qtoks.iter().any(|t| t.arabic) || ntoks.iter().any(|&t| self.arabic_usage[t as usize])
         };
-        // The query's first given name is its first word after the comma that is not a title (`AL-ALI, Dr.
-        // Hamed Abdullah`: Dr. is nobody's name).
-        let relative = match (q_given, listed_given) {
-            (Some(qg), Some(g)) => {
-                let first = (qg..qtoks.len())
-                    .find(|&i| {
-                        !normalize::is_stop(&qtoks[i].text) && !normalize::is_title(&qtoks[i].text)
-                    })
-                    .unwrap_or(qg);
+        // The query's first given name is past titles and particles (`AL-ALI, Dr. Hamed Abdullah`: Dr. is
+        // nobody's name, see [`first_given`]).
+        let relative = match (q_given, q_first, listed_given) {
+            (Some(qg), Some(first), Some(g)) => {
                 first < qtoks.len()
                     && !qused[first]
                     && !normalize::is_name_prefix(&qtoks[first].text)
@@ -2000,9 +2010,10 @@ impl Index {
             q_given
                 .filter(|&qg| {
                     let family = (0..qg).any(|i| qused[i] && !normalize::is_stop(&qtoks[i].text));
+                    let first = q_first.unwrap_or(qg);
                     let chain_after = own.len() >= 2
-                        && own.iter().all(|&i| i > qg)
-                        && listed_given_at.is_some_and(|g| nused[g] && nq[g] == qg);
+                        && own.iter().all(|&i| i > first)
+                        && listed_given_at.is_some_and(|g| nused[g] && nq[g] == first);
                     family && ((own.len() == 1 && own[0] >= qg) || chain_after)
                 })
                 .map(|_| OwnWords::GivenNames)
