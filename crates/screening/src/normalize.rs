@@ -850,6 +850,8 @@ pub fn is_title(w: &str) -> bool {
             | "hadji"
             | "alhaji"
             | "alhajj"
+            | "alhaj"
+            | "elhadj"
             | "maulawi"
             | "mawlawi"
             | "maulavi"

@@ -1598,6 +1598,8 @@ fn a_title_before_the_given_names_is_not_a_relatives_name() {
     // NOORZAI, Hajji Faizullah Khan (the father's name Khan written as the family name).
     assert!(hit(&ix, "QAWOOK, Sheikh Nabil", "QAOUK, Nabil").is_some());
     assert!(hit(&ix, "KHAN, Haji Faizullah", "NOORZAI, Hajji Faizullah Khan").is_some());
+    // Alhaj, the pilgrim's title written with the article joined.
+    assert!(hit(&ix, "BASHAR, Alhaj Qari Ayub", "BASHIR, Qari Ayyub").is_some());
 }
 
 #[test]
