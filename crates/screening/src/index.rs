@@ -316,10 +316,11 @@ const CHAIN_FAMILY: f32 = 0.2;
 const CHAIN_MIN_NAMES: usize = 3;
 
 /// The query's first given name at or after `qg` (where its given part begins): the first word that is not a
-/// title or a particle (`Dr.`, `Haji`, `Al-`), or `qg` when every word is one.
+/// particle or a title (`Al-`, `Dr.`, `Haji`: [`normalize::is_stop`] holds both), or `qg` when every word is
+/// one.
 fn first_given(qtoks: &[QTok], qg: usize) -> usize {
     (qg..qtoks.len())
-        .find(|&i| !normalize::is_stop(&qtoks[i].text) && !normalize::is_title(&qtoks[i].text))
+        .find(|&i| !normalize::is_stop(&qtoks[i].text))
         .unwrap_or(qg)
 }
 
@@ -1652,9 +1653,7 @@ impl Index {
         let chain = person
             && q_given.is_some_and(|qg| {
                 let given: Vec<usize> = (qg..qtoks.len())
-                    .filter(|&i| {
-                        !normalize::is_stop(&qtoks[i].text) && !normalize::is_title(&qtoks[i].text)
-                    })
+                    .filter(|&i| !normalize::is_stop(&qtoks[i].text))
                     .collect();
                 // The query words the listed given and middle names matched, in the listed order.
                 let order: Vec<usize> = (0..ntoks.len())
