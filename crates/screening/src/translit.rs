@@ -32,6 +32,9 @@
 //!   (Arabic) as ch (Chamil, Hicham, Bouchoucha), so a French ch = sh; the German transcription writes х as ch
 //!   (Chruschtschow), as did Dutch and the Indonesian spelling before the 1972 reform (Mochtar, Achmad), so a
 //!   German or Dutch ch = kh.
+//! * Indonesian and Malay: the spelling reform of 1972 (Ejaan yang Disempurnakan in Indonesia, the Joint Rumi
+//!   Spelling in Malaysia) writes /ʃ/ `sy`, which English writes `sh` (Ba'asyir / Bashir, Rasyid / Rashid); an
+//!   extra fold key, like the readings of `ch`.
 //! * Countries and their adjectives (Iran / Iranian), which names of companies and bodies write either way.
 //! * Chinese: Hanyu Pinyin and Wade-Giles (hs = x, ts/tz = z, ch = zh/j, k = g, p = b, t = d), and the Hong
 //!   Kong (Cantonese) government romanisation of common surnames.
@@ -470,6 +473,31 @@ fn ch_reading(word: &str, to: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// A word with Indonesian and Malay `sy` before a vowel written `sh`, as English writes the sound (the 1972
+/// spelling reform of Indonesia and Malaysia writes /ʃ/ `sy`), if it has one. Not the older `sj`: since the
+/// reform `sj` is s and j (`masjid`).
+fn sy_reading(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let mut out = String::with_capacity(word.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b's'
+            && b.get(i + 1) == Some(&b'y')
+            && b.get(i + 2)
+                .is_some_and(|&c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'))
+        {
+            out.push_str("sh");
+            changed = true;
+            i += 2;
+            continue;
+        }
+        out.push(b[i] as char);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
@@ -541,18 +569,21 @@ pub fn keys(word: &str) -> Vec<Key> {
     // `ch` read as the French and the German (and Dutch, in older Indonesian spelling) transcriptions read it:
     // French ch = sh (Bouchoucha / Bushusha, Hamcho / Hamsho), German ch = kh (Mochtar / Mokhtar, Achwan /
     // Akhwan). Each reading is one more fold key, so a word written in one system meets the English one.
-    for (to, rule) in [("sh", "French ch = sh"), ("kh", "German/Dutch ch = kh")] {
-        if let Some(r) = ch_reading(word, to) {
-            let (rf, rules) = fold(&r);
-            let key = format!("f:{rf}");
-            if rf != f && !out.iter().any(|k| k.key == key) {
-                let mut all = vec![rule];
-                all.extend(rules);
-                out.push(Key {
-                    key,
-                    rule: format!("translit: {}", all.join(", ")),
-                });
-            }
+    // And Indonesian and Malay sy before a vowel, the English sh (Ba'asyir / Bashir, Rasyid / Rashid).
+    let readings = [("sh", "French ch = sh"), ("kh", "German/Dutch ch = kh")]
+        .into_iter()
+        .filter_map(|(to, rule)| ch_reading(word, to).map(|r| (r, rule)))
+        .chain(sy_reading(word).map(|r| (r, "Indonesian/Malay sy = sh")));
+    for (r, rule) in readings {
+        let (rf, rules) = fold(&r);
+        let key = format!("f:{rf}");
+        if rf != f && !out.iter().any(|k| k.key == key) {
+            let mut all = vec![rule];
+            all.extend(rules);
+            out.push(Key {
+                key,
+                rule: format!("translit: {}", all.join(", ")),
+            });
         }
     }
     if let Some(s) = skeleton(&f) {
@@ -619,6 +650,16 @@ mod tests {
         // Not a y that starts a word or follows a consonant, nor one after a vowel before anything but e.
         assert!(!share("yemen", "emen", "f:"));
         assert!(!share("bayan", "baan", "f:"));
+    }
+
+    #[test]
+    fn indonesian_sy_is_the_english_sh() {
+        let key = |w: &str| keys(w).into_iter().map(|k| k.key).collect::<Vec<_>>();
+        assert!(key("baasyir").iter().any(|k| key("bashir").contains(k)));
+        assert!(key("rasyid").iter().any(|k| key("rashid").contains(k)));
+        // Not before a consonant (Syria is not Shria), and not sj (masjid is mas-jid).
+        assert_eq!(sy_reading("syria"), None);
+        assert_eq!(sy_reading("masjid"), None);
     }
 
     #[test]

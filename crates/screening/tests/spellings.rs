@@ -1603,6 +1603,24 @@ fn a_title_before_the_given_names_is_not_a_relatives_name() {
 }
 
 #[test]
+fn indonesian_sy_written_sh() {
+    // OFAC's own aliases of BA'ASYIR, Abdul Rahim: Indonesian spelling writes the sound sh as sy.
+    let ix = index();
+    assert_hit_by(
+        &ix,
+        "BASHIR, Abdul Rochim",
+        "BA'ASYIR, Abdul Rahim",
+        "Indonesian/Malay sy = sh",
+    );
+    assert_hit_by(
+        &ix,
+        "BASHIR, Abdurrahman",
+        "BA'ASYIR, Abdul Rahim",
+        "Indonesian/Malay sy = sh",
+    );
+}
+
+#[test]
 fn a_web_address_is_screened_as_the_name_it_spells() {
     // OFAC lists WWW.SERCUBA.COM as an alias of SERCUBA and WWW.AEROCONTINENTE.COM.PE of AERO CONTINENTE S.A;
     // a counterparty's website is screened the same way.
