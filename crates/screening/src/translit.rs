@@ -453,41 +453,33 @@ fn drop_glide(word: &str) -> (String, bool) {
 
 /// The word with every `ch` that is not part of `tch` or `sch` written `to`, or `None` when there is none.
 fn ch_reading(word: &str, to: &str) -> Option<String> {
-    let b = word.as_bytes();
-    let mut out = String::with_capacity(word.len() + 2);
-    let mut changed = false;
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'c'
-            && b.get(i + 1) == Some(&b'h')
-            && !(i > 0 && matches!(b[i - 1], b't' | b's'))
-        {
-            out.push_str(to);
-            changed = true;
-            i += 2;
-            continue;
-        }
-        out.push(b[i] as char);
-        i += 1;
-    }
-    changed.then_some(out)
+    rewrite_digraph(word, to, |b, i| {
+        b[i] == b'c' && b.get(i + 1) == Some(&b'h') && !(i > 0 && matches!(b[i - 1], b't' | b's'))
+    })
 }
 
 /// A word with Indonesian and Malay `sy` before a vowel written `sh`, as English writes the sound (the 1972
 /// spelling reform of Indonesia and Malaysia writes /ʃ/ `sy`), if it has one. Not the older `sj`: since the
 /// reform `sj` is s and j (`masjid`).
 fn sy_reading(word: &str) -> Option<String> {
-    let b = word.as_bytes();
-    let mut out = String::with_capacity(word.len());
-    let mut changed = false;
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b's'
+    rewrite_digraph(word, "sh", |b, i| {
+        b[i] == b's'
             && b.get(i + 1) == Some(&b'y')
             && b.get(i + 2)
                 .is_some_and(|&c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'))
-        {
-            out.push_str("sh");
+    })
+}
+
+/// `word` with every two-letter digraph that `at(bytes, i)` finds at `i` written `to`, or `None` when it finds
+/// none.
+fn rewrite_digraph(word: &str, to: &str, at: impl Fn(&[u8], usize) -> bool) -> Option<String> {
+    let b = word.as_bytes();
+    let mut out = String::with_capacity(word.len() + 2);
+    let mut changed = false;
+    let mut i = 0;
+    while i < b.len() {
+        if at(b, i) {
+            out.push_str(to);
             changed = true;
             i += 2;
             continue;
