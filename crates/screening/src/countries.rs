@@ -44,6 +44,33 @@ const NAMES: &[(&str, &str)] = &[
     ("zambia", "ZM"), ("zimbabwe", "ZW"),
 ];
 
+/// Countries' formal names, as the United Nations writes them in treaties and diplomatic use (the UN Terminology
+/// Database, UNTERM, and the UNGEGN List of Country Names, which gives each state's short and formal name), with
+/// the short name that listings and queries mostly write instead: `ISLAMIC REPUBLIC OF IRAN SHIPPING LINES` and
+/// `IRAN SHIPPING LINES`, `STATE SECURITY COMMITTEE OF THE REPUBLIC OF BELARUS` and `... OF BELARUS`. Only
+/// states whose short name is unambiguous: not the Republic of Korea, the Republic of China (Taiwan) or the two
+/// Congos. The Democratic People's Republic of Korea is brought to its initials, `DPRK`, which the
+/// romanisation tables equate with `korea` and `korean` as the list writes them.
+#[rustfmt::skip]
+pub const FORMAL_NAMES: &[(&str, &str)] = &[
+    ("islamic republic of afghanistan", "afghanistan"), ("republic of armenia", "armenia"),
+    ("republic of azerbaijan", "azerbaijan"), ("republic of belarus", "belarus"),
+    ("people's republic of china", "china"), ("republic of cuba", "cuba"), ("arab republic of egypt", "egypt"),
+    ("islamic republic of iran", "iran"), ("republic of iraq", "iraq"), ("hashemite kingdom of jordan", "jordan"),
+    ("republic of kazakhstan", "kazakhstan"), ("democratic people's republic of korea", "dprk"),
+    ("kyrgyz republic", "kyrgyzstan"), ("lao people's democratic republic", "laos"),
+    ("lebanese republic", "lebanon"), ("state of libya", "libya"), ("republic of mali", "mali"),
+    ("republic of moldova", "moldova"), ("republic of the union of myanmar", "myanmar"),
+    ("republic of nicaragua", "nicaragua"), ("islamic republic of pakistan", "pakistan"),
+    ("russian federation", "russia"), ("kingdom of saudi arabia", "saudi arabia"),
+    ("federal republic of somalia", "somalia"), ("republic of the sudan", "sudan"),
+    ("syrian arab republic", "syria"), ("republic of tajikistan", "tajikistan"), ("republic of turkiye", "turkey"),
+    ("republic of turkey", "turkey"), ("united kingdom of great britain and northern ireland", "united kingdom"),
+    ("united states of america", "united states"), ("republic of uzbekistan", "uzbekistan"),
+    ("bolivarian republic of venezuela", "venezuela"), ("republic of yemen", "yemen"),
+    ("republic of zimbabwe", "zimbabwe"),
+];
+
 /// The ISO 3166-1 alpha-2 code of a country name as OFAC publishes it, or of a code given as such.
 pub fn iso2(name: &str) -> Option<&'static str> {
     let lower = name.trim().to_ascii_lowercase();

@@ -1013,6 +1013,7 @@ impl Index {
         for h in &mut hits {
             if let Some(&nid) = names.get(&h.entry) {
                 h.matched_name = self.matched_name(nid);
+                name_listed_rules(&h.matched_name, &mut h.explanation);
             }
         }
         Ok(hits)
@@ -2388,6 +2389,24 @@ fn acronyms(n: &Normalized) -> Vec<String> {
         out.push(with_legal);
     }
     out
+}
+
+/// Names the normaliser's rules that made the matched words of the listed name (`ISLAMIC REPUBLIC OF IRAN` read
+/// as `iran`, `ABD AL-RAZZIQ` as one compound): the query's own rules are named as it is scored, and a score
+/// raised by an equivalence on the listed side is explained as well.
+fn name_listed_rules(listed: &str, explanation: &mut Explanation) {
+    let matched: Vec<&str> = explanation
+        .matched
+        .iter()
+        .flat_map(|m| m.listed.split(' '))
+        .collect();
+    for t in normalize::normalize(listed).tokens {
+        if let Some(rule) = t.rule {
+            if matched.contains(&t.text.as_str()) && !explanation.notes.contains(&rule) {
+                explanation.notes.push(rule);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

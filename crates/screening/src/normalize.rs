@@ -112,9 +112,9 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
     if !han.is_empty() {
         han_tokens(&han, lexicon, &mut raw);
     }
-    let mut n = strip_vessel_prefix(strip_legal(arabic_compounds(sun_letters(join_letters(
-        raw,
-    )))));
+    let mut n = strip_vessel_prefix(strip_legal(formal_country_names(arabic_compounds(
+        sun_letters(join_letters(raw)),
+    ))));
     // Setting a legal form or prefix aside can leave single letters side by side (`A YK A`: `yk` is a legal
     // form): join them as if written so, or normalising the key again would join them then (not idempotent).
     n.tokens = join_letters(std::mem::take(&mut n.tokens));
@@ -339,6 +339,76 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
     out
 }
 
+/// One of [`crate::countries::FORMAL_NAMES`] as the normaliser writes it.
+struct FormalName {
+    /// The formal name's words.
+    formal: Vec<String>,
+    /// The short name's words.
+    short: Vec<String>,
+    /// The formal name as the table writes it, for the explanation.
+    written: &'static str,
+}
+
+/// The country formal names as the normaliser writes them, longest first (so `republic of the union of
+/// myanmar` is tried before any shorter one).
+fn formal_names() -> &'static [FormalName] {
+    static NAMES: std::sync::OnceLock<Vec<FormalName>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let words = |text: &str| {
+            let mut out = Vec::new();
+            latin_tokens(text, &mut out);
+            out.into_iter().map(|t| t.text).collect::<Vec<_>>()
+        };
+        let mut all: Vec<FormalName> = crate::countries::FORMAL_NAMES
+            .iter()
+            .map(|(formal, short)| FormalName {
+                formal: words(formal),
+                short: words(short),
+                written: formal,
+            })
+            .collect();
+        all.sort_by_key(|n| std::cmp::Reverse(n.formal.len()));
+        all
+    })
+}
+
+/// A country's formal name brought to its short name (`islamic republic of iran` = `iran`, `russian federation`
+/// = `russia`; see [`crate::countries::FORMAL_NAMES`]), on both sides of a comparison, with the rule named.
+fn formal_country_names(tokens: Vec<Token>) -> Vec<Token> {
+    let latin = |t: &Token| matches!(t.origin, Origin::Latin);
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = formal_names().iter().find(|n| {
+            tokens.len() - i >= n.formal.len()
+                && n.formal
+                    .iter()
+                    .zip(&tokens[i..])
+                    .all(|(w, t)| latin(t) && t.text == *w)
+        });
+        match found {
+            Some(n) => {
+                let rule = format!(
+                    "country's formal name: {} = {}",
+                    n.written,
+                    n.short.join(" ")
+                );
+                out.extend(n.short.iter().map(|w| {
+                    let mut t = Token::latin(w.clone());
+                    t.rule = Some(rule.clone());
+                    t
+                }));
+                i += n.formal.len();
+            }
+            None => {
+                out.push(tokens[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Drops boilerplate that the CSL appends to some names ("; and any successor, sub-unit, or subsidiary thereof").
 fn strip_boilerplate(name: &str) -> &str {
     let lower = name.to_ascii_lowercase();
@@ -423,12 +493,32 @@ fn join_letters(tokens: Vec<Token>) -> Vec<Token> {
         if single(&tokens[i]) {
             let mut j = i;
             let mut s = String::new();
+            let mut letters = 0;
+            let mut with_and = false;
             while j < tokens.len() && single(&tokens[j]) {
                 s.push_str(&tokens[j].text);
+                letters += 1;
                 j += 1;
+                // Initials joined by `&` or `and` are one word too (`A&A`, `H & H`, `R&D` = `AA`, `HH`, `RD`).
+                let and_next = j + 1 < tokens.len()
+                    && matches!(tokens[j].origin, Origin::Latin)
+                    && tokens[j].text == "and"
+                    && single(&tokens[j + 1]);
+                if and_next {
+                    with_and = true;
+                    j += 1;
+                }
             }
-            if j - i >= 2 {
-                out.extend(canonical(&s).into_iter().map(Token::latin));
+            if letters >= 2 {
+                let rule = with_and.then(|| {
+                    let written: Vec<&str> = tokens[i..j].iter().map(|t| t.text.as_str()).collect();
+                    format!("initials joined: {} = {s}", written.join(" "))
+                });
+                out.extend(canonical(&s).into_iter().map(|w| {
+                    let mut t = Token::latin(w);
+                    t.rule = rule.clone();
+                    t
+                }));
                 i = j;
                 continue;
             }
@@ -1366,6 +1456,16 @@ fn strip_legal(tokens: Vec<Token>) -> Normalized {
             break;
         }
     }
+    // The article before a legal form written first goes with it (`THE PUBLIC ESTABLISHMENT FOR ...`).
+    let article_then_form = |kept: &[Token]| {
+        kept.len() > 2
+            && kept[0].text == "the"
+            && (legal_prefix(&kept[1].text) || near_legal(&kept[1].text))
+    };
+    if article_then_form(&kept) {
+        let t = kept.remove(0);
+        legal.push(t.text);
+    }
     while kept.len() > 1 && (legal_prefix(&kept[0].text) || near_legal(&kept[0].text)) {
         let t = kept.remove(0);
         legal.push(t.text);
@@ -1621,6 +1721,62 @@ mod tests {
 
     fn key(s: &str) -> String {
         normalize(s).key()
+    }
+
+    #[test]
+    fn a_countrys_formal_name_is_its_short_name() {
+        for (formal, short) in [
+            (
+                "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES",
+                "IRAN SHIPPING LINES",
+            ),
+            ("KGB OF THE REPUBLIC OF BELARUS", "KGB OF THE BELARUS"),
+            ("BANK OF THE RUSSIAN FEDERATION", "BANK OF THE RUSSIA"),
+            ("REPUBLIC OF THE UNION OF MYANMAR", "MYANMAR"),
+            (
+                "CENTRAL BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA",
+                "CENTRAL BANK OF THE DPRK",
+            ),
+        ] {
+            assert_eq!(key(formal), key(short), "{formal}");
+            assert!(
+                normalize(formal).tokens.iter().any(|t| t
+                    .rule
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with("country's formal name"))),
+                "{formal}"
+            );
+        }
+        // Not a state the table names, or not whole.
+        assert_eq!(key("REPUBLIC OF CRIMEA"), "republic of crimea");
+        assert_eq!(key("DONETSK PEOPLE'S REPUBLIC"), "donetsk people republic");
+        assert_eq!(key("REPUBLIC OF IRAN"), "republic of iran");
+    }
+
+    #[test]
+    fn initials_joined_by_and_are_one_word() {
+        assert_eq!(key("A&A ESTUDIO"), "aa estudio");
+        assert_eq!(key("H & H METALFORM GMBH"), "hh metalform");
+        assert_eq!(key("M AND S SYNDICATE"), "ms syndicate");
+        assert_eq!(key("IZHMASH R&D CENTER"), "izhmash rd center");
+        let n = normalize("A&A ESTUDIO");
+        assert_eq!(
+            n.tokens[0].rule.as_deref(),
+            Some("initials joined: a and a = aa")
+        );
+        // A word, not a letter, on either side keeps the `and`.
+        assert_eq!(key("A AND BC"), "a and bc");
+        assert_eq!(key("JOHNSON & JOHNSON"), "johnson and johnson");
+    }
+
+    #[test]
+    fn the_article_before_a_legal_form_written_first_goes_with_it() {
+        assert_eq!(
+            key("THE PUBLIC ESTABLISHMENT FOR OIL REFINING"),
+            key("PUBLIC ESTABLISHMENT FOR OIL REFINING")
+        );
+        // Not before a name.
+        assert_eq!(key("THE BASE"), "the base");
     }
 
     #[test]

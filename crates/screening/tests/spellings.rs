@@ -1697,3 +1697,64 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_country_written_by_its_formal_name() {
+    let ix = index();
+    // OFAC's alias `NATIONAL DEVELOPMENT FUND OF ISLAMIC REPUBLIC OF IRAN` of NATIONAL DEVELOPMENT FUND OF IRAN, and
+    // the other way round: IRISL is listed under the formal name, and written with the short one.
+    for (query, listed) in [
+        (
+            "NATIONAL DEVELOPMENT FUND OF ISLAMIC REPUBLIC OF IRAN",
+            "NATIONAL DEVELOPMENT FUND OF IRAN",
+        ),
+        (
+            "IRAN SHIPPING LINES",
+            "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES",
+        ),
+    ] {
+        assert_hit_by(
+            &ix,
+            query,
+            listed,
+            "country's formal name: islamic republic of iran = iran",
+        );
+    }
+    // The DPRK's formal name is its initials, which the tables equate with Korea (`NORTH KOREA'S FOREIGN TRADE
+    // BANK` is OFAC's own alias of it, but says North, which the listed name does not).
+    assert_hit_by(
+        &ix,
+        "FOREIGN TRADE BANK OF THE DPRK",
+        "FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA",
+        "country's formal name: democratic people's republic of korea = dprk",
+    );
+}
+
+#[test]
+fn initials_joined_by_an_ampersand() {
+    let ix = index();
+    // OFAC's alias `AA ESTUDIO ARQUITECTONICO` of A&A ESTUDIO ARQUITECTONICO, S. DE R.L. DE C.V.
+    for query in [
+        "AA ESTUDIO ARQUITECTONICO",
+        "A AND A ESTUDIO ARQUITECTONICO",
+    ] {
+        assert_hit_by(
+            &ix,
+            query,
+            "A&A ESTUDIO ARQUITECTONICO, S. DE R.L. DE C.V.",
+            "aa = aa",
+        );
+    }
+}
+
+#[test]
+fn the_article_before_a_legal_form_written_first() {
+    let ix = index();
+    // OFAC's alias of the Syrian PUBLIC ESTABLISHMENT FOR REFINING AND DISTRIBUTION.
+    assert_hit_by(
+        &ix,
+        "THE PUBLIC ESTABLISHMENT FOR OIL REFINING AND THE DISTRIBUTION OF OIL DERIVATIVES",
+        "PUBLIC ESTABLISHMENT FOR REFINING AND DISTRIBUTION",
+        "refining = refining",
+    );
+}
