@@ -2253,6 +2253,7 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
 fn arabic_marker(w: &str) -> bool {
     matches!(w, "al" | "bin" | "ibn" | "bint" | "abu")
         || (w.starts_with("abdul") && w.len() > 5)
+        || (w.starts_with("abul") && w.len() > 4)
         || normalize::is_name_prefix(w)
         || translit::is_arabic_given_name(w)
 }

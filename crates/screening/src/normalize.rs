@@ -262,6 +262,8 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
         "al", "el", "ul", "ol", "ar", "as", "ad", "ed", "ud", "an", "ash", "at", "az",
     ];
     const DIN: &[&str] = &["din", "deen", "dine", "ddin", "ddine", "ddeen"];
+    const KUNYA: &[&str] = &["abu", "abou", "abo"];
+    const KUNYA_CONTRACTED: &[&str] = &["abul", "abol", "aboul"];
     let latin = |t: &Token| matches!(t.origin, Origin::Latin);
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut i = 0;
@@ -285,6 +287,38 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
                     i = j + 1;
                     continue;
                 }
+            }
+        }
+        // Written apart: abu al X, the kunya with the article (`Abu al-Khayr`, `Abou el Yazid`, `Abu'l-Qasim`),
+        // which is also written contracted, apart or joined (`Abul Khair`, `Abolfazl` = Abu al-Fadl,
+        // `Abolghasem` = Abu al-Qasim): one token `abulX`, as `abd al X` is `abdulX`. Not `Abu X` without the
+        // article (`Abu Bakr`), nor `Abul` alone.
+        if latin(t) && KUNYA.contains(&t.text.as_str()) && i + 2 < tokens.len() {
+            let (article, rest) = (&tokens[i + 1], &tokens[i + 2]);
+            if latin(article)
+                && (ARTICLE.contains(&article.text.as_str()) || article.text == "l")
+                && latin(rest)
+                && rest.text.len() >= 3
+                && !is_stop(&rest.text)
+                && rest.text.bytes().all(|b| b.is_ascii_lowercase())
+            {
+                let written = format!("{} {} {}", t.text, article.text, rest.text);
+                out.push(compound(format!("abul{}", rest.text), &written));
+                i += 3;
+                continue;
+            }
+        }
+        if latin(t) && KUNYA_CONTRACTED.contains(&t.text.as_str()) && i + 1 < tokens.len() {
+            let rest = &tokens[i + 1];
+            if latin(rest)
+                && rest.text.len() >= 3
+                && !is_stop(&rest.text)
+                && rest.text.bytes().all(|b| b.is_ascii_lowercase())
+            {
+                let written = format!("{} {}", t.text, rest.text);
+                out.push(compound(format!("abul{}", rest.text), &written));
+                i += 2;
+                continue;
             }
         }
         // Written apart: X [al] din, the article also written as the vowel before it alone (`SHAHAB-U-DIN`,
@@ -316,6 +350,14 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
                     && rest.bytes().all(|b| b.is_ascii_lowercase())
                 {
                     out.push(compound(format!("abdul{rest}"), w));
+                    i += 1;
+                    continue;
+                }
+            }
+            // Joined: abolfazl, abulkhair, aboulghasem.
+            if let Some(rest) = KUNYA_CONTRACTED.iter().find_map(|p| w.strip_prefix(p)) {
+                if rest.len() >= 4 && rest.bytes().all(|b| b.is_ascii_lowercase()) {
+                    out.push(compound(format!("abul{rest}"), w));
                     i += 1;
                     continue;
                 }
@@ -1751,6 +1793,24 @@ mod tests {
         assert_eq!(key("REPUBLIC OF CRIMEA"), "republic of crimea");
         assert_eq!(key("DONETSK PEOPLE'S REPUBLIC"), "donetsk people republic");
         assert_eq!(key("REPUBLIC OF IRAN"), "republic of iran");
+    }
+
+    #[test]
+    fn the_kunya_with_the_article_is_one_word() {
+        for (written, joined) in [
+            ("ABU AL-KHAYR", "abulkhayr"),
+            ("ABU-AL-KHAYR", "abulkhayr"),
+            ("ABOU EL YAZID", "abulyazid"),
+            ("ABU'L-QASIM", "abulqasim"),
+            ("ABUL KHAIR", "abulkhair"),
+            ("ABOLFAZL", "abulfazl"),
+            ("ABOULGHASEM", "abulghasem"),
+        ] {
+            assert_eq!(key(written), joined, "{written}");
+        }
+        // Without the article it is the kunya and a name; alone it is a name.
+        assert_eq!(key("ABU BAKR"), "abu bakr");
+        assert_eq!(key("HASHIM, Abul"), "hashim abul");
     }
 
     #[test]

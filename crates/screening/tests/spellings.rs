@@ -1758,3 +1758,19 @@ fn the_article_before_a_legal_form_written_first() {
         "refining = refining",
     );
 }
+
+#[test]
+fn the_kunya_with_the_article_written_apart_contracted_or_joined() {
+    let ix = index();
+    // OFAC's alias `ABUL-KHAIR, Mohammed Abdullah Hassan` of ABU-AL-KHAYR, Muhammad Abdallah Hasan.
+    assert_hit_by(
+        &ix,
+        "ABUL-KHAIR, Mohammed Abdullah Hassan",
+        "ABU-AL-KHAYR, Muhammad Abdallah Hasan",
+        "Arabic compound: abul khair = abulkhair",
+    );
+    // Abolfazl is Abu al-Fadl in Persian spelling, written apart or contracted.
+    for query in ["JABARI, Abul Fazl", "JABARI, Abu al-Fazl"] {
+        assert_hit_by(&ix, query, "JABARI, Abolfazl", "abulfazl = abulfazl");
+    }
+}
