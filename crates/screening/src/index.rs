@@ -464,6 +464,23 @@ const RESIDUAL_FLOOR: f32 = 0.85;
 /// two-edit misspelling of an eight-letter word; 0.05, 0.15 and 0.20 tried).
 const RESIDUAL_DISCOUNT: f32 = 0.10;
 
+/// The rule of a compound in abd- written without it (see [`abd_left_out`]).
+const ABD_LEFT_OUT_RULE: &str = "compound in abd- written without it";
+/// The credit of such a pair: a word of the name is left out, as with a middle name (0.75 and 0.85 tried).
+const ABD_LEFT_OUT_SIM: f32 = 0.8;
+
+/// Whether one leftover word is the other's compound in abd- written without `abd-` (`Rosyid` for `Abdul
+/// Rosyid`, which the normaliser writes `abdulrosyid`; `Kader` for `Abdelkader`): names outside Arabic use, in
+/// Indonesia or South Asia, and aliases that shorten a name, leave the `Abdul` out. Not `abdullah` (abd +
+/// allah), and a rest of three letters or more.
+fn abd_left_out(a: &str, b: &str) -> bool {
+    let rest_of = |long: &str, short: &str| {
+        long.strip_prefix("abdul")
+            .is_some_and(|rest| rest.len() >= 3 && rest == short && !rest.starts_with("lah"))
+    };
+    rest_of(a, b) || rest_of(b, a)
+}
+
 /// Whether a leftover word may be paired by its written similarity: an ASCII word of four letters up to
 /// [`MAX_FUZZY_TOKEN_BYTES`] (longer words are matched exactly only) that is not a stop word or a particle
 /// (`al`, `abu`, `bin`).
@@ -1022,7 +1039,7 @@ impl Index {
     /// Pairs the identifying words left unmatched on both sides by their written similarity (see
     /// [`residual_sim`]), best pair first, each word at most once.
     fn residual_pairs(&self, qtoks: &[QTok], ntoks: &[TokId], al: &mut Alignment) {
-        let mut cands: Vec<(f32, f32, usize, usize)> = Vec::new();
+        let mut cands: Vec<(f32, Option<f32>, usize, usize)> = Vec::new();
         for (qi, qt) in qtoks.iter().enumerate() {
             if al.qused[qi] || !residual_word(&qt.text) {
                 continue;
@@ -1035,8 +1052,10 @@ impl Index {
                 if !residual_word(listed) {
                     continue;
                 }
-                if let Some((jw, credit)) = residual_sim(qt, listed) {
-                    cands.push((credit, jw, qi, ni));
+                if abd_left_out(&qt.text, listed) {
+                    cands.push((ABD_LEFT_OUT_SIM, None, qi, ni));
+                } else if let Some((jw, credit)) = residual_sim(qt, listed) {
+                    cands.push((credit, Some(jw), qi, ni));
                 }
             }
         }
@@ -1045,15 +1064,17 @@ impl Index {
             if !al.free(qi..qi + 1, ni..ni + 1) {
                 continue;
             }
+            let rule = match jw {
+                Some(jw) => format!("{RESIDUAL_RULE} (Jaro-Winkler {jw:.2})"),
+                None => ABD_LEFT_OUT_RULE.to_string(),
+            };
             al.pair(
                 qi..qi + 1,
                 ni..ni + 1,
                 MatchPart {
                     query: qtoks[qi].text.clone(),
                     listed: self.strs[ntoks[ni] as usize].to_string(),
-                    how: MatchKind::Equivalent {
-                        rule: format!("{RESIDUAL_RULE} (Jaro-Winkler {jw:.2})"),
-                    },
+                    how: MatchKind::Equivalent { rule },
                     similarity: credit,
                 },
             );
@@ -2412,7 +2433,9 @@ fn name_listed_rules(listed: &str, explanation: &mut Explanation) {
 
 #[cfg(test)]
 mod tests {
-    use super::{dominate, jaro_winkler, Explanation, Hit, MatchKind, MatchPart, OwnWords};
+    use super::{
+        abd_left_out, dominate, jaro_winkler, Explanation, Hit, MatchKind, MatchPart, OwnWords,
+    };
     use crate::model::Entry;
 
     /// A hit on `entry` at `score` whose query words all matched but one given name of its own, as
@@ -2470,6 +2493,17 @@ mod tests {
             let score = raised_at(threshold).unwrap_or_default();
             assert!((score - 0.899).abs() < 1e-4, "at {threshold}: {score}");
         }
+    }
+
+    #[test]
+    fn a_compound_in_abd_is_found_without_it() {
+        assert!(abd_left_out("abdulkader", "kader"));
+        assert!(abd_left_out("rosyid", "abdulrosyid"));
+        // Abdullah is abd + allah; a rest of two letters is no name; other words are not compounds.
+        assert!(!abd_left_out("abdullah", "lah"));
+        assert!(!abd_left_out("abdulka", "ka"));
+        assert!(!abd_left_out("kader", "kader"));
+        assert!(!abd_left_out("abdulkader", "qader"));
     }
 
     #[test]

@@ -1774,3 +1774,17 @@ fn the_kunya_with_the_article_written_apart_contracted_or_joined() {
         assert_hit_by(&ix, query, "JABARI, Abolfazl", "abulfazl = abulfazl");
     }
 }
+
+#[test]
+fn a_compound_in_abd_written_without_it() {
+    let ix = index();
+    // OFAC's aliases `BA'ASYIR, Rosyid Ridho` and `BASHIR, Rosyid Ridho` of BA'ASYIR, Abdul Rosyid Ridho, and
+    // `ES SAYED, Kader` of ES SAYED, Abdelkader Mahmoud.
+    for (query, listed) in [
+        ("BA'ASYIR, Rosyid Ridho", "BA'ASYIR, Abdul Rosyid Ridho"),
+        ("BASHIR, Rosyid Ridho", "BA'ASYIR, Abdul Rosyid Ridho"),
+        ("ES SAYED, Kader", "ES SAYED, Abdelkader Mahmoud"),
+    ] {
+        assert_hit_by(&ix, query, listed, "compound in abd- written without it");
+    }
+}
