@@ -292,7 +292,10 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
         // Written apart: abu al X, the kunya with the article (`Abu al-Khayr`, `Abou el Yazid`, `Abu'l-Qasim`),
         // which is also written contracted, apart or joined (`Abul Khair`, `Abolfazl` = Abu al-Fadl,
         // `Abolghasem` = Abu al-Qasim): one token `abulX`, as `abd al X` is `abdulX`. Not `Abu X` without the
-        // article (`Abu Bakr`), nor `Abul` alone.
+        // article (`Abu Bakr`), nor `Abul` alone. Joined rather than written apart: the contracted spellings
+        // (`Abughasem`, `Abloqasem` for SALAVATI, Abolghassem) are then one word like it, found by their spelling.
+        // The cost: `Abu` standing alone before a family name with the article (`Abu AL-AGHA`) is read as a
+        // kunya; `Abu` is not a name without the one it introduces, so such a query is rare.
         if latin(t) && KUNYA.contains(&t.text.as_str()) && i + 2 < tokens.len() {
             let (article, rest) = (&tokens[i + 1], &tokens[i + 2]);
             if latin(article)
