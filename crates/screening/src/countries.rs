@@ -71,6 +71,11 @@ pub const FORMAL_NAMES: &[(&str, &str)] = &[
     ("republic of zimbabwe", "zimbabwe"),
 ];
 
+/// Names of a state other than its formal one that listings and queries write for the name [`FORMAL_NAMES`]
+/// brings it to: North Korea (and its adjective) for the DPRK (`NORTH KOREAN ZINC INDUSTRY GROUP`, an OFAC alias
+/// of KOREA ZINC INDUSTRIAL GROUP; `GORGEOUS BANK OF NORTH KOREA`).
+pub const COMMON_NAMES: &[(&str, &str)] = &[("north korea", "dprk"), ("north korean", "dprk")];
+
 /// The ISO 3166-1 alpha-2 code of a country name as OFAC publishes it, or of a code given as such.
 pub fn iso2(name: &str) -> Option<&'static str> {
     let lower = name.trim().to_ascii_lowercase();

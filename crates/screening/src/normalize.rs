@@ -392,9 +392,11 @@ struct FormalName {
     short: Vec<String>,
     /// The formal name as the table writes it, for the explanation.
     written: &'static str,
+    /// The rule's name in the explanation.
+    rule: &'static str,
 }
 
-/// The country formal names as the normaliser writes them, longest first (so `republic of the union of
+/// The country formal names (and [`crate::countries::COMMON_NAMES`]) as the normaliser writes them, longest first (so `republic of the union of
 /// myanmar` is tried before any shorter one).
 fn formal_names() -> &'static [FormalName] {
     static NAMES: std::sync::OnceLock<Vec<FormalName>> = std::sync::OnceLock::new();
@@ -404,12 +406,19 @@ fn formal_names() -> &'static [FormalName] {
             latin_tokens(text, &mut out);
             out.into_iter().map(|t| t.text).collect::<Vec<_>>()
         };
-        let mut all: Vec<FormalName> = crate::countries::FORMAL_NAMES
+        let formal = crate::countries::FORMAL_NAMES
             .iter()
-            .map(|(formal, short)| FormalName {
-                formal: words(formal),
+            .map(|n| (n, "country's formal name"));
+        let common = crate::countries::COMMON_NAMES
+            .iter()
+            .map(|n| (n, "country's common name"));
+        let mut all: Vec<FormalName> = formal
+            .chain(common)
+            .map(|((written, short), rule)| FormalName {
+                formal: words(written),
                 short: words(short),
-                written: formal,
+                written,
+                rule,
             })
             .collect();
         all.sort_by_key(|n| std::cmp::Reverse(n.formal.len()));
@@ -433,11 +442,7 @@ fn formal_country_names(tokens: Vec<Token>) -> Vec<Token> {
         });
         match found {
             Some(n) => {
-                let rule = format!(
-                    "country's formal name: {} = {}",
-                    n.written,
-                    n.short.join(" ")
-                );
+                let rule = format!("{}: {} = {}", n.rule, n.written, n.short.join(" "));
                 out.extend(n.short.iter().map(|w| {
                     let mut t = Token::latin(w.clone());
                     t.rule = Some(rule.clone());
@@ -1792,6 +1797,7 @@ mod tests {
                 "{formal}"
             );
         }
+        assert_eq!(key("GORGEOUS BANK OF NORTH KOREA"), "gorgeous bank of dprk");
         // Not a state the table names, or not whole.
         assert_eq!(key("REPUBLIC OF CRIMEA"), "republic of crimea");
         assert_eq!(key("DONETSK PEOPLE'S REPUBLIC"), "donetsk people republic");

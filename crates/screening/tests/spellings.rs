@@ -1728,6 +1728,13 @@ fn a_country_written_by_its_formal_name() {
         "FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA",
         "country's formal name: democratic people's republic of korea = dprk",
     );
+    // OFAC's alias `NORTH KOREAN ZINC INDUSTRY GROUP` of KOREA ZINC INDUSTRIAL GROUP: North Korea's common name.
+    assert_hit_by(
+        &ix,
+        "NORTH KOREAN ZINC INDUSTRY GROUP",
+        "KOREA ZINC INDUSTRIAL GROUP",
+        "country's common name: north korean = dprk",
+    );
 }
 
 #[test]
