@@ -260,6 +260,31 @@ fn is_person(entry_kind: Option<&str>, name: &str) -> bool {
     entry_kind.is_some_and(|k| k.eq_ignore_ascii_case("individual")) && name.contains(',')
 }
 
+/// Whether a word opens a given name of two words rather than being one: the kunya's `Abu` (`Abu Ubaydah`),
+/// `Umm`, `Ibn` and `Bin`, and the first word of an abd- compound written apart (`'Abdul Amir`).
+fn opens_a_given_name(word: &str) -> bool {
+    let bare: String = word
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(
+        bare.as_str(),
+        "abu"
+            | "abou"
+            | "abo"
+            | "umm"
+            | "um"
+            | "ibn"
+            | "bin"
+            | "abd"
+            | "abdul"
+            | "abdel"
+            | "abdoul"
+            | "abdal"
+    )
+}
+
 /// Builds `per_variant` queries of each kind from the index's names (fewer where a kind does not apply).
 pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
     let mut rng = Rng::new(seed);
@@ -412,7 +437,15 @@ pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
                     if is_person(kind, name) {
                         name.split_once(',').and_then(|(last, first)| {
                             let given: Vec<&str> = first.split_whitespace().collect();
-                            (given.len() >= 2).then(|| format!("{} {}", given[0], last.trim()))
+                            // A kunya or an abd- compound written apart is one given name (`Abu Ubaydah`,
+                            // `'Abdul Amir`): `Abu AL-AGHA` or `'Abdul SALBI` is nobody's name.
+                            let head = if given.first().is_some_and(|w| opens_a_given_name(w)) {
+                                2
+                            } else {
+                                1
+                            };
+                            (given.len() > head)
+                                .then(|| format!("{} {}", given[..head].join(" "), last.trim()))
                         })
                     } else {
                         None
