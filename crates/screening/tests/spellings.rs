@@ -1795,3 +1795,29 @@ fn a_compound_in_abd_written_without_it() {
         assert_hit_by(&ix, query, listed, "compound in abd- written without it");
     }
 }
+
+#[test]
+fn a_long_single_word_romanised_otherwise_is_not_capped() {
+    let ix = index();
+    // OFAC's aliases `MEENPHARMA` of MAINPHARMA and `ENAYATULLAH, Maulawi` of INAYATULLAH: one word, its vowels
+    // written as another romanisation writes them, is the same word, not a misspelling.
+    assert_hit_by(
+        &ix,
+        "MEENPHARMA",
+        "MAINPHARMA",
+        "vowels written differently",
+    );
+    assert_hit_by(
+        &ix,
+        "ENAYATULLAH, Maulawi",
+        "INAYATULLAH",
+        "vowels written differently",
+    );
+    // A misspelling of the same long word stays capped below the threshold.
+    let h = loose_hit(&ix, "MAINPHAMRA", "MAINPHARMA").expect("a candidate");
+    assert!(
+        h.score < aigov_screening::DEFAULT_THRESHOLD,
+        "{}",
+        h.explanation.describe(h.score)
+    );
+}
