@@ -467,6 +467,67 @@ const RESIDUAL_FLOOR: f32 = 0.85;
 /// two-edit misspelling of an eight-letter word; 0.05, 0.15 and 0.20 tried).
 const RESIDUAL_DISCOUNT: f32 = 0.10;
 
+/// How many letters longer than the word on the other side a run of joined words may grow while it is compared
+/// with it: a romanisation may write a vowel or a doubled letter more (`ABOUSOFIAN` = Abu Sufian).
+const JOINED_SLACK: usize = 3;
+
+/// Whether words joined (`joined`) are the word on the other side: written alike (`KHAIR ULLAH` = KHAIRULLAH),
+/// or as a romanisation table writes them (`DAH DASHT` = DEHDASHT, `ABU SUFIAN` = ABOUSOFIAN: a shared fold or
+/// vowel-skeleton key of [`translit::keys`], named). The keys are computed only for runs of a like length that
+/// start with the same letter, which keeps the cost low.
+fn joined_alike(joined: &str, word: &str) -> Option<(f32, MatchKind)> {
+    if joined == word {
+        return Some((1.0, MatchKind::Joined));
+    }
+    if joined.len().abs_diff(word.len()) > JOINED_SLACK
+        || joined.as_bytes()[0] != word.as_bytes()[0]
+        || !rough_consonants(joined).eq(rough_consonants(word))
+    {
+        return None;
+    }
+    let theirs = translit::keys(word);
+    translit::keys(joined).into_iter().find_map(|k| {
+        let sim = match k.key.as_bytes()[0] {
+            b'g' => EQUIV_GROUP_SIM,
+            b'f' => EQUIV_FOLD_SIM,
+            b's' => EQUIV_SKELETON_SIM,
+            _ => return None,
+        };
+        theirs.iter().find(|o| o.key == k.key).map(|o| {
+            let rule = [k.rule.as_str(), o.rule.as_str()]
+                .into_iter()
+                .find(|r| !r.is_empty())
+                .unwrap_or("translit");
+            (
+                sim,
+                MatchKind::Equivalent {
+                    rule: format!("joined/split words, {rule}"),
+                },
+            )
+        })
+    })
+}
+
+/// A word's consonants, roughly as the romanisation folds see them, to rule out cheaply the words no fold key can
+/// equate: vowels, `y` and `h` left out (`kh`, `sh`, `dh` are one sound), `c`, `g` and `q` read `k`, `w` read
+/// `v`, a letter repeated once. Words that a key equates have the same rough consonants, or nearly always do.
+fn rough_consonants(word: &str) -> impl Iterator<Item = u8> + '_ {
+    let mut prev = 0u8;
+    word.bytes().filter_map(move |b| {
+        let c = match b {
+            b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'h' => return None,
+            b'c' | b'g' | b'q' => b'k',
+            b'w' => b'v',
+            other => other,
+        };
+        if c == prev {
+            return None;
+        }
+        prev = c;
+        Some(c)
+    })
+}
+
 /// The rule of a compound in abd- written without it (see [`abd_left_out`]).
 const ABD_LEFT_OUT_RULE: &str = "compound in abd- written without it";
 /// The credit of such a pair: a word of the name is left out, as with a middle name (0.75 and 0.85 tried).
@@ -1422,6 +1483,17 @@ impl Index {
                     weight += next.weight;
                     if let Some(&tid) = self.vocab.get(joined.as_str()) {
                         joined_ids.push((tid, weight));
+                    } else if joined.len() >= 6 {
+                        // Joined and written as a romanisation writes them (`MEEN PHARMA` for MAINPHARMA):
+                        // the listed words that share a fold or vowel-skeleton key with the joined form.
+                        for k in translit::keys(&joined)
+                            .iter()
+                            .filter(|k| k.key.starts_with("f:") || k.key.starts_with("s:"))
+                        {
+                            if let Some(list) = self.keymap.get(k.key.as_str()) {
+                                joined_ids.extend(list.iter().map(|&tid| (tid, weight)));
+                            }
+                        }
                     }
                 }
                 if t.text.len() >= 6 && !t.matches.iter().any(|m| m.1 >= 1.0) {
@@ -1523,16 +1595,18 @@ impl Index {
                     pairs.push((sim, (qi, qi + 1), (ni, ni + 1), how));
                 }
             }
-            // A query word = several listed words joined.
+            // A query word = several listed words joined, as written or as a romanisation writes them.
             if qt.text.len() >= 5 {
                 for start in 0..ntoks.len() {
                     let mut joined = String::new();
                     for end in start..ntoks.len().min(start + 3) {
                         joined.push_str(nstr(end));
-                        if end > start && joined == qt.text {
-                            pairs.push((1.0, (qi, qi + 1), (start, end + 1), MatchKind::Joined));
+                        if end > start {
+                            if let Some((sim, how)) = joined_alike(&joined, &qt.text) {
+                                pairs.push((sim, (qi, qi + 1), (start, end + 1), how));
+                            }
                         }
-                        if joined.len() >= qt.text.len() {
+                        if joined.len() >= qt.text.len() + JOINED_SLACK {
                             break;
                         }
                     }
@@ -1549,10 +1623,12 @@ impl Index {
                 let mut joined = String::new();
                 for (end, qt) in qtoks.iter().enumerate().skip(start).take(3) {
                     joined.push_str(&qt.text);
-                    if end > start && joined == target {
-                        pairs.push((1.0, (start, end + 1), (ni, ni + 1), MatchKind::Joined));
+                    if end > start {
+                        if let Some((sim, how)) = joined_alike(&joined, target) {
+                            pairs.push((sim, (start, end + 1), (ni, ni + 1), how));
+                        }
                     }
-                    if joined.len() >= target.len() {
+                    if joined.len() >= target.len() + JOINED_SLACK {
                         break;
                     }
                 }
@@ -1962,7 +2038,8 @@ impl Index {
         // INAYATULLAH, vowels written differently) is the same word written another way, not a misspelling
         // that might be another name.
         let romanised = |m: &MatchPart| {
-            matches!(&m.how, MatchKind::Equivalent { rule } if rule.starts_with("translit"))
+            matches!(&m.how, MatchKind::Equivalent { rule }
+                if rule.starts_with("translit") || rule.starts_with("joined/split words, translit"))
                 && m.query.len() >= ROMANISED_WORD_MIN_LEN
         };
         if identifying.len() == 1
@@ -2447,7 +2524,8 @@ fn name_listed_rules(listed: &str, explanation: &mut Explanation) {
 #[cfg(test)]
 mod tests {
     use super::{
-        abd_left_out, dominate, jaro_winkler, Explanation, Hit, MatchKind, MatchPart, OwnWords,
+        abd_left_out, dominate, jaro_winkler, joined_alike, Explanation, Hit, MatchKind, MatchPart,
+        OwnWords,
     };
     use crate::model::Entry;
 
@@ -2506,6 +2584,24 @@ mod tests {
             let score = raised_at(threshold).unwrap_or_default();
             assert!((score - 0.899).abs() < 1e-4, "at {threshold}: {score}");
         }
+    }
+
+    #[test]
+    fn words_joined_are_compared_as_written_and_romanised() {
+        assert_eq!(
+            joined_alike("khairullah", "khairullah").map(|(s, _)| s),
+            Some(1.0)
+        );
+        let (_, how) = joined_alike("dahdasht", "dehdasht").expect("vowels written otherwise");
+        assert!(
+            matches!(how, MatchKind::Equivalent { rule } if rule.contains("vowels written differently"))
+        );
+        assert!(joined_alike("abusufian", "abousofian").is_some());
+        // Other consonants, another first letter or a length too far apart: no key is computed.
+        assert!(joined_alike("alnoor", "alnasr").is_none());
+        assert!(joined_alike("emmatel", "emarel").is_none());
+        assert!(joined_alike("dahdasht", "ehdasht").is_none());
+        assert!(joined_alike("abusufian", "abusufianaaaa").is_none());
     }
 
     #[test]

@@ -1821,3 +1821,23 @@ fn a_long_single_word_romanised_otherwise_is_not_capped() {
         h.explanation.describe(h.score)
     );
 }
+
+#[test]
+fn words_joined_and_romanised_otherwise() {
+    let ix = index();
+    // OFAC's alias `DEHDASHT PETROCHEMICAL INDUSTRIES CO.` of DAH DASHT PETROCHEMICAL INDUSTRIES (joined, a
+    // vowel written otherwise).
+    assert_hit_by(
+        &ix,
+        "DEHDASHT PETROCHEMICAL INDUSTRIES CO.",
+        "DAH DASHT PETROCHEMICAL INDUSTRIES",
+        "joined/split words, translit: vowels written differently",
+    );
+    // The other way round: a listed word written apart in the query, and otherwise.
+    assert_hit_by(
+        &ix,
+        "MEEN PHARMA",
+        "MAINPHARMA",
+        "joined/split words, translit: vowels written differently",
+    );
+}
