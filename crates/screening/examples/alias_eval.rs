@@ -365,7 +365,17 @@ fn main() {
     );
     // The primary-name key of every entry: a hit on another entry with the same primary name is the same party.
     let keys: Vec<String> = ents.iter().map(|e| normalize(&e.name).key()).collect();
-    let right = |q: &Query, e: usize| e == q.expected || keys[e] == keys[q.expected];
+    // The same name in either word order: the SDN writes a person `YEGANE, Gulnihal`, the other lists of the CSL
+    // `Gulnihal Yegane`.
+    let unordered: Vec<Vec<&str>> = keys
+        .iter()
+        .map(|k| {
+            let mut words: Vec<&str> = k.split(' ').collect();
+            words.sort_unstable();
+            words
+        })
+        .collect();
+    let right = |q: &Query, e: usize| e == q.expected || unordered[e] == unordered[q.expected];
     // Every listed name (aliases included) by normalised key: which parties are listed under a query's words.
     let mut listed_under: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, k) in keys.iter().enumerate() {
