@@ -1595,8 +1595,9 @@ impl Index {
                     pairs.push((sim, (qi, qi + 1), (ni, ni + 1), how));
                 }
             }
-            // A query word = several listed words joined, as written or as a romanisation writes them.
-            if qt.text.len() >= 5 {
+            // A query word = several listed words joined, as written or as a romanisation writes them; from
+            // four letters, for the Persian ezafe written apart or joined (`ASR-E SANAT` = ASRE SANAT).
+            if qt.text.len() >= 4 {
                 for start in 0..ntoks.len() {
                     let mut joined = String::new();
                     for end in start..ntoks.len().min(start + 3) {
@@ -1616,7 +1617,7 @@ impl Index {
         // A listed word = several query words joined.
         for (ni, _) in ntoks.iter().enumerate() {
             let target = nstr(ni);
-            if target.len() < 5 {
+            if target.len() < 4 {
                 continue;
             }
             for start in 0..qtoks.len() {

@@ -1833,6 +1833,14 @@ fn words_joined_and_romanised_otherwise() {
         "DAH DASHT PETROCHEMICAL INDUSTRIES",
         "joined/split words, translit: vowels written differently",
     );
+    // OFAC's alias `ASR-E SANAT ESHRAGH` of ASRE SANAT ESHRAGH COMPANY: the Persian ezafe written apart, a word
+    // of four letters joined.
+    assert_hit_by(
+        &ix,
+        "ASR-E SANAT ESHRAGH",
+        "ASRE SANAT ESHRAGH COMPANY",
+        "joined/split words",
+    );
     // The other way round: a listed word written apart in the query, and otherwise.
     assert_hit_by(
         &ix,
