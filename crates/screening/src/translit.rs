@@ -198,6 +198,10 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("country = its adjective", &["afghanistan", "afghan"]), ("country = its adjective", &["palestine", "palestinian"]),
     ("country = its adjective", &["morocco", "moroccan"]), ("country = its adjective", &["egypt", "egyptian"]),
     ("country = its adjective", &["crimea", "crimean"]), ("country = its adjective", &["myanmar", "myanma", "burmese", "burma"]),
+    // The Islamic State of Iraq and the Levant by the initials of each English rendering of its name (the
+    // Levant, Syria or al-Sham) and its Arabic acronym, all listed by OFAC as names of one party
+    // (`ISIS WILAYAT KHORASAN` for ISIL KHORASAN, `ISIS IN YEMEN` for ISIL-YEMEN).
+    ("the Islamic State's initials (ISIL = ISIS = Daesh)", &["isil", "isis", "daesh"]),
     // Roman numerals and digits (vessel and unit names: SEA STAR III = SEA STAR 3).
     ("roman numeral", &["1", "i"]), ("roman numeral", &["2", "ii"]), ("roman numeral", &["3", "iii"]),
     ("roman numeral", &["4", "iv"]), ("roman numeral", &["5", "v"]), ("roman numeral", &["6", "vi"]),

@@ -1849,3 +1849,16 @@ fn words_joined_and_romanised_otherwise() {
         "joined/split words, translit: vowels written differently",
     );
 }
+
+#[test]
+fn the_islamic_states_initials() {
+    let ix = index();
+    // OFAC's aliases `ISIS WILAYAT KHORASAN` of ISIL KHORASAN and `ISIS IN YEMEN` of ISIL-YEMEN.
+    for (query, listed) in [
+        ("ISIS WILAYAT KHORASAN", "ISIL KHORASAN"),
+        ("ISIS IN YEMEN", "ISIL-YEMEN"),
+        ("DAESH YEMEN", "ISIL-YEMEN"),
+    ] {
+        assert_hit_by(&ix, query, listed, "the Islamic State's initials");
+    }
+}
