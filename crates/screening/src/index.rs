@@ -204,9 +204,19 @@ type TokId = u32;
 type TokMatch = (TokId, f32, usize, Option<Box<str>>);
 type NameId = u32;
 
+/// [`NameRec::whole_name`] of a record made from part of a name (or from a name past the 65,535th of its entry).
+const NOT_A_WHOLE_NAME: u16 = u16::MAX;
+
 #[derive(Debug, Clone)]
 struct NameRec {
     entry: u32,
+    /// Which of the entry's names ([`Entry::names`]) this was made from, when it is that whole name (not a part
+    /// of it, such as one side of `A / B`), else [`NOT_A_WHOLE_NAME`]: the hit then shows it without normalising
+    /// the entry's names again. Two bytes rather than an `Option`, which would make every record 8 bytes longer.
+    whole_name: u16,
+    /// Whether a rule of the normaliser made one of its words (a compound, a country's formal name ...): only
+    /// then is the name normalised again to name the rule in a hit's explanation.
+    has_rules: bool,
     alias: bool,
     /// Identifying tokens (stop words included), in order.
     tokens: Box<[TokId]>,
@@ -740,12 +750,17 @@ impl Index {
         let entries = std::mem::take(&mut ix.entries);
         for (ei, e) in entries.iter().enumerate() {
             let mut seen_keys: Vec<String> = Vec::new();
-            let forms: Vec<(usize, std::borrow::Cow<str>)> = e
+            let forms: Vec<(usize, bool, std::borrow::Cow<str>)> = e
                 .names()
                 .enumerate()
-                .flat_map(|(ni, name)| name_forms(name).into_iter().map(move |f| (ni, f)))
+                .flat_map(|(ni, name)| {
+                    name_forms(name)
+                        .into_iter()
+                        .enumerate()
+                        .map(move |(fi, f)| (ni, fi == 0, f))
+                })
                 .collect();
-            for (ni, name) in forms.iter().map(|(ni, f)| (*ni, f.as_ref())) {
+            for (ni, whole, name) in forms.iter().map(|(ni, w, f)| (*ni, *w, f.as_ref())) {
                 if let Err(err) = limits::check_length(name) {
                     ix.rejected.push((ei, err));
                     continue;
@@ -791,8 +806,14 @@ impl Index {
                     .or_default()
                     .push(id);
                 let roles = roles_of(e, name, &n);
+                let has_rules = n.tokens.iter().any(|t| t.rule.is_some());
                 ix.names.push(NameRec {
                     entry: ei as u32,
+                    whole_name: u16::try_from(ni)
+                        .ok()
+                        .filter(|&i| whole && i != NOT_A_WHOLE_NAME)
+                        .unwrap_or(NOT_A_WHOLE_NAME),
+                    has_rules,
                     alias: ni > 0,
                     roles,
                     tokens: toks.into_boxed_slice(),
@@ -1094,7 +1115,9 @@ impl Index {
         for h in &mut hits {
             if let Some(&nid) = names.get(&h.entry) {
                 h.matched_name = self.matched_name(nid);
-                name_listed_rules(&h.matched_name, &mut h.explanation);
+                if self.names[nid as usize].has_rules {
+                    name_listed_rules(&h.matched_name, &mut h.explanation);
+                }
             }
         }
         Ok(hits)
@@ -1187,6 +1210,12 @@ impl Index {
     fn matched_name(&self, nid: NameId) -> String {
         let rec = &self.names[nid as usize];
         let entry = &self.entries[rec.entry as usize];
+        if let Some(name) = Some(rec.whole_name)
+            .filter(|&i| i != NOT_A_WHOLE_NAME)
+            .and_then(|i| entry.names().nth(usize::from(i)))
+        {
+            return name.to_string();
+        }
         entry
             .names()
             .find(|n| {
@@ -1486,12 +1515,15 @@ impl Index {
                     } else if joined.len() >= 6 {
                         // Joined and written as a romanisation writes them (`MEEN PHARMA` for MAINPHARMA):
                         // the listed words that share a fold or vowel-skeleton key with the joined form.
-                        for k in translit::keys(&joined)
-                            .iter()
-                            .filter(|k| k.key.starts_with("f:") || k.key.starts_with("s:"))
-                        {
-                            if let Some(list) = self.keymap.get(k.key.as_str()) {
-                                joined_ids.extend(list.iter().map(|&tid| (tid, weight)));
+                        // Only the two keys wanted, not all of [`translit::keys`] (this runs for every
+                        // pair of words of every query).
+                        let (fold, _) = translit::fold(&joined);
+                        let skeleton = translit::skeleton(&fold).map(|s| format!("s:{s}"));
+                        for key in std::iter::once(format!("f:{fold}")).chain(skeleton) {
+                            if let Some(list) = self.keymap.get(key.as_str()) {
+                                if list.len() <= 4 {
+                                    joined_ids.extend(list.iter().map(|&tid| (tid, weight)));
+                                }
                             }
                         }
                     }

@@ -212,3 +212,38 @@ fn the_curated_hanzi_table_romanises_to_the_listed_names() {
         }
     }
 }
+
+#[test]
+fn a_hit_shows_the_name_it_matched_as_the_list_writes_it() {
+    let ix = Index::build(vec![Entry {
+        list: "SDN".into(),
+        id: "1".into(),
+        kind: Some("Entity".into()),
+        name: "NORTHERN STAR SHIPPING LINES".into(),
+        alt_names: vec![
+            "POLAR SEAWAYS TRADING CO.".into(),
+            "AZURE HARBOUR LOGISTICS / GOLDEN TIDE MARINE".into(),
+        ],
+        ..Entry::default()
+    }]);
+    let matched = |q: &str| {
+        ix.search(q, &SearchOptions::default())
+            .first()
+            .map(|h| h.matched_name.clone())
+            .unwrap_or_else(|| panic!("{q} hits"))
+    };
+    assert_eq!(
+        matched("Northern Star Shipping Lines"),
+        "NORTHERN STAR SHIPPING LINES"
+    );
+    // An alias, written as the list writes it (legal form and all).
+    assert_eq!(
+        matched("Polar Seaways Trading"),
+        "POLAR SEAWAYS TRADING CO."
+    );
+    // One side of `A / B`: the name it is part of is no name of the entry by itself, so the primary name.
+    assert_eq!(
+        matched("Golden Tide Marine"),
+        "NORTHERN STAR SHIPPING LINES"
+    );
+}
