@@ -546,13 +546,29 @@ const ABD_LEFT_OUT_SIM: f32 = 0.8;
 /// Whether one leftover word is the other's compound in abd- written without `abd-` (`Rosyid` for `Abdul
 /// Rosyid`, which the normaliser writes `abdulrosyid`; `Kader` for `Abdelkader`): names outside Arabic use, in
 /// Indonesia or South Asia, and aliases that shorten a name, leave the `Abdul` out. Not `abdullah` (abd +
-/// allah), and a rest of three letters or more.
-fn abd_left_out(a: &str, b: &str) -> bool {
+/// allah), and a rest of three letters or more. The rest may be written as a romanisation writes it (`Rasyid`
+/// for `Abdul Rosyid`), found as [`joined_alike`] finds a joined word and named with its rule. The credit and
+/// the rule, if so.
+fn abd_left_out(a: &str, b: &str) -> Option<(f32, String)> {
     let rest_of = |long: &str, short: &str| {
-        long.strip_prefix("abdul")
-            .is_some_and(|rest| rest.len() >= 3 && rest == short && !rest.starts_with("lah"))
+        let rest = long
+            .strip_prefix("abdul")
+            .filter(|rest| rest.len() >= 3 && !rest.starts_with("lah"))?;
+        if rest == short {
+            return Some((ABD_LEFT_OUT_SIM, ABD_LEFT_OUT_RULE.to_string()));
+        }
+        match joined_alike(rest, short) {
+            Some((sim, MatchKind::Equivalent { rule })) if rest.len() >= 5 => Some((
+                ABD_LEFT_OUT_SIM * sim,
+                format!(
+                    "{ABD_LEFT_OUT_RULE}, {}",
+                    rule.trim_start_matches("joined/split words, ")
+                ),
+            )),
+            _ => None,
+        }
     };
-    rest_of(a, b) || rest_of(b, a)
+    rest_of(a, b).or_else(|| rest_of(b, a))
 }
 
 /// Whether a leftover word may be paired by its written similarity: an ASCII word of four letters up to
@@ -1126,7 +1142,7 @@ impl Index {
     /// Pairs the identifying words left unmatched on both sides by their written similarity (see
     /// [`residual_sim`]), best pair first, each word at most once.
     fn residual_pairs(&self, qtoks: &[QTok], ntoks: &[TokId], al: &mut Alignment) {
-        let mut cands: Vec<(f32, Option<f32>, usize, usize)> = Vec::new();
+        let mut cands: Vec<(f32, Result<f32, String>, usize, usize)> = Vec::new();
         for (qi, qt) in qtoks.iter().enumerate() {
             if al.qused[qi] || !residual_word(&qt.text) {
                 continue;
@@ -1139,10 +1155,10 @@ impl Index {
                 if !residual_word(listed) {
                     continue;
                 }
-                if abd_left_out(&qt.text, listed) {
-                    cands.push((ABD_LEFT_OUT_SIM, None, qi, ni));
+                if let Some((credit, rule)) = abd_left_out(&qt.text, listed) {
+                    cands.push((credit, Err(rule), qi, ni));
                 } else if let Some((jw, credit)) = residual_sim(qt, listed) {
-                    cands.push((credit, Some(jw), qi, ni));
+                    cands.push((credit, Ok(jw), qi, ni));
                 }
             }
         }
@@ -1152,8 +1168,8 @@ impl Index {
                 continue;
             }
             let rule = match jw {
-                Some(jw) => format!("{RESIDUAL_RULE} (Jaro-Winkler {jw:.2})"),
-                None => ABD_LEFT_OUT_RULE.to_string(),
+                Ok(jw) => format!("{RESIDUAL_RULE} (Jaro-Winkler {jw:.2})"),
+                Err(rule) => rule,
             };
             al.pair(
                 qi..qi + 1,
@@ -2558,7 +2574,7 @@ fn name_listed_rules(listed: &str, explanation: &mut Explanation) {
 mod tests {
     use super::{
         abd_left_out, dominate, jaro_winkler, joined_alike, Explanation, Hit, MatchKind, MatchPart,
-        OwnWords,
+        OwnWords, ABD_LEFT_OUT_SIM,
     };
     use crate::model::Entry;
 
@@ -2639,13 +2655,18 @@ mod tests {
 
     #[test]
     fn a_compound_in_abd_is_found_without_it() {
-        assert!(abd_left_out("abdulkader", "kader"));
-        assert!(abd_left_out("rosyid", "abdulrosyid"));
+        assert!(abd_left_out("abdulkader", "kader").is_some());
+        assert!(abd_left_out("rosyid", "abdulrosyid").is_some());
+        // The rest written as a romanisation writes it, at a lower credit, named.
+        let (credit, rule) =
+            abd_left_out("rasyid", "abdulrosyid").expect("vowels written otherwise");
+        assert!(credit < ABD_LEFT_OUT_SIM);
+        assert!(rule.contains("vowels written differently"), "{rule}");
         // Abdullah is abd + allah; a rest of two letters is no name; other words are not compounds.
-        assert!(!abd_left_out("abdullah", "lah"));
-        assert!(!abd_left_out("abdulka", "ka"));
-        assert!(!abd_left_out("kader", "kader"));
-        assert!(!abd_left_out("abdulkader", "qader"));
+        assert!(abd_left_out("abdullah", "lah").is_none());
+        assert!(abd_left_out("abdulka", "ka").is_none());
+        assert!(abd_left_out("kader", "kader").is_none());
+        assert!(abd_left_out("abdulkader", "zader").is_none());
     }
 
     #[test]

@@ -1794,6 +1794,13 @@ fn a_compound_in_abd_written_without_it() {
     ] {
         assert_hit_by(&ix, query, listed, "compound in abd- written without it");
     }
+    // And its rest written as another romanisation writes it: OFAC's `BA'ASYIR, Rasyid Ridho`.
+    assert_hit_by(
+        &ix,
+        "BA'ASYIR, Rasyid Ridho",
+        "BA'ASYIR, Abdul Rosyid Ridho",
+        "compound in abd- written without it, translit: vowels written differently",
+    );
 }
 
 #[test]
