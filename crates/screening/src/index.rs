@@ -477,13 +477,17 @@ const RESIDUAL_FLOOR: f32 = 0.85;
 /// two-edit misspelling of an eight-letter word; 0.05, 0.15 and 0.20 tried).
 const RESIDUAL_DISCOUNT: f32 = 0.10;
 
+/// The most listed words a key of words joined may stand for to find candidates: a key many words share finds
+/// names no better than the words themselves do.
+const JOINED_KEY_MAX_WORDS: usize = 4;
+
 /// How many letters longer than the word on the other side a run of joined words may grow while it is compared
 /// with it: a romanisation may write a vowel or a doubled letter more (`ABOUSOFIAN` = Abu Sufian).
 const JOINED_SLACK: usize = 3;
 
 /// Whether words joined (`joined`) are the word on the other side: written alike (`KHAIR ULLAH` = KHAIRULLAH),
-/// or as a romanisation table writes them (`DAH DASHT` = DEHDASHT, `ABU SUFIAN` = ABOUSOFIAN: a shared fold or
-/// vowel-skeleton key of [`translit::keys`], named). The keys are computed only for runs of a like length that
+/// or as a romanisation table writes them (`DAH DASHT` = DEHDASHT, `ABU SUFIAN` = ABOUSOFIAN: a shared variant
+/// group, fold or vowel-skeleton key of [`translit::keys`], named; not the looser consonant classes). The keys are computed only for runs of a like length that
 /// start with the same letter, which keeps the cost low.
 fn joined_alike(joined: &str, word: &str) -> Option<(f32, MatchKind)> {
     if joined == word {
@@ -536,6 +540,14 @@ fn rough_consonants(word: &str) -> impl Iterator<Item = u8> + '_ {
         prev = c;
         Some(c)
     })
+}
+
+/// Why two leftover words were paired (see [`Index::residual_pairs`]).
+enum LeftoverPair {
+    /// By their written similarity, this Jaro-Winkler.
+    Similar(f32),
+    /// One is the other's compound in abd- written without it, under this rule ([`abd_left_out`]).
+    AbdLeftOut(String),
 }
 
 /// The rule of a compound in abd- written without it (see [`abd_left_out`]).
@@ -1142,7 +1154,7 @@ impl Index {
     /// Pairs the identifying words left unmatched on both sides by their written similarity (see
     /// [`residual_sim`]), best pair first, each word at most once.
     fn residual_pairs(&self, qtoks: &[QTok], ntoks: &[TokId], al: &mut Alignment) {
-        let mut cands: Vec<(f32, Result<f32, String>, usize, usize)> = Vec::new();
+        let mut cands: Vec<(f32, LeftoverPair, usize, usize)> = Vec::new();
         for (qi, qt) in qtoks.iter().enumerate() {
             if al.qused[qi] || !residual_word(&qt.text) {
                 continue;
@@ -1156,20 +1168,20 @@ impl Index {
                     continue;
                 }
                 if let Some((credit, rule)) = abd_left_out(&qt.text, listed) {
-                    cands.push((credit, Err(rule), qi, ni));
+                    cands.push((credit, LeftoverPair::AbdLeftOut(rule), qi, ni));
                 } else if let Some((jw, credit)) = residual_sim(qt, listed) {
-                    cands.push((credit, Ok(jw), qi, ni));
+                    cands.push((credit, LeftoverPair::Similar(jw), qi, ni));
                 }
             }
         }
         cands.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (credit, jw, qi, ni) in cands {
+        for (credit, why, qi, ni) in cands {
             if !al.free(qi..qi + 1, ni..ni + 1) {
                 continue;
             }
-            let rule = match jw {
-                Ok(jw) => format!("{RESIDUAL_RULE} (Jaro-Winkler {jw:.2})"),
-                Err(rule) => rule,
+            let rule = match why {
+                LeftoverPair::Similar(jw) => format!("{RESIDUAL_RULE} (Jaro-Winkler {jw:.2})"),
+                LeftoverPair::AbdLeftOut(rule) => rule,
             };
             al.pair(
                 qi..qi + 1,
@@ -1537,7 +1549,7 @@ impl Index {
                         let skeleton = translit::skeleton(&fold).map(|s| format!("s:{s}"));
                         for key in std::iter::once(format!("f:{fold}")).chain(skeleton) {
                             if let Some(list) = self.keymap.get(key.as_str()) {
-                                if list.len() <= 4 {
+                                if list.len() <= JOINED_KEY_MAX_WORDS {
                                     joined_ids.extend(list.iter().map(|&tid| (tid, weight)));
                                 }
                             }
