@@ -494,7 +494,7 @@ fn joined_alike(joined: &str, word: &str) -> Option<(f32, MatchKind)> {
         return Some((1.0, MatchKind::Joined));
     }
     if joined.len().abs_diff(word.len()) > JOINED_SLACK
-        || joined.as_bytes()[0] != word.as_bytes()[0]
+        || joined.bytes().next() != word.bytes().next()
         || !rough_consonants(joined).eq(rough_consonants(word))
     {
         return None;
