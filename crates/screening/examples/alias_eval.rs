@@ -481,7 +481,8 @@ fn main() {
     if let Some(path) = &dump {
         // One line per query (tab-separated): half, kind, query, listed name, then each hit at 0.7 or more as
         // `C:score:query coverage:name coverage:matched pairs:lowest similarity:query words left:listed words
-        // left:whole-name credit (0/1):listed name`, C being R, W or S (right, wrong party, shared name),
+        // left:whole-name credit (0/1):pairs matched only by written similarity:listed name`, C being R, W or S
+        // (right, wrong party, shared name),
         // lowercase when a named rule capped the score; for analysis outside this program.
         let mut out = String::new();
         for (q, hits) in queries.iter().zip(&loose) {
@@ -513,8 +514,18 @@ fn main() {
                     .notes
                     .iter()
                     .any(|n| n.starts_with("listed name found whole"));
+                // Pairs matched by edits or by how alike they are written, rather than as written or by a rule.
+                let loose = e
+                    .matched
+                    .iter()
+                    .filter(|m| match &m.how {
+                        MatchKind::Fuzzy { .. } => true,
+                        MatchKind::Equivalent { rule } => rule.starts_with("similar spelling"),
+                        _ => false,
+                    })
+                    .count();
                 out.push_str(&format!(
-                    "\t{c}:{:.4}:{:.4}:{:.4}:{}:{:.4}:{}:{}:{}:{}",
+                    "\t{c}:{:.4}:{:.4}:{:.4}:{}:{:.4}:{}:{}:{}:{}:{}",
                     h.score,
                     e.query_coverage,
                     e.name_coverage,
@@ -523,6 +534,7 @@ fn main() {
                     e.unmatched_query.len(),
                     e.unmatched_listed.len(),
                     whole as u8,
+                    loose,
                     ents[h.entry].name
                 ));
             }

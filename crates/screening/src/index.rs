@@ -1421,8 +1421,8 @@ impl Index {
                         continue;
                     }
                     let cand = &*self.strs[t as usize];
-                    let e = normalize::osa(text, cand);
-                    if e == 1 && max_edits(cand.len()) >= 1 {
+                    if normalize::osa_within(text, cand, 1) == Some(1) && max_edits(cand.len()) >= 1
+                    {
                         // One vowel written as another (Jaber / Jabir, Laden / Ladin, Uday / Udai): a
                         // transliteration difference more than a misspelling.
                         match vowel_swap(text, cand) {
@@ -1474,8 +1474,12 @@ impl Index {
                 if cand.len().abs_diff(text.len()) > maxd || matches.iter().any(|m| m.0 == t) {
                     continue;
                 }
-                let d = normalize::osa(text, cand);
-                if d == 0 || d > maxd.min(max_edits(cand.len()).max(1)) {
+                let Some(d) =
+                    normalize::osa_within(text, cand, maxd.min(max_edits(cand.len()).max(1)))
+                else {
+                    continue;
+                };
+                if d == 0 {
                     continue;
                 }
                 let sim = fuzzy_sim(d, text.len().max(cand.len()));

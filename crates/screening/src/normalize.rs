@@ -702,6 +702,25 @@ fn synonym(w: &str) -> Option<&'static str> {
 /// words, without allocating for the short ASCII words of names (at most [`crate::limits::MAX_FUZZY_TOKEN_BYTES`]
 /// bytes); other words go to `strsim`.
 pub fn osa(a: &str, b: &str) -> usize {
+    osa_bounded(a, b, usize::MAX)
+}
+
+/// The optimal-string-alignment distance of two words when it is at most `max`, else `None`: the dynamic
+/// programme stops as soon as no alignment can come back within `max` (most words the trigram filter lets
+/// through are far apart, and this is the screening's hottest loop).
+pub fn osa_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let d = osa_bounded(a, b, max);
+    (d <= max).then_some(d)
+}
+
+/// [`osa`], stopping with a value above `max` once a row is all above it: a row's least value is never less than
+/// the row before's (each cell is at least the lesser of the row before's least and one more than the least of
+/// the row before that, and each row's least is at most one more than the row before's), so no later row can
+/// come back.
+fn osa_bounded(a: &str, b: &str, max: usize) -> usize {
     const N: usize = crate::limits::MAX_FUZZY_TOKEN_BYTES + 1;
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() >= N || b.len() >= N || !a.is_ascii() || !b.is_ascii() {
@@ -715,6 +734,7 @@ pub fn osa(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         let (c, p, p2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
         rows[c][0] = i;
+        let mut row_min = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (rows[p][j] + 1)
@@ -724,6 +744,10 @@ pub fn osa(a: &str, b: &str) -> usize {
                 v = v.min(rows[p2][j - 2] + 1);
             }
             rows[c][j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max.saturating_add(1);
         }
     }
     rows[a.len() % 3][b.len()]
@@ -1902,6 +1926,20 @@ mod tests {
             ("ab", "ba"),
         ] {
             assert_eq!(osa(a, b), strsim::osa_distance(a, b), "{a} {b}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The bounded distance is the distance when that is within the bound, and nothing otherwise, whatever
+        /// the bound (the early stop must never cut off an alignment that would have come back).
+        #[test]
+        fn osa_within_is_the_distance_within_the_bound(
+            a in "[abc]{0,12}",
+            b in "[abc]{0,12}",
+            max in 0usize..6,
+        ) {
+            let d = strsim::osa_distance(&a, &b);
+            proptest::prop_assert_eq!(osa_within(&a, &b, max), (d <= max).then_some(d));
         }
     }
 
