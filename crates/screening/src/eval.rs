@@ -290,16 +290,6 @@ pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
     let mut rng = Rng::new(seed);
     let entries = index.entries();
     let listed: FxHashSet<String> = index.name_keys().map(|(_, k)| k).collect();
-    let vocab: Vec<String> = {
-        let mut v: Vec<String> = listed
-            .iter()
-            .flat_map(|k| k.split(' ').map(str::to_string).collect::<Vec<_>>())
-            .filter(|w| w.len() >= 4 && w.bytes().all(|b| b.is_ascii_alphabetic()))
-            .collect();
-        v.sort();
-        v.dedup();
-        v
-    };
     let mut out = Vec::new();
     if entries.is_empty() {
         return out;
@@ -311,6 +301,19 @@ pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
         .flat_map(|(i, e)| e.names().map(move |n| (i, n)))
         .filter(|(_, n)| !normalize(n).tokens.is_empty())
         .collect();
+    // The words near misses draw from: the listed names' words as written, not as the normaliser writes them,
+    // so that a change to the normaliser does not redraw the whole set (a round's figures are then compared on
+    // the same queries).
+    let vocab: Vec<String> = {
+        let mut v: Vec<String> = names
+            .iter()
+            .flat_map(|(_, n)| n.split_whitespace().filter_map(plain_word))
+            .filter(|w| w.len() >= 4)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
     let key = |s: &str| normalize(s).key();
     let push = |out: &mut Vec<Case>, query: String, variant: Variant, source: &str| {
         let expected = variant.positive().then(|| key(source));
@@ -474,20 +477,32 @@ pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
             break;
         }
         let (_, name) = names[rng.below(names.len())];
-        let n = normalize(name);
-        let toks: Vec<String> = n.tokens.iter().map(|t| t.text.clone()).collect();
-        let significant: Vec<usize> = (0..toks.len())
-            .filter(|&i| !n.tokens[i].stop && toks[i].len() >= 4)
+        // One identifying word of the name replaced (not a legal form, which would make the query longer
+        // rather than another name), among its words as written (lowercase, without punctuation: a person's
+        // comma goes too, as in a list of names without structure).
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let significant: Vec<usize> = (0..words.len())
+            .filter(|&i| {
+                plain_word(&words[i]).is_some_and(|p| {
+                    p.len() >= 4
+                        && !crate::normalize::is_stop(&p)
+                        && !crate::normalize::legal_anywhere(&p)
+                })
+            })
             .collect();
         if significant.len() < 2 {
             continue;
         }
         let at = significant[rng.below(significant.len())];
         let replacement = &vocab[rng.below(vocab.len())];
-        if strsim::osa_distance(replacement, &toks[at]) <= 3 {
+        if strsim::osa_distance(replacement, &words[at]) <= 3 {
             continue;
         }
-        let mut new = toks.clone();
+        let mut new = words.clone();
         new[at] = replacement.clone();
         let q = new.join(" ");
         if listed.contains(&key(&q)) {
@@ -540,6 +555,13 @@ pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
         made += 1;
     }
     out
+}
+
+/// A word as written, lowercase and without the punctuation around it, when it is plain ASCII letters
+/// (`HAMID,` → `hamid`; `S.A.` and `AL-ALI` are not plain words).
+fn plain_word(w: &str) -> Option<String> {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    (!w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic())).then(|| w.to_ascii_lowercase())
 }
 
 /// Counts for one kind of query.

@@ -247,3 +247,45 @@ fn a_hit_shows_the_name_it_matched_as_the_list_writes_it() {
         "NORTHERN STAR SHIPPING LINES"
     );
 }
+
+#[test]
+fn the_generated_near_misses_replace_one_word_as_written() {
+    use aigov_screening::eval::{generate, Variant};
+    let ix = index();
+    let cases = generate(&ix, 42, 20);
+    assert_eq!(cases, generate(&ix, 42, 20), "the set is fixed for a seed");
+    // The listed names' words as written (lowercase, without punctuation): a near miss is one of them with
+    // one word replaced by another listed word, drawn from the names as written and not as the normaliser
+    // writes them, so that a change to the normaliser does not redraw the set.
+    let plain = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let names: Vec<Vec<String>> = ix
+        .entries()
+        .iter()
+        .flat_map(|e| e.names().map(plain).collect::<Vec<_>>())
+        .collect();
+    let near: Vec<_> = cases
+        .iter()
+        .filter(|c| c.variant == Variant::NearMiss)
+        .collect();
+    assert!(!near.is_empty());
+    for c in near {
+        let words = plain(&c.query);
+        assert!(
+            names.iter().any(|n| n.len() == words.len()
+                && n.iter().zip(&words).filter(|(a, b)| a != b).count() == 1),
+            "{:?} is not a listed name with one word replaced",
+            c.query
+        );
+        assert!(
+            words.iter().all(|w| names.iter().any(|n| n.contains(w))),
+            "{:?}: every word is a listed word as written",
+            c.query
+        );
+        assert!(c.expected.is_none());
+    }
+}
