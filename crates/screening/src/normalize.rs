@@ -388,6 +388,12 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
 struct FormalName {
     /// The formal name's words.
     formal: Vec<String>,
+    /// For each of them, whether a one-letter typo still makes it: the words of five letters or more that make
+    /// a name formal rather than say which country (those in two or more of the formal names: `republic`,
+    /// `islamic`, `kingdom`, `democratic` ...). The listing's formal name is brought to the short one, so a
+    /// query whose formal name kept a typo (`ISAMIC REPABLIC OF IRAN`) would otherwise lose the words the
+    /// listing no longer has. A country's own word must be written right (`niger` is not `nigel`).
+    loose: Vec<bool>,
     /// The short name's words.
     short: Vec<String>,
     /// The formal name as the table writes it, for the explanation.
@@ -412,13 +418,30 @@ fn formal_names() -> &'static [FormalName] {
         let common = crate::countries::COMMON_NAMES
             .iter()
             .map(|n| (n, "country's common name"));
+        let mut uses: rustc_hash::FxHashMap<String, usize> = Default::default();
+        for (written, _) in crate::countries::FORMAL_NAMES {
+            let mut seen = words(written);
+            seen.sort();
+            seen.dedup();
+            for w in seen {
+                *uses.entry(w).or_default() += 1;
+            }
+        }
         let mut all: Vec<FormalName> = formal
             .chain(common)
-            .map(|((written, short), rule)| FormalName {
-                formal: words(written),
-                short: words(short),
-                written,
-                rule,
+            .map(|((written, short), rule)| {
+                let formal = words(written);
+                let loose = formal
+                    .iter()
+                    .map(|w| w.len() >= 5 && uses.get(w).is_some_and(|&n| n >= 2))
+                    .collect();
+                FormalName {
+                    formal,
+                    loose,
+                    short: words(short),
+                    written,
+                    rule,
+                }
             })
             .collect();
         all.sort_by_key(|n| std::cmp::Reverse(n.formal.len()));
@@ -437,8 +460,11 @@ fn formal_country_names(tokens: Vec<Token>) -> Vec<Token> {
             tokens.len() - i >= n.formal.len()
                 && n.formal
                     .iter()
+                    .zip(&n.loose)
                     .zip(&tokens[i..])
-                    .all(|(w, t)| latin(t) && t.text == *w)
+                    .all(|((w, &loose), t)| {
+                        latin(t) && (t.text == *w || loose && osa_within(&t.text, w, 1).is_some())
+                    })
         });
         match found {
             Some(n) => {
@@ -1912,6 +1938,15 @@ mod tests {
             normalize_with("丹东鸿祥实业发展有限公司", &lex).key(),
             "dandong hongxiang industry development"
         );
+    }
+
+    #[test]
+    fn a_formal_country_name_takes_a_typo_in_its_formal_words_only() {
+        assert_eq!(key("Isamic Repablic of Iran"), "iran");
+        assert_eq!(key("Islamic Republic of Iran"), "iran");
+        // The country's own word is written right, or it is not that country's formal name.
+        assert_eq!(key("Rusian Federation"), "rusian federation");
+        assert_eq!(key("Republic of Yemem"), "republic of yemem");
     }
 
     #[test]

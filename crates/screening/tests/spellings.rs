@@ -1720,6 +1720,19 @@ fn a_country_written_by_its_formal_name() {
             "country's formal name: islamic republic of iran = iran",
         );
     }
+    // A typo in a word that makes the name formal leaves it the formal name: the listing's is brought to the
+    // short one, and the query's must be too, or its misspelt words are left over as words of its own.
+    let typo = hit(
+        &ix,
+        "ISAMIC REPABLIC OF IRAN SHIPPING LINES",
+        "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES",
+    )
+    .expect("a hit");
+    assert!(
+        typo.explanation.unmatched_query.is_empty() && typo.score > 0.95,
+        "{}",
+        typo.explanation.describe(typo.score)
+    );
     // The DPRK's formal name is its initials, which the tables equate with Korea (`NORTH KOREA'S FOREIGN TRADE
     // BANK` is OFAC's own alias of it, but says North, which the listed name does not).
     assert_hit_by(
