@@ -287,7 +287,9 @@ fn opens_a_given_name(word: &str) -> bool {
 
 /// Builds `per_variant` queries of each kind from the index's names (fewer where a kind does not apply).
 pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
-    let mut rng = Rng::new(seed);
+    // Each kind of query draws from its own stream of the seed, so that a change to how one kind is made
+    // (more attempts skipped, say) does not redraw the others.
+    let stream = |kind: u64| Rng::new(seed ^ (kind + 1).wrapping_mul(0xA076_1D64_78BD_642F));
     let entries = index.entries();
     let listed: FxHashSet<String> = index.name_keys().map(|(_, k)| k).collect();
     let mut out = Vec::new();
@@ -335,6 +337,7 @@ pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
         Variant::DropMiddleName,
     ];
     for variant in positives {
+        let mut rng = stream(variant as u64);
         let mut made = 0;
         for _ in 0..attempts {
             if made >= per_variant {
@@ -441,11 +444,23 @@ pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
                         name.split_once(',').and_then(|(last, first)| {
                             let given: Vec<&str> = first.split_whitespace().collect();
                             // A kunya or an abd- compound written apart is one given name (`Abu Ubaydah`,
-                            // `'Abdul Amir`): `Abu AL-AGHA` or `'Abdul SALBI` is nobody's name.
-                            let head = if given.first().is_some_and(|w| opens_a_given_name(w)) {
-                                2
-                            } else {
-                                1
+                            // `'Abdul Amir`, with the article written apart too: `Abu al Banat`): `Abu
+                            // AL-AGHA`, `'Abdul SALBI` or `Abu Al AL-NAJI` is nobody's name.
+                            let article = |w: &&str| {
+                                matches!(
+                                    w.to_ascii_lowercase().as_str(),
+                                    "al" | "el" | "ul" | "ar" | "as"
+                                )
+                            };
+                            let head = match given.first() {
+                                Some(w) if opens_a_given_name(w) => {
+                                    if given.get(1).is_some_and(article) {
+                                        3
+                                    } else {
+                                        2
+                                    }
+                                }
+                                _ => 1,
                             };
                             (given.len() > head)
                                 .then(|| format!("{} {}", given[..head].join(" "), last.trim()))
@@ -471,6 +486,7 @@ pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
         }
     }
     // Negatives.
+    let mut rng = stream(Variant::NearMiss as u64);
     let mut made = 0;
     for _ in 0..attempts {
         if made >= per_variant || vocab.is_empty() {
@@ -518,6 +534,7 @@ pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
         .map(|(l, f)| (l.trim(), f.trim()))
         .filter(|(l, f)| !l.is_empty() && !f.is_empty())
         .collect();
+    let mut rng = stream(Variant::OtherPerson as u64);
     let mut made = 0;
     for _ in 0..attempts {
         if made >= per_variant || people.len() < 2 {
@@ -537,6 +554,7 @@ pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
         push(&mut out, q, Variant::OtherPerson, "");
         made += 1;
     }
+    let mut rng = stream(Variant::Unrelated as u64);
     let mut made = 0;
     for _ in 0..attempts {
         if made >= per_variant {
