@@ -484,6 +484,9 @@ const JOINED_KEY_MAX_WORDS: usize = 4;
 /// How many letters longer than the word on the other side a run of joined words may grow while it is compared
 /// with it: a romanisation may write a vowel or a doubled letter more (`ABOUSOFIAN` = Abu Sufian).
 const JOINED_SLACK: usize = 3;
+/// The length from which words joined on one side may differ from the word on the other by one letter (a
+/// misspelling of a word written whole is allowed two edits from six letters; joined words are a guess already).
+const JOINED_FUZZY_MIN_LEN: usize = 8;
 
 /// Whether words joined (`joined`) are the word on the other side: written alike (`KHAIR ULLAH` = KHAIRULLAH),
 /// or as a romanisation table writes them (`DAH DASHT` = DEHDASHT, `ABU SUFIAN` = ABOUSOFIAN: a shared variant
@@ -493,6 +496,26 @@ fn joined_alike(joined: &str, word: &str) -> Option<(f32, MatchKind)> {
     if joined == word {
         return Some((1.0, MatchKind::Joined));
     }
+    joined_romanised(joined, word).or_else(|| {
+        // One letter off in a long joined word (`ABDLU RAHMAN` for ABD-AL-RAHMAN, which the normaliser joins
+        // only when its first part is written right): a misspelling, as in a word written whole.
+        // The first letter written right, as in every joined word compared (and a cheap test first: this runs
+        // for every run of words of every candidate).
+        (joined.len().min(word.len()) >= JOINED_FUZZY_MIN_LEN
+            && joined.bytes().next() == word.bytes().next()
+            && normalize::osa_within(joined, word, 1) == Some(1))
+        .then(|| {
+            (
+                fuzzy_sim(1, joined.len().max(word.len())),
+                MatchKind::Fuzzy { edits: 1 },
+            )
+        })
+    })
+}
+
+/// Whether words joined are the word on the other side as a romanisation table writes them (see
+/// [`joined_alike`]).
+fn joined_romanised(joined: &str, word: &str) -> Option<(f32, MatchKind)> {
     if joined.len().abs_diff(word.len()) > JOINED_SLACK
         || joined.bytes().next() != word.bytes().next()
         || !rough_consonants(joined).eq(rough_consonants(word))
@@ -559,7 +582,7 @@ const ABD_LEFT_OUT_SIM: f32 = 0.8;
 /// Rosyid`, which the normaliser writes `abdulrosyid`; `Kader` for `Abdelkader`): names outside Arabic use, in
 /// Indonesia or South Asia, and aliases that shorten a name, leave the `Abdul` out. Not `abdullah` (abd +
 /// allah), and a rest of three letters or more. The rest may be written as a romanisation writes it (`Rasyid`
-/// for `Abdul Rosyid`), found as [`joined_alike`] finds a joined word and named with its rule. The credit and
+/// for `Abdul Rosyid`), found as [`joined_romanised`] finds a joined word and named with its rule. The credit and
 /// the rule, if so.
 fn abd_left_out(a: &str, b: &str) -> Option<(f32, String)> {
     let rest_of = |long: &str, short: &str| {
@@ -569,7 +592,7 @@ fn abd_left_out(a: &str, b: &str) -> Option<(f32, String)> {
         if rest == short {
             return Some((ABD_LEFT_OUT_SIM, ABD_LEFT_OUT_RULE.to_string()));
         }
-        match joined_alike(rest, short) {
+        match joined_romanised(rest, short) {
             Some((sim, MatchKind::Equivalent { rule })) if rest.len() >= 5 => Some((
                 ABD_LEFT_OUT_SIM * sim,
                 format!(
@@ -1536,12 +1559,16 @@ impl Index {
             // Words written joined on one side and apart on the other (`TIDE WATER` for TIDEWATER, `GREENWAVE` for
             // GREEN WAVE): [`Self::score`] pairs them, but neither form finds the other's names by itself.
             let mut joined_ids: Vec<(TokId, f32)> = Vec::new();
+            // A word no listed word is written as: a typo may be in it.
+            let unknown = |t: &QTok| !t.matches.iter().any(|m| m.1 >= 1.0);
             for (i, t) in qtoks.iter().enumerate() {
                 let mut joined = t.text.clone();
                 let mut weight = t.weight;
+                let mut typo = unknown(t);
                 for next in qtoks.iter().skip(i + 1).take(2) {
                     joined.push_str(&next.text);
                     weight += next.weight;
+                    typo |= unknown(next);
                     if let Some(&tid) = self.vocab.get(joined.as_str()) {
                         joined_ids.push((tid, weight));
                     } else if joined.len() >= 6 {
@@ -1555,6 +1582,23 @@ impl Index {
                             if let Some(list) = self.keymap.get(key.as_str()) {
                                 if list.len() <= JOINED_KEY_MAX_WORDS {
                                     joined_ids.extend(list.iter().map(|&tid| (tid, weight)));
+                                }
+                            }
+                        }
+                        // ... or one letter off, as [`joined_alike`] pairs them (`ABDLU RAHMAN`), when a word
+                        // of the run is written as no listed word is.
+                        if typo
+                            && (JOINED_FUZZY_MIN_LEN..=MAX_FUZZY_TOKEN_BYTES)
+                                .contains(&joined.len())
+                        {
+                            for d in deletions(&joined) {
+                                for &tid in self.deletions.get(d.as_str()).into_iter().flatten() {
+                                    let word = &*self.strs[tid as usize];
+                                    if word.len() >= JOINED_FUZZY_MIN_LEN
+                                        && normalize::osa_within(&joined, word, 1).is_some()
+                                    {
+                                        joined_ids.push((tid, weight));
+                                    }
                                 }
                             }
                         }
@@ -2667,6 +2711,13 @@ mod tests {
         assert!(joined_alike("emmatel", "emarel").is_none());
         assert!(joined_alike("dahdasht", "ehdasht").is_none());
         assert!(joined_alike("abusufian", "abusufianaaaa").is_none());
+        // One letter off in a long joined word is a misspelling; not in a short one, nor two letters off.
+        assert!(matches!(
+            joined_alike("abdlurahman", "abdulrahman"),
+            Some((_, MatchKind::Fuzzy { edits: 1 }))
+        ));
+        assert!(joined_alike("alanis", "alanit").is_none());
+        assert!(joined_alike("abdlurahmna", "abdulrahman").is_none());
     }
 
     #[test]

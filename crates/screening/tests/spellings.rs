@@ -1871,6 +1871,27 @@ fn words_joined_and_romanised_otherwise() {
 }
 
 #[test]
+fn words_joined_with_a_typo() {
+    let ix = index();
+    // OFAC lists `AL-RAWI, Abdul Rahman` as an alias of AL-RAWI, Abd-al-Rahman 'Ali Husayn al-Ahmad; with the abd-
+    // word mistyped the normaliser does not join it, and the two words written apart are one letter off the
+    // listed compound. Before, the party was not even a candidate.
+    assert_hit_by(
+        &ix,
+        "AL-RAWI, Abdlu Rahman",
+        "AL-RAWI, Abd-al-Rahman 'Ali Husayn al-Ahmad",
+        "abdlu rahman = abdulrahman (1 edit(s)",
+    );
+    // One letter only: two off (`Abdlu Rahmna`) is not the compound.
+    assert!(hit(
+        &ix,
+        "AL-RAWI, Abdlu Rahmna",
+        "AL-RAWI, Abd-al-Rahman 'Ali Husayn al-Ahmad"
+    )
+    .is_none());
+}
+
+#[test]
 fn the_islamic_states_initials() {
     let ix = index();
     // OFAC's aliases `ISIS WILAYAT KHORASAN` of ISIL KHORASAN and `ISIS IN YEMEN` of ISIL-YEMEN.
