@@ -558,7 +558,23 @@ fn main() {
             .first()
             .map(|h| right(q, h.entry) || shared(q, h.entry));
         let spelling = q.kind != "another name";
+        // Words added to a one-word listed name get no whole-name credit by design (`PIONEER FOODS COMPANY` is not
+        // the listed PIONEER), so the kinds with words added are also told by the listed name's length.
+        let kind = match q.kind {
+            "words added" => "words added",
+            "spelling and words added or omitted" => "spelling, words +/-",
+            _ => "",
+        };
+        let by_length = match plain_words(&ents[q.expected].name).len() {
+            _ if kind.is_empty() => String::new(),
+            0 | 1 => format!("{kind}: one-word listed name"),
+            _ => format!("{kind}: longer listed name"),
+        };
         let groups = [
+            (
+                "kind of alias, by the listed name's length in plain words".to_string(),
+                by_length,
+            ),
             ("all aliases".to_string(), "all".to_string()),
             (
                 "spelling variants (all but another name)".to_string(),
