@@ -741,6 +741,30 @@ fn deletions(s: &str) -> Vec<String> {
     out
 }
 
+/// How many times each letter a-z occurs in a word, when it is lowercase ASCII letters only (for a cheap lower
+/// bound of the edit distance in [`Index::fuzzy`]).
+fn letter_counts(w: &str) -> Option<[u8; 26]> {
+    let mut counts = [0u8; 26];
+    for b in w.bytes() {
+        let c = counts.get_mut(b.wrapping_sub(b'a') as usize)?;
+        *c = c.saturating_add(1);
+    }
+    Some(counts)
+}
+
+/// A lower bound of the edit distance of two words by their [`letter_counts`]: the letters one has more of than
+/// the other, on the side with more (an insertion or deletion changes one side by one, a substitution each side
+/// by one at most, a transposition neither).
+fn letters_apart(a: &[u8; 26], b: &[u8; 26]) -> usize {
+    let (more, fewer) = a.iter().zip(b).fold((0, 0), |(m, f), (&x, &y)| {
+        (
+            m + x.saturating_sub(y) as usize,
+            f + y.saturating_sub(x) as usize,
+        )
+    });
+    more.max(fewer)
+}
+
 fn trigram_keys(s: &str) -> Vec<u32> {
     let padded: Vec<u8> = std::iter::once(b'$')
         .chain(s.bytes())
@@ -1466,7 +1490,10 @@ impl Index {
         if maxd < 2 {
             return;
         }
-        // Two or more edits (long words): shared character trigrams.
+        // Two or more edits (long words): shared character trigrams, then the letters each word has more of
+        // than the other (an edit changes that count by one at most, on each side: a cheap bound that rules out
+        // most of the words the trigram filter lets through before their edit distance is computed).
+        let letters = letter_counts(text);
         let keys = trigram_keys(text);
         let need = keys.len().saturating_sub(3 * maxd).max(2);
         SCRATCH.with(|s| {
@@ -1496,6 +1523,11 @@ impl Index {
                 let cand = &*self.strs[t as usize];
                 if cand.len().abs_diff(text.len()) > maxd || matches.iter().any(|m| m.0 == t) {
                     continue;
+                }
+                if let (Some(a), Some(b)) = (&letters, letter_counts(cand)) {
+                    if letters_apart(a, &b) > maxd {
+                        continue;
+                    }
                 }
                 let Some(d) =
                     normalize::osa_within(text, cand, maxd.min(max_edits(cand.len()).max(1)))
@@ -2633,10 +2665,11 @@ fn name_listed_rules(listed: &str, explanation: &mut Explanation) {
 #[cfg(test)]
 mod tests {
     use super::{
-        abd_left_out, dominate, jaro_winkler, joined_alike, Explanation, Hit, MatchKind, MatchPart,
-        OwnWords, ABD_LEFT_OUT_SIM,
+        abd_left_out, dominate, jaro_winkler, joined_alike, letter_counts, letters_apart,
+        Explanation, Hit, MatchKind, MatchPart, OwnWords, ABD_LEFT_OUT_SIM,
     };
     use crate::model::Entry;
+    use crate::normalize;
 
     /// A hit on `entry` at `score` whose query words all matched but one given name of its own, as
     /// `LUKASHENKA, Aliaksandr Grigorievich` scores against LUKASHENKA, Alyaksandr Hryhoryavich.
@@ -2693,6 +2726,32 @@ mod tests {
             let score = raised_at(threshold).unwrap_or_default();
             assert!((score - 0.899).abs() < 1e-4, "at {threshold}: {score}");
         }
+    }
+
+    proptest::proptest! {
+        /// The letter-count bound never exceeds the edit distance, so the filter it makes drops no word within
+        /// the edits allowed.
+        #[test]
+        fn the_letter_bound_is_a_lower_bound_of_the_edit_distance(a in "[a-e]{0,12}", b in "[a-e]{0,12}") {
+            let (ca, cb) = (letter_counts(&a).expect("letters"), letter_counts(&b).expect("letters"));
+            proptest::prop_assert!(letters_apart(&ca, &cb) <= normalize::osa(&a, &b));
+        }
+    }
+
+    #[test]
+    fn letter_counts_are_for_plain_lowercase_words() {
+        assert!(letter_counts("abc1").is_none());
+        assert!(letter_counts("Abc").is_none());
+        let (a, b) = (
+            letter_counts("jaber").expect("ascii"),
+            letter_counts("jabir").expect("ascii"),
+        );
+        assert_eq!(letters_apart(&a, &b), 1);
+        let (a, b) = (
+            letter_counts("deripaska").expect("ascii"),
+            letter_counts("deripsaka").expect("ascii"),
+        );
+        assert_eq!(letters_apart(&a, &b), 0);
     }
 
     #[test]
