@@ -40,7 +40,10 @@
 //!   Kong (Cantonese) government romanisation of common surnames.
 //! * Korean: McCune-Reischauer (1939) and the Revised Romanization of Korean (National Institute of Korean
 //!   Language, 2000): ŏ/eo, ŭ/eu; surnames as romanised in both systems and in common use (이 Ri/Li/Yi/Lee/Rhee,
-//!   박 Pak/Park/Bak, 최 Choe/Choi, 정 Jong/Jeong/Chung, ...).
+//!   박 Pak/Park/Bak, 최 Choe/Choi, 정 Jong/Jeong/Chung, ...); and the DPRK's own system (Rules of the Latin
+//!   alphabetical transcription of the Korean language, 1992, presented to UNGEGN in 1994), which writes the
+//!   aspirated ㅌ ㅍ as th, ph where McCune-Reischauer writes t', p' and the Revised Romanization t, p (`Thae` =
+//!   `T'ae` = `Tae`): one more fold key for a word that reads as Korean syllables.
 //! * Arabic and Persian given names: the common English, French and Turkish spellings of the same name.
 //! * Arabic and Persian consonants: the BGN/PCGN Arabic (1956) and Persian (1958) systems write ق q, غ gh, ذ dh
 //!   and ث th; common and dialect spellings write ق as k or g (Libyan and Gulf speech), in Persian as gh (ق and
@@ -474,6 +477,51 @@ fn sy_reading(word: &str) -> Option<String> {
     })
 }
 
+/// A word of Korean syllables with the aspirated consonants as the DPRK's own romanisation writes them (`th`,
+/// `ph`: Rules of the Latin alphabetical transcription of the Korean language, 1992, presented to UNGEGN in
+/// 1994; OFAC lists `RI, Thae Chol`, `THAE PYONG SAN`, `PHYONGCHON SHIPPING & MARINE`) written as McCune-Reischauer
+/// writes them once its apostrophe is dropped and as the Revised Romanization writes them (`t'` and `p'`, `t`
+/// and `p`: `Tae`, `P'il`, `Pyongchon`), if it has one. Only for a word that reads as Korean syllables (see
+/// [`korean_syllables`]), so that `Thomas` keeps its English `th`; not `kh`, which the romanisations of Arabic
+/// and Russian write for another sound (`Khan` is not `Kan`).
+fn korean_aspirate_reading(word: &str) -> Option<String> {
+    if !(word.contains("th") || word.contains("ph")) || !korean_syllables(word) {
+        return None;
+    }
+    Some(word.replace("th", "t").replace("ph", "p"))
+}
+
+/// Whether a word reads as a run of Korean syllables in the McCune-Reischauer, DPRK or Revised romanisations: each
+/// an optional initial consonant, a vowel and an optional final consonant (`thae`, `phyong`, `chol`, `thaek`,
+/// `phyongchon`). A final `s`, `d` or `r` is not Korean, so `thomas`, `khalid` or `thaer` do not read; a word that
+/// does by chance (`philip`) only gains one more key beside its own, which the English fold keeps.
+fn korean_syllables(word: &str) -> bool {
+    const INITIALS: &[&str] = &[
+        "kk", "tt", "pp", "ss", "jj", "ch", "kh", "th", "ph", "k", "n", "t", "r", "m", "p", "s",
+        "j", "h", "g", "d", "b", "l", "",
+    ];
+    const VOWELS: &[&str] = &[
+        "yae", "wae", "yeo", "ae", "ya", "yo", "yu", "ye", "oe", "oi", "wi", "ui", "wa", "wo",
+        "we", "eo", "eu", "a", "o", "u", "i", "e",
+    ];
+    const FINALS: &[&str] = &["ng", "k", "n", "t", "l", "m", "p", ""];
+    fn from(w: &str) -> bool {
+        w.is_empty()
+            || INITIALS.iter().any(|i| {
+                w.strip_prefix(i).is_some_and(|rest| {
+                    VOWELS.iter().any(|v| {
+                        rest.strip_prefix(v).is_some_and(|rest| {
+                            FINALS
+                                .iter()
+                                .any(|f| rest.strip_prefix(f).is_some_and(from))
+                        })
+                    })
+                })
+            })
+    }
+    !word.is_empty() && word.len() <= 16 && from(word)
+}
+
 /// `word` with every two-letter digraph that `at(bytes, i)` finds at `i` written `to`, or `None` when it finds
 /// none.
 fn rewrite_digraph(word: &str, to: &str, at: impl Fn(&[u8], usize) -> bool) -> Option<String> {
@@ -569,7 +617,13 @@ pub fn keys(word: &str) -> Vec<Key> {
     let readings = [("sh", "French ch = sh"), ("kh", "German/Dutch ch = kh")]
         .into_iter()
         .filter_map(|(to, rule)| ch_reading(word, to).map(|r| (r, rule)))
-        .chain(sy_reading(word).map(|r| (r, "Indonesian/Malay sy = sh")));
+        .chain(sy_reading(word).map(|r| (r, "Indonesian/Malay sy = sh")))
+        .chain(korean_aspirate_reading(word).map(|r| {
+            (
+                r,
+                "Korean th/ph (DPRK 1992) = t'/p' (McCune-Reischauer) = t/p (Revised Romanization)",
+            )
+        }));
     for (r, rule) in readings {
         let (rf, rules) = fold(&r);
         let key = format!("f:{rf}");
