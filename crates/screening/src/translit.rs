@@ -24,7 +24,8 @@
 //!   Russian ones as aliases (`NAUMAU, Uladzimir` / `NAUMOV, Vladimir`).
 //! * Cyrillic (Russian): BGN/PCGN 1947 (zh, kh, ts, ch, sh, shch, y, yu, ya), ISO 9:1995 (ž, h, c, č, š, ŝ, j,
 //!   û, â, folded to ASCII by `deunicode`), the German Duden transcription (sch, tsch, schtsch, w, j, ch), the
-//!   French transcription (j, ch, tch, chtch, ou), the Polish transcription (ż, cz, sz, szcz, w, j).
+//!   French transcription (j, ch, tch, chtch, ou, and i for the y of the iotated vowels at the start of a word:
+//!   Iouri, Iakovlev), the Polish transcription (ż, cz, sz, szcz, w, j).
 //! * A glide `y` between vowels, written by some systems and left out by others: BGN/PCGN writes Cyrillic е as
 //!   `ye` after a vowel (Nikolayev, Dmitriyev, Proyekt) where ISO 9 and the common spelling write `e`; the Arabic
 //!   nisba ending -iyya / -iyah is written `-iya` or `-ia` (Islamiya / Islamia, Hamiyeh / Hamieh).
@@ -360,6 +361,13 @@ pub fn fold(word: &str) -> (String, Vec<&'static str>) {
             s = s.replace(from, to);
             rules.push(*rule);
         }
+    }
+    // The French transcription writes the iotated vowels я ю ё е at the start of a word with an i where BGN/PCGN
+    // writes y (Iouri = Yuri, Iakovlev = Yakovlev, Iossif = Yosif): once `ou` is `u`, an initial i before a
+    // vowel is y.
+    if s.len() > 3 && s.starts_with('i') && s[1..].starts_with(['a', 'e', 'o', 'u']) {
+        s.replace_range(..1, "y");
+        rules.push("Cyrillic French initial i = y (Iouri = Yuri)");
     }
     // j for й after a vowel (German, Polish, ISO 9: Sergej, Andrej, Dmitrijev).
     let b: Vec<u8> = s.bytes().collect();

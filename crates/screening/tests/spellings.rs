@@ -138,6 +138,13 @@ fn cyrillic_in_german_french_and_polish_systems() {
         "SHCHEGOLEV, Igor",
         "French chtch = shch",
     );
+    // Юрий Ковальчук in the French system: the iotated ю written iou at the start of a word, tch = ch, ou = u.
+    assert_hit_by(
+        &ix,
+        "Iouri Kovaltchouk",
+        "KOVALCHUK, Yuri Valentinovich",
+        "iouri = yuri (translit: iouri = yuri (French ou = u, Cyrillic French initial i = y",
+    );
     // Олег Владимирович Дерипаска in the German system: w = v, tsch = ch.
     assert_hit_by(
         &ix,
