@@ -383,6 +383,10 @@ struct QTok {
     matches: Vec<TokMatch>,
     /// Whether the word marks or belongs to Arabic naming usage (see [`Index::arabic_usage`]).
     arabic: bool,
+    /// Whether the word is one Mandarin syllable ([`translit::is_mandarin_syllable`]) ...
+    syllable: bool,
+    /// ... or a Mandarin word of several, with keys ([`translit::mandarin_keys`]).
+    mandarin: bool,
 }
 
 /// The screening index over a set of entries.
@@ -405,6 +409,10 @@ pub struct Index {
     /// The vocabulary words that mark or belong to Arabic naming usage ([`arabic_marker`], and the given names
     /// the list uses so: see [`arabic_naming_words`]), by token.
     arabic_usage: Vec<bool>,
+    /// The vocabulary words that are one Mandarin syllable (see [`translit::is_mandarin_syllable`]) ...
+    mandarin_syllable: Vec<bool>,
+    /// ... and those that are a Mandarin word of several, with keys (see [`translit::mandarin_keys`]).
+    mandarin_word: Vec<bool>,
     /// Listed names left out because they are outside the bounds of [`crate::limits`].
     rejected: Vec<(usize, ScreenError)>,
 }
@@ -511,6 +519,31 @@ fn joined_alike(joined: &str, word: &str) -> Option<(f32, MatchKind)> {
             )
         })
     })
+}
+
+/// Whether Mandarin syllables written apart on one side are the word on the other in the other romanisation
+/// (`TAN-TUNG` = DANDONG, `HUNG-HSIANG` = HONGXIANG: Wade-Giles hyphenates a name's syllables where pinyin joins
+/// them), by the shared keys of [`translit::mandarin_keys`]. Only for runs of a like length, of single syllables
+/// (the callers check), against a word that has such a key.
+fn joined_mandarin(joined: &str, word: &str) -> Option<(f32, MatchKind)> {
+    if joined.len().abs_diff(word.len()) > JOINED_SLACK {
+        return None;
+    }
+    let theirs = translit::mandarin_keys(word);
+    if theirs.is_empty() {
+        return None;
+    }
+    translit::mandarin_keys(joined)
+        .into_iter()
+        .find(|k| theirs.iter().any(|o| o.key == k.key))
+        .map(|k| {
+            (
+                EQUIV_SKELETON_SIM,
+                MatchKind::Equivalent {
+                    rule: format!("joined/split words, {}", k.rule),
+                },
+            )
+        })
 }
 
 /// Whether words joined are the word on the other side as a romanisation table writes them (see
@@ -919,10 +952,13 @@ impl Index {
         for (tid, s) in ix.strs.iter().enumerate() {
             // Very long words are matched exactly only: their 1-deletion variants would cost the square of
             // their length.
+            let mandarin = translit::mandarin_keys(s);
+            ix.mandarin_word.push(!mandarin.is_empty());
+            ix.mandarin_syllable.push(translit::is_mandarin_syllable(s));
             if s.len() > MAX_FUZZY_TOKEN_BYTES {
                 continue;
             }
-            for k in translit::keys(s) {
+            for k in translit::keys(s).into_iter().chain(mandarin) {
                 ix.keymap
                     .entry(k.key.into())
                     .or_default()
@@ -1032,7 +1068,9 @@ impl Index {
             .sum::<usize>()
             + self.stop.len()
             + self.idf.len() * 4
-            + self.arabic_usage.len();
+            + self.arabic_usage.len()
+            + self.mandarin_syllable.len()
+            + self.mandarin_word.len();
         let postings: usize = self.postings.iter().map(|p| p.capacity() * 4 + 24).sum();
         let deletions: usize = self
             .deletions
@@ -1335,10 +1373,16 @@ impl Index {
                     Origin::Latin => t.alts.first().filter(|a| a.ends_with('s')),
                     _ => None,
                 };
+                // A Mandarin word's keys, read once (see [`translit::mandarin_keys`]).
+                let mandarin = if t.stop {
+                    Vec::new()
+                } else {
+                    translit::mandarin_keys(&t.text)
+                };
                 if !t.stop {
-                    self.equivalents(&t.text, &mut matches);
+                    self.equivalents(&t.text, &mandarin, &mut matches);
                     if let Some(w) = written {
-                        self.equivalents(w, &mut matches);
+                        self.equivalents(w, &translit::mandarin_keys(w), &mut matches);
                     }
                 }
                 if t.text.len() >= 4 && !t.stop {
@@ -1378,6 +1422,8 @@ impl Index {
                             .vocab
                             .get(t.text.as_str())
                             .is_some_and(|&id| self.arabic_usage[id as usize]),
+                    syllable: translit::is_mandarin_syllable(&t.text),
+                    mandarin: !mandarin.is_empty(),
                     text: t.text.clone(),
                     weight,
                     rule: t.rule.clone(),
@@ -1391,7 +1437,7 @@ impl Index {
     /// Vocabulary tokens that are the same word as `text` under a named rule: a variant group, the
     /// romanisation fold or the vowel skeleton (see [`crate::translit`]); also with an Arabic article written
     /// joined (`alharamein` = `al haramain`).
-    fn equivalents(&self, text: &str, matches: &mut Vec<TokMatch>) {
+    fn equivalents(&self, text: &str, mandarin: &[translit::Key], matches: &mut Vec<TokMatch>) {
         let mut forms: Vec<(&str, &str)> = vec![(text, "")];
         for art in ["al", "el", "ul"] {
             if let Some(rest) = text.strip_prefix(art) {
@@ -1401,7 +1447,12 @@ impl Index {
             }
         }
         for (form, how) in forms {
-            for k in translit::keys(form) {
+            // A Mandarin word's keys too, as the word is written (`tantung` = `dandong`).
+            let mandarin = if how.is_empty() { mandarin } else { &[] };
+            for k in translit::keys(form)
+                .into_iter()
+                .chain(mandarin.iter().cloned())
+            {
                 let Some(list) = self.keymap.get(k.key.as_str()) else {
                     continue;
                 };
@@ -1424,7 +1475,12 @@ impl Index {
                         continue;
                     }
                     // The rule on the listed side, for the same key.
-                    let other = translit::keys(listed)
+                    let theirs = if k.key.starts_with("w:") {
+                        translit::mandarin_keys(listed)
+                    } else {
+                        translit::keys(listed)
+                    };
+                    let other = theirs
                         .into_iter()
                         .find(|o| o.key == k.key)
                         .map(|o| o.rule)
@@ -1597,10 +1653,12 @@ impl Index {
                 let mut joined = t.text.clone();
                 let mut weight = t.weight;
                 let mut typo = unknown(t);
+                let mut syllables = t.syllable;
                 for next in qtoks.iter().skip(i + 1).take(2) {
                     joined.push_str(&next.text);
                     weight += next.weight;
                     typo |= unknown(next);
+                    syllables &= next.syllable;
                     if let Some(&tid) = self.vocab.get(joined.as_str()) {
                         joined_ids.push((tid, weight));
                     } else if joined.len() >= 6 {
@@ -1610,7 +1668,19 @@ impl Index {
                         // pair of words of every query).
                         let (fold, _) = translit::fold(&joined);
                         let skeleton = translit::skeleton(&fold).map(|s| format!("s:{s}"));
-                        for key in std::iter::once(format!("f:{fold}")).chain(skeleton) {
+                        // And Mandarin syllables written apart in Wade-Giles, joined in pinyin (`TAN-TUNG`
+                        // for DANDONG).
+                        let mandarin = if syllables {
+                            translit::mandarin_keys(&joined)
+                        } else {
+                            Vec::new()
+                        }
+                        .into_iter()
+                        .map(|k| k.key);
+                        for key in std::iter::once(format!("f:{fold}"))
+                            .chain(skeleton)
+                            .chain(mandarin)
+                        {
                             if let Some(list) = self.keymap.get(key.as_str()) {
                                 if list.len() <= JOINED_KEY_MAX_WORDS {
                                     joined_ids.extend(list.iter().map(|&tid| (tid, weight)));
@@ -1743,7 +1813,18 @@ impl Index {
                     for end in start..ntoks.len().min(start + 3) {
                         joined.push_str(nstr(end));
                         if end > start {
-                            if let Some((sim, how)) = joined_alike(&joined, &qt.text) {
+                            // Mandarin syllables written apart in the listing (Wade-Giles) and joined in the
+                            // query (pinyin), when each listed part is one syllable.
+                            let mandarin = || {
+                                (qt.mandarin
+                                    && (start..=end)
+                                        .all(|i| self.mandarin_syllable[ntoks[i] as usize]))
+                                .then(|| joined_mandarin(&joined, &qt.text))
+                                .flatten()
+                            };
+                            if let Some((sim, how)) =
+                                joined_alike(&joined, &qt.text).or_else(mandarin)
+                            {
                                 pairs.push((sim, (qi, qi + 1), (start, end + 1), how));
                             }
                         }
@@ -1765,7 +1846,14 @@ impl Index {
                 for (end, qt) in qtoks.iter().enumerate().skip(start).take(3) {
                     joined.push_str(&qt.text);
                     if end > start {
-                        if let Some((sim, how)) = joined_alike(&joined, target) {
+                        // And the other way round: the query's syllables apart, the listing's joined.
+                        let mandarin = || {
+                            (self.mandarin_word[ntoks[ni] as usize]
+                                && qtoks[start..=end].iter().all(|t| t.syllable))
+                            .then(|| joined_mandarin(&joined, target))
+                            .flatten()
+                        };
+                        if let Some((sim, how)) = joined_alike(&joined, target).or_else(mandarin) {
                             pairs.push((sim, (start, end + 1), (ni, ni + 1), how));
                         }
                     }

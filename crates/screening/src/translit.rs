@@ -3,7 +3,7 @@
 //! A listed name and a query written in another system rarely differ by one or two random edits: they differ
 //! by systematic rules (German `sch` for the English `sh` of Cyrillic ш, Polish `w` for в, Wade-Giles `hs` for
 //! pinyin `x`, `Mohammed` for `Muhammad`). Each word gets a few **keys**; two words that share a key are the
-//! same word under a named rule, which the explanation names. There are four kinds of key:
+//! same word under a named rule, which the explanation names. There are five kinds of key:
 //!
 //! * `g:` a **variant group** from the tables below (given names, surnames, Roman numerals, the pinyin-English
 //!   words of Chinese company names): the two words are listed as variants of one another;
@@ -14,7 +14,9 @@
 //!   only for words of at least six letters (once folded) with two consonants, and worth less than a fold
 //!   (alone it does not make a hit: `Hamid`, `Hamad` and `Hammud` are different names);
 //! * `c:` the skeleton with the **Arabic consonants** that romanisations write in several ways brought to one
-//!   (ق q / k / g, ذ ث dh / th / d: `Qadhafi`, `Gaddafi`, `Ghathafi`), worth what a skeleton is worth.
+//!   (ق q / k / g, ذ ث dh / th / d: `Qadhafi`, `Gaddafi`, `Ghathafi`), worth what a skeleton is worth;
+//! * `w:` a **Mandarin word** read in pinyin or Wade-Giles and written in a form both share (see
+//!   [`mandarin_keys`]), worth what a skeleton is worth.
 //!
 //! Sources of the rules (letter correspondences checked against the published tables):
 //! * Cyrillic (Belarusian): the Belarusian national romanisation (Instruction on the transliteration of
@@ -38,7 +40,11 @@
 //!   extra fold key, like the readings of `ch`.
 //! * Countries and their adjectives (Iran / Iranian), which names of companies and bodies write either way.
 //! * Chinese: Hanyu Pinyin and Wade-Giles (hs = x, ts/tz = z, ch = zh/j, k = g, p = b, t = d), and the Hong
-//!   Kong (Cantonese) government romanisation of common surnames.
+//!   Kong (Cantonese) government romanisation of common surnames. A word of two Mandarin syllables or more with
+//!   a spelling only these systems write gets a `w:` key ([`mandarin_keys`]): its syllables, read in pinyin
+//!   or in Wade-Giles, written in one shared form (Dandong = Tantung, Hongxiang = Hunghsiang, Jianshu =
+//!   Chienshu); worth what a skeleton is worth, since Wade-Giles without its apostrophes writes pinyin d and t
+//!   alike.
 //! * Korean: McCune-Reischauer (1939) and the Revised Romanization of Korean (National Institute of Korean
 //!   Language, 2000): ŏ/eo, ŭ/eu; surnames as romanised in both systems and in common use (이 Ri/Li/Yi/Lee/Rhee,
 //!   박 Pak/Park/Bak, 최 Choe/Choi, 정 Jong/Jeong/Chung, ...); and the DPRK's own system (Rules of the Latin
@@ -590,8 +596,192 @@ fn consonant_classes(skeleton: &str) -> String {
     skeleton.replace("th", "d").replace(['g', 'q'], "k")
 }
 
+/// The two romanisations of Mandarin a Chinese name is met in: Hanyu Pinyin (ISO 7098) and Wade-Giles (Taiwan's
+/// usage for personal names, and older Western writing), their syllables as an initial and a final.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mandarin {
+    Pinyin,
+    WadeGiles,
+}
+
+impl Mandarin {
+    /// The initials, longest first.
+    fn initials(self) -> &'static [&'static str] {
+        match self {
+            Mandarin::Pinyin => &[
+                "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q",
+                "x", "r", "z", "c", "s", "y", "w", "",
+            ],
+            Mandarin::WadeGiles => &[
+                "hs", "ch", "ts", "tz", "ss", "sz", "sh", "p", "m", "f", "t", "n", "l", "k", "h",
+                "j", "s", "y", "w", "",
+            ],
+        }
+    }
+
+    /// The finals, longest first (with the umlaut and circumflex gone, as the normaliser writes them).
+    fn finals(self) -> &'static [&'static str] {
+        match self {
+            Mandarin::Pinyin => &[
+                "iang", "iong", "uang", "ueng", "ang", "eng", "ong", "ing", "ian", "iao", "uai",
+                "uan", "ai", "ei", "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua",
+                "uo", "ui", "ue", "er", "a", "o", "e", "i", "u",
+            ],
+            Mandarin::WadeGiles => &[
+                "iang", "iung", "uang", "uei", "ang", "eng", "ung", "ing", "ien", "iao", "ieh",
+                "uai", "uan", "ueh", "erh", "ai", "ei", "ao", "ou", "an", "en", "in", "un", "ih",
+                "ia", "iu", "ua", "uo", "ui", "eh", "a", "o", "e", "i", "u",
+            ],
+        }
+    }
+
+    /// One syllable written in a form both systems share: the pinyin voiced initials that Wade-Giles writes as
+    /// the unaspirated voiceless ones (d = t, b = p, g = k, zh and j = ch, z = ts, x = hs, r = j: the apostrophe
+    /// that marks Wade-Giles aspiration is dropped by the normaliser, so the two are one letter there), and the
+    /// finals Wade-Giles writes otherwise (-ong = -ung, -ian = -ien, -ie = -ieh, -ui = -uei, -uo = -o but after
+    /// g, k and h, -e = -o after g, k and h, zi/ci/si = tzu/tsu/ssu, zhi/chi/shi/ri = chih/shih/jih).
+    fn shared(self, initial: &str, fin: &str) -> String {
+        let i = match (self, initial) {
+            (Mandarin::Pinyin, "b") => "p",
+            (Mandarin::Pinyin, "d") => "t",
+            (Mandarin::Pinyin, "g") => "k",
+            (Mandarin::Pinyin, "zh" | "j" | "q") => "ch",
+            (Mandarin::Pinyin, "z" | "c") => "ts",
+            (Mandarin::Pinyin, "x") => "hs",
+            (Mandarin::Pinyin, "r") => "j",
+            (Mandarin::WadeGiles, "tz") => "ts",
+            (Mandarin::WadeGiles, "ss" | "sz") => "s",
+            (_, other) => other,
+        };
+        let velar = matches!(i, "k" | "h");
+        let f = match (self, fin) {
+            (Mandarin::Pinyin, "ong") | (Mandarin::WadeGiles, "ung") => "ung",
+            (Mandarin::Pinyin, "iong") | (Mandarin::WadeGiles, "iung") => "iung",
+            (Mandarin::Pinyin, "ian") | (Mandarin::WadeGiles, "ien") => "ien",
+            (Mandarin::Pinyin, "an") if i == "y" => "en",
+            (Mandarin::Pinyin, "ie") | (Mandarin::WadeGiles, "ieh") => "ieh",
+            (Mandarin::Pinyin, "e") if i == "y" => "eh",
+            (Mandarin::Pinyin, "ue") | (Mandarin::WadeGiles, "ueh") => "ueh",
+            (Mandarin::Pinyin, "ui") | (Mandarin::WadeGiles, "uei" | "ui") => "ui",
+            (Mandarin::Pinyin, "er") | (Mandarin::WadeGiles, "erh") => "erh",
+            (Mandarin::Pinyin, "uo") if !velar => "o",
+            (Mandarin::Pinyin, "e") if velar => "o",
+            // The apical vowel after the sibilants: zi, ci, si (tzu, tz'u, ssu) and zhi, chi, shi, ri (chih,
+            // ch'ih, shih, jih).
+            (Mandarin::Pinyin, "i") if matches!(initial, "z" | "c" | "s") => "u",
+            (Mandarin::Pinyin, "i") if matches!(initial, "zh" | "ch" | "sh" | "r") => "ih",
+            (_, other) => other,
+        };
+        format!("{i}{f}")
+    }
+
+    /// Every syllable of this system as written, with its shared form ([`Mandarin::shared`]) and whether it has
+    /// no initial.
+    fn table(self) -> &'static FxHashMap<String, (String, bool)> {
+        static PINYIN: OnceLock<FxHashMap<String, (String, bool)>> = OnceLock::new();
+        static WADE_GILES: OnceLock<FxHashMap<String, (String, bool)>> = OnceLock::new();
+        let cell = match self {
+            Mandarin::Pinyin => &PINYIN,
+            Mandarin::WadeGiles => &WADE_GILES,
+        };
+        cell.get_or_init(|| {
+            let mut m = FxHashMap::default();
+            // Longest initial first, so that `ssu` is ss + u, not s + su.
+            for &i in self.initials() {
+                for &f in self.finals() {
+                    m.entry(format!("{i}{f}"))
+                        .or_insert_with(|| (self.shared(i, f), i.is_empty()));
+                }
+            }
+            m
+        })
+    }
+
+    /// The word in the shared form, syllable by syllable, and how many syllables it has, if it reads as syllables
+    /// of this system (the longest syllable first, with backtracking remembered per position). A syllable with no
+    /// initial starts the word only: within a word pinyin writes y, w or an apostrophe before one, and Wade-Giles
+    /// a hyphen (`daesong` is not da-e-song).
+    fn read(self, word: &str) -> Option<(String, usize)> {
+        const LONGEST: usize = 6;
+        const MAX: usize = 16;
+        let table = self.table();
+        let n = word.len();
+        if n > MAX || !word.is_ascii() {
+            return None;
+        }
+        // From each position, the length of the syllable that starts a reading of the rest (0: none); filled from
+        // the end, without allocating (this runs for every word of every query).
+        let mut next = [0u8; MAX + 1];
+        for pos in (0..n).rev() {
+            for len in (1..=LONGEST.min(n - pos)).rev() {
+                let Some((_, no_initial)) = table.get(&word[pos..pos + len]) else {
+                    continue;
+                };
+                if (*no_initial && pos > 0) || (pos + len < n && next[pos + len] == 0) {
+                    continue;
+                }
+                next[pos] = len as u8;
+                break;
+            }
+        }
+        if n == 0 || next[0] == 0 {
+            return None;
+        }
+        let (mut shared, mut pos, mut count) = (String::with_capacity(n + 4), 0, 0);
+        while pos < n {
+            let len = next[pos] as usize;
+            shared.push_str(&table.get(&word[pos..pos + len])?.0);
+            pos += len;
+            count += 1;
+        }
+        Some((shared, count))
+    }
+}
+
+/// The keys of a Mandarin name word of two syllables or more (`dandong`, `hongxiang`, `tantung`, `hunghsiang`): the
+/// word as it reads in each system, written in the shared form of [`Mandarin::shared`], so that the pinyin and the
+/// Wade-Giles spellings of one name meet (Dandong = Tantung, Hongxiang = Hunghsiang). Worth what a vowel skeleton
+/// is worth: two different pinyin names may share a Wade-Giles spelling once its apostrophes are gone (Dang and
+/// Tang), so one word alone does not make a hit. One syllable is left to the surname tables.
+pub fn mandarin_keys(word: &str) -> Vec<Key> {
+    let mut out: Vec<Key> = Vec::new();
+    // A word with a spelling only Mandarin romanisations write (pinyin x, q, zh, -ong, -ian, -iu; Wade-Giles hs,
+    // tz, -ung, -ien, -ieh, -ih): other words that happen to read as syllables (`hasan`, `dana`) are not
+    // Mandarin names, and two of them must not meet by the voicing the systems disagree on (Dana, Tana).
+    const MARKS: &[&str] = &[
+        "x", "q", "zh", "ong", "ian", "iu", "hs", "tz", "ung", "ien", "ieh", "ih",
+    ];
+    if word.len() < 5 || word.len() > 16 || !MARKS.iter().any(|m| word.contains(m)) {
+        return out;
+    }
+    for system in [Mandarin::Pinyin, Mandarin::WadeGiles] {
+        let Some((shared, syllables)) = system.read(word) else {
+            continue;
+        };
+        let key = format!("w:{shared}");
+        if syllables >= 2 && !out.iter().any(|k| k.key == key) {
+            out.push(Key {
+                key,
+                rule: "Wade-Giles = Hanyu Pinyin (t = d, k = g, p = b, ch = zh/j, ts = z, hs = x, j = r, -ung = -ong)"
+                    .to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// Whether a word is one Mandarin syllable in pinyin or Wade-Giles (`tan`, `hsiang`, `zhong`): the parts of a
+/// name Wade-Giles writes with hyphens, which [`mandarin_keys`] compares joined.
+pub fn is_mandarin_syllable(word: &str) -> bool {
+    word.len() <= 6
+        && [Mandarin::Pinyin, Mandarin::WadeGiles]
+            .into_iter()
+            .any(|system| system.table().contains_key(word))
+}
+
 /// The keys of a lowercase ASCII word: its variant groups, its fold and its skeleton, each with the rule that
-/// produced it. A word has at most a handful of keys, each no longer than the word plus a few letters.
+/// produced it (not the Mandarin keys of [`mandarin_keys`], which the index asks for apart: they need a parse, and
+/// this runs for every run of joined words). A word has at most a handful of keys, each no longer than the word plus a few letters.
 pub fn keys(word: &str) -> Vec<Key> {
     let mut out = Vec::new();
     if word.is_empty() || word.len() > crate::limits::MAX_FUZZY_TOKEN_BYTES {
@@ -668,6 +858,25 @@ mod tests {
         let kb = keys(b);
         ka.iter()
             .any(|x| x.key.starts_with(prefix) && kb.iter().any(|y| y.key == x.key))
+    }
+
+    #[test]
+    fn mandarin_words_meet_across_pinyin_and_wade_giles() {
+        let share = |a: &str, b: &str| {
+            let kb = mandarin_keys(b);
+            mandarin_keys(a).iter().any(|k| kb.contains(k))
+        };
+        assert!(share("dandong", "tantung"));
+        assert!(share("hongxiang", "hunghsiang"));
+        assert!(share("jianshu", "chienshu"));
+        assert!(share("zhongxing", "chunghsing"));
+        // Other syllables, one syllable, or no Mandarin spelling at all: no key or none shared.
+        assert!(!share("dandong", "tantang"));
+        assert!(mandarin_keys("xiang").is_empty());
+        assert!(mandarin_keys("daesong").is_empty());
+        assert!(mandarin_keys("strong").is_empty());
+        assert!(is_mandarin_syllable("hsiang") && is_mandarin_syllable("tan"));
+        assert!(!is_mandarin_syllable("bank"));
     }
 
     #[test]

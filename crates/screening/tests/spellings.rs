@@ -246,6 +246,30 @@ fn chinese_surnames_in_wade_giles_and_cantonese() {
 }
 
 #[test]
+fn chinese_names_in_wade_giles() {
+    let ix = index();
+    // 丹东鸿祥实业发展有限公司 in Wade-Giles: Tan-tung (Dandong), Hung-hsiang (Hongxiang), the syllables joined or
+    // written apart with hyphens, as Wade-Giles writes them.
+    let rule = "Wade-Giles = Hanyu Pinyin";
+    for query in [
+        "Tantung Hunghsiang Industrial Development Co",
+        "TAN-TUNG HUNG-HSIANG INDUSTRIAL DEVELOPMENT CO., LTD.",
+    ] {
+        assert_hit_by(
+            &ix,
+            query,
+            "DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD",
+            rule,
+        );
+    }
+    // 周建树: Chou Chien-shu (Wade-Giles ch = pinyin j, -ien = -ian).
+    assert_hit_by(&ix, "CHOU, Chien-shu", "ZHOU, Jianshu", rule);
+    // Words that only happen to read as syllables are not Mandarin names: Dana is not Tana.
+    assert!(aigov_screening::translit::mandarin_keys("dana").is_empty());
+    assert!(aigov_screening::translit::mandarin_keys("hasan").is_empty());
+}
+
+#[test]
 fn arabic_given_names_and_articles() {
     let ix = index();
     // The list's own alias of AL-KARMUSH, Muwaffaq Mustafa Muhammad: French ou, Mohammed for Muhammad.
