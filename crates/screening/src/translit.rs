@@ -739,7 +739,7 @@ impl Mandarin {
 }
 
 /// The keys of a Mandarin name word of two syllables or more (`dandong`, `hongxiang`, `tantung`, `hunghsiang`): the
-/// word as it reads in each system, written in the shared form of [`Mandarin::shared`], so that the pinyin and the
+/// word as it reads in each system, written in the form both systems share, so that the pinyin and the
 /// Wade-Giles spellings of one name meet (Dandong = Tantung, Hongxiang = Hunghsiang). Worth what a vowel skeleton
 /// is worth: two different pinyin names may share a Wade-Giles spelling once its apostrophes are gone (Dang and
 /// Tang), so one word alone does not make a hit. One syllable is left to the surname tables.
