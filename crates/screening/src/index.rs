@@ -475,6 +475,8 @@ const INITIAL_SIM: f32 = 0.8;
 /// The length from which a word matched by a romanisation rule alone is not capped as one inexact word (7, 8
 /// and 9 tried on the tuning half: 8 and 9 alike, 7 let `SURATEL` hit SYRIATEL, the issue's own example).
 const ROMANISED_WORD_MIN_LEN: usize = 9;
+/// The length from which one word misspelt by one letter is not capped as one inexact word.
+const LONG_TYPO_MIN_LEN: usize = 10;
 const RESIDUAL_RULE: &str = "similar spelling";
 /// The Jaro-Winkler similarity (of the words or of their transliteration folds) from which two leftover words
 /// count as one written differently.
@@ -2271,9 +2273,17 @@ impl Index {
                 if rule.starts_with("translit") || rule.starts_with("joined/split words, translit"))
                 && m.query.len() >= ROMANISED_WORD_MIN_LEN
         };
+        // ... nor one long word misspelt by one letter (`GAKPROMBANK` for GAZPROMBANK): in ten letters or more,
+        // another real name one letter away is rare, a typo is not.
+        let long_typo = |m: &MatchPart| {
+            matches!(m.how, MatchKind::Fuzzy { edits: 1 })
+                && m.query.len().min(m.listed.len()) >= LONG_TYPO_MIN_LEN
+                && !m.query.contains(' ')
+        };
         if identifying.len() == 1
             && identifying[0].similarity < 0.95
             && !romanised(identifying[0])
+            && !long_typo(identifying[0])
             && score > SINGLE_INEXACT_CAP
         {
             score = SINGLE_INEXACT_CAP;
