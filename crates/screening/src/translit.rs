@@ -491,19 +491,36 @@ fn sy_reading(word: &str) -> Option<String> {
     })
 }
 
-/// A word of Korean syllables with the aspirated consonants as the DPRK's own romanisation writes them (`th`,
-/// `ph`: Rules of the Latin alphabetical transcription of the Korean language, 1992, presented to UNGEGN in
-/// 1994; OFAC lists `RI, Thae Chol`, `THAE PYONG SAN`, `PHYONGCHON SHIPPING & MARINE`) written as McCune-Reischauer
-/// writes them once its apostrophe is dropped and as the Revised Romanization writes them (`t'` and `p'`, `t`
-/// and `p`: `Tae`, `P'il`, `Pyongchon`), if it has one. Only for a word that reads as Korean syllables (see
-/// [`korean_syllables`]), so that `Thomas` keeps its English `th`; not `kh`, which the romanisations of Arabic
-/// and Russian write for another sound (`Khan` is not `Kan`).
-fn korean_aspirate_reading(word: &str) -> Option<String> {
-    if !(word.contains("th") || word.contains("ph")) || !korean_syllables(word) {
+/// A word of Korean syllables as McCune-Reischauer writes it once its apostrophes and breves are dropped, if it is
+/// written otherwise (the rule named for it is [`KOREAN_RULE`]):
+/// * the aspirated ㅌ ㅍ as the DPRK's own romanisation writes them (`th`, `ph`: Rules of the Latin alphabetical
+///   transcription of the Korean language, 1992, presented to UNGEGN in 1994; OFAC lists `RI, Thae Chol`, `THAE
+///   PYONG SAN`) are McCune-Reischauer's `t'`, `p'` and the Revised Romanization's `t`, `p` (`Tae`, `P'il`);
+/// * the Revised Romanization (2000) writes ㅓ ㅡ as `eo`, `eu` where McCune-Reischauer writes `ŏ`, `ŭ` (`o`, `u`
+///   once the breve is dropped: `Cheol` = `Ch'ŏl` = `Chol`).
+///
+/// Not the Revised Romanization's voiced initials (`g`, `d`, `b`, `j` for McCune-Reischauer's `k`, `t`, `p`,
+/// `ch`): without its apostrophes McCune-Reischauer writes 대 and 태 alike (`Taesong`), and OFAC lists KOREA
+/// DAESONG GENERAL TRADING CORPORATION and KOREA TAESONG TRADING COMPANY as two parties (measured: two tuning
+/// aliases lost to the other party, two wrong-party hits more).
+///
+/// Only for a word that reads as Korean syllables (see [`korean_syllables`]), so that `Thomas` keeps its English
+/// `th`; not `kh`, which the romanisations of Arabic and Russian write for another sound (`Khan` is not `Kan`).
+fn korean_reading(word: &str) -> Option<String> {
+    if !korean_syllables(word) {
         return None;
     }
-    Some(word.replace("th", "t").replace("ph", "p"))
+    let r = word
+        .replace("eo", "o")
+        .replace("eu", "u")
+        .replace("th", "t")
+        .replace("ph", "p");
+    (r != word).then_some(r)
 }
+
+/// The rule named for [`korean_reading`].
+const KOREAN_RULE: &str =
+    "Korean: DPRK th/ph and Revised Romanization eo/eu = McCune-Reischauer t'/p' and o/u";
 
 /// Whether a word reads as a run of Korean syllables in the McCune-Reischauer, DPRK or Revised romanisations: each
 /// an optional initial consonant, a vowel and an optional final consonant (`thae`, `phyong`, `chol`, `thaek`,
@@ -816,12 +833,7 @@ pub fn keys(word: &str) -> Vec<Key> {
         .into_iter()
         .filter_map(|(to, rule)| ch_reading(word, to).map(|r| (r, rule)))
         .chain(sy_reading(word).map(|r| (r, "Indonesian/Malay sy = sh")))
-        .chain(korean_aspirate_reading(word).map(|r| {
-            (
-                r,
-                "Korean th/ph (DPRK 1992) = t'/p' (McCune-Reischauer) = t/p (Revised Romanization)",
-            )
-        }));
+        .chain(korean_reading(word).map(|r| (r, KOREAN_RULE)));
     for (r, rule) in readings {
         let (rf, rules) = fold(&r);
         let key = format!("f:{rf}");

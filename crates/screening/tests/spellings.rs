@@ -174,15 +174,17 @@ fn korean_names_in_both_romanisations() {
 }
 
 #[test]
-fn korean_aspirates_in_the_three_romanisations() {
+fn korean_in_the_three_romanisations() {
     let ix = index();
     // The DPRK's own system writes the aspirated ㅌ ㅍ th, ph (OFAC lists RI, Thae Chol, THAE PYONG SAN and
     // PHYONGCHON SHIPPING & MARINE so); McCune-Reischauer writes t', p' (KANG, P'il-Hun) and the Revised
     // Romanization t, p. OFAC's own alias `KANG, Phil Hun` writes the DPRK form of a listed McCune-Reischauer one.
-    let rule = "Korean th/ph (DPRK 1992)";
+    let rule = "Korean: DPRK th/ph and Revised Romanization eo/eu";
     for (query, listed) in [
         ("RI, Tae Chol", "RI, Thae Chol"),
         ("RI, T'ae Ch'ol", "RI, Thae Chol"),
+        // The Revised Romanization writes ㅓ eo where McCune-Reischauer writes ŏ (o): Tae-cheol.
+        ("RI, Tae-cheol", "RI, Thae Chol"),
         ("TAE PYONG SAN", "THAE PYONG SAN"),
         (
             "P'YONGCH'ON SHIPPING AND MARINE",
@@ -192,8 +194,9 @@ fn korean_aspirates_in_the_three_romanisations() {
     ] {
         assert_hit_by(&ix, query, listed, rule);
     }
-    // Only in words that read as Korean syllables: an English th or ph is not a Korean aspirate.
-    for word in ["thomas", "khalid", "thaer", "khan"] {
+    // Only in words that read as Korean syllables: an English th or ph is not a Korean aspirate, nor the eo of
+    // Georgia a Korean vowel; and the voiced initials are left alone (Dana is not Tana).
+    for word in ["thomas", "khalid", "thaer", "khan", "dana", "georgia"] {
         let keys = aigov_screening::translit::keys(word);
         assert!(
             keys.iter().all(|k| !k.rule.contains("Korean")),
