@@ -39,8 +39,8 @@ impl Rng {
     }
 }
 
-/// Chinese names of listed parties, with the romanised name as listed. Only names whose Chinese form is
-/// widely reported are included; `aigov-screening`'s tests check that each one's pinyin and translated words
+/// Chinese names of listed parties, in simplified and in traditional characters, with the romanised name as
+/// listed. Only names whose Chinese form is widely reported are included; `aigov-screening`'s tests check that each one's pinyin and translated words
 /// give the listed romanisation.
 pub const HANZI_NAMES: &[(&str, &str)] = &[
     ("华为技术有限公司", "Huawei Technologies Co., Ltd."),
@@ -67,6 +67,13 @@ pub const HANZI_NAMES: &[(&str, &str)] = &[
         "丹东东源实业有限公司",
         "Dandong Dongyuan Industrial Co., Ltd.",
     ),
+    // The same names in traditional characters, as Taiwan, Hong Kong and Macao write them.
+    ("華為技術有限公司", "Huawei Technologies Co., Ltd."),
+    (
+        "丹東鴻祥實業發展有限公司",
+        "Dandong Hongxiang Industrial Development Co Ltd",
+    ),
+    ("周建書", "ZHOU, Jianshu"),
 ];
 
 /// The kind of an evaluation query.

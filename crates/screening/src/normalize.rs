@@ -1603,19 +1603,53 @@ const HAN_WORDS: &[(&str, &str)] = &[
     ("电脑", "computer"), ("计算机", "computer"), ("计算", "computing"), ("超级", "super"), ("量子", "quantum"),
     ("海洋", "ocean|marine"), ("航运", "shipping"), ("运输", "transport"), ("服务", "service"), ("管理", "management"),
     ("咨询", "consulting"), ("经济", "economy"), ("开发", "development"), ("自动化", "automation"),
+    // The words Taiwan and Hong Kong use (written here in simplified characters: 資訊, 軟體, 積體電路, 網路).
+    ("资讯", "information"), ("软体", "software"), ("积体电路", "integrated circuit"), ("网路", "network"),
+    ("企业", "enterprise"),
 ];
 
-/// Turns a run of Chinese characters into tokens: known words translated (longest match first), the rest in
-/// pinyin, split into words as the lexicon suggests.
+/// Traditional characters and their simplified forms (the General List of Standard Chinese Characters, 2013, and
+/// its traditional correspondences), for the characters of [`HAN_WORDS`] and the words of company names that
+/// Taiwan, Hong Kong and Macao write in traditional characters: `實業發展有限公司` is `实业发展有限公司`. Names are
+/// read in pinyin either way (the pinyin tables hold both forms); the table lets the lexicon translate both.
+#[rustfmt::skip]
+const TRADITIONAL: &[(char, char)] = &[
+    ('業', '业'), ('產', '产'), ('儀', '仪'), ('軍', '军'), ('務', '务'), ('動', '动'), ('區', '区'), ('醫', '医'),
+    ('廈', '厦'), ('發', '发'), ('團', '团'), ('國', '国'), ('備', '备'), ('學', '学'), ('實', '实'), ('導', '导'),
+    ('屬', '属'), ('慶', '庆'), ('應', '应'), ('開', '开'), ('總', '总'), ('據', '据'), ('數', '数'), ('術', '术'),
+    ('機', '机'), ('電', '电'), ('礦', '矿'), ('濟', '济'), ('級', '级'), ('經', '经'), ('絡', '络'), ('統', '统'),
+    ('網', '网'), ('腦', '脑'), ('藥', '药'), ('計', '计'), ('訊', '讯'), ('設', '设'), ('詢', '询'), ('責', '责'),
+    ('貿', '贸'), ('資', '资'), ('軟', '软'), ('輸', '输'), ('運', '运'), ('進', '进'), ('銀', '银'), ('鏈', '链'),
+    ('長', '长'), ('門', '门'), ('際', '际'), ('陝', '陕'), ('體', '体'), ('製', '制'), ('內', '内'), ('積', '积'),
+    ('東', '东'), ('華', '华'), ('興', '兴'), ('廣', '广'), ('龍', '龙'), ('萬', '万'), ('灣', '湾'), ('臺', '台'),
+    ('環', '环'), ('聯', '联'), ('創', '创'), ('達', '达'), ('遠', '远'), ('陽', '阳'), ('協', '协'),
+    ('會', '会'), ('貨', '货'), ('財', '财'), ('險', '险'), ('證', '证'), ('億', '亿'), ('豐', '丰'),
+    ('寶', '宝'), ('氣', '气'), ('車', '车'), ('衛', '卫'), ('視', '视'), ('號', '号'), ('鋼', '钢'),
+    ('鐵', '铁'), ('紡', '纺'), ('織', '织'), ('農', '农'), ('藝', '艺'), ('園', '园'), ('廠', '厂'),
+];
+
+/// The simplified form of a traditional character of [`TRADITIONAL`], or the character itself.
+fn simplified(c: char) -> char {
+    TRADITIONAL
+        .iter()
+        .find(|(t, _)| *t == c)
+        .map_or(c, |&(_, s)| s)
+}
+
+/// Turns a run of Chinese characters into tokens: known words translated (longest match first, in simplified or
+/// traditional characters), the rest in pinyin, split into words as the lexicon suggests.
 fn han_tokens(run: &str, lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Token>) {
     let chars: Vec<char> = run.chars().collect();
+    let simple: Vec<char> = chars.iter().map(|&c| simplified(c)).collect();
     let mut pending: Vec<char> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let mut matched = None;
         for len in (1..=6.min(chars.len() - i)).rev() {
-            let word: String = chars[i..i + len].iter().collect();
-            if let Some((_, value)) = HAN_WORDS.iter().find(|(h, _)| *h == word) {
+            let key: String = simple[i..i + len].iter().collect();
+            if let Some((_, value)) = HAN_WORDS.iter().find(|(h, _)| *h == key) {
+                // The characters as written, for the explanation.
+                let word: String = chars[i..i + len].iter().collect();
                 matched = Some((len, word, *value));
                 break;
             }
@@ -1938,6 +1972,32 @@ mod tests {
             normalize_with("丹东鸿祥实业发展有限公司", &lex).key(),
             "dandong hongxiang industry development"
         );
+    }
+
+    #[test]
+    fn traditional_characters_read_as_their_simplified_forms() {
+        // Each pair is one character in two forms: the same reading in pinyin (a check on the table), and
+        // no character twice.
+        use pinyin::ToPinyin;
+        let mut seen = std::collections::HashSet::new();
+        for &(t, s) in TRADITIONAL {
+            assert_ne!(t, s);
+            assert!(seen.insert(t), "{t} twice");
+            let (pt, ps) = (
+                t.to_pinyin().map(|p| p.plain()),
+                s.to_pinyin().map(|p| p.plain()),
+            );
+            assert!(pt.is_some() && pt == ps, "{t} {pt:?} / {s} {ps:?}");
+        }
+        // A company name in traditional characters is the one in simplified characters.
+        assert_eq!(
+            key("丹東鴻祥實業發展有限公司"),
+            key("丹东鸿祥实业发展有限公司")
+        );
+        assert_eq!(key("華為技術有限公司"), "huawei technology");
+        // Taiwan's own words.
+        assert_eq!(key("資訊"), "information");
+        assert_eq!(key("積體電路"), "integrated circuit");
     }
 
     #[test]

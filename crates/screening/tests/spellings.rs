@@ -235,6 +235,14 @@ fn chinese_company_in_pinyin_english_and_hanzi() {
         "keji = technology",
     );
     assert!(hit(&ix, "开开科技有限公司", "KAIKAI TECHNOLOGY CO., LTD.").is_some());
+    // In traditional characters, as Taiwan and Hong Kong write them; the explanation shows them as written.
+    // (技術 is 技术, technology.)
+    assert_hit_by(
+        &ix,
+        "開開技術有限公司",
+        "KAIKAI TECHNOLOGY CO., LTD.",
+        "technology = technology (translated from 技術",
+    );
 }
 
 #[test]
