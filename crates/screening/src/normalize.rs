@@ -92,7 +92,17 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
     let mut latin = String::new();
     let mut han = String::new();
     for c in name.chars() {
-        if is_han(c) {
+        if let Some(token) = hangul_token(c) {
+            if !latin.is_empty() {
+                latin_tokens(&latin, &mut raw);
+                latin.clear();
+            }
+            if !han.is_empty() {
+                han_tokens(&han, lexicon, &mut raw);
+                han.clear();
+            }
+            raw.push(token);
+        } else if is_han(c) {
             if !latin.is_empty() {
                 latin_tokens(&latin, &mut raw);
                 latin.clear();
@@ -500,6 +510,61 @@ fn strip_boilerplate(name: &str) -> &str {
         }
     }
     name
+}
+
+/// A Hangul syllable as a word of its own (Korean names are written syllable by syllable, as OFAC lists the DPRK's
+/// `CHOE, Ryong Hae`): read as the DPRK's own romanisation writes it (Rules of the Latin alphabetical
+/// transcription of the Korean language, 1992, presented to UNGEGN in 1994; the system of the DPRK parties on
+/// the lists), with the Revised Romanization's reading (2000, the Republic of Korea's) beside it, named. Other
+/// characters give `None`.
+fn hangul_token(c: char) -> Option<Token> {
+    // The initial consonants, vowels and final consonants in the order of Unicode's Hangul syllables block
+    // (a syllable is 0xAC00 + (initial x 21 + vowel) x 28 + final).
+    const DPRK_INITIALS: [&str; 19] = [
+        "k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j", "jj", "ch", "kh", "th",
+        "ph", "h",
+    ];
+    const RR_INITIALS: [&str; 19] = [
+        "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t",
+        "p", "h",
+    ];
+    const DPRK_VOWELS: [&str; 21] = [
+        "a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
+        "we", "wi", "yu", "u", "ui", "i",
+    ];
+    const RR_VOWELS: [&str; 21] = [
+        "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
+        "we", "wi", "yu", "eu", "ui", "i",
+    ];
+    const FINALS: [&str; 28] = [
+        "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p",
+        "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+    ];
+    let index = (c as u32)
+        .checked_sub(0xAC00)
+        .filter(|&i| i < 19 * 21 * 28)? as usize;
+    let (initial, vowel, last) = (index / (21 * 28), index % (21 * 28) / 28, index % 28);
+    let dprk = format!(
+        "{}{}{}",
+        DPRK_INITIALS[initial], DPRK_VOWELS[vowel], FINALS[last]
+    );
+    let rr = format!(
+        "{}{}{}",
+        RR_INITIALS[initial], RR_VOWELS[vowel], FINALS[last]
+    );
+    let mut token = Token::latin(dprk.clone());
+    token.rule = Some(format!(
+        "Hangul in the DPRK romanisation: {c} = {dprk}{}",
+        if rr == dprk {
+            String::new()
+        } else {
+            format!(" (Revised Romanization {rr})")
+        }
+    ));
+    if rr != dprk {
+        token.alts.push(rr);
+    }
+    Some(token)
 }
 
 /// Whether a character is a CJK ideograph.
@@ -1972,6 +2037,23 @@ mod tests {
             normalize_with("丹东鸿祥实业发展有限公司", &lex).key(),
             "dandong hongxiang industry development"
         );
+    }
+
+    #[test]
+    fn hangul_read_syllable_by_syllable() {
+        // 최룡해 (OFAC: CHOE, Ryong Hae), 리태철 (RI, Thae Chol), 정경택 (JONG, Kyong Thaek).
+        assert_eq!(key("최룡해"), "choe ryong hae");
+        assert_eq!(key("리태철"), "ri thae chol");
+        assert_eq!(key("정경택"), "jong kyong thaek");
+        // The Revised Romanization beside it, and the reading named.
+        let n = normalize("정");
+        assert_eq!(n.tokens[0].alts, vec!["jeong".to_string()]);
+        assert_eq!(
+            n.tokens[0].rule.as_deref(),
+            Some("Hangul in the DPRK romanisation: 정 = jong (Revised Romanization jeong)")
+        );
+        // Not a Hangul syllable: the jamo alone, and other scripts.
+        assert!(hangul_token('ㄱ').is_none() && hangul_token('中').is_none());
     }
 
     #[test]

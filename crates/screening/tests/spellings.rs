@@ -194,6 +194,10 @@ fn korean_in_the_three_romanisations() {
     ] {
         assert_hit_by(&ix, query, listed, rule);
     }
+    // Names in Hangul, read syllable by syllable in the DPRK's romanisation (the Revised Romanization beside it).
+    for (query, listed) in [("리태철", "RI, Thae Chol"), ("강필훈", "KANG, P'il-Hun")] {
+        assert_hit_by(&ix, query, listed, "Hangul in the DPRK romanisation");
+    }
     // Only in words that read as Korean syllables: an English th or ph is not a Korean aspirate, nor the eo of
     // Georgia a Korean vowel; and the voiced initials are left alone (Dana is not Tana).
     for word in ["thomas", "khalid", "thaer", "khan", "dana", "georgia"] {
