@@ -164,6 +164,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Korean surname (McCune-Reischauer / Revised Romanization)", &["ju", "joo", "chu"]),
     ("Korean surname (McCune-Reischauer / Revised Romanization)", &["song", "seong", "sung"]),
     ("Korean surname (McCune-Reischauer / Revised Romanization)", &["han", "hahn"]),
+    ("Korean surname (McCune-Reischauer / Revised Romanization)", &["so", "seo", "suh"]),
     // Chinese surnames: Hanyu Pinyin first, then Wade-Giles and Hong Kong (Cantonese) spellings.
     ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["zhang", "chang", "cheung", "cheong"]),
     ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["huang", "wong", "hwang", "vong"]),
@@ -497,7 +498,7 @@ fn sy_reading(word: &str) -> Option<String> {
 ///   transcription of the Korean language, 1992, presented to UNGEGN in 1994; OFAC lists `RI, Thae Chol`, `THAE
 ///   PYONG SAN`) are McCune-Reischauer's `t'`, `p'` and the Revised Romanization's `t`, `p` (`Tae`, `P'il`);
 /// * the Revised Romanization (2000) writes ㅓ ㅡ as `eo`, `eu` where McCune-Reischauer writes `ŏ`, `ŭ` (`o`, `u`
-///   once the breve is dropped: `Cheol` = `Ch'ŏl` = `Chol`).
+///   once the breve is dropped: `Cheol` = `Ch'ŏl` = `Chol`), read so in words of five letters or more.
 ///
 /// Not the Revised Romanization's voiced initials (`g`, `d`, `b`, `j` for McCune-Reischauer's `k`, `t`, `p`,
 /// `ch`): without its apostrophes McCune-Reischauer writes 대 and 태 alike (`Taesong`), and OFAC lists KOREA
@@ -510,11 +511,12 @@ fn korean_reading(word: &str) -> Option<String> {
     if !korean_syllables(word) {
         return None;
     }
-    let r = word
-        .replace("eo", "o")
-        .replace("eu", "u")
-        .replace("th", "t")
-        .replace("ph", "p");
+    let mut r = word.replace("th", "t").replace("ph", "p");
+    // Not in a word of four letters or fewer, where eo is as likely Greek or Latin as Korean (`neo`, `geo`,
+    // `leon`, `theo`); the surname 서 Seo / Sŏ is in the surname table.
+    if word.len() >= 5 {
+        r = r.replace("eo", "o").replace("eu", "u");
+    }
     (r != word).then_some(r)
 }
 

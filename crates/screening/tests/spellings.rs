@@ -199,8 +199,10 @@ fn korean_in_the_three_romanisations() {
         assert_hit_by(&ix, query, listed, "Hangul in the DPRK romanisation");
     }
     // Only in words that read as Korean syllables: an English th or ph is not a Korean aspirate, nor the eo of
-    // Georgia a Korean vowel; and the voiced initials are left alone (Dana is not Tana).
-    for word in ["thomas", "khalid", "thaer", "khan", "dana", "georgia"] {
+    // Georgia, Neo or Leon a Korean vowel; and the voiced initials are left alone (Dana is not Tana).
+    for word in [
+        "thomas", "khalid", "thaer", "khan", "dana", "georgia", "neo", "leon",
+    ] {
         let keys = aigov_screening::translit::keys(word);
         assert!(
             keys.iter().all(|k| !k.rule.contains("Korean")),
