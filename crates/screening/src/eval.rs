@@ -1,9 +1,9 @@
 //! A labelled evaluation set built from real listed names, and its precision and recall.
 //!
 //! Positive queries are variants of listed names (typos, reordering, suffix changes, abbreviations, dropped
-//! middle names, and Chinese names in Hanzi from a small curated table); negative queries are near names that
-//! name a different party (one distinctive word replaced, a person's given name swapped) and unrelated company
-//! names. Generation is deterministic for a seed.
+//! middle names, and Chinese names in Hanzi and Korean names in Hangul from small curated tables); negative
+//! queries are near names that name a different party (one distinctive word replaced, a person's given name
+//! swapped) and unrelated company names. Generation is deterministic for a seed.
 
 use crate::index::{Index, SearchOptions};
 use crate::normalize::normalize;
@@ -76,6 +76,16 @@ pub const HANZI_NAMES: &[(&str, &str)] = &[
     ("周建書", "ZHOU, Jianshu"),
 ];
 
+/// Korean names of listed DPRK officials in Hangul, with the name as OFAC lists it (names widely reported in
+/// Hangul; the tests check that each reads as the listed romanisation).
+pub const HANGUL_NAMES: &[(&str, &str)] = &[
+    ("김정은", "KIM, Jong Un"),
+    ("김여정", "KIM, Yo Jong"),
+    ("최룡해", "CHOE, Ryong Hae"),
+    ("리병철", "RI, Pyong Chol"),
+    ("리만건", "RI, Man Gon"),
+];
+
 /// The kind of an evaluation query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Variant {
@@ -95,7 +105,8 @@ pub enum Variant {
     Abbreviation,
     /// A middle name left out.
     DropMiddleName,
-    /// The Chinese name in Hanzi.
+    /// The name in its own script: a Chinese name in Hanzi ([`HANZI_NAMES`]), a Korean one in Hangul
+    /// ([`HANGUL_NAMES`]).
     Hanzi,
     /// Negative: one distinctive word replaced by another word.
     NearMiss,
@@ -125,7 +136,7 @@ impl Variant {
             Variant::Suffix => "suffix change",
             Variant::Abbreviation => "abbreviation",
             Variant::DropMiddleName => "middle name dropped",
-            Variant::Hanzi => "Hanzi",
+            Variant::Hanzi => "Hanzi or Hangul",
             Variant::NearMiss => "near miss (negative)",
             Variant::OtherPerson => "other person (negative)",
             Variant::Unrelated => "unrelated (negative)",
@@ -486,8 +497,8 @@ pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
             }
         }
     }
-    // Hanzi: the curated table, for names present in the index.
-    for (hanzi, listed_name) in HANZI_NAMES {
+    // Hanzi and Hangul: the curated tables, for names present in the index.
+    for (hanzi, listed_name) in HANZI_NAMES.iter().chain(HANGUL_NAMES) {
         if listed.contains(&key(listed_name)) {
             push(&mut out, hanzi.to_string(), Variant::Hanzi, listed_name);
         }

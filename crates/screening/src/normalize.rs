@@ -91,8 +91,11 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
     let mut raw: Vec<Token> = Vec::new();
     let mut latin = String::new();
     let mut han = String::new();
+    // The syllables of the Hangul run being read (a name's voicing depends on its place in the run).
+    let mut hangul = 0usize;
+    let mut after_resonant = false;
     for c in name.chars() {
-        if let Some(token) = hangul_token(c) {
+        if let Some(token) = hangul_token(c, hangul, after_resonant) {
             if !latin.is_empty() {
                 latin_tokens(&latin, &mut raw);
                 latin.clear();
@@ -101,8 +104,15 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
                 han_tokens(&han, lexicon, &mut raw);
                 han.clear();
             }
+            after_resonant = token
+                .text
+                .ends_with(['a', 'e', 'i', 'o', 'u', 'n', 'l', 'm', 'g']);
+            hangul += 1;
             raw.push(token);
-        } else if is_han(c) {
+            continue;
+        }
+        hangul = 0;
+        if is_han(c) {
             if !latin.is_empty() {
                 latin_tokens(&latin, &mut raw);
                 latin.clear();
@@ -517,7 +527,12 @@ fn strip_boilerplate(name: &str) -> &str {
 /// transcription of the Korean language, 1992, presented to UNGEGN in 1994; the system of the DPRK parties on
 /// the lists), with the Revised Romanization's reading (2000, the Republic of Korea's) beside it, named. Other
 /// characters give `None`.
-fn hangul_token(c: char) -> Option<Token> {
+///
+/// `at` is the syllable's place in its run and `after_resonant` whether the one before ends in a vowel or in n,
+/// l, m or ng: the DPRK system writes ㄱ ㄷ ㅂ there as g, d, b, but a given name's first initial voiceless, so
+/// in a name of three syllables (family name, given name) the third is voiced (리만건 = `Ri Man Gon`, as OFAC
+/// lists him) and the second is not (리병철 = `Ri Pyong Chol`).
+fn hangul_token(c: char, at: usize, after_resonant: bool) -> Option<Token> {
     // The initial consonants, vowels and final consonants in the order of Unicode's Hangul syllables block
     // (a syllable is 0xAC00 + (initial x 21 + vowel) x 28 + final).
     const DPRK_INITIALS: [&str; 19] = [
@@ -544,10 +559,13 @@ fn hangul_token(c: char) -> Option<Token> {
         .checked_sub(0xAC00)
         .filter(|&i| i < 19 * 21 * 28)? as usize;
     let (initial, vowel, last) = (index / (21 * 28), index % (21 * 28) / 28, index % 28);
-    let dprk = format!(
-        "{}{}{}",
-        DPRK_INITIALS[initial], DPRK_VOWELS[vowel], FINALS[last]
-    );
+    let first = match initial {
+        0 if at >= 2 && after_resonant => "g",
+        3 if at >= 2 && after_resonant => "d",
+        7 if at >= 2 && after_resonant => "b",
+        _ => DPRK_INITIALS[initial],
+    };
+    let dprk = format!("{first}{}{}", DPRK_VOWELS[vowel], FINALS[last]);
     let rr = format!(
         "{}{}{}",
         RR_INITIALS[initial], RR_VOWELS[vowel], FINALS[last]
@@ -2053,7 +2071,10 @@ mod tests {
             Some("Hangul in the DPRK romanisation: 정 = jong (Revised Romanization jeong)")
         );
         // Not a Hangul syllable: the jamo alone, and other scripts.
-        assert!(hangul_token('ㄱ').is_none() && hangul_token('中').is_none());
+        assert!(hangul_token('ㄱ', 0, false).is_none() && hangul_token('中', 0, false).is_none());
+        // The third syllable of a name is voiced after a vowel or resonant, the second is not.
+        assert_eq!(key("리만건"), "ri man gon");
+        assert_eq!(key("리병철"), "ri pyong chol");
     }
 
     #[test]

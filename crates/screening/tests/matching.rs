@@ -196,6 +196,27 @@ fn explanations_name_the_matches() {
 }
 
 #[test]
+fn the_curated_hangul_table_reads_as_the_listed_names() {
+    // Every curated Korean name in Hangul normalises to the listed name's words (in another order: the list
+    // writes `FAMILY, Given`, Hangul the family name first without a comma).
+    for (hangul, listed) in aigov_screening::eval::HANGUL_NAMES {
+        let mut got: Vec<String> = aigov_screening::normalize(hangul)
+            .tokens
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        let mut want: Vec<String> = aigov_screening::normalize(listed)
+            .tokens
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{hangul} / {listed}");
+    }
+}
+
+#[test]
 fn the_curated_hanzi_table_romanises_to_the_listed_names() {
     // Every curated Chinese name, normalised with the listed words as lexicon, gives the listed tokens.
     for (hanzi, listed) in aigov_screening::eval::HANZI_NAMES {
