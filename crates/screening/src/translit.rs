@@ -520,6 +520,21 @@ fn korean_reading(word: &str) -> Option<String> {
     (r != word).then_some(r)
 }
 
+/// A word with the silent final `e` that the French transcription of Arabic writes after `n` and `ch` left out
+/// (`Nasreddine` = Nasreddin, `Othmane` = Othman, `Ayache` = Ayash once its `ch` is read `sh`), if it has one: in
+/// words of six letters or more, after a vowel and the consonant.
+fn french_final_e(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let n = b.len();
+    let before_vowel = |i: usize| b.get(i).is_some_and(|&c| is_vowel(c));
+    let ending = if word.ends_with("che") && before_vowel(n.wrapping_sub(4)) {
+        true
+    } else {
+        word.ends_with("ne") && before_vowel(n.wrapping_sub(3))
+    };
+    (n >= 6 && ending).then(|| word[..n - 1].to_string())
+}
+
 /// The rule named for [`korean_reading`].
 const KOREAN_RULE: &str =
     "Korean: DPRK th/ph and Revised Romanization eo/eu = McCune-Reischauer t'/p' and o/u";
@@ -835,7 +850,8 @@ pub fn keys(word: &str) -> Vec<Key> {
         .into_iter()
         .filter_map(|(to, rule)| ch_reading(word, to).map(|r| (r, rule)))
         .chain(sy_reading(word).map(|r| (r, "Indonesian/Malay sy = sh")))
-        .chain(korean_reading(word).map(|r| (r, KOREAN_RULE)));
+        .chain(korean_reading(word).map(|r| (r, KOREAN_RULE)))
+        .chain(french_final_e(word).map(|r| (r, "French final silent e (Nasreddine = Nasreddin)")));
     for (r, rule) in readings {
         let (rf, rules) = fold(&r);
         let key = format!("f:{rf}");
@@ -872,6 +888,17 @@ mod tests {
         let kb = keys(b);
         ka.iter()
             .any(|x| x.key.starts_with(prefix) && kb.iter().any(|y| y.key == x.key))
+    }
+
+    #[test]
+    fn the_french_silent_final_e() {
+        assert_eq!(french_final_e("nasreddine").as_deref(), Some("nasreddin"));
+        assert_eq!(french_final_e("ayache").as_deref(), Some("ayach"));
+        assert_eq!(french_final_e("tyurine").as_deref(), Some("tyurin"));
+        // Short words, other endings, and no vowel before the consonant: nothing.
+        assert_eq!(french_final_e("line"), None);
+        assert_eq!(french_final_e("hassan"), None);
+        assert_eq!(french_final_e("yvonne"), None);
     }
 
     #[test]

@@ -145,6 +145,13 @@ fn cyrillic_in_german_french_and_polish_systems() {
         "KOVALCHUK, Yuri Valentinovich",
         "iouri = yuri (translit: iouri = yuri (French ou = u, Cyrillic French initial i = y",
     );
+    // OFAC's alias `TYURINE, Vladimir` of TYURIN, Vladimir Anatolyevich: the French transcription's silent final e.
+    assert_hit_by(
+        &ix,
+        "TYURINE, Vladimir",
+        "TYURIN, Vladimir Anatolyevich",
+        "French final silent e",
+    );
     // Олег Владимирович Дерипаска in the German system: w = v, tsch = ch.
     assert_hit_by(
         &ix,
