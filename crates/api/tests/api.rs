@@ -148,7 +148,11 @@ async fn call(
     let req = req
         .body(body.map(Body::from).unwrap_or_else(Body::empty))
         .unwrap();
-    let res = app.clone().oneshot(req).await.unwrap();
+    answer(app.clone().oneshot(req).await.unwrap()).await
+}
+
+/// A response read whole.
+async fn answer(res: axum::response::Response) -> Answer {
     let status = res.status();
     let headers = res.headers().clone();
     let bytes = res.into_body().collect().await.unwrap().to_bytes();
@@ -1171,15 +1175,7 @@ async fn limits_answer_with_problems() {
         .await
         .expect("the time limit answers")
         .unwrap();
-        let status = res.status();
-        let headers = res.headers().clone();
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        let a = Answer {
-            status,
-            headers,
-            text: String::from_utf8(bytes.to_vec()).unwrap(),
-        };
-        let p = a.problem(408, "request.timeout");
+        let p = answer(res).await.problem(408, "request.timeout");
         assert!(p["hint"].as_str().unwrap().contains("--timeout"), "{p}");
     }
 }
