@@ -21,6 +21,7 @@
 //! later, distinctive name of the listing (the father's name); the second syllable of a Korean given name is
 //! part of the given name. Each rule that raised a score is named in the explanation.
 
+use crate::arabic_script;
 use crate::limits::{self, ScreenError, MAX_FUZZY_TOKEN_BYTES, MAX_TOKENS};
 use crate::model::Entry;
 use crate::normalize::{self, Normalized, Origin};
@@ -960,11 +961,19 @@ impl Index {
             if s.len() > MAX_FUZZY_TOKEN_BYTES {
                 continue;
             }
-            for k in translit::keys(s).into_iter().chain(mandarin) {
-                ix.keymap
-                    .entry(k.key.into())
-                    .or_default()
-                    .push(tid as TokId);
+            let script = arabic_script::latin_keys(s)
+                .into_iter()
+                .map(|k| format!("a:{}", k.key));
+            for k in translit::keys(s)
+                .into_iter()
+                .map(|k| k.key)
+                .chain(mandarin.into_iter().map(|k| k.key))
+                .chain(script)
+            {
+                let list = ix.keymap.entry(k.into()).or_default();
+                if list.last() != Some(&(tid as TokId)) {
+                    list.push(tid as TokId);
+                }
             }
             if s.len() >= 6 {
                 for k in trigram_keys(s) {
@@ -1375,19 +1384,28 @@ impl Index {
                     Origin::Latin => t.alts.first().filter(|a| a.ends_with('s')),
                     _ => None,
                 };
-                // A Mandarin word's keys, read once (see [`translit::mandarin_keys`]).
-                let mandarin = if t.stop {
-                    Vec::new()
-                } else {
-                    translit::mandarin_keys(&t.text)
+                // A Mandarin word's keys, read once (see [`translit::mandarin_keys`]), or a word in the Arabic
+                // script's (see [`arabic_script::keys`]).
+                let script = match &t.origin {
+                    Origin::Arabic(written) => Some(written.as_str()),
+                    _ => None,
                 };
+                let extra: Vec<translit::Key> = match script {
+                    Some(_) => Vec::new(),
+                    None if t.stop => Vec::new(),
+                    None => translit::mandarin_keys(&t.text),
+                };
+                if let (Some(written), false) = (script, t.stop) {
+                    self.script_equivalents(written, &mut matches);
+                }
                 if !t.stop {
-                    self.equivalents(&t.text, &mandarin, &mut matches);
+                    self.equivalents(&t.text, &extra, &mut matches);
                     if let Some(w) = written {
                         self.equivalents(w, &translit::mandarin_keys(w), &mut matches);
                     }
                 }
-                if t.text.len() >= 4 && !t.stop {
+                // A word in the Arabic script is found by its keys only: its text is a reading no one writes.
+                if t.text.len() >= 4 && !t.stop && script.is_none() {
                     self.fuzzy(&t.text, &mut matches);
                     if let Some(w) = written {
                         self.fuzzy(w, &mut matches);
@@ -1419,13 +1437,14 @@ impl Index {
                     } else {
                         String::new()
                     },
-                    arabic: arabic_marker(&t.text)
+                    arabic: script.is_some()
+                        || arabic_marker(&t.text)
                         || self
                             .vocab
                             .get(t.text.as_str())
                             .is_some_and(|&id| self.arabic_usage[id as usize]),
                     syllable: translit::is_mandarin_syllable(&t.text),
-                    mandarin: !mandarin.is_empty(),
+                    mandarin: !extra.is_empty(),
                     text: t.text.clone(),
                     weight,
                     rule: t.rule.clone(),
@@ -1439,7 +1458,7 @@ impl Index {
     /// Vocabulary tokens that are the same word as `text` under a named rule: a variant group, the
     /// romanisation fold or the vowel skeleton (see [`crate::translit`]); also with an Arabic article written
     /// joined (`alharamein` = `al haramain`).
-    fn equivalents(&self, text: &str, mandarin: &[translit::Key], matches: &mut Vec<TokMatch>) {
+    fn equivalents(&self, text: &str, extra: &[translit::Key], matches: &mut Vec<TokMatch>) {
         let mut forms: Vec<(&str, &str)> = vec![(text, "")];
         for art in ["al", "el", "ul"] {
             if let Some(rest) = text.strip_prefix(art) {
@@ -1449,11 +1468,12 @@ impl Index {
             }
         }
         for (form, how) in forms {
-            // A Mandarin word's keys too, as the word is written (`tantung` = `dandong`).
-            let mandarin = if how.is_empty() { mandarin } else { &[] };
+            // A Mandarin word's keys too, as the word is written (`tantung` = `dandong`), or a word in the
+            // Arabic script's.
+            let extra = if how.is_empty() { extra } else { &[] };
             for k in translit::keys(form)
                 .into_iter()
-                .chain(mandarin.iter().cloned())
+                .chain(extra.iter().cloned())
             {
                 let Some(list) = self.keymap.get(k.key.as_str()) else {
                     continue;
@@ -1509,6 +1529,66 @@ impl Index {
                         None => matches.push((tid, sim, 0, Some(rule.into()))),
                     }
                 }
+            }
+        }
+    }
+
+    /// Vocabulary tokens that a word written in the Arabic script reads as: a shared key of
+    /// [`arabic_script::keys`] whose long vowels the listed word writes ([`arabic_script::Spelling::agrees`]).
+    fn script_equivalents(&self, written: &str, matches: &mut Vec<TokMatch>) {
+        for spelling in arabic_script::keys(written) {
+            // A listed word in -s is indexed as the plural stemmer shortened it (`ABBAS` as `abba`): the key
+            // without its s finds it, checked with the s put back.
+            let stemmed = spelling
+                .key
+                .strip_suffix("as")
+                .filter(|k| k.len() >= 2)
+                .map(|k| format!("{k}a"));
+            let lookups =
+                std::iter::once((spelling.key.clone(), false)).chain(stemmed.map(|k| (k, true)));
+            for (key, stemmed) in lookups {
+                let Some(list) = self.keymap.get(format!("a:{key}").as_str()) else {
+                    continue;
+                };
+                self.script_matches(written, &spelling, list, stemmed, matches);
+            }
+        }
+    }
+
+    /// The vocabulary tokens of `list` (sharing a key with `spelling`) whose long vowels agree with it, added to
+    /// `matches`; `stemmed`: each is compared with an s put back, when the plural stemmer took it away.
+    fn script_matches(
+        &self,
+        written: &str,
+        spelling: &arabic_script::Spelling,
+        list: &[TokId],
+        stemmed: bool,
+        matches: &mut Vec<TokMatch>,
+    ) {
+        for &tid in list {
+            let listed = &*self.strs[tid as usize];
+            let as_written = if stemmed {
+                let plural = format!("{listed}s");
+                if normalize::canonical(&plural) != [listed] {
+                    continue;
+                }
+                plural
+            } else {
+                listed.to_string()
+            };
+            if matches
+                .iter()
+                .any(|m| m.0 == tid && m.1 >= EQUIV_SKELETON_SIM)
+                || !arabic_script::latin_keys(&as_written)
+                    .iter()
+                    .any(|l| spelling.agrees(l))
+            {
+                continue;
+            }
+            let rule = format!("{}: {written} = {listed}", arabic_script::RULE);
+            match matches.iter_mut().find(|m| m.0 == tid) {
+                Some(m) => *m = (tid, EQUIV_SKELETON_SIM, 0, Some(rule.into())),
+                None => matches.push((tid, EQUIV_SKELETON_SIM, 0, Some(rule.into()))),
             }
         }
     }
@@ -1799,7 +1879,7 @@ impl Index {
                         MatchKind::Fuzzy { edits }
                     } else {
                         match &qt.origin {
-                            Origin::Latin => MatchKind::Exact,
+                            Origin::Latin | Origin::Arabic(_) => MatchKind::Exact,
                             Origin::Translated(h) => MatchKind::Translated { hanzi: h.clone() },
                             Origin::Pinyin(h) => MatchKind::Pinyin { hanzi: h.clone() },
                         }
@@ -2268,10 +2348,12 @@ impl Index {
         // A long word whose spellings differ only as a romanisation table says they may (`ENAYATULLAH` /
         // INAYATULLAH, vowels written differently) is the same word written another way, not a misspelling
         // that might be another name.
+        // A word in the Arabic script is measured by the listed word it reads as (its own text is a reading).
         let romanised = |m: &MatchPart| {
             matches!(&m.how, MatchKind::Equivalent { rule }
-                if rule.starts_with("translit") || rule.starts_with("joined/split words, translit"))
-                && m.query.len() >= ROMANISED_WORD_MIN_LEN
+                if (rule.starts_with("translit") || rule.starts_with("joined/split words, translit"))
+                    && m.query.len() >= ROMANISED_WORD_MIN_LEN
+                || rule.starts_with(arabic_script::RULE) && m.listed.len() >= ROMANISED_WORD_MIN_LEN)
         };
         // ... nor one long word misspelt by one letter (`GAKPROMBANK` for GAZPROMBANK): in ten letters or more,
         // another real name one letter away is rare, a typo is not.

@@ -17,6 +17,7 @@
 //! A hit or a miss is not a compliance determination; the lists must be current.
 #![forbid(unsafe_code)]
 
+pub mod arabic_script;
 pub mod countries;
 pub mod eval;
 pub mod index;

@@ -12,6 +12,10 @@ pub enum Origin {
     Translated(String),
     /// Chinese characters written in pinyin (the Hanzi).
     Pinyin(String),
+    /// A word written in the Arabic script (as written; several words when read as one name, see
+    /// [`crate::arabic_script::joins`]): its text is a plain reading, and the index looks it up by
+    /// [`crate::arabic_script::keys`].
+    Arabic(String),
 }
 
 /// One normalised token.
@@ -85,16 +89,37 @@ pub fn normalize(name: &str) -> Normalized {
 /// Normalises a name; `lexicon` tells which romanised words are known (the index's vocabulary), which guides
 /// how a run of pinyin syllables is split into words (丹东鸿祥 → dandong hongxiang).
 pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized {
-    let name = strip_boilerplate(name);
+    let name = presentation_forms(name);
+    let name = strip_boilerplate(&name);
     let address = web_address(name);
     let name = address.as_ref().map_or(name, |(words, _)| words.as_str());
     let mut raw: Vec<Token> = Vec::new();
     let mut latin = String::new();
     let mut han = String::new();
+    // A run of words in the Arabic script, with the spaces between them (a name's words are read together:
+    // `عبد الرحمن` is one name).
+    let mut arabic = String::new();
     // The syllables of the Hangul run being read (a name's voicing depends on its place in the run).
     let mut hangul = 0usize;
     let mut after_resonant = false;
     for c in name.chars() {
+        if crate::arabic_script::is_arabic_letter(c) || (!arabic.is_empty() && c.is_whitespace()) {
+            if !latin.is_empty() {
+                latin_tokens(&latin, &mut raw);
+                latin.clear();
+            }
+            if !han.is_empty() {
+                han_tokens(&han, lexicon, &mut raw);
+                han.clear();
+            }
+            hangul = 0;
+            arabic.push(c);
+            continue;
+        }
+        if !arabic.is_empty() {
+            arabic_tokens(&arabic, &mut raw);
+            arabic.clear();
+        }
         if let Some(token) = hangul_token(c, hangul, after_resonant) {
             if !latin.is_empty() {
                 latin_tokens(&latin, &mut raw);
@@ -131,6 +156,9 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
     }
     if !han.is_empty() {
         han_tokens(&han, lexicon, &mut raw);
+    }
+    if !arabic.is_empty() {
+        arabic_tokens(&arabic, &mut raw);
     }
     let mut n = strip_vessel_prefix(strip_legal(formal_country_names(arabic_compounds(
         sun_letters(join_letters(raw)),
@@ -583,6 +611,80 @@ fn hangul_token(c: char, at: usize, after_resonant: bool) -> Option<Token> {
         token.alts.push(rr);
     }
     Some(token)
+}
+
+/// The name with the Arabic script's presentation forms (the shaped letters of Unicode's compatibility blocks,
+/// U+FB50–U+FDFF and U+FE70–U+FEFF, which text copied from old documents and PDFs carries: `ﻤﺤﻤﺪ` for `محمد`)
+/// brought to the letters they shape, by their compatibility decomposition (NFKC); the rest as written.
+fn presentation_forms(name: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    let shaped = |c: char| matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+    if !name.chars().any(shaped) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if shaped(c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Turns a run of words in the Arabic script into tokens: the article `ال` as `al`, particles and common words
+/// of [`crate::arabic_script::known_word`] in their usual romanisation, the other words (joined as
+/// [`crate::arabic_script::joins`] says) as words of the script, which the index finds by their keys.
+fn arabic_tokens(run: &str, out: &mut Vec<Token>) {
+    use crate::arabic_script::{joins, known_word, reading};
+    let words: Vec<&str> = run.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() {
+        let mut written = words[i].to_string();
+        while i + 1 < words.len() && joins(&written, words[i + 1]) {
+            written.push(' ');
+            written.push_str(words[i + 1]);
+            i += 1;
+        }
+        i += 1;
+        let joined: String = written.split_whitespace().collect();
+        if let Some(latin) = known_word(&joined) {
+            let mut t = Token::latin(latin.to_string());
+            t.rule = Some(format!("Arabic script: {written} = {latin}"));
+            out.push(t);
+            continue;
+        }
+        // The article written joined to its word, as the script always writes it: a word of its own, as
+        // romanisations write it (`al-Zawahiri`).
+        let body = match written.strip_prefix("ال") {
+            Some(rest) if !written.contains(' ') && rest.chars().count() >= 2 => {
+                let mut t = Token::latin("al".to_string());
+                t.rule = Some("Arabic script: ال = al".to_string());
+                out.push(t);
+                rest.to_string()
+            }
+            _ => written,
+        };
+        if let Some(latin) = known_word(&body) {
+            let mut t = Token::latin(latin.to_string());
+            t.rule = Some(format!("Arabic script: {body} = {latin}"));
+            out.push(t);
+            continue;
+        }
+        let text = reading(&body);
+        if text.is_empty() {
+            continue;
+        }
+        out.push(Token {
+            stop: false,
+            alts: Vec::new(),
+            equivalents: Vec::new(),
+            rule: None,
+            text,
+            origin: Origin::Arabic(body),
+        });
+    }
 }
 
 /// Whether a character is a CJK ideograph.

@@ -1,0 +1,329 @@
+//! Screening names written in the Arabic script, measured on a labelled set made by a list's own editors: the
+//! UN Security Council Consolidated List gives many of its parties' names in their original script (Arabic,
+//! Persian, Pashto) beside the romanised ones. Each original-script name is screened and the party whose
+//! romanised names it is must come back.
+//!
+//! `cargo run --release -p aigov-screening --example script_eval -- [--set FILE] [--threshold X]
+//!  [--misses tuning|held-out] [--query TEXT ...]`
+//!
+//! * The set defaults to `tests/fixtures/un-arabic-script.tsv` (see the fixtures' README for its source): one
+//!   party per line, its reference number, `I` or `E`, its romanised name, its name in the original script, and
+//!   its aliases.
+//! * **UN list**: the romanised names (primary and aliases, not those in the script) are the list; the
+//!   original-script name of each party is the query. Every hit on another party counts against precision.
+//! * **SDN list** (when `../shared/data/screening` or `$AIGOV_SCREENING_DATA` holds the OFAC files): the OFAC
+//!   SDN list with its aliases is the list. A party of the set counts when an SDN party is listed under its
+//!   primary romanised name (the same words once normalised, in any order); a hit on an SDN party listed under
+//!   any of its romanised names is right, a hit on any other counts against precision.
+//! * The parties are split in two by a hash of the reference number, as `alias_eval` splits its aliases: the
+//!   **tuning** half (look at its misses with `--misses tuning`) and the **held-out** half; both are reported.
+
+mod common;
+
+use aigov_screening::{normalize, Entry, Index, SearchOptions, DEFAULT_THRESHOLD};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+/// One party of the set.
+struct Party {
+    reference: String,
+    individual: bool,
+    /// The romanised names: primary first, then the aliases not in the script.
+    latin: Vec<String>,
+    /// The name in the original script.
+    script: String,
+    held_out: bool,
+}
+
+/// FNV-1a of the reference number: a fixed, platform-independent split.
+fn held_out(reference: &str) -> bool {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in reference.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h & 1 == 1
+}
+
+fn in_script(s: &str) -> bool {
+    s.chars()
+        .any(aigov_screening::arabic_script::is_arabic_letter)
+}
+
+/// Reads the set; a malformed line stops the program with its line number.
+fn read_set(path: &PathBuf) -> Vec<Party> {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e} (give --set FILE)", path.display()));
+    let mut parties = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert!(
+            fields.len() == 5,
+            "{}:{}: expected 5 tab-separated fields, found {}",
+            path.display(),
+            n + 1,
+            fields.len()
+        );
+        let mut latin = vec![fields[2].trim().to_string()];
+        for alias in fields[4].split(" | ") {
+            let name = alias.split_once(':').map_or(alias, |(_, n)| n).trim();
+            if !name.is_empty() && !in_script(name) && !latin.iter().any(|l| l == name) {
+                latin.push(name.to_string());
+            }
+        }
+        parties.push(Party {
+            reference: fields[0].to_string(),
+            individual: fields[1] == "I",
+            latin,
+            script: fields[3].trim().to_string(),
+            held_out: held_out(fields[0]),
+        });
+    }
+    parties
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    queries: usize,
+    found: usize,
+    right_hits: usize,
+    wrong_hits: usize,
+}
+
+impl Tally {
+    fn line(&self) -> String {
+        let recall = self.found as f64 / self.queries.max(1) as f64;
+        let precision = self.right_hits as f64 / (self.right_hits + self.wrong_hits).max(1) as f64;
+        format!(
+            "{:>5} {:>6.3} {:>6.3} {:>6}",
+            self.queries, recall, precision, self.wrong_hits
+        )
+    }
+}
+
+/// Screens every party's original-script name against `index`; `right(party, entry)` says whether a hit is the
+/// party. Prints the tallies by half and by regime (the reference number's letters: `QD` Al-Qaida, `TA`
+/// Taliban, ...), and the misses of one half when asked.
+fn measure(
+    what: &str,
+    index: &Index,
+    parties: &[&Party],
+    right: &dyn Fn(&Party, usize) -> bool,
+    threshold: f32,
+    misses: Option<bool>,
+) {
+    let opts = SearchOptions {
+        threshold,
+        limit: 10,
+        ..SearchOptions::default()
+    };
+    let loose = SearchOptions {
+        threshold: 0.0,
+        limit: 3,
+        ..SearchOptions::default()
+    };
+    let mut by: BTreeMap<String, [Tally; 2]> = BTreeMap::new();
+    let mut shown = Vec::new();
+    for p in parties {
+        let hits = index.search(&p.script, &opts);
+        let found = hits.iter().any(|h| right(p, h.entry));
+        let right_hits = hits.iter().filter(|h| right(p, h.entry)).count();
+        let wrong = hits.len() - right_hits;
+        let regime: String = p
+            .reference
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        let kind = if p.individual {
+            "individuals"
+        } else {
+            "entities"
+        };
+        for group in [
+            "all".to_string(),
+            format!("kind: {kind}"),
+            format!("regime: {}", regime.trim_end_matches(['i', 'e'])),
+        ] {
+            let t = &mut by.entry(group).or_default()[p.held_out as usize];
+            t.queries += 1;
+            t.found += found as usize;
+            t.right_hits += right_hits;
+            t.wrong_hits += wrong;
+        }
+        if misses == Some(p.held_out) && (!found || wrong > 0) {
+            let mut s = format!(
+                "{} {} {:?} for {:?}",
+                if found { "WRONG" } else { "MISS" },
+                p.reference,
+                p.script,
+                p.latin[0]
+            );
+            let ents = index.entries();
+            for h in index.search(&p.script, &loose) {
+                s.push_str(&format!(
+                    "\n    {:.3} {:?} ({}): {}",
+                    h.score,
+                    ents[h.entry].name,
+                    if right(p, h.entry) { "right" } else { "other" },
+                    h.explanation.describe(h.score)
+                ));
+            }
+            shown.push(s);
+        }
+    }
+    println!("\n{what}, threshold {threshold:.2}");
+    println!(
+        "{:<22} {:>5} {:>6} {:>6} {:>6}   {:>5} {:>6} {:>6} {:>6}",
+        "", "tune", "recall", "prec", "wrong", "held", "recall", "prec", "wrong"
+    );
+    for (group, [tuning, held]) in &by {
+        println!("{group:<22} {}   {}", tuning.line(), held.line());
+    }
+    for s in shown {
+        println!("{s}");
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut set =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/un-arabic-script.tsv");
+    let mut threshold = DEFAULT_THRESHOLD;
+    let mut misses = None;
+    let mut probes = Vec::new();
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--set" => set = PathBuf::from(args.next().expect("--set FILE")),
+            "--threshold" => {
+                threshold = args
+                    .next()
+                    .and_then(|t| t.parse().ok())
+                    .expect("--threshold X (a number)")
+            }
+            "--misses" => {
+                misses = match args.next().as_deref() {
+                    Some("tuning") => Some(false),
+                    Some("held-out") => Some(true),
+                    _ => panic!("--misses tuning|held-out"),
+                }
+            }
+            "--query" => probes.extend(args.next()),
+            other => panic!("unknown argument {other:?}"),
+        }
+    }
+    let parties = read_set(&set);
+    println!(
+        "{} parties with a name in the Arabic script ({} individuals), {} in the held-out half",
+        parties.len(),
+        parties.iter().filter(|p| p.individual).count(),
+        parties.iter().filter(|p| p.held_out).count()
+    );
+    let un = Index::build(
+        parties
+            .iter()
+            .map(|p| Entry {
+                list: "UN".into(),
+                id: p.reference.clone(),
+                kind: Some(if p.individual { "Individual" } else { "Entity" }.into()),
+                name: p.latin[0].clone(),
+                alt_names: p.latin[1..].to_vec(),
+                ..Entry::default()
+            })
+            .collect(),
+    );
+    if !probes.is_empty() {
+        let loose = SearchOptions {
+            threshold: 0.0,
+            limit: 5,
+            ..SearchOptions::default()
+        };
+        let sdn = common::load_sdn().map(Index::build);
+        for q in &probes {
+            println!("{q:?}");
+            for (label, index) in [("UN", Some(&un)), ("SDN", sdn.as_ref())] {
+                let Some(index) = index else { continue };
+                for h in index.search(q, &loose) {
+                    println!(
+                        "  {label} {:.3} {:?}: {}",
+                        h.score,
+                        index.entries()[h.entry].name,
+                        h.explanation.describe(h.score)
+                    );
+                }
+            }
+        }
+        return;
+    }
+    let all: Vec<&Party> = parties.iter().collect();
+    let by_reference: BTreeMap<&str, usize> = un
+        .entries()
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    measure(
+        "UN list: the romanised names indexed, the original-script names screened",
+        &un,
+        &all,
+        &|p, e| by_reference.get(p.reference.as_str()) == Some(&e),
+        threshold,
+        misses,
+    );
+    let Some(sdn) = common::load_sdn() else {
+        println!(
+            "\nSDN list: the OFAC files were not found in {} (set AIGOV_SCREENING_DATA); not measured",
+            common::data_dir().display()
+        );
+        return;
+    };
+    let sdn = Index::build(sdn);
+    // The SDN parties listed under each normalised name, its words in any order (the SDN writes persons'
+    // names family name first: `AL-ZAWAHIRI, Ayman` for the UN's `AYMAN AL-ZAWAHIRI`).
+    let words = |n: &str| {
+        let mut w: Vec<String> = normalize(n).tokens.into_iter().map(|t| t.text).collect();
+        w.sort();
+        w.join(" ")
+    };
+    let mut by_key: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (i, e) in sdn.entries().iter().enumerate() {
+        for n in e.names() {
+            by_key.entry(words(n)).or_default().insert(i);
+        }
+    }
+    let same: BTreeMap<&str, BTreeSet<usize>> = parties
+        .iter()
+        .map(|p| {
+            let found: BTreeSet<usize> = p
+                .latin
+                .iter()
+                .filter_map(|n| by_key.get(&words(n)))
+                .flatten()
+                .copied()
+                .collect();
+            (p.reference.as_str(), found)
+        })
+        .collect();
+    // The original-script name writes the primary name: a party counts when the SDN lists it under that name
+    // (an SDN party listed under one of its aliases only, `ABD AL-HADI AL-IRAQI` for NASHWAN ABD AL-RAZZAQ ABD
+    // AL-BAQI, is another name, which no reading of the script can find).
+    let listed: Vec<&Party> = parties
+        .iter()
+        .filter(|p| by_key.contains_key(&words(&p.latin[0])))
+        .collect();
+    println!(
+        "\n{} of the {} parties are on the SDN list under their primary romanised name",
+        listed.len(),
+        parties.len()
+    );
+    measure(
+        "SDN list with its aliases indexed, the original-script names screened",
+        &sdn,
+        &listed,
+        &|p, e| same[p.reference.as_str()].contains(&e),
+        threshold,
+        misses,
+    );
+}

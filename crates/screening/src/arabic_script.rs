@@ -1,0 +1,569 @@
+//! Names written in the Arabic script (Arabic, Persian, Urdu, Pashto) read for comparison with their
+//! romanisations.
+//!
+//! The script writes consonants and long vowels and leaves the short vowels out: محمد is m-h-m-d, which lists
+//! write Muhammad, Mohamed or Mohammad. A word in it cannot be turned into one romanised spelling, so both sides
+//! are brought to a common **key** instead (`a:` in the index's key map): each letter as the class of sounds
+//! romanisations write for it (ق as q, k or g; ث as th, s or t; خ as kh; ش as sh or the French ch), each run of
+//! vowels as `a`, doubled letters as one. A listed word gets one key ([`latin_key`]); a word in the script gets
+//! every key its letters allow ([`keys`]): a short vowel between two letters or none, و as w or a vowel, ة as a
+//! vowel or t, ع as a vowel or nothing, the article's l before a "sun letter" written or assimilated
+//! (`Abd al-Rahman`, `Abdurrahman`). A shared key is worth what a vowel skeleton is worth in
+//! [`crate::translit`]: alone it does not make a hit.
+//!
+//! Sources of the letter values: the Library of Congress ALA-LC romanisation tables for Arabic, Persian, Urdu and
+//! Pashto (consonant tables), and the BGN/PCGN systems for Arabic (1956) and Persian (1958), checked letter by
+//! letter; the spellings lists use beside them (Persian `v` for و, Egyptian `g` for ج, French `ch` for ش and `dj`
+//! for ج) are named in the letter table below.
+
+/// The rule named in explanations for a word in the script met by its keys.
+pub const RULE: &str = "Arabic script read without its short vowels";
+
+/// A letter's readings are bytes: a consonant class (`x` kh, `S` sh, `C` ch, `Z` zh, `k` for q, k, g and gh,
+/// the others as written), a vowel, or nothing at all (ع, ء written as an apostrophe or left out). A vowel is
+/// `a` when its quality is unknown (a short vowel the script does not write, ة, ع), or the quality a long vowel
+/// letter writes: `A` (ا: a, or e in Maghrebi spellings: Djamel), `U` (و: u, o, ou), `I` (ي: i, e, ee, y). In a
+/// key every run of vowels is written `a`; its qualities are checked apart ([`Spelling::agrees`]).
+const VOWEL: u8 = b'a';
+const LONG_A: u8 = b'A';
+const LONG_U: u8 = b'U';
+const LONG_I: u8 = b'I';
+const NOTHING: u8 = 0;
+
+fn is_vowel(reading: u8) -> bool {
+    matches!(reading, VOWEL | LONG_A | LONG_U | LONG_I)
+}
+
+/// The quality bits of a vowel reading (none for `a`).
+fn quality(reading: u8) -> u8 {
+    match reading {
+        LONG_A => 1,
+        LONG_U => 2,
+        LONG_I => 4,
+        _ => 0,
+    }
+}
+
+/// The most keys one word gets (a word of ten letters has fewer in practice; the bound keeps a pathological
+/// input cheap).
+const MAX_KEYS: usize = 256;
+
+/// The readings of one letter of the Arabic script (see [`VOWEL`]); `None` for a character that is not a
+/// letter of the script.
+fn readings(c: char, initial: bool, last: bool) -> Option<&'static [u8]> {
+    Some(match c {
+        // Alef at the start of a word carries any vowel (أسامة = Usama, إسماعيل = Ismail); elsewhere it is a
+        // long a, as is the madda.
+        'ا' | 'أ' | 'إ' | 'ٱ' if initial => &[VOWEL],
+        'ا' | 'أ' | 'إ' | 'ٱ' | 'آ' | '\u{0670}' => &[LONG_A],
+        // Alef maksura: a (Mustafa) or, in Egyptian writing, i (Ali).
+        'ى' | 'ە' => &[VOWEL],
+        // Hamza alone and on its seats: an apostrophe, left out, or the vowel it carries.
+        'ء' | 'ؤ' | 'ئ' => &[VOWEL, NOTHING],
+        // Ayn: a vowel at the start of a word (ʿUmar = Umar, Omar), a vowel or nothing elsewhere (Saʿd = Saad,
+        // Sad).
+        'ع' if initial => &[VOWEL],
+        'ع' => &[VOWEL, NOTHING],
+        'ب' => b"b",
+        'پ' => b"p",
+        'ت' | 'ط' | 'ٹ' | 'ټ' => b"t",
+        // Ta marbuta: -a, -ah, -eh, or -at before a genitive.
+        'ة' => &[VOWEL, b'h', b't'],
+        // Tha: th, or s and t as Persian, Urdu and Turkish say it (Usman, Osman for ʿUthman).
+        'ث' => b"ts",
+        // Jim: j, dj in French spelling, g in Egyptian (Gamal for Jamal).
+        'ج' => b"jk",
+        'چ' => b"C",
+        'ح' => b"h",
+        'خ' => b"x",
+        'د' | 'ڈ' | 'ډ' => b"d",
+        // Dhal: dh, d, or z as Persian and Urdu say it (Zakir for Dhakir).
+        'ذ' => b"dz",
+        'ر' | 'ڑ' | 'ړ' => b"r",
+        'ز' | 'ځ' => b"z",
+        'ژ' => b"Z",
+        'ږ' => b"Zk",
+        'س' | 'ص' | 'څ' => b"s",
+        // Shin: sh, or ch in French spelling (Achraf, Chaouki).
+        'ش' => b"SC",
+        'ښ' => b"Sx",
+        // Dad and za: d or dh in Arabic, z in Persian, Urdu and Turkish (Ramazan for Ramadan, Zia for Diya).
+        'ض' | 'ظ' => b"dz",
+        // Ghayn and qaf: gh, g, q, k (one class).
+        'غ' | 'ق' | 'ك' | 'ک' | 'ڪ' | 'گ' => b"k",
+        'ف' => b"f",
+        'ل' => b"l",
+        'م' => b"m",
+        'ن' | 'ں' | 'ڼ' => b"n",
+        // He at the end of a word is often the vowel -a or -eh, and written -ah by others.
+        'ه' | 'ہ' if last => &[b'h', VOWEL],
+        'ه' | 'ہ' => b"h",
+        // Do-chashmi he marks an aspirate in Urdu (bh, dh): an h or nothing.
+        'ھ' => &[b'h', NOTHING],
+        // Waw: w (or v in Persian) at the start of a word; elsewhere also the long vowel u, o or ou.
+        'و' if initial => b"w",
+        'و' => &[b'w', LONG_U],
+        // Ya in its forms: y at the start of a word, a long vowel elsewhere (romanised y after a vowel is read
+        // as a vowel on the Latin side too: Ayman, Zubaydah).
+        'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' if initial => b"y",
+        'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' => &[LONG_I],
+        // Short vowels written as marks: fatha, damma, kasra; tanwin.
+        '\u{064E}' => &[LONG_A],
+        '\u{064F}' => &[LONG_U],
+        '\u{0650}' => &[LONG_I],
+        '\u{064B}'..='\u{064D}' => &[VOWEL],
+        _ => return None,
+    })
+}
+
+/// The sun letters, before which the article's l is said as the letter that follows (`ar-Rahman`).
+fn is_sun_letter(c: char) -> bool {
+    matches!(
+        c,
+        'ت' | 'ث' | 'د' | 'ذ' | 'ر' | 'ز' | 'س' | 'ش' | 'ص' | 'ض' | 'ط' | 'ظ' | 'ل' | 'ن'
+    )
+}
+
+/// Whether a character belongs to a name written in the Arabic script: a letter of [`readings`], or a mark
+/// that is read with it (sukun, shadda, the tatweel that stretches a word).
+pub fn is_arabic_letter(c: char) -> bool {
+    readings(c, false, false).is_some() || matches!(c, '\u{0651}'..='\u{065F}' | '\u{0640}')
+}
+
+/// Particles and words of names with one conventional romanisation, read as Latin words so that the tables of
+/// [`crate::translit`] and the normaliser's rules (compounds, stop words) apply to them as written.
+const WORDS: &[(&str, &str)] = &[
+    ("بن", "bin"),
+    // `son of` in Mauritanian names.
+    ("ولد", "ould"),
+    // Taha: two letters whose short vowels no key could supply.
+    ("طه", "taha"),
+    // Titles and honorifics, read as the Latin words the normaliser sets aside (Haji, Mullah, Sheikh, Sayyid,
+    // Agha).
+    ("حاجي", "haji"),
+    ("ملا", "mullah"),
+    ("شيخ", "sheikh"),
+    ("سيد", "sayyid"),
+    ("اغا", "agha"),
+    ("آغا", "agha"),
+    ("ابن", "ibn"),
+    ("إبن", "ibn"),
+    ("بنت", "bint"),
+    ("ابو", "abu"),
+    ("أبو", "abu"),
+    ("الله", "allah"),
+    ("عبدالله", "abdullah"),
+    ("محمد", "muhammad"),
+    ("أحمد", "ahmad"),
+    ("احمد", "ahmad"),
+];
+
+/// The conventional romanisation of a word of [`WORDS`] (marks and tatweel left out), if it is one.
+pub fn known_word(word: &str) -> Option<&'static str> {
+    let bare = bare(word);
+    WORDS.iter().find(|(w, _)| *w == bare).map(|&(_, r)| r)
+}
+
+/// The word without its vowel marks, sukun, shadda and tatweel, and without spaces, with the letters Persian,
+/// Urdu and Pashto shape differently written as Arabic writes them (ی ې ۍ ے ى = ي, ک = ك, ہ ە ھ = ه), for
+/// comparing words (`الدین` = `الدين`).
+fn bare(word: &str) -> String {
+    word.chars()
+        .filter(|&c| {
+            !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') && !c.is_whitespace()
+        })
+        .map(|c| match c {
+            'ی' | 'ې' | 'ۍ' | 'ے' | 'ى' => 'ي',
+            'ک' => 'ك',
+            'ہ' | 'ە' | 'ھ' => 'ه',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Whether the words of a name in the script should be read as one (`عبد الرحمن` = Abd al-Rahman, which lists
+/// write `ABD AL-RAHMAN` or `ABDURRAHMAN` and the normaliser joins): `عبد` before any word, the kunya `أبو`
+/// before a word with the article, and any word before `الدين` (al-Din).
+pub fn joins(word: &str, next: &str) -> bool {
+    let (word, next) = (bare(word), bare(next));
+    word == "عبد"
+        || (matches!(word.as_str(), "ابو" | "أبو") && next.starts_with("ال") && next.chars().count() > 3)
+        || next == "الدين"
+        // Names in -ullah, which Persian and Pashto write apart (عتیق الله = Atiqullah, احسان الله =
+        // Ehsanullah); not the word Allah alone.
+        || (next == "الله" && !word.starts_with("ال"))
+}
+
+/// One spelling of a word brought to a key: the key (consonant classes, each run of vowels as `a`) and, for
+/// each run of vowels, the qualities it has (bits of `A`, `U`, `I`; see [`VOWEL`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Spelling {
+    /// The key, without the `a:` of the index's key map.
+    pub key: String,
+    /// The qualities of each run of vowels, in order.
+    pub vowels: Vec<u8>,
+}
+
+impl Spelling {
+    /// Adds one reading: a vowel joins a run of vowels (adding its quality), a consonant after the same
+    /// consonant is one (the script writes a doubled consonant once, lists write it once or twice).
+    fn push(&mut self, reading: u8) {
+        if reading == NOTHING {
+            return;
+        }
+        let last = self.key.as_bytes().last().copied();
+        if is_vowel(reading) {
+            if last == Some(VOWEL) {
+                if let Some(q) = self.vowels.last_mut() {
+                    *q |= quality(reading);
+                }
+            } else {
+                self.key.push(VOWEL as char);
+                self.vowels.push(quality(reading));
+            }
+        } else if last != Some(reading) {
+            self.key.push(reading as char);
+        }
+    }
+
+    /// Whether the key says enough to look a word up by: a consonant and a vowel at least (Ali's `ala`, Iyad's
+    /// `ad`); never a bare vowel or a lone consonant.
+    fn meaningful(&self) -> bool {
+        let consonants = self.key.bytes().filter(|&b| b != VOWEL).count();
+        consonants >= 2 || (consonants == 1 && self.key.len() >= 2)
+    }
+
+    /// Whether a romanised word with the same key writes the long vowels this spelling needs: each run of
+    /// vowels has every quality the script's letters in it write (محمود, Mahmud, needs an o or u before the d:
+    /// not Muhammad; أيمن, Ayman, an i, e or y in its first run: not Amin).
+    pub fn agrees(&self, romanised: &Spelling) -> bool {
+        self.key == romanised.key
+            && self
+                .vowels
+                .iter()
+                .zip(&romanised.vowels)
+                .all(|(&needed, &written)| needed & !written == 0)
+    }
+}
+
+/// The spellings of a word written in the script (several words read as one, as [`joins`] says, separated by
+/// spaces): every spelling its letters allow, each with the vowel qualities its long vowels write. Empty for a
+/// word too short to mean anything alone.
+pub fn keys(written: &str) -> Vec<Spelling> {
+    // The letters, with the places where the article starts (a later word of a joined name, or after عبد and
+    // أبو written joined).
+    let mut letters: Vec<char> = Vec::new();
+    let mut articles: Vec<usize> = Vec::new();
+    for (i, part) in written.split_whitespace().enumerate() {
+        let part: Vec<char> = part
+            .chars()
+            .filter(|&c| !matches!(c, '\u{0651}'..='\u{065F}' | '\u{0640}'))
+            .collect();
+        if i > 0 && part.starts_with(&['ا', 'ل']) {
+            articles.push(letters.len());
+        }
+        letters.extend(part);
+    }
+    let joined_article = |prefix: &[char]| {
+        letters.starts_with(prefix) && letters[prefix.len()..].starts_with(&['ا', 'ل'])
+    };
+    for prefix in [&['ع', 'ب', 'د'][..], &['ا', 'ب', 'و'], &['أ', 'ب', 'و']] {
+        if joined_article(prefix) && !articles.contains(&prefix.len()) {
+            articles.push(prefix.len());
+        }
+    }
+    if letters.len() < 2 || letters.len() > crate::limits::MAX_FUZZY_TOKEN_BYTES {
+        return Vec::new();
+    }
+    let mut states: Vec<Spelling> = vec![Spelling::default()];
+    let mut seen = rustc_hash::FxHashSet::default();
+    for (i, &c) in letters.iter().enumerate() {
+        // The article's alef is not a long vowel: it is said with the vowel before it or not at all (`Abd
+        // al-Rahman`, `Abdul Rahman`, `Abdel Rahman`).
+        let options = if articles.contains(&i) {
+            Some(&[VOWEL][..])
+        } else {
+            readings(c, i == 0, i + 1 == letters.len())
+        };
+        let Some(options) = options else {
+            continue;
+        };
+        let mark = matches!(c, '\u{064B}'..='\u{0650}');
+        // The article's l before a sun letter: written (al-Rahman) or assimilated (ar-Rahman, Abdurrahman).
+        let assimilated = articles.iter().any(|&a| i == a + 1)
+            && letters.get(i + 1).copied().is_some_and(is_sun_letter);
+        let mut next: Vec<Spelling> = Vec::with_capacity(states.len() * 3);
+        seen.clear();
+        for s in &states {
+            // A short vowel the script does not write, between this letter and the one before (not before a
+            // vowel mark, which writes it, nor at the start of a word).
+            let gaps: &[bool] = if i == 0 || mark {
+                &[false]
+            } else {
+                &[false, true]
+            };
+            for &gap in gaps {
+                let choices = options
+                    .iter()
+                    .copied()
+                    .chain(assimilated.then_some(NOTHING));
+                for choice in choices {
+                    let mut t = s.clone();
+                    if gap {
+                        t.push(VOWEL);
+                    }
+                    t.push(choice);
+                    if next.len() < MAX_KEYS && seen.insert(t.clone()) {
+                        next.push(t);
+                    }
+                    // Two letters that romanisations write as one digraph: س then ح or ه (Ishaq, written like
+                    // the `sh` of ش), د then ه (Adham, like the `dh` of ذ), ت then ه (like the `th` of ث).
+                    if !gap && choice == b'h' {
+                        let merged = match s.key.as_bytes().last() {
+                            Some(b's') => Some(b'S'),
+                            Some(&c @ (b'd' | b't')) => Some(c),
+                            _ => None,
+                        };
+                        if let Some(m) = merged {
+                            let mut u = s.clone();
+                            u.key.pop();
+                            u.push(m);
+                            if next.len() < MAX_KEYS && seen.insert(u.clone()) {
+                                next.push(u);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        states = next;
+    }
+    // A key of one consonant and one vowel (`ad`) only from three letters or more (عايد, Ayed; إياد, Iyad),
+    // whose long vowels then say much of the word.
+    let letters_written = letters
+        .iter()
+        .filter(|&&c| readings(c, false, false).is_some())
+        .count();
+    states.retain(|s| s.meaningful() && (s.key.len() > 2 || letters_written >= 3));
+    states
+}
+
+/// The spelling of a romanised word (lowercase ASCII) brought to a key: its letters in the classes of
+/// [`readings`], each run of vowels (and `y` after the first letter) as `a` with
+/// its qualities (a = `A`; e = `A` and `I`; i, y = `I`; o, u = `U`), doubled letters as one. `None` for a word
+/// with other characters, or one too short to mean anything alone.
+fn latin_key(word: &str) -> Option<Spelling> {
+    let b = word.as_bytes();
+    if b.len() < 2
+        || b.len() > crate::limits::MAX_FUZZY_TOKEN_BYTES
+        || !b.iter().all(u8::is_ascii_lowercase)
+    {
+        return None;
+    }
+    let mut spelling = Spelling::default();
+    let mut i = 0;
+    while i < b.len() {
+        let next = b.get(i + 1).copied();
+        let (reading, len): (&[u8], usize) = match (b[i], next) {
+            (b'k', Some(b'h')) => (b"x", 2),
+            (b'g', Some(b'h')) | (b'c', Some(b'k')) => (b"k", 2),
+            (b's', Some(b'h')) => (b"S", 2),
+            (b'c', Some(b'h')) => (b"C", 2),
+            (b't', Some(b'h')) => (b"t", 2),
+            (b'd', Some(b'h')) => (b"d", 2),
+            (b'z', Some(b'h')) => (b"Z", 2),
+            (b'p', Some(b'h')) => (b"f", 2),
+            (b'd', Some(b'j')) => (b"j", 2),
+            (b'a', _) => (&[LONG_A], 1),
+            (b'e', _) => (&[LONG_A, LONG_I], 1),
+            (b'i', _) => (&[LONG_I], 1),
+            (b'o' | b'u', _) => (&[LONG_U], 1),
+            (b'y', _) if i > 0 => (&[LONG_I], 1),
+            (b'q' | b'g' | b'k', _) => (b"k", 1),
+            (b'c', Some(b'e' | b'i' | b'y')) => (b"s", 1),
+            (b'c', _) => (b"k", 1),
+            (b'v' | b'w', _) => (b"w", 1),
+            (b'x', _) => (b"ks", 1),
+            _ => (std::slice::from_ref(&b[i]), 1),
+        };
+        for &r in reading {
+            spelling.push(r);
+        }
+        i += len;
+    }
+    spelling.meaningful().then_some(spelling)
+}
+
+/// The spellings of a romanised word brought to keys ([`latin_key`]): the word's own, and, for a word of five
+/// letters or more ending in a consonant and e, the word without the e, which French spelling adds and the
+/// script does not write (`Alouche` for علوش, `Lounici` for لونيسي has none).
+pub fn latin_keys(word: &str) -> Vec<Spelling> {
+    let mut out: Vec<Spelling> = latin_key(word).into_iter().collect();
+    let b = word.as_bytes();
+    if b.len() >= 5
+        && b.ends_with(b"e")
+        && !matches!(b[b.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+    {
+        if let Some(k) = latin_key(&word[..word.len() - 1]) {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+    out
+}
+
+/// A plain reading of a word in the script, for the token's text and explanations: each letter by its first
+/// romanisation, long vowels as written (`ظواهري` = `zwahry`). Not a spelling anyone uses: the keys match, the
+/// reading only names the word.
+pub fn reading(written: &str) -> String {
+    let letters: Vec<char> = bare(written).chars().collect();
+    let mut out = String::new();
+    for (i, &c) in letters.iter().enumerate() {
+        let Some(options) = readings(c, i == 0, i + 1 == letters.len()) else {
+            continue;
+        };
+        match c {
+            'ع' | 'ء' | 'ؤ' | 'ئ' => {}
+            // Waw before alef is the consonant (ظواهري = zawahiri), elsewhere mostly the vowel.
+            'و' if i > 0 && letters.get(i + 1) != Some(&'ا') => out.push('u'),
+            'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' | 'ى' if i > 0 => out.push('i'),
+            'ة' => out.push('a'),
+            'ق' => out.push('q'),
+            'غ' => out.push_str("gh"),
+            'ث' => out.push_str("th"),
+            'ذ' => out.push_str("dh"),
+            'ظ' => out.push('z'),
+            'ض' => out.push('d'),
+            'ج' => out.push('j'),
+            _ => match options.first().copied() {
+                Some(VOWEL | LONG_A) => out.push('a'),
+                Some(LONG_U) => out.push('u'),
+                Some(LONG_I) => out.push('i'),
+                Some(b'x') => out.push_str("kh"),
+                Some(b'S') => out.push_str("sh"),
+                Some(b'C') => out.push_str("ch"),
+                Some(b'Z') => out.push_str("zh"),
+                Some(r) if r != NOTHING => out.push(r as char),
+                _ => {}
+            },
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether a word in the script and a romanised word share a key.
+    fn meets(script: &str, latin: &str) -> bool {
+        let ks = latin_keys(latin);
+        keys(script).iter().any(|s| ks.iter().any(|k| s.agrees(k)))
+    }
+
+    #[test]
+    fn a_word_meets_its_romanisations() {
+        for (script, latin) in [
+            ("ظواهري", "zawahiri"),
+            ("أيمن", "ayman"),
+            ("محمد", "muhammad"),
+            ("محمد", "mohamed"),
+            ("يوسف", "yusuf"),
+            ("يوسف", "youssef"),
+            ("عمر", "umar"),
+            ("عمر", "omar"),
+            ("سعد", "saad"),
+            ("إسماعيل", "ismail"),
+            ("خالد", "khalid"),
+            ("خالد", "khaled"),
+            ("قاسم", "qasim"),
+            ("قاسم", "ghasem"),
+            ("حسين", "hussein"),
+            ("حسين", "husayn"),
+            ("عثمان", "uthman"),
+            ("عثمان", "osman"),
+            ("جمال", "gamal"),
+            ("أشرف", "achraf"),
+            ("رمضان", "ramazan"),
+            ("فاطمة", "fatima"),
+            ("فاطمة", "fatemeh"),
+            ("نصرالله", "nasrallah"),
+            ("حوثي", "houthi"),
+            ("صالح", "salih"),
+            ("حمزة", "hamzah"),
+            ("حمزة", "hamza"),
+            ("علوش", "alouche"),
+            ("عايد", "ayed"),
+            ("إياد", "iyad"),
+            ("اسحاق", "ishaq"),
+            ("ادهم", "adham"),
+            ("رضا", "reza"),
+            ("پور", "pour"),
+        ] {
+            assert!(
+                meets(script, latin),
+                "{script} / {latin}: {:?} vs {:?}",
+                keys(script),
+                latin_keys(latin)
+            );
+        }
+    }
+
+    #[test]
+    fn joined_names_meet_their_compound_forms() {
+        // The normaliser joins `Abd al-Rahman`, `Abdul Rahman` and `Abdurrahman` into one word; so are they here.
+        assert!(meets("عبد الرحمن", "abdulrahman") && meets("عبد الرحمن", "abdelrahman"));
+        assert!(meets("عبدالرحمن", "abdurrahman"));
+        assert!(meets("عبد الخالق", "abdulkhaliq"));
+        assert!(meets("جمال الدين", "jamaluddin"));
+        assert!(meets("أبو القاسم", "abulqasim"));
+        assert!(joins("عبد", "الرحمن") && joins("أبو", "القاسم") && joins("جمال", "الدين"));
+        assert!(meets("عتیق الله", "atiqullah"));
+        assert!(meets("غیاث الدین", "ghiasuddin"));
+        assert!(joins("عتیق", "الله") && joins("غیاث", "الدین"));
+        assert!(!joins("أبو", "بكر") && !joins("محمد", "يوسف"));
+    }
+
+    #[test]
+    fn different_consonants_do_not_meet() {
+        assert!(!meets("محمد", "ahmad"));
+        assert!(!meets("عمر", "amin"));
+        // The long vowels tell names with the same consonants apart: محمود (Mahmud) is not Muhammad, أيمن
+        // (Ayman) is not Amin, أمين (Amin) not Ayman.
+        assert!(
+            meets("محمود", "mahmoud") && !meets("محمود", "mohamad") && !meets("محمود", "muhammad")
+        );
+        assert!(!meets("أيمن", "ameen") && meets("أمين", "ameen") && !meets("أمين", "ayman"));
+        assert!(meets("جمال", "djamel") && meets("خالد", "khaled"));
+        assert!(!meets("خالد", "walid"));
+        // Too little to go on alone: no key.
+        assert!(keys("ع").is_empty());
+        assert!(latin_keys("a").is_empty());
+        assert!(latin_keys("ab1").is_empty());
+    }
+
+    #[test]
+    fn vowel_marks_are_read_when_written() {
+        // مُحَمَّد with its marks: the vowels they write, no others.
+        assert!(meets("مُحَمَّد", "muhammad"));
+        assert!(meets("مُحَمَّد", "mohammad") && !meets("مُحَمَّد", "mahammad"));
+        assert!(!keys("مُحَمَّد").iter().any(|s| s.key == "mhmd"));
+    }
+
+    #[test]
+    fn the_reading_names_the_word() {
+        assert_eq!(reading("ظواهري"), "zwahri");
+        assert_eq!(reading("خالد"), "khald");
+        assert_eq!(known_word("مُحَمَّد"), Some("muhammad"));
+        assert_eq!(known_word("خالد"), None);
+    }
+
+    #[test]
+    fn keys_are_bounded() {
+        let long: String = "وي".repeat(20);
+        assert!(keys(&long).len() <= MAX_KEYS);
+        let k = keys("ووووووووووووووو");
+        assert!(k.len() <= MAX_KEYS);
+    }
+}
