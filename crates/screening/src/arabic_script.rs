@@ -414,8 +414,8 @@ pub fn latin_keys(word: &str) -> Vec<Spelling> {
 }
 
 /// A plain reading of a word in the script, for the token's text and explanations: each letter by its first
-/// romanisation, long vowels as written (`ظواهري` = `zwahry`). Not a spelling anyone uses: the keys match, the
-/// reading only names the word.
+/// romanisation, long vowels as written, ayn as `a` (`ظواهري` = `zwahri`, `عمر` = `amr`). Not a spelling anyone
+/// uses, but near enough to one that the comparisons by written similarity still say something of it.
 pub fn reading(written: &str) -> String {
     let letters: Vec<char> = bare(written).chars().collect();
     let mut out = String::new();
@@ -424,7 +424,14 @@ pub fn reading(written: &str) -> String {
             continue;
         };
         match c {
-            'ع' | 'ء' | 'ؤ' | 'ئ' => {}
+            // Ayn read as the vowel lists write for it, so that a reading is not a short word of another
+            // kind (عمر = `amr`, not the title `mr`); hamza left out.
+            'ع' => {
+                if !out.ends_with(['a', 'i', 'u']) {
+                    out.push('a');
+                }
+            }
+            'ء' | 'ؤ' | 'ئ' => {}
             // Waw before alef is the consonant (ظواهري = zawahiri), elsewhere mostly the vowel.
             'و' if i > 0 && letters.get(i + 1) != Some(&'ا') => out.push('u'),
             'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' | 'ى' if i > 0 => out.push('i'),
@@ -555,6 +562,8 @@ mod tests {
     fn the_reading_names_the_word() {
         assert_eq!(reading("ظواهري"), "zwahri");
         assert_eq!(reading("خالد"), "khald");
+        assert_eq!(reading("عمر"), "amr");
+        assert_eq!(reading("سعد"), "sad");
         assert_eq!(known_word("مُحَمَّد"), Some("muhammad"));
         assert_eq!(known_word("خالد"), None);
     }

@@ -2257,6 +2257,18 @@ impl Index {
                             < 2)
                     && arabic()
             }
+            // A name written in the Arabic script comes in the script's own order, the person's given name
+            // first and no family part before it (`علي برزان إبراهيم حسن التكريتي`, Ali son of Barzan, against
+            // AL-TIKRITI, Barzan Ibrahim Hassan, his father).
+            (None, _, Some(g)) if qtoks.iter().any(|t| matches!(t.origin, Origin::Arabic(_))) => {
+                let first = first_given(qtoks, 0);
+                first < qtoks.len()
+                    && !qused[first]
+                    && !normalize::is_name_prefix(&qtoks[first].text)
+                    && nused[g]
+                    && nq[g] > first
+                    && arabic()
+            }
             _ => false,
         };
         // For a company, extra words often name another company ("Tourism Development Bank" is not

@@ -70,6 +70,48 @@ fn arabic_script_meets_the_romanised_listing() {
 }
 
 #[test]
+fn a_son_in_the_arabic_script_is_not_his_father() {
+    let ix = sdn_index();
+    let names = |query: &str| -> Vec<String> {
+        ix.search(query, &SearchOptions::default())
+            .iter()
+            .map(|h| ix.entries()[h.entry].name.clone())
+            .collect()
+    };
+    // Ali son of Barzan son of Ibrahim son of Hasan, and Omar son of Sab'awi: the script's order, the person's
+    // own name first; each finds himself only.
+    assert_eq!(
+        names("علي برزان إبراهيم حسن التكريتي"),
+        ["AL-TIKRITI, Ali Barzan Ibrahim Hasan"]
+    );
+    assert_eq!(
+        names("عمر سبعاوي إبراهيم حسن التكريتي"),
+        ["AL-TIKRITI, Omar Sabawi Ibrahim Hasan"]
+    );
+    // Khalid son of Barzan, who is not listed: his father's name is found whole in his, but it is someone
+    // else's; no whole-name credit.
+    let father = ix
+        .search(
+            "خالد برزان إبراهيم حسن التكريتي",
+            &SearchOptions {
+                threshold: 0.5,
+                ..SearchOptions::default()
+            },
+        )
+        .into_iter()
+        .find(|h| ix.entries()[h.entry].name == "AL-TIKRITI, Barzan Ibrahim Hassan")
+        .expect("the father is a candidate");
+    let why = father.explanation.describe(father.score);
+    assert!(father.score < 0.8, "{why}");
+    assert!(!why.contains("listed name found whole"), "{why}");
+    // The father's own name still finds him.
+    assert_eq!(
+        names("برزان إبراهيم حسن التكريتي"),
+        ["AL-TIKRITI, Barzan Ibrahim Hassan"]
+    );
+}
+
+#[test]
 fn arabic_script_of_another_name_does_not_hit() {
     let ix = sdn_index();
     // Hassan Rouhani, Ali Khamenei: not listed in the fixture; Hasan is, under NASRALLAH.
