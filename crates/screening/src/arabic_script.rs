@@ -568,6 +568,22 @@ mod tests {
         assert_eq!(known_word("خالد"), None);
     }
 
+    proptest::proptest! {
+        /// Any run of the script's letters, marks and spaces: a bounded number of meaningful keys, and a reading in
+        /// lowercase ASCII.
+        #[test]
+        fn any_word_reads_within_bounds(word in "[\u{0621}-\u{0655}\u{0670}-\u{06D5} ]{0,40}") {
+            let ks = keys(&word);
+            proptest::prop_assert!(ks.len() <= MAX_KEYS);
+            for k in &ks {
+                proptest::prop_assert!(k.meaningful());
+                proptest::prop_assert_eq!(k.vowels.len(), k.key.bytes().filter(|&b| b == VOWEL).count());
+            }
+            let r = reading(&word);
+            proptest::prop_assert!(r.bytes().all(|b| b.is_ascii_lowercase()), "{}", r);
+        }
+    }
+
     #[test]
     fn keys_are_bounded() {
         let long: String = "وي".repeat(20);
