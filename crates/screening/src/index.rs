@@ -1129,8 +1129,9 @@ impl Index {
         limits::check_length(query)?;
         let mut q = self.normalize_query(query);
         // The family part of a query written `FAMILY, Given ...`, normalised once.
+        // The Arabic comma too (`الظواهري، أيمن`).
         let family = query
-            .split_once(',')
+            .split_once([',', '،'])
             .map(|(family, _)| self.normalize_query(family).tokens);
         // A family part that is one word which is also a title (`MOULAVI, Ali Shams` for MULAVI, Ali Shams;
         // Mulavi is a family name as well as the title Maulvi): there it is the family name, not a title set

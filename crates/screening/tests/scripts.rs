@@ -65,6 +65,8 @@ fn arabic_script_meets_the_romanised_listing() {
     let why = explained_hit(&ix, "عبد الخالق الحوثي", "AL-HUTHI, Abd al-Khaliq");
     assert!(why.contains("عبد الخالق = abdulkhaliq"), "{why}");
     explained_hit(&ix, "حسن نصرالله", "NASRALLAH, Hasan");
+    // Family name first, after the Arabic comma, as the list writes it.
+    explained_hit(&ix, "الظواهري، أيمن", "AL ZAWAHIRI, Dr. Ayman");
     // The same name in the presentation forms that text copied from PDFs carries.
     explained_hit(&ix, "ﺣﺴﻦ ﻧﺼﺮﺍﻟﻠﻪ", "NASRALLAH, Hasan");
 }
@@ -89,21 +91,26 @@ fn a_son_in_the_arabic_script_is_not_his_father() {
         ["AL-TIKRITI, Omar Sabawi Ibrahim Hasan"]
     );
     // Khalid son of Barzan, who is not listed: his father's name is found whole in his, but it is someone
-    // else's; no whole-name credit.
-    let father = ix
-        .search(
-            "خالد برزان إبراهيم حسن التكريتي",
-            &SearchOptions {
-                threshold: 0.5,
-                ..SearchOptions::default()
-            },
-        )
-        .into_iter()
-        .find(|h| ix.entries()[h.entry].name == "AL-TIKRITI, Barzan Ibrahim Hassan")
-        .expect("the father is a candidate");
-    let why = father.explanation.describe(father.score);
-    assert!(father.score < 0.8, "{why}");
-    assert!(!why.contains("listed name found whole"), "{why}");
+    // else's; no whole-name credit. In the script's order, and family name first after the Arabic comma.
+    for query in [
+        "خالد برزان إبراهيم حسن التكريتي",
+        "التكريتي، خالد برزان إبراهيم حسن",
+    ] {
+        let father = ix
+            .search(
+                query,
+                &SearchOptions {
+                    threshold: 0.5,
+                    ..SearchOptions::default()
+                },
+            )
+            .into_iter()
+            .find(|h| ix.entries()[h.entry].name == "AL-TIKRITI, Barzan Ibrahim Hassan")
+            .expect("the father is a candidate");
+        let why = father.explanation.describe(father.score);
+        assert!(father.score < 0.8, "{query}: {why}");
+        assert!(!why.contains("listed name found whole"), "{query}: {why}");
+    }
     // The father's own name still finds him.
     assert_eq!(
         names("برزان إبراهيم حسن التكريتي"),
