@@ -17,7 +17,7 @@
 //!   whose best hit is the right party; the **query precision** (`q-prec`) counts by query rather than by
 //!   hit: the share of queries with hits that have no wrong-party hit at all.
 //! * Each alias is classed by how it differs from the primary name, with a plain word comparison that does not
-//!   use the matcher (see [`kind_of`]): aliases that share almost no word with the primary name are *another
+//!   use the matcher (see [`common::kind_of`]): aliases that share almost no word with the primary name are *another
 //!   name* (a former name, a translation, a nickname); no spelling-aware matcher can find those and they are
 //!   reported apart from the spelling kinds.
 //! * The brute-force baseline (Jaro-Winkler over every primary name, as in `screen_bench`) is run on a fixed
@@ -56,95 +56,6 @@ fn held_out(list: &str, id: &str) -> bool {
         h = h.wrapping_mul(0x100000001b3);
     }
     h & 1 == 1
-}
-
-/// Plain words: ASCII-folded, lowercase, letters and digits only; a few particles and legal forms left out.
-fn plain_words(s: &str) -> Vec<String> {
-    let folded = deunicode::deunicode(s).to_ascii_lowercase();
-    folded
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-        .map(|w| w.replace('\'', ""))
-        .filter(|w| {
-            !w.is_empty()
-                && !matches!(
-                    w.as_str(),
-                    "the"
-                        | "of"
-                        | "and"
-                        | "al"
-                        | "el"
-                        | "de"
-                        | "co"
-                        | "ltd"
-                        | "limited"
-                        | "llc"
-                        | "inc"
-                        | "company"
-                        | "corp"
-                        | "corporation"
-                        | "sa"
-                        | "jsc"
-                        | "ooo"
-                        | "bin"
-                        | "ibn"
-                )
-        })
-        .collect()
-}
-
-/// How an alias differs from its primary name, told by plain word comparison (independent of the matcher).
-fn kind_of(alias: &str, primary: &str) -> &'static str {
-    let a = plain_words(alias);
-    let p = plain_words(primary);
-    if a.is_empty() || p.is_empty() {
-        return "another name";
-    }
-    let mut sa = a.clone();
-    let mut sp = p.clone();
-    sa.sort();
-    sp.sort();
-    if a == p {
-        return "punctuation or legal form";
-    }
-    if sa == sp {
-        return "word order";
-    }
-    if a.concat() == p.concat() {
-        return "joined or split words";
-    }
-    let initials: String = p.iter().filter_map(|w| w.chars().next()).collect();
-    if a.len() == 1 && a[0].len() >= 2 && (a[0] == initials || initials.starts_with(&a[0])) {
-        return "acronym";
-    }
-    let exact = |w: &String, other: &[String]| other.contains(w);
-    let similar = |w: &String, other: &[String]| {
-        other
-            .iter()
-            .any(|o| strsim::jaro_winkler(w, o) >= 0.8 || o.contains(w.as_str()) && w.len() >= 4)
-    };
-    let a_exact = a.iter().filter(|w| exact(w, &p)).count();
-    let p_exact = p.iter().filter(|w| exact(w, &a)).count();
-    if a_exact == a.len() {
-        return "words omitted";
-    }
-    if p_exact == p.len() {
-        return "words added";
-    }
-    let a_sim = a.iter().filter(|w| similar(w, &p)).count();
-    let p_sim = p.iter().filter(|w| similar(w, &a)).count();
-    if a_sim == a.len() && p_sim == p.len() {
-        return "spelling (transliteration)";
-    }
-    if a_sim == a.len() || p_sim == p.len() {
-        return "spelling and words added or omitted";
-    }
-    // Words on both sides that resemble none on the other: some replaced (`IMAM KHOMEINI SUPPORT COMMITTEE`
-    // for IMAM KHOMEINI RELIEF COMMITTEE), which is partly another name. Told apart from the kind above so that
-    // each figure says what it measures; both are spelling variants in the totals.
-    if 2 * a_sim > a.len() + 1 {
-        return "spelling and words replaced";
-    }
-    "another name"
 }
 
 fn script_of(s: &str) -> &'static str {
@@ -327,7 +238,7 @@ fn main() {
             text: a.alt_name.clone(),
             expected: i,
             alt_type: a.alt_type.clone().unwrap_or_else(|| "aka".into()),
-            kind: kind_of(&a.alt_name, &e.name),
+            kind: common::kind_of(&a.alt_name, &e.name),
             script: script_of(&a.alt_name),
             entry_kind: e.kind.clone().unwrap_or_default(),
             held_out: held_out(&e.list, &e.id),
@@ -341,7 +252,7 @@ fn main() {
                 text: n.clone(),
                 expected: n_sdn + i,
                 alt_type: "csl alternate".into(),
-                kind: kind_of(n, &e.name),
+                kind: common::kind_of(n, &e.name),
                 script: script_of(n),
                 entry_kind: e.kind.clone().unwrap_or_else(|| "Entity".into()),
                 held_out: held_out(&e.list, &e.id),
@@ -565,7 +476,7 @@ fn main() {
             "spelling and words added or omitted" => "spelling, words +/-",
             _ => "",
         };
-        let by_length = match plain_words(&ents[q.expected].name).len() {
+        let by_length = match common::plain_words(&ents[q.expected].name).len() {
             _ if kind.is_empty() => String::new(),
             0 | 1 => format!("{kind}: one-word listed name"),
             _ => format!("{kind}: longer listed name"),

@@ -80,3 +80,92 @@ pub fn missing() -> ! {
     );
     std::process::exit(0)
 }
+
+/// Plain words: ASCII-folded, lowercase, letters and digits only; a few particles and legal forms left out.
+pub fn plain_words(s: &str) -> Vec<String> {
+    let folded = deunicode::deunicode(s).to_ascii_lowercase();
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .map(|w| w.replace('\'', ""))
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.as_str(),
+                    "the"
+                        | "of"
+                        | "and"
+                        | "al"
+                        | "el"
+                        | "de"
+                        | "co"
+                        | "ltd"
+                        | "limited"
+                        | "llc"
+                        | "inc"
+                        | "company"
+                        | "corp"
+                        | "corporation"
+                        | "sa"
+                        | "jsc"
+                        | "ooo"
+                        | "bin"
+                        | "ibn"
+                )
+        })
+        .collect()
+}
+
+/// How an alias differs from its primary name, told by plain word comparison (independent of the matcher).
+pub fn kind_of(alias: &str, primary: &str) -> &'static str {
+    let a = plain_words(alias);
+    let p = plain_words(primary);
+    if a.is_empty() || p.is_empty() {
+        return "another name";
+    }
+    let mut sa = a.clone();
+    let mut sp = p.clone();
+    sa.sort();
+    sp.sort();
+    if a == p {
+        return "punctuation or legal form";
+    }
+    if sa == sp {
+        return "word order";
+    }
+    if a.concat() == p.concat() {
+        return "joined or split words";
+    }
+    let initials: String = p.iter().filter_map(|w| w.chars().next()).collect();
+    if a.len() == 1 && a[0].len() >= 2 && (a[0] == initials || initials.starts_with(&a[0])) {
+        return "acronym";
+    }
+    let exact = |w: &String, other: &[String]| other.contains(w);
+    let similar = |w: &String, other: &[String]| {
+        other
+            .iter()
+            .any(|o| strsim::jaro_winkler(w, o) >= 0.8 || o.contains(w.as_str()) && w.len() >= 4)
+    };
+    let a_exact = a.iter().filter(|w| exact(w, &p)).count();
+    let p_exact = p.iter().filter(|w| exact(w, &a)).count();
+    if a_exact == a.len() {
+        return "words omitted";
+    }
+    if p_exact == p.len() {
+        return "words added";
+    }
+    let a_sim = a.iter().filter(|w| similar(w, &p)).count();
+    let p_sim = p.iter().filter(|w| similar(w, &a)).count();
+    if a_sim == a.len() && p_sim == p.len() {
+        return "spelling (transliteration)";
+    }
+    if a_sim == a.len() || p_sim == p.len() {
+        return "spelling and words added or omitted";
+    }
+    // Words on both sides that resemble none on the other: some replaced (`IMAM KHOMEINI SUPPORT COMMITTEE`
+    // for IMAM KHOMEINI RELIEF COMMITTEE), which is partly another name. Told apart from the kind above so that
+    // each figure says what it measures; both are spelling variants in the totals.
+    if 2 * a_sim > a.len() + 1 {
+        return "spelling and words replaced";
+    }
+    "another name"
+}
