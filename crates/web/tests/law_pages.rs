@@ -249,6 +249,36 @@ async fn screening_says_how_to_import_lists_then_explains_its_hits() {
 }
 
 #[tokio::test]
+async fn a_name_in_the_arabic_script_is_screened_and_explained() {
+    let w = web("screen-arabic").await;
+    let sdn = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../screening/tests/fixtures/sdn_spellings.csv");
+    aigov_app::lists::import(
+        &w.dir.join("lists"),
+        &[sdn],
+        aigov_app::lists::ImportOptions {
+            published: Some("2026-01-01"),
+            allow_shrink: false,
+        },
+    )
+    .unwrap();
+    // The form's field reads in the direction of what is typed.
+    let form = w.get("/export", None).await;
+    assert!(form.body.contains("id=\"party\" name=\"party\" type=\"text\" dir=\"auto\""));
+    let query: String = "أيمن الظواهري"
+        .bytes()
+        .map(|b| format!("%{b:02X}"))
+        .collect();
+    let a = w.get(&format!("/export?party={query}"), None).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.body.contains("id=\"hits\""), "{}", a.body);
+    assert!(a.body.contains("AL ZAWAHIRI, Dr. Ayman"));
+    assert!(a
+        .body
+        .contains("Arabic script read without its short vowels: ظواهري = zawahiri"));
+}
+
+#[tokio::test]
 async fn the_corpus_lists_instruments_with_lifecycles_and_filters_by_jurisdiction() {
     let w = web("corpus").await;
     let a = w.get("/corpus", None).await;
