@@ -264,7 +264,9 @@ async fn a_name_in_the_arabic_script_is_screened_and_explained() {
     .unwrap();
     // The form's field reads in the direction of what is typed.
     let form = w.get("/export", None).await;
-    assert!(form.body.contains("id=\"party\" name=\"party\" type=\"text\" dir=\"auto\""));
+    assert!(form
+        .body
+        .contains("id=\"party\" name=\"party\" type=\"text\" dir=\"auto\""));
     let query: String = "أيمن الظواهري"
         .bytes()
         .map(|b| format!("%{b:02X}"))
