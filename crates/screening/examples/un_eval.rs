@@ -1,8 +1,7 @@
 //! Screening measured on a labelled set made by another list's editors: the UN Security Council Consolidated
 //! List gives many of its parties' names in their original script (Arabic, Persian, Pashto) beside the
 //! romanised ones, and romanised aliases of its own, each marked of good or low quality. Each original-script
-//! name is screened, and each romanised alias, and the party it names must come back. Nothing here was tuned on
-//! the aliases: they are held out whole.
+//! name is screened, and each romanised alias, and the party it names must come back.
 //!
 //! `cargo run --release -p aigov-screening --example un_eval -- [--set FILE] [--threshold X]
 //!  [--misses tuning|held-out] [--query TEXT ...]`
@@ -16,6 +15,8 @@
 //!   SDN list with its aliases is the list. A party of the set counts when an SDN party is listed under its
 //!   primary romanised name (the same words once normalised, in any order); a hit on an SDN party listed under
 //!   any of its romanised names is right, a hit on any other counts against precision.
+//! * **UN aliases**: the romanised aliases, screened against the primary romanised names alone, classed as
+//!   `alias_eval` classes OFAC's (spelling variants or another name).
 //! * The parties are split in two by a hash of the reference number, as `alias_eval` splits its aliases: the
 //!   **tuning** half (look at its misses with `--misses tuning`) and the **held-out** half; both are reported.
 
@@ -195,8 +196,10 @@ fn measure(
 }
 
 /// The romanised aliases screened against the primary romanised names alone (none of the aliases indexed), by
-/// the quality the list gives them: the right party must come back, any other hit counts against precision.
-fn aliases(parties: &[Party], threshold: f32) {
+/// the quality the list gives them and by half: the right party must come back, any other hit counts against
+/// precision. `misses`: the spelling variants of that half missed or with wrong-party hits, with their best
+/// candidates.
+fn aliases(parties: &[Party], threshold: f32, misses: Option<bool>) {
     let index = Index::build(
         parties
             .iter()
@@ -214,7 +217,13 @@ fn aliases(parties: &[Party], threshold: f32) {
         limit: 10,
         ..SearchOptions::default()
     };
-    let mut by: BTreeMap<String, Tally> = BTreeMap::new();
+    let loose = SearchOptions {
+        threshold: 0.0,
+        limit: 3,
+        ..SearchOptions::default()
+    };
+    let mut by: BTreeMap<String, [Tally; 2]> = BTreeMap::new();
+    let mut shown = Vec::new();
     for p in parties {
         for (quality, alias) in &p.aliases {
             let hits = index.search(alias, &opts);
@@ -222,6 +231,27 @@ fn aliases(parties: &[Party], threshold: f32) {
                 .iter()
                 .filter(|h| index.entries()[h.entry].id == p.reference)
                 .count();
+            let kind = common::kind_of(alias, &p.latin[0]);
+            if misses == Some(p.held_out)
+                && kind != "another name"
+                && (right == 0 || right < hits.len())
+            {
+                let mut s = format!(
+                    "{} [{kind}] {:?} for {:?}",
+                    if right == 0 { "MISS" } else { "WRONG" },
+                    alias,
+                    p.latin[0]
+                );
+                for h in index.search(alias, &loose) {
+                    s.push_str(&format!(
+                        "\n    {:.3} {:?}: {}",
+                        h.score,
+                        index.entries()[h.entry].name,
+                        h.explanation.describe(h.score)
+                    ));
+                }
+                shown.push(s);
+            }
             let quality = if quality.is_empty() {
                 "unmarked"
             } else {
@@ -233,7 +263,6 @@ fn aliases(parties: &[Party], threshold: f32) {
                 "entities"
             };
             // Classed as alias_eval classes OFAC's aliases, by a plain word comparison.
-            let kind = common::kind_of(alias, &p.latin[0]);
             let spelling = if kind == "another name" {
                 "another name"
             } else {
@@ -246,7 +275,7 @@ fn aliases(parties: &[Party], threshold: f32) {
                 format!("{spelling}, {party}"),
                 format!("kind: {kind}"),
             ] {
-                let t = by.entry(group).or_default();
+                let t = &mut by.entry(group).or_default()[p.held_out as usize];
                 t.queries += 1;
                 t.found += (right > 0) as usize;
                 t.right_hits += right;
@@ -255,15 +284,17 @@ fn aliases(parties: &[Party], threshold: f32) {
         }
     }
     println!(
-        "\nUN list's romanised aliases screened against its primary romanised names only, threshold {threshold:.2} \
-         (none tuned on)"
+        "\nUN list's romanised aliases screened against its primary romanised names only, threshold {threshold:.2}"
     );
     println!(
-        "{:<44} {:>5} {:>6} {:>6} {:>6}",
-        "", "n", "recall", "prec", "wrong"
+        "{:<44} {:>5} {:>6} {:>6} {:>6}   {:>5} {:>6} {:>6} {:>6}",
+        "", "tune", "recall", "prec", "wrong", "held", "recall", "prec", "wrong"
     );
-    for (group, t) in &by {
-        println!("{group:<44} {}", t.line());
+    for (group, [tuning, held]) in &by {
+        println!("{group:<44} {}   {}", tuning.line(), held.line());
+    }
+    for s in shown {
+        println!("{s}");
     }
 }
 
@@ -321,9 +352,23 @@ fn main() {
             ..SearchOptions::default()
         };
         let sdn = common::load_sdn().map(Index::build);
+        // The primary names alone, as the aliases are screened.
+        let primary = Index::build(
+            un.entries()
+                .iter()
+                .map(|e| Entry {
+                    alt_names: Vec::new(),
+                    ..e.clone()
+                })
+                .collect(),
+        );
         for q in &probes {
             println!("{q:?}");
-            for (label, index) in [("UN", Some(&un)), ("SDN", sdn.as_ref())] {
+            for (label, index) in [
+                ("UN", Some(&un)),
+                ("UN primary", Some(&primary)),
+                ("SDN", sdn.as_ref()),
+            ] {
                 let Some(index) = index else { continue };
                 for h in index.search(q, &loose) {
                     println!(
@@ -352,7 +397,7 @@ fn main() {
         threshold,
         misses,
     );
-    aliases(&parties, threshold);
+    aliases(&parties, threshold, misses);
     let Some(sdn) = common::load_sdn() else {
         println!(
             "\nSDN list: the OFAC files were not found in {} (set AIGOV_SCREENING_DATA); not measured",

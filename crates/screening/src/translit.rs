@@ -89,7 +89,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Arabic given name", &["faisal", "faysal", "feisal", "faycal"]),
     ("Arabic given name", &["sulayman", "suleiman", "soleiman", "sleiman", "sulaiman", "suleyman", "soliman", "suliman"]),
     ("Arabic given name", &["zakariya", "zakaria", "zakariyya", "zakariah", "zakarya"]),
-    ("Arabic given name", &["jamal", "gamal", "djamal", "jamaal"]),
+    ("Arabic given name", &["jamal", "gamal", "djamal", "jamaal", "djamel", "jamel"]),
     ("Arabic given name", &["jamil", "jameel", "gamil", "djamil", "jamiel"]),
     ("Arabic given name", &["mahdi", "mehdi"]),
     ("Arabic given name", &["rida", "reza", "riza", "ridha", "rza"]),
@@ -299,6 +299,10 @@ const FOLDS: &[(&str, &str, &str)] = &[
     ("dh", "d", "Arabic dh = d"),
     ("tz", "ts", "tz = ts"),
     ("hs", "x", "Wade-Giles hs = pinyin x"),
+    // French transcriptions write the j sound dj (Arabic ج: Djamel, Abdeldjalil; Russian дж: Djokhar), and
+    // BGN/PCGN writes дж dzh (Dzhokhar).
+    ("dzh", "j", "Cyrillic dzh = j"),
+    ("dj", "j", "French dj = j (Djamel, Djokhar)"),
     ("dz", "d", "Belarusian dz = Russian d"),
 ];
 
@@ -940,6 +944,9 @@ mod tests {
         // Belarusian -аў and дз: Naumau / Naumov, Dzmitrievich / Dmitrievich.
         assert!(share("naumau", "naumov", "f:"));
         assert!(share("dzmitrievich", "dmitrievich", "f:"));
+        // Джохар: BGN/PCGN Dzhokhar, French Djokhar; Arabic ج in French spelling: Abdeldjalil.
+        assert!(share("dzhokhar", "djokhar", "f:") && share("djokhar", "jokhar", "f:"));
+        assert!(share("abdeldjalil", "abdeljalil", "f:"));
         // ق as q, gh or g; ذ as dh, th or dd.
         assert!(share("moqadam", "moghaddam", "f:"));
         assert!(share("ghathafi", "gaddafi", "c:"));

@@ -117,6 +117,14 @@ fn patronymic_left_out() {
 }
 
 #[test]
+fn french_dj_is_the_english_j() {
+    let ix = index();
+    // The UN lists him as DJAMEL LOUNICI with the alias `Jamal Lounici`; OFAC as LOUNICI, Djamel.
+    assert_hit_by(&ix, "Jamal Lounici", "LOUNICI, Djamel", "jamal = djamel");
+    assert_hit_by(&ix, "LOUNICI, Jamel", "LOUNICI, Djamel", "jamel = djamel");
+}
+
+#[test]
 fn cyrillic_in_german_french_and_polish_systems() {
     let ix = index();
     // Щеголев: German Schtschegolew, Polish Szczegolew, French Chtchegolev.
