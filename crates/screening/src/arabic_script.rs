@@ -106,6 +106,9 @@ fn readings(c: char, initial: bool, last: bool) -> Option<&'static [u8]> {
         // Ya in its forms: y at the start of a word, a long vowel elsewhere (romanised y after a vowel is read
         // as a vowel on the Latin side too: Ayman, Zubaydah).
         'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' if initial => b"y",
+        // Persian writes the alef maksura of a final -a with its ye (عیسی = Isa, موسی = Musa, مصطفی =
+        // Mustafa): a vowel of any quality there.
+        'ی' if last => &[VOWEL],
         'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' => &[LONG_I],
         // Short vowels written as marks: fatha, damma, kasra; tanwin.
         '\u{064E}' => &[LONG_A],
@@ -136,6 +139,10 @@ const WORDS: &[(&str, &str)] = &[
     ("بن", "bin"),
     // `son of` in Mauritanian names.
     ("ولد", "ould"),
+    // And (و alone, and Pashto او), of (Pashto د), in company names: stop words, as their English forms are.
+    ("و", "and"),
+    ("او", "and"),
+    ("د", "of"),
     // Taha: two letters whose short vowels no key could supply.
     ("طه", "taha"),
     // Titles and honorifics, read as the Latin words the normaliser sets aside (Haji, Mullah, Sheikh, Sayyid,
@@ -179,6 +186,13 @@ fn bare(word: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// The word without the article it starts with, when it is one word and the rest has two letters or more
+/// (`الظواهري` = al + `ظواهري`); the normaliser makes the article a word of its own.
+pub fn split_article(word: &str) -> Option<&str> {
+    word.strip_prefix("ال")
+        .filter(|rest| !word.contains(' ') && rest.chars().count() >= 2)
 }
 
 /// Whether the words of a name in the script should be read as one (`عبد الرحمن` = Abd al-Rahman, which lists
@@ -250,6 +264,22 @@ impl Spelling {
 /// spaces): every spelling its letters allow, each with the vowel qualities its long vowels write. Empty for a
 /// word too short to mean anything alone.
 pub fn keys(written: &str) -> Vec<Spelling> {
+    spellings(written, false)
+}
+
+/// The spellings of a word with its article written as one, as listings often write them, the article
+/// assimilated or not (السعدي = ESSAADI, ASSAADI, ALSAADI); the word alone has [`keys`]. Empty for a word
+/// without the article.
+pub fn keys_with_article(written: &str) -> Vec<Spelling> {
+    if split_article(written).is_none() {
+        return Vec::new();
+    }
+    spellings(written, true)
+}
+
+/// The spellings of [`keys`]; `leading_article`: the word starts with the article (ال), whose l may be
+/// assimilated.
+fn spellings(written: &str, leading_article: bool) -> Vec<Spelling> {
     // The letters, with the places where the article starts (a later word of a joined name, or after عبد and
     // أبو written joined).
     let mut letters: Vec<char> = Vec::new();
@@ -272,6 +302,9 @@ pub fn keys(written: &str) -> Vec<Spelling> {
             articles.push(prefix.len());
         }
     }
+    if leading_article && letters.starts_with(&['ا', 'ل']) && !articles.contains(&0) {
+        articles.push(0);
+    }
     if letters.len() < 2 || letters.len() > crate::limits::MAX_FUZZY_TOKEN_BYTES {
         return Vec::new();
     }
@@ -280,7 +313,17 @@ pub fn keys(written: &str) -> Vec<Spelling> {
     for (i, &c) in letters.iter().enumerate() {
         // The article's alef is not a long vowel: it is said with the vowel before it or not at all (`Abd
         // al-Rahman`, `Abdul Rahman`, `Abdel Rahman`).
-        let options = if articles.contains(&i) {
+        // Nor is the alef Persian and Pashto write before a word that starts with s or sh and a consonant
+        // (استانکزی = Stanekzai), which romanisations often leave out.
+        let prothetic = i == 0
+            && c == 'ا'
+            && matches!(letters.get(1), Some('س' | 'ش'))
+            && letters
+                .get(2)
+                .is_some_and(|&n| !matches!(n, 'ا' | 'و' | 'ي' | 'ی'));
+        let options = if prothetic {
+            Some(&[VOWEL, NOTHING][..])
+        } else if articles.contains(&i) {
             Some(&[VOWEL][..])
         } else {
             readings(c, i == 0, i + 1 == letters.len())
@@ -466,7 +509,11 @@ mod tests {
     /// Whether a word in the script and a romanised word share a key.
     fn meets(script: &str, latin: &str) -> bool {
         let ks = latin_keys(latin);
-        keys(script).iter().any(|s| ks.iter().any(|k| s.agrees(k)))
+        let body = split_article(script).unwrap_or(script);
+        keys(body)
+            .iter()
+            .chain(&keys_with_article(script))
+            .any(|s| ks.iter().any(|k| s.agrees(k)))
     }
 
     #[test]
@@ -505,6 +552,12 @@ mod tests {
             ("إياد", "iyad"),
             ("اسحاق", "ishaq"),
             ("ادهم", "adham"),
+            ("عیسی", "isa"),
+            ("موسی", "musa"),
+            ("استانکزی", "stanekzai"),
+            ("السعدي", "essaadi"),
+            ("السعدي", "alsaadi"),
+            ("السعدي", "saadi"),
             ("رضا", "reza"),
             ("پور", "pour"),
         ] {

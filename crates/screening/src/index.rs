@@ -1537,7 +1537,18 @@ impl Index {
     /// Vocabulary tokens that a word written in the Arabic script reads as: a shared key of
     /// [`arabic_script::keys`] whose long vowels the listed word writes ([`arabic_script::Spelling::agrees`]).
     fn script_equivalents(&self, written: &str, matches: &mut Vec<TokMatch>) {
-        for spelling in arabic_script::keys(written) {
+        // The word without its article (a token of its own), and with it, for listings that write the two
+        // joined; the explanation names the form that was read.
+        let body = arabic_script::split_article(written).unwrap_or(written);
+        let spellings = arabic_script::keys(body)
+            .into_iter()
+            .map(|s| (s, body))
+            .chain(
+                arabic_script::keys_with_article(written)
+                    .into_iter()
+                    .map(|s| (s, written)),
+            );
+        for (spelling, written) in spellings {
             // A listed word in -s is indexed as the plural stemmer shortened it (`ABBAS` as `abba`): the key
             // without its s finds it, checked with the s put back.
             let stemmed = spelling

@@ -12,9 +12,9 @@ pub enum Origin {
     Translated(String),
     /// Chinese characters written in pinyin (the Hanzi).
     Pinyin(String),
-    /// A word written in the Arabic script (as written; several words when read as one name, see
-    /// [`crate::arabic_script::joins`]): its text is a plain reading, and the index looks it up by
-    /// [`crate::arabic_script::keys`].
+    /// A word written in the Arabic script (as written, with its article if it has one; several words when
+    /// read as one name, see [`crate::arabic_script::joins`]): its text is a plain reading of it without the
+    /// article, which is a token of its own, and the index looks it up by [`crate::arabic_script::keys`].
     Arabic(String),
 }
 
@@ -637,7 +637,7 @@ fn presentation_forms(name: &str) -> std::borrow::Cow<'_, str> {
 /// of [`crate::arabic_script::known_word`] in their usual romanisation, the other words (joined as
 /// [`crate::arabic_script::joins`] says) as words of the script, which the index finds by their keys.
 fn arabic_tokens(run: &str, out: &mut Vec<Token>) {
-    use crate::arabic_script::{joins, known_word, reading};
+    use crate::arabic_script::{joins, known_word, reading, split_article};
     let words: Vec<&str> = run.split_whitespace().collect();
     let mut i = 0;
     while i < words.len() {
@@ -656,23 +656,24 @@ fn arabic_tokens(run: &str, out: &mut Vec<Token>) {
             continue;
         }
         // The article written joined to its word, as the script always writes it: a word of its own, as
-        // romanisations write it (`al-Zawahiri`).
-        let body = match written.strip_prefix("ال") {
-            Some(rest) if !written.contains(' ') && rest.chars().count() >= 2 => {
+        // romanisations write it (`al-Zawahiri`). The word keeps its article in its origin, for listings that
+        // write the two joined (`ESSAADI` for السعدي; see [`crate::arabic_script::keys`]).
+        let body = match split_article(&written) {
+            Some(rest) => {
                 let mut t = Token::latin("al".to_string());
                 t.rule = Some("Arabic script: ال = al".to_string());
                 out.push(t);
-                rest.to_string()
+                rest
             }
-            _ => written,
+            None => &written,
         };
-        if let Some(latin) = known_word(&body) {
+        if let Some(latin) = known_word(body) {
             let mut t = Token::latin(latin.to_string());
             t.rule = Some(format!("Arabic script: {body} = {latin}"));
             out.push(t);
             continue;
         }
-        let text = reading(&body);
+        let text = reading(body);
         if text.is_empty() {
             continue;
         }
@@ -682,7 +683,7 @@ fn arabic_tokens(run: &str, out: &mut Vec<Token>) {
             equivalents: Vec::new(),
             rule: None,
             text,
-            origin: Origin::Arabic(body),
+            origin: Origin::Arabic(written.clone()),
         });
     }
 }

@@ -67,6 +67,21 @@ fn arabic_script_meets_the_romanised_listing() {
     explained_hit(&ix, "حسن نصرالله", "NASRALLAH, Hasan");
     // Family name first, after the Arabic comma, as the list writes it.
     explained_hit(&ix, "الظواهري، أيمن", "AL ZAWAHIRI, Dr. Ayman");
+    // The article written joined to the family name in the listing (`ESSAADI` for السعدي), the name said with
+    // the article assimilated.
+    let why = explained_hit(
+        &ix,
+        "موسى بن عمر بن علي السعدي",
+        "ESSAADI, Moussa Ben Amor Ben Ali",
+    );
+    assert!(why.contains("السعدي = essaadi"), "{why}");
+    // Persian writes the final -a of Isa with its ye (عیسی), and the UN list writes him so.
+    let why = explained_hit(
+        &ix,
+        "ابراهیم عیسی حاجي محمد البکر",
+        "AL-BAKR, Ibrahim 'Isa Hajji Muhammad",
+    );
+    assert!(why.contains("عیسی = isa"), "{why}");
     // The same name in the presentation forms that text copied from PDFs carries.
     explained_hit(&ix, "ﺣﺴﻦ ﻧﺼﺮﺍﻟﻠﻪ", "NASRALLAH, Hasan");
 }
@@ -195,7 +210,7 @@ fn un_original_script_names_find_their_parties() {
             .count();
     }
     let recall = found as f64 / parties.len() as f64;
-    // Measured 0.876 with 9 wrong-party hits (see BENCHMARKS.md); before the script was read, 0.
-    assert!(recall >= 0.85, "recall {recall:.3}");
-    assert!(wrong <= 12, "{wrong} wrong-party hits");
+    // Measured 0.899 with 8 wrong-party hits (see BENCHMARKS.md); before the script was read, 0.
+    assert!(recall >= 0.88, "recall {recall:.3}");
+    assert!(wrong <= 11, "{wrong} wrong-party hits");
 }
