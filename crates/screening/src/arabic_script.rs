@@ -188,6 +188,18 @@ fn bare(word: &str) -> String {
         .collect()
 }
 
+/// Whether a word is a particle of a name that listings also write joined to the word after it: the kunya
+/// أبو (`ABUBAKAR`), and بن, ابن (son of: `BINLADIN`, `BINALSHIBH`).
+pub fn is_particle(word: &str) -> bool {
+    matches!(bare(word).as_str(), "ابو" | "أبو" | "بن" | "ابن" | "إبن")
+}
+
+/// The spellings of a particle and the word after it written as one (`أبو` `بكر` = ABUBAKAR), the word's
+/// article, if any, assimilated or not.
+pub fn keys_after_particle(particle: &str, written: &str) -> Vec<Spelling> {
+    spellings(&format!("{particle}{written}"), false)
+}
+
 /// The word without the article it starts with, when it is one word and the rest has two letters or more
 /// (`الظواهري` = al + `ظواهري`); the normaliser makes the article a word of its own.
 pub fn split_article(word: &str) -> Option<&str> {
@@ -578,6 +590,14 @@ mod tests {
         assert!(meets("عبد الخالق", "abdulkhaliq"));
         assert!(meets("جمال الدين", "jamaluddin"));
         assert!(meets("أبو القاسم", "abulqasim"));
+        let joined = |p: &str, w: &str, latin: &str| {
+            let ks = latin_keys(latin);
+            keys_after_particle(p, w)
+                .iter()
+                .any(|s| ks.iter().any(|k| s.agrees(k)))
+        };
+        assert!(joined("أبو", "بكر", "abubakar") && joined("بن", "لادن", "binladin"));
+        assert!(is_particle("أبو") && is_particle("بن") && !is_particle("عبد"));
         assert!(joins("عبد", "الرحمن") && joins("أبو", "القاسم") && joins("جمال", "الدين"));
         assert!(meets("عتیق الله", "atiqullah"));
         assert!(meets("غیاث الدین", "ghiasuddin"));

@@ -1388,7 +1388,9 @@ impl Index {
                 // A Mandarin word's keys, read once (see [`translit::mandarin_keys`]), or a word in the Arabic
                 // script's (see [`arabic_script::keys`]).
                 let script = match &t.origin {
-                    Origin::Arabic(written) => Some(written.as_str()),
+                    Origin::Arabic { written, particle } => {
+                        Some((written.as_str(), particle.as_deref()))
+                    }
                     _ => None,
                 };
                 let extra: Vec<translit::Key> = match script {
@@ -1396,8 +1398,8 @@ impl Index {
                     None if t.stop => Vec::new(),
                     None => translit::mandarin_keys(&t.text),
                 };
-                if let (Some(written), false) = (script, t.stop) {
-                    self.script_equivalents(written, &mut matches);
+                if let (Some((written, particle)), false) = (script, t.stop) {
+                    self.script_equivalents(written, particle, &mut matches);
                 }
                 if !t.stop {
                     self.equivalents(&t.text, &extra, &mut matches);
@@ -1536,10 +1538,16 @@ impl Index {
 
     /// Vocabulary tokens that a word written in the Arabic script reads as: a shared key of
     /// [`arabic_script::keys`] whose long vowels the listed word writes ([`arabic_script::Spelling::agrees`]).
-    fn script_equivalents(&self, written: &str, matches: &mut Vec<TokMatch>) {
+    fn script_equivalents(
+        &self,
+        written: &str,
+        particle: Option<&str>,
+        matches: &mut Vec<TokMatch>,
+    ) {
         // The word without its article (a token of its own), and with it, for listings that write the two
-        // joined; the explanation names the form that was read.
+        // joined, and with the particle before it (`ABUBAKAR`); the explanation names the form that was read.
         let body = arabic_script::split_article(written).unwrap_or(written);
+        let with_particle = particle.map(|p| format!("{p} {written}"));
         let spellings = arabic_script::keys(body)
             .into_iter()
             .map(|s| (s, body))
@@ -1547,6 +1555,16 @@ impl Index {
                 arabic_script::keys_with_article(written)
                     .into_iter()
                     .map(|s| (s, written)),
+            )
+            .chain(
+                particle
+                    .zip(with_particle.as_deref())
+                    .into_iter()
+                    .flat_map(|(p, both)| {
+                        arabic_script::keys_after_particle(p, written)
+                            .into_iter()
+                            .map(move |s| (s, both))
+                    }),
             );
         for (spelling, written) in spellings {
             // A listed word in -s is indexed as the plural stemmer shortened it (`ABBAS` as `abba`): the key
@@ -1891,7 +1909,7 @@ impl Index {
                         MatchKind::Fuzzy { edits }
                     } else {
                         match &qt.origin {
-                            Origin::Latin | Origin::Arabic(_) => MatchKind::Exact,
+                            Origin::Latin | Origin::Arabic { .. } => MatchKind::Exact,
                             Origin::Translated(h) => MatchKind::Translated { hanzi: h.clone() },
                             Origin::Pinyin(h) => MatchKind::Pinyin { hanzi: h.clone() },
                         }
@@ -2272,7 +2290,11 @@ impl Index {
             // A name written in the Arabic script comes in the script's own order, the person's given name
             // first and no family part before it (`علي برزان إبراهيم حسن التكريتي`, Ali son of Barzan, against
             // AL-TIKRITI, Barzan Ibrahim Hassan, his father).
-            (None, _, Some(g)) if qtoks.iter().any(|t| matches!(t.origin, Origin::Arabic(_))) => {
+            (None, _, Some(g))
+                if qtoks
+                    .iter()
+                    .any(|t| matches!(t.origin, Origin::Arabic { .. })) =>
+            {
                 let first = first_given(qtoks, 0);
                 first < qtoks.len()
                     && !qused[first]

@@ -15,7 +15,13 @@ pub enum Origin {
     /// A word written in the Arabic script (as written, with its article if it has one; several words when
     /// read as one name, see [`crate::arabic_script::joins`]): its text is a plain reading of it without the
     /// article, which is a token of its own, and the index looks it up by [`crate::arabic_script::keys`].
-    Arabic(String),
+    Arabic {
+        /// The word as written.
+        written: String,
+        /// The particle written before it (أبو, بن, ابن), a token of its own, which listings also write
+        /// joined to it (`ABUBAKAR`, `BINLADIN`).
+        particle: Option<String>,
+    },
 }
 
 /// One normalised token.
@@ -637,9 +643,11 @@ fn presentation_forms(name: &str) -> std::borrow::Cow<'_, str> {
 /// of [`crate::arabic_script::known_word`] in their usual romanisation, the other words (joined as
 /// [`crate::arabic_script::joins`] says) as words of the script, which the index finds by their keys.
 fn arabic_tokens(run: &str, out: &mut Vec<Token>) {
-    use crate::arabic_script::{joins, known_word, reading, split_article};
+    use crate::arabic_script::{is_particle, joins, known_word, reading, split_article};
     let words: Vec<&str> = run.split_whitespace().collect();
     let mut i = 0;
+    // The particle just read (أبو, بن, ابن), for the word after it.
+    let mut particle: Option<String> = None;
     while i < words.len() {
         let mut written = words[i].to_string();
         while i + 1 < words.len() && joins(&written, words[i + 1]) {
@@ -649,10 +657,14 @@ fn arabic_tokens(run: &str, out: &mut Vec<Token>) {
         }
         i += 1;
         let joined: String = written.split_whitespace().collect();
+        let before = particle.take();
         if let Some(latin) = known_word(&joined) {
             let mut t = Token::latin(latin.to_string());
             t.rule = Some(format!("Arabic script: {written} = {latin}"));
             out.push(t);
+            if is_particle(&joined) {
+                particle = Some(joined);
+            }
             continue;
         }
         // The article written joined to its word, as the script always writes it: a word of its own, as
@@ -683,7 +695,10 @@ fn arabic_tokens(run: &str, out: &mut Vec<Token>) {
             equivalents: Vec::new(),
             rule: None,
             text,
-            origin: Origin::Arabic(written.clone()),
+            origin: Origin::Arabic {
+                written: written.clone(),
+                particle: before,
+            },
         });
     }
 }

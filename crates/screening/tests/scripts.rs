@@ -82,6 +82,15 @@ fn arabic_script_meets_the_romanised_listing() {
         "AL-BAKR, Ibrahim 'Isa Hajji Muhammad",
     );
     assert!(why.contains("عیسی = isa"), "{why}");
+    // A particle the listing writes joined to the word after it (أبو بكر = ABUBAKAR); with the article between
+    // them (بن الشيبة = BINALSHIBH) the words read apart are found joined as well.
+    let why = explained_hit(&ix, "أبو بكر الشكوى", "SHEKAU, Abubakar");
+    assert!(why.contains("أبو بكر = abubakar"), "{why}");
+    explained_hit(
+        &ix,
+        "رمزي محمد عبد الله بن الشيبة",
+        "BINALSHIBH, Ramzi Mohammed Abdullah",
+    );
     // The same name in the presentation forms that text copied from PDFs carries.
     explained_hit(&ix, "ﺣﺴﻦ ﻧﺼﺮﺍﻟﻠﻪ", "NASRALLAH, Hasan");
 }
