@@ -112,6 +112,21 @@ impl Tally {
     }
 }
 
+/// The search options of a measure at `threshold`, and the loose ones that show a miss's best candidates.
+fn options(threshold: f32) -> (SearchOptions, SearchOptions) {
+    let opts = SearchOptions {
+        threshold,
+        limit: 10,
+        ..SearchOptions::default()
+    };
+    let loose = SearchOptions {
+        threshold: 0.0,
+        limit: 3,
+        ..SearchOptions::default()
+    };
+    (opts, loose)
+}
+
 /// Screens every party's original-script name against `index`; `right(party, entry)` says whether a hit is the
 /// party. Prints the tallies by half and by regime (the reference number's letters: `QD` Al-Qaida, `TA`
 /// Taliban, ...), and the misses of one half when asked.
@@ -123,16 +138,7 @@ fn measure(
     threshold: f32,
     misses: Option<bool>,
 ) {
-    let opts = SearchOptions {
-        threshold,
-        limit: 10,
-        ..SearchOptions::default()
-    };
-    let loose = SearchOptions {
-        threshold: 0.0,
-        limit: 3,
-        ..SearchOptions::default()
-    };
+    let (opts, loose) = options(threshold);
     let mut by: BTreeMap<String, [Tally; 2]> = BTreeMap::new();
     let mut shown = Vec::new();
     for p in parties {
@@ -212,16 +218,7 @@ fn aliases(parties: &[Party], threshold: f32, misses: Option<bool>) {
             })
             .collect(),
     );
-    let opts = SearchOptions {
-        threshold,
-        limit: 10,
-        ..SearchOptions::default()
-    };
-    let loose = SearchOptions {
-        threshold: 0.0,
-        limit: 3,
-        ..SearchOptions::default()
-    };
+    let (opts, loose) = options(threshold);
     let mut by: BTreeMap<String, [Tally; 2]> = BTreeMap::new();
     let mut shown = Vec::new();
     for p in parties {

@@ -92,6 +92,38 @@ pub fn normalize(name: &str) -> Normalized {
     normalize_with(name, &|_| false)
 }
 
+/// The text of a name being read, by script: each run is turned into tokens when a character of another
+/// script ends it.
+#[derive(Default)]
+struct Runs {
+    latin: String,
+    han: String,
+    arabic: String,
+}
+
+impl Runs {
+    fn flush_latin(&mut self, out: &mut Vec<Token>) {
+        if !self.latin.is_empty() {
+            latin_tokens(&self.latin, out);
+            self.latin.clear();
+        }
+    }
+
+    fn flush_han(&mut self, lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Token>) {
+        if !self.han.is_empty() {
+            han_tokens(&self.han, lexicon, out);
+            self.han.clear();
+        }
+    }
+
+    fn flush_arabic(&mut self, out: &mut Vec<Token>) {
+        if !self.arabic.is_empty() {
+            arabic_tokens(&self.arabic, out);
+            self.arabic.clear();
+        }
+    }
+}
+
 /// Normalises a name; `lexicon` tells which romanised words are known (the index's vocabulary), which guides
 /// how a run of pinyin syllables is split into words (丹东鸿祥 → dandong hongxiang).
 pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized {
@@ -100,41 +132,26 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
     let address = web_address(name);
     let name = address.as_ref().map_or(name, |(words, _)| words.as_str());
     let mut raw: Vec<Token> = Vec::new();
-    let mut latin = String::new();
-    let mut han = String::new();
-    // A run of words in the Arabic script, with the spaces between them (a name's words are read together:
-    // `عبد الرحمن` is one name).
-    let mut arabic = String::new();
+    let mut runs = Runs::default();
     // The syllables of the Hangul run being read (a name's voicing depends on its place in the run).
     let mut hangul = 0usize;
     let mut after_resonant = false;
     for c in name.chars() {
-        if crate::arabic_script::is_arabic_letter(c) || (!arabic.is_empty() && c.is_whitespace()) {
-            if !latin.is_empty() {
-                latin_tokens(&latin, &mut raw);
-                latin.clear();
-            }
-            if !han.is_empty() {
-                han_tokens(&han, lexicon, &mut raw);
-                han.clear();
-            }
+        // Words in the Arabic script are read together, with the spaces between them (`عبد الرحمن` is one
+        // name).
+        if crate::arabic_script::is_arabic_letter(c)
+            || (!runs.arabic.is_empty() && c.is_whitespace())
+        {
+            runs.flush_latin(&mut raw);
+            runs.flush_han(lexicon, &mut raw);
             hangul = 0;
-            arabic.push(c);
+            runs.arabic.push(c);
             continue;
         }
-        if !arabic.is_empty() {
-            arabic_tokens(&arabic, &mut raw);
-            arabic.clear();
-        }
+        runs.flush_arabic(&mut raw);
         if let Some(token) = hangul_token(c, hangul, after_resonant) {
-            if !latin.is_empty() {
-                latin_tokens(&latin, &mut raw);
-                latin.clear();
-            }
-            if !han.is_empty() {
-                han_tokens(&han, lexicon, &mut raw);
-                han.clear();
-            }
+            runs.flush_latin(&mut raw);
+            runs.flush_han(lexicon, &mut raw);
             after_resonant = token
                 .text
                 .ends_with(['a', 'e', 'i', 'o', 'u', 'n', 'l', 'm', 'g']);
@@ -144,28 +161,16 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
         }
         hangul = 0;
         if is_han(c) {
-            if !latin.is_empty() {
-                latin_tokens(&latin, &mut raw);
-                latin.clear();
-            }
-            han.push(c);
+            runs.flush_latin(&mut raw);
+            runs.han.push(c);
         } else {
-            if !han.is_empty() {
-                han_tokens(&han, lexicon, &mut raw);
-                han.clear();
-            }
-            latin.push(c);
+            runs.flush_han(lexicon, &mut raw);
+            runs.latin.push(c);
         }
     }
-    if !latin.is_empty() {
-        latin_tokens(&latin, &mut raw);
-    }
-    if !han.is_empty() {
-        han_tokens(&han, lexicon, &mut raw);
-    }
-    if !arabic.is_empty() {
-        arabic_tokens(&arabic, &mut raw);
-    }
+    runs.flush_latin(&mut raw);
+    runs.flush_han(lexicon, &mut raw);
+    runs.flush_arabic(&mut raw);
     let mut n = strip_vessel_prefix(strip_legal(formal_country_names(arabic_compounds(
         sun_letters(join_letters(raw)),
     ))));
