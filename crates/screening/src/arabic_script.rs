@@ -139,6 +139,10 @@ const WORDS: &[(&str, &str)] = &[
     ("بن", "bin"),
     // `son of` in Mauritanian names.
     ("ولد", "ould"),
+    // The word for company, in Persian (شرکت) and Arabic (شركة), read as the legal forms their romanisations
+    // are (see the normaliser's legal forms).
+    ("شركت", "sherkat"),
+    ("شركة", "sharikat"),
     // And (و alone, and Pashto او), of (Pashto د), in company names: stop words, as their English forms are.
     ("و", "and"),
     ("او", "and"),

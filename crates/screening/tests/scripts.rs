@@ -91,6 +91,9 @@ fn arabic_script_meets_the_romanised_listing() {
         "رمزي محمد عبد الله بن الشيبة",
         "BINALSHIBH, Ramzi Mohammed Abdullah",
     );
+    // The Persian word for company is the legal form it is in romanised names (sherkat), set aside.
+    let why = explained_hit(&ix, "شرکت پارتو صنعت", "PARTO SANAT CO.");
+    assert!(why.contains("legal forms ignored: sherkat"), "{why}");
     // The same name in the presentation forms that text copied from PDFs carries.
     explained_hit(&ix, "ﺣﺴﻦ ﻧﺼﺮﺍﻟﻠﻪ", "NASRALLAH, Hasan");
 }
