@@ -321,6 +321,11 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
         "al", "el", "ul", "ol", "ar", "as", "ad", "ed", "ud", "an", "ash", "at", "az",
     ];
     const DIN: &[&str] = &["din", "deen", "dine", "ddin", "ddine", "ddeen"];
+    // al-Din with its article joined to it, written apart from the name before it (`ANSAR EDDINE`).
+    const ARTICLE_DIN: &[&str] = &[
+        "eddine", "eddin", "uddin", "uddeen", "aldin", "aldeen", "addin", "aldine", "eldin",
+        "ildin",
+    ];
     const KUNYA: &[&str] = &["abu", "abou", "abo"];
     const KUNYA_CONTRACTED: &[&str] = &["abul", "abol", "aboul"];
     let latin = |t: &Token| matches!(t.origin, Origin::Latin);
@@ -384,8 +389,12 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
             }
         }
         // Written apart: X [al] din, the article also written as the vowel before it alone (`SHAHAB-U-DIN`,
-        // `SAFI A-DIN`: Shihab-u-d-din with the case ending said and the article elided).
-        if latin(t) && DIN.contains(&t.text.as_str()) && !out.is_empty() {
+        // `SAFI A-DIN`: Shihab-u-d-din with the case ending said and the article elided), or joined to din
+        // (`ANSAR EDDINE`).
+        if latin(t)
+            && (DIN.contains(&t.text.as_str()) || ARTICLE_DIN.contains(&t.text.as_str()))
+            && !out.is_empty()
+        {
             let mut k = out.len() - 1;
             let connector = |w: &str| ARTICLE.contains(&w) || matches!(w, "u" | "a" | "e" | "i");
             if connector(&out[k].text) && k > 0 {
@@ -425,12 +434,9 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
                 }
             }
             // Joined: jamaleddine, jamaluddin, nuraldin.
-            let joined_din = [
-                "eddine", "eddin", "uddin", "uddeen", "aldin", "aldeen", "addin", "aldine",
-                "eldin", "ildin",
-            ]
-            .iter()
-            .find_map(|end| w.strip_suffix(end).filter(|stem| stem.len() >= 3));
+            let joined_din = ARTICLE_DIN
+                .iter()
+                .find_map(|end| w.strip_suffix(end).filter(|stem| stem.len() >= 3));
             if let Some(stem) = joined_din {
                 out.push(compound(format!("{stem}uddin"), w));
                 i += 1;

@@ -1648,6 +1648,13 @@ fn the_article_of_a_compound_in_din_written_as_a_vowel_alone() {
         "SAFIEDDINE, Hashem",
         "Arabic compound: safi a din = safiuddin",
     );
+    // ... and al-Din written joined, apart from the name before it (OFAC's alias ANSAR EDDINE).
+    assert_hit_by(
+        &ix,
+        "ANSAR EDDINE",
+        "ANSAR AL-DINE",
+        "Arabic compound: ansar eddine = ansaruddin",
+    );
 }
 
 #[test]
