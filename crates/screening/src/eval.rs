@@ -1,7 +1,8 @@
 //! A labelled evaluation set built from real listed names, and its precision and recall.
 //!
 //! Positive queries are variants of listed names (typos, reordering, suffix changes, abbreviations, dropped
-//! middle names, and Chinese names in Hanzi and Korean names in Hangul from small curated tables); negative
+//! middle names, and Chinese names in Hanzi, Korean names in Hangul and Arabic and Persian names in the Arabic
+//! script from small curated tables); negative
 //! queries are near names that name a different party (one distinctive word replaced, a person's given name
 //! swapped) and unrelated company names. Generation is deterministic for a seed.
 
@@ -86,6 +87,20 @@ pub const HANGUL_NAMES: &[(&str, &str)] = &[
     ("리만건", "RI, Man Gon"),
 ];
 
+/// Names of listed parties in the Arabic script (Arabic and Persian), with the name as OFAC lists it: widely
+/// reported names, the same words as the listing (the tests check that each reads as the listed romanisation).
+pub const ARABIC_SCRIPT_NAMES: &[(&str, &str)] = &[
+    ("أيمن الظواهري", "AL ZAWAHIRI, Dr. Ayman"),
+    ("حسن نصرالله", "NASRALLAH, Hasan"),
+    ("قاسم سليماني", "SOLEIMANI, Qasem"),
+    ("محمد جواد ظريف", "ZARIF, Mohammad Javad"),
+    ("عبد الخالق الحوثي", "AL-HUTHI, Abd al-Khaliq"),
+    ("بانک ملی ایران", "BANK MELLI IRAN"),
+    ("بانک سپه", "BANK SEPAH"),
+    ("بانک تجارت", "BANK TEJARAT"),
+    ("حركة النجباء", "HARAKAT AL-NUJABA"),
+];
+
 /// The kind of an evaluation query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Variant {
@@ -106,8 +121,8 @@ pub enum Variant {
     /// A middle name left out.
     DropMiddleName,
     /// The name in its own script: a Chinese name in Hanzi ([`HANZI_NAMES`]), a Korean one in Hangul
-    /// ([`HANGUL_NAMES`]).
-    Hanzi,
+    /// ([`HANGUL_NAMES`]), an Arabic or Persian one in the Arabic script ([`ARABIC_SCRIPT_NAMES`]).
+    OwnScript,
     /// Negative: one distinctive word replaced by another word.
     NearMiss,
     /// Negative: a person's given name swapped for another person's.
@@ -136,7 +151,7 @@ impl Variant {
             Variant::Suffix => "suffix change",
             Variant::Abbreviation => "abbreviation",
             Variant::DropMiddleName => "middle name dropped",
-            Variant::Hanzi => "Hanzi or Hangul",
+            Variant::OwnScript => "own script (Hanzi, Hangul, Arabic)",
             Variant::NearMiss => "near miss (negative)",
             Variant::OtherPerson => "other person (negative)",
             Variant::Unrelated => "unrelated (negative)",
@@ -497,10 +512,19 @@ pub fn generate(index: &Index, seed: u64, per_variant: usize) -> Vec<Case> {
             }
         }
     }
-    // Hanzi and Hangul: the curated tables, for names present in the index.
-    for (hanzi, listed_name) in HANZI_NAMES.iter().chain(HANGUL_NAMES) {
+    // Names in their own script: the curated tables, for names present in the index.
+    for (written, listed_name) in HANZI_NAMES
+        .iter()
+        .chain(HANGUL_NAMES)
+        .chain(ARABIC_SCRIPT_NAMES)
+    {
         if listed.contains(&key(listed_name)) {
-            push(&mut out, hanzi.to_string(), Variant::Hanzi, listed_name);
+            push(
+                &mut out,
+                written.to_string(),
+                Variant::OwnScript,
+                listed_name,
+            );
         }
     }
     // Negatives.

@@ -217,6 +217,39 @@ fn the_curated_hangul_table_reads_as_the_listed_names() {
 }
 
 #[test]
+fn the_curated_arabic_script_table_finds_the_listed_names() {
+    // Every curated name in the Arabic script hits its listed name, among the others of the table.
+    let table = aigov_screening::eval::ARABIC_SCRIPT_NAMES;
+    let ix = Index::build(
+        table
+            .iter()
+            .enumerate()
+            .map(|(i, (_, listed))| Entry {
+                id: i.to_string(),
+                kind: Some(
+                    if listed.contains(',') {
+                        "Individual"
+                    } else {
+                        "Entity"
+                    }
+                    .into(),
+                ),
+                name: listed.to_string(),
+                ..Entry::default()
+            })
+            .collect(),
+    );
+    for (written, listed) in table {
+        let names: Vec<&str> = ix
+            .search(written, &SearchOptions::default())
+            .iter()
+            .map(|h| ix.entries()[h.entry].name.as_str())
+            .collect();
+        assert_eq!(names, [*listed], "{written}");
+    }
+}
+
+#[test]
 fn the_curated_hanzi_table_romanises_to_the_listed_names() {
     // Every curated Chinese name, normalised with the listed words as lexicon, gives the listed tokens.
     for (hanzi, listed) in aigov_screening::eval::HANZI_NAMES {
