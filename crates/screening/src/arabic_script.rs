@@ -181,7 +181,10 @@ pub fn known_word(word: &str) -> Option<&'static str> {
 fn bare(word: &str) -> String {
     word.chars()
         .filter(|&c| {
-            !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') && !c.is_whitespace()
+            !matches!(
+                c,
+                '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}'
+            ) && !c.is_whitespace()
         })
         .map(|c| match c {
             'ی' | 'ې' | 'ۍ' | 'ے' | 'ى' => 'ي',
@@ -303,7 +306,12 @@ fn spellings(written: &str, leading_article: bool) -> Vec<Spelling> {
     for (i, part) in written.split_whitespace().enumerate() {
         let part: Vec<char> = part
             .chars()
-            .filter(|&c| !matches!(c, '\u{0651}'..='\u{065F}' | '\u{0640}'))
+            .filter(|&c| {
+                !matches!(
+                    c,
+                    '\u{0651}'..='\u{065F}' | '\u{0640}' | '\u{200C}' | '\u{200D}'
+                )
+            })
             .collect();
         if i > 0 && part.starts_with(&['ا', 'ل']) {
             articles.push(letters.len());
@@ -625,6 +633,15 @@ mod tests {
         assert!(keys("ع").is_empty());
         assert!(latin_keys("a").is_empty());
         assert!(latin_keys("ab1").is_empty());
+    }
+
+    #[test]
+    fn the_zero_width_non_joiner_is_part_of_the_word() {
+        // Persian writes حاکم‌زاده (Hakemzadeh) with a zero-width non-joiner between its parts.
+        assert!(meets("حاکم\u{200C}زاده", "hakemzadeh"));
+        assert_eq!(reading("حاکم\u{200C}زاده"), reading("حاکمزاده"));
+        let n = crate::normalize("فرشاد حاکم\u{200C}زاده");
+        assert_eq!(n.tokens.len(), 2, "{n:?}");
     }
 
     #[test]

@@ -138,10 +138,11 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
     let mut after_resonant = false;
     for c in name.chars() {
         // Words in the Arabic script are read together, with the spaces between them (`عبد الرحمن` is one
-        // name).
-        if crate::arabic_script::is_arabic_letter(c)
-            || (!runs.arabic.is_empty() && c.is_whitespace())
-        {
+        // name), and the zero-width non-joiner Persian writes inside a word (`حاکم‌زاده`, Hakemzadeh) is
+        // part of the word.
+        let inside =
+            !runs.arabic.is_empty() && (c.is_whitespace() || matches!(c, '\u{200C}' | '\u{200D}'));
+        if crate::arabic_script::is_arabic_letter(c) || inside {
             runs.flush_latin(&mut raw);
             runs.flush_han(lexicon, &mut raw);
             hangul = 0;
