@@ -68,7 +68,9 @@ fn readings(c: char, initial: bool, last: bool) -> Option<&'static [u8]> {
         'پ' => b"p",
         'ت' | 'ط' | 'ٹ' | 'ټ' => b"t",
         // Ta marbuta: -a, -ah, -eh, or -at before a genitive.
-        'ة' => &[VOWEL, b'h', b't'],
+        'ة' | 'ۃ' => &[VOWEL, b'h', b't'],
+        // He with the ezafe's hamza (Persian ۀ): -eh, -e.
+        'ۀ' => &[b'h', VOWEL],
         // Tha: th, or s and t as Persian, Urdu and Turkish say it (Usman, Osman for ʿUthman).
         'ث' => b"ts",
         // Jim: j, dj in French spelling, g in Egyptian (Gamal for Jamal).
