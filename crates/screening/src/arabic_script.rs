@@ -5,16 +5,19 @@
 //! write Muhammad, Mohamed or Mohammad. A word in it cannot be turned into one romanised spelling, so both sides
 //! are brought to a common **key** instead (`a:` in the index's key map): each letter as the class of sounds
 //! romanisations write for it (ق as q, k or g; ث as th, s or t; خ as kh; ش as sh or the French ch), each run of
-//! vowels as `a`, doubled letters as one. A listed word gets one key ([`latin_key`]); a word in the script gets
-//! every key its letters allow ([`keys`]): a short vowel between two letters or none, و as w or a vowel, ة as a
-//! vowel or t, ع as a vowel or nothing, the article's l before a "sun letter" written or assimilated
-//! (`Abd al-Rahman`, `Abdurrahman`). A shared key is worth what a vowel skeleton is worth in
-//! [`crate::translit`]: alone it does not make a hit.
+//! vowels as `a`, doubled letters as one. A listed word gets its keys from [`latin_keys`]; a word in the script
+//! gets every key its letters allow ([`keys`]): a short vowel between two letters or none, و as w or a vowel, ة
+//! as a vowel, h or t, ع as a vowel or nothing, the article's l before a "sun letter" written or assimilated
+//! (`Abd al-Rahman`, `Abdurrahman`). The long vowels the script does write must be written by the listed word
+//! too ([`Spelling::agrees`]). A shared key is worth what a vowel skeleton is worth in [`crate::translit`]:
+//! alone it does not make a hit. A word is also read with its article ([`keys_with_article`]) and with the
+//! particle before it ([`keys_after_particle`]), for listings that write them joined.
 //!
-//! Sources of the letter values: the Library of Congress ALA-LC romanisation tables for Arabic, Persian, Urdu and
-//! Pashto (consonant tables), and the BGN/PCGN systems for Arabic (1956) and Persian (1958), checked letter by
-//! letter; the spellings lists use beside them (Persian `v` for و, Egyptian `g` for ج, French `ch` for ش and `dj`
-//! for ج) are named in the letter table below.
+//! The letter values follow the Library of Congress (ALA-LC) romanisation tables for Arabic and Persian: in the
+//! Persian table's rules, و is the consonant v, the long vowel ū or the diphthong aw (rule 2), and ي the
+//! consonant y, the long vowel ī, the diphthong ay or the final long vowel á (rule 3: عیسی, Isa). The spellings
+//! lists use beside them (Egyptian `g` for ج, French `ch` for ش and `dj` for ج, Persian `z` for ذ ض ظ) are named in
+//! the letter table below.
 
 /// The rule named in explanations for a word in the script met by its keys.
 pub const RULE: &str = "Arabic script read without its short vowels";
