@@ -51,7 +51,7 @@ fn quality(reading: u8) -> u8 {
 /// input cheap).
 const MAX_KEYS: usize = 256;
 
-/// The readings of one letter of the Arabic script (see [`VOWEL`]); `None` for a character that is not a
+/// The readings of one letter of the Arabic script (see `VOWEL`); `None` for a character that is not a
 /// letter of the script.
 fn readings(c: char, initial: bool, last: bool) -> Option<&'static [u8]> {
     Some(match c {
@@ -132,7 +132,7 @@ fn is_sun_letter(c: char) -> bool {
     )
 }
 
-/// Whether a character belongs to a name written in the Arabic script: a letter of [`readings`], or a mark
+/// Whether a character belongs to a name written in the Arabic script: a letter of `readings`, or a mark
 /// that is read with it (sukun, shadda, the tatweel that stretches a word).
 pub fn is_arabic_letter(c: char) -> bool {
     readings(c, false, false).is_some() || matches!(c, '\u{0651}'..='\u{065F}' | '\u{0640}')
@@ -174,7 +174,7 @@ const WORDS: &[(&str, &str)] = &[
     ("احمد", "ahmad"),
 ];
 
-/// The conventional romanisation of a word of [`WORDS`] (marks and tatweel left out), if it is one.
+/// The conventional romanisation of a word of `WORDS` (marks and tatweel left out), if it is one.
 pub fn known_word(word: &str) -> Option<&'static str> {
     let bare = bare(word);
     WORDS.iter().find(|(w, _)| *w == bare).map(|&(_, r)| r)
@@ -233,7 +233,7 @@ pub fn joins(word: &str, next: &str) -> bool {
 }
 
 /// One spelling of a word brought to a key: the key (consonant classes, each run of vowels as `a`) and, for
-/// each run of vowels, the qualities it has (bits of `A`, `U`, `I`; see [`VOWEL`]).
+/// each run of vowels, the qualities it has (bits of `A`, `U`, `I`; see `VOWEL`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Spelling {
     /// The key, without the `a:` of the index's key map.
@@ -421,7 +421,7 @@ fn spellings(written: &str, leading_article: bool) -> Vec<Spelling> {
 }
 
 /// The spelling of a romanised word (lowercase ASCII) brought to a key: its letters in the classes of
-/// [`readings`], each run of vowels (and `y` after the first letter) as `a` with
+/// `readings`, each run of vowels (and `y` after the first letter) as `a` with
 /// its qualities (a = `A`; e = `A` and `I`; i, y = `I`; o, u = `U`), doubled letters as one. `None` for a word
 /// with other characters, or one too short to mean anything alone.
 fn latin_key(word: &str) -> Option<Spelling> {
@@ -466,7 +466,7 @@ fn latin_key(word: &str) -> Option<Spelling> {
     spelling.meaningful().then_some(spelling)
 }
 
-/// The spellings of a romanised word brought to keys ([`latin_key`]): the word's own, and, for a word of five
+/// The spellings of a romanised word brought to keys (`latin_key`): the word's own, and, for a word of five
 /// letters or more ending in a consonant and e, the word without the e, which French spelling adds and the
 /// script does not write (`Alouche` for علوش, `Lounici` for لونيسي has none).
 pub fn latin_keys(word: &str) -> Vec<Spelling> {
