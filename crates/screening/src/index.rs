@@ -2287,14 +2287,14 @@ impl Index {
                             < 2)
                     && arabic()
             }
-            // A name written in the Arabic script comes in the script's own order, the person's given name
-            // first and no family part before it (`علي برزان إبراهيم حسن التكريتي`, Ali son of Barzan, against
-            // AL-TIKRITI, Barzan Ibrahim Hassan, his father).
-            (None, _, Some(g))
-                if qtoks
-                    .iter()
-                    .any(|t| matches!(t.origin, Origin::Arabic { .. })) =>
-            {
+            // A query without a comma: its first word is the person's own given name when it is not matched
+            // and the listed given name comes later in it. The Arabic script writes names so, the person's
+            // given name first and no family part before it (`علي برزان إبراهيم حسن التكريتي`, Ali son of
+            // Barzan, against AL-TIKRITI, Barzan Ibrahim Hassan, his father), and so does the UN list in its
+            // romanised names. Written family name first without a comma, the first word is the family name,
+            // matched, and the rule does not apply. (Measured: romanised given-name-swapped UN names hit the
+            // SDN list 50 times in 275 without it, 29 with it; no alias of OFAC's or the UN's lost.)
+            (None, _, Some(g)) => {
                 let first = first_given(qtoks, 0);
                 first < qtoks.len()
                     && !qused[first]

@@ -568,6 +568,24 @@ fn a_given_name_added_before_the_listed_one() {
     // Two family names, but the listed given name is one of them (`FAWAZ AKHRAS, Firas`, the father's name
     // made a family name): another person of the family, not AL-AKHRAS, Fawaz.
     assert!(hit(&ix, "FAWAZ AKHRAS, Firas", "AL-AKHRAS, Fawaz").is_none());
+    // The same without a comma, given name first as the UN list writes people: Khalid son of Barzan holds his
+    // father's whole name, but is not AL-TIKRITI, Barzan Ibrahim Hassan (no whole-name credit); the father's
+    // own name, written so, still finds him.
+    let son = loose_hit(
+        &ix,
+        "KHALID BARZAN IBRAHIM HASAN AL-TIKRITI",
+        "AL-TIKRITI, Barzan Ibrahim Hassan",
+    )
+    .expect("the father is a candidate");
+    let why = son.explanation.describe(son.score);
+    assert!(!why.contains("listed name found whole"), "{why}");
+    assert!(son.score < 0.85, "{why}");
+    assert!(hit(
+        &ix,
+        "BARZAN IBRAHIM HASSAN AL-TIKRITI",
+        "AL-TIKRITI, Barzan Ibrahim Hassan"
+    )
+    .is_some());
 }
 
 #[test]
