@@ -491,9 +491,19 @@ fn another_person(parties: &[Party], index: &Index, threshold: f32) {
         script_hits += !index
             .search(&swap(other_script[0], &script[1..]), &opts)
             .is_empty() as usize;
-        latin_hits += !index
-            .search(&swap(other_latin[0], &latin[1..]), &opts)
-            .is_empty() as usize;
+        let q = swap(other_latin[0], &latin[1..]);
+        let hits = index.search(&q, &opts);
+        if std::env::var_os("SHOW_SWAPS").is_some() {
+            for h in &hits {
+                println!(
+                    "SWAP {q:?} hit {:?} {:.3}: {}",
+                    index.entries()[h.entry].name,
+                    h.score,
+                    h.explanation.describe(h.score)
+                );
+            }
+        }
+        latin_hits += !hits.is_empty() as usize;
     }
     println!(
         "\nanother person (a given name swapped), against the SDN list, threshold {threshold:.2}: {queries} \

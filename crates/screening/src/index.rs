@@ -2343,6 +2343,12 @@ impl Index {
                 ));
             }
         }
+        if relative && score > SINGLE_INEXACT_CAP {
+            score = SINGLE_INEXACT_CAP;
+            notes.push(format!(
+                "another given name before the listed one names a relative: score capped at {SINGLE_INEXACT_CAP:.2}"
+            ));
+        }
         for (t, &used) in qtoks.iter().zip(&qused) {
             // One rule may have made several words (a web address's), named once.
             if let (Some(rule), true) = (&t.rule, used) {

@@ -580,6 +580,15 @@ fn a_given_name_added_before_the_listed_one() {
     let why = son.explanation.describe(son.score);
     assert!(!why.contains("listed name found whole"), "{why}");
     assert!(son.score < 0.85, "{why}");
+    // However much of the father's name the son's holds: capped below the threshold, the reason named.
+    let son = loose_hit(
+        &ix,
+        "ALI BARZAN IBRAHIM HASAN AL-TIKRITI",
+        "AL-TIKRITI, Barzan Ibrahim Hassan",
+    )
+    .expect("the father is a candidate");
+    let why = son.explanation.describe(son.score);
+    assert!(why.contains("names a relative: score capped"), "{why}");
     assert!(hit(
         &ix,
         "BARZAN IBRAHIM HASSAN AL-TIKRITI",
