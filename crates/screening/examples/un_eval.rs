@@ -54,23 +54,31 @@ fn in_script(s: &str) -> bool {
         .any(aigov_screening::arabic_script::is_arabic_letter)
 }
 
+/// Stops the program with a message and exit code 2 (bad input: a file or an argument).
+fn fail(message: String) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(2)
+}
+
 /// Reads the set; a malformed line stops the program with its line number.
 fn read_set(path: &PathBuf) -> Vec<Party> {
     let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{}: {e} (give --set FILE)", path.display()));
+        .unwrap_or_else(|e| fail(format!("{}: {e} (give --set FILE)", path.display())));
     let mut parties = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         let fields: Vec<&str> = line.split('\t').collect();
-        assert!(
-            fields.len() == 5,
-            "{}:{}: expected 5 tab-separated fields, found {}",
-            path.display(),
-            n + 1,
-            fields.len()
-        );
+        if fields.len() != 5 {
+            fail(format!(
+                "{}:{}: expected 5 tab-separated fields (reference, I or E, romanised name, original \
+                 script, aliases), found {}",
+                path.display(),
+                n + 1,
+                fields.len()
+            ));
+        }
         let mut latin = vec![fields[2].trim().to_string()];
         let mut aliases = Vec::new();
         for alias in fields[4].split(" | ") {
@@ -304,22 +312,27 @@ fn main() {
     let mut probes = Vec::new();
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--set" => set = PathBuf::from(args.next().expect("--set FILE")),
+            "--set" => {
+                set = PathBuf::from(args.next().unwrap_or_else(|| fail("--set FILE".into())))
+            }
             "--threshold" => {
                 threshold = args
                     .next()
                     .and_then(|t| t.parse().ok())
-                    .expect("--threshold X (a number)")
+                    .unwrap_or_else(|| fail("--threshold X (a number)".into()))
             }
             "--misses" => {
                 misses = match args.next().as_deref() {
                     Some("tuning") => Some(false),
                     Some("held-out") => Some(true),
-                    _ => panic!("--misses tuning|held-out"),
+                    _ => fail("--misses tuning|held-out".into()),
                 }
             }
             "--query" => probes.extend(args.next()),
-            other => panic!("unknown argument {other:?}"),
+            other => fail(format!(
+                "unknown argument {other:?} (--set FILE, --threshold X, --misses tuning|held-out, \
+                 --query TEXT)"
+            )),
         }
     }
     let parties = read_set(&set);
