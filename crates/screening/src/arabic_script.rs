@@ -466,20 +466,41 @@ fn latin_key(word: &str) -> Option<Spelling> {
     spelling.meaningful().then_some(spelling)
 }
 
-/// The spellings of a romanised word brought to keys (`latin_key`): the word's own, and, for a word of five
-/// letters or more ending in a consonant and e, the word without the e, which French spelling adds and the
-/// script does not write (`Alouche` for علوش, `Lounici` for لونيسي has none).
+/// The spellings of a romanised word brought to keys (`latin_key`): the word's own; for a word of five letters
+/// or more ending in a consonant and e, the word without the e, which French spelling adds and the script does
+/// not write (`Alouche` for علوش); and the word with a c before a, o or u read as the s of a French ç.
 pub fn latin_keys(word: &str) -> Vec<Spelling> {
-    let mut out: Vec<Spelling> = latin_key(word).into_iter().collect();
     let b = word.as_bytes();
-    if b.len() >= 5
-        && b.ends_with(b"e")
-        && !matches!(b[b.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
-    {
-        if let Some(k) = latin_key(&word[..word.len() - 1]) {
+    // French writes s before a, o, u as ç, which the folding to ASCII leaves a c (Fayçal, listed FAYCAL, is
+    // فيصل): the word with those c read as s too (not a first c, nor sc).
+    let cedilla: String = b
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let before_hard_vowel = matches!(b.get(i + 1), Some(b'a' | b'o' | b'u'));
+            if c == b'c' && before_hard_vowel && i > 0 && b[i - 1] != b's' {
+                's'
+            } else {
+                c as char
+            }
+        })
+        .collect();
+    let mut out: Vec<Spelling> = Vec::new();
+    let mut add = |form: &str| {
+        if let Some(k) = latin_key(form) {
             if !out.contains(&k) {
                 out.push(k);
             }
+        }
+    };
+    for base in [word, cedilla.as_str()] {
+        add(base);
+        let b = base.as_bytes();
+        if b.len() >= 5
+            && b.ends_with(b"e")
+            && !matches!(b[b.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+        {
+            add(&base[..base.len() - 1]);
         }
     }
     out
@@ -587,6 +608,7 @@ mod tests {
             ("السعدي", "essaadi"),
             ("السعدي", "alsaadi"),
             ("السعدي", "saadi"),
+            ("فيصل", "faycal"),
             ("رضا", "reza"),
             ("پور", "pour"),
         ] {

@@ -94,6 +94,9 @@ fn arabic_script_meets_the_romanised_listing() {
     // The Persian word for company is the legal form it is in romanised names (sherkat), set aside.
     let why = explained_hit(&ix, "شرکت پارتو صنعت", "PARTO SANAT CO.");
     assert!(why.contains("legal forms ignored: sherkat"), "{why}");
+    // The French ç of Fayçal, listed FAYCAL: فيصل reads as it.
+    let why = explained_hit(&ix, "فيصل بوغانمي", "BOUGHANEMI, Faycal");
+    assert!(why.contains("فيصل = faycal"), "{why}");
     // Persian writes -zadeh after a zero-width non-joiner, inside the word.
     explained_hit(&ix, "فرشاد حاکم\u{200C}زاده", "HAKEMZADEH, Farshad");
     // The same name in the presentation forms that text copied from PDFs carries.
