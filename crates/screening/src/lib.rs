@@ -21,6 +21,7 @@ pub mod arabic_script;
 pub mod countries;
 pub mod eval;
 pub mod index;
+pub mod kana;
 pub mod limits;
 pub mod model;
 pub mod normalize;

@@ -99,6 +99,7 @@ struct Runs {
     latin: String,
     han: String,
     arabic: String,
+    kana: String,
 }
 
 impl Runs {
@@ -122,6 +123,32 @@ impl Runs {
             self.arabic.clear();
         }
     }
+
+    /// Kana read in Hepburn ([`crate::kana`]), then as Latin text, each word named with the kana it was read
+    /// from.
+    fn flush_kana(&mut self, out: &mut Vec<Token>) {
+        if self.kana.is_empty() {
+            return;
+        }
+        for word in self.kana.split(|c: char| c.is_whitespace() || c == '・') {
+            let romaji = crate::kana::romanise(word);
+            if romaji.trim().is_empty() {
+                continue;
+            }
+            let start = out.len();
+            latin_tokens(&romaji, out);
+            for t in &mut out[start..] {
+                t.rule = Some(format!("Japanese kana in Hepburn: {word} = {romaji}"));
+            }
+        }
+        self.kana.clear();
+    }
+
+    /// Every run but the Arabic script's and the Latin one's.
+    fn flush_others(&mut self, lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Token>) {
+        self.flush_han(lexicon, out);
+        self.flush_kana(out);
+    }
 }
 
 /// Normalises a name; `lexicon` tells which romanised words are known (the index's vocabulary), which guides
@@ -144,12 +171,22 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
             !runs.arabic.is_empty() && (c.is_whitespace() || matches!(c, '\u{200C}' | '\u{200D}'));
         if crate::arabic_script::is_arabic_letter(c) || inside {
             runs.flush_latin(&mut raw);
-            runs.flush_han(lexicon, &mut raw);
+            runs.flush_others(lexicon, &mut raw);
             hangul = 0;
             runs.arabic.push(c);
             continue;
         }
         runs.flush_arabic(&mut raw);
+        // Kana, with the spaces and middle dots between the words of a name written in it.
+        let inside_kana = !runs.kana.is_empty() && (c.is_whitespace() || c == '・');
+        if crate::kana::is_kana(c) || inside_kana {
+            runs.flush_latin(&mut raw);
+            runs.flush_han(lexicon, &mut raw);
+            hangul = 0;
+            runs.kana.push(c);
+            continue;
+        }
+        runs.flush_kana(&mut raw);
         if let Some(token) = hangul_token(c, hangul, after_resonant) {
             runs.flush_latin(&mut raw);
             runs.flush_han(lexicon, &mut raw);
@@ -170,7 +207,7 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
         }
     }
     runs.flush_latin(&mut raw);
-    runs.flush_han(lexicon, &mut raw);
+    runs.flush_others(lexicon, &mut raw);
     runs.flush_arabic(&mut raw);
     let mut n = strip_vessel_prefix(strip_legal(formal_country_names(arabic_compounds(
         sun_letters(join_letters(raw)),

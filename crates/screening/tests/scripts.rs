@@ -1,4 +1,5 @@
-//! Names written in the Arabic script, screened against their romanised listings: pinned with real SDN rows,
+//! Names written in the Arabic script, and in Japanese kana, screened against their romanised listings: pinned
+//! with real SDN rows,
 //! and measured on the UN Security Council Consolidated List's own pairs of original-script and romanised names
 //! (`tests/fixtures/un-arabic-script.tsv`, see the fixtures' README).
 
@@ -230,4 +231,18 @@ fn un_original_script_names_find_their_parties() {
     // Measured 0.899 with 8 wrong-party hits (see BENCHMARKS.md); before the script was read, 0.
     assert!(recall >= 0.88, "recall {recall:.3}");
     assert!(wrong <= 11, "{wrong} wrong-party hits");
+}
+
+#[test]
+fn japanese_kana_meets_the_hepburn_listing() {
+    let ix = sdn_index();
+    // The generic folding read kana in the Kunrei system (ニシグチ = nisiguti), which met nothing.
+    let why = explained_hit(&ix, "ニシグチ シゲオ", "NISHIGUCHI, Shigeo");
+    assert!(
+        why.contains("Japanese kana in Hepburn: ニシグチ = nishiguchi"),
+        "{why}"
+    );
+    explained_hit(&ix, "やまぐちぐみ", "YAMAGUCHI-GUMI");
+    // A long vowel as the list writes it, without a macron: こうどうかい (kōdōkai) = KODO-KAI.
+    explained_hit(&ix, "こうどうかい", "KODO-KAI");
 }
