@@ -196,13 +196,24 @@ fn measure(
             shown.push(s);
         }
     }
-    println!("\n{what}, threshold {threshold:.2}");
+    report(
+        &format!("{what}, threshold {threshold:.2}"),
+        22,
+        &by,
+        &shown,
+    );
+}
+
+/// Prints a measure: its title, the tallies by group for both halves in columns of `width`, then the misses
+/// asked for.
+fn report(title: &str, width: usize, by: &BTreeMap<String, [Tally; 2]>, shown: &[String]) {
+    println!("\n{title}");
     println!(
-        "{:<22} {:>5} {:>6} {:>6} {:>6}   {:>5} {:>6} {:>6} {:>6}",
+        "{:<width$} {:>5} {:>6} {:>6} {:>6}   {:>5} {:>6} {:>6} {:>6}",
         "", "tune", "recall", "prec", "wrong", "held", "recall", "prec", "wrong"
     );
-    for (group, [tuning, held]) in &by {
-        println!("{group:<22} {}   {}", tuning.line(), held.line());
+    for (group, [tuning, held]) in by {
+        println!("{group:<width$} {}   {}", tuning.line(), held.line());
     }
     for s in shown {
         println!("{s}");
@@ -288,19 +299,15 @@ fn aliases(parties: &[Party], threshold: f32, misses: Option<bool>) {
             }
         }
     }
-    println!(
-        "\nUN list's romanised aliases screened against its primary romanised names only, threshold {threshold:.2}"
+    report(
+        &format!(
+            "UN list's romanised aliases screened against its primary romanised names only, threshold \
+             {threshold:.2}"
+        ),
+        44,
+        &by,
+        &shown,
     );
-    println!(
-        "{:<44} {:>5} {:>6} {:>6} {:>6}   {:>5} {:>6} {:>6} {:>6}",
-        "", "tune", "recall", "prec", "wrong", "held", "recall", "prec", "wrong"
-    );
-    for (group, [tuning, held]) in &by {
-        println!("{group:<44} {}   {}", tuning.line(), held.line());
-    }
-    for s in shown {
-        println!("{s}");
-    }
 }
 
 fn main() {
