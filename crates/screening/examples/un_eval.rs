@@ -39,6 +39,31 @@ struct Party {
     held_out: bool,
 }
 
+impl Party {
+    /// The party as a listed entry: its primary romanised name, with its romanised aliases or without.
+    fn entry(&self, with_aliases: bool) -> Entry {
+        Entry {
+            list: "UN".into(),
+            id: self.reference.clone(),
+            kind: Some(
+                if self.individual {
+                    "Individual"
+                } else {
+                    "Entity"
+                }
+                .into(),
+            ),
+            name: self.latin[0].clone(),
+            alt_names: if with_aliases {
+                self.latin[1..].to_vec()
+            } else {
+                Vec::new()
+            },
+            ..Entry::default()
+        }
+    }
+}
+
 /// FNV-1a of the reference number: a fixed, platform-independent split.
 fn held_out(reference: &str) -> bool {
     let mut h: u64 = 0xcbf29ce484222325;
@@ -225,18 +250,7 @@ fn report(title: &str, width: usize, by: &BTreeMap<String, [Tally; 2]>, shown: &
 /// precision. `misses`: the spelling variants of that half missed or with wrong-party hits, with their best
 /// candidates.
 fn aliases(parties: &[Party], threshold: f32, misses: Option<bool>) {
-    let index = Index::build(
-        parties
-            .iter()
-            .map(|p| Entry {
-                list: "UN".into(),
-                id: p.reference.clone(),
-                kind: Some(if p.individual { "Individual" } else { "Entity" }.into()),
-                name: p.latin[0].clone(),
-                ..Entry::default()
-            })
-            .collect(),
-    );
+    let index = Index::build(parties.iter().map(|p| p.entry(false)).collect());
     let (opts, loose) = options(threshold);
     let mut by: BTreeMap<String, [Tally; 2]> = BTreeMap::new();
     let mut shown = Vec::new();
@@ -349,19 +363,7 @@ fn main() {
         parties.iter().filter(|p| p.individual).count(),
         parties.iter().filter(|p| p.held_out).count()
     );
-    let un = Index::build(
-        parties
-            .iter()
-            .map(|p| Entry {
-                list: "UN".into(),
-                id: p.reference.clone(),
-                kind: Some(if p.individual { "Individual" } else { "Entity" }.into()),
-                name: p.latin[0].clone(),
-                alt_names: p.latin[1..].to_vec(),
-                ..Entry::default()
-            })
-            .collect(),
-    );
+    let un = Index::build(parties.iter().map(|p| p.entry(true)).collect());
     if !probes.is_empty() {
         let loose = SearchOptions {
             threshold: 0.0,
