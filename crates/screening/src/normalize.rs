@@ -670,9 +670,15 @@ fn hangul_token(c: char, at: usize, after_resonant: bool) -> Option<Token> {
 
 /// The name with the Arabic script's presentation forms (the shaped letters of Unicode's compatibility blocks,
 /// U+FB50–U+FDFF and U+FE70–U+FEFF, which text copied from old documents and PDFs carries: `ﻤﺤﻤﺪ` for `محمد`)
-/// brought to the letters they shape, by their compatibility decomposition (NFKC); the rest as written.
+/// brought to the letters they shape, by their compatibility decomposition (NFKC); the rest as written. A name
+/// with half-width or full-width forms (U+FF00–U+FFEF: half-width katakana `ﾆｼｸﾞﾁ`, whose voicing mark is a
+/// character of its own, full-width Latin `ＺＴＥ`) is brought to NFKC whole, which joins the marks to their
+/// kana.
 fn presentation_forms(name: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::UnicodeNormalization;
+    if name.chars().any(|c| matches!(c, '\u{FF00}'..='\u{FFEF}')) {
+        return std::borrow::Cow::Owned(name.nfkc().collect());
+    }
     let shaped = |c: char| matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
     if !name.chars().any(shaped) {
         return std::borrow::Cow::Borrowed(name);

@@ -245,4 +245,8 @@ fn japanese_kana_meets_the_hepburn_listing() {
     explained_hit(&ix, "やまぐちぐみ", "YAMAGUCHI-GUMI");
     // A long vowel as the list writes it, without a macron: こうどうかい (kōdōkai) = KODO-KAI.
     explained_hit(&ix, "こうどうかい", "KODO-KAI");
+    // Half-width katakana, whose voicing mark is a character of its own.
+    explained_hit(&ix, "ﾆｼｸﾞﾁ ｼｹﾞｵ", "NISHIGUCHI, Shigeo");
+    // Full-width Latin letters, as CJK text writes them.
+    explained_hit(&ix, "ＹＡＭＡＧＵＣＨＩ－ＧＵＭＩ", "YAMAGUCHI-GUMI");
 }
