@@ -429,6 +429,11 @@ const EQUIV_GROUP_SIM: f32 = 0.97;
 const EQUIV_FOLD_SIM: f32 = 0.96;
 /// The similarity of two words with the same vowel skeleton.
 const EQUIV_SKELETON_SIM: f32 = 0.9;
+/// The similarity of two Korean words that differ in the voicing of their initials only (the `k:` key of
+/// [`translit::keys`]): below a skeleton, and below one edit between words of seven letters, since the two
+/// systems write two different syllables alike (대 Dae / Tae, 태 T'ae / Tae: KOREA DAESONG and KOREA TAESONG are
+/// two listed parties).
+const EQUIV_KOREAN_INITIALS_SIM: f32 = 0.88;
 /// A name matched through one word only, and that word not exactly (a misspelling, a vowel skeleton), is a
 /// possible match, never a strong hit: its score is capped here, below the default threshold.
 const SINGLE_INEXACT_CAP: f32 = 0.84;
@@ -1484,6 +1489,7 @@ impl Index {
                 let sim = match k.key.as_bytes()[0] {
                     b'g' => EQUIV_GROUP_SIM,
                     b'f' => EQUIV_FOLD_SIM,
+                    b'k' => EQUIV_KOREAN_INITIALS_SIM,
                     _ => EQUIV_SKELETON_SIM,
                 };
                 for &tid in list {

@@ -3,7 +3,7 @@
 //! A listed name and a query written in another system rarely differ by one or two random edits: they differ
 //! by systematic rules (German `sch` for the English `sh` of Cyrillic ш, Polish `w` for в, Wade-Giles `hs` for
 //! pinyin `x`, `Mohammed` for `Muhammad`). Each word gets a few **keys**; two words that share a key are the
-//! same word under a named rule, which the explanation names. There are five kinds of key:
+//! same word under a named rule, which the explanation names. There are six kinds of key:
 //!
 //! * `g:` a **variant group** from the tables below (given names, surnames, Roman numerals, the pinyin-English
 //!   words of Chinese company names): the two words are listed as variants of one another;
@@ -16,7 +16,10 @@
 //! * `c:` the skeleton with the **Arabic consonants** that romanisations write in several ways brought to one
 //!   (ق q / k / g, ذ ث dh / th / d: `Qadhafi`, `Gaddafi`, `Ghathafi`), worth what a skeleton is worth;
 //! * `w:` a **Mandarin word** read in pinyin or Wade-Giles and written in a form both share (see
-//!   [`mandarin_keys`]), worth what a skeleton is worth.
+//!   [`mandarin_keys`]), worth what a skeleton is worth;
+//! * `k:` a **Korean word** with its initials made voiceless, as McCune-Reischauer writes them where the Revised
+//!   Romanization writes g, d, b, j (`Gyeong` = `Kyong`; see [`korean_voiceless_key`]), worth what a skeleton is
+//!   worth.
 //!
 //! Sources of the rules (letter correspondences checked against the published tables):
 //! * Cyrillic (Belarusian): the Belarusian national romanisation (Instruction on the transliteration of
@@ -506,8 +509,9 @@ fn sy_reading(word: &str) -> Option<String> {
 ///
 /// Not the Revised Romanization's voiced initials (`g`, `d`, `b`, `j` for McCune-Reischauer's `k`, `t`, `p`,
 /// `ch`): without its apostrophes McCune-Reischauer writes 대 and 태 alike (`Taesong`), and OFAC lists KOREA
-/// DAESONG GENERAL TRADING CORPORATION and KOREA TAESONG TRADING COMPANY as two parties (measured: two tuning
-/// aliases lost to the other party, two wrong-party hits more).
+/// DAESONG GENERAL TRADING CORPORATION and KOREA TAESONG TRADING COMPANY as two parties (measured as a fold: two
+/// tuning aliases lost to the other party, two wrong-party hits more). They get a weaker key of their own,
+/// [`korean_voiceless_key`].
 ///
 /// Only for a word that reads as Korean syllables (see [`korean_syllables`]), so that `Thomas` keeps its English
 /// `th`; not `kh`, which the romanisations of Arabic and Russian write for another sound (`Khan` is not `Kan`).
@@ -523,6 +527,50 @@ fn korean_reading(word: &str) -> Option<String> {
     }
     (r != word).then_some(r)
 }
+
+/// The key a Korean word shares across McCune-Reischauer and the Revised Romanization whatever its initials: the
+/// Revised Romanization writes the plain ㄱ ㄷ ㅂ ㅈ `g`, `d`, `b`, `j` where McCune-Reischauer writes `k`, `t`,
+/// `p`, `ch` at the start of a word and without its apostrophes writes the aspirated ㅋ ㅌ ㅍ ㅊ alike (`Gyeong` =
+/// `Kyong`, `Jeong` = `Chong`, `Dong` = `Tong`). So this key is the word with every initial voiceless, the DPRK's
+/// `th`, `ph` as `t`, `p` and `eo`, `eu` as `o`, `u`.
+///
+/// Worth what a vowel skeleton is worth, never a fold: the two systems then write 대 and 태 alike, and OFAC lists
+/// KOREA DAESONG GENERAL TRADING CORPORATION and KOREA TAESONG TRADING COMPANY as two parties (a fold cost two
+/// tuning aliases and made two wrong-party hits; see [`korean_reading`]). Only for a word that reads as Korean
+/// syllables and has a vowel or final only Korean romanisations write this often (`eo`, `eu`, `ae`, `oe`, `yo`,
+/// `yu`, `wo`, `ui`, `ong`, `ung`; `eo` and `eu` in words of five letters or more), so that `Dana` is not `Tana`
+/// nor `Gamal` `Kamal`.
+fn korean_voiceless_key(word: &str) -> Option<String> {
+    const MARKS: &[&str] = &["eo", "eu", "ae", "oe", "yo", "yu", "wo", "ui", "ong", "ung"];
+    // In a word of four letters or fewer, eo and eu are as likely Greek or Latin as Korean (`neo`, `geo`, `leon`).
+    let marked = |m: &&str| word.contains(m) && (word.len() >= 5 || !m.starts_with('e'));
+    if !korean_syllables(word) || !MARKS.iter().any(marked) {
+        return None;
+    }
+    let read = word
+        .replace("th", "t")
+        .replace("ph", "p")
+        .replace("eo", "o")
+        .replace("eu", "u");
+    let mut out = String::with_capacity(read.len() + 2);
+    let mut prev = ' ';
+    for c in read.chars() {
+        match c {
+            'j' => out.push_str("ch"),
+            // The g of a final `ng` is not an initial.
+            'g' if prev != 'n' => out.push('k'),
+            'd' => out.push('t'),
+            'b' => out.push('p'),
+            _ => out.push(c),
+        }
+        prev = c;
+    }
+    Some(out)
+}
+
+/// The rule named for [`korean_voiceless_key`].
+const KOREAN_INITIALS_RULE: &str =
+    "Korean: Revised Romanization g/d/b/j = McCune-Reischauer k/t/p/ch";
 
 /// A word with the silent final `e` that the French transcription of Arabic writes after `n` and `ch` left out
 /// (`Nasreddine` = Nasreddin, `Othmane` = Othman, `Ayache` = Ayash once its `ch` is read `sh`), if it has one: in
@@ -867,6 +915,12 @@ pub fn keys(word: &str) -> Vec<Key> {
                 rule: format!("translit: {}", all.join(", ")),
             });
         }
+    }
+    if let Some(k) = korean_voiceless_key(word) {
+        out.push(Key {
+            key: format!("k:{k}"),
+            rule: format!("translit: {KOREAN_INITIALS_RULE}"),
+        });
     }
     if let Some(s) = skeleton(&f) {
         let c = consonant_classes(&s);

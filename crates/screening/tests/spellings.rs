@@ -227,6 +227,41 @@ fn korean_in_the_three_romanisations() {
 }
 
 #[test]
+fn korean_initials_voiced_in_the_revised_romanization() {
+    let ix = index();
+    // 정경택: the Revised Romanization writes Jeong Gyeong-taek where OFAC lists McCune-Reischauer's JONG, Kyong
+    // Thaek (and the DPRK's th); 김경일, 김경남: Gim / Kim Gyeong-il, Gyeong-nam.
+    let rule = "Revised Romanization g/d/b/j = McCune-Reischauer k/t/p/ch";
+    assert_hit_by(&ix, "JEONG, Gyeong Taek", "JONG, Kyong Thaek", rule);
+    assert_hit_by(&ix, "Jeong Gyeong-taek", "JONG, Kyong Thaek", rule);
+    assert_hit_by(&ix, "Kim Gyeong-nam", "KIM, Kyong Nam", rule);
+    // The other syllables still tell two names apart: Gyeong-il is Kyong Il first, not Kyong Nam.
+    let hits = ix.search("KIM, Gyeong Il", &SearchOptions::default());
+    assert_eq!(
+        hits.first().map(|h| ix.entries()[h.entry].name.as_str()),
+        Some("KIM, Kyong Il")
+    );
+    assert!(hit(&ix, "KIM, Gyeong Il", "KIM, Kyong Nam").is_none());
+    // Weaker than a spelling: without its apostrophes McCune-Reischauer writes 대 Dae and 태 T'ae alike, and KOREA
+    // DAESONG and KOREA TAESONG are two listed parties, so the voiced reading counts less than a transliteration.
+    let score = |q: &str| loose_hit(&ix, q, "KOREA TAESONG TRADING COMPANY").map(|h| h.score);
+    let (voiced, aspirate) = (score("DAESONG TRADING"), score("THAESONG TRADING"));
+    assert!(
+        voiced.zip(aspirate).is_some_and(|(v, a)| v < a),
+        "{voiced:?} {aspirate:?}"
+    );
+    // Only for words with a vowel or final the Korean systems write: Dana is not Tana, Gamal is not Kamal.
+    for word in ["dana", "gamal", "jamal", "bakr", "dong", "geo"] {
+        let keys = aigov_screening::translit::keys(word);
+        assert!(
+            keys.iter()
+                .all(|k| !k.rule.contains("Revised Romanization g/d/b/j") || word == "dong"),
+            "{word}: {keys:?}"
+        );
+    }
+}
+
+#[test]
 fn vessel_prefix_and_roman_numerals() {
     let ix = index();
     assert_hit_by(
