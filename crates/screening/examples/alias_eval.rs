@@ -573,7 +573,7 @@ fn main() {
             .cmp(&(a.1[0] + a.1[1]))
             .then(a.0.cmp(&b.0))
     });
-    for (e, [a, b]) in helped.iter().take(40) {
+    for (e, [a, b]) in helped.iter().take(4000) {
         println!("  {e:<60} {a:>6} {b:>6}");
     }
     println!(

@@ -3,7 +3,7 @@
 //! A listed name and a query written in another system rarely differ by one or two random edits: they differ
 //! by systematic rules (German `sch` for the English `sh` of Cyrillic ш, Polish `w` for в, Wade-Giles `hs` for
 //! pinyin `x`, `Mohammed` for `Muhammad`). Each word gets a few **keys**; two words that share a key are the
-//! same word under a named rule, which the explanation names. There are six kinds of key:
+//! same word under a named rule, which the explanation names. There are seven kinds of key:
 //!
 //! * `g:` a **variant group** from the tables below (given names, surnames, Roman numerals, the pinyin-English
 //!   words of Chinese company names): the two words are listed as variants of one another;
@@ -17,6 +17,9 @@
 //!   (ق q / k / g, ذ ث dh / th / d: `Qadhafi`, `Gaddafi`, `Ghathafi`), worth what a skeleton is worth;
 //! * `w:` a **Mandarin word** read in pinyin or Wade-Giles and written in a form both share (see
 //!   [`mandarin_keys`]), worth what a skeleton is worth;
+//! * `j:` a word read as **romanised Japanese**, written in the modified Hepburn the lists use whatever system
+//!   wrote it (Kunrei-shiki `Nisiguti` = `Nishiguchi`, `Koudou` = `Kodo`; see [`crate::kana::romanised_reading`]),
+//!   worth what a skeleton is worth, since words of other languages read as Japanese syllables too;
 //! * `k:` a **Korean word** with its initials made voiceless, as McCune-Reischauer writes them where the Revised
 //!   Romanization writes g, d, b, j (`Gyeong` = `Kyong`; see [`korean_voiceless_key`]), worth what a skeleton is
 //!   worth.
@@ -867,7 +870,7 @@ pub fn is_mandarin_syllable(word: &str) -> bool {
 
 /// The keys of a lowercase ASCII word: its variant groups, its fold and its skeleton, each with the rule that
 /// produced it (not the Mandarin keys of [`mandarin_keys`], which the index asks for apart: they need a parse, and
-/// this runs for every run of joined words). A word has at most a handful of keys, each no longer than the word plus a few letters.
+/// this runs for every run of joined words). A word has at most a handful of keys, each no longer than twice the word.
 pub fn keys(word: &str) -> Vec<Key> {
     let mut out = Vec::new();
     if word.is_empty() || word.len() > crate::limits::MAX_FUZZY_TOKEN_BYTES {
@@ -915,6 +918,16 @@ pub fn keys(word: &str) -> Vec<Key> {
                 rule: format!("translit: {}", all.join(", ")),
             });
         }
+    }
+    if let Some(j) = crate::kana::romanised_reading(word) {
+        out.push(Key {
+            key: format!("j:{}", j.hepburn),
+            rule: if j.rules.is_empty() {
+                String::new()
+            } else {
+                format!("translit: {}", j.rules.join(", "))
+            },
+        });
     }
     if let Some(k) = korean_voiceless_key(word) {
         out.push(Key {

@@ -262,6 +262,40 @@ fn korean_initials_voiced_in_the_revised_romanization() {
 }
 
 #[test]
+fn japanese_in_kunrei_shiki_and_with_long_vowels_written() {
+    let ix = index();
+    // Kunrei-shiki (ISO 3602) writes シ チ ツ si, ti, tu where the lists write Hepburn's shi, chi, tsu.
+    for (query, listed) in [
+        ("NISIGUTI, Sigeo", "NISHIGUCHI, Shigeo"),
+        ("YAMAGUTI-GUMI", "YAMAGUCHI-GUMI"),
+        ("SUMIYOSI-KAI", "SUMIYOSHI-KAI"),
+        ("TAKEUTI, Teruaki", "TAKEUCHI, Teruaki"),
+    ] {
+        assert_hit_by(
+            &ix,
+            query,
+            listed,
+            "Japanese Kunrei-shiki si/ti/tu/hu/zi = Hepburn",
+        );
+    }
+    // OFAC's own alias of KODO-KAI writes the long vowels ou, as a word processor types them; the explanation
+    // names the letters (an Arabic name in French spelling can write ou for o too), not Kunrei-shiki.
+    assert_hit_by(
+        &ix,
+        "KOUDOU-KAI",
+        "KODO-KAI",
+        "koudou = kodo (long vowel ou/oo/oh = o)",
+    );
+    // And it is KODO-KAI, not KUDO-KAI, another listed party one vowel away, that the long vowels lead to.
+    let hits = ix.search("KOUDOU-KAI", &SearchOptions::default());
+    let names: Vec<&str> = hits
+        .iter()
+        .map(|h| ix.entries()[h.entry].name.as_str())
+        .collect();
+    assert_eq!(names, ["KODO-KAI"]);
+}
+
+#[test]
 fn vessel_prefix_and_roman_numerals() {
     let ix = index();
     assert_hit_by(
@@ -1149,8 +1183,8 @@ fn the_closest_listed_name_clearly_ahead_is_raised() {
     let ix = index();
     // OFAC's own aliases, each a spelling of the listed name with a given name, patronymic or second given name
     // left out and no word of its own: the listed name is the one the query resembles, well ahead of any other.
+    // (`JOMAA, Aymen` for JOUMAA, Ayman Saied was one too, until ou = o made it a hit of its own.)
     for (query, listed) in [
-        ("JOMAA, Aymen", "JOUMAA, Ayman Saied"),
         ("KOLBAEV, Kamchi", "KOLBAYEV, Kamchybek Asanbekovich"),
         ("HAMEIAH, Jamel", "HAMIEH, Jamiel"),
     ] {
