@@ -257,6 +257,24 @@ impl Role {
     }
 }
 
+/// Whether a listed entry's names are read as a person's, keeping the words a company's sets aside as legal forms
+/// (see [`normalize::normalize_person_with`]): individuals, and aircraft, named by their registration marks.
+fn read_as_person(entry: &Entry) -> bool {
+    entry
+        .kind
+        .as_deref()
+        .is_some_and(|k| k.eq_ignore_ascii_case("individual") || k.eq_ignore_ascii_case("aircraft"))
+}
+
+/// A listed name normalised as its entry's kind asks (see [`read_as_person`]).
+fn normalize_listed(entry: &Entry, name: &str) -> Normalized {
+    if read_as_person(entry) {
+        normalize::normalize_person(name)
+    } else {
+        normalize::normalize(name)
+    }
+}
+
 /// The roles of the tokens of a listed name: for a person written `FAMILY, Given Middle ...`, the words after
 /// the first given name are middle names, and words with a patronymic ending are patronymics.
 fn roles_of(entry: &Entry, name: &str, n: &Normalized) -> Box<[Role]> {
@@ -269,7 +287,7 @@ fn roles_of(entry: &Entry, name: &str, n: &Normalized) -> Box<[Role]> {
         return roles.into_boxed_slice();
     }
     if let Some((_, given)) = name.split_once(',') {
-        let g = normalize::normalize(given).tokens.len();
+        let g = normalize_listed(entry, given).tokens.len();
         if g > 0 && g <= n.tokens.len() {
             let start = n.tokens.len() - g;
             roles[start] = Role::Given;
@@ -369,6 +387,19 @@ const DISTINCTIVE_SHARE: f32 = 0.6;
 /// For a person, the matched weight needed is this share of a single-name word's (a family name and a given
 /// name of middling frequency, such as `HASSAN, Khaled`, are enough).
 const PERSON_WHOLE_NAME_WEIGHT: f32 = 0.75;
+
+/// A query as read for scoring (see [`Index::read_query`]).
+struct QueryReading {
+    q: Normalized,
+    qtoks: Vec<QTok>,
+    /// Where a query written `FAMILY, Given ...` has its given names.
+    given: Option<usize>,
+    /// Where its first given name is (not a title or particle).
+    first: Option<usize>,
+    /// The words as prepared before their roles weighed them, kept when the query is to be read as a person's
+    /// too (see [`Index::try_search`]).
+    prepared: Vec<QTok>,
+}
 
 /// A query token prepared for scoring: the vocabulary tokens it matches and how.
 #[derive(Debug, Clone)]
@@ -881,7 +912,7 @@ impl Index {
                     ix.rejected.push((ei, err));
                     continue;
                 }
-                let n = normalize::normalize(name);
+                let n = normalize_listed(e, name);
                 if n.tokens.is_empty() {
                     continue;
                 }
@@ -1132,68 +1163,35 @@ impl Index {
     /// in the name's length.
     pub fn try_search(&self, query: &str, opts: &SearchOptions) -> Result<Vec<Hit>, ScreenError> {
         limits::check_length(query)?;
-        let mut q = self.normalize_query(query);
-        // The family part of a query written `FAMILY, Given ...`, normalised once.
-        // The Arabic comma too (`الظواهري، أيمن`).
-        let family = query
-            .split_once([',', '،'])
-            .map(|(family, _)| self.normalize_query(family).tokens);
-        // A family part that is one word which is also a title (`MOULAVI, Ali Shams` for MULAVI, Ali Shams;
-        // Mulavi is a family name as well as the title Maulvi): there it is the family name, not a title set
-        // aside.
-        if let Some([only]) = family.as_deref() {
-            if normalize::is_title(&only.text) && !normalize::is_name_prefix(&only.text) {
-                if let Some(t) = q.tokens.first_mut().filter(|t| t.text == only.text) {
-                    t.stop = false;
-                }
-            }
-        }
-        if q.tokens.len() > MAX_TOKENS {
-            return Err(ScreenError::TooManyTokens {
-                preview: limits::preview(query),
-                tokens: q.tokens.len(),
-                max: MAX_TOKENS,
-            });
-        }
-        if q.tokens.is_empty() {
+        let Some(read) = self.read_query(query, false, &[])? else {
             return Ok(Vec::new());
+        };
+        // A query that had words set aside as legal forms is read a second time as a person's name, with them
+        // kept, for the listed persons (and aircraft) whose names keep them (see [`read_as_person`]): `PAO, Yu
+        // Liang` is a person's whole name, and `Yu Liang` leaves his family name out. Not when every word set
+        // aside is a company's alone (`LTD`, `GMBH`): no person's name keeps those.
+        let as_person = if read.prepared.is_empty() {
+            None
+        } else {
+            self.read_query(query, true, &read.prepared)?
+        };
+        let mut candidates = self.candidates(&read.q, &read.qtoks);
+        if let Some(p) = &as_person {
+            candidates.extend(self.candidates(&p.q, &p.qtoks));
+            candidates.sort_unstable();
+            candidates.dedup();
         }
-        let mut qtoks = self.prepare(&q);
-        // Where a query written `FAMILY, Given ...` has its first given name.
-        // At most the query's own word count: a family part made of legal forms alone keeps them when
-        // normalised by itself, but the whole query sets them aside (`LTD LLC GMBH, Mohammed`).
-        // None when nothing but legal forms follows the comma (`CEC CHEMICAL CO., LTD.`, `NOCTURNUM INC, S. DE
-        // R.L. DE C.V.`): a company's name, not `FAMILY, Given`.
-        let q_given = family
-            .map(|f| f.len().min(q.tokens.len()))
-            .filter(|&g| g < q.tokens.len());
-        // Where its first given name is: the first word after the comma that is not a title or a particle
-        // (`AL-ALI, Dr. Hamed Abdullah`: Dr. is nobody's name).
-        let q_first = q_given.map(|qg| first_given(&qtoks, qg));
-        // The query's own middle names and patronymics weigh what the listed ones do; the second syllable of
-        // a Korean given name is not a middle name (see [`roles_of`]).
-        let korean = q_given == Some(1)
-            && qtoks.len() == 3
-            && crate::translit::is_korean_surname(&qtoks[0].text)
-            && qtoks[1..].iter().all(|t| t.text.len() <= 5);
-        for (i, t) in qtoks.iter_mut().enumerate() {
-            if normalize::is_patronymic(&t.text) {
-                t.weight *= Role::Patronymic.factor();
-            } else if q_first.is_some_and(|g| i > g) && !korean {
-                t.weight *= Role::Middle.factor();
-            }
-            if q_given.is_none() && normalize::is_org_word(&t.text) {
-                t.weight *= ORG_WORD_WEIGHT;
-            }
-        }
-        let candidates = self.candidates(&q, &qtoks);
         // Each entry's best hit and the listed name (index) it matched; the name is written out only for the
         // hits reported.
         let mut best: FxHashMap<u32, (Hit, NameId)> = FxHashMap::default();
         for nid in candidates {
             let rec = &self.names[nid as usize];
-            let (mut score, mut expl) = self.score(&q, &qtoks, q_given, q_first, rec);
             let entry = &self.entries[rec.entry as usize];
+            let r = match &as_person {
+                Some(p) if read_as_person(entry) => p,
+                _ => &read,
+            };
+            let (mut score, mut expl) = self.score(&r.q, &r.qtoks, r.given, r.first, rec);
             if let Some(cc) = &opts.country {
                 if !entry.countries.is_empty() {
                     if entry.countries.iter().any(|c| c.eq_ignore_ascii_case(cc)) {
@@ -1246,11 +1244,98 @@ impl Index {
             if let Some(&nid) = names.get(&h.entry) {
                 h.matched_name = self.matched_name(nid);
                 if self.names[nid as usize].has_rules {
-                    name_listed_rules(&h.matched_name, &mut h.explanation);
+                    let listed = normalize_listed(&self.entries[h.entry], &h.matched_name);
+                    name_listed_rules(listed, &mut h.explanation);
                 }
             }
         }
         Ok(hits)
+    }
+
+    /// A query read for scoring: normalised (as a person's name when `as_person`, see
+    /// [`normalize::normalize_person_with`]), its words prepared with their matches in the vocabulary and weighed
+    /// by their roles; `None` when no word identifies anyone.
+    /// `known` are words already prepared for another reading, reused rather than looked up again.
+    fn read_query(
+        &self,
+        query: &str,
+        as_person: bool,
+        known: &[QTok],
+    ) -> Result<Option<QueryReading>, ScreenError> {
+        let normalize = |text: &str| {
+            if as_person {
+                normalize::normalize_person_with(text, &|w| self.knows(w))
+            } else {
+                self.normalize_query(text)
+            }
+        };
+        let mut q = normalize(query);
+        // The family part of a query written `FAMILY, Given ...`, normalised once.
+        // The Arabic comma too (`الظواهري، أيمن`).
+        let family = query
+            .split_once([',', '،'])
+            .map(|(family, _)| normalize(family).tokens);
+        // A family part that is one word which is also a title (`MOULAVI, Ali Shams` for MULAVI, Ali Shams;
+        // Mulavi is a family name as well as the title Maulvi): there it is the family name, not a title set
+        // aside.
+        if let Some([only]) = family.as_deref() {
+            if normalize::is_title(&only.text) && !normalize::is_name_prefix(&only.text) {
+                if let Some(t) = q.tokens.first_mut().filter(|t| t.text == only.text) {
+                    t.stop = false;
+                }
+            }
+        }
+        if q.tokens.len() > MAX_TOKENS {
+            return Err(ScreenError::TooManyTokens {
+                preview: limits::preview(query),
+                tokens: q.tokens.len(),
+                max: MAX_TOKENS,
+            });
+        }
+        if q.tokens.is_empty() {
+            return Ok(None);
+        }
+        let mut qtoks = self.prepare(&q, known);
+        // The words as prepared, before their roles weigh them, for the reading as a person's to reuse.
+        let prepared = if as_person || q.legal.iter().all(|l| normalize::is_company_marker(l)) {
+            Vec::new()
+        } else {
+            qtoks.clone()
+        };
+        // Where a query written `FAMILY, Given ...` has its first given name.
+        // At most the query's own word count: a family part made of legal forms alone keeps them when
+        // normalised by itself, but the whole query sets them aside (`LTD LLC GMBH, Mohammed`).
+        // None when nothing but legal forms follows the comma (`CEC CHEMICAL CO., LTD.`, `NOCTURNUM INC, S. DE
+        // R.L. DE C.V.`): a company's name, not `FAMILY, Given`.
+        let q_given = family
+            .map(|f| f.len().min(q.tokens.len()))
+            .filter(|&g| g < q.tokens.len());
+        // Where its first given name is: the first word after the comma that is not a title or a particle
+        // (`AL-ALI, Dr. Hamed Abdullah`: Dr. is nobody's name).
+        let q_first = q_given.map(|qg| first_given(&qtoks, qg));
+        // The query's own middle names and patronymics weigh what the listed ones do; the second syllable of
+        // a Korean given name is not a middle name (see [`roles_of`]).
+        let korean = q_given == Some(1)
+            && qtoks.len() == 3
+            && crate::translit::is_korean_surname(&qtoks[0].text)
+            && qtoks[1..].iter().all(|t| t.text.len() <= 5);
+        for (i, t) in qtoks.iter_mut().enumerate() {
+            if normalize::is_patronymic(&t.text) {
+                t.weight *= Role::Patronymic.factor();
+            } else if q_first.is_some_and(|g| i > g) && !korean {
+                t.weight *= Role::Middle.factor();
+            }
+            if q_given.is_none() && normalize::is_org_word(&t.text) {
+                t.weight *= ORG_WORD_WEIGHT;
+            }
+        }
+        Ok(Some(QueryReading {
+            q,
+            qtoks,
+            prepared,
+            given: q_given,
+            first: q_first,
+        }))
     }
 
     /// Pairs the identifying words left unmatched on both sides by their written similarity (see
@@ -1349,7 +1434,7 @@ impl Index {
         entry
             .names()
             .find(|n| {
-                let k = normalize::normalize(n);
+                let k = normalize_listed(entry, n);
                 k.tokens.len() == rec.tokens.len()
                     && k.tokens
                         .iter()
@@ -1365,10 +1450,14 @@ impl Index {
     }
 
     /// Looks up each query token: exact and alternative forms, then misspellings through the trigram index.
-    fn prepare(&self, q: &Normalized) -> Vec<QTok> {
+    fn prepare(&self, q: &Normalized, known: &[QTok]) -> Vec<QTok> {
         q.tokens
             .iter()
             .map(|t| {
+                // A word already prepared for another reading of the query (see [`Index::read_query`]).
+                if let Some(k) = known.iter().find(|k| k.text == t.text && k.rule == t.rule) {
+                    return k.clone();
+                }
                 let mut matches: Vec<TokMatch> = Vec::new();
                 for f in t.forms() {
                     if let Some(&id) = self.vocab.get(f) {
@@ -2885,13 +2974,13 @@ fn acronyms(n: &Normalized) -> Vec<String> {
 /// Names the normaliser's rules that made the matched words of the listed name (`ISLAMIC REPUBLIC OF IRAN` read
 /// as `iran`, `ABD AL-RAZZIQ` as one compound): the query's own rules are named as it is scored, and a score
 /// raised by an equivalence on the listed side is explained as well.
-fn name_listed_rules(listed: &str, explanation: &mut Explanation) {
+fn name_listed_rules(listed: Normalized, explanation: &mut Explanation) {
     let matched: Vec<&str> = explanation
         .matched
         .iter()
         .flat_map(|m| m.listed.split(' '))
         .collect();
-    for t in normalize::normalize(listed).tokens {
+    for t in listed.tokens {
         if let Some(rule) = t.rule {
             if matched.contains(&t.text.as_str()) && !explanation.notes.contains(&rule) {
                 explanation.notes.push(rule);

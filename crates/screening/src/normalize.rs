@@ -154,6 +154,31 @@ impl Runs {
 /// Normalises a name; `lexicon` tells which romanised words are known (the index's vocabulary), which guides
 /// how a run of pinyin syllables is split into words (丹东鸿祥 → dandong hongxiang).
 pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized {
+    read_name(name, lexicon, NameOf::Unknown)
+}
+
+/// Normalises the name of a person (or an aircraft's registration mark): as [`normalize_with`], but no word is
+/// set aside as a legal form or a vessel prefix, because in such a name these words are names: 鮑 `PAO` is a
+/// family name (not the Russian ПАО), `SA` is a given name (`KHUN SA`), `SAE` a Thai clan name, `AG` the Tuareg
+/// "son of" (`GHALI, Iyad ag`), `SE` a Korean syllable (`PAK, Han Se`), and `YK` the start of a Syrian
+/// registration mark (`YK-ANH`).
+pub fn normalize_person_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized {
+    read_name(name, lexicon, NameOf::Person)
+}
+
+/// [`normalize_person_with`] without a lexicon.
+pub fn normalize_person(name: &str) -> Normalized {
+    normalize_person_with(name, &|_| false)
+}
+
+/// Whose name is being read: a person's keeps the words a company's sets aside (see [`normalize_person_with`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameOf {
+    Unknown,
+    Person,
+}
+
+fn read_name(name: &str, lexicon: &dyn Fn(&str) -> bool, of: NameOf) -> Normalized {
     let name = presentation_forms(name);
     let name = strip_boilerplate(&name);
     let address = web_address(name);
@@ -209,9 +234,17 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
     runs.flush_latin(&mut raw);
     runs.flush_others(lexicon, &mut raw);
     runs.flush_arabic(&mut raw);
-    let mut n = strip_vessel_prefix(strip_legal(formal_country_names(arabic_compounds(
-        sun_letters(join_letters(raw)),
-    ))));
+    let tokens = formal_country_names(arabic_compounds(sun_letters(join_letters(raw))));
+    let mut n = match of {
+        NameOf::Unknown => strip_vessel_prefix(strip_legal(tokens)),
+        NameOf::Person => Normalized {
+            tokens: tokens
+                .into_iter()
+                .filter(|t| !t.text.starts_with('!'))
+                .collect(),
+            legal: Vec::new(),
+        },
+    };
     // Setting a legal form or prefix aside can leave single letters side by side (`A YK A`: `yk` is a legal
     // form): join them as if written so, or normalising the key again would join them then (not idempotent).
     n.tokens = join_letters(std::mem::take(&mut n.tokens));
@@ -1541,6 +1574,55 @@ pub fn legal_anywhere(w: &str) -> bool {
             | "gufen"
             | "zeren"
         )
+}
+
+/// Legal forms that are no one's name in any list we know: a query that sets only these aside is a company's
+/// name and need not be read again as a person's (see [`normalize_person_with`]); `sa`, `ag`, `pao` and the
+/// other short forms are names too (`KHUN SA`, `GHALI, Iyad ag`, `PAO, Yu Liang`).
+pub fn is_company_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "ltd"
+            | "llc"
+            | "inc"
+            | "incorporated"
+            | "co"
+            | "corp"
+            | "corporation"
+            | "company"
+            | "limited"
+            | "gmbh"
+            | "mbh"
+            | "plc"
+            | "llp"
+            | "jsc"
+            | "pjsc"
+            | "ojsc"
+            | "cjsc"
+            | "ooo"
+            | "oao"
+            | "zao"
+            | "pte"
+            | "pvt"
+            | "bhd"
+            | "ltda"
+            | "sarl"
+            | "srl"
+            | "fze"
+            | "fzco"
+            | "fzc"
+            | "fzllc"
+            | "limitada"
+            | "anonima"
+            | "anonyme"
+            | "aktiengesellschaft"
+            | "gesellschaft"
+            | "compania"
+            | "compagnie"
+            | "sociedad"
+            | "societe"
+            | "establishment"
+    )
 }
 
 /// Legal forms that are also ordinary words or initials (`co`, `sa`, `as`, `se`, `est`, `limited`): set aside only

@@ -296,6 +296,41 @@ fn japanese_in_kunrei_shiki_and_with_long_vowels_written() {
 }
 
 #[test]
+fn a_persons_name_keeps_the_words_a_company_sets_aside() {
+    let ix = index();
+    // 鮑 Pao is a family name, the Tuareg ag is "son of", Se a Korean syllable: in a listed person's name they are
+    // names, not the Russian ПАО, the German AG or the Latin SE; and YK starts a Syrian aircraft's registration.
+    for (query, listed, pair) in [
+        ("PAO, Yu Liang", "PAO, Yu Liang", "pao = pao"),
+        ("Pao Yu Liang", "PAO, Yu Liang", "pao = pao"),
+        ("Iyad Ag Ghali", "GHALI, Iyad ag", "ag = ag"),
+        ("PAK, Han Se", "PAK, Han Se", "se = se"),
+        ("YK-ANH", "YK-ANH", "yk = yk"),
+    ] {
+        assert_hit_by(&ix, query, listed, pair);
+        let h = hit(&ix, query, listed).expect("a hit");
+        assert!(
+            h.explanation.ignored.is_empty(),
+            "{query}: {:?}",
+            h.explanation.ignored
+        );
+    }
+    // A query without the family name leaves a word of the listed name out, and says so.
+    let h = hit(&ix, "Yu Liang", "PAO, Yu Liang").expect("a hit");
+    assert!(h.score < 1.0);
+    assert_eq!(h.explanation.unmatched_listed, ["pao"]);
+    // A company's PAO is still its legal form, in the listed name and in the query.
+    assert_hit_by(
+        &ix,
+        "MOSOBLBANK PJSC",
+        "PAO MOSOBLBANK",
+        "legal forms ignored",
+    );
+    let h = hit(&ix, "PAO MOSOBLBANK", "PAO MOSOBLBANK").expect("a hit");
+    assert_eq!(h.explanation.ignored, ["pao"]);
+}
+
+#[test]
 fn vessel_prefix_and_roman_numerals() {
     let ix = index();
     assert_hit_by(
