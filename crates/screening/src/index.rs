@@ -2113,11 +2113,18 @@ impl Index {
                 qa..qb,
                 na..nb,
                 MatchPart {
-                    query: qtoks[qa..qb]
-                        .iter()
-                        .map(|t| t.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    // A word matched exactly in its written form, which the query's reading rewrote (a plural
+                    // made singular, an abbreviation expanded: `ABBAS`, `Dev` in a listed person's name), is
+                    // shown as written.
+                    query: if matches!(how, MatchKind::Exact) && qb - qa == 1 && nb - na == 1 {
+                        nstr(na).to_string()
+                    } else {
+                        qtoks[qa..qb]
+                            .iter()
+                            .map(|t| t.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    },
                     listed: (na..nb).map(nstr).collect::<Vec<_>>().join(" "),
                     how,
                     similarity: sim,

@@ -96,6 +96,8 @@ pub fn normalize(name: &str) -> Normalized {
 /// script ends it.
 #[derive(Default)]
 struct Runs {
+    /// Whose name is read (a person's words are kept as written).
+    of: NameOf,
     latin: String,
     han: String,
     arabic: String,
@@ -105,7 +107,7 @@ struct Runs {
 impl Runs {
     fn flush_latin(&mut self, out: &mut Vec<Token>) {
         if !self.latin.is_empty() {
-            latin_tokens(&self.latin, out);
+            latin_tokens(&self.latin, self.of, out);
             self.latin.clear();
         }
     }
@@ -136,7 +138,7 @@ impl Runs {
                 continue;
             }
             let start = out.len();
-            latin_tokens(&romaji, out);
+            latin_tokens(&romaji, self.of, out);
             for t in &mut out[start..] {
                 t.rule = Some(format!("Japanese kana in Hepburn: {word} = {romaji}"));
             }
@@ -157,7 +159,8 @@ pub fn normalize_with(name: &str, lexicon: &dyn Fn(&str) -> bool) -> Normalized 
     read_name(name, lexicon, NameOf::Unknown)
 }
 
-/// Normalises the name of a person (or an aircraft's registration mark): as [`normalize_with`], but no word is
+/// Normalises the name of a person (or an aircraft's registration mark): as [`normalize_with`], but each word is
+/// kept as written (no plural made singular, no abbreviation expanded: `MUSHAKHAS`, `KUMAR, Dev`), and no word is
 /// set aside as a legal form or a vessel prefix, because in such a name these words are names: 鮑 `PAO` is a
 /// family name (not the Russian ПАО), `SA` is a given name (`KHUN SA`), `SAE` a Thai clan name, `AG` the Tuareg
 /// "son of" (`GHALI, Iyad ag`), `SE` a Korean syllable (`PAK, Han Se`), and `YK` the start of a Syrian
@@ -171,9 +174,11 @@ pub fn normalize_person(name: &str) -> Normalized {
     normalize_person_with(name, &|_| false)
 }
 
-/// Whose name is being read: a person's keeps the words a company's sets aside (see [`normalize_person_with`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Whose name is being read: a person's keeps the words a company's sets aside or rewrites (see
+/// [`normalize_person_with`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum NameOf {
+    #[default]
     Unknown,
     Person,
 }
@@ -184,7 +189,10 @@ fn read_name(name: &str, lexicon: &dyn Fn(&str) -> bool, of: NameOf) -> Normaliz
     let address = web_address(name);
     let name = address.as_ref().map_or(name, |(words, _)| words.as_str());
     let mut raw: Vec<Token> = Vec::new();
-    let mut runs = Runs::default();
+    let mut runs = Runs {
+        of,
+        ..Runs::default()
+    };
     // The syllables of the Hangul run being read (a name's voicing depends on its place in the run).
     let mut hangul = 0usize;
     let mut after_resonant = false;
@@ -545,7 +553,7 @@ fn formal_names() -> &'static [FormalName] {
     NAMES.get_or_init(|| {
         let words = |text: &str| {
             let mut out = Vec::new();
-            latin_tokens(text, &mut out);
+            latin_tokens(text, NameOf::Unknown, &mut out);
             out.into_iter().map(|t| t.text).collect::<Vec<_>>()
         };
         let formal = crate::countries::FORMAL_NAMES
@@ -798,8 +806,9 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// Splits Latin (or other non-Han) text into tokens: folded to ASCII, `&` read as `and`, apostrophes dropped,
-/// runs of single letters joined (S.A. → sa), abbreviations expanded, plurals made singular.
-fn latin_tokens(text: &str, out: &mut Vec<Token>) {
+/// runs of single letters joined (S.A. → sa), abbreviations expanded, plurals made singular; in a person's name
+/// each word is kept as written, since it has no plurals or abbreviations (`ABBAS`, `Dev`, `Eng`).
+fn latin_tokens(text: &str, of: NameOf, out: &mut Vec<Token>) {
     let folded = deunicode::deunicode(text).to_ascii_lowercase();
     let mut words: Vec<String> = Vec::new();
     let mut cur = String::new();
@@ -830,14 +839,18 @@ fn latin_tokens(text: &str, out: &mut Vec<Token>) {
     };
     let keep: Vec<bool> = (0..words.len()).map(|i| !numbered(i)).collect();
     for (w, _) in words.into_iter().zip(keep).filter(|(_, k)| *k) {
-        let forms = canonical(&w);
-        // A word the plural stemmer shortened keeps its written form as an alternative: names end in -s too
-        // (Younes, Fares, Evrofinans), and their romanisation variants (Yunis, Faris, Evrofinance) are
-        // found from the written form, not from the stem.
-        let stemmed = forms.len() == 1 && forms[0] != w && stem(&w) == forms[0];
+        let forms = match of {
+            NameOf::Person => vec![w.clone()],
+            NameOf::Unknown => canonical(&w),
+        };
+        // A word the plural stemmer shortened or a synonym replaced keeps its written form as an alternative:
+        // names end in -s too (Younes, Fares, Evrofinans), and their romanisation variants (Yunis, Faris,
+        // Evrofinance) are found from the written form, not from the stem; and a listed person's name keeps
+        // its words as written (`MUSHAKHAS`, `Dev`).
+        let rewritten = forms.len() == 1 && forms[0] != w;
         for t in forms {
             let mut token = Token::latin(t);
-            if stemmed {
+            if rewritten {
                 token.alts.push(w.clone());
             }
             out.push(token);
