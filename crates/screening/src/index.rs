@@ -643,6 +643,36 @@ enum LeftoverPair {
     Similar(f32),
     /// One is the other's compound in abd- written without it, under this rule ([`abd_left_out`]).
     AbdLeftOut(String),
+    /// The same consonants, short vowels written or left out ([`same_consonants`]).
+    SameConsonants,
+}
+
+/// The rule of two words with the same consonants (see [`same_consonants`]).
+const SAME_CONSONANTS_RULE: &str = "short vowels written or left out (the same consonants)";
+/// The credit of two leftover words with the same consonants: what a similar spelling of Jaro-Winkler 0.90 gets.
+const SAME_CONSONANTS_SIM: f32 = 0.80;
+
+/// Whether a query word (`folded`, its fold) and a listed word have the same consonants in the same order (not
+/// counting h, w and y, which romanisations also write for vowels), once folded ([`crate::translit::fold`]), four
+/// or more, starting alike: romanisations of Arabic and Persian write a short vowel the script leaves out,
+/// or leave out one it implies (`DURIKDAL` / DROUKDEL, `MISHKHIS` / MUSHAKHAS, `SANBAL` / SANABIL). Only for
+/// words left over on both sides, so a word matched otherwise (`Mahmud` / `Muhammad`) is never paired so.
+fn same_consonants(folded: &str, listed: &str) -> bool {
+    let consonants = |w: &str| {
+        w.bytes()
+            .filter(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w' | b'h'))
+            .collect::<Vec<u8>>()
+    };
+    // Cheap tests first (it runs for many leftover pairs): the first letters as written, and the counts.
+    if folded.as_bytes().first() != listed.as_bytes().first() {
+        return false;
+    }
+    let ours = consonants(folded);
+    if ours.len() < 4 || consonants(listed).len().abs_diff(ours.len()) > 2 {
+        return false;
+    }
+    let theirs = crate::translit::fold(listed).0;
+    folded.as_bytes().first() == theirs.as_bytes().first() && ours == consonants(&theirs)
 }
 
 /// The rule of a compound in abd- written without it (see [`abd_left_out`]).
@@ -1356,8 +1386,20 @@ impl Index {
                 }
                 if let Some((credit, rule)) = abd_left_out(&qt.text, listed) {
                     cands.push((credit, LeftoverPair::AbdLeftOut(rule), qi, ni));
-                } else if let Some((jw, credit)) = residual_sim(qt, listed) {
-                    cands.push((credit, LeftoverPair::Similar(jw), qi, ni));
+                } else {
+                    // The better of the written similarity and the same consonants.
+                    match residual_sim(qt, listed) {
+                        Some((jw, credit)) if credit >= SAME_CONSONANTS_SIM => {
+                            cands.push((credit, LeftoverPair::Similar(jw), qi, ni));
+                        }
+                        _ if same_consonants(&qt.folded, listed) => {
+                            cands.push((SAME_CONSONANTS_SIM, LeftoverPair::SameConsonants, qi, ni));
+                        }
+                        Some((jw, credit)) => {
+                            cands.push((credit, LeftoverPair::Similar(jw), qi, ni));
+                        }
+                        None => {}
+                    }
                 }
             }
         }
@@ -1369,6 +1411,7 @@ impl Index {
             let rule = match why {
                 LeftoverPair::Similar(jw) => format!("{RESIDUAL_RULE} (Jaro-Winkler {jw:.2})"),
                 LeftoverPair::AbdLeftOut(rule) => rule,
+                LeftoverPair::SameConsonants => SAME_CONSONANTS_RULE.to_string(),
             };
             al.pair(
                 qi..qi + 1,

@@ -1144,6 +1144,15 @@ fn leftover_words_paired_by_their_written_similarity() {
     ] {
         assert_hit_by(&ix, query, listed, "similar spelling (Jaro-Winkler");
     }
+    // Leftover words with the same consonants, a short vowel written or left out (دروكدال: OFAC's alias
+    // DURIKDAL for DROUKDEL), are paired too, though further apart than the floor of written similarity.
+    assert_hit_by(
+        &ix,
+        "DURIKDAL, 'Abd al-Malik",
+        "DROUKDEL, Abdelmalek",
+        "durikdal = droukdel (short vowels written or left out (the same consonants)",
+    );
+    assert!(hit(&ix, "DURIKDAL", "DROUKDEL, Abdelmalek").is_none());
     // The pair counts less than an exact word: one of them alone is not a hit, and another given name of the
     // same family is not the listed person.
     assert!(hit(&ix, "UKHNALEV", "UKHNALYOVA, Svetlana").is_none());
