@@ -249,6 +249,11 @@ fn read_name(name: &str, lexicon: &dyn Fn(&str) -> bool, of: NameOf) -> Normaliz
             tokens: tokens
                 .into_iter()
                 .filter(|t| !t.text.starts_with('!'))
+                .map(|mut t| {
+                    // A legal form weighs as a stop word in a company's name; in a person's it is a name.
+                    t.stop = t.stop && (is_stop(&t.text) || !legal_anywhere(&t.text));
+                    t
+                })
                 .collect(),
             legal: Vec::new(),
         },
@@ -886,6 +891,17 @@ fn join_letters(tokens: Vec<Token>) -> Vec<Token> {
                     with_and = true;
                     j += 1;
                 }
+            }
+            // `N.R. 39` or `N O 39` is `Nr. 39`: the word number before a number is left out, as
+            // [`latin_tokens`] leaves it out when written whole (so that normalising again changes nothing).
+            let number_word = matches!(s.as_str(), "no" | "nr")
+                && !with_and
+                && tokens.get(j).is_some_and(|t| {
+                    !t.text.is_empty() && t.text.bytes().all(|b| b.is_ascii_digit())
+                });
+            if letters >= 2 && number_word {
+                i = j;
+                continue;
             }
             if letters >= 2 {
                 let rule = with_and.then(|| {

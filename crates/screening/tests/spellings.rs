@@ -315,10 +315,16 @@ fn a_persons_name_keeps_the_words_a_company_sets_aside() {
             h.explanation.ignored
         );
     }
-    // A query without the family name leaves a word of the listed name out, and says so.
+    // A query without the family name leaves a word of the listed name out, says so, and the family name
+    // weighs as a name, not as the stop word a legal form is in a company's name.
     let h = hit(&ix, "Yu Liang", "PAO, Yu Liang").expect("a hit");
     assert!(h.score < 1.0);
     assert_eq!(h.explanation.unmatched_listed, ["pao"]);
+    assert!(
+        h.explanation.name_coverage < 0.75,
+        "{}",
+        h.explanation.name_coverage
+    );
     // Nor is a person's final s a plural: FARES is a name as written (not `fare`), so OFAC's own alias, written
     // Faris, meets it.
     assert_hit_by(
