@@ -119,7 +119,10 @@ fn letters_left_side_by_side_by_a_legal_form_are_joined_at_once() {
     }
     assert_eq!(normalize("A YK A").key(), "aa");
     // The word number written as initials before a number is left out as when written whole.
-    assert_eq!(normalize("YARD N.R. 457").key(), normalize("YARD NR 457").key());
+    assert_eq!(
+        normalize("YARD N.R. 457").key(),
+        normalize("YARD NR 457").key()
+    );
     assert_eq!(normalize("n r 0").key(), "0");
 }
 
