@@ -174,6 +174,107 @@ const WORDS: &[(&str, &str)] = &[
     ("احمد", "ahmad"),
 ];
 
+/// Words of the names of organisations with the English word the lists translate them with (the UN Security
+/// Council list writes جبهة النصرة لأهل الشام as AL-NUSRAH FRONT FOR THE PEOPLE OF THE LEVANT, الجماعة الاسلامية
+/// المقاتلة الليبية as LIBYAN ISLAMIC FIGHTING GROUP; OFAC likewise), written without the article, hamza seats
+/// and ta marbuta as [`plain`] writes them. A word keeps its reading beside its translation, since listings
+/// also romanise these words (JABHAT AL-NUSRAH, JAMAAT-UD-DAWA, HARAKAT UL-MUJAHIDIN, JAYSH AL-ADL).
+#[rustfmt::skip]
+const TRANSLATIONS: &[(&str, &[&str])] = &[
+    // What an organisation is.
+    ("جبهه", &["front"]),
+    ("حركه", &["movement"]),
+    ("جماعه", &["group", "society"]),
+    ("تنظيم", &["organization"]),
+    ("منظمه", &["organization"]),
+    ("جيش", &["army"]),
+    ("كتائب", &["brigades", "battalions"]),
+    ("لواء", &["brigade"]),
+    ("شبكه", &["network"]),
+    ("حزب", &["party"]),
+    ("مؤسسه", &["foundation", "establishment"]),
+    ("جمعيه", &["society", "association"]),
+    ("مجلس", &["council"]),
+    ("اتحاد", &["union"]),
+    ("مركز", &["center"]),
+    ("صندوق", &["fund"]),
+    ("بنك", &["bank"]),
+    ("مصرف", &["bank"]),
+    ("دوله", &["state"]),
+    ("مجاهدين", &["mujahidin", "fighters"]),
+    ("مهاجرين", &["emigrants"]),
+    ("انصار", &["supporters", "partisans"]),
+    ("مقاتله", &["combatant", "fighting"]),
+    ("خيريه", &["charitable", "charity"]),
+    ("اغاثه", &["relief"]),
+    // لأهل الشام: for the people of the Levant.
+    ("اهل", &["people"]),
+    // What it calls itself: Islamic, and the countries and regions of the lists' Arabic-named organisations.
+    ("اسلامي", &["islamic"]),
+    ("اسلاميه", &["islamic"]),
+    ("عربي", &["arab"]),
+    ("عربيه", &["arab"]),
+    ("مصري", &["egyptian"]),
+    ("مصريه", &["egyptian"]),
+    ("مغربي", &["moroccan"]),
+    ("مغربيه", &["moroccan"]),
+    ("مغرب", &["maghreb", "morocco"]),
+    ("تونسي", &["tunisian"]),
+    ("تونسيه", &["tunisian"]),
+    ("ليبي", &["libyan"]),
+    ("ليبيه", &["libyan"]),
+    ("جزائري", &["algerian"]),
+    ("جزائريه", &["algerian"]),
+    ("عراقي", &["iraqi"]),
+    ("عراق", &["iraq"]),
+    ("شام", &["levant", "sham"]),
+    ("سوري", &["syrian"]),
+    ("سوريه", &["syrian", "syria"]),
+    ("يمني", &["yemeni"]),
+    ("يمن", &["yemen"]),
+    ("لبناني", &["lebanese"]),
+    ("فلسطيني", &["palestinian"]),
+    ("فلسطينيه", &["palestinian"]),
+    ("افغاني", &["afghan"]),
+    ("باكستاني", &["pakistani"]),
+];
+
+/// The English words the lists translate a word of an organisation's name with (see [`TRANSLATIONS`]), without
+/// its article; empty for other words.
+///
+/// A preposition written joined to the word (ل for, ب in; لل for the) is left out: لأهل = (for the) people,
+/// للإغاثة = (for) relief.
+pub fn translations(word: &str) -> &'static [&'static str] {
+    let plain = plain(word);
+    let find = |w: &str| TRANSLATIONS.iter().find(|(t, _)| *t == w).map(|&(_, t)| t);
+    let without = |prefix: &str| {
+        plain
+            .strip_prefix(prefix)
+            .filter(|rest| rest.chars().count() >= 3)
+            .and_then(find)
+    };
+    find(&plain)
+        .or_else(|| without("لل"))
+        .or_else(|| without("ل"))
+        .or_else(|| without("ب"))
+        .unwrap_or(&[])
+}
+
+/// A word as [`bare`] writes it, with alef's hamza seats and madda as alef, ؤ as و, ئ as ي, and ta marbuta as
+/// he (`الإسلامية` = `الاسلاميه`), for looking up words whose spelling varies in these letters only.
+fn plain(word: &str) -> String {
+    bare(word)
+        .chars()
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ؤ' => 'و',
+            'ئ' => 'ي',
+            'ة' | 'ۃ' | 'ۀ' => 'ه',
+            _ => c,
+        })
+        .collect()
+}
+
 /// The conventional romanisation of a word of `WORDS` (marks and tatweel left out), if it is one.
 pub fn known_word(word: &str) -> Option<&'static str> {
     let bare = bare(word);

@@ -790,10 +790,21 @@ fn arabic_tokens(run: &str, out: &mut Vec<Token>) {
         if text.is_empty() {
             continue;
         }
+        // A word of an organisation's name the lists translate (جبهة = front) meets the translation too.
+        let equivalents = crate::arabic_script::translations(body)
+            .iter()
+            .filter_map(|english| match canonical(english).as_slice() {
+                [one] => Some((
+                    one.clone(),
+                    format!("translated from the Arabic script: {body} = {english}"),
+                )),
+                _ => None,
+            })
+            .collect();
         out.push(Token {
             stop: false,
             alts: Vec::new(),
-            equivalents: Vec::new(),
+            equivalents,
             rule: None,
             text,
             origin: Origin::Arabic {
