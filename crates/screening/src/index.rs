@@ -1217,11 +1217,16 @@ impl Index {
         for nid in candidates {
             let rec = &self.names[nid as usize];
             let entry = &self.entries[rec.entry as usize];
-            let r = match &as_person {
-                Some(p) if read_as_person(entry) => p,
-                _ => &read,
-            };
-            let (mut score, mut expl) = self.score(&r.q, &r.qtoks, r.given, r.first, rec);
+            // A listed person is compared with both readings of such a query, and the one that explains it better
+            // counts (`EP-IBC S.A.` is the aircraft EP-IBC with a company's suffix; `PAO Yu Liang` the person).
+            let score_with = |r: &QueryReading| self.score(&r.q, &r.qtoks, r.given, r.first, rec);
+            let (mut score, mut expl) = score_with(&read);
+            if let Some(p) = as_person.as_ref().filter(|_| read_as_person(entry)) {
+                let (s, e) = score_with(p);
+                if s > score {
+                    (score, expl) = (s, e);
+                }
+            }
             if let Some(cc) = &opts.country {
                 if !entry.countries.is_empty() {
                     if entry.countries.iter().any(|c| c.eq_ignore_ascii_case(cc)) {
