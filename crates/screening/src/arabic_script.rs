@@ -239,7 +239,7 @@ const TRANSLATIONS: &[(&str, &[&str])] = &[
     ("باكستاني", &["pakistani"]),
 ];
 
-/// The English words the lists translate a word of an organisation's name with (see [`TRANSLATIONS`]), without
+/// The English words the lists translate a word of an organisation's name with (see `TRANSLATIONS`), without
 /// its article; empty for other words.
 ///
 /// A preposition written joined to the word (ل for, ب in; لل for the) is left out: لأهل = (for the) people,

@@ -910,7 +910,7 @@ impl Index {
     }
 
     /// Listed names that [`Index::build`] left out because they are outside the bounds of [`crate::limits`]:
-    /// (entry position, why). Empty for any list read by [`crate::parse`].
+    /// (entry position, why). Empty for any list read by [`crate::parse()`].
     pub fn rejected(&self) -> &[(usize, ScreenError)] {
         &self.rejected
     }

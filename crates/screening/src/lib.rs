@@ -1,8 +1,8 @@
 //! Restricted-party screening for aigov.
 //!
-//! * [`parse`] reads the official list files: the Consolidated Screening List (CSV and JSON, as published by
+//! * [`parse()`] reads the official list files: the Consolidated Screening List (CSV and JSON, as published by
 //!   the International Trade Administration) and OFAC's SDN files (`sdn.csv`, `alt.csv`, `add.csv`).
-//! * [`normalize`] folds names to comparable tokens (case, punctuation, corporate suffixes in many languages,
+//! * [`normalize()`] folds names to comparable tokens (case, punctuation, corporate suffixes in many languages,
 //!   abbreviations, plurals, and Chinese names through translation and pinyin).
 //! * [`translit`] brings spellings of one name in different romanisation systems to common keys (Cyrillic
 //!   systems, the French and German readings of `ch`, Arabic and Persian given names, Korean and Chinese

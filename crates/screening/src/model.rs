@@ -100,7 +100,7 @@ pub struct AddRecord {
     pub remarks: Option<String>,
 }
 
-/// The official file formats read by [`crate::parse`].
+/// The official file formats read by [`crate::parse()`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {

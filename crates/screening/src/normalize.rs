@@ -1500,7 +1500,7 @@ pub fn is_org_word(w: &str) -> bool {
     )
 }
 
-/// Legal forms: set aside anywhere in a name, but for those of [`legal_at_the_ends_only`], which are set aside
+/// Legal forms: set aside anywhere in a name, but for those of `legal_at_the_ends_only`, which are set aside
 /// at the ends only; all weigh as stop words.
 pub fn legal_anywhere(w: &str) -> bool {
     legal_at_the_ends_only(w)

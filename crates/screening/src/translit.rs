@@ -21,7 +21,7 @@
 //!   wrote it (Kunrei-shiki `Nisiguti` = `Nishiguchi`, `Koudou` = `Kodo`; see [`crate::kana::romanised_reading`]),
 //!   worth what a skeleton is worth, since words of other languages read as Japanese syllables too;
 //! * `k:` a **Korean word** with its initials made voiceless, as McCune-Reischauer writes them where the Revised
-//!   Romanization writes g, d, b, j (`Gyeong` = `Kyong`; see [`korean_voiceless_key`]), worth what a skeleton is
+//!   Romanization writes g, d, b, j (`Gyeong` = `Kyong`; see `korean_voiceless_key`), worth what a skeleton is
 //!   worth.
 //!
 //! Sources of the rules (letter correspondences checked against the published tables):
