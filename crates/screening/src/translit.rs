@@ -202,19 +202,38 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["song", "sung"]),
     ("Chinese surname (Pinyin / Wade-Giles / Cantonese)", &["li", "lee", "lei"]),
     // A country and the adjective of its name, as company and organisation names write either (`IRANIAN
-    // ALUMINUM COMPANY` / `IRAN ALUMINUM COMPANY`).
-    ("country = its adjective", &["iran", "iranian"]), ("country = its adjective", &["syria", "syrian"]),
-    ("country = its adjective", &["russia", "russian"]), ("country = its adjective", &["korea", "korean"]),
-    ("country = its adjective", &["china", "chinese"]), ("country = its adjective", &["lebanon", "lebanese"]),
+    // ALUMINUM COMPANY` / `IRAN ALUMINUM COMPANY`), with the French and Spanish forms in which lists name
+    // organisations of French- and Spanish-speaking countries (`GROUPE ISLAMIQUE COMBATTANT MAROCAIN` for
+    // MOROCCAN ISLAMIC COMBATANT GROUP): the French names of States and of their inhabitants as the
+    // recommendation of the Commission d'enrichissement de la langue française writes them (Journal officiel,
+    // updated 21 April 2019), the Spanish as the list of countries and gentilics of the Real Academia's
+    // Diccionario panhispánico de dudas (2005) does; accents folded, a final s as the plural stemmer leaves it.
+    ("country = its adjective", &["iran", "iranian", "iranien", "iranienne", "irani"]),
+    ("country = its adjective", &["syria", "syrian", "syrie", "syrien", "syrienne", "siria", "sirio"]),
+    ("country = its adjective", &["russia", "russian", "russie", "russe", "rusia", "ruso", "rusa"]),
+    ("country = its adjective", &["korea", "korean", "coree", "coreen", "coreenne", "corea", "coreano", "coreana"]),
+    ("country = its adjective", &["china", "chinese", "chine", "chinois", "chinoi", "chinoise", "chino"]),
+    ("country = its adjective", &["lebanon", "lebanese", "liban", "libanais", "libanai", "libanaise", "libano", "libanes"]),
     // The Democratic People's Republic of Korea by its initials, as the country's own English-language names
     // write it (`DPRK COMMITTEE FOR SPACE TECHNOLOGY` for KOREAN COMMITTEE FOR SPACE TECHNOLOGY).
     ("country = its initials", &["korea", "dprk"]), ("country = its initials", &["korean", "dprk"]),
-    ("country = its adjective", &["cuba", "cuban"]), ("country = its adjective", &["venezuela", "venezuelan"]),
-    ("country = its adjective", &["belarus", "belarusian"]), ("country = its adjective", &["ukraine", "ukrainian"]),
-    ("country = its adjective", &["libya", "libyan"]), ("country = its adjective", &["sudan", "sudanese"]),
-    ("country = its adjective", &["afghanistan", "afghan"]), ("country = its adjective", &["palestine", "palestinian"]),
-    ("country = its adjective", &["morocco", "moroccan"]), ("country = its adjective", &["egypt", "egyptian"]),
-    ("country = its adjective", &["crimea", "crimean"]), ("country = its adjective", &["myanmar", "myanma", "burmese", "burma"]),
+    ("country = its adjective", &["cuba", "cuban", "cubain", "cubaine", "cubano", "cubana"]),
+    ("country = its adjective", &["venezuela", "venezuelan", "venezuelien", "venezuelienne", "venezolano", "venezolana"]),
+    ("country = its adjective", &["belarus", "belarusian", "bielorussie", "bielorusse", "bielorrusia", "bielorruso"]),
+    ("country = its adjective", &["ukraine", "ukrainian", "ukrainien", "ukrainienne", "ucrania", "ucraniano"]),
+    ("country = its adjective", &["libya", "libyan", "libye", "libyen", "libyenne", "libia", "libio"]),
+    ("country = its adjective", &["sudan", "sudanese", "soudan", "soudanais", "soudanai", "soudanaise", "sudanes"]),
+    ("country = its adjective", &["afghanistan", "afghan", "afghane", "afgano", "afgana"]),
+    ("country = its adjective", &["palestine", "palestinian", "palestinien", "palestinienne", "palestino", "palestina"]),
+    ("country = its adjective", &["morocco", "moroccan", "maroc", "marocain", "marocaine", "marruecos", "marroqui"]),
+    ("country = its adjective", &["egypt", "egyptian", "egypte", "egyptien", "egyptienne", "egipto", "egipcio"]),
+    ("country = its adjective", &["tunisia", "tunisian", "tunisie", "tunisien", "tunisienne", "tunez", "tunecino"]),
+    ("country = its adjective", &["algeria", "algerian", "algerie", "algerien", "algerienne", "argelia", "argelino"]),
+    ("country = its adjective", &["iraq", "iraqi", "irak", "irakien", "irakienne", "iraqui"]),
+    ("country = its adjective", &["crimea", "crimean", "crimee"]), ("country = its adjective", &["myanmar", "myanma", "burmese", "burma"]),
+    ("country = its adjective", &["colombia", "colombian", "colombie", "colombien", "colombienne", "colombiano", "colombiana"]),
+    ("country = its adjective", &["mexico", "mexican", "mexique", "mexicain", "mexicaine", "mexicano", "mexicana"]),
+    ("country = its adjective", &["nicaragua", "nicaraguan", "nicaraguense"]),
     // The Islamic State of Iraq and the Levant by the initials of each English rendering of its name (the
     // Levant, Syria or al-Sham) and its Arabic acronym, all listed by OFAC as names of one party
     // (`ISIS WILAYAT KHORASAN` for ISIL KHORASAN, `ISIS IN YEMEN` for ISIL-YEMEN).

@@ -807,6 +807,14 @@ fn a_country_written_as_its_adjective() {
         "IRAN ALUMINUM COMPANY",
         "country = its adjective: iranian = iran",
     );
+    // In French, as OFAC's alias of MOROCCAN ISLAMIC COMBATANT GROUP writes it (and the UN's of TUNISIAN
+    // COMBATANT GROUP, `Groupe Islamiste Combattant Tunisien`).
+    assert_hit_by(
+        &ix,
+        "GROUPE ISLAMIQUE COMBATTANT MAROCAIN",
+        "MOROCCAN ISLAMIC COMBATANT GROUP",
+        "country = its adjective: marocain = moroccan",
+    );
 }
 
 #[test]
