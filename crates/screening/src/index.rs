@@ -722,7 +722,18 @@ fn residual_word(w: &str) -> bool {
 /// of the words and of their transliteration folds ([`crate::translit::fold`]), when at least
 /// [`RESIDUAL_FLOOR`]. The folds are compared only when the words themselves are within 0.1 of the floor (a
 /// fold changes a few letters: it does not turn unlike words into like ones), which keeps the cost low.
-fn residual_sim(q: &QTok, listed: &str) -> Option<(f32, f32)> {
+///
+/// Two compounds in abd- (`abdulsalim`, `abdulaziz`: servant of the Peaceful, of the Mighty) are compared by what
+/// follows it, which names them: the shared prefix would make any two alike.
+fn residual_sim<'a>(q: &'a QTok, listed: &'a str) -> Option<(f32, f32)> {
+    let compound = |w: &'a str| w.strip_prefix("abdul").filter(|rest| rest.len() >= 3);
+    if let (Some(ours), Some(theirs)) = (compound(&q.text), compound(listed)) {
+        let jw = jaro_winkler(ours, theirs).max(jaro_winkler(
+            &crate::translit::fold(ours).0,
+            &crate::translit::fold(theirs).0,
+        ));
+        return (jw >= RESIDUAL_FLOOR).then_some((jw, jw - RESIDUAL_DISCOUNT));
+    }
     let plain = jaro_winkler(&q.text, listed);
     if plain < RESIDUAL_FLOOR - 0.1 {
         return None;

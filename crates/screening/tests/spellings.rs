@@ -1173,6 +1173,27 @@ fn leftover_words_paired_by_their_written_similarity() {
         "durikdal = droukdel (short vowels written or left out (the same consonants)",
     );
     assert!(hit(&ix, "DURIKDAL", "DROUKDEL, Abdelmalek").is_none());
+    // Two compounds in abd- are alike by what follows it, not by the prefix they share: Abdul Salim is not
+    // Abdul Aziz (the words whole are 0.90 alike).
+    let all = ix.search(
+        "Abdul Salim Haqqani",
+        &SearchOptions {
+            threshold: 0.0,
+            ..SearchOptions::default()
+        },
+    );
+    let aziz = all
+        .iter()
+        .find(|h| ix.entries()[h.entry].name == "HAQQANI, Abdul Aziz")
+        .expect("a candidate");
+    assert!(
+        aziz.explanation
+            .matched
+            .iter()
+            .all(|m| m.listed != "abdulaziz"),
+        "{:?}",
+        aziz.explanation.matched
+    );
     // The pair counts less than an exact word: one of them alone is not a hit, and another given name of the
     // same family is not the listed person.
     assert!(hit(&ix, "UKHNALEV", "UKHNALYOVA, Svetlana").is_none());
