@@ -566,7 +566,8 @@ fn korean_voiceless_key(word: &str) -> Option<String> {
     const MARKS: &[&str] = &["eo", "eu", "ae", "oe", "yo", "yu", "wo", "ui", "ong", "ung"];
     // In a word of four letters or fewer, eo and eu are as likely Greek or Latin as Korean (`neo`, `geo`, `leon`).
     let marked = |m: &&str| word.contains(m) && (word.len() >= 5 || !m.starts_with('e'));
-    if !korean_syllables(word) || !MARKS.iter().any(marked) {
+    // The marks first: they are cheap, and most words have none (the parse runs for `korean_reading` too).
+    if !MARKS.iter().any(marked) || !korean_syllables(word) {
         return None;
     }
     let read = word
