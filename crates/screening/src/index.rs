@@ -225,6 +225,9 @@ struct NameRec {
     legal: Box<[Box<str>]>,
     /// The role of each token in a person's name (see [`Role`]), parallel to `tokens`.
     roles: Box<[Role]>,
+    /// Bit `i`: token `i` is written with a final s the plural stemmer took away (`HAMAS` is indexed as
+    /// `hama`), so that a query written without it (`HAMA`) is not called the same word ([`plural_differs`]).
+    plural: u64,
 }
 
 /// The part a token plays in a listed person's name, which sets how much leaving it out of a query costs.
@@ -419,6 +422,21 @@ struct QTok {
     syllable: bool,
     /// ... or a Mandarin word of several, with keys ([`translit::mandarin_keys`]).
     mandarin: bool,
+    /// Whether the word is written with a final s the plural stemmer took away ([`written_plural`]).
+    plural: bool,
+    /// For a word in the Arabic script, how it met each vocabulary word by its keys.
+    script: ScriptRoutes,
+}
+
+/// How a word in the Arabic script met vocabulary words by its keys ([`Index::script_matches`]): as they are, or
+/// with an s put back that the plural stemmer took away. The script writes that s, so `حماس` is HAMAS (indexed as
+/// `hama`) and `حما` is not; each listed word is met only the way it is written ([`NameRec::plural`]).
+#[derive(Debug, Clone, Default)]
+struct ScriptRoutes {
+    /// Met as they are.
+    plain: Vec<TokId>,
+    /// Met with an s put back.
+    with_s: Vec<TokId>,
 }
 
 /// The screening index over a set of entries.
@@ -975,8 +993,12 @@ impl Index {
                 seen_keys.push(key);
                 let id = ix.names.len() as NameId;
                 let mut toks = Vec::with_capacity(n.tokens.len());
-                for t in &n.tokens {
+                let mut plural = 0u64;
+                for (i, t) in n.tokens.iter().enumerate() {
                     let tid = ix.intern(&t.text, t.stop, &mut df);
+                    if written_plural(t) {
+                        plural |= 1 << i;
+                    }
                     toks.push(tid);
                 }
                 let mut uniq = toks.clone();
@@ -1004,6 +1026,7 @@ impl Index {
                     has_rules,
                     alias: ni > 0,
                     roles,
+                    plural,
                     tokens: toks.into_boxed_slice(),
                     legal: n.legal.into_iter().map(String::into_boxed_str).collect(),
                 });
@@ -1551,8 +1574,9 @@ impl Index {
                     None if t.stop => Vec::new(),
                     None => translit::mandarin_keys(&t.text),
                 };
+                let mut routes = ScriptRoutes::default();
                 if let (Some((written, particle)), false) = (script, t.stop) {
-                    self.script_equivalents(written, particle, &mut matches);
+                    self.script_equivalents(written, particle, &mut matches, &mut routes);
                 }
                 if !t.stop {
                     self.equivalents(&t.text, &extra, &mut matches);
@@ -1601,6 +1625,8 @@ impl Index {
                             .is_some_and(|&id| self.arabic_usage[id as usize]),
                     syllable: translit::is_mandarin_syllable(&t.text),
                     mandarin: !extra.is_empty(),
+                    plural: written_plural(t),
+                    script: routes,
                     text: t.text.clone(),
                     weight,
                     rule: t.rule.clone(),
@@ -1697,6 +1723,7 @@ impl Index {
         written: &str,
         particle: Option<&str>,
         matches: &mut Vec<TokMatch>,
+        routes: &mut ScriptRoutes,
     ) {
         // The word without its article (a token of its own), and with it, for listings that write the two
         // joined, and with the particle before it (`ABUBAKAR`); the explanation names the form that was read.
@@ -1734,13 +1761,14 @@ impl Index {
                 let Some(list) = self.keymap.get(format!("a:{key}").as_str()) else {
                     continue;
                 };
-                self.script_matches(written, &spelling, list, stemmed, matches);
+                self.script_matches(written, &spelling, list, stemmed, matches, routes);
             }
         }
     }
 
     /// The vocabulary tokens of `list` (sharing a key with `spelling`) whose long vowels agree with it, added to
-    /// `matches`; `stemmed`: each is compared with an s put back, when the plural stemmer took it away.
+    /// `matches` and to the route of `routes` they were met by; `stemmed`: each is compared with an s put back,
+    /// when the plural stemmer took it away.
     fn script_matches(
         &self,
         written: &str,
@@ -1748,6 +1776,7 @@ impl Index {
         list: &[TokId],
         stemmed: bool,
         matches: &mut Vec<TokMatch>,
+        routes: &mut ScriptRoutes,
     ) {
         for &tid in list {
             let listed = &*self.strs[tid as usize];
@@ -1760,16 +1789,27 @@ impl Index {
             } else {
                 listed.to_string()
             };
-            if matches
+            if !arabic_script::latin_keys(&as_written)
                 .iter()
-                .any(|m| m.0 == tid && m.1 >= EQUIV_SKELETON_SIM)
-                || !arabic_script::latin_keys(&as_written)
-                    .iter()
-                    .any(|l| spelling.agrees(l))
+                .any(|l| spelling.agrees(l))
             {
                 continue;
             }
-            let rule = format!("{}: {written} = {listed}", arabic_script::RULE);
+            let route = if stemmed {
+                &mut routes.with_s
+            } else {
+                &mut routes.plain
+            };
+            if !route.contains(&tid) {
+                route.push(tid);
+            }
+            if matches
+                .iter()
+                .any(|m| m.0 == tid && m.1 >= EQUIV_SKELETON_SIM)
+            {
+                continue;
+            }
+            let rule = format!("{}: {written} = {as_written}", arabic_script::RULE);
             match matches.iter_mut().find(|m| m.0 == tid) {
                 Some(m) => *m = (tid, EQUIV_SKELETON_SIM, 0, Some(rule.into())),
                 None => matches.push((tid, EQUIV_SKELETON_SIM, 0, Some(rule.into()))),
@@ -2041,6 +2081,21 @@ impl Index {
         for (qi, qt) in qtoks.iter().enumerate() {
             for (ni, &nt) in ntoks.iter().enumerate() {
                 if let Some((_, sim, edits, rule)) = qt.matches.iter().find(|m| m.0 == nt) {
+                    // A word in the script meets a listed word only as the listing writes it, with or without
+                    // the s the stemmer took away.
+                    if rule
+                        .as_deref()
+                        .is_some_and(|r| r.starts_with(arabic_script::RULE))
+                    {
+                        let routes = if rec.plural & (1 << ni) != 0 {
+                            &qt.script.with_s
+                        } else {
+                            &qt.script.plain
+                        };
+                        if !routes.contains(&nt) {
+                            continue;
+                        }
+                    }
                     let (mut sim, edits) = (*sim, *edits);
                     // A misspelling scores at least what its written similarity gives a leftover pair
                     // ([`residual_sim`]): edits in a long word of similar letters (`HAMEIAH` / HAMIEH, `TIURINE`
@@ -2050,7 +2105,22 @@ impl Index {
                     } else {
                         None
                     };
-                    let how = if let Some((jw, credit)) = similar {
+                    // The same stem, a final s written on one side only: the same word when it is a common
+                    // word of a company's name (`FOODS` / FOOD), else worth a one-letter misspelling, as it
+                    // may be another name (`HAMA` is not HAMAS; measured at 0.94 too, which let `KINGS ROMAN`
+                    // hit KING ROMANS, another listed company).
+                    let plural = edits == 0
+                        && rule.is_none()
+                        && nstr(ni) == qt.text
+                        && plural_differs(qt.plural, rec.plural & (1 << ni) != 0, nstr(ni));
+                    if plural {
+                        sim = fuzzy_sim(1, qt.text.len() + 1);
+                    }
+                    let how = if plural {
+                        MatchKind::Equivalent {
+                            rule: format!("{PLURAL_RULE}: {}", nstr(ni)),
+                        }
+                    } else if let Some((jw, credit)) = similar {
                         sim = credit;
                         MatchKind::Equivalent {
                             rule: format!("{RESIDUAL_RULE} (Jaro-Winkler {jw:.2})"),
@@ -2575,10 +2645,21 @@ impl Index {
                 && m.query.len().min(m.listed.len()) >= LONG_TYPO_MIN_LEN
                 && !m.query.contains(' ')
         };
+        // ... nor a listed name written whole in the Arabic script (`القاعدة` for AL QA'IDA, `حماس` for HAMAS):
+        // the script leaves the short vowels out, so its reading is as close as it can come, when every word of
+        // both sides, the article too, is matched, and the listed word writes at least the letters the reading
+        // has (a romanisation adds the short vowels; `قاعدة` is not GAD).
+        let whole_in_script = |m: &MatchPart| {
+            matches!(&m.how, MatchKind::Equivalent { rule } if rule.starts_with(arabic_script::RULE))
+                && m.listed.len() >= m.query.len()
+                && qused.iter().all(|&u| u)
+                && nused.iter().all(|&u| u)
+        };
         if identifying.len() == 1
             && identifying[0].similarity < 0.95
             && !romanised(identifying[0])
             && !long_typo(identifying[0])
+            && !whole_in_script(identifying[0])
             && score > SINGLE_INEXACT_CAP
         {
             score = SINGLE_INEXACT_CAP;
@@ -2698,6 +2779,28 @@ impl Index {
         };
         (score, expl)
     }
+}
+
+/// The rule named for one word written with a final s and one without, on the same stem ([`plural_differs`]).
+const PLURAL_RULE: &str = "a final s written on one side only";
+
+/// Whether a token was written with a final s that the plural stemmer took away (its written form kept as its
+/// first alternative: `hamas` for `hama`, `industries` for `industry`).
+fn written_plural(t: &normalize::Token) -> bool {
+    matches!(t.origin, Origin::Latin)
+        && t.alts
+            .first()
+            .is_some_and(|a| a.len() > t.text.len() && a.ends_with('s'))
+}
+
+/// Whether a query word and a listed word that share the stem `stem` differ by a plural s that matters: one
+/// side wrote it and the other did not, and the stem is not a common word of companies' names (what a company
+/// does, is or where it is: `FOODS` and FOOD are one word, `HAMA` and HAMAS two names).
+fn plural_differs(query: bool, listed: bool, stem: &str) -> bool {
+    query != listed
+        && !normalize::is_generic(stem)
+        && !normalize::is_org_word(stem)
+        && !normalize::is_place_word(stem)
 }
 
 /// Whether a hit matches the query word for word: every identifying word of both sides matched, each at

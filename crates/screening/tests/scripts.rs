@@ -167,6 +167,40 @@ fn arabic_script_of_another_name_does_not_hit() {
     }
 }
 
+#[test]
+fn a_listed_name_written_whole_in_the_script_hits() {
+    let ix = sdn_index();
+    // One word matched by its reading, every word of both sides matched (the article too): as close as the
+    // script can come to the listed name, not one inexact word among others.
+    for (query, listed) in [
+        ("حماس", "HAMAS"),
+        ("القاعدة", "AL QA'IDA"),
+        ("طالبان", "TALIBAN"),
+    ] {
+        let why = explained_hit(&ix, query, listed);
+        assert!(
+            why.contains("Arabic script read without its short vowels"),
+            "{query}: {why}"
+        );
+        assert!(!why.contains("capped"), "{query}: {why}");
+    }
+    // The script writes HAMAS's s; the stem `hama` is a listed word of its own (SHARIF, Niamat Hama ...), but
+    // `حما` is not HAMAS. `قاعدة` without its article reads as GAD as well as QA'IDA, but a listing shorter
+    // than the reading is not the whole name written in the script.
+    let names = |query: &str| -> Vec<String> {
+        ix.search(query, &SearchOptions::default())
+            .iter()
+            .map(|h| ix.entries()[h.entry].name.clone())
+            .collect()
+    };
+    assert!(
+        !names("حما").contains(&"HAMAS".to_string()),
+        "{:?}",
+        names("حما")
+    );
+    assert!(names("قاعدة").is_empty(), "{:?}", names("قاعدة"));
+}
+
 /// One party of the UN set: its romanised names and its name in the original script.
 struct Party {
     reference: String,
@@ -228,9 +262,10 @@ fn un_original_script_names_find_their_parties() {
             .count();
     }
     let recall = found as f64 / parties.len() as f64;
-    // Measured 0.925 with 8 wrong-party hits (see BENCHMARKS.md): 0.899 before the words of organisations'
-    // names were translated, and 0 before the script was read.
-    assert!(recall >= 0.915, "recall {recall:.3}");
+    // Measured 0.930 with 8 wrong-party hits (see BENCHMARKS.md): 0.925 before a listed name written whole in
+    // the script was taken as such, 0.899 before the words of organisations' names were translated, and 0
+    // before the script was read.
+    assert!(recall >= 0.92, "recall {recall:.3}");
     assert!(wrong <= 11, "{wrong} wrong-party hits");
 }
 
