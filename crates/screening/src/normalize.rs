@@ -386,6 +386,16 @@ fn strip_vessel_prefix(mut n: Normalized) -> Normalized {
     n
 }
 
+/// A token's word as written when the plural stemmer shortened it (`hurras` for `hurra`), else its text: the
+/// parts of an Arabic compound are names, joined as written (`HURRAS AL-DIN` is `hurrasuddin`), since the script
+/// writes that s (حراس الدين).
+fn unstemmed(t: &Token) -> &str {
+    t.alts
+        .first()
+        .filter(|a| a.len() > t.text.len() && a.ends_with('s'))
+        .map_or(t.text.as_str(), String::as_str)
+}
+
 /// A token made by joining an Arabic compound name, with the rule named (unless written that way already).
 fn compound(text: String, written: &str) -> Token {
     let rule = (text != written).then(|| format!("Arabic compound: {written} = {text}"));
@@ -424,13 +434,12 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
                 j += 1;
             }
             if j < tokens.len() && latin(&tokens[j]) && tokens[j].text.len() >= 3 && j > i {
-                let rest = &tokens[j].text;
+                let rest = unstemmed(&tokens[j]);
                 if !rest.starts_with("lah")
                     && !rest.starts_with("llah")
                     && rest.bytes().all(|b| b.is_ascii_lowercase())
                 {
-                    let written: Vec<&str> =
-                        tokens[i..=j].iter().map(|t| t.text.as_str()).collect();
+                    let written: Vec<&str> = tokens[i..=j].iter().map(unstemmed).collect();
                     out.push(compound(format!("abdul{rest}"), &written.join(" ")));
                     i = j + 1;
                     continue;
@@ -453,8 +462,9 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
                 && !is_stop(&rest.text)
                 && rest.text.bytes().all(|b| b.is_ascii_lowercase())
             {
-                let written = format!("{} {} {}", t.text, article.text, rest.text);
-                out.push(compound(format!("abul{}", rest.text), &written));
+                let rest = unstemmed(rest);
+                let written = format!("{} {} {rest}", t.text, article.text);
+                out.push(compound(format!("abul{rest}"), &written));
                 i += 3;
                 continue;
             }
@@ -466,8 +476,9 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
                 && !is_stop(&rest.text)
                 && rest.text.bytes().all(|b| b.is_ascii_lowercase())
             {
-                let written = format!("{} {}", t.text, rest.text);
-                out.push(compound(format!("abul{}", rest.text), &written));
+                let rest = unstemmed(rest);
+                let written = format!("{} {rest}", t.text);
+                out.push(compound(format!("abul{rest}"), &written));
                 i += 2;
                 continue;
             }
@@ -484,9 +495,10 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
             if connector(&out[k].text) && k > 0 {
                 k -= 1;
             }
-            let stem = out[k].text.clone();
+            let stem = unstemmed(&out[k]).to_string();
             if latin(&out[k]) && stem.len() >= 3 && stem.bytes().all(|b| b.is_ascii_lowercase()) {
-                let mut written: Vec<String> = out[k..].iter().map(|t| t.text.clone()).collect();
+                let mut written: Vec<String> =
+                    out[k..].iter().map(|t| unstemmed(t).to_string()).collect();
                 written.push(t.text.clone());
                 out.truncate(k);
                 out.push(compound(format!("{stem}uddin"), &written.join(" ")));
@@ -495,7 +507,7 @@ fn arabic_compounds(tokens: Vec<Token>) -> Vec<Token> {
             }
         }
         if latin(t) {
-            let w = t.text.as_str();
+            let w = unstemmed(t);
             // Joined: abdelmalek, abdulkarim (not abdullah: abd + allah).
             if let Some(rest) = ABD.iter().find_map(|p| w.strip_prefix(p)) {
                 if rest.len() >= 4
