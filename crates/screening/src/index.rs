@@ -2284,8 +2284,19 @@ impl Index {
         let place_added = |i: usize| {
             !person && !other_place && !qused[i] && normalize::is_place_word(&qtoks[i].text)
         };
+        // A word that says what kind of bank it is names another bank (`TOURISM DEVELOPMENT BANK`, a bank of
+        // Nepal, is not the listed TOURISM BANK): not a generic word added.
+        let kind_of_bank = |i: usize| {
+            qtoks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.text.as_str(), "bank" | "banking"))
+        };
         let generic_added = |i: usize| {
-            !person && !qused[i] && !place_added(i) && normalize::is_generic(&qtoks[i].text)
+            !person
+                && !qused[i]
+                && !place_added(i)
+                && !kind_of_bank(i)
+                && normalize::is_generic(&qtoks[i].text)
         };
         // The listed family name written last among the query's given names, the query's own one-word
         // family part another family name of the person's (`ARDAKANI, Mehdi Hosein Ebrahimzadeh` for
