@@ -102,6 +102,8 @@ struct Runs {
     han: String,
     arabic: String,
     kana: String,
+    /// The Hangul syllables of the word being read.
+    hangul: Vec<char>,
 }
 
 impl Runs {
@@ -146,10 +148,19 @@ impl Runs {
         self.kana.clear();
     }
 
+    /// A word in Hangul ([`hangul_tokens`]).
+    fn flush_hangul(&mut self, out: &mut Vec<Token>) {
+        if !self.hangul.is_empty() {
+            hangul_tokens(&self.hangul, out);
+            self.hangul.clear();
+        }
+    }
+
     /// Every run but the Arabic script's and the Latin one's.
     fn flush_others(&mut self, lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Token>) {
         self.flush_han(lexicon, out);
         self.flush_kana(out);
+        self.flush_hangul(out);
     }
 }
 
@@ -193,10 +204,17 @@ fn read_name(name: &str, lexicon: &dyn Fn(&str) -> bool, of: NameOf) -> Normaliz
         of,
         ..Runs::default()
     };
-    // The syllables of the Hangul run being read (a name's voicing depends on its place in the run).
-    let mut hangul = 0usize;
-    let mut after_resonant = false;
     for c in name.chars() {
+        // A word in Hangul is read whole: a company's name is written as one word of several (조선광선은행).
+        if is_hangul_syllable(c) {
+            runs.flush_latin(&mut raw);
+            runs.flush_han(lexicon, &mut raw);
+            runs.flush_kana(&mut raw);
+            runs.flush_arabic(&mut raw);
+            runs.hangul.push(c);
+            continue;
+        }
+        runs.flush_hangul(&mut raw);
         // Words in the Arabic script are read together, with the spaces between them (`عبد الرحمن` is one
         // name), and the zero-width non-joiner Persian writes inside a word (`حاکم‌زاده`, Hakemzadeh) is
         // part of the word.
@@ -205,7 +223,6 @@ fn read_name(name: &str, lexicon: &dyn Fn(&str) -> bool, of: NameOf) -> Normaliz
         if crate::arabic_script::is_arabic_letter(c) || inside {
             runs.flush_latin(&mut raw);
             runs.flush_others(lexicon, &mut raw);
-            hangul = 0;
             runs.arabic.push(c);
             continue;
         }
@@ -215,22 +232,10 @@ fn read_name(name: &str, lexicon: &dyn Fn(&str) -> bool, of: NameOf) -> Normaliz
         if crate::kana::is_kana(c) || inside_kana {
             runs.flush_latin(&mut raw);
             runs.flush_han(lexicon, &mut raw);
-            hangul = 0;
             runs.kana.push(c);
             continue;
         }
         runs.flush_kana(&mut raw);
-        if let Some(token) = hangul_token(c, hangul, after_resonant) {
-            runs.flush_latin(&mut raw);
-            runs.flush_han(lexicon, &mut raw);
-            after_resonant = token
-                .text
-                .ends_with(['a', 'e', 'i', 'o', 'u', 'n', 'l', 'm', 'g']);
-            hangul += 1;
-            raw.push(token);
-            continue;
-        }
-        hangul = 0;
         if is_han(c) {
             runs.flush_latin(&mut raw);
             runs.han.push(c);
@@ -661,6 +666,112 @@ fn strip_boilerplate(name: &str) -> &str {
         }
     }
     name
+}
+
+/// Whether a character is a Hangul syllable (Unicode's Hangul syllables block).
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Words of the names of companies in Korean with the English the lists write for them (the DPRK's `조선광선은행`
+/// is KOREA KWANGSON BANKING CORP, `단천상업은행` TANCHON COMMERCIAL BANK, `조선련봉총회사` KOREA RYONBONG GENERAL
+/// CORPORATION), as [`HAN_WORDS`] writes its values: `a|b` alternatives, spaces between tokens, `!x` a legal
+/// form. 조선 (Chosŏn) is the DPRK's name of Korea, which the lists translate (KOREA HYOKSIN TRADING CORPORATION)
+/// or romanise (CHOSON EXCHANGE).
+#[rustfmt::skip]
+const HANGUL_WORDS: &[(&str, &str)] = &[
+    ("조선", "korea|choson"), ("은행", "bank|banking"), ("무역", "trade"), ("총회사", "general !corporation"),
+    ("회사", "!company"), ("상업", "commercial"), ("개발", "development"), ("광업", "mining"), ("해운", "shipping"),
+    ("보험", "insurance"), ("기술", "technology"), ("합영", "joint venture"), ("국제", "international"),
+    ("기계", "machinery"), ("공업", "industry"), ("수출입", "export import"), ("신용", "credit"),
+];
+
+/// Turns a word in Hangul into tokens. A word with no word of [`HANGUL_WORDS`] in it is a person's name, read
+/// syllable by syllable ([`hangul_token`]); in a company's name the known words are translated (longest match
+/// first) and the syllables between them read as one word, voiced inside it as the DPRK's romanisation writes
+/// (광선 = `kwangson`, 련봉 = `ryonbong`).
+fn hangul_tokens(word: &[char], out: &mut Vec<Token>) {
+    let mut parts: Vec<(usize, usize, Option<&str>)> = Vec::new();
+    let mut i = 0;
+    let mut pending = 0;
+    while i < word.len() {
+        let known = (2..=3.min(word.len() - i)).rev().find_map(|len| {
+            let key: String = word[i..i + len].iter().collect();
+            HANGUL_WORDS
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|&(_, value)| (len, value))
+        });
+        match known {
+            Some((len, value)) => {
+                if pending < i {
+                    parts.push((pending, i, None));
+                }
+                parts.push((i, i + len, Some(value)));
+                i += len;
+                pending = i;
+            }
+            None => i += 1,
+        }
+    }
+    if parts.is_empty() {
+        let mut after_resonant = false;
+        for (at, &c) in word.iter().enumerate() {
+            if let Some(token) = hangul_token(c, at, after_resonant) {
+                after_resonant = token
+                    .text
+                    .ends_with(['a', 'e', 'i', 'o', 'u', 'n', 'l', 'm', 'g']);
+                out.push(token);
+            }
+        }
+        return;
+    }
+    if pending < word.len() {
+        parts.push((pending, word.len(), None));
+    }
+    for (start, end, value) in parts {
+        let written: String = word[start..end].iter().collect();
+        match value {
+            Some(value) => {
+                for part in value.split(' ') {
+                    translated(&written, part, out);
+                }
+            }
+            None => out.push(hangul_word(&word[start..end])),
+        }
+    }
+}
+
+/// Syllables of a company's name in Hangul read as one word: each as [`hangul_token`] reads it, the consonants
+/// ㄱ ㄷ ㅂ voiced after a vowel or a resonant inside the word (대동 = `taedong`), the Revised Romanization beside it.
+fn hangul_word(syllables: &[char]) -> Token {
+    let (mut dprk, mut rr) = (String::new(), String::new());
+    let mut after_resonant = false;
+    for (at, &c) in syllables.iter().enumerate() {
+        // `hangul_token` voices from the third syllable of a person's name; inside a word, from the second.
+        let Some(t) = hangul_token(c, if at == 0 { 0 } else { 2 }, after_resonant) else {
+            continue;
+        };
+        after_resonant = t
+            .text
+            .ends_with(['a', 'e', 'i', 'o', 'u', 'n', 'l', 'm', 'g']);
+        rr.push_str(t.alts.first().unwrap_or(&t.text));
+        dprk.push_str(&t.text);
+    }
+    let written: String = syllables.iter().collect();
+    let mut token = Token::latin(dprk.clone());
+    token.rule = Some(format!(
+        "Hangul in the DPRK romanisation: {written} = {dprk}{}",
+        if rr == dprk {
+            String::new()
+        } else {
+            format!(" (Revised Romanization {rr})")
+        }
+    ));
+    if rr != dprk {
+        token.alts.push(rr);
+    }
+    token
 }
 
 /// A Hangul syllable as a word of its own (Korean names are written syllable by syllable, as OFAC lists the DPRK's

@@ -227,6 +227,58 @@ fn korean_in_the_three_romanisations() {
 }
 
 #[test]
+fn a_korean_companys_name_in_hangul_meets_its_listing() {
+    let ix = index();
+    // The DPRK writes a company's name as one word: 조선 (Korea), the name, then what it is (은행 bank, 무역회사
+    // trading company, 총회사 general corporation). Its known words are translated and the syllables between
+    // them read as one word, voiced inside it as the DPRK's romanisation writes (련봉 = ryonbong).
+    for (query, listed, pair) in [
+        (
+            "조선광선은행",
+            "KOREA KWANGSON BANKING CORP",
+            "kwangson = kwangson (exact",
+        ),
+        (
+            "단천상업은행",
+            "TANCHON COMMERCIAL BANK",
+            "tanchon = tanchon (exact",
+        ),
+        (
+            "조선련봉총회사",
+            "KOREA RYONBONG GENERAL CORPORATION",
+            "ryonbong = ryonbong (exact",
+        ),
+        (
+            "조선혁신무역회사",
+            "KOREA HYOKSIN TRADING CORPORATION",
+            "hyoksin = hyoksin (exact",
+        ),
+        (
+            "조선광업개발무역회사",
+            "KOREA MINING DEVELOPMENT TRADING CORPORATION",
+            "mining = mining (translated from 광업",
+        ),
+        // Written apart, the name's syllables meet the listed word joined.
+        (
+            "조선 광선 은행",
+            "KOREA KWANGSON BANKING CORP",
+            "joined/split words",
+        ),
+    ] {
+        assert_hit_by(&ix, query, listed, pair);
+        if query.starts_with("조선") {
+            assert_hit_by(&ix, query, listed, "korea = korea (translated from 조선");
+        }
+    }
+    // Another name stays another party: 광선 is not KWANGSONG, a trading company and no bank.
+    assert!(hit(&ix, "조선광선은행", "KOREA KWANGSONG TRADING CORPORATION").is_none());
+    // A person's name has no such word, and is still read syllable by syllable.
+    let n = aigov_screening::normalize("리태철");
+    let words: Vec<&str> = n.tokens.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(words, ["ri", "thae", "chol"]);
+}
+
+#[test]
 fn korean_initials_voiced_in_the_revised_romanization() {
     let ix = index();
     // 정경택: the Revised Romanization writes Jeong Gyeong-taek where OFAC lists McCune-Reischauer's JONG, Kyong
