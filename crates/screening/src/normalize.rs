@@ -2107,7 +2107,62 @@ const HAN_WORDS: &[(&str, &str)] = &[
     // The words Taiwan and Hong Kong use (written here in simplified characters: 資訊, 軟體, 積體電路, 網路).
     ("资讯", "information"), ("软体", "software"), ("积体电路", "integrated circuit"), ("网路", "network"),
     ("企业", "enterprise"),
+    // A university of technology (北京工业大学, Beijing University of Technology), or an institute of technology
+    // (哈尔滨工业大学, Harbin Institute of Technology): not the industry 工业 alone says.
+    ("工业大学", "university|institute of technology"),
 ];
+
+/// The ordinal a Chinese ordinal writes, 第 and a number in Chinese numerals (第五十四 = `54th`, 第十三 = `13th`,
+/// as the Entity List names CETC's institutes), if the characters from `at` are one; with their count.
+fn chinese_ordinal(chars: &[char], at: usize) -> Option<(usize, String)> {
+    if chars.get(at) != Some(&'第') {
+        return None;
+    }
+    let (mut total, mut current, mut len) = (0u32, 0u32, 0usize);
+    for &c in &chars[at + 1..] {
+        let digit = match c {
+            '零' | '〇' => Some(0),
+            '一' => Some(1),
+            '二' | '两' => Some(2),
+            '三' => Some(3),
+            '四' => Some(4),
+            '五' => Some(5),
+            '六' => Some(6),
+            '七' => Some(7),
+            '八' => Some(8),
+            '九' => Some(9),
+            _ => None,
+        };
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => 0,
+        };
+        match (digit, unit) {
+            (Some(d), _) => current = d,
+            (None, 0) => break,
+            // 十 alone is ten (十三 = 13); 一百零八 = 108.
+            (None, u) => {
+                total += current.max(1) * u;
+                current = 0;
+            }
+        }
+        len += 1;
+    }
+    let n = total + current;
+    if len == 0 || n == 0 {
+        return None;
+    }
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    Some((len + 1, format!("{n}{suffix}")))
+}
 
 /// Traditional characters and their simplified forms (the General List of Standard Chinese Characters, 2013, and
 /// its traditional correspondences), for the characters of [`HAN_WORDS`] and the words of company names that
@@ -2145,13 +2200,19 @@ fn han_tokens(run: &str, lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Token>) {
     let mut pending: Vec<char> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let mut matched = None;
+        let mut matched = chinese_ordinal(&simple, i).map(|(len, ordinal)| {
+            let word: String = chars[i..i + len].iter().collect();
+            (len, word, ordinal)
+        });
         for len in (1..=6.min(chars.len() - i)).rev() {
+            if matched.is_some() {
+                break;
+            }
             let key: String = simple[i..i + len].iter().collect();
             if let Some((_, value)) = HAN_WORDS.iter().find(|(h, _)| *h == key) {
                 // The characters as written, for the explanation.
                 let word: String = chars[i..i + len].iter().collect();
-                matched = Some((len, word, *value));
+                matched = Some((len, word, (*value).to_string()));
                 break;
             }
         }
@@ -2159,7 +2220,7 @@ fn han_tokens(run: &str, lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Token>) {
             Some((len, word, value)) => {
                 pinyin_run(&pending, lexicon, out);
                 pending.clear();
-                translated(&word, value, out);
+                translated(&word, &value, out);
                 i += len;
             }
             None => {

@@ -475,6 +475,39 @@ fn chinese_company_in_pinyin_english_and_hanzi() {
 }
 
 #[test]
+fn chinese_ordinals_and_universities_of_technology() {
+    let ix = index();
+    // CETC names its institutes by number in Chinese numerals (第十三 = 13th), the Entity List in English.
+    assert_hit_by(
+        &ix,
+        "中国电子科技集团公司第十三研究所",
+        "China Electronics Technology Group Corporation 13th Research Institute (CETC 13)",
+        "13th = 13th (translated from 第十三",
+    );
+    let words = |name: &str| -> Vec<String> {
+        aigov_screening::normalize(name)
+            .tokens
+            .iter()
+            .map(|t| t.text.clone())
+            .collect()
+    };
+    assert_eq!(words("第五十四研究所"), ["54th", "research", "institute"]);
+    assert_eq!(words("第一百零二"), ["102nd"]);
+    assert_eq!(words("第二十一"), ["21st"]);
+    assert_eq!(words("第十一"), ["11th"]);
+    // 工业大学 is a university (or institute) of technology, not of industry: Guangdong University of Technology.
+    assert_eq!(
+        words("广东工业大学"),
+        ["guangdong", "university", "of", "technology"]
+    );
+    let n = aigov_screening::normalize("哈尔滨工业大学");
+    assert!(n
+        .tokens
+        .iter()
+        .any(|t| t.alts.contains(&"institute".to_string())));
+}
+
+#[test]
 fn chinese_surnames_in_wade_giles_and_cantonese() {
     let ix = index();
     // 周建树: Wade-Giles Chou, Cantonese Chow.
