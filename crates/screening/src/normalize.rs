@@ -1942,6 +1942,8 @@ const ORG_FORM_PHRASES: &[&[&str]] = &[
     &["science", "production"],
     &["science", "research", "and", "production"],
     &["nauchno", "proizvodstvennaya"],
+    // As the normaliser reads Cyrillic, я as `ia` (производственная).
+    &["nauchno", "proizvodstvennaia"],
     &["nauchno", "proizvodstvennoe"],
     &["nauchno", "proizvodstvennoye"],
     &["foreign", "economy"],
@@ -1961,12 +1963,14 @@ fn org_form_noun(w: &str) -> bool {
             | "corporation"
             | "company"
             | "korporatsiya"
+            | "korporatsiia"
             | "obedinenie"
             | "obyedinenie"
             | "obedineniye"
             | "obyedineniye"
             | "predpriyatie"
             | "predpriyatiye"
+            | "predpriiatie"
     )
 }
 

@@ -1010,6 +1010,8 @@ fn soviet_and_russian_kinds_of_enterprise_and_misspelt_legal_forms() {
         "OJSC RESEARCH AND PRODUCTION CORPORATION URALVAGONZAVOD",
         "NAUCHNO-PROIZVODSTVENNAYA KORPORATSIYA URALVAGONZAVOD OAO",
         "NPK URALVAGONZAVOD OAO",
+        // In Cyrillic, which the normaliser reads with я as `ia` (производственная, корпорация).
+        "АО «Научно-производственная корпорация «Уралвагонзавод»",
     ] {
         assert_hit_by(&ix, alias, "URALVAGONZAVOD", "legal forms ignored:");
     }
