@@ -237,6 +237,28 @@ const TRANSLATIONS: &[(&str, &[&str])] = &[
     ("فلسطينيه", &["palestinian"]),
     ("افغاني", &["afghan"]),
     ("باكستاني", &["pakistani"]),
+    // Persian words of Iranian organisations' names, as the lists translate them (شرکت ملی نفت ایران is NATIONAL
+    // IRANIAN OIL COMPANY, سپاه پاسداران انقلاب اسلامی ISLAMIC REVOLUTIONARY GUARD CORPS), written as [`plain`]
+    // writes them (ی as ي, ک as ك).
+    ("ايران", &["iran", "iranian"]),
+    ("ملي", &["national"]),
+    ("نفت", &["oil", "petroleum"]),
+    ("نفتكش", &["tanker"]),
+    ("كشتيراني", &["shipping"]),
+    ("پتروشيمي", &["petrochemical"]),
+    ("صنايع", &["industries"]),
+    ("صنعت", &["industry"]),
+    ("سازمان", &["organization"]),
+    ("گروه", &["group"]),
+    ("مركزي", &["central"]),
+    ("توسعه", &["development"]),
+    ("مهندسي", &["engineering"]),
+    ("بازرگاني", &["trading", "commercial"]),
+    ("خدمات", &["services"]),
+    ("بيمه", &["insurance"]),
+    ("جمهوري", &["republic"]),
+    ("انقلاب", &["revolution", "revolutionary"]),
+    ("پاسداران", &["guards", "guard"]),
 ];
 
 /// The English words the lists translate a word of an organisation's name with (see `TRANSLATIONS`), without

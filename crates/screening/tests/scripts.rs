@@ -289,6 +289,22 @@ fn organisations_named_in_the_script_meet_their_translated_listing() {
             "مقاتلة = fighting",
         ),
         ("شبکه حقانی", "HAQQANI NETWORK", "شبکه = network"),
+        // Persian: the national Iranian oil and tanker companies, the Islamic Revolutionary Guard Corps.
+        (
+            "شرکت ملی نفت ایران",
+            "NATIONAL IRANIAN OIL COMPANY",
+            "نفت = oil",
+        ),
+        (
+            "شرکت ملی نفتکش ایران",
+            "NATIONAL IRANIAN TANKER COMPANY",
+            "نفتکش = tanker",
+        ),
+        (
+            "سپاه پاسداران انقلاب اسلامی",
+            "ISLAMIC REVOLUTIONARY GUARD CORPS",
+            "پاسداران = guards",
+        ),
     ] {
         let why = explained_hit(&ix, script, listed);
         assert!(
@@ -296,6 +312,16 @@ fn organisations_named_in_the_script_meet_their_translated_listing() {
             "{why}"
         );
     }
+    // Oil is not a tanker: the two national companies stay apart.
+    let hits = ix.search("شرکت ملی نفت ایران", &SearchOptions::default());
+    assert!(
+        hits.iter()
+            .all(|h| ix.entries()[h.entry].name != "NATIONAL IRANIAN TANKER COMPANY"),
+        "{:?}",
+        hits.iter()
+            .map(|h| &ix.entries()[h.entry].name)
+            .collect::<Vec<_>>()
+    );
     // A word the lists also romanise keeps its reading: جيش العدل is JAYSH AL-ADL as well as an army.
     let keys = aigov_screening::normalize("جيش").tokens;
     assert_eq!(keys.len(), 1);
