@@ -2965,7 +2965,28 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
             .matched
             .iter()
             .any(|m| matches!(m.how, MatchKind::Acronym));
-        if !added && !acronym && words >= 2 && !capped && lead >= LEAD_MARGIN && best < LEAD_MAX {
+        // Nor a name made of words that say what, what kind or where a body is, with words of the listing left
+        // out: it resembles every body of that kind (`Islamic Development Bank`, the multilateral bank, is not
+        // ISLAMIC REGIONAL COOPERATION BANK FOR DEVELOPMENT AND INVESTMENT).
+        let descriptive = |w: &str| {
+            normalize::is_stop(w)
+                || normalize::is_generic(w)
+                || normalize::is_place_word(w)
+                || normalize::is_org_word(w)
+        };
+        let kind_only = e
+            .matched
+            .iter()
+            .all(|m| m.listed.split(' ').all(descriptive))
+            && e.unmatched_listed.iter().any(|w| !normalize::is_stop(w));
+        if !added
+            && !acronym
+            && !kind_only
+            && words >= 2
+            && !capped
+            && lead >= LEAD_MARGIN
+            && best < LEAD_MAX
+        {
             // Clear of every other candidate by [`CLEAR_LEAD`], the one listed name the query resembles at all:
             // raised by twice as much, but by the second half only up to the default threshold (a clear lead
             // makes a hit of a near one; it does not make a near match look exact).

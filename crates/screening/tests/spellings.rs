@@ -679,6 +679,41 @@ fn a_misspelt_single_word_alone_is_capped() {
 }
 
 #[test]
+fn a_name_of_what_a_body_is_does_not_lead() {
+    // The real SDN entry with its alias; the Islamic Development Bank (the multilateral bank of Jeddah) is not
+    // listed. Its words say what kind of body it is, and the listed name's own words are left out: it resembles
+    // every bank of that kind, and gets no raise as the closest listed name.
+    let ix = Index::build(vec![Entry {
+        list: "SDN".into(),
+        id: "13146".into(),
+        kind: Some("Entity".into()),
+        name: "ISLAMIC REGIONAL COOPERATION BANK".into(),
+        alt_names: vec![
+            "BANK-E TAAWON MANTAGHEEY-E ESLAMI".into(),
+            "REGIONAL COOPERATION OF THE ISLAMIC BANK FOR DEVELOPMENT AND INVESTMENT".into(),
+        ],
+        ..Entry::default()
+    }]);
+    let h = ix.search(
+        "Islamic Development Bank",
+        &SearchOptions {
+            threshold: 0.0,
+            ..SearchOptions::default()
+        },
+    );
+    let h = h.first().expect("a candidate");
+    let text = h.explanation.describe(h.score);
+    assert!(h.score < aigov_screening::DEFAULT_THRESHOLD, "{text}");
+    assert!(!text.contains("closest listed name"), "{text}");
+    // Its own words matched, the same query leads.
+    let h = ix.search(
+        "Islamic Regional Cooperation Bank for Development",
+        &SearchOptions::default(),
+    );
+    assert!(!h.is_empty());
+}
+
+#[test]
 fn a_listed_name_matched_word_for_word_caps_the_longer_names_around_it() {
     let ix = index();
     // `BANDAR IMAM PETROCHEMICAL CO` is the listed BANDAR IMAM PETROCHEMICAL COMPANY word for word; the
