@@ -880,6 +880,23 @@ fn arabic_tokens(run: &str, out: &mut Vec<Token>) {
             i += 1;
         }
         i += 1;
+        // And (و) written joined to a word with the article, as the script writes it (`والشام`, and the Levant):
+        // a word of its own, when the word after the article is one of an organisation's name that the lists
+        // translate. Not otherwise: a name may begin with these letters (والتر, Walter).
+        if let Some(rest) = written
+            .strip_prefix('و')
+            .filter(|rest| !rest.contains(' '))
+            .filter(|rest| {
+                split_article(rest)
+                    .is_some_and(|body| !crate::arabic_script::translations(body).is_empty())
+            })
+        {
+            let mut t = Token::latin("and".to_string());
+            t.rule = Some("Arabic script: و = and".to_string());
+            t.stop = is_stop("and");
+            out.push(t);
+            written = rest.to_string();
+        }
         let joined: String = written.split_whitespace().collect();
         let before = particle.take();
         if let Some(latin) = known_word(&joined) {

@@ -305,6 +305,12 @@ fn organisations_named_in_the_script_meet_their_translated_listing() {
             "ISLAMIC REVOLUTIONARY GUARD CORPS",
             "پاسداران = guards",
         ),
+        // And (و) joined to the article: والشام is `and` + `al` + the Levant.
+        (
+            "الدولة الإسلامية في العراق والشام",
+            "ISLAMIC STATE OF IRAQ AND THE LEVANT",
+            "شام = levant",
+        ),
     ] {
         let why = explained_hit(&ix, script, listed);
         assert!(
@@ -312,6 +318,9 @@ fn organisations_named_in_the_script_meet_their_translated_listing() {
             "{why}"
         );
     }
+    // Only before a word the lists translate: a name may begin with these letters (والتر, Walter).
+    let words = aigov_screening::normalize("والتر").tokens;
+    assert_eq!(words.len(), 1, "{words:?}");
     // Oil is not a tanker: the two national companies stay apart.
     let hits = ix.search("شرکت ملی نفت ایران", &SearchOptions::default());
     assert!(
