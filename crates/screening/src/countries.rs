@@ -86,6 +86,31 @@ pub fn iso2(name: &str) -> Option<&'static str> {
     NAMES.iter().find(|(n, _)| *n == lower).map(|(_, c)| *c)
 }
 
+/// The countries (ISO 3166-1 alpha-2) a word of a name may name: a country's one-word name as OFAC publishes it
+/// (`syria`), the adjective or the French or Spanish form the romanisation tables equate with it (`syrian`,
+/// `syrien`; [`crate::translit::GROUPS`]), or Korea, which names two states. Empty for any other word.
+pub fn countries_named(word: &str) -> Vec<&'static str> {
+    let korea = |w: &str| matches!(w, "korea" | "korean");
+    let of_name = |w: &str| -> Vec<&'static str> {
+        if korea(w) {
+            return vec!["KP", "KR"];
+        }
+        if w == "dprk" {
+            return vec!["KP"];
+        }
+        iso2(w).filter(|_| w.len() > 2).into_iter().collect()
+    };
+    let direct = of_name(word);
+    if !direct.is_empty() {
+        return direct;
+    }
+    crate::translit::GROUPS
+        .iter()
+        .filter(|(rule, words)| *rule == "country = its adjective" && words.contains(&word))
+        .flat_map(|(_, words)| of_name(words[0]))
+        .collect()
+}
+
 /// The country as stored on an entry: the ISO code when known, else the name as published.
 pub fn normalize_country(name: &str) -> String {
     iso2(name)
@@ -95,6 +120,16 @@ pub fn normalize_country(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn words_that_name_countries() {
+        assert_eq!(super::countries_named("syrian"), ["SY"]);
+        assert_eq!(super::countries_named("iranienne"), ["IR"]);
+        assert_eq!(super::countries_named("korea"), ["KP", "KR"]);
+        assert_eq!(super::countries_named("coreen"), ["KP", "KR"]);
+        assert!(super::countries_named("bank").is_empty());
+        assert!(super::countries_named("sy").is_empty());
+    }
+
     #[test]
     fn names_and_codes() {
         assert_eq!(super::iso2("China"), Some("CN"));

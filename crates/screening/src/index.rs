@@ -2281,8 +2281,29 @@ impl Index {
         // MEXICO` is not `BANCO NACIONAL DE CUBA`).
         let person = rec.roles.contains(&Role::Given);
         let other_place = (0..ntoks.len()).any(|i| !nused[i] && normalize::is_place_word(nstr(i)));
+        // A place word that names a country where the listed party has no address names another party of that
+        // name (`INDUSTRIAL BANK OF KOREA` is not the Syrian INDUSTRIAL BANK): it counts in full.
+        let listed_countries = &self.entries[rec.entry as usize].countries;
+        let elsewhere = |w: &str| {
+            let named = crate::countries::countries_named(w);
+            !listed_countries.is_empty()
+                && !named.is_empty()
+                && !named
+                    .iter()
+                    .any(|c| listed_countries.iter().any(|l| l == c))
+        };
+        let place_elsewhere = |i: usize| {
+            !person
+                && !qused[i]
+                && normalize::is_place_word(&qtoks[i].text)
+                && elsewhere(&qtoks[i].text)
+        };
         let place_added = |i: usize| {
-            !person && !other_place && !qused[i] && normalize::is_place_word(&qtoks[i].text)
+            !person
+                && !other_place
+                && !qused[i]
+                && normalize::is_place_word(&qtoks[i].text)
+                && !place_elsewhere(i)
         };
         // A word that says what kind of bank it is names another bank (`TOURISM DEVELOPMENT BANK`, a bank of
         // Nepal, is not the listed TOURISM BANK): not a generic word added.
@@ -2619,6 +2640,11 @@ impl Index {
             }
             if place_added(i) {
                 notes.push(format!("place word added counts little: {}", t.text));
+            } else if place_elsewhere(i) {
+                notes.push(format!(
+                    "place word added names a country where the listing has no address, counted in full: {}",
+                    t.text
+                ));
             } else if generic_added(i) {
                 notes.push(format!("generic word added counts half: {}", t.text));
             }

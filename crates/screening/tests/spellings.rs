@@ -679,6 +679,47 @@ fn a_misspelt_single_word_alone_is_capped() {
 }
 
 #[test]
+fn a_place_word_of_another_country_counts_in_full() {
+    // The real SDN entry INDUSTRIAL BANK, with its addresses in Syria (add.csv); the Industrial Bank of Korea is
+    // a bank of the Republic of Korea, not listed.
+    let listed = |countries: Vec<String>| {
+        Index::build(vec![Entry {
+            list: "SDN".into(),
+            id: "17243".into(),
+            kind: Some("Entity".into()),
+            name: "INDUSTRIAL BANK".into(),
+            countries,
+            ..Entry::default()
+        }])
+    };
+    let ix = listed(vec!["SY".into()]);
+    no_hit(&ix, "Industrial Bank of Korea");
+    let h =
+        loose_hit(&ix, "Industrial Bank of Korea", "INDUSTRIAL BANK").expect("a possible match");
+    let text = h.explanation.describe(h.score);
+    assert!(
+        text.contains("names a country where the listing has no address, counted in full: korea"),
+        "{text}"
+    );
+    // The country it is in (in any of the forms the tables equate) still counts little.
+    for query in ["Industrial Bank Syria", "Syrian Industrial Bank"] {
+        assert_hit_by(
+            &ix,
+            query,
+            "INDUSTRIAL BANK",
+            "place word added counts little",
+        );
+    }
+    // Without an address, nothing says the place is another: it counts little.
+    assert_hit_by(
+        &listed(Vec::new()),
+        "Industrial Bank of Korea",
+        "INDUSTRIAL BANK",
+        "place word added counts little: korea",
+    );
+}
+
+#[test]
 fn a_name_of_what_a_body_is_does_not_lead() {
     // The real SDN entry with its alias; the Islamic Development Bank (the multilateral bank of Jeddah) is not
     // listed. Its words say what kind of body it is, and the listed name's own words are left out: it resembles
