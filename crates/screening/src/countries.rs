@@ -76,6 +76,11 @@ pub const FORMAL_NAMES: &[(&str, &str)] = &[
 /// of KOREA ZINC INDUSTRIAL GROUP; `GORGEOUS BANK OF NORTH KOREA`).
 pub const COMMON_NAMES: &[(&str, &str)] = &[("north korea", "dprk"), ("north korean", "dprk")];
 
+/// Places whose two-word name listings also write as one word (`SINO ENERGY SHIPPING HONGKONG LIMITED` and its
+/// alias `SINO ENERGY SHIPPING (HONG KONG) LTD`), brought to the one word, a place word: `hong` alone is also a
+/// family name.
+pub const ONE_WORD_PLACES: &[(&str, &str)] = &[("hong kong", "hongkong")];
+
 /// The ISO 3166-1 alpha-2 code of a country name as OFAC publishes it, or of a code given as such.
 pub fn iso2(name: &str) -> Option<&'static str> {
     let lower = name.trim().to_ascii_lowercase();
@@ -97,6 +102,10 @@ pub fn countries_named(word: &str) -> Vec<&'static str> {
         }
         if w == "dprk" {
             return vec!["KP"];
+        }
+        // A place the normaliser writes as one word ([`ONE_WORD_PLACES`]) by its name as published.
+        if let Some((written, _)) = ONE_WORD_PLACES.iter().find(|(_, one)| *one == w) {
+            return iso2(written).into_iter().collect();
         }
         iso2(w).filter(|_| w.len() > 2).into_iter().collect()
     };
@@ -126,6 +135,7 @@ mod tests {
         assert_eq!(super::countries_named("iranienne"), ["IR"]);
         assert_eq!(super::countries_named("korea"), ["KP", "KR"]);
         assert_eq!(super::countries_named("coreen"), ["KP", "KR"]);
+        assert_eq!(super::countries_named("hongkong"), ["HK"]);
         assert!(super::countries_named("bank").is_empty());
         assert!(super::countries_named("sy").is_empty());
     }

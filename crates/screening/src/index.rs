@@ -2748,10 +2748,19 @@ impl Index {
         let only_generic = matched_listed
             .iter()
             .all(|&i| normalize::is_generic(nstr(i)));
-        if !matched_listed.is_empty() && only_generic && ncov < 0.75 && score > SINGLE_INEXACT_CAP {
+        // ... or only the place it is in (`Hong Kong` is not HONG KONG ELECTRONICS).
+        let only_place = matched_listed
+            .iter()
+            .all(|&i| normalize::is_place_word(nstr(i)));
+        if !matched_listed.is_empty()
+            && (only_generic || only_place)
+            && ncov < 0.75
+            && score > SINGLE_INEXACT_CAP
+        {
             score = SINGLE_INEXACT_CAP;
             notes.push(format!(
-                "only generic words matched: score capped at {SINGLE_INEXACT_CAP:.2}"
+                "only {} words matched: score capped at {SINGLE_INEXACT_CAP:.2}",
+                if only_generic { "generic" } else { "place" }
             ));
         }
         let score = score.clamp(0.0, 1.0);
@@ -3165,7 +3174,16 @@ fn name_forms(name: &str) -> Vec<std::borrow::Cow<'_, str>> {
     if let (Some(open), Some(close)) = (name.find('('), name.rfind(')')) {
         if open < close {
             push(format!("{}{}", &name[..open], &name[close + 1..]), &mut out);
-            push(name[open + 1..close].to_string(), &mut out);
+            // A place in parentheses says where the party is (`SINO ENERGY SHIPPING (HONG KONG) LTD`, `LEADER (HONG
+            // KONG) INTERNATIONAL TRADING LIMITED`): not a name of its own, or `Hong Kong` would hit them.
+            let inner = &name[open + 1..close];
+            let place = crate::countries::iso2(inner).is_some()
+                || inner
+                    .split_whitespace()
+                    .all(|w| normalize::is_place_word(&w.to_ascii_lowercase()));
+            if !place {
+                push(inner.to_string(), &mut out);
+            }
         }
     }
     if let Some((a, b)) = name.split_once(" - ") {

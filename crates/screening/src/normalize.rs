@@ -583,7 +583,12 @@ fn formal_names() -> &'static [FormalName] {
             .map(|n| (n, "country's formal name"));
         let common = crate::countries::COMMON_NAMES
             .iter()
-            .map(|n| (n, "country's common name"));
+            .map(|n| (n, "country's common name"))
+            .chain(
+                crate::countries::ONE_WORD_PLACES
+                    .iter()
+                    .map(|n| (n, "place name written as one word")),
+            );
         let mut uses: rustc_hash::FxHashMap<String, usize> = Default::default();
         for (written, _) in crate::countries::FORMAL_NAMES {
             let mut seen = words(written);
@@ -1576,7 +1581,7 @@ pub fn is_place_word(w: &str) -> bool {
             | "syrian" | "taiwan" | "tajikistan" | "tanzania" | "thailand" | "thai" | "tunisia" | "tunisian"
             | "turkey" | "turkish" | "turkiye" | "turkmenistan" | "uganda" | "ukraine" | "ukrainian"
             | "uruguay" | "uzbekistan" | "venezuela" | "venezuelan" | "vietnam" | "vietnamese" | "yemen"
-            | "zambia" | "zimbabwe" | "uae" | "usa" | "uk" | "hk"
+            | "zambia" | "zimbabwe" | "uae" | "usa" | "uk" | "hk" | "hongkong" | "macau" | "macao"
             // Chinese provincial-level divisions and large cities (pinyin).
             | "beijing" | "shanghai" | "tianjin" | "chongqing" | "hebei" | "shanxi" | "liaoning" | "jilin"
             | "heilongjiang" | "jiangsu" | "zhejiang" | "anhui" | "fujian" | "jiangxi" | "shandong" | "henan"

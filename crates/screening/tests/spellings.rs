@@ -576,6 +576,40 @@ fn names_written_inside_a_listed_name() {
         "NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES"
     )
     .is_some());
+    // A place in parentheses says where the party is; it is not a name of its own (the real SDN entries, with
+    // SINO ENERGY SHIPPING's alias as OFAC writes it).
+    let ix = Index::build(vec![
+        Entry {
+            list: "SDN".into(),
+            id: "29526".into(),
+            kind: Some("Entity".into()),
+            name: "SINO ENERGY SHIPPING HONGKONG LIMITED".into(),
+            alt_names: vec!["SINO ENERGY SHIPPING (HONG KONG) LTD".into()],
+            ..Entry::default()
+        },
+        Entry {
+            list: "SDN".into(),
+            id: "LEADER".into(),
+            kind: Some("Entity".into()),
+            name: "LEADER (HONG KONG) INTERNATIONAL TRADING LIMITED".into(),
+            ..Entry::default()
+        },
+    ]);
+    // The place alone names no one, written in two words or one.
+    no_hit(&ix, "Hong Kong");
+    no_hit(&ix, "Hongkong");
+    assert!(hit(
+        &ix,
+        "Leader International Trading",
+        "LEADER (HONG KONG) INTERNATIONAL TRADING LIMITED"
+    )
+    .is_some());
+    assert!(hit(
+        &ix,
+        "Sino Energy Shipping (Hong Kong)",
+        "SINO ENERGY SHIPPING HONGKONG LIMITED"
+    )
+    .is_some());
 }
 
 #[test]
