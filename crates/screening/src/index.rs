@@ -744,6 +744,13 @@ fn residual_word(w: &str) -> bool {
 /// Two compounds in abd- (`abdulsalim`, `abdulaziz`: servant of the Peaceful, of the Mighty) are compared by what
 /// follows it, which names them: the shared prefix would make any two alike.
 fn residual_sim<'a>(q: &'a QTok, listed: &'a str) -> Option<(f32, f32)> {
+    // A place is that place, written another way (`RUSSIA` / ROSSIYA, `TUNIS` / TUNISIA), or no word of the
+    // other name at all (`SHANGHAI ELECTRONICS` is not HANA ELECTRONICS JVC).
+    if normalize::is_place_word(&q.text) != normalize::is_place_word(listed)
+        && q.text.as_bytes().first() != listed.as_bytes().first()
+    {
+        return None;
+    }
     let compound = |w: &'a str| w.strip_prefix("abdul").filter(|rest| rest.len() >= 3);
     if let (Some(ours), Some(theirs)) = (compound(&q.text), compound(listed)) {
         let jw = jaro_winkler(ours, theirs).max(jaro_winkler(

@@ -754,6 +754,21 @@ fn a_place_word_of_another_country_counts_in_full() {
 }
 
 #[test]
+fn a_place_is_not_paired_with_another_word_by_its_spelling() {
+    // The real SDN entry; SHANGHAI ELECTRONICS names a place and what the company does. Shanghai and Hana are
+    // 0.86 alike by Jaro-Winkler, which paired them as a similar spelling and made a hit at 0.92.
+    let ix = Index::build(vec![Entry {
+        list: "SDN".into(),
+        id: "23519".into(),
+        kind: Some("Entity".into()),
+        name: "HANA ELECTRONICS JVC".into(),
+        ..Entry::default()
+    }]);
+    no_hit(&ix, "Shanghai Electronics");
+    assert!(hit(&ix, "Hana Electronics", "HANA ELECTRONICS JVC").is_some());
+}
+
+#[test]
 fn a_name_of_what_a_body_is_does_not_lead() {
     // The real SDN entry with its alias; the Islamic Development Bank (the multilateral bank of Jeddah) is not
     // listed. Its words say what kind of body it is, and the listed name's own words are left out: it resembles
