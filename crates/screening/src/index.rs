@@ -2088,6 +2088,15 @@ impl Index {
         for (qi, qt) in qtoks.iter().enumerate() {
             for (ni, &nt) in ntoks.iter().enumerate() {
                 if let Some((_, sim, edits, rule)) = qt.matches.iter().find(|m| m.0 == nt) {
+                    // Two Mandarin syllables one letter apart are two names, not a misspelling (`WANG` is not
+                    // KANG, `ZHANG` not ZHANG's neighbour CHANG unless a romanisation table says so).
+                    if *edits > 0
+                        && rule.is_none()
+                        && qt.syllable
+                        && self.mandarin_syllable[nt as usize]
+                    {
+                        continue;
+                    }
                     // A word in the script meets a listed word only as the listing writes it, with or without
                     // the s the stemmer took away.
                     if rule

@@ -508,6 +508,31 @@ fn chinese_ordinals_and_universities_of_technology() {
 }
 
 #[test]
+fn two_mandarin_syllables_one_letter_apart_are_two_names() {
+    // The real SDN row; Wang Wei is another person (Wang and Kang are two family names, one letter apart).
+    let ix = Index::build(vec![Entry {
+        list: "SDN".into(),
+        id: "6714".into(),
+        kind: Some("Individual".into()),
+        name: "WEI, Hsueh Kang".into(),
+        ..Entry::default()
+    }]);
+    no_hit(&ix, "Wang Wei");
+    let all = ix.search(
+        "Wang Wei",
+        &SearchOptions {
+            threshold: 0.0,
+            ..SearchOptions::default()
+        },
+    );
+    for h in &all {
+        let text = h.explanation.describe(h.score);
+        assert!(!text.contains("wang = kang"), "{text}");
+    }
+    assert!(hit(&ix, "Kang Wei", "WEI, Hsueh Kang").is_some());
+}
+
+#[test]
 fn chinese_surnames_in_wade_giles_and_cantonese() {
     let ix = index();
     // 周建树: Wade-Giles Chou, Cantonese Chow.
