@@ -745,9 +745,14 @@ fn residual_word(w: &str) -> bool {
 /// follows it, which names them: the shared prefix would make any two alike.
 fn residual_sim<'a>(q: &'a QTok, listed: &'a str) -> Option<(f32, f32)> {
     // A place is that place, written another way (`RUSSIA` / ROSSIYA, `TUNIS` / TUNISIA), or no word of the
-    // other name at all (`SHANGHAI ELECTRONICS` is not HANA ELECTRONICS JVC).
-    if normalize::is_place_word(&q.text) != normalize::is_place_word(listed)
-        && q.text.as_bytes().first() != listed.as_bytes().first()
+    // other name at all (`SHANGHAI ELECTRONICS` is not HANA ELECTRONICS JVC), and not another place.
+    let (ours, theirs) = (
+        normalize::is_place_word(&q.text),
+        normalize::is_place_word(listed),
+    );
+    // Two places that are not one are two (`IRAQ` is not IRAN).
+    if (ours && theirs)
+        || (ours != theirs && q.text.as_bytes().first() != listed.as_bytes().first())
     {
         return None;
     }
@@ -2094,6 +2099,14 @@ impl Index {
                         && rule.is_none()
                         && qt.syllable
                         && self.mandarin_syllable[nt as usize]
+                    {
+                        continue;
+                    }
+                    // ... and two places one letter apart two places (`IRAQ` is not IRAN, `OMAN` not AMAN).
+                    if *edits > 0
+                        && rule.is_none()
+                        && normalize::is_place_word(&qt.text)
+                        && normalize::is_place_word(nstr(ni))
                     {
                         continue;
                     }

@@ -791,6 +791,27 @@ fn a_place_is_not_paired_with_another_word_by_its_spelling() {
     }]);
     no_hit(&ix, "Shanghai Electronics");
     assert!(hit(&ix, "Hana Electronics", "HANA ELECTRONICS JVC").is_some());
+    // Nor are two places one letter apart one place: the Central Bank of Iraq is not Iran's (the real entry
+    // with its aliases as OFAC writes them).
+    let ix = Index::build(vec![Entry {
+        list: "SDN".into(),
+        id: "4632".into(),
+        kind: Some("Entity".into()),
+        name: "BANK MARKAZI JOMHOURI ISLAMI IRAN".into(),
+        alt_names: vec![
+            "CENTRAL BANK OF THE ISLAMIC REPUBLIC OF IRAN".into(),
+            "BANK MARKAZI IRAN".into(),
+            "CENTRAL BANK OF IRAN".into(),
+        ],
+        ..Entry::default()
+    }]);
+    no_hit(&ix, "Central Bank of Iraq");
+    assert!(hit(
+        &ix,
+        "Central Bank of Iran",
+        "BANK MARKAZI JOMHOURI ISLAMI IRAN"
+    )
+    .is_some());
 }
 
 #[test]
