@@ -2341,8 +2341,15 @@ impl Index {
                 .get(i + 1)
                 .is_some_and(|t| matches!(t.text.as_str(), "bank" | "banking"))
         };
+        // A vessel is named by its name alone: a word of what a company does added to it names a company
+        // (`VICTORY TRADING` is not the vessel once named VICTORY).
+        let vessel = self.entries[rec.entry as usize]
+            .kind
+            .as_deref()
+            .is_some_and(|k| k.eq_ignore_ascii_case("vessel"));
         let generic_added = |i: usize| {
             !person
+                && !vessel
                 && !qused[i]
                 && !place_added(i)
                 && !kind_of_bank(i)

@@ -815,6 +815,32 @@ fn a_place_is_not_paired_with_another_word_by_its_spelling() {
 }
 
 #[test]
+fn a_vessel_is_named_by_its_name_alone() {
+    // The real SDN vessel HORSE, formerly VICTORY (fka). A company named Victory Trading is not the vessel: the
+    // word of what a company does counts in full against a vessel's name.
+    let ix = Index::build(vec![Entry {
+        list: "SDN".into(),
+        id: "15059".into(),
+        kind: Some("vessel".into()),
+        name: "HORSE".into(),
+        alt_names: vec![
+            "HONAR".into(),
+            "VICTORY".into(),
+            "JANUS".into(),
+            "DOVE".into(),
+        ],
+        ..Entry::default()
+    }]);
+    no_hit(&ix, "Victory Trading");
+    let h = loose_hit(&ix, "Victory Trading", "HORSE").expect("a possible match");
+    assert!(!h
+        .explanation
+        .describe(h.score)
+        .contains("generic word added"));
+    assert!(hit(&ix, "M/V VICTORY", "HORSE").is_some());
+}
+
+#[test]
 fn a_name_of_what_a_body_is_does_not_lead() {
     // The real SDN entry with its alias; the Islamic Development Bank (the multilateral bank of Jeddah) is not
     // listed. Its words say what kind of body it is, and the listed name's own words are left out: it resembles
