@@ -3017,9 +3017,12 @@ fn dominate(hits: &mut Vec<Hit>, entries: &[Entry], threshold: f32) {
         let added = e.unmatched_query.iter().any(|w| !normalize::is_stop(w));
         // One word alone does not make a hit by the lead (`CRYSTAL` is not MENA CRYSTAL SUGAR COMPANY however
         // distinct the word): two identifying words of the query matched.
+        // An initial matched is a letter, not a name the query shares (`Vladimir Putin` is not KONONOV, Vladimir
+        // P.): it does not count.
         let words = e
             .matched
             .iter()
+            .filter(|m| !matches!(&m.how, MatchKind::Equivalent { rule } if rule.starts_with("initial:")))
             .map(|m| {
                 m.query
                     .split(' ')

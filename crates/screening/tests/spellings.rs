@@ -841,6 +841,31 @@ fn a_vessel_is_named_by_its_name_alone() {
 }
 
 #[test]
+fn an_initial_is_not_a_name_shared() {
+    // The real SDN entry with its aliases; Vladimir Putin is not in this list's snapshot. Putin met the initial P.
+    // of `KONONOV, Vladimir P.`, and the closest-name raise counted it as a second name shared: a hit at 0.85.
+    let ix = Index::build(vec![Entry {
+        list: "SDN".into(),
+        id: "20139".into(),
+        kind: Some("individual".into()),
+        name: "KONONOV, Vladimir".into(),
+        alt_names: vec![
+            "KONONOV, Volodimir".into(),
+            "KONONOV, Vladimir Petrovich".into(),
+            "KONONOV, Vladimir P.".into(),
+        ],
+        ..Entry::default()
+    }]);
+    no_hit(&ix, "Vladimir Putin");
+    let h = loose_hit(&ix, "Vladimir Putin", "KONONOV, Vladimir").expect("a possible match");
+    assert!(!h
+        .explanation
+        .describe(h.score)
+        .contains("closest listed name"));
+    assert!(hit(&ix, "Vladimir P. Kononov", "KONONOV, Vladimir").is_some());
+}
+
+#[test]
 fn a_name_of_what_a_body_is_does_not_lead() {
     // The real SDN entry with its alias; the Islamic Development Bank (the multilateral bank of Jeddah) is not
     // listed. Its words say what kind of body it is, and the listed name's own words are left out: it resembles
