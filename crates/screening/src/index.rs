@@ -2779,6 +2779,21 @@ impl Index {
                 }
             }
         }
+        // A query of one word, Muhammad or Sayyid, names no one in particular: these precede many names
+        // (`Mohammed` hit a listed person whose alias begins with it at 0.86). Two such words may be a name
+        // (`SAYED, Mohammad`: Sayed is a family name too).
+        let mut identifying = qtoks.iter().filter(|t| !normalize::is_stop(&t.text));
+        let prefix_only = match (identifying.next(), identifying.next()) {
+            (Some(t), None) => normalize::is_name_prefix(&t.text),
+            _ => false,
+        };
+        if prefix_only && score > SINGLE_INEXACT_CAP {
+            score = SINGLE_INEXACT_CAP;
+            notes.push(format!(
+                "only a name that precedes many (Muhammad, Sayyid) in the query: score capped at \
+                 {SINGLE_INEXACT_CAP:.2}"
+            ));
+        }
         // Only generic words matched (what a company does, not who it is), and less than most of the listed
         // name: "Semiconductor Research Corporation" is not "Hebei Semiconductor Research Institute".
         let only_generic = matched_listed

@@ -866,6 +866,27 @@ fn an_initial_is_not_a_name_shared() {
 }
 
 #[test]
+fn muhammad_alone_names_no_one() {
+    // The real SDN entry with some of its aliases (`MOHAMMED, Al-Basher`, `ISMAIL, Mohammed`).
+    let ix = Index::build(vec![Entry {
+        list: "SDN".into(),
+        id: "9595".into(),
+        kind: Some("individual".into()),
+        name: "AL-FAQIH, Abd al-Rahman".into(),
+        alt_names: vec![
+            "ALBASHIR, Mohammed".into(),
+            "ISMAIL, Mohammed".into(),
+            "MOHAMMED, Al-Basher".into(),
+        ],
+        ..Entry::default()
+    }]);
+    for query in ["Mohammed", "Muhammad", "Sayyid"] {
+        no_hit(&ix, query);
+    }
+    assert!(hit(&ix, "Mohammed Ismail", "AL-FAQIH, Abd al-Rahman").is_some());
+}
+
+#[test]
 fn a_name_of_what_a_body_is_does_not_lead() {
     // The real SDN entry with its alias; the Islamic Development Bank (the multilateral bank of Jeddah) is not
     // listed. Its words say what kind of body it is, and the listed name's own words are left out: it resembles
