@@ -723,9 +723,7 @@ fn hangul_tokens(word: &[char], out: &mut Vec<Token>) {
         let mut after_resonant = false;
         for (at, &c) in word.iter().enumerate() {
             if let Some(token) = hangul_token(c, at, after_resonant) {
-                after_resonant = token
-                    .text
-                    .ends_with(['a', 'e', 'i', 'o', 'u', 'n', 'l', 'm', 'g']);
+                after_resonant = ends_resonant(&token.text);
                 out.push(token);
             }
         }
@@ -757,13 +755,17 @@ fn hangul_word(syllables: &[char]) -> Token {
         let Some(t) = hangul_token(c, if at == 0 { 0 } else { 2 }, after_resonant) else {
             continue;
         };
-        after_resonant = t
-            .text
-            .ends_with(['a', 'e', 'i', 'o', 'u', 'n', 'l', 'm', 'g']);
+        after_resonant = ends_resonant(&t.text);
         rr.push_str(t.alts.first().unwrap_or(&t.text));
         dprk.push_str(&t.text);
     }
     let written: String = syllables.iter().collect();
+    hangul_reading(&written, dprk, rr)
+}
+
+/// A token of Hangul read in the DPRK's romanisation, with the Revised Romanization beside it when it differs,
+/// the rule named.
+fn hangul_reading(written: &str, dprk: String, rr: String) -> Token {
     let mut token = Token::latin(dprk.clone());
     token.rule = Some(format!(
         "Hangul in the DPRK romanisation: {written} = {dprk}{}",
@@ -777,6 +779,11 @@ fn hangul_word(syllables: &[char]) -> Token {
         token.alts.push(rr);
     }
     token
+}
+
+/// Whether a syllable read so ends in a vowel or in n, l, m or ng, after which the DPRK's system voices ㄱ ㄷ ㅂ.
+fn ends_resonant(reading: &str) -> bool {
+    reading.ends_with(['a', 'e', 'i', 'o', 'u', 'n', 'l', 'm', 'g'])
 }
 
 /// A Hangul syllable as a word of its own (Korean names are written syllable by syllable, as OFAC lists the DPRK's
@@ -827,19 +834,7 @@ fn hangul_token(c: char, at: usize, after_resonant: bool) -> Option<Token> {
         "{}{}{}",
         RR_INITIALS[initial], RR_VOWELS[vowel], FINALS[last]
     );
-    let mut token = Token::latin(dprk.clone());
-    token.rule = Some(format!(
-        "Hangul in the DPRK romanisation: {c} = {dprk}{}",
-        if rr == dprk {
-            String::new()
-        } else {
-            format!(" (Revised Romanization {rr})")
-        }
-    ));
-    if rr != dprk {
-        token.alts.push(rr);
-    }
-    Some(token)
+    Some(hangul_reading(&c.to_string(), dprk, rr))
 }
 
 /// The name with the Arabic script's presentation forms (the shaped letters of Unicode's compatibility blocks,
