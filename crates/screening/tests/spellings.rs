@@ -33,6 +33,18 @@ fn index() -> Index {
     Index::build(entries)
 }
 
+/// One real SDN entry, as published: its number, kind, primary name and aliases.
+fn sdn_entry(id: &str, kind: &str, name: &str, aliases: &[&str]) -> Entry {
+    Entry {
+        list: "SDN".into(),
+        id: id.into(),
+        kind: Some(kind.into()),
+        name: name.into(),
+        alt_names: aliases.iter().map(|a| a.to_string()).collect(),
+        ..Entry::default()
+    }
+}
+
 /// The hit on the named listed party at the default threshold, if any.
 fn hit(ix: &Index, query: &str, listed: &str) -> Option<Hit> {
     ix.search(query, &SearchOptions::default())
@@ -510,13 +522,12 @@ fn chinese_ordinals_and_universities_of_technology() {
 #[test]
 fn two_mandarin_syllables_one_letter_apart_are_two_names() {
     // The real SDN row; Wang Wei is another person (Wang and Kang are two family names, one letter apart).
-    let ix = Index::build(vec![Entry {
-        list: "SDN".into(),
-        id: "6714".into(),
-        kind: Some("Individual".into()),
-        name: "WEI, Hsueh Kang".into(),
-        ..Entry::default()
-    }]);
+    let ix = Index::build(vec![sdn_entry(
+        "6714",
+        "Individual",
+        "WEI, Hsueh Kang",
+        &[],
+    )]);
     no_hit(&ix, "Wang Wei");
     let all = ix.search(
         "Wang Wei",
@@ -710,13 +721,7 @@ fn an_acronym_alone_is_not_a_strong_hit() {
 #[test]
 fn a_misspelt_single_word_alone_is_capped() {
     // SYRIATEL is a real one-word SDN name; one misspelt word is a possible match to look at, not a hit.
-    let ix = Index::build(vec![Entry {
-        list: "SDN".into(),
-        id: "10890".into(),
-        kind: Some("Entity".into()),
-        name: "SYRIATEL".into(),
-        ..Entry::default()
-    }]);
+    let ix = Index::build(vec![sdn_entry("10890", "Entity", "SYRIATEL", &[])]);
     for q in ["Syriatek", "Suratel"] {
         let h = ix.search(
             q,
@@ -743,12 +748,8 @@ fn a_place_word_of_another_country_counts_in_full() {
     // a bank of the Republic of Korea, not listed.
     let listed = |countries: Vec<String>| {
         Index::build(vec![Entry {
-            list: "SDN".into(),
-            id: "17243".into(),
-            kind: Some("Entity".into()),
-            name: "INDUSTRIAL BANK".into(),
             countries,
-            ..Entry::default()
+            ..sdn_entry("17243", "Entity", "INDUSTRIAL BANK", &[])
         }])
     };
     let ix = listed(vec!["SY".into()]);
@@ -782,29 +783,26 @@ fn a_place_word_of_another_country_counts_in_full() {
 fn a_place_is_not_paired_with_another_word_by_its_spelling() {
     // The real SDN entry; SHANGHAI ELECTRONICS names a place and what the company does. Shanghai and Hana are
     // 0.86 alike by Jaro-Winkler, which paired them as a similar spelling and made a hit at 0.92.
-    let ix = Index::build(vec![Entry {
-        list: "SDN".into(),
-        id: "23519".into(),
-        kind: Some("Entity".into()),
-        name: "HANA ELECTRONICS JVC".into(),
-        ..Entry::default()
-    }]);
+    let ix = Index::build(vec![sdn_entry(
+        "23519",
+        "Entity",
+        "HANA ELECTRONICS JVC",
+        &[],
+    )]);
     no_hit(&ix, "Shanghai Electronics");
     assert!(hit(&ix, "Hana Electronics", "HANA ELECTRONICS JVC").is_some());
     // Nor are two places one letter apart one place: the Central Bank of Iraq is not Iran's (the real entry
     // with its aliases as OFAC writes them).
-    let ix = Index::build(vec![Entry {
-        list: "SDN".into(),
-        id: "4632".into(),
-        kind: Some("Entity".into()),
-        name: "BANK MARKAZI JOMHOURI ISLAMI IRAN".into(),
-        alt_names: vec![
-            "CENTRAL BANK OF THE ISLAMIC REPUBLIC OF IRAN".into(),
-            "BANK MARKAZI IRAN".into(),
-            "CENTRAL BANK OF IRAN".into(),
+    let ix = Index::build(vec![sdn_entry(
+        "4632",
+        "Entity",
+        "BANK MARKAZI JOMHOURI ISLAMI IRAN",
+        &[
+            "CENTRAL BANK OF THE ISLAMIC REPUBLIC OF IRAN",
+            "BANK MARKAZI IRAN",
+            "CENTRAL BANK OF IRAN",
         ],
-        ..Entry::default()
-    }]);
+    )]);
     no_hit(&ix, "Central Bank of Iraq");
     assert!(hit(
         &ix,
@@ -818,19 +816,12 @@ fn a_place_is_not_paired_with_another_word_by_its_spelling() {
 fn a_vessel_is_named_by_its_name_alone() {
     // The real SDN vessel HORSE, formerly VICTORY (fka). A company named Victory Trading is not the vessel: the
     // word of what a company does counts in full against a vessel's name.
-    let ix = Index::build(vec![Entry {
-        list: "SDN".into(),
-        id: "15059".into(),
-        kind: Some("vessel".into()),
-        name: "HORSE".into(),
-        alt_names: vec![
-            "HONAR".into(),
-            "VICTORY".into(),
-            "JANUS".into(),
-            "DOVE".into(),
-        ],
-        ..Entry::default()
-    }]);
+    let ix = Index::build(vec![sdn_entry(
+        "15059",
+        "vessel",
+        "HORSE",
+        &["HONAR", "VICTORY", "JANUS", "DOVE"],
+    )]);
     no_hit(&ix, "Victory Trading");
     let h = loose_hit(&ix, "Victory Trading", "HORSE").expect("a possible match");
     assert!(!h
@@ -844,18 +835,16 @@ fn a_vessel_is_named_by_its_name_alone() {
 fn an_initial_is_not_a_name_shared() {
     // The real SDN entry with its aliases; Vladimir Putin is not in this list's snapshot. Putin met the initial P.
     // of `KONONOV, Vladimir P.`, and the closest-name raise counted it as a second name shared: a hit at 0.85.
-    let ix = Index::build(vec![Entry {
-        list: "SDN".into(),
-        id: "20139".into(),
-        kind: Some("individual".into()),
-        name: "KONONOV, Vladimir".into(),
-        alt_names: vec![
-            "KONONOV, Volodimir".into(),
-            "KONONOV, Vladimir Petrovich".into(),
-            "KONONOV, Vladimir P.".into(),
+    let ix = Index::build(vec![sdn_entry(
+        "20139",
+        "individual",
+        "KONONOV, Vladimir",
+        &[
+            "KONONOV, Volodimir",
+            "KONONOV, Vladimir Petrovich",
+            "KONONOV, Vladimir P.",
         ],
-        ..Entry::default()
-    }]);
+    )]);
     no_hit(&ix, "Vladimir Putin");
     let h = loose_hit(&ix, "Vladimir Putin", "KONONOV, Vladimir").expect("a possible match");
     assert!(!h
@@ -868,18 +857,16 @@ fn an_initial_is_not_a_name_shared() {
 #[test]
 fn muhammad_alone_names_no_one() {
     // The real SDN entry with some of its aliases (`MOHAMMED, Al-Basher`, `ISMAIL, Mohammed`).
-    let ix = Index::build(vec![Entry {
-        list: "SDN".into(),
-        id: "9595".into(),
-        kind: Some("individual".into()),
-        name: "AL-FAQIH, Abd al-Rahman".into(),
-        alt_names: vec![
-            "ALBASHIR, Mohammed".into(),
-            "ISMAIL, Mohammed".into(),
-            "MOHAMMED, Al-Basher".into(),
+    let ix = Index::build(vec![sdn_entry(
+        "9595",
+        "individual",
+        "AL-FAQIH, Abd al-Rahman",
+        &[
+            "ALBASHIR, Mohammed",
+            "ISMAIL, Mohammed",
+            "MOHAMMED, Al-Basher",
         ],
-        ..Entry::default()
-    }]);
+    )]);
     for query in ["Mohammed", "Muhammad", "Sayyid"] {
         no_hit(&ix, query);
     }
@@ -891,17 +878,15 @@ fn a_name_of_what_a_body_is_does_not_lead() {
     // The real SDN entry with its alias; the Islamic Development Bank (the multilateral bank of Jeddah) is not
     // listed. Its words say what kind of body it is, and the listed name's own words are left out: it resembles
     // every bank of that kind, and gets no raise as the closest listed name.
-    let ix = Index::build(vec![Entry {
-        list: "SDN".into(),
-        id: "13146".into(),
-        kind: Some("Entity".into()),
-        name: "ISLAMIC REGIONAL COOPERATION BANK".into(),
-        alt_names: vec![
-            "BANK-E TAAWON MANTAGHEEY-E ESLAMI".into(),
-            "REGIONAL COOPERATION OF THE ISLAMIC BANK FOR DEVELOPMENT AND INVESTMENT".into(),
+    let ix = Index::build(vec![sdn_entry(
+        "13146",
+        "Entity",
+        "ISLAMIC REGIONAL COOPERATION BANK",
+        &[
+            "BANK-E TAAWON MANTAGHEEY-E ESLAMI",
+            "REGIONAL COOPERATION OF THE ISLAMIC BANK FOR DEVELOPMENT AND INVESTMENT",
         ],
-        ..Entry::default()
-    }]);
+    )]);
     let h = ix.search(
         "Islamic Development Bank",
         &SearchOptions {
