@@ -3,7 +3,8 @@
 //!
 //! `cargo run --release -p aigov-screening --example screen_bench [QUERIES] [BASELINE_SAMPLE]`
 //!
-//! The baseline is timed on a fixed random sample of the queries (default 1,000) and extrapolated.
+//! The baseline is timed on a fixed random sample of the queries (default 1,000) and extrapolated. `SHOW_MISSES=1`
+//! lists the positive queries the index did not find.
 
 mod baseline;
 mod common;
@@ -76,6 +77,14 @@ fn main() {
         .zip(&results)
         .filter(|(c, h)| correct(c, h))
         .count();
+    // `SHOW_MISSES=1`: the positive queries the index did not find, one a line, for comparing two versions.
+    if std::env::var_os("SHOW_MISSES").is_some() {
+        for (c, h) in cases.iter().zip(&results) {
+            if c.expected.is_some() && !correct(c, h) {
+                println!("MISS {:?}", c.query);
+            }
+        }
+    }
     println!(
         "index: {:.2} s for {} queries ({:.1} µs/query); recall {:.4} at threshold {}",
         ours.as_secs_f64(),

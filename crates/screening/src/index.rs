@@ -2782,7 +2782,10 @@ impl Index {
         // A query of one word, Muhammad or Sayyid, names no one in particular: these precede many names
         // (`Mohammed` hit a listed person whose alias begins with it at 0.86). Two such words may be a name
         // (`SAYED, Mohammad`: Sayed is a family name too).
-        let mut identifying = qtoks.iter().filter(|t| !normalize::is_stop(&t.text));
+        // A title counts here: in `Hafiz SAYID` or `Mohammad SHEIKH` it may be the listed person's name.
+        let mut identifying = qtoks
+            .iter()
+            .filter(|t| !normalize::is_stop(&t.text) || normalize::is_title(&t.text));
         let prefix_only = match (identifying.next(), identifying.next()) {
             (Some(t), None) => normalize::is_name_prefix(&t.text),
             _ => false,

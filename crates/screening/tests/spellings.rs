@@ -871,6 +871,18 @@ fn muhammad_alone_names_no_one() {
         no_hit(&ix, query);
     }
     assert!(hit(&ix, "Mohammed Ismail", "AL-FAQIH, Abd al-Rahman").is_some());
+    // A title beside it may be the person's name: SAEED, Muhammad is listed as `SAYID, Hafiz Mohammad` too.
+    let ix = Index::build(vec![sdn_entry(
+        "10689",
+        "individual",
+        "SAEED, Muhammad",
+        &[
+            "SAEED, Hafiz",
+            "SAYID, Hafiz Mohammad",
+            "SAYED, Hafiz Mohammad",
+        ],
+    )]);
+    assert!(hit(&ix, "Hafiz SAYID", "SAEED, Muhammad").is_some());
 }
 
 #[test]
