@@ -282,6 +282,25 @@ pub fn translations(word: &str) -> &'static [&'static str] {
         .unwrap_or(&[])
 }
 
+/// Countries' formal names in the script, brought to the short name as [`crate::countries::FORMAL_NAMES`] brings
+/// the English ones (`ISLAMIC REPUBLIC OF IRAN SHIPPING LINES` is `شرکت کشتیرانی جمهوری اسلامی ایران`): the
+/// Persian and Arabic names of the Islamic Republic of Iran and the Arabic name of the Syrian Arab Republic, as
+/// their governments write them, the words as [`plain`] writes them.
+const FORMAL_NAMES: &[(&[&str], &str)] = &[
+    (&["جمهوري", "اسلامي", "ايران"], "iran"),
+    (&["الجمهوريه", "الاسلاميه", "الايرانيه"], "iran"),
+    (&["الجمهوريه", "العربيه", "السوريه"], "syria"),
+];
+
+/// The short name of the country whose formal name the words start with, and how many words it takes.
+pub fn formal_country(words: &[&str]) -> Option<(usize, &'static str)> {
+    FORMAL_NAMES.iter().find_map(|(formal, short)| {
+        (words.len() >= formal.len()
+            && words.iter().zip(formal.iter()).all(|(w, f)| plain(w) == *f))
+        .then_some((formal.len(), *short))
+    })
+}
+
 /// A word as [`bare`] writes it, with alef's hamza seats and madda as alef, ؤ as و, ئ as ي, and ta marbuta as
 /// he (`الإسلامية` = `الاسلاميه`), for looking up words whose spelling varies in these letters only.
 fn plain(word: &str) -> String {

@@ -873,6 +873,18 @@ fn arabic_tokens(run: &str, out: &mut Vec<Token>) {
     // The particle just read (أبو, بن, ابن), for the word after it.
     let mut particle: Option<String> = None;
     while i < words.len() {
+        // A country's formal name, brought to its short name as the English one is (`country's formal name`).
+        if let Some((len, short)) = crate::arabic_script::formal_country(&words[i..]) {
+            let mut t = Token::latin(short.to_string());
+            t.rule = Some(format!(
+                "country's formal name: {} = {short}",
+                words[i..i + len].join(" ")
+            ));
+            out.push(t);
+            i += len;
+            particle = None;
+            continue;
+        }
         let mut written = words[i].to_string();
         while i + 1 < words.len() && joins(&written, words[i + 1]) {
             written.push(' ');

@@ -305,6 +305,12 @@ fn organisations_named_in_the_script_meet_their_translated_listing() {
             "ISLAMIC REVOLUTIONARY GUARD CORPS",
             "پاسداران = guards",
         ),
+        // A country's formal name in the script is its short name, as the English one is.
+        (
+            "شرکت کشتیرانی جمهوری اسلامی ایران",
+            "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES",
+            "کشتیرانی = shipping",
+        ),
         // And (و) joined to the article: والشام is `and` + `al` + the Levant.
         (
             "الدولة الإسلامية في العراق والشام",
@@ -318,6 +324,12 @@ fn organisations_named_in_the_script_meet_their_translated_listing() {
             "{why}"
         );
     }
+    let n = aigov_screening::normalize("جمهوری اسلامی ایران");
+    assert_eq!(n.key(), "iran");
+    assert!(n.tokens[0]
+        .rule
+        .as_deref()
+        .is_some_and(|r| r.starts_with("country's formal name")));
     // Only before a word the lists translate: a name may begin with these letters (والتر, Walter).
     let words = aigov_screening::normalize("والتر").tokens;
     assert_eq!(words.len(), 1, "{words:?}");
