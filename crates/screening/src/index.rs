@@ -424,6 +424,8 @@ struct QTok {
     mandarin: bool,
     /// Whether the word is written with a final s the plural stemmer took away ([`written_plural`]).
     plural: bool,
+    /// For a place word, the countries it may name ([`crate::countries::countries_named`]), read once a query.
+    countries: Vec<&'static str>,
     /// For a word in the Arabic script, how it met each vocabulary word by its keys.
     script: ScriptRoutes,
 }
@@ -1638,6 +1640,11 @@ impl Index {
                     syllable: translit::is_mandarin_syllable(&t.text),
                     mandarin: !extra.is_empty(),
                     plural: written_plural(t),
+                    countries: if normalize::is_place_word(&t.text) {
+                        crate::countries::countries_named(&t.text)
+                    } else {
+                        Vec::new()
+                    },
                     script: routes,
                     text: t.text.clone(),
                     weight,
@@ -2313,19 +2320,15 @@ impl Index {
         // A place word that names a country where the listed party has no address names another party of that
         // name (`INDUSTRIAL BANK OF KOREA` is not the Syrian INDUSTRIAL BANK): it counts in full.
         let listed_countries = &self.entries[rec.entry as usize].countries;
-        let elsewhere = |w: &str| {
-            let named = crate::countries::countries_named(w);
-            !listed_countries.is_empty()
+        let place_elsewhere = |i: usize| {
+            let named = &qtoks[i].countries;
+            !person
+                && !qused[i]
                 && !named.is_empty()
+                && !listed_countries.is_empty()
                 && !named
                     .iter()
                     .any(|c| listed_countries.iter().any(|l| l == c))
-        };
-        let place_elsewhere = |i: usize| {
-            !person
-                && !qused[i]
-                && normalize::is_place_word(&qtoks[i].text)
-                && elsewhere(&qtoks[i].text)
         };
         let place_added = |i: usize| {
             !person
