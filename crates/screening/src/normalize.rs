@@ -1172,6 +1172,8 @@ pub const SYNONYMS: &[(&str, &str)] = &[
     ("centre", "center"),
     ("defence", "defense"),
     ("trading", "trade"),
+    // A sea port written as one word (морской порт, `KERCH COMMERCIAL SEAPORT` for ... KERCH SEA COMMERCIAL PORT).
+    ("seaport", "sea port"),
     ("trad", "trade"),
     ("imp", "import"),
     ("exp", "export"),

@@ -2583,3 +2583,38 @@ fn the_islamic_states_initials() {
         assert_hit_by(&ix, query, listed, "the Islamic State's initials");
     }
 }
+
+#[test]
+fn a_seaport_is_a_sea_port() {
+    // The real SDN entries, by their listed names alone; OFAC's aliases write the port as one word (`KERCH
+    // COMMERCIAL SEAPORT`, `SEAPORT OF YALTA`). Each query finds its own port, not the other.
+    let ix = Index::build(vec![
+        sdn_entry(
+            "18027",
+            "Entity",
+            "STATE ENTERPRISE KERCH SEA COMMERCIAL PORT",
+            &[],
+        ),
+        sdn_entry(
+            "18315",
+            "Entity",
+            "STATE ENTERPRISE YALTA SEA TRADING PORT",
+            &[],
+        ),
+    ]);
+    for (query, listed, other) in [
+        (
+            "KERCH COMMERCIAL SEAPORT",
+            "STATE ENTERPRISE KERCH SEA COMMERCIAL PORT",
+            "STATE ENTERPRISE YALTA SEA TRADING PORT",
+        ),
+        (
+            "SEAPORT OF YALTA",
+            "STATE ENTERPRISE YALTA SEA TRADING PORT",
+            "STATE ENTERPRISE KERCH SEA COMMERCIAL PORT",
+        ),
+    ] {
+        assert!(hit(&ix, query, listed).is_some(), "{query} finds {listed}");
+        assert!(hit(&ix, query, other).is_none(), "{query} is not {other}");
+    }
+}
