@@ -755,6 +755,7 @@ fn residual_sim<'a>(q: &'a QTok, listed: &'a str) -> Option<(f32, f32)> {
     // Two places that are not one are two (`IRAQ` is not IRAN).
     if (ours && theirs)
         || (ours != theirs && q.text.as_bytes().first() != listed.as_bytes().first())
+        || first_consonant_differs(&q.text, listed)
     {
         return None;
     }
@@ -846,6 +847,35 @@ fn max_edits(len: usize) -> usize {
         6..=9 => 2,
         _ => 3,
     }
+}
+
+/// The longest word in which another first consonant, the rest alike, is taken for another name, not a slip.
+const FIRST_CONSONANT_MAX_LEN: usize = 6;
+
+/// Whether two words of the same length, at most [`FIRST_CONSONANT_MAX_LEN`] letters, differ only in their
+/// first letter, two consonants of different sounds. Sounds are the Soundex code's classes (b f p v; c g j k q s
+/// x z; d t; l; m n; r: the U.S. National Archives' Soundex indexing system), which group the letters that
+/// romanisations and ears exchange (`GANAN` / KAN'AN, Arabic ق written g); h and w have no class.
+fn first_consonant_differs(a: &str, b: &str) -> bool {
+    let sound = |c: u8| match c {
+        b'b' | b'f' | b'p' | b'v' => Some(1),
+        b'c' | b'g' | b'j' | b'k' | b'q' | b's' | b'x' | b'z' => Some(2),
+        b'd' | b't' => Some(3),
+        b'l' => Some(4),
+        b'm' | b'n' => Some(5),
+        b'r' => Some(6),
+        _ => None,
+    };
+    // y is a glide that romanisations write for j and i (Spanish and German j: `YAMIL` / JAMIL).
+    let consonant = |c: u8| c.is_ascii_lowercase() && !b"aeiouy".contains(&c);
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len()
+        && a.len() <= FIRST_CONSONANT_MAX_LEN
+        && a[0] != b[0]
+        && consonant(a[0])
+        && consonant(b[0])
+        && (sound(a[0]).is_none() || sound(a[0]) != sound(b[0]))
+        && a[1..] == b[1..]
 }
 
 /// What one edit costs in similarity, per letter of the longer word (tuned on the tuning half of the alias
@@ -1860,6 +1890,10 @@ impl Index {
                                 0,
                                 Some(format!("translit: {text} = {cand} (vowel {a} = {b})").into()),
                             )),
+                            // Another first consonant in a short word is another name more often than a
+                            // slip (`NAZIR` / WAZIR, `KAING` / NAING, `JHAN` / KHAN): the ways romanisations
+                            // write a first consonant differently are the folds' and the tables' to say.
+                            None if first_consonant_differs(text, cand) => {}
                             None => {
                                 matches.push((t, fuzzy_sim(1, text.len().max(cand.len())), 1, None))
                             }
