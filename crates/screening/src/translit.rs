@@ -542,10 +542,13 @@ fn korean_reading(word: &str) -> Option<String> {
         return None;
     }
     let mut r = word.replace("th", "t").replace("ph", "p");
-    // Not in a word of four letters or fewer, where eo is as likely Greek or Latin as Korean (`neo`, `geo`,
-    // `leon`, `theo`); the surname 서 Seo / Sŏ is in the surname table.
+    // Not eo in a word of four letters or fewer, where it is as likely Greek or Latin as Korean (`neo`, `geo`,
+    // `leon`, `theo`; the surname 서 Seo / Sŏ is in the surname table), but yeo (여, `Yeo-jeong` = Yo Jong), and eu
+    // (은, 을, 음: a syllable of a given name written apart, `Jeong-eun` = Jong Un).
     if word.len() >= 5 {
         r = r.replace("eo", "o").replace("eu", "u");
+    } else {
+        r = r.replace("yeo", "yo").replace("eu", "u");
     }
     (r != word).then_some(r)
 }
@@ -905,7 +908,8 @@ pub fn keys(word: &str) -> Vec<Key> {
             });
         }
     }
-    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    // Two-letter words too: a reading of a longer word may be one (the Korean `eun` is McCune-Reischauer's `un`).
+    if word.len() < 2 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return out;
     }
     let (f, rules) = fold(word);

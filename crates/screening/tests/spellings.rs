@@ -2628,3 +2628,22 @@ fn another_first_consonant_is_another_name() {
         .describe(h.score)
         .contains("ganan = kanan (1 edit(s)"));
 }
+
+#[test]
+fn a_korean_given_name_in_the_revised_romanization_written_apart() {
+    // The real SDN entries. South Korea's Revised Romanization writes 김정은 and 김여정 `Gim Jeong-eun` and
+    // `Gim Yeo-jeong`; the lists write McCune-Reischauer without its breves (`Jong Un`, `Yo Jong`). The short
+    // syllables `eun` and `yeo`, written apart, were left unmatched, and KIM, Jung Jong led at 0.64.
+    let ix = Index::build(vec![
+        sdn_entry("20157", "individual", "KIM, Jong Un", &[]),
+        sdn_entry("21444", "individual", "KIM, Yo Jong", &[]),
+        sdn_entry("18558", "individual", "KIM, Jung Jong", &[]),
+    ]);
+    for (query, listed) in [
+        ("Kim Jeong-eun", "KIM, Jong Un"),
+        ("Kim Yeo-jeong", "KIM, Yo Jong"),
+    ] {
+        assert_hit_by(&ix, query, listed, "Revised Romanization eo/eu");
+        assert!(hit(&ix, query, "KIM, Jung Jong").is_none(), "{query}");
+    }
+}
