@@ -857,11 +857,14 @@ impl Mandarin {
 /// Tang), so one word alone does not make a hit. One syllable is left to the surname tables.
 pub fn mandarin_keys(word: &str) -> Vec<Key> {
     let mut out: Vec<Key> = Vec::new();
-    // A word with a spelling only Mandarin romanisations write (pinyin x, q, zh, -ong, -ian, -iu; Wade-Giles hs,
-    // tz, -ung, -ien, -ieh, -ih): other words that happen to read as syllables (`hasan`, `dana`) are not
-    // Mandarin names, and two of them must not meet by the voicing the systems disagree on (Dana, Tana).
+    // A word with a spelling only Mandarin romanisations write (pinyin x, q, zh, -ong, -ian, -iu, j before i
+    // and u; Wade-Giles hs, tz, -ung, -ien, -ieh, -ih, and ch before i and u, which is pinyin j, q, zh or ch:
+    // 郑富景 Fujing = Fu-ching, 陈全国 Quanguo = Ch'üan-kuo): other words that happen to read as syllables
+    // (`hasan`, `dana`) are not Mandarin names, and two of them must not meet by the voicing the systems disagree
+    // on (Dana, Tana).
     const MARKS: &[&str] = &[
-        "x", "q", "zh", "ong", "ian", "iu", "hs", "tz", "ung", "ien", "ieh", "ih",
+        "x", "q", "zh", "ong", "ian", "iu", "hs", "tz", "ung", "ien", "ieh", "ih", "ji", "ju",
+        "chin", "chu", "chia", "chiu",
     ];
     if word.len() < 5 || word.len() > 16 || !MARKS.iter().any(|m| word.contains(m)) {
         return out;

@@ -2647,3 +2647,20 @@ fn a_korean_given_name_in_the_revised_romanization_written_apart() {
         assert!(hit(&ix, query, "KIM, Jung Jong").is_none(), "{query}");
     }
 }
+
+#[test]
+fn wade_giles_ch_for_pinyin_j_and_q() {
+    // The real SDN entries. Wade-Giles writes pinyin j and q (and zh) as ch once its apostrophes and umlauts are
+    // gone: 郑富景 Zheng Fujing is `Cheng Fu-ching`, 陈全国 Chen Quanguo `Ch'en Ch'üan-kuo`. Neither word had a
+    // mark of a Mandarin spelling, so neither was read as syllables, and neither person was a candidate.
+    let ix = Index::build(vec![
+        sdn_entry("26236", "individual", "ZHENG, Fujing", &[]),
+        sdn_entry("29220", "individual", "CHEN, Quanguo", &[]),
+    ]);
+    for (query, listed) in [
+        ("Zheng Fu-ching", "ZHENG, Fujing"),
+        ("Ch'en Ch'üan-kuo", "CHEN, Quanguo"),
+    ] {
+        assert_hit_by(&ix, query, listed, "Wade-Giles = Hanyu Pinyin");
+    }
+}
