@@ -1536,6 +1536,15 @@ pub fn is_title(w: &str) -> bool {
             | "haj"
             | "doctor"
             | "ayatollah"
+            // The same titles as German and French write them (Ajatollah Ali Chamenei, Scheich, Cheikh, Mollah,
+            // Hadschi), and the scholarly ayatullah.
+            | "ayatullah"
+            | "ajatollah"
+            | "scheich"
+            | "scheikh"
+            | "cheikh"
+            | "mollah"
+            | "hadschi"
             | "hojatoleslam"
             | "hojjatoleslam"
             | "colonel"

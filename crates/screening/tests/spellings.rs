@@ -2664,3 +2664,29 @@ fn wade_giles_ch_for_pinyin_j_and_q() {
         assert_hit_by(&ix, query, listed, "Wade-Giles = Hanyu Pinyin");
     }
 }
+
+#[test]
+fn titles_as_german_and_french_write_them() {
+    // The real SDN entries. German writes the cleric's title Ajatollah and Scheich, French Cheikh: a title the
+    // tables did not know counted as a word of the name the listing lacked (`Ajatollah Ali Chamenei` 0.84).
+    let ix = Index::build(vec![
+        sdn_entry("26945", "individual", "KHAMENEI, Ali Husseini", &[]),
+        sdn_entry("2686", "individual", "NASRALLAH, Hasan", &[]),
+    ]);
+    for (query, listed, title) in [
+        (
+            "Ajatollah Ali Chamenei",
+            "KHAMENEI, Ali Husseini",
+            "ajatollah",
+        ),
+        ("Scheich Hassan Nasrallah", "NASRALLAH, Hasan", "scheich"),
+        ("Cheikh Hassan Nasrallah", "NASRALLAH, Hasan", "cheikh"),
+    ] {
+        assert_hit_by(
+            &ix,
+            query,
+            listed,
+            &format!("title or honorific set aside: {title}"),
+        );
+    }
+}
