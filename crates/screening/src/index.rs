@@ -2332,7 +2332,7 @@ impl Index {
         }
         // The words left over on both sides after the alignment, paired by how alike they are written as a
         // whole (Jaro-Winkler of their transliteration folds): spellings further apart than the misspelling
-        // and fold rules reach (`UKHNALEV` / UKHNALYOVA, `PHITCHAYOT` / PICHAYOS, `ARTYOM` / ARTEM) still say
+        // and fold rules reach (`UKHNALEV` / UKHNALYOVA, `PHITCHAYOT` / PICHAYOS, `PUANGPETCH` / PHUANGPHET) still say
         // more than a word with no counterpart at all. Partial credit, named in the explanation.
         self.residual_pairs(qtoks, ntoks, &mut al);
         if rec.roles.contains(&Role::Given) {

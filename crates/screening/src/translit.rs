@@ -140,6 +140,9 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("East Slavic given name", &["valery", "valeriy", "valerii", "valeri"]),
     ("East Slavic given name", &["vyacheslav", "viacheslav", "wjatscheslaw", "viachaslau"]),
     ("East Slavic given name", &["leonid", "leanid"]),
+    // ё written yo, jo (German), io or e (BGN/PCGN leaves its diaeresis out), and Belarusian Artsiom.
+    ("East Slavic given name", &["artem", "artyom", "artjom", "artiom", "artsiom"]),
+    ("East Slavic given name", &["semyon", "semen", "semjon", "semion"]),
     ("East Slavic given name", &["yelena", "elena", "olena", "alena", "jelena", "alyona"]),
     ("East Slavic given name", &["natalya", "natalia", "nataliya", "natallia"]),
     ("East Slavic given name", &["tatyana", "tatiana", "tetiana", "tatsiana", "tatjana"]),
@@ -613,6 +616,43 @@ fn french_final_e(word: &str) -> Option<String> {
     (n >= 6 && ending).then(|| word[..n - 1].to_string())
 }
 
+/// A word romanised from Cyrillic in the German system read with its s and z as the English systems write them,
+/// if it is one: German writes з `s`, с `ss` between vowels and ц `z` (Duden's transcription, as German news
+/// spells Russian names: `Uralwagonsawod` = URALVAGONZAVOD, `Wassili` = Vasily, `Tschemesow` = Chemezov,
+/// `Kusnezow` = Kuznetsov). An s before a vowel inside the word is read z (at its start it is as often с:
+/// `Sergej`). Only for a word with a mark of the German system, a `w` or a `sch`, so that `Hussein` and `Rasul`
+/// keep their s.
+fn german_s_reading(word: &str) -> Option<String> {
+    if !word.contains('w') && !word.contains("sch") {
+        return None;
+    }
+    let b = word.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < b.len() {
+        let vowel_after = |j: usize| b.get(j).is_some_and(|&c| is_vowel(c));
+        if b[i] == b's' && b.get(i + 1) == Some(&b's') {
+            out.push('s');
+            changed = true;
+            i += 2;
+        } else if b[i] == b's' && i > 0 && vowel_after(i + 1) && !matches!(b[i - 1], b't' | b'c') {
+            // An s before a vowel inside the word (not the s of ts).
+            out.push('z');
+            changed = true;
+            i += 1;
+        } else if b[i] == b'z' {
+            out.push_str("ts");
+            changed = true;
+            i += 1;
+        } else {
+            out.push(b[i] as char);
+            i += 1;
+        }
+    }
+    changed.then_some(out)
+}
+
 /// The rule named for [`korean_reading`].
 const KOREAN_RULE: &str =
     "Korean: DPRK th/ph and Revised Romanization eo/eu = McCune-Reischauer t'/p' and o/u";
@@ -933,7 +973,8 @@ pub fn keys(word: &str) -> Vec<Key> {
         .filter_map(|(to, rule)| ch_reading(word, to).map(|r| (r, rule)))
         .chain(sy_reading(word).map(|r| (r, "Indonesian/Malay sy = sh")))
         .chain(korean_reading(word).map(|r| (r, KOREAN_RULE)))
-        .chain(french_final_e(word).map(|r| (r, "French final silent e (Nasreddine = Nasreddin)")));
+        .chain(french_final_e(word).map(|r| (r, "French final silent e (Nasreddine = Nasreddin)")))
+        .chain(german_s_reading(word).map(|r| (r, "Cyrillic German s = z, ss = s")));
     for (r, rule) in readings {
         let (rf, rules) = fold(&r);
         let key = format!("f:{rf}");
