@@ -120,7 +120,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("East Slavic given name", &["andrey", "andrei", "andriy", "andrii", "andrej", "andrew"]),
     ("East Slavic given name", &["dmitry", "dmitriy", "dmitri", "dmytro", "dzmitry", "dmitrij", "dimitri", "dmitrii"]),
     ("East Slavic given name", &["vladimir", "volodymyr", "uladzimir", "wladimir", "vladymyr"]),
-    ("East Slavic given name", &["yevgeny", "yevgeniy", "evgeny", "evgeniy", "yevhen", "jewgeni", "evgenii", "yevgenii", "evgenij"]),
+    ("East Slavic given name", &["yevgeny", "yevgeniy", "evgeny", "evgeniy", "yevhen", "jewgeni", "evgenii", "yevgenii", "evgenij", "evgeni", "yevgeni", "evgueni", "ievgueni", "jewgenij"]),
     ("East Slavic given name", &["mikhail", "mykhailo", "mikhal", "michail", "mikhailo", "michael"]),
     ("East Slavic given name", &["nikolay", "nikolai", "mykola", "mikalai", "nicolai", "nikolaj"]),
     ("East Slavic given name", &["pavel", "pavlo", "paval", "pawel"]),
@@ -653,6 +653,64 @@ fn german_s_reading(word: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// A word romanised from Cyrillic in the French system read as the English systems write it, if it is one:
+/// French writes ж `j` (`Prigojine` = Prigozhin, `Joukov` = Zhukov) and ш `ch` (`Narychkine` = Naryshkin), keeps
+/// a g hard before e and i with a u (`Evgueni` = Evgeni), and adds a silent e after a final n (`Prigojine`; see
+/// [`french_final_e`]). Only for a
+/// word with a mark of the French system (`ou`, `ch`, `gue`, `gui` or a final e after a consonant), so that
+/// `Jamal` and `Jose` keep their j.
+fn french_cyrillic_reading(word: &str) -> Option<(String, Vec<&'static str>)> {
+    let b = word.as_bytes();
+    let n = b.len();
+    let final_e = n >= 3 && b[n - 1] == b'e' && !is_vowel(b[n - 2]);
+    let marked = word.contains("ou")
+        || word.contains("ch")
+        || word.contains("gue")
+        || word.contains("gui")
+        || final_e;
+    if !marked || n < 4 {
+        return None;
+    }
+    let mut out = String::with_capacity(n + 2);
+    let mut rules: Vec<&'static str> = Vec::new();
+    let mut note = |rule: &'static str| {
+        if !rules.contains(&rule) {
+            rules.push(rule);
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        let vowel_after = |j: usize| b.get(j).is_some_and(|&c| is_vowel(c));
+        if b[i] == b'j' && vowel_after(i + 1) {
+            out.push_str("zh");
+            note("Cyrillic French j = zh");
+        } else if b[i] == b'c' && b.get(i + 1) == Some(&b'h') {
+            out.push_str("sh");
+            note("French ch = sh");
+            i += 1;
+        } else if b[i] == b'u'
+            && i > 0
+            && b[i - 1] == b'g'
+            && matches!(b.get(i + 1), Some(b'e' | b'i'))
+        {
+            note("French gue, gui = ge, gi");
+        } else {
+            out.push(b[i] as char);
+        }
+        i += 1;
+    }
+    if rules.is_empty() {
+        return None;
+    }
+    match french_final_e(&out) {
+        Some(shorter) => {
+            rules.push("French final silent e");
+            Some((shorter, rules))
+        }
+        None => Some((out, rules)),
+    }
+}
+
 /// The rule named for [`korean_reading`].
 const KOREAN_RULE: &str =
     "Korean: DPRK th/ph and Revised Romanization eo/eu = McCune-Reischauer t'/p' and o/u";
@@ -974,12 +1032,14 @@ pub fn keys(word: &str) -> Vec<Key> {
         .chain(sy_reading(word).map(|r| (r, "Indonesian/Malay sy = sh")))
         .chain(korean_reading(word).map(|r| (r, KOREAN_RULE)))
         .chain(french_final_e(word).map(|r| (r, "French final silent e (Nasreddine = Nasreddin)")))
-        .chain(german_s_reading(word).map(|r| (r, "Cyrillic German s = z, ss = s")));
-    for (r, rule) in readings {
+        .chain(german_s_reading(word).map(|r| (r, "Cyrillic German s = z, ss = s")))
+        .map(|(r, rule)| (r, vec![rule]))
+        .chain(french_cyrillic_reading(word));
+    for (r, read_rules) in readings {
         let (rf, rules) = fold(&r);
         let key = format!("f:{rf}");
         if rf != f && !out.iter().any(|k| k.key == key) {
-            let mut all = vec![rule];
+            let mut all = read_rules;
             all.extend(rules);
             out.push(Key {
                 key,

@@ -2719,3 +2719,30 @@ fn german_s_and_z_for_cyrillic() {
         .iter()
         .all(|k| !k.rule.contains("German s")));
 }
+
+#[test]
+fn russian_names_as_french_spells_them() {
+    // The real SDN entries, as French news spells them: ж is j, ш ch, a hard g before e is gu, and a final n takes
+    // a silent e. `Evgueni Prigojine` did not find PRIGOZHIN at all (0.42, another party).
+    let ix = Index::build(vec![
+        sdn_entry(
+            "21171",
+            "individual",
+            "PRIGOZHIN, Yevgeniy Viktorovich",
+            &[],
+        ),
+        sdn_entry("16691", "individual", "NARYSHKIN, Sergey Yevgenyevich", &[]),
+    ]);
+    assert_hit_by(
+        &ix,
+        "Evgueni Prigojine",
+        "PRIGOZHIN, Yevgeniy Viktorovich",
+        "prigojine = prigozhin (translit: prigojine = prigozhin (Cyrillic French j = zh, French final silent e)",
+    );
+    assert_hit_by(
+        &ix,
+        "Sergueï Narychkine",
+        "NARYSHKIN, Sergey Yevgenyevich",
+        "French ch = sh, French final silent e",
+    );
+}
