@@ -1770,10 +1770,12 @@ pub fn legal_anywhere(w: &str) -> bool {
             | "chamkat"
             | "jamkat"
             | "mahachon"
-            // Pinyin of 有限公司, 股份, 有限责任公司 (youxian gongsi, gufen, youxian zeren gongsi).
+            // Pinyin of 有限公司, 股份, 有限责任公司, 总公司 (youxian gongsi, gufen, youxian zeren gongsi,
+            // zonggongsi: general corporation, as 总公司 is read in the Han script).
             | "youxian"
             | "gongsi"
             | "youxiangongsi"
+            | "zonggongsi"
             | "gufen"
             | "zeren"
         )

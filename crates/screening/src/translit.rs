@@ -256,7 +256,10 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("lexicon (pinyin = English)", &["communication", "tongxin", "tongxun"]),
     ("lexicon (pinyin = English)", &["zte", "zhongxing"]),
     ("lexicon (pinyin = English)", &["industry", "gongye", "shiye"]),
-    ("lexicon (pinyin = English)", &["trade", "maoyi", "shangmao"]),
+    // 经贸 jingmao, "economic and trade" in listings: the trade word of the two (as jinchukou, "import and
+    // export", is the import word).
+    ("lexicon (pinyin = English)", &["trade", "maoyi", "shangmao", "jingmao"]),
+    ("lexicon (pinyin = English)", &["economy", "jingji"]),
     ("lexicon (pinyin = English)", &["international", "guoji"]),
     ("lexicon (pinyin = English)", &["development", "fazhan", "kaifa"]),
     ("lexicon (pinyin = English)", &["information", "xinxi"]),

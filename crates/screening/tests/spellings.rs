@@ -2746,3 +2746,35 @@ fn russian_names_as_french_spells_them() {
         "French ch = sh, French final silent e",
     );
 }
+
+#[test]
+fn chinese_company_words_in_pinyin_general_corporation_and_economy_and_trade() {
+    // The real SDN entries. OFAC's own alias of CPMIEC writes its name in pinyin, ending in 总公司 zonggongsi
+    // (general corporation, a legal form as the Han script reads it); 经贸 jingmao is "economic and trade".
+    let ix = Index::build(vec![
+        sdn_entry(
+            "9753",
+            "Entity",
+            "CHINA NATIONAL PRECISION MACHINERY IMPORT/EXPORT CORPORATION",
+            &[],
+        ),
+        sdn_entry(
+            "9749",
+            "Entity",
+            "LIMMT ECONOMIC AND TRADE COMPANY, LTD.",
+            &[],
+        ),
+    ]);
+    assert_hit_by(
+        &ix,
+        "ZHONGGUO JINGMI JIXIE JINCHUKOU ZONGGONGSI",
+        "CHINA NATIONAL PRECISION MACHINERY IMPORT/EXPORT CORPORATION",
+        "legal forms ignored: zonggongsi",
+    );
+    assert_hit_by(
+        &ix,
+        "LIMMT Jingmao Youxian Gongsi",
+        "LIMMT ECONOMIC AND TRADE COMPANY, LTD.",
+        "jingmao = trade (lexicon (pinyin = English)",
+    );
+}
