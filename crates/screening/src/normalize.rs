@@ -1900,6 +1900,9 @@ fn legal_ambiguous(w: &str) -> bool {
             // The joint-stock company of Bulgaria, Serbia and North Macedonia (акционерно дружество, АД;
             // akcionarsko društvo, a.d.).
             | "ad"
+            // Of Persian سهامی عام (public joint-stock, beside the private سهامی خاص above): also a word of
+            // names, so only at the ends.
+            | "aam"
         )
 }
 

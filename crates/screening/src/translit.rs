@@ -297,6 +297,35 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("lexicon (pinyin = English)", &["metal", "jinshu"]),
     ("lexicon (pinyin = English)", &["center", "zhongxin"]),
     ("lexicon (pinyin = English)", &["new", "xin"]),
+    // The words of Iranian organisations' names written in Latin letters as OFAC's own aliases write them
+    // (`SAZMANE SANAYE HAVA FAZA` for AEROSPACE INDUSTRIES ORGANIZATION, `GHARARGAH SAZANDEGI KARBALA`,
+    // `SHERKATE BAZARGANI PETROCHEMIE` for PETROCHEMICAL COMMERCIAL COMPANY, `SEPAH-E PASDARAN-E ENQELAB-E ESLAMI`
+    // for the IRGC), and the English the lists give them (as the normaliser writes it). Not the words that
+    // name a bank (Melli is national, but Tejarat, Saderat, Sepah and Mellat are names).
+    ("lexicon (romanised Persian = English)", &["industry", "sanaye", "sanayeh", "sanaie", "sanayi", "sanat", "sanati"]),
+    ("lexicon (romanised Persian = English)", &["organization", "sazman", "sazmane", "sazeman", "sazemane", "sawzemane"]),
+    ("lexicon (romanised Persian = English)", &["national", "melli"]),
+    ("lexicon (romanised Persian = English)", &["oil", "naft"]),
+    ("lexicon (romanised Persian = English)", &["headquarter", "gharargah", "qarargah", "gharargahe"]),
+    ("lexicon (romanised Persian = English)", &["construction", "sazandegi"]),
+    ("lexicon (romanised Persian = English)", &["aircraft", "havapeyma", "havapeymaei", "havapeymayi", "havapaymaie"]),
+    ("lexicon (romanised Persian = English)", &["shipping", "keshtirani"]),
+    ("lexicon (romanised Persian = English)", &["central", "markazi"]),
+    ("lexicon (romanised Persian = English)", &["development", "tose", "toseh", "tosee", "toseeh"]),
+    ("lexicon (romanised Persian = English)", &["investment", "sarmayegozari"]),
+    ("lexicon (romanised Persian = English)", &["commercial", "bazargani", "basargani"]),
+    ("lexicon (romanised Persian = English)", &["trade", "bazargani", "basargani"]),
+    ("lexicon (romanised Persian = English)", &["engineering", "mohandesi"]),
+    ("lexicon (romanised Persian = English)", &["production", "tolid"]),
+    ("lexicon (romanised Persian = English)", &["marine", "daryaei", "daryai"]),
+    ("lexicon (romanised Persian = English)", &["republic", "jomhouri", "jomhuri", "jomhoori"]),
+    ("lexicon (romanised Persian = English)", &["islamic", "eslami"]),
+    ("lexicon (romanised Persian = English)", &["revolution", "enghelab", "enqelab"]),
+    ("lexicon (romanised Persian = English)", &["revolutionary", "enghelab", "enqelab"]),
+    ("lexicon (romanised Persian = English)", &["guard", "pasdaran"]),
+    ("lexicon (romanised Persian = English)", &["defense", "defa", "defae"]),
+    ("lexicon (romanised Persian = English)", &["communication", "mokhaberat"]),
+    ("lexicon (romanised Persian = English)", &["cooperation", "taavon", "taawon"]),
 ];
 
 /// Romanisation fold rules, applied in order: (from, to, what the rule is).

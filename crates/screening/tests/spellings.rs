@@ -2778,3 +2778,39 @@ fn chinese_company_words_in_pinyin_general_corporation_and_economy_and_trade() {
         "jingmao = trade (lexicon (pinyin = English)",
     );
 }
+
+#[test]
+fn iranian_organisations_named_in_romanised_persian() {
+    // The real SDN entries, by their listed names alone. OFAC's own alias of the IRGC in romanised Persian, the
+    // Khatam al-Anbiya construction headquarters named in English where the listing writes Persian, and Bank
+    // Melli Iran by what its name means.
+    let ix = Index::build(vec![
+        sdn_entry("10391", "Entity", "ISLAMIC REVOLUTIONARY GUARD CORPS", &[]),
+        sdn_entry(
+            "10488",
+            "Entity",
+            "KHATAM OL ANBIA GHARARGAH SAZANDEGI NOOH",
+            &[],
+        ),
+        sdn_entry("25578", "Entity", "BANK MELLI IRAN", &[]),
+    ]);
+    for (query, listed, rule) in [
+        (
+            "SEPAH-E PASDARAN-E ENQELAB-E ESLAMI",
+            "ISLAMIC REVOLUTIONARY GUARD CORPS",
+            "pasdaran = guard (lexicon (romanised Persian = English)",
+        ),
+        (
+            "Khatam al-Anbiya Construction Headquarters",
+            "KHATAM OL ANBIA GHARARGAH SAZANDEGI NOOH",
+            "construction = sazandegi (lexicon (romanised Persian = English)",
+        ),
+        (
+            "National Bank of Iran",
+            "BANK MELLI IRAN",
+            "national = melli (lexicon (romanised Persian = English)",
+        ),
+    ] {
+        assert_hit_by(&ix, query, listed, rule);
+    }
+}
