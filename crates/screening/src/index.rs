@@ -744,7 +744,8 @@ fn residual_word(w: &str) -> bool {
 /// fold changes a few letters: it does not turn unlike words into like ones), which keeps the cost low.
 ///
 /// Two compounds in abd- (`abdulsalim`, `abdulaziz`: servant of the Peaceful, of the Mighty) are compared by what
-/// follows it, which names them: the shared prefix would make any two alike.
+/// follows it, which names them: the shared prefix would make any two alike. So are two in -uddin or -ullah
+/// ([`THEOPHORIC_ENDINGS`]) by what comes before it.
 fn residual_sim<'a>(q: &'a QTok, listed: &'a str) -> Option<(f32, f32)> {
     // A place is that place, written another way (`RUSSIA` / ROSSIYA, `TUNIS` / TUNISIA), or no word of the
     // other name at all (`SHANGHAI ELECTRONICS` is not HANA ELECTRONICS JVC), and not another place.
@@ -760,6 +761,24 @@ fn residual_sim<'a>(q: &'a QTok, listed: &'a str) -> Option<(f32, f32)> {
         return None;
     }
     let compound = |w: &'a str| w.strip_prefix("abdul").filter(|rest| rest.len() >= 3);
+    // And two compounds in -uddin or -ullah (Siraj ad-Din, Nasir ad-Din: lamp, helper of the faith) by what comes
+    // before it (`SIRAJUDDIN` is not NASIRUDDIN).
+    let theophoric = |w: &'a str| {
+        THEOPHORIC_ENDINGS.iter().find_map(|&(ending, family)| {
+            w.strip_suffix(ending)
+                .filter(|stem| stem.len() >= 3)
+                .map(|stem| (stem, family))
+        })
+    };
+    if let (Some((ours, a)), Some((theirs, b))) = (theophoric(&q.text), theophoric(listed)) {
+        if a == b {
+            let jw = jaro_winkler(ours, theirs).max(jaro_winkler(
+                &crate::translit::fold(ours).0,
+                &crate::translit::fold(theirs).0,
+            ));
+            return (jw >= RESIDUAL_FLOOR).then_some((jw, jw - RESIDUAL_DISCOUNT));
+        }
+    }
     if let (Some(ours), Some(theirs)) = (compound(&q.text), compound(listed)) {
         let jw = jaro_winkler(ours, theirs).max(jaro_winkler(
             &crate::translit::fold(ours).0,
@@ -775,6 +794,20 @@ fn residual_sim<'a>(q: &'a QTok, listed: &'a str) -> Option<(f32, f32)> {
     let jw = plain.max(folded);
     (jw >= RESIDUAL_FLOOR).then_some((jw, jw - RESIDUAL_DISCOUNT))
 }
+
+/// The endings of Arabic compound names in ad-Din (of the faith) and Allah (of God) as romanisations join them,
+/// each with its family: two compounds with endings of one family are compared by what comes before.
+const THEOPHORIC_ENDINGS: &[(&str, u8)] = &[
+    ("uddin", 0),
+    ("eddin", 0),
+    ("addin", 0),
+    ("iddin", 0),
+    ("uddeen", 0),
+    ("ullah", 1),
+    ("ollah", 1),
+    ("allah", 1),
+    ("ulla", 1),
+];
 
 /// Jaro-Winkler similarity (prefix scale 0.1 over at most four letters, applied above 0.7), as `strsim` computes
 /// it, without allocating for the short ASCII words of names (it runs for many word pairs per query); other

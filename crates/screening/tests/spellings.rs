@@ -2814,3 +2814,26 @@ fn iranian_organisations_named_in_romanised_persian() {
         assert_hit_by(&ix, query, listed, rule);
     }
 }
+
+#[test]
+fn compounds_in_uddin_are_told_apart_by_what_comes_before() {
+    // The real SDN entries, by their listed names alone. Sirajuddin and Nasiruddin (lamp, helper of the faith)
+    // share their ending, which made them alike by their written similarity: `Sirajuddin Haqqani` led with
+    // HAQQANI, Nasiruddin at 0.87, above the right person.
+    let ix = Index::build(vec![
+        sdn_entry(
+            "10743",
+            "individual",
+            "MUHAMMAD, Sirajuddin Haqqani Jalaluddin Khwasa",
+            &[],
+        ),
+        sdn_entry("12129", "individual", "HAQQANI, Nasiruddin", &[]),
+    ]);
+    assert!(hit(
+        &ix,
+        "Sirajuddin Haqqani",
+        "MUHAMMAD, Sirajuddin Haqqani Jalaluddin Khwasa"
+    )
+    .is_some());
+    assert!(hit(&ix, "Sirajuddin Haqqani", "HAQQANI, Nasiruddin").is_none());
+}
