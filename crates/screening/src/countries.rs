@@ -79,7 +79,8 @@ pub const COMMON_NAMES: &[(&str, &str)] = &[("north korea", "dprk"), ("north kor
 /// Places whose two-word name listings also write as one word (`SINO ENERGY SHIPPING HONGKONG LIMITED` and its
 /// alias `SINO ENERGY SHIPPING (HONG KONG) LTD`), brought to the one word, a place word: `hong` alone is also a
 /// family name.
-pub const ONE_WORD_PLACES: &[(&str, &str)] = &[("hong kong", "hongkong")];
+pub const ONE_WORD_PLACES: &[(&str, &str)] =
+    &[("hong kong", "hongkong"), ("saudi arabia", "saudiarabia")];
 
 /// The ISO 3166-1 alpha-2 code of a country name as OFAC publishes it, or of a code given as such.
 pub fn iso2(name: &str) -> Option<&'static str> {
@@ -136,6 +137,9 @@ mod tests {
         assert_eq!(super::countries_named("korea"), ["KP", "KR"]);
         assert_eq!(super::countries_named("coreen"), ["KP", "KR"]);
         assert_eq!(super::countries_named("hongkong"), ["HK"]);
+        assert_eq!(super::countries_named("saudiarabia"), ["SA"]);
+        assert_eq!(super::countries_named("saudi"), ["SA"]);
+        assert_eq!(super::countries_named("omani"), ["OM"]);
         assert!(super::countries_named("bank").is_empty());
         assert!(super::countries_named("sy").is_empty());
     }

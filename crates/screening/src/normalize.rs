@@ -1600,6 +1600,10 @@ pub fn is_place_word(w: &str) -> bool {
             | "turkey" | "turkish" | "turkiye" | "turkmenistan" | "uganda" | "ukraine" | "ukrainian"
             | "uruguay" | "uzbekistan" | "venezuela" | "venezuelan" | "vietnam" | "vietnamese" | "yemen"
             | "zambia" | "zimbabwe" | "uae" | "usa" | "uk" | "hk" | "hongkong" | "macau" | "macao"
+            // Gulf states (`KUWAIT FINANCE HOUSE`), Saudi Arabia written as one word like Hong Kong, and Arabia,
+            // Arab (`AIR ARABIA` is not SYRIAN ARAB AIRLINES). Not their adjectives, which are also the nisba of
+            // listed persons (`AL-QATARI, Sheikh Farooq`, `AL-KUWAITI`).
+            | "kuwait" | "oman" | "saudiarabia" | "arabia" | "arabian" | "arab"
             // Chinese provincial-level divisions and large cities (pinyin).
             | "beijing" | "shanghai" | "tianjin" | "chongqing" | "hebei" | "shanxi" | "liaoning" | "jilin"
             | "heilongjiang" | "jiangsu" | "zhejiang" | "anhui" | "fujian" | "jiangxi" | "shandong" | "henan"

@@ -237,6 +237,12 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("country = its adjective", &["colombia", "colombian", "colombie", "colombien", "colombienne", "colombiano", "colombiana"]),
     ("country = its adjective", &["mexico", "mexican", "mexique", "mexicain", "mexicaine", "mexicano", "mexicana"]),
     ("country = its adjective", &["nicaragua", "nicaraguan", "nicaraguense"]),
+    ("country = its adjective", &["kuwait", "kuwaiti", "koweit", "koweitien"]),
+    ("country = its adjective", &["oman", "omani", "omanais"]),
+    ("country = its adjective", &["qatar", "qatari", "qatarien", "catar", "catari"]),
+    ("country = its adjective", &["saudiarabia", "saudi", "saoudien", "saoudite", "saudita"]),
+    ("country = its adjective", &["bahrain", "bahraini", "bahrein"]),
+    ("country = its adjective", &["yemen", "yemeni", "yemenite"]),
     // The Islamic State of Iraq and the Levant by the initials of each English rendering of its name (the
     // Levant, Syria or al-Sham) and its Arabic acronym, all listed by OFAC as names of one party
     // (`ISIS WILAYAT KHORASAN` for ISIL KHORASAN, `ISIS IN YEMEN` for ISIL-YEMEN).

@@ -2837,3 +2837,21 @@ fn compounds_in_uddin_are_told_apart_by_what_comes_before() {
     .is_some());
     assert!(hit(&ix, "Sirajuddin Haqqani", "HAQQANI, Nasiruddin").is_none());
 }
+
+#[test]
+fn the_names_of_arabia_and_the_gulf_are_places() {
+    // The real SDN entries; Air Arabia (of Sharjah) and Qatar National Bank are not listed. Arabia was paired with
+    // ARAB by its written similarity (0.87 on SYRIAN ARAB AIRLINES); both are place words now, and two places
+    // that are not one are two.
+    let mut melli = sdn_entry("25420", "Entity", "MELLI BANK PLC", &[]);
+    melli.countries = vec!["GB".into()];
+    let ix = Index::build(vec![
+        sdn_entry("13440", "Entity", "SYRIAN ARAB AIRLINES", &[]),
+        melli,
+    ]);
+    no_hit(&ix, "Air Arabia");
+    // Qatar names a country where MELLI BANK PLC has no address: the romanised Persian lexicon's national =
+    // melli does not make `Qatar National Bank` that bank.
+    no_hit(&ix, "Qatar National Bank");
+    assert!(hit(&ix, "Syrian Arab Airlines", "SYRIAN ARAB AIRLINES").is_some());
+}
