@@ -882,6 +882,17 @@ fn max_edits(len: usize) -> usize {
     }
 }
 
+/// The index keys a query word's key is looked up as: a marked Korean word's `k:` key meets the `k:` and the
+/// `n:` keys of listed words (`GEUK` = KUK), an unmarked one's `n:` key only the `k:` keys (`KUK` = GEUK, not
+/// `DANA` = TANA); every other key meets itself.
+fn lookups(key: &str) -> Vec<String> {
+    match (key.get(..2), key.get(2..)) {
+        (Some("k:"), Some(rest)) => vec![key.to_string(), format!("n:{rest}")],
+        (Some("n:"), Some(rest)) => vec![format!("k:{rest}")],
+        _ => vec![key.to_string()],
+    }
+}
+
 /// The longest word in which another first consonant, the rest alike, is taken for another name, not a slip.
 const FIRST_CONSONANT_MAX_LEN: usize = 6;
 
@@ -1735,17 +1746,18 @@ impl Index {
             // A Mandarin word's keys too, as the word is written (`tantung` = `dandong`), or a word in the
             // Arabic script's.
             let extra = if how.is_empty() { extra } else { &[] };
-            for k in translit::keys(form)
+            for (lookup, k) in translit::keys(form)
                 .into_iter()
                 .chain(extra.iter().cloned())
+                .flat_map(|k| lookups(&k.key).into_iter().map(move |l| (l, k.clone())))
             {
-                let Some(list) = self.keymap.get(k.key.as_str()) else {
+                let Some(list) = self.keymap.get(lookup.as_str()) else {
                     continue;
                 };
                 let sim = match k.key.as_bytes()[0] {
                     b'g' => EQUIV_GROUP_SIM,
                     b'f' => EQUIV_FOLD_SIM,
-                    b'k' => EQUIV_KOREAN_INITIALS_SIM,
+                    b'k' | b'n' => EQUIV_KOREAN_INITIALS_SIM,
                     _ => EQUIV_SKELETON_SIM,
                 };
                 for &tid in list {
@@ -1769,7 +1781,7 @@ impl Index {
                     };
                     let other = theirs
                         .into_iter()
-                        .find(|o| o.key == k.key)
+                        .find(|o| o.key == lookup)
                         .map(|o| o.rule)
                         .unwrap_or_default();
                     let rule = match k.key.as_bytes()[0] {

@@ -604,14 +604,15 @@ fn korean_reading(word: &str) -> Option<String> {
 /// KOREA DAESONG GENERAL TRADING CORPORATION and KOREA TAESONG TRADING COMPANY as two parties (a fold cost two
 /// tuning aliases and made two wrong-party hits; see [`korean_reading`]). Only for a word that reads as Korean
 /// syllables and has a vowel or final only Korean romanisations write this often (`eo`, `eu`, `ae`, `oe`, `yo`,
-/// `yu`, `wo`, `ui`, `ong`, `ung`; `eo` and `eu` in words of five letters or more), so that `Dana` is not `Tana`
+/// `yu`, `wo`, `ui`, `ong`, `ung`; `eo` in words of five letters or more), so that `Dana` is not `Tana`
 /// nor `Gamal` `Kamal`.
-fn korean_voiceless_key(word: &str) -> Option<String> {
+fn korean_voiceless_key(word: &str) -> Option<(String, bool)> {
     const MARKS: &[&str] = &["eo", "eu", "ae", "oe", "yo", "yu", "wo", "ui", "ong", "ung"];
-    // In a word of four letters or fewer, eo and eu are as likely Greek or Latin as Korean (`neo`, `geo`, `leon`).
-    let marked = |m: &&str| word.contains(m) && (word.len() >= 5 || !m.starts_with('e'));
-    // The marks first: they are cheap, and most words have none (the parse runs for `korean_reading` too).
-    if !MARKS.iter().any(marked) || !korean_syllables(word) {
+    // In a word of four letters or fewer, eo is as likely Greek or Latin as Korean (`neo`, `geo`, `leon`); eu is
+    // Korean there too (`Geuk` = Kuk, `Deuk` = Tuk: the Latin `deus` and `zeus` do not read as Korean syllables).
+    let marked = |m: &&str| word.contains(m) && (word.len() >= 5 || *m != "eo");
+    let marked = MARKS.iter().any(marked);
+    if !korean_syllables(word) {
         return None;
     }
     let read = word
@@ -632,7 +633,7 @@ fn korean_voiceless_key(word: &str) -> Option<String> {
         }
         prev = c;
     }
-    Some(out)
+    Some((out, marked))
 }
 
 /// The rule named for [`korean_voiceless_key`].
@@ -1095,9 +1096,12 @@ pub fn keys(word: &str) -> Vec<Key> {
             },
         });
     }
-    if let Some(k) = korean_voiceless_key(word) {
+    // `k:` for a word with a mark of a Korean romanisation, `n:` for one that only reads as Korean syllables
+    // (`kuk`, `chol`, `kim`): the index pairs `k:` with either, never `n:` with `n:` (one side must show it is
+    // Korean: `Dana` is not `Tana`; see [`korean_voiceless_key`]).
+    if let Some((k, marked)) = korean_voiceless_key(word) {
         out.push(Key {
-            key: format!("k:{k}"),
+            key: format!("{}:{k}", if marked { 'k' } else { 'n' }),
             rule: format!("translit: {KOREAN_INITIALS_RULE}"),
         });
     }
