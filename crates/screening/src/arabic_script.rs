@@ -450,16 +450,24 @@ fn spellings(written: &str, leading_article: bool) -> Vec<Spelling> {
     // أبو written joined).
     let mut letters: Vec<char> = Vec::new();
     let mut articles: Vec<usize> = Vec::new();
+    // Where Persian writes a zero-width non-joiner inside a word: the letter before it ends a part (a final he
+    // there is the vowel -e, as at a word's end: خامنه‌ای, Khamenei) and the one after starts one (the suffix
+    // ای is the vowel -i, its alef a seat, not a long a).
+    let mut breaks: Vec<usize> = Vec::new();
     for (i, part) in written.split_whitespace().enumerate() {
-        let part: Vec<char> = part
-            .chars()
-            .filter(|&c| {
-                !matches!(
-                    c,
-                    '\u{0651}'..='\u{065F}' | '\u{0640}' | '\u{200C}' | '\u{200D}'
-                )
-            })
-            .collect();
+        let mut chars: Vec<char> = Vec::new();
+        for c in part.chars() {
+            if c == '\u{200C}' {
+                if !chars.is_empty() {
+                    breaks.push(letters.len() + chars.len());
+                }
+                continue;
+            }
+            if !matches!(c, '\u{0651}'..='\u{065F}' | '\u{0640}' | '\u{200D}') {
+                chars.push(c);
+            }
+        }
+        let part = chars;
         if i > 0 && part.starts_with(&['ا', 'ل']) {
             articles.push(letters.len());
         }
@@ -497,7 +505,11 @@ fn spellings(written: &str, leading_article: bool) -> Vec<Spelling> {
         } else if articles.contains(&i) {
             Some(&[VOWEL][..])
         } else {
-            readings(c, i == 0, i + 1 == letters.len())
+            readings(
+                c,
+                i == 0 || breaks.contains(&i),
+                i + 1 == letters.len() || breaks.contains(&(i + 1)),
+            )
         };
         let Some(options) = options else {
             continue;

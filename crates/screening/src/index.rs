@@ -2429,6 +2429,9 @@ impl Index {
             .kind
             .as_deref()
             .is_some_and(|k| k.eq_ignore_ascii_case("vessel"));
+        // Sayyid, which the listed person's name does not write, is the honorific before it (`Seyyed Ali
+        // Khamenei` for KHAMENEI, Ali Husseini): set aside as a title is.
+        let sayyid_added = |i: usize| person && !qused[i] && normalize::is_sayyid(&qtoks[i].text);
         let generic_added = |i: usize| {
             !person
                 && !vessel
@@ -2532,6 +2535,8 @@ impl Index {
                 qtoks[i].weight * PLACE_WORD_WEIGHT
             } else if generic_added(i) {
                 qtoks[i].weight * GENERIC_ADDED_WEIGHT
+            } else if sayyid_added(i) {
+                qtoks[i].weight * STOP_WEIGHT
             } else {
                 qtoks[i].weight
             }
@@ -2755,6 +2760,9 @@ impl Index {
                     "second family name written differently: {}",
                     t.text
                 ));
+            }
+            if sayyid_added(i) {
+                notes.push(format!("the honorific Sayyid set aside: {}", t.text));
             }
             if place_added(i) {
                 notes.push(format!("place word added counts little: {}", t.text));

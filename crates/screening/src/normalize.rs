@@ -868,7 +868,19 @@ fn presentation_forms(name: &str) -> std::borrow::Cow<'_, str> {
 /// [`crate::arabic_script::joins`] says) as words of the script, which the index finds by their keys.
 fn arabic_tokens(run: &str, out: &mut Vec<Token>) {
     use crate::arabic_script::{is_particle, joins, known_word, reading, split_article};
-    let words: Vec<&str> = run.split_whitespace().collect();
+    // The Persian suffix ای (-i) after a word that ends in a silent he, written apart where it is written after a
+    // zero-width non-joiner (`خامنه ای` for خامنه‌ای, Khamenei): a part of that word.
+    let mut owned: Vec<String> = Vec::new();
+    for w in run.split_whitespace() {
+        match owned.last_mut() {
+            Some(prev) if w == "ای" && prev.ends_with('ه') => {
+                prev.push('\u{200C}');
+                prev.push_str(w);
+            }
+            _ => owned.push(w.to_string()),
+        }
+    }
+    let words: Vec<&str> = owned.iter().map(String::as_str).collect();
     let mut i = 0;
     // The particle just read (أبو, بن, ابن), for the word after it.
     let mut particle: Option<String> = None;
@@ -1644,6 +1656,15 @@ pub fn is_name_prefix(w: &str) -> bool {
             | "seyyed"
             | "sayid"
             | "seyyid"
+    )
+}
+
+/// The honorific Sayyid (Seyed, Syed: a descendant of the Prophet) in its spellings, which is also a given name:
+/// `Seyyed Ali Khamenei` is the listed KHAMENEI, Ali Husseini, `KHAN, Sayed Habib Ahmad` is named by it.
+pub fn is_sayyid(w: &str) -> bool {
+    matches!(
+        w,
+        "sayyid" | "sayed" | "seyed" | "sayyed" | "syed" | "seyyed" | "sayid" | "seyyid"
     )
 }
 
