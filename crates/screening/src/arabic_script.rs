@@ -160,6 +160,14 @@ const WORDS: &[(&str, &str)] = &[
     ("ملا", "mullah"),
     ("شيخ", "sheikh"),
     ("سيد", "sayyid"),
+    // And the scholar's and cleric's titles South Asia writes before a name (Hafiz, Maulana, Maulvi, Mufti, Qari:
+    // `مولانا مسعود اظہر`, Maulana Masood Azhar), with the pilgrim's Haj.
+    ("حافظ", "hafiz"),
+    ("مولانا", "maulana"),
+    ("مولوي", "maulvi"),
+    ("مفتي", "mufti"),
+    ("قاري", "qari"),
+    ("حاج", "haj"),
     ("اغا", "agha"),
     ("آغا", "agha"),
     ("ابن", "ibn"),
@@ -543,11 +551,16 @@ fn spellings(written: &str, leading_article: bool) -> Vec<Spelling> {
                         next.push(t);
                     }
                     // Two letters that romanisations write as one digraph: س then ح or ه (Ishaq, written like
-                    // the `sh` of ش), د then ه (Adham, like the `dh` of ذ), ت then ه (like the `th` of ث).
+                    // the `sh` of ش), د then ه (Adham, like the `dh` of ذ), ت then ه (like the `th` of ث),
+                    // Urdu's aspirate کھ, written kh like خ (لکھوی, Lakhvi).
                     if !gap && choice == b'h' {
                         let merged = match s.key.as_bytes().last() {
                             Some(b's') => Some(b'S'),
                             Some(&c @ (b'd' | b't')) => Some(c),
+                            Some(b'k') if c == 'ھ' => Some(b'x'),
+                            // And z then h, which romanisations write as the digraph zh of ژ (اظہر, Azhar;
+                            // مظهر, Mazhar).
+                            Some(b'z') => Some(b'Z'),
                             _ => None,
                         };
                         if let Some(m) = merged {

@@ -400,3 +400,56 @@ fn a_persian_suffix_after_a_zero_width_non_joiner_and_the_honorific_sayyid() {
         .describe(h[0].score)
         .contains("the honorific Sayyid set aside: seyyed"));
 }
+
+#[test]
+fn urdu_names_aspirates_and_titles() {
+    // The real SDN entries, by their listed names alone, and the names as Urdu writes them.
+    let entry = |id: &str, name: &str| Entry {
+        list: "SDN".into(),
+        id: id.into(),
+        kind: Some("individual".into()),
+        name: name.into(),
+        ..Entry::default()
+    };
+    let ix = Index::build(vec![
+        entry("10689", "SAEED, Muhammad"),
+        entry("10690", "LAKHVI, Zaki-ur-Rehman"),
+        entry("11459", "ALVI, Mohammad Masood Azhar"),
+    ]);
+    let best = |query: &str| {
+        let hits = ix.search(
+            query,
+            &SearchOptions {
+                threshold: 0.5,
+                ..SearchOptions::default()
+            },
+        );
+        let h = hits.first().expect("a candidate");
+        (
+            ix.entries()[h.entry].name.clone(),
+            h.score,
+            h.explanation.describe(h.score),
+        )
+    };
+    // کھ is Urdu's aspirate k, which romanisations write kh (Lakhvi): 0.53 before.
+    let (name, score, _) = best("ذکی الرحمن لکھوی");
+    assert_eq!(name, "LAKHVI, Zaki-ur-Rehman");
+    assert!(score >= 0.85, "{score}");
+    // Hafiz, the title of one who knows the Quran by heart, written in the script: set aside as in Latin letters
+    // (it counted as a word of the name the listing lacks: 0.84, capped).
+    let (name, score, text) = best("حافظ محمد سعید");
+    assert_eq!(name, "SAEED, Muhammad");
+    assert!(score >= 0.85, "{score}");
+    assert!(
+        text.contains("title or honorific set aside: hafiz"),
+        "{text}"
+    );
+    // ظ then ہ, which romanisations write as the digraph zh (Azhar): met by its reading, no longer by written
+    // similarity alone.
+    let (name, _, text) = best("مسعود اظہر");
+    assert_eq!(name, "ALVI, Mohammad Masood Azhar");
+    assert!(
+        text.contains("azhr = azhar (Arabic script read without its short vowels"),
+        "{text}"
+    );
+}
