@@ -885,12 +885,14 @@ fn max_edits(len: usize) -> usize {
 /// The index keys a query word's key is looked up as: a marked Korean word's `k:` key meets the `k:` and the
 /// `n:` keys of listed words (`GEUK` = KUK), an unmarked one's `n:` key only the `k:` keys (`KUK` = GEUK, not
 /// `DANA` = TANA); every other key meets itself.
-fn lookups(key: &str) -> Vec<String> {
-    match (key.get(..2), key.get(2..)) {
-        (Some("k:"), Some(rest)) => vec![key.to_string(), format!("n:{rest}")],
-        (Some("n:"), Some(rest)) => vec![format!("k:{rest}")],
-        _ => vec![key.to_string()],
-    }
+fn lookups(key: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    let (first, second) = match (key.get(..2), key.get(2..)) {
+        (Some("k:"), Some(rest)) => (Cow::Borrowed(key), Some(Cow::Owned(format!("n:{rest}")))),
+        (Some("n:"), Some(rest)) => (Cow::Owned(format!("k:{rest}")), None),
+        _ => (Cow::Borrowed(key), None),
+    };
+    std::iter::once(first).chain(second)
 }
 
 /// The longest word in which another first consonant, the rest alike, is taken for another name, not a slip.
@@ -1746,12 +1748,15 @@ impl Index {
             // A Mandarin word's keys too, as the word is written (`tantung` = `dandong`), or a word in the
             // Arabic script's.
             let extra = if how.is_empty() { extra } else { &[] };
-            for (lookup, k) in translit::keys(form)
+            let keys: Vec<translit::Key> = translit::keys(form)
                 .into_iter()
                 .chain(extra.iter().cloned())
-                .flat_map(|k| lookups(&k.key).into_iter().map(move |l| (l, k.clone())))
+                .collect();
+            for (lookup, k) in keys
+                .iter()
+                .flat_map(|k| lookups(&k.key).map(move |l| (l, k)))
             {
-                let Some(list) = self.keymap.get(lookup.as_str()) else {
+                let Some(list) = self.keymap.get(lookup.as_ref()) else {
                     continue;
                 };
                 let sim = match k.key.as_bytes()[0] {

@@ -578,8 +578,8 @@ fn sy_reading(word: &str) -> Option<String> {
 ///
 /// Only for a word that reads as Korean syllables (see [`korean_syllables`]), so that `Thomas` keeps its English
 /// `th`; not `kh`, which the romanisations of Arabic and Russian write for another sound (`Khan` is not `Kan`).
-fn korean_reading(word: &str) -> Option<String> {
-    if !korean_syllables(word) {
+fn korean_reading(word: &str, korean: bool) -> Option<String> {
+    if !korean {
         return None;
     }
     let mut r = word.replace("th", "t").replace("ph", "p");
@@ -606,13 +606,13 @@ fn korean_reading(word: &str) -> Option<String> {
 /// syllables and has a vowel or final only Korean romanisations write this often (`eo`, `eu`, `ae`, `oe`, `yo`,
 /// `yu`, `wo`, `ui`, `ong`, `ung`; `eo` in words of five letters or more), so that `Dana` is not `Tana`
 /// nor `Gamal` `Kamal`.
-fn korean_voiceless_key(word: &str) -> Option<(String, bool)> {
+fn korean_voiceless_key(word: &str, korean: bool) -> Option<(String, bool)> {
     const MARKS: &[&str] = &["eo", "eu", "ae", "oe", "yo", "yu", "wo", "ui", "ong", "ung"];
     // In a word of four letters or fewer, eo is as likely Greek or Latin as Korean (`neo`, `geo`, `leon`); eu is
     // Korean there too (`Geuk` = Kuk, `Deuk` = Tuk: the Latin `deus` and `zeus` do not read as Korean syllables).
     let marked = |m: &&str| word.contains(m) && (word.len() >= 5 || *m != "eo");
     let marked = MARKS.iter().any(marked);
-    if !korean_syllables(word) {
+    if !korean {
         return None;
     }
     let read = word
@@ -1065,11 +1065,13 @@ pub fn keys(word: &str) -> Vec<Key> {
     // French ch = sh (Bouchoucha / Bushusha, Hamcho / Hamsho), German ch = kh (Mochtar / Mokhtar, Achwan /
     // Akhwan). Each reading is one more fold key, so a word written in one system meets the English one.
     // And Indonesian and Malay sy before a vowel, the English sh (Ba'asyir / Bashir, Rasyid / Rashid).
+    // Whether the word reads as Korean syllables, parsed once for both Korean readings.
+    let korean = korean_syllables(word);
     let readings = [("sh", "French ch = sh"), ("kh", "German/Dutch ch = kh")]
         .into_iter()
         .filter_map(|(to, rule)| ch_reading(word, to).map(|r| (r, rule)))
         .chain(sy_reading(word).map(|r| (r, "Indonesian/Malay sy = sh")))
-        .chain(korean_reading(word).map(|r| (r, KOREAN_RULE)))
+        .chain(korean_reading(word, korean).map(|r| (r, KOREAN_RULE)))
         .chain(french_final_e(word).map(|r| (r, "French final silent e (Nasreddine = Nasreddin)")))
         .chain(german_s_reading(word).map(|r| (r, "Cyrillic German s = z, ss = s")))
         .map(|(r, rule)| (r, vec![rule]))
@@ -1099,7 +1101,7 @@ pub fn keys(word: &str) -> Vec<Key> {
     // `k:` for a word with a mark of a Korean romanisation, `n:` for one that only reads as Korean syllables
     // (`kuk`, `chol`, `kim`): the index pairs `k:` with either, never `n:` with `n:` (one side must show it is
     // Korean: `Dana` is not `Tana`; see [`korean_voiceless_key`]).
-    if let Some((k, marked)) = korean_voiceless_key(word) {
+    if let Some((k, marked)) = korean_voiceless_key(word, korean) {
         out.push(Key {
             key: format!("{}:{k}", if marked { 'k' } else { 'n' }),
             rule: format!("translit: {KOREAN_INITIALS_RULE}"),
