@@ -750,6 +750,15 @@ fn french_cyrillic_reading(word: &str) -> Option<(String, Vec<&'static str>)> {
     }
 }
 
+/// A Burmese name's aspirated s written `hs` (ဆ in the Myanmar Language Commission's transcription: Hsan, Hseng,
+/// Hsai) read as the `s` other spellings write (`HSAN, Pwint` for SAN, Pwint), if it is one: only before a, e or
+/// o, since Wade-Giles writes hs before i and u (Hsieh, Hsu) for pinyin x.
+fn burmese_hs(word: &str) -> Option<String> {
+    let rest = word.strip_prefix("hs")?;
+    (rest.len() >= 2 && matches!(rest.as_bytes()[0], b'a' | b'e' | b'o'))
+        .then(|| format!("s{rest}"))
+}
+
 /// The rule named for [`korean_reading`].
 const KOREAN_RULE: &str =
     "Korean: DPRK th/ph and Revised Romanization eo/eu = McCune-Reischauer t'/p' and o/u";
@@ -1074,6 +1083,7 @@ pub fn keys(word: &str) -> Vec<Key> {
         .chain(korean_reading(word, korean).map(|r| (r, KOREAN_RULE)))
         .chain(french_final_e(word).map(|r| (r, "French final silent e (Nasreddine = Nasreddin)")))
         .chain(german_s_reading(word).map(|r| (r, "Cyrillic German s = z, ss = s")))
+        .chain(burmese_hs(word).map(|r| (r, "Burmese hs = s")))
         .map(|(r, rule)| (r, vec![rule]))
         .chain(french_cyrillic_reading(word));
     for (r, read_rules) in readings {

@@ -2877,3 +2877,14 @@ fn a_voiced_initial_meets_a_korean_word_without_a_mark() {
     let h = loose_hit(&ix, "TANA, Samer", "AL-DANA, Samer");
     assert!(h.is_none_or(|h| !h.explanation.describe(h.score).contains("Korean")));
 }
+
+#[test]
+fn burmese_hs_is_s() {
+    // The real SDN entry and OFAC's own alias: the Myanmar Language Commission writes ဆ `hs` (`HSAN, Pwint`), other
+    // spellings `s`. Not before i or u, where Wade-Giles writes hs for pinyin x (`Hsieh`).
+    let ix = Index::build(vec![sdn_entry("31927", "individual", "SAN, Pwint", &[])]);
+    assert_hit_by(&ix, "HSAN, Pwint", "SAN, Pwint", "Burmese hs = s");
+    assert!(aigov_screening::translit::keys("hsieh")
+        .iter()
+        .all(|k| !k.rule.contains("Burmese")));
+}
