@@ -428,6 +428,9 @@ struct QTok {
     countries: Vec<&'static str>,
     /// For a word in the Arabic script, how it met each vocabulary word by its keys.
     script: ScriptRoutes,
+    /// For a word in the Arabic script, its spellings ([`arabic_script::keys`]), read once a query: for listed
+    /// names that write it as two words (`محمدرضا` = Mohammad Reza).
+    spellings: Vec<arabic_script::Spelling>,
 }
 
 /// How a word in the Arabic script met vocabulary words by its keys ([`Index::script_matches`]): as they are, or
@@ -1722,6 +1725,10 @@ impl Index {
                         Vec::new()
                     },
                     script: routes,
+                    spellings: match script {
+                        Some((written, _)) if !t.stop => arabic_script::keys(written),
+                        _ => Vec::new(),
+                    },
                     text: t.text.clone(),
                     weight,
                     rule: t.rule.clone(),
@@ -2278,8 +2285,33 @@ impl Index {
                                 .then(|| joined_mandarin(&joined, &qt.text))
                                 .flatten()
                             };
-                            if let Some((sim, how)) =
-                                joined_alike(&joined, &qt.text).or_else(mandarin)
+                            // A word in the script that a listing writes as two (Persian writes
+                            // محمدرضا, Mohammadreza, joined; lists write MOHAMMAD REZA), met by its keys.
+                            let script = || {
+                                (!qt.spellings.is_empty()
+                                    && arabic_script::latin_keys(&joined)
+                                        .iter()
+                                        .any(|l| qt.spellings.iter().any(|s| s.agrees(l))))
+                                .then(|| {
+                                    let Origin::Arabic { written, .. } = &qt.origin else {
+                                        return (EQUIV_SKELETON_SIM, MatchKind::Joined);
+                                    };
+                                    let words: Vec<&str> = (start..=end).map(nstr).collect();
+                                    (
+                                        EQUIV_SKELETON_SIM,
+                                        MatchKind::Equivalent {
+                                            rule: format!(
+                                                "joined/split words, {}: {written} = {}",
+                                                arabic_script::RULE,
+                                                words.join(" ")
+                                            ),
+                                        },
+                                    )
+                                })
+                            };
+                            if let Some((sim, how)) = joined_alike(&joined, &qt.text)
+                                .or_else(mandarin)
+                                .or_else(script)
                             {
                                 pairs.push((sim, (qi, qi + 1), (start, end + 1), how));
                             }

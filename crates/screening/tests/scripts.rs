@@ -453,3 +453,26 @@ fn urdu_names_aspirates_and_titles() {
         "{text}"
     );
 }
+
+#[test]
+fn a_persian_compound_given_name_written_as_one_word() {
+    // The real SDN entries. Persian writes compound given names as one word (محمدرضا, غلامحسین); lists write them
+    // as two (`Mohammad Reza`, `Qolam-Hossein`). The word in the script met no listed word (0.50).
+    let entry = |id: &str, name: &str| Entry {
+        list: "SDN".into(),
+        id: id.into(),
+        kind: Some("individual".into()),
+        name: name.into(),
+        ..Entry::default()
+    };
+    let ix = Index::build(vec![
+        entry("12057", "NAQDI, Mohammad Reza"),
+        entry("12252", "MOHSENI-EJEI, Qolam-Hossein"),
+    ]);
+    let hits = ix.search("محمدرضا نقدی", &SearchOptions::default());
+    let h = hits.first().expect("a hit");
+    assert_eq!(ix.entries()[h.entry].name, "NAQDI, Mohammad Reza");
+    assert!(h.explanation.describe(h.score).contains(
+        "joined/split words, Arabic script read without its short vowels: محمدرضا = mohammad reza"
+    ));
+}
