@@ -633,6 +633,47 @@ fn latin_key(word: &str) -> Option<Spelling> {
     spelling.meaningful().then_some(spelling)
 }
 
+/// The keys of romanised words read as one (`MOHAMMAD JAVAD` for محمدجواد): each word's [`latin_keys`], joined,
+/// so that the joint makes no digraph the words do not write (the d and j of Mohammad Javad are not the French
+/// dj); a run of vowels or a doubled consonant across the joint is one, as within a word.
+pub fn latin_keys_joined(words: &[&str]) -> Vec<Spelling> {
+    let mut out: Vec<Spelling> = vec![Spelling::default()];
+    for w in words {
+        let theirs = latin_keys(w);
+        let mut next = Vec::with_capacity(out.len() * theirs.len());
+        for a in &out {
+            for b in &theirs {
+                let mut joined = a.clone();
+                let mut vowels = b.vowels.iter();
+                for c in b.key.bytes() {
+                    if c == VOWEL {
+                        // The run's quality, pushed as a vowel of that quality (or `a`, no quality).
+                        let q = vowels.next().copied().unwrap_or(0);
+                        let reading = match q {
+                            0 => VOWEL,
+                            _ if q & 1 != 0 => LONG_A,
+                            _ if q & 2 != 0 => LONG_U,
+                            _ => LONG_I,
+                        };
+                        joined.push(reading);
+                        // Every quality of the run, not only the first.
+                        if let Some(last) = joined.vowels.last_mut() {
+                            *last |= q;
+                        }
+                    } else {
+                        joined.push(c);
+                    }
+                }
+                if next.len() < MAX_KEYS {
+                    next.push(joined);
+                }
+            }
+        }
+        out = next;
+    }
+    out
+}
+
 /// The spellings of a romanised word brought to keys (`latin_key`): the word's own; for a word of five letters
 /// or more ending in a consonant and e, the word without the e, which French spelling adds and the script does
 /// not write (`Alouche` for علوش); and the word with a c before a, o or u read as the s of a French ç.

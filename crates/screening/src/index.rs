@@ -2289,9 +2289,11 @@ impl Index {
                             // محمدرضا, Mohammadreza, joined; lists write MOHAMMAD REZA), met by its keys.
                             let script = || {
                                 (!qt.spellings.is_empty()
-                                    && arabic_script::latin_keys(&joined)
-                                        .iter()
-                                        .any(|l| qt.spellings.iter().any(|s| s.agrees(l))))
+                                    && arabic_script::latin_keys_joined(
+                                        &(start..=end).map(nstr).collect::<Vec<_>>(),
+                                    )
+                                    .iter()
+                                    .any(|l| qt.spellings.iter().any(|s| s.agrees(l))))
                                 .then(|| {
                                     let Origin::Arabic { written, .. } = &qt.origin else {
                                         return (EQUIV_SKELETON_SIM, MatchKind::Joined);

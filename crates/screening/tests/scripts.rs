@@ -468,6 +468,7 @@ fn a_persian_compound_given_name_written_as_one_word() {
     let ix = Index::build(vec![
         entry("12057", "NAQDI, Mohammad Reza"),
         entry("12252", "MOHSENI-EJEI, Qolam-Hossein"),
+        entry("26950", "ZARIF, Mohammad Javad"),
     ]);
     let hits = ix.search("محمدرضا نقدی", &SearchOptions::default());
     let h = hits.first().expect("a hit");
@@ -475,4 +476,8 @@ fn a_persian_compound_given_name_written_as_one_word() {
     assert!(h.explanation.describe(h.score).contains(
         "joined/split words, Arabic script read without its short vowels: محمدرضا = mohammad reza"
     ));
+    // The listed words read one by one, then joined: the d and j of MOHAMMAD JAVAD are not the French dj.
+    let hits = ix.search("محمدجواد ظریف", &SearchOptions::default());
+    let h = hits.first().expect("a hit");
+    assert_eq!(ix.entries()[h.entry].name, "ZARIF, Mohammad Javad");
 }
