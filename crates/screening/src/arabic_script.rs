@@ -86,7 +86,8 @@ fn readings(c: char, initial: bool, last: bool) -> Option<&'static [u8]> {
         'ذ' => b"dz",
         'ر' | 'ڑ' | 'ړ' => b"r",
         'ز' | 'ځ' => b"z",
-        'ژ' => b"Z",
+        // Zhe: zh, or j as French-influenced Persian spellings write it (اژه‌ای, Ejei; ژاله, Jaleh).
+        'ژ' => b"Zj",
         'ږ' => b"Zk",
         'س' | 'ص' | 'څ' => b"s",
         // Shin: sh, or ch in French spelling (Achraf, Chaouki).

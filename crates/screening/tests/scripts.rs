@@ -476,6 +476,10 @@ fn a_persian_compound_given_name_written_as_one_word() {
     assert!(h.explanation.describe(h.score).contains(
         "joined/split words, Arabic script read without its short vowels: محمدرضا = mohammad reza"
     ));
+    // And ژ written j, as French-influenced Persian spellings write it (EJEI for اژه‌ای).
+    let hits = ix.search("غلامحسین محسنی اژه\u{200C}ای", &SearchOptions::default());
+    let h = hits.first().expect("a hit");
+    assert_eq!(ix.entries()[h.entry].name, "MOHSENI-EJEI, Qolam-Hossein");
     // The listed words read one by one, then joined: the d and j of MOHAMMAD JAVAD are not the French dj.
     let hits = ix.search("محمدجواد ظریف", &SearchOptions::default());
     let h = hits.first().expect("a hit");
