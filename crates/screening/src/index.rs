@@ -773,21 +773,21 @@ fn residual_sim<'a>(q: &'a QTok, listed: &'a str) -> Option<(f32, f32)> {
                 .map(|stem| (stem, family))
         })
     };
-    if let (Some((ours, a)), Some((theirs, b))) = (theophoric(&q.text), theophoric(listed)) {
-        if a == b {
-            let jw = jaro_winkler(ours, theirs).max(jaro_winkler(
-                &crate::translit::fold(ours).0,
-                &crate::translit::fold(theirs).0,
-            ));
-            return (jw >= RESIDUAL_FLOOR).then_some((jw, jw - RESIDUAL_DISCOUNT));
-        }
-    }
-    if let (Some(ours), Some(theirs)) = (compound(&q.text), compound(listed)) {
+    // The better Jaro-Winkler of two names' distinguishing parts and of their folds, when at the floor.
+    let parts_sim = |ours: &str, theirs: &str| {
         let jw = jaro_winkler(ours, theirs).max(jaro_winkler(
             &crate::translit::fold(ours).0,
             &crate::translit::fold(theirs).0,
         ));
-        return (jw >= RESIDUAL_FLOOR).then_some((jw, jw - RESIDUAL_DISCOUNT));
+        (jw >= RESIDUAL_FLOOR).then_some((jw, jw - RESIDUAL_DISCOUNT))
+    };
+    if let (Some((ours, a)), Some((theirs, b))) = (theophoric(&q.text), theophoric(listed)) {
+        if a == b {
+            return parts_sim(ours, theirs);
+        }
+    }
+    if let (Some(ours), Some(theirs)) = (compound(&q.text), compound(listed)) {
+        return parts_sim(ours, theirs);
     }
     let plain = jaro_winkler(&q.text, listed);
     if plain < RESIDUAL_FLOOR - 0.1 {

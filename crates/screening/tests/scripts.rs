@@ -24,6 +24,17 @@ fn sdn_index() -> Index {
 }
 
 /// The explanation of the hit on `listed` at the default threshold; panics with the best candidates if none.
+/// A listed person of the SDN list by its primary name alone (the real rows' numbers and names).
+fn sdn_person(id: &str, name: &str) -> Entry {
+    Entry {
+        list: "SDN".into(),
+        id: id.into(),
+        kind: Some("individual".into()),
+        name: name.into(),
+        ..Entry::default()
+    }
+}
+
 fn explained_hit(ix: &Index, query: &str, listed: &str) -> String {
     let hits = ix.search(query, &SearchOptions::default());
     match hits.iter().find(|h| ix.entries()[h.entry].name == listed) {
@@ -377,13 +388,7 @@ fn a_persian_suffix_after_a_zero_width_non_joiner_and_the_honorific_sayyid() {
     // the he before it is the vowel -e, as at a word's end, and the alef after it a seat of the vowel -i. Read as
     // one run of letters (kh-a-m-n-h-a-i) it met no listed name (0.36, another person); written with a space
     // instead, the suffix counted as a word of its own (0.67).
-    let ix = Index::build(vec![Entry {
-        list: "SDN".into(),
-        id: "26945".into(),
-        kind: Some("individual".into()),
-        name: "KHAMENEI, Ali Husseini".into(),
-        ..Entry::default()
-    }]);
+    let ix = Index::build(vec![sdn_person("26945", "KHAMENEI, Ali Husseini")]);
     for query in ["علی خامنه\u{200C}ای", "علی خامنه ای", "Seyyed Ali Khamenei"]
     {
         let hits = ix.search(query, &SearchOptions::default());
@@ -404,17 +409,10 @@ fn a_persian_suffix_after_a_zero_width_non_joiner_and_the_honorific_sayyid() {
 #[test]
 fn urdu_names_aspirates_and_titles() {
     // The real SDN entries, by their listed names alone, and the names as Urdu writes them.
-    let entry = |id: &str, name: &str| Entry {
-        list: "SDN".into(),
-        id: id.into(),
-        kind: Some("individual".into()),
-        name: name.into(),
-        ..Entry::default()
-    };
     let ix = Index::build(vec![
-        entry("10689", "SAEED, Muhammad"),
-        entry("10690", "LAKHVI, Zaki-ur-Rehman"),
-        entry("11459", "ALVI, Mohammad Masood Azhar"),
+        sdn_person("10689", "SAEED, Muhammad"),
+        sdn_person("10690", "LAKHVI, Zaki-ur-Rehman"),
+        sdn_person("11459", "ALVI, Mohammad Masood Azhar"),
     ]);
     let best = |query: &str| {
         let hits = ix.search(
@@ -458,17 +456,10 @@ fn urdu_names_aspirates_and_titles() {
 fn a_persian_compound_given_name_written_as_one_word() {
     // The real SDN entries. Persian writes compound given names as one word (محمدرضا, غلامحسین); lists write them
     // as two (`Mohammad Reza`, `Qolam-Hossein`). The word in the script met no listed word (0.50).
-    let entry = |id: &str, name: &str| Entry {
-        list: "SDN".into(),
-        id: id.into(),
-        kind: Some("individual".into()),
-        name: name.into(),
-        ..Entry::default()
-    };
     let ix = Index::build(vec![
-        entry("12057", "NAQDI, Mohammad Reza"),
-        entry("12252", "MOHSENI-EJEI, Qolam-Hossein"),
-        entry("26950", "ZARIF, Mohammad Javad"),
+        sdn_person("12057", "NAQDI, Mohammad Reza"),
+        sdn_person("12252", "MOHSENI-EJEI, Qolam-Hossein"),
+        sdn_person("26950", "ZARIF, Mohammad Javad"),
     ]);
     let hits = ix.search("محمدرضا نقدی", &SearchOptions::default());
     let h = hits.first().expect("a hit");
