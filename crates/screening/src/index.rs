@@ -1672,9 +1672,32 @@ impl Index {
                     self.script_equivalents(written, particle, &mut matches, &mut routes);
                 }
                 if !t.stop {
-                    self.equivalents(&t.text, &extra, &mut matches);
+                    self.equivalents(&t.text, &extra, None, &mut matches);
                     if let Some(w) = written {
-                        self.equivalents(w, &translit::mandarin_keys(w), &mut matches);
+                        self.equivalents(w, &translit::mandarin_keys(w), None, &mut matches);
+                    }
+                }
+                // The word as its marked letters read (`sečin` = sechin): the same word when the listing
+                // writes the reading, and its romanisation variants (`achmatovič` = akhmatovich).
+                for (reading, rule) in &t.readings {
+                    if let Some(&id) = self.vocab.get(reading.as_str()) {
+                        match matches.iter_mut().find(|m| m.0 == id) {
+                            Some(m) if m.1 >= EQUIV_GROUP_SIM => {}
+                            Some(m) => {
+                                m.1 = EQUIV_GROUP_SIM;
+                                m.2 = 0;
+                                m.3 = Some(format!("{rule}: {} = {reading}", t.text).into());
+                            }
+                            None => matches.push((
+                                id,
+                                EQUIV_GROUP_SIM,
+                                0,
+                                Some(format!("{rule}: {} = {reading}", t.text).into()),
+                            )),
+                        }
+                    }
+                    if !t.stop {
+                        self.equivalents(reading, &[], Some(rule), &mut matches);
                     }
                 }
                 // A word in the Arabic script is found by its keys only: its text is a reading no one writes.
@@ -1742,19 +1765,28 @@ impl Index {
     /// Vocabulary tokens that are the same word as `text` under a named rule: a variant group, the
     /// romanisation fold or the vowel skeleton (see [`crate::translit`]); also with an Arabic article written
     /// joined (`alharamein` = `al haramain`).
-    fn equivalents(&self, text: &str, extra: &[translit::Key], matches: &mut Vec<TokMatch>) {
-        let mut forms: Vec<(&str, &str)> = vec![(text, "")];
+    /// `read`: the rule that read `text` from the word as written (see [`Token::readings`]), named first in
+    /// every rule found.
+    fn equivalents(
+        &self,
+        text: &str,
+        extra: &[translit::Key],
+        read: Option<&str>,
+        matches: &mut Vec<TokMatch>,
+    ) {
+        let read = read.map(|r| format!("{r}, then ")).unwrap_or_default();
+        let mut forms: Vec<(&str, String, bool)> = vec![(text, read.clone(), false)];
         for art in ["al", "el", "ul"] {
             if let Some(rest) = text.strip_prefix(art) {
                 if rest.len() >= 4 {
-                    forms.push((rest, "Arabic article joined: "));
+                    forms.push((rest, format!("{read}Arabic article joined: "), true));
                 }
             }
         }
-        for (form, how) in forms {
+        for (form, how, article) in forms {
             // A Mandarin word's keys too, as the word is written (`tantung` = `dandong`), or a word in the
             // Arabic script's.
-            let extra = if how.is_empty() { extra } else { &[] };
+            let extra = if article { &[] } else { extra };
             let keys: Vec<translit::Key> = translit::keys(form)
                 .into_iter()
                 .chain(extra.iter().cloned())

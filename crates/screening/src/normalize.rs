@@ -36,6 +36,12 @@ pub struct Token {
     /// Forms that are the same word under a named rule, with the rule (reserved for rules the normaliser
     /// applies itself; the index finds romanisation variants through [`crate::translit`]).
     pub equivalents: Vec<(String, String)>,
+    /// The word with its letters that carry a caron, cedilla or acute read as the alphabets that write them read
+    /// them, for sounds English writes with two letters (`Sečin` = `sechin`, `Naryşkin` = `naryshkin`; the
+    /// letters and their sources are in `LETTER_READINGS`), with the rule: the index looks it up exactly and by
+    /// its romanisation keys, as another spelling of the word. The token's text stays the word with its marks
+    /// dropped, as lists write such names (`KARADZIC`).
+    pub readings: Vec<(String, String)>,
     /// The normaliser rule that made this token from several written words, if any (`Arabic compound: abd al
     /// malik = abdulmalik`), for explanations.
     pub rule: Option<String>,
@@ -51,6 +57,7 @@ impl Token {
             alts: Vec::new(),
             stop,
             equivalents: Vec::new(),
+            readings: Vec::new(),
             rule: None,
             origin: Origin::Latin,
         }
@@ -969,6 +976,7 @@ fn arabic_tokens(run: &str, out: &mut Vec<Token>) {
             stop: false,
             alts: Vec::new(),
             equivalents,
+            readings: Vec::new(),
             rule: None,
             text,
             origin: Origin::Arabic {
@@ -989,6 +997,7 @@ pub fn is_han(c: char) -> bool {
 /// runs of single letters joined (S.A. → sa), abbreviations expanded, plurals made singular; in a person's name
 /// each word is kept as written, since it has no plurals or abbreviations (`ABBAS`, `Dev`, `Eng`).
 fn latin_tokens(text: &str, of: NameOf, out: &mut Vec<Token>) {
+    let readings = letter_readings(text);
     let folded = deunicode::deunicode(text).to_ascii_lowercase();
     let mut words: Vec<String> = Vec::new();
     let mut cur = String::new();
@@ -1028,14 +1037,101 @@ fn latin_tokens(text: &str, of: NameOf, out: &mut Vec<Token>) {
         // Evrofinance) are found from the written form, not from the stem; and a listed person's name keeps
         // its words as written (`MUSHAKHAS`, `Dev`).
         let rewritten = forms.len() == 1 && forms[0] != w;
+        let read: Vec<(String, String)> = match readings.iter().find(|r| r.0 == w) {
+            Some((_, reading, rule)) if forms.len() == 1 => match of {
+                NameOf::Person => vec![(reading.clone(), rule.clone())],
+                NameOf::Unknown => match canonical(reading).as_slice() {
+                    [one] => vec![(one.clone(), rule.clone())],
+                    _ => Vec::new(),
+                },
+            },
+            _ => Vec::new(),
+        };
         for t in forms {
             let mut token = Token::latin(t);
             if rewritten {
                 token.alts.push(w.clone());
             }
+            token.readings.clone_from(&read);
             out.push(token);
         }
     }
+}
+
+/// Letters with a caron, cedilla or acute that the Latin alphabets of Slavic languages, Turkish and Romanian, and
+/// ISO 9:1995 for Cyrillic, use for a sound English writes with two letters; with that reading and who writes
+/// the letter so. Dropping the mark (`Sečin` → `secin`, as lists write `KARADZIC`) loses the sound, so the
+/// reading is kept beside it: Czech, Slovak, Croatian, Slovenian, Lithuanian and Latvian writers spell Russian
+/// names with č, š, ž (`Prigožin`, BGN/PCGN `PRIGOZHIN`), and Turkish writers with ç, ş (`Naryşkin`).
+/// Sources: ISO 9:1995 (ж ž, ч č, ш š, щ ŝ); the Czech and Slovak alphabets (ň = нь, BGN/PCGN `ny` before a
+/// vowel); Gaj's Latin alphabet for Croatian, Serbian and Bosnian (ć, đ: Serbian Cyrillic ћ, ђ); the Polish
+/// alphabet (ż = Russian ж in the Polish transcription); the Turkish alphabet (ç, ş, and ğ where Arabic loans
+/// write غ, gh: `Bağdadi`); the Romanian alphabet (ș, ț).
+const LETTER_READINGS: &[(char, &str, &str)] = &[
+    ('č', "ch", CARON_SPELLINGS),
+    ('š', "sh", CARON_SPELLINGS),
+    ('ž', "zh", CARON_SPELLINGS),
+    ('ŝ', "shch", "ISO 9"),
+    ('ň', "ny", "Czech and Slovak spelling"),
+    ('ć', "ch", "Croatian, Serbian and Polish spelling"),
+    ('đ', "dj", "Croatian and Serbian spelling"),
+    ('ż', "zh", "Polish spelling"),
+    ('ç', "ch", "Turkish spelling"),
+    ('ş', "sh", "Turkish and Romanian spelling"),
+    ('ğ', "gh", "Turkish spelling"),
+    ('ș', "sh", "Romanian spelling"),
+    ('ț', "ts", "Romanian spelling"),
+    ('ţ', "ts", "Romanian spelling"),
+];
+
+/// Who writes č, š and ž for the sounds English writes ch, sh and zh.
+const CARON_SPELLINGS: &str = "ISO 9, Czech, Slovak, Croatian, Slovenian and Baltic spelling";
+
+/// The words of a name that have letters of [`LETTER_READINGS`]: (the word with its marks dropped, as
+/// [`latin_tokens`] writes it; the word with those letters read; the rule naming them).
+fn letter_readings(text: &str) -> Vec<(String, String, String)> {
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let lower = word.to_lowercase();
+        let used: Vec<&(char, &str, &str)> = LETTER_READINGS
+            .iter()
+            .filter(|(c, _, _)| lower.contains(*c))
+            .collect();
+        if used.is_empty() {
+            continue;
+        }
+        let mut read = String::with_capacity(lower.len() + 4);
+        for c in lower.chars() {
+            match used.iter().find(|(l, _, _)| *l == c) {
+                Some((_, digraph, _)) => read.push_str(digraph),
+                None => read.push(c),
+            }
+        }
+        let ascii = |w: &str| -> String {
+            deunicode::deunicode(w)
+                .to_ascii_lowercase()
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect()
+        };
+        let (plain, read) = (ascii(&lower), ascii(&read));
+        if plain.is_empty() || plain == read || out.iter().any(|o| o.0 == plain) {
+            continue;
+        }
+        let mut systems: Vec<&str> = Vec::new();
+        for (_, _, who) in &used {
+            if !systems.contains(who) {
+                systems.push(who);
+            }
+        }
+        let letters: Vec<String> = used.iter().map(|(c, d, _)| format!("{c} = {d}")).collect();
+        let rule = format!("{} ({})", letters.join(", "), systems.join("; "));
+        out.push((plain, read, rule));
+    }
+    out
 }
 
 /// Joins runs of two or more single Latin letters (S.A. -> sa, U.S.A. -> usa), also across scripts.
@@ -2313,6 +2409,7 @@ fn translated(word: &str, value: &str, out: &mut Vec<Token>) {
             alts: Vec::new(),
             stop: false,
             equivalents: Vec::new(),
+            readings: Vec::new(),
             rule: None,
             origin: Origin::Translated(word.to_string()),
         });
@@ -2330,6 +2427,7 @@ fn translated(word: &str, value: &str, out: &mut Vec<Token>) {
         out.push(Token {
             stop: is_stop(&text),
             equivalents: Vec::new(),
+            readings: Vec::new(),
             rule: None,
             text,
             alts,
@@ -2411,6 +2509,7 @@ fn pinyin_run(chars: &[char], lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Toke
         out.push(Token {
             stop: false,
             equivalents: Vec::new(),
+            readings: Vec::new(),
             rule: None,
             text,
             alts: Vec::new(),

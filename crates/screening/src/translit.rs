@@ -31,7 +31,8 @@
 //!   writes -ов = -ov) and дз = dz (Russian д = d). OFAC lists Belarusian officials in these forms with the
 //!   Russian ones as aliases (`NAUMAU, Uladzimir` / `NAUMOV, Vladimir`).
 //! * Cyrillic (Russian): BGN/PCGN 1947 (zh, kh, ts, ch, sh, shch, y, yu, ya), ISO 9:1995 (ž, h, c, č, š, ŝ, j,
-//!   û, â, folded to ASCII by `deunicode`), the German Duden transcription (sch, tsch, schtsch, w, j, ch), the
+//!   û, â, folded to ASCII by `deunicode`; č, š, ž and ŝ also read ch, sh, zh and shch by the normaliser, see
+//!   `normalize::Token::readings`), the German Duden transcription (sch, tsch, schtsch, w, j, ch), the
 //!   French transcription (j, ch, tch, chtch, ou, and i for the y of the iotated vowels at the start of a word:
 //!   Iouri, Iakovlev), the Polish transcription (ż, cz, sz, szcz, w, j).
 //! * A glide `y` between vowels, written by some systems and left out by others: BGN/PCGN writes Cyrillic е as
@@ -120,7 +121,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("East Slavic given name", &["andrey", "andrei", "andriy", "andrii", "andrej", "andrew"]),
     ("East Slavic given name", &["dmitry", "dmitriy", "dmitri", "dmytro", "dzmitry", "dmitrij", "dimitri", "dmitrii"]),
     ("East Slavic given name", &["vladimir", "volodymyr", "uladzimir", "wladimir", "vladymyr"]),
-    ("East Slavic given name", &["yevgeny", "yevgeniy", "evgeny", "evgeniy", "yevhen", "jewgeni", "evgenii", "yevgenii", "evgenij", "evgeni", "yevgeni", "evgueni", "ievgueni", "jewgenij"]),
+    ("East Slavic given name", &["yevgeny", "yevgeniy", "evgeny", "evgeniy", "yevhen", "jewgeni", "evgenii", "yevgenii", "evgenij", "evgeni", "yevgeni", "evgueni", "ievgueni", "jewgenij", "jevgenij", "jevgeni"]),
     ("East Slavic given name", &["mikhail", "mykhailo", "mikhal", "michail", "mikhailo", "michael"]),
     ("East Slavic given name", &["nikolay", "nikolai", "mykola", "mikalai", "nicolai", "nikolaj"]),
     ("East Slavic given name", &["pavel", "pavlo", "paval", "pawel"]),
