@@ -1597,6 +1597,8 @@ pub fn is_stop(w: &str) -> bool {
             | "ould"
             // Arabic fi (في, in): `JUND AL-KHILAFAH FI TUNIS`.
             | "fi"
+            // Turkish ve (and): `SANAYI VE TICARET`.
+            | "ve"
     ) || is_title(w)
 }
 

@@ -2955,3 +2955,42 @@ fn letters_with_a_caron_or_cedilla_read_as_the_alphabets_that_write_them() {
         "a Turkish bank hit a Russian one"
     );
 }
+
+#[test]
+fn turkish_company_words_meet_their_english() {
+    // The real SDN entry, by its listed name alone: OFAC's own alias gives its English. Ithalat, ihracat, dış and
+    // ticaret are import, export, foreign and trade; the English name scored 0.5 on another company's IMPORT
+    // EXPORT before.
+    let ix = Index::build(vec![
+        sdn_entry(
+            "27126",
+            "Entity",
+            "SMART ITHALAT IHRACAT DIS TICARET LIMITED SIRKETI",
+            &[],
+        ),
+        sdn_entry("27966", "Entity", "ACL ITHALAT IHRACAT", &[]),
+        sdn_entry("8267", "Entity", "BARAKAT IMPORT EXPORT LTDA", &[]),
+    ]);
+    assert_hit_by(
+        &ix,
+        "SMART IMPORT EXPORT FOREIGN TRADE LIMITED COMPANY",
+        "SMART ITHALAT IHRACAT DIS TICARET LIMITED SIRKETI",
+        "import = ithalat (lexicon (Turkish = English)",
+    );
+    // As the Turkish register writes it, with its marks and the short legal form.
+    assert_hit_by(
+        &ix,
+        "Smart İthalat İhracat Dış Ticaret Ltd. Şti.",
+        "SMART ITHALAT IHRACAT DIS TICARET LIMITED SIRKETI",
+        "ithalat = ithalat (exact",
+    );
+    // The words a company does are not who it is: import and export alone find no one.
+    assert!(
+        ix.search(
+            "Import Export Foreign Trade Company",
+            &SearchOptions::default()
+        )
+        .is_empty(),
+        "a generic name hit"
+    );
+}
