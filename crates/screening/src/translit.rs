@@ -62,6 +62,9 @@
 //! * Arabic and Persian consonants: the BGN/PCGN Arabic (1956) and Persian (1958) systems write ق q, غ gh, ذ dh
 //!   and ث th; common and dialect spellings write ق as k or g (Libyan and Gulf speech), in Persian as gh (ق and
 //!   غ are one sound there: Moghaddam / Moqaddam), and ذ as d or dd (Qadhafi / Gaddafi).
+//! * Lexicons of the words of organisations' names and their English: pinyin (keji = technology), romanised
+//!   Persian (sanaye = industry), romanised Arabic (jaysh = army, after Wehr's dictionary) and Turkish (ticaret =
+//!   trade), each group named by its language in explanations.
 
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -333,6 +336,31 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("lexicon (romanised Persian = English)", &["defense", "defa", "defae"]),
     ("lexicon (romanised Persian = English)", &["communication", "mokhaberat"]),
     ("lexicon (romanised Persian = English)", &["cooperation", "taavon", "taawon"]),
+    // The words of Arab charities' and organisations' names in Latin letters, as OFAC's own aliases write them
+    // (`MU'ASSASAT AL-HARAMAIN AL-KHAYRIYYA` for AL-HARAMAIN ISLAMIC FOUNDATION, `MUASSASAT SHAHID FILISTIN` for
+    // PALESTINIAN MARTYRS FOUNDATION), and their English, from the dictionary (Wehr). Words that are also
+    // given names (Shahid) or that name a party (Nusra, Hizb) are left out.
+    ("lexicon (romanised Arabic = English)", &["foundation", "muassasa", "muassasat", "muassasah", "muasasa", "muasasat"]),
+    ("lexicon (romanised Arabic = English)", &["establishment", "muassasa", "muassasat", "muassasah", "muasasa", "muasasat"]),
+    ("lexicon (romanised Arabic = English)", &["charitable", "khayriyya", "khayriya", "khayriyyah", "khayriyah", "khairiya", "khairiyya", "khairiyah"]),
+    ("lexicon (romanised Arabic = English)", &["society", "jamiya", "jamiyya", "jamiyyat", "jamiyat", "jamiat"]),
+    ("lexicon (romanised Arabic = English)", &["association", "jamiya", "jamiyya", "jamiyyat", "jamiyat", "jamiat"]),
+    ("lexicon (romanised Arabic = English)", &["relief", "ighatha", "ighathah", "igatha", "ighata"]),
+    ("lexicon (romanised Arabic = English)", &["development", "tanmiya", "tanmiyah", "tanmiyya", "tanmia"]),
+    ("lexicon (romanised Arabic = English)", &["palestinian", "filistini", "filastini", "falastini"]),
+    ("lexicon (romanised Arabic = English)", &["palestine", "filistin", "filastin", "falastin"]),
+    ("lexicon (romanised Arabic = English)", &["international", "alami", "alamiya", "alamiyya", "alamiyah"]),
+    ("lexicon (romanised Arabic = English)", &["committee", "lajna", "lajnat", "lajnah"]),
+    ("lexicon (romanised Arabic = English)", &["fund", "sanduq", "sunduq"]),
+    ("lexicon (romanised Arabic = English)", &["council", "majlis"]),
+    ("lexicon (romanised Arabic = English)", &["center", "markaz"]),
+    ("lexicon (romanised Arabic = English)", &["commercial", "tijari", "tijariya", "tijariyya"]),
+    ("lexicon (romanised Arabic = English)", &["front", "jabhat", "jabha", "jabhah"]),
+    ("lexicon (romanised Arabic = English)", &["army", "jaish", "jaysh", "jeish"]),
+    ("lexicon (romanised Arabic = English)", &["movement", "harakat", "haraka", "harakah"]),
+    ("lexicon (romanised Arabic = English)", &["brigade", "kataib", "kataeb", "katibat", "katibah"]),
+    ("lexicon (romanised Arabic = English)", &["organization", "tanzim", "tanzeem", "munazzamat", "munazzama"]),
+    ("lexicon (romanised Arabic = English)", &["islamic", "islamiya", "islamiyya", "islamiyah", "islamiyyah", "islamia", "islami"]),
     // The words of Turkish companies' names, with the marks dropped as lists write them (`SMART ITHALAT IHRACAT
     // DIS TICARET LIMITED SIRKETI`, whose English OFAC gives as SMART IMPORT EXPORT FOREIGN TRADE LIMITED
     // COMPANY), and their English (as the normaliser writes it), from the Turkish dictionary. Ve, and, is a stop

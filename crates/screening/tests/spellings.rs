@@ -2998,3 +2998,43 @@ fn turkish_company_words_meet_their_english() {
         "a generic name hit"
     );
 }
+
+#[test]
+fn arab_organisations_words_in_latin_letters_meet_their_english() {
+    // The real SDN entries, by their listed names alone; each query is one of OFAC's own aliases. Jaysh is army,
+    // kata'ib brigades, jabhat front, harakat movement: the listing writes one language, the alias the other.
+    let ix = Index::build(vec![
+        sdn_entry("12733", "Entity", "ARMY OF ISLAM", &[]),
+        sdn_entry("6900", "Entity", "ISLAMIC ARMY OF ADEN", &[]),
+        sdn_entry("11462", "Entity", "KATA'IB HIZBALLAH", &[]),
+        sdn_entry("16937", "Entity", "AL-NUSRAH FRONT", &[]),
+        sdn_entry("23632", "Entity", "HARAKAT AL-SABIREEN", &[]),
+    ]);
+    let lexicon = "(lexicon (romanised Arabic = English)";
+    assert_hit_by(
+        &ix,
+        "JAYSH AL-ISLAM",
+        "ARMY OF ISLAM",
+        &format!("jaysh = army {lexicon}"),
+    );
+    assert_hit_by(
+        &ix,
+        "HIZBALLAH BRIGADES",
+        "KATA'IB HIZBALLAH",
+        &format!("brigade = kataib {lexicon}"),
+    );
+    assert_hit_by(
+        &ix,
+        "JABHAT AL-NUSRAH",
+        "AL-NUSRAH FRONT",
+        &format!("jabhat = front {lexicon}"),
+    );
+    assert_hit_by(
+        &ix,
+        "THE SABIREEN MOVEMENT",
+        "HARAKAT AL-SABIREEN",
+        &format!("movement = harakat {lexicon}"),
+    );
+    // The army of Islam is not the Islamic army of Aden: the listing's own word is missing.
+    assert!(hit(&ix, "JAYSH AL-ISLAM", "ISLAMIC ARMY OF ADEN").is_none());
+}
