@@ -63,8 +63,8 @@
 //!   and ث th; common and dialect spellings write ق as k or g (Libyan and Gulf speech), in Persian as gh (ق and
 //!   غ are one sound there: Moghaddam / Moqaddam), and ذ as d or dd (Qadhafi / Gaddafi).
 //! * Lexicons of the words of organisations' names and their English: pinyin (keji = technology), romanised
-//!   Persian (sanaye = industry), romanised Arabic (jaysh = army, after Wehr's dictionary) and Turkish (ticaret =
-//!   trade), each group named by its language in explanations.
+//!   Persian (sanaye = industry), romanised Arabic (jaysh = army, after Wehr's dictionary), romanised Russian and
+//!   Ukrainian (zavod = plant) and Turkish (ticaret = trade), each group named by its language in explanations.
 
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -361,6 +361,32 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("lexicon (romanised Arabic = English)", &["brigade", "kataib", "kataeb", "katibat", "katibah"]),
     ("lexicon (romanised Arabic = English)", &["organization", "tanzim", "tanzeem", "munazzamat", "munazzama"]),
     ("lexicon (romanised Arabic = English)", &["islamic", "islamiya", "islamiyya", "islamiyah", "islamiyyah", "islamia", "islami"]),
+    // The words of Russian and Ukrainian organisations' names in BGN/PCGN and common spellings, in the nominative
+    // as listings write them (`GOSUDARSTVENOYE PREDPRIYATIYE ZAVOD ...` for STATE ENTERPRISE FACTORY ...,
+    // `DERZHAVNE PIDPRYEMSTVO` in Ukrainian), and their English, from the dictionary.
+    ("lexicon (romanised Russian and Ukrainian = English)", &["plant", "zavod", "zavoda"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["factory", "zavod", "fabrika"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["science", "nauchno", "nauchny", "nauchnyi", "nauchnyy", "nauchnoe"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["research", "issledovatelski", "issledovatelskiy", "issledovatelskii", "issledovatelsky", "issledovatelskoe"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["state", "gosudarstvennoe", "gosudarstvennoye", "gosudarstvenoye", "gosudarstvennyi", "gosudarstvennyy", "gosudarstvennaya", "derzhavne", "derzhavnoe"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["enterprise", "predpriyatie", "predpriyatiye", "predpriyatiya", "pidpryemstvo", "pidpryiemstvo"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["republican", "respublikanskoe", "respublikanske", "respublikanski", "respublikansky", "respublikanskiy"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["commercial", "kommercheskiy", "kommercheskii", "kommerchesky", "kommercheski"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["investment", "investitsionny", "investitsionnyi", "investitsionnyy", "investitsionnaya"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["association", "obedinenie", "obyedinenie", "obedineniye", "obyedineniye"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["mechanical", "mekhanichesky", "mekhanicheskiy", "mekhanicheskii"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["federal", "federalnoe", "federalnoye", "federalnyi", "federalnyy", "federalnaya"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["institution", "uchrezhdenie", "uchrezhdeniye"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["production", "proizvodstvennoe", "proizvodstvennoye", "proizvodstvennaya"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["shipbuilding", "sudostroitelny", "sudostroitelnyi", "sudostroitelnyy", "sudostroitelnaya"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["aviation", "aviatsionny", "aviatsionnyi", "aviatsionnyy", "aviatsionnaya"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["technology", "tekhnologii", "tekhnologiya", "tekhnologi"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["trade", "torgovy", "torgovyi", "torgovyy", "torgovaya"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["group", "gruppa"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["main", "glavnoe", "glavnoye", "glavny", "glavnyi"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["directorate", "upravlenie", "upravleniye"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["military", "voennyi", "voennyy", "voennoe", "voyennyy", "voennaya"]),
+    ("lexicon (romanised Russian and Ukrainian = English)", &["center", "tsentr"]),
     // The words of Turkish companies' names, with the marks dropped as lists write them (`SMART ITHALAT IHRACAT
     // DIS TICARET LIMITED SIRKETI`, whose English OFAC gives as SMART IMPORT EXPORT FOREIGN TRADE LIMITED
     // COMPANY), and their English (as the normaliser writes it), from the Turkish dictionary. Ve, and, is a stop

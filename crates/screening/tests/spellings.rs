@@ -3038,3 +3038,43 @@ fn arab_organisations_words_in_latin_letters_meet_their_english() {
     // The army of Islam is not the Islamic army of Aden: the listing's own word is missing.
     assert!(hit(&ix, "JAYSH AL-ISLAM", "ISLAMIC ARMY OF ADEN").is_none());
 }
+
+#[test]
+fn russian_organisations_words_in_latin_letters_meet_their_english() {
+    // The real SDN entries, by their listed names alone; each query is one of OFAC's own aliases, the Russian name
+    // in BGN/PCGN letters: nauchno-issledovatelskiy is scientific research, kommercheskiy commercial.
+    let ix = Index::build(vec![
+        sdn_entry(
+            "24646",
+            "Entity",
+            "KVANT SCIENTIFIC RESEARCH INSTITUTE",
+            &[],
+        ),
+        sdn_entry(
+            "19033",
+            "Entity",
+            "OPEN JOINT STOCK COMPANY COMMERCIAL BANK VERKHNEVOLZHSKY",
+            &[],
+        ),
+    ]);
+    let lexicon = "(lexicon (romanised Russian and Ukrainian = English)";
+    assert_hit_by(
+        &ix,
+        "NAUCHNO-ISSLEDOVATELSKIY INSTITUT KVANT",
+        "KVANT SCIENTIFIC RESEARCH INSTITUTE",
+        &format!("issledovatelskiy = research {lexicon}"),
+    );
+    assert_hit_by(
+        &ix,
+        "OTKRYTOE AKTSIONERNOE OBSHCHESTVO KOMMERCHESKIY BANK VERKHNEVOLZHSKIY",
+        "OPEN JOINT STOCK COMPANY COMMERCIAL BANK VERKHNEVOLZHSKY",
+        &format!("kommercheskiy = commercial {lexicon}"),
+    );
+    // Words that say what a body is find no one alone.
+    assert!(ix
+        .search(
+            "NAUCHNO-ISSLEDOVATELSKIY INSTITUT",
+            &SearchOptions::default()
+        )
+        .is_empty());
+}
