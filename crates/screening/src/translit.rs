@@ -124,7 +124,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("East Slavic given name", &["andrey", "andrei", "andriy", "andrii", "andrej", "andrew"]),
     ("East Slavic given name", &["dmitry", "dmitriy", "dmitri", "dmytro", "dzmitry", "dmitrij", "dimitri", "dmitrii"]),
     ("East Slavic given name", &["vladimir", "volodymyr", "uladzimir", "wladimir", "vladymyr"]),
-    ("East Slavic given name", &["yevgeny", "yevgeniy", "evgeny", "evgeniy", "yevhen", "jewgeni", "evgenii", "yevgenii", "evgenij", "evgeni", "yevgeni", "evgueni", "ievgueni", "jewgenij", "jevgenij", "jevgeni"]),
+    ("East Slavic given name", &["yevgeny", "yevgeniy", "evgeny", "evgeniy", "yevhen", "jewgeni", "evgenii", "yevgenii", "evgenij", "evgeni", "yevgeni", "evgueni", "ievgueni", "jewgenij", "jevgenij", "jevgeni", "jewgienij"]),
     ("East Slavic given name", &["mikhail", "mykhailo", "mikhal", "michail", "mikhailo", "michael"]),
     ("East Slavic given name", &["nikolay", "nikolai", "mykola", "mikalai", "nicolai", "nikolaj"]),
     ("East Slavic given name", &["pavel", "pavlo", "paval", "pawel"]),
@@ -753,6 +753,23 @@ fn french_final_e(word: &str) -> Option<String> {
     (n >= 6 && ending).then(|| word[..n - 1].to_string())
 }
 
+/// A word romanised from Cyrillic in the German, Polish or Czech system read with its initial j as the English
+/// systems write it, if it is one: those systems write the iotated е ю я ё at the start of a word je, ju, ja, jo
+/// where BGN/PCGN writes ye, yu, ya, yo (`Jewgienij` = Yevgeniy, `Janukowycz` = Yanukovych, `Jakowlew` =
+/// Yakovlev). Only for a word with a mark of those systems (cz, sz, sch, or the endings -ij, -ow, -ew, -owa,
+/// -ewa, -icz, -ycz), so that James, Jamal and Jawad keep their j.
+fn iotated_initial_j(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    if b.len() < 5 || b[0] != b'j' || !matches!(b[1], b'a' | b'e' | b'o' | b'u') {
+        return None;
+    }
+    let marked = ["cz", "sz", "sch"].iter().any(|m| word.contains(m))
+        || ["ij", "ow", "ew", "owa", "ewa", "icz", "ycz"]
+            .iter()
+            .any(|e| word.ends_with(e));
+    marked.then(|| format!("y{}", &word[1..]))
+}
+
 /// A word romanised from Cyrillic in the German system read with its s and z as the English systems write them,
 /// if it is one: German writes з `s`, с `ss` between vowels and ц `z` (Duden's transcription, as German news
 /// spells Russian names: `Uralwagonsawod` = URALVAGONZAVOD, `Wassili` = Vasily, `Tschemesow` = Chemezov,
@@ -1181,6 +1198,7 @@ pub fn keys(word: &str) -> Vec<Key> {
         .chain(korean_reading(word, korean).map(|r| (r, KOREAN_RULE)))
         .chain(french_final_e(word).map(|r| (r, "French final silent e (Nasreddine = Nasreddin)")))
         .chain(german_s_reading(word).map(|r| (r, "Cyrillic German s = z, ss = s")))
+        .chain(iotated_initial_j(word).map(|r| (r, "Cyrillic German/Polish/Czech initial j = y")))
         .chain(burmese_hs(word).map(|r| (r, "Burmese hs = s")))
         .map(|(r, rule)| (r, vec![rule]))
         .chain(french_cyrillic_reading(word));
@@ -1239,6 +1257,21 @@ mod tests {
         let kb = keys(b);
         ka.iter()
             .any(|x| x.key.starts_with(prefix) && kb.iter().any(|y| y.key == x.key))
+    }
+
+    #[test]
+    fn an_initial_j_is_y_only_in_a_word_of_the_german_polish_or_czech_system() {
+        assert_eq!(
+            iotated_initial_j("janukowycz").as_deref(),
+            Some("yanukowycz")
+        );
+        assert_eq!(iotated_initial_j("jakowlew").as_deref(), Some("yakowlew"));
+        assert_eq!(iotated_initial_j("jevgenij").as_deref(), Some("yevgenij"));
+        assert!(share("janukowycz", "yanukovych", "f:"));
+        // Arabic and English names keep their j, w or not.
+        for word in ["jawad", "jamal", "james", "jabbar", "junaid"] {
+            assert_eq!(iotated_initial_j(word), None, "{word}");
+        }
     }
 
     #[test]

@@ -3078,3 +3078,31 @@ fn russian_organisations_words_in_latin_letters_meet_their_english() {
         )
         .is_empty());
 }
+
+#[test]
+fn russian_names_as_polish_spells_them() {
+    // The real SDN entries, as Polish news spells them: w for в, cz for ч, ż for ж, and je, ja at the start of a
+    // word for е, я. `Jewgienij Prigożin` scored 0.47 (the given name not found at all), `Wiktor Janukowycz` 0.90
+    // by written similarity.
+    let ix = Index::build(vec![
+        sdn_entry(
+            "21171",
+            "individual",
+            "PRIGOZHIN, Yevgeniy Viktorovich",
+            &[],
+        ),
+        sdn_entry("16641", "individual", "YANUKOVYCH, Viktor Fedorovych", &[]),
+    ]);
+    assert_hit_by(
+        &ix,
+        "Jewgienij Prigożin",
+        "PRIGOZHIN, Yevgeniy Viktorovich",
+        "jewgienij = yevgeniy (East Slavic given name",
+    );
+    assert_hit_by(
+        &ix,
+        "Wiktor Janukowycz",
+        "YANUKOVYCH, Viktor Fedorovych",
+        "Cyrillic German/Polish/Czech initial j = y, Cyrillic Polish cz = ch",
+    );
+}
