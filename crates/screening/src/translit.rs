@@ -124,7 +124,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("East Slavic given name", &["andrey", "andrei", "andriy", "andrii", "andrej", "andrew"]),
     ("East Slavic given name", &["dmitry", "dmitriy", "dmitri", "dmytro", "dzmitry", "dmitrij", "dimitri", "dmitrii"]),
     ("East Slavic given name", &["vladimir", "volodymyr", "uladzimir", "wladimir", "vladymyr"]),
-    ("East Slavic given name", &["yevgeny", "yevgeniy", "evgeny", "evgeniy", "yevhen", "jewgeni", "evgenii", "yevgenii", "evgenij", "evgeni", "yevgeni", "evgueni", "ievgueni", "jewgenij", "jevgenij", "jevgeni", "jewgienij"]),
+    ("East Slavic given name", &["yevgeny", "yevgeniy", "evgeny", "evgeniy", "yevhen", "jewgeni", "evgenii", "yevgenii", "evgenij", "evgeni", "yevgeni", "evgueni", "ievgueni", "jewgenij", "jevgenij", "jevgeni", "jewgienij", "evghenij", "evgheni", "evghenii", "jevgenyij"]),
     ("East Slavic given name", &["mikhail", "mykhailo", "mikhal", "michail", "mikhailo", "michael"]),
     ("East Slavic given name", &["nikolay", "nikolai", "mykola", "mikalai", "nicolai", "nikolaj"]),
     ("East Slavic given name", &["pavel", "pavlo", "paval", "pawel"]),
@@ -770,6 +770,47 @@ fn iotated_initial_j(word: &str) -> Option<String> {
     marked.then(|| format!("y{}", &word[1..]))
 }
 
+/// A word read with gh before e or i as g, if it has one: Italian and Romanian write the hard g so (`Evghenij`,
+/// `Serghei` for Yevgeniy, Sergei; Romanian `Gheorghe`), where Arabic romanisations write غ gh.
+fn hard_gh(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let at: Vec<usize> = (0..b.len().saturating_sub(2))
+        .filter(|&i| b[i] == b'g' && b[i + 1] == b'h' && matches!(b[i + 2], b'e' | b'i'))
+        .collect();
+    if at.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(b.len());
+    for (i, &c) in b.iter().enumerate() {
+        if !(c == b'h' && i > 0 && at.contains(&(i - 1))) {
+            out.push(c as char);
+        }
+    }
+    Some(out)
+}
+
+/// A word in Hungarian spelling read as the English systems write it, if it has a digraph only Hungarian writes
+/// (cs or zs): cs = ch, zs = zh, sz = s and s alone = sh, as Hungarian news spells Russian names (`Szecsin` =
+/// Sechin, `Prigozsin` = Prigozhin).
+fn hungarian_reading(word: &str) -> Option<String> {
+    if !word.contains("cs") && !word.contains("zs") {
+        return None;
+    }
+    let b = word.as_bytes();
+    let mut out = String::with_capacity(b.len() + 2);
+    let mut i = 0;
+    while i < b.len() {
+        match (b[i], b.get(i + 1)) {
+            (b'c', Some(b's')) => (out.push_str("ch"), i += 2),
+            (b'z', Some(b's')) => (out.push_str("zh"), i += 2),
+            (b's', Some(b'z')) => (out.push('s'), i += 2),
+            (b's', _) => (out.push_str("sh"), i += 1),
+            (c, _) => (out.push(c as char), i += 1),
+        };
+    }
+    Some(out)
+}
+
 /// A word romanised from Cyrillic in the German system read with its s and z as the English systems write them,
 /// if it is one: German writes з `s`, с `ss` between vowels and ц `z` (Duden's transcription, as German news
 /// spells Russian names: `Uralwagonsawod` = URALVAGONZAVOD, `Wassili` = Vasily, `Tschemesow` = Chemezov,
@@ -1199,6 +1240,8 @@ pub fn keys(word: &str) -> Vec<Key> {
         .chain(french_final_e(word).map(|r| (r, "French final silent e (Nasreddine = Nasreddin)")))
         .chain(german_s_reading(word).map(|r| (r, "Cyrillic German s = z, ss = s")))
         .chain(iotated_initial_j(word).map(|r| (r, "Cyrillic German/Polish/Czech initial j = y")))
+        .chain(hard_gh(word).map(|r| (r, "Italian and Romanian gh = g before e and i")))
+        .chain(hungarian_reading(word).map(|r| (r, "Hungarian cs = ch, zs = zh, sz = s, s = sh")))
         .chain(burmese_hs(word).map(|r| (r, "Burmese hs = s")))
         .map(|(r, rule)| (r, vec![rule]))
         .chain(french_cyrillic_reading(word));
@@ -1272,6 +1315,19 @@ mod tests {
         for word in ["jawad", "jamal", "james", "jabbar", "junaid"] {
             assert_eq!(iotated_initial_j(word), None, "{word}");
         }
+    }
+
+    #[test]
+    fn italian_hard_gh_and_hungarian_digraphs() {
+        assert_eq!(hard_gh("evghenij").as_deref(), Some("evgenij"));
+        assert_eq!(hard_gh("gheorghe").as_deref(), Some("george"));
+        // Arabic gh before a, o, u or a consonant is left alone.
+        assert_eq!(hard_gh("baghdadi"), None);
+        assert_eq!(hard_gh("ghazi"), None);
+        assert_eq!(hungarian_reading("szecsin").as_deref(), Some("sechin"));
+        assert_eq!(hungarian_reading("prigozsin").as_deref(), Some("prigozhin"));
+        // Polish sz without a Hungarian digraph is Polish.
+        assert_eq!(hungarian_reading("naryszkin"), None);
     }
 
     #[test]

@@ -3106,3 +3106,44 @@ fn russian_names_as_polish_spells_them() {
         "Cyrillic German/Polish/Czech initial j = y, Cyrillic Polish cz = ch",
     );
 }
+
+#[test]
+fn russian_names_as_italian_romanian_and_hungarian_spell_them() {
+    // The real SDN entries. Italian and Romanian write the hard g before e and i gh (`Evghenij`, `Serghei`);
+    // Hungarian writes ч cs, ж zs and с sz (`Szecsin`, `Prigozsin`). `Evghenij Prigozhin` scored 0.52 (the given
+    // name not found), `Igor Szecsin` 0.94 by written similarity.
+    let ix = Index::build(vec![
+        sdn_entry(
+            "21171",
+            "individual",
+            "PRIGOZHIN, Yevgeniy Viktorovich",
+            &[],
+        ),
+        sdn_entry("16692", "individual", "SECHIN, Igor", &[]),
+        sdn_entry("16691", "individual", "NARYSHKIN, Sergey Yevgenyevich", &[]),
+    ]);
+    assert_hit_by(
+        &ix,
+        "Evghenij Prigozhin",
+        "PRIGOZHIN, Yevgeniy Viktorovich",
+        "evghenij = yevgeniy (East Slavic given name",
+    );
+    assert_hit_by(
+        &ix,
+        "Igor Szecsin",
+        "SECHIN, Igor",
+        "szecsin = sechin (Hungarian cs = ch",
+    );
+    assert_hit_by(
+        &ix,
+        "Jevgenyij Prigozsin",
+        "PRIGOZHIN, Yevgeniy Viktorovich",
+        "prigozsin = prigozhin (Hungarian",
+    );
+    assert_hit_by(
+        &ix,
+        "Serghei Narîşkin",
+        "NARYSHKIN, Sergey Yevgenyevich",
+        "Italian and Romanian gh = g before e and i",
+    );
+}
