@@ -4,6 +4,7 @@
 //!   the International Trade Administration) and OFAC's SDN files (`sdn.csv`, `alt.csv`, `add.csv`).
 //! * [`normalize()`] folds names to comparable tokens (case, punctuation, corporate suffixes in many languages,
 //!   abbreviations, plurals, and Chinese names through translation and pinyin).
+//! * [`devanagari`], [`kana`] and [`arabic_script`] read names written in those scripts as the lists write them.
 //! * [`translit`] brings spellings of one name in different romanisation systems to common keys (Cyrillic
 //!   systems, the French and German readings of `ch`, Arabic and Persian given names, Korean and Chinese
 //!   romanisations, countries and their adjectives, Roman numerals, the pinyin-English words of Chinese company
@@ -19,6 +20,7 @@
 
 pub mod arabic_script;
 pub mod countries;
+pub mod devanagari;
 pub mod eval;
 pub mod index;
 pub mod kana;

@@ -109,6 +109,7 @@ struct Runs {
     han: String,
     arabic: String,
     kana: String,
+    devanagari: String,
     /// The Hangul syllables of the word being read.
     hangul: Vec<char>,
 }
@@ -155,6 +156,28 @@ impl Runs {
         self.kana.clear();
     }
 
+    /// Devanagari read as India's names are written in English ([`crate::devanagari`]), then as Latin text,
+    /// each word named with the letters it was read from.
+    fn flush_devanagari(&mut self, out: &mut Vec<Token>) {
+        if self.devanagari.is_empty() {
+            return;
+        }
+        for word in self.devanagari.split(char::is_whitespace) {
+            let read = crate::devanagari::romanise(word);
+            if read.trim().is_empty() {
+                continue;
+            }
+            let start = out.len();
+            latin_tokens(&read, self.of, out);
+            for t in &mut out[start..] {
+                t.rule = Some(format!(
+                    "Devanagari read as names are written in English: {word} = {read}"
+                ));
+            }
+        }
+        self.devanagari.clear();
+    }
+
     /// A word in Hangul ([`hangul_tokens`]).
     fn flush_hangul(&mut self, out: &mut Vec<Token>) {
         if !self.hangul.is_empty() {
@@ -167,6 +190,7 @@ impl Runs {
     fn flush_others(&mut self, lexicon: &dyn Fn(&str) -> bool, out: &mut Vec<Token>) {
         self.flush_han(lexicon, out);
         self.flush_kana(out);
+        self.flush_devanagari(out);
         self.flush_hangul(out);
     }
 }
@@ -217,6 +241,7 @@ fn read_name(name: &str, lexicon: &dyn Fn(&str) -> bool, of: NameOf) -> Normaliz
             runs.flush_latin(&mut raw);
             runs.flush_han(lexicon, &mut raw);
             runs.flush_kana(&mut raw);
+            runs.flush_devanagari(&mut raw);
             runs.flush_arabic(&mut raw);
             runs.hangul.push(c);
             continue;
@@ -239,10 +264,20 @@ fn read_name(name: &str, lexicon: &dyn Fn(&str) -> bool, of: NameOf) -> Normaliz
         if crate::kana::is_kana(c) || inside_kana {
             runs.flush_latin(&mut raw);
             runs.flush_han(lexicon, &mut raw);
+            runs.flush_devanagari(&mut raw);
             runs.kana.push(c);
             continue;
         }
         runs.flush_kana(&mut raw);
+        // Devanagari, with the spaces between the words of a name written in it.
+        let inside_devanagari = !runs.devanagari.is_empty() && c.is_whitespace();
+        if crate::devanagari::is_devanagari(c) || inside_devanagari {
+            runs.flush_latin(&mut raw);
+            runs.flush_han(lexicon, &mut raw);
+            runs.devanagari.push(c);
+            continue;
+        }
+        runs.flush_devanagari(&mut raw);
         if is_han(c) {
             runs.flush_latin(&mut raw);
             runs.han.push(c);
@@ -1734,36 +1769,15 @@ pub fn is_place_word(w: &str) -> bool {
 /// listed `CHEEMA, Azam`) and the honorific Sayyid / Seyed of the Prophet's descendants (`MORTEZAVI, Sayyed
 /// Hasan`). Written first among a query's given names they do not make the query name a relative.
 pub fn is_name_prefix(w: &str) -> bool {
-    matches!(
-        w,
-        "muhammad"
-            | "mohammad"
-            | "mohammed"
-            | "mohamed"
-            | "mohamad"
-            | "muhammed"
-            | "muhamad"
-            | "mohd"
-            | "muhamed"
-            | "md"
-            | "sayyid"
-            | "sayed"
-            | "seyed"
-            | "sayyed"
-            | "syed"
-            | "seyyed"
-            | "sayid"
-            | "seyyid"
-    )
+    // Mohammadi, in the tables as a spelling of Muhammad, is a family name when written whole.
+    is_sayyid(w) || (w != "mohammadi" && crate::translit::is_spelling_of(w, "muhammad"))
 }
 
 /// The honorific Sayyid (Seyed, Syed: a descendant of the Prophet) in its spellings, which is also a given name:
 /// `Seyyed Ali Khamenei` is the listed KHAMENEI, Ali Husseini, `KHAN, Sayed Habib Ahmad` is named by it.
 pub fn is_sayyid(w: &str) -> bool {
-    matches!(
-        w,
-        "sayyid" | "sayed" | "seyed" | "sayyed" | "syed" | "seyyed" | "sayid" | "seyyid"
-    )
+    // Sayyad (hunter), in the tables as a spelling met in listings, is a family name of its own.
+    w != "sayyad" && crate::translit::is_spelling_of(w, "sayyid")
 }
 
 /// Words that say what kind of organisation a company is rather than who it is or what it does (`SYRISS

@@ -87,7 +87,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Arabic given name", &["uthman", "othman", "osman", "usman", "othmane", "outhman"]),
     ("Arabic given name", &["khalid", "khaled", "halid", "khaleed"]),
     ("Arabic given name", &["said", "saeed", "saied", "saeid", "saiid", "sayeed"]),
-    ("Arabic given name", &["sayyid", "sayed", "seyed", "sayyed", "syed", "seyyed", "sayid", "seyyid", "sayyad"]),
+    ("Arabic given name", &["sayyid", "sayed", "seyed", "sayyed", "syed", "seyyed", "sayid", "seyyid", "sayyad", "saiyad", "saiyed", "saiyid"]),
     ("Arabic given name", &["ibrahim", "ebrahim", "ibraheem", "brahim", "ibragim"]),
     ("Arabic given name", &["ismail", "esmail", "ismael", "ismaeel", "esmaeil", "ismayil"]),
     ("Arabic given name", &["jafar", "jaafar", "jafer", "djafar", "dschafar"]),
@@ -501,6 +501,13 @@ pub fn is_arabic_given_name(word: &str) -> bool {
     groups_by_word()
         .get(word)
         .is_some_and(|gs| gs.iter().any(|&g| GROUPS[g].0 == "Arabic given name"))
+}
+
+/// Whether a word is in the variant group whose canonical form is `canonical` (`seyed` of `sayyid`).
+pub fn is_spelling_of(word: &str, canonical: &str) -> bool {
+    groups_by_word()
+        .get(word)
+        .is_some_and(|gs| gs.iter().any(|&g| GROUPS[g].1[0] == canonical))
 }
 
 /// Whether a word is a Korean surname as the tables above romanise it (`kim`, `ri`, `pak`, `choe` ...).

@@ -476,3 +476,42 @@ fn a_persian_compound_given_name_written_as_one_word() {
     let h = hits.first().expect("a hit");
     assert_eq!(ix.entries()[h.entry].name, "ZARIF, Mohammad Javad");
 }
+
+#[test]
+fn names_in_devanagari_are_read_as_english_writes_them() {
+    // The real SDN entries, as Hindi writes their names. The generic folding wrote the long vowels doubled, lost
+    // the nukta (फ़ f, ज़ z) and the inherent vowels: `दाऊद इब्राहिम` found another party (0.58), `मसूद अज़हर`
+    // no one.
+    let ix = Index::build(vec![
+        sdn_person("9758", "IBRAHIM, Dawood"),
+        sdn_person("13103", "SHAKEEL, Chhota"),
+        sdn_person("11459", "ALVI, Mohammad Masood Azhar"),
+        sdn_person("10690", "LAKHVI, Zaki-ur-Rehman"),
+        sdn_person("23343", "KADYROV, Ramzan Akhmatovich"),
+    ]);
+    let rule = "Devanagari read as names are written in English";
+    for (query, listed, read) in [
+        ("दाऊद इब्राहिम", "IBRAHIM, Dawood", "दाऊद = daud"),
+        ("छोटा शकील", "SHAKEEL, Chhota", "शकील = shakil"),
+        ("मसूद अज़हर", "ALVI, Mohammad Masood Azhar", "अज़हर = azhar"),
+        (
+            "ज़की-उर-रहमान लखवी",
+            "LAKHVI, Zaki-ur-Rehman",
+            "लखवी = lakhvi",
+        ),
+        // The inherent vowel Hindi does not say, between the m and the z.
+        (
+            "रमज़ान कादिरोव",
+            "KADYROV, Ramzan Akhmatovich",
+            "रमज़ान = ramzan",
+        ),
+    ] {
+        let h = ix
+            .search(query, &SearchOptions::default())
+            .into_iter()
+            .find(|h| ix.entries()[h.entry].name == listed)
+            .unwrap_or_else(|| panic!("{query} should hit {listed}"));
+        let why = h.explanation.describe(h.score);
+        assert!(why.contains(&format!("{rule}: {read}")), "{why}");
+    }
+}
