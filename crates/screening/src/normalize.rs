@@ -1032,6 +1032,7 @@ pub fn is_han(c: char) -> bool {
 /// runs of single letters joined (S.A. → sa), abbreviations expanded, plurals made singular; in a person's name
 /// each word is kept as written, since it has no plurals or abbreviations (`ABBAS`, `Dev`, `Eng`).
 fn latin_tokens(text: &str, of: NameOf, out: &mut Vec<Token>) {
+    let text = &south_slavic_cyrillic(text);
     let readings = letter_readings(text);
     let folded = deunicode::deunicode(text).to_ascii_lowercase();
     let mut words: Vec<String> = Vec::new();
@@ -1091,6 +1092,57 @@ fn latin_tokens(text: &str, of: NameOf, out: &mut Vec<Token>) {
             out.push(token);
         }
     }
+}
+
+/// Serbian and Macedonian Cyrillic written in the Latin alphabets of those languages (Gaj's, and the Macedonian
+/// romanisation of 1970): the generic folding reads the letters Russian lacks as no one writes them (`Караџић`
+/// became `karadzhitsh`), where `Karadžić` is what the lists write (KARADZIC) and [`LETTER_READINGS`] also reads.
+fn south_slavic_cyrillic(text: &str) -> std::borrow::Cow<'_, str> {
+    const LETTERS: &[(char, &str)] = &[
+        ('ћ', "ć"),
+        ('Ћ', "Ć"),
+        ('ђ', "đ"),
+        ('Ђ', "Đ"),
+        ('џ', "dž"),
+        ('Џ', "Dž"),
+        ('љ', "lj"),
+        ('Љ', "Lj"),
+        ('њ', "nj"),
+        ('Њ', "Nj"),
+        ('ј', "j"),
+        ('Ј', "J"),
+        ('ќ', "kj"),
+        ('Ќ', "Kj"),
+        ('ѓ', "gj"),
+        ('Ѓ', "Gj"),
+        ('ѕ', "dz"),
+        ('Ѕ', "Dz"),
+    ];
+    // Letters Russian has too, which the generic folding reads the Russian way (х kh, ц ts, ч ch, ш sh, ж zh):
+    // in a text with a letter only the South Slavic alphabets have, they are Serbian or Macedonian.
+    const SHARED: &[(char, &str)] = &[
+        ('х', "h"),
+        ('Х', "H"),
+        ('ц', "c"),
+        ('Ц', "C"),
+        ('ч', "č"),
+        ('Ч', "Č"),
+        ('ш', "š"),
+        ('Ш', "Š"),
+        ('ж', "ž"),
+        ('Ж', "Ž"),
+    ];
+    if !text.chars().any(|c| LETTERS.iter().any(|(l, _)| *l == c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        match LETTERS.iter().chain(SHARED).find(|(l, _)| *l == c) {
+            Some((_, latin)) => out.push_str(latin),
+            None => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Letters with a caron, cedilla or acute that the Latin alphabets of Slavic languages, Turkish and Romanian, and

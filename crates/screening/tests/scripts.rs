@@ -515,3 +515,27 @@ fn names_in_devanagari_are_read_as_english_writes_them() {
         assert!(why.contains(&format!("{rule}: {read}")), "{why}");
     }
 }
+
+#[test]
+fn serbian_cyrillic_is_read_as_serbian_latin_writes_it() {
+    // The real SDN entries, in Serbian Cyrillic. The generic folding read џ, ћ and х the Russian way
+    // (`Хаџић` = khadzhitsh, one edit from HADZIC at best); Gaj's Latin alphabet, which the lists write
+    // without its marks, has Hadžić. Russian Cyrillic, without the letters only Serbian has, keeps its reading.
+    let ix = Index::build(vec![
+        sdn_person("8817", "HADZIC, Goran"),
+        sdn_person("7706", "KARADZIC-JOVICEVIC, Sonja"),
+        sdn_person("16692", "SECHIN, Igor"),
+    ]);
+    for (query, listed, word) in [
+        ("Горан Хаџић", "HADZIC, Goran", "hadzic = hadzic (exact"),
+        (
+            "Соња Караџић-Јовичевић",
+            "KARADZIC-JOVICEVIC, Sonja",
+            "jovicevic = jovicevic (exact",
+        ),
+        ("Игор Сечин", "SECHIN, Igor", "sechin = sechin (exact"),
+    ] {
+        let why = explained_hit(&ix, query, listed);
+        assert!(why.contains(word), "{query}: {why}");
+    }
+}
