@@ -3147,3 +3147,28 @@ fn russian_names_as_italian_romanian_and_hungarian_spell_them() {
         "Italian and Romanian gh = g before e and i",
     );
 }
+
+#[test]
+fn arabic_given_names_as_turkish_and_other_spellings_write_them() {
+    // The real SDN entries. OFAC's own alias writes WAKED HATUM, Gazy's given name Ghazi (0.64 before); Turkish
+    // writes Ayman Eymen, with c for the j of Cemal and Cafer, and Zawahiri Zevahiri.
+    let ix = Index::build(vec![
+        sdn_entry("18942", "individual", "WAKED HATUM, Gazy", &[]),
+        sdn_entry("18944", "individual", "WAKED HATUM, Ali", &[]),
+        sdn_entry("2676", "individual", "AL ZAWAHIRI, Dr. Ayman", &[]),
+    ]);
+    assert_hit_by(
+        &ix,
+        "WAKED HATUM, Ghazi",
+        "WAKED HATUM, Gazy",
+        "ghazi = gazy (Arabic given name",
+    );
+    assert_hit_by(
+        &ix,
+        "Eymen ez-Zevahiri",
+        "AL ZAWAHIRI, Dr. Ayman",
+        "eymen = ayman (Arabic given name",
+    );
+    // Another member of the family is not found by the family name alone.
+    assert!(hit(&ix, "WAKED HATUM, Ghazi", "WAKED HATUM, Ali").is_none());
+}
