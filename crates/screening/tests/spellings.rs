@@ -3156,7 +3156,20 @@ fn arabic_given_names_as_turkish_and_other_spellings_write_them() {
         sdn_entry("18942", "individual", "WAKED HATUM, Gazy", &[]),
         sdn_entry("18944", "individual", "WAKED HATUM, Ali", &[]),
         sdn_entry("2676", "individual", "AL ZAWAHIRI, Dr. Ayman", &[]),
+        sdn_entry(
+            "18535",
+            "individual",
+            "AL-AGHA, Abu Ubaydah Khayri Hafiz",
+            &[],
+        ),
     ]);
+    // OFAC's own alias, with Ubaydah as Obidah.
+    assert_hit_by(
+        &ix,
+        "ALAGHA, Abu Obidah Khairi Hafez",
+        "AL-AGHA, Abu Ubaydah Khayri Hafiz",
+        "obidah = ubaydah (Arabic given name",
+    );
     assert_hit_by(
         &ix,
         "WAKED HATUM, Ghazi",
