@@ -1686,6 +1686,10 @@ pub fn is_stop(w: &str) -> bool {
             | "fi"
             // Turkish ve (and): `SANAYI VE TICARET`.
             | "ve"
+            // The Persian ezafe after a vowel, written apart (`DARYA-YE KHAZAR`), as `-e` after a consonant is,
+            // and Persian va (and): `OMRAN VA MASKAN`.
+            | "ye"
+            | "va"
     ) || is_title(w)
 }
 

@@ -3185,3 +3185,28 @@ fn arabic_given_names_as_turkish_and_other_spellings_write_them() {
     // Another member of the family is not found by the family name alone.
     assert!(hit(&ix, "WAKED HATUM, Ghazi", "WAKED HATUM, Ali").is_none());
 }
+
+#[test]
+fn the_persian_ezafe_after_a_vowel_is_no_word_of_the_name() {
+    // The real SDN entry. OFAC's own alias writes it DARYA-YE KHAZAR SHIPPING LINES: -ye is the ezafe after a
+    // vowel (as -e after a consonant), darya the sea.
+    let ix = Index::build(vec![sdn_entry(
+        "25450",
+        "Entity",
+        "KHAZAR SEA SHIPPING LINES",
+        &[],
+    )]);
+    assert_hit_by(
+        &ix,
+        "KESHTIRANI-YE DARYA-YE KHAZAR",
+        "KHAZAR SEA SHIPPING LINES",
+        "darya = sea (lexicon (romanised Persian = English)",
+    );
+    let h = hit(
+        &ix,
+        "DARYA-YE KHAZAR SHIPPING LINES",
+        "KHAZAR SEA SHIPPING LINES",
+    )
+    .expect("hit");
+    assert!(h.score >= 0.95, "{}", h.explanation.describe(h.score));
+}
