@@ -1831,7 +1831,9 @@ impl Index {
                     let rule = match k.key.as_bytes()[0] {
                         b'g' => {
                             let what = k.rule.split(':').next().unwrap_or("variant");
-                            format!("{how}{what}: {text} = {listed}")
+                            // A word in the group by its fold names the fold too.
+                            let via = k.rule.find(" (translit: ").map_or("", |i| &k.rule[i..]);
+                            format!("{how}{what}: {text} = {listed}{via}")
                         }
                         _ => {
                             let mut r: Vec<&str> = Vec::new();

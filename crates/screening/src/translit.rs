@@ -447,6 +447,8 @@ const FOLDS: &[(&str, &str, &str)] = &[
     ("szcz", "shch", "Cyrillic Polish szcz = shch"),
     ("chtch", "shch", "Cyrillic French chtch = shch"),
     ("tsch", "ch", "Cyrillic German tsch = ch"),
+    // German writes the j sound dsch, for Arabic ج and Russian дж alike (Dschihad, Dschochar).
+    ("dsch", "j", "German dsch = j"),
     ("tch", "ch", "Cyrillic French tch = ch"),
     ("cz", "ch", "Cyrillic Polish cz = ch"),
     ("sch", "sh", "Cyrillic German sch = sh"),
@@ -1233,6 +1235,26 @@ pub fn keys(word: &str) -> Vec<Key> {
         return out;
     }
     let (f, rules) = fold(word);
+    // A word whose fold is a word of the tables is in that word's groups too (`dschaisch` folds to `jaish`, army;
+    // `hisbollah` is not helped, its fold being no word of them).
+    if f != word && !rules.is_empty() {
+        if let Some(gs) = groups_by_word().get(f.as_str()) {
+            for &g in gs {
+                let (what, words) = GROUPS[g];
+                let key = format!("g:{g}");
+                if !out.iter().any(|k| k.key == key) {
+                    out.push(Key {
+                        key,
+                        rule: format!(
+                            "{what}: {word} = {} (translit: {})",
+                            words[0],
+                            rules.join(", ")
+                        ),
+                    });
+                }
+            }
+        }
+    }
     out.push(Key {
         key: format!("f:{f}"),
         rule: if rules.is_empty() {
