@@ -1132,7 +1132,7 @@ fn south_slavic_cyrillic(text: &str) -> std::borrow::Cow<'_, str> {
         ('ж', "ž"),
         ('Ж', "Ž"),
     ];
-    if !text.chars().any(|c| LETTERS.iter().any(|(l, _)| *l == c)) {
+    if text.is_ascii() || !text.chars().any(|c| LETTERS.iter().any(|(l, _)| *l == c)) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 4);
@@ -1826,14 +1826,19 @@ pub fn is_place_word(w: &str) -> bool {
 /// Hasan`). Written first among a query's given names they do not make the query name a relative.
 pub fn is_name_prefix(w: &str) -> bool {
     // Mohammadi, in the tables as a spelling of Muhammad, is a family name when written whole.
-    is_sayyid(w) || (w != "mohammadi" && crate::translit::is_spelling_of(w, "muhammad"))
+    // Every spelling of either begins with m or s: the tables are not asked for other words.
+    match w.as_bytes().first() {
+        Some(b's') => is_sayyid(w),
+        Some(b'm') => w != "mohammadi" && crate::translit::is_spelling_of(w, "muhammad"),
+        _ => false,
+    }
 }
 
 /// The honorific Sayyid (Seyed, Syed: a descendant of the Prophet) in its spellings, which is also a given name:
 /// `Seyyed Ali Khamenei` is the listed KHAMENEI, Ali Husseini, `KHAN, Sayed Habib Ahmad` is named by it.
 pub fn is_sayyid(w: &str) -> bool {
     // Sayyad (hunter), in the tables as a spelling met in listings, is a family name of its own.
-    w != "sayyad" && crate::translit::is_spelling_of(w, "sayyid")
+    w.starts_with('s') && w != "sayyad" && crate::translit::is_spelling_of(w, "sayyid")
 }
 
 /// Words that say what kind of organisation a company is rather than who it is or what it does (`SYRISS
