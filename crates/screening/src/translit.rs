@@ -266,6 +266,12 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("roman numeral", &["13", "xiii"]), ("roman numeral", &["14", "xiv"]), ("roman numeral", &["15", "xv"]),
     ("roman numeral", &["16", "xvi"]), ("roman numeral", &["17", "xvii"]), ("roman numeral", &["18", "xviii"]),
     ("roman numeral", &["19", "xix"]), ("roman numeral", &["20", "xx"]),
+    // A number written out in English, as vessels' and companies' names are spoken (`ADRIAN DARYA ONE` for ADRIAN
+    // DARYA 1).
+    ("number written out", &["1", "one"]), ("number written out", &["2", "two"]), ("number written out", &["3", "three"]),
+    ("number written out", &["4", "four"]), ("number written out", &["5", "five"]), ("number written out", &["6", "six"]),
+    ("number written out", &["7", "seven"]), ("number written out", &["8", "eight"]), ("number written out", &["9", "nine"]),
+    ("number written out", &["10", "ten"]), ("number written out", &["11", "eleven"]), ("number written out", &["12", "twelve"]),
     // The words of Chinese company names, pinyin and English (the English as the normaliser writes it).
     ("lexicon (pinyin = English)", &["technology", "keji", "jishu"]),
     ("lexicon (pinyin = English)", &["group", "jituan"]),

@@ -3217,3 +3217,16 @@ fn the_persian_ezafe_after_a_vowel_is_no_word_of_the_name() {
     .expect("hit");
     assert!(h.score >= 0.95, "{}", h.explanation.describe(h.score));
 }
+
+#[test]
+fn a_number_written_out_is_the_number() {
+    // The real SDN vessel, as it is spoken: ADRIAN DARYA 1 written ADRIAN DARYA ONE (0.69 before).
+    let ix = Index::build(vec![sdn_entry("27304", "vessel", "ADRIAN DARYA 1", &[])]);
+    assert_hit_by(
+        &ix,
+        "Adrian Darya One",
+        "ADRIAN DARYA 1",
+        "one = 1 (number written out",
+    );
+    assert!(hit(&ix, "Adrian Darya Two", "ADRIAN DARYA 1").is_none());
+}
