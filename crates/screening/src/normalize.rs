@@ -1089,6 +1089,15 @@ fn latin_tokens(text: &str, of: NameOf, out: &mut Vec<Token>) {
                 token.alts.push(w.clone());
             }
             token.readings.clone_from(&read);
+            // 조선 (Chosŏn), the DPRK's name of Korea, romanised: the lists translate it in the names of the DPRK's
+            // bodies (KOREA KWANGSON BANKING CORP) or keep it (CHOSON EXCHANGE). One way only: a South Korean
+            // `Korea` (한국) is never Chosŏn.
+            if matches!(token.text.as_str(), "choson" | "chosun" | "joseon") {
+                token.equivalents.push((
+                    "korea".to_string(),
+                    format!("the DPRK's name of Korea (조선): {} = korea", token.text),
+                ));
+            }
             out.push(token);
         }
     }

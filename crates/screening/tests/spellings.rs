@@ -3230,3 +3230,31 @@ fn a_number_written_out_is_the_number() {
     );
     assert!(hit(&ix, "Adrian Darya Two", "ADRIAN DARYA 1").is_none());
 }
+
+#[test]
+fn choson_romanised_is_the_dprks_korea_one_way() {
+    // The real SDN entries. 조선 (Chosŏn), the DPRK's name of Korea, which the Revised Romanization writes Joseon
+    // and the press Chosun: `Joseon Gwangseon Bank` scored 0.56 on KOREA KWANGSON BANKING CORP.
+    let ix = Index::build(vec![
+        sdn_entry("11581", "Entity", "KOREA KWANGSON BANKING CORP", &[]),
+        sdn_entry("9347", "Entity", "KOREA RYONBONG GENERAL CORPORATION", &[]),
+    ]);
+    assert_hit_by(
+        &ix,
+        "Joseon Gwangseon Bank",
+        "KOREA KWANGSON BANKING CORP",
+        "joseon = korea (the DPRK's name of Korea (조선)",
+    );
+    assert_hit_by(
+        &ix,
+        "Chosun Ryonbong General Corporation",
+        "KOREA RYONBONG GENERAL CORPORATION",
+        "chosun = korea",
+    );
+    // One way: the listed or queried Korea (한국 in a South Korean company's name) is not made Chosŏn.
+    let korea = aigov_screening::normalize("Korea Exchange Bank");
+    assert!(korea.tokens.iter().all(|t| t.equivalents.is_empty()));
+    // OFAC's own alias of KOREA OIL EXPLORATION CORPORATION.
+    let chosun = aigov_screening::normalize("CHOSUN OIL EXPLORATION COMPANY");
+    assert_eq!(chosun.tokens[0].equivalents[0].0, "korea");
+}
