@@ -834,6 +834,63 @@ fn hungarian_reading(word: &str) -> Option<String> {
     Some(out)
 }
 
+/// A word romanised from Cyrillic in the German system read with its voiced sibilants as the English systems write
+/// them, if it is one and the reading differs from [`german_s_reading`]'s: German has no letters for ж and writes it
+/// sch, as it writes ш (`Breschnew` = Brezhnev, `Schelesnjak` = Zheleznyak), and writes з s before a voiced
+/// consonant too (`Kusnezow` = Kuznetsov, `Kusmin` = Kuzmin); a j between a consonant and a vowel is the English y
+/// (`-njak` = -nyak). Each sch that is not part of tsch or schtsch is read zh; the plain reading stays the fold's.
+fn german_voiced_reading(word: &str) -> Option<String> {
+    if !word.contains('w') && !word.contains("sch") {
+        return None;
+    }
+    let b = word.as_bytes();
+    let voiced = |c: u8| {
+        matches!(
+            c,
+            b'n' | b'm' | b'l' | b'r' | b'b' | b'd' | b'g' | b'w' | b'v'
+        )
+    };
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &word[i..];
+        if rest.starts_with("sch") && !(i > 0 && b[i - 1] == b't') && !rest[3..].starts_with("tsch")
+        {
+            out.push_str("zh");
+            i += 3;
+        } else if rest.starts_with("tsch") || rest.starts_with("schtsch") {
+            // Kept as written: the fold reads them ch and shch.
+            let n = if rest.starts_with("tsch") { 4 } else { 7 };
+            out.push_str(&rest[..n]);
+            i += n;
+        } else if b[i] == b's' && b.get(i + 1) == Some(&b's') {
+            out.push('s');
+            i += 2;
+        } else if b[i] == b's'
+            && i > 0
+            && !matches!(b[i - 1], b't' | b'c')
+            && b.get(i + 1).is_some_and(|&c| is_vowel(c) || voiced(c))
+        {
+            out.push('z');
+            i += 1;
+        } else if b[i] == b'z' {
+            out.push_str("ts");
+            i += 1;
+        } else if b[i] == b'j'
+            && i > 0
+            && !is_vowel(b[i - 1])
+            && b.get(i + 1).is_some_and(|&c| is_vowel(c))
+        {
+            out.push('y');
+            i += 1;
+        } else {
+            out.push(b[i] as char);
+            i += 1;
+        }
+    }
+    (out != word && german_s_reading(word).as_deref() != Some(out.as_str())).then_some(out)
+}
+
 /// A word romanised from Cyrillic in the German system read with its s and z as the English systems write them,
 /// if it is one: German writes з `s`, с `ss` between vowels and ц `z` (Duden's transcription, as German news
 /// spells Russian names: `Uralwagonsawod` = URALVAGONZAVOD, `Wassili` = Vasily, `Tschemesow` = Chemezov,
@@ -1282,6 +1339,10 @@ pub fn keys(word: &str) -> Vec<Key> {
         .chain(korean_reading(word, korean).map(|r| (r, KOREAN_RULE)))
         .chain(french_final_e(word).map(|r| (r, "French final silent e (Nasreddine = Nasreddin)")))
         .chain(german_s_reading(word).map(|r| (r, "Cyrillic German s = z, ss = s")))
+        .chain(
+            german_voiced_reading(word)
+                .map(|r| (r, "Cyrillic German voiced sibilants (sch = zh, s = z)")),
+        )
         .chain(iotated_initial_j(word).map(|r| (r, "Cyrillic German/Polish/Czech initial j = y")))
         .chain(hard_gh(word).map(|r| (r, "Italian and Romanian gh = g before e and i")))
         .chain(hungarian_reading(word).map(|r| (r, "Hungarian cs = ch, zs = zh, sz = s, s = sh")))

@@ -3258,3 +3258,30 @@ fn choson_romanised_is_the_dprks_korea_one_way() {
     let chosun = aigov_screening::normalize("CHOSUN OIL EXPLORATION COMPANY");
     assert_eq!(chosun.tokens[0].equivalents[0].0, "korea");
 }
+
+#[test]
+fn german_sch_and_s_for_the_voiced_russian_sounds() {
+    // The real SDN entries, as German news spells them: ж is sch there (`Schelesnjak`, 0.50 before: another party),
+    // з before a voiced consonant s (`Kusnezow`, 0.77 by written similarity).
+    let ix = Index::build(vec![
+        sdn_entry(
+            "16668",
+            "individual",
+            "ZHELEZNYAK, Sergei Vladimirovich",
+            &[],
+        ),
+        sdn_entry("15886", "individual", "KUZNETSOV, Artem", &[]),
+    ]);
+    assert_hit_by(
+        &ix,
+        "Sergej Schelesnjak",
+        "ZHELEZNYAK, Sergei Vladimirovich",
+        "schelesnjak = zheleznyak (translit: schelesnjak = zheleznyak (Cyrillic German voiced sibilants",
+    );
+    assert_hit_by(
+        &ix,
+        "Artjom Kusnezow",
+        "KUZNETSOV, Artem",
+        "kusnezow = kuznetsov (translit",
+    );
+}
