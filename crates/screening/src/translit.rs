@@ -118,6 +118,9 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Arabic given name", &["aisha", "ayesha", "aicha", "aysha", "aishah", "ayisha", "aischa"]),
     ("Arabic given name", &["amr", "amru", "amrou", "amro", "amre"]),
     ("Arabic given name", &["khalil", "khaleel", "halil", "khelil"]),
+    // Tayyiba (طيبة, good; Taibah, a name of Medina), as Urdu and English write it: LASHKAR E-TAYYIBA, whose
+    // own aliases write TOIBA and TAIBA.
+    ("Arabic word", &["tayyiba", "taiba", "toiba", "tayyaba", "taibah", "tayba", "tayyibah"]),
     ("Arabic given name", &["jawad", "javad", "jawwad", "djawad", "cevat", "cevad"]),
     ("Arabic given name", &["majid", "majeed", "madjid", "magid", "mecid"]),
     ("Arabic given name", &["ayman", "aiman", "aymen", "eymen"]),

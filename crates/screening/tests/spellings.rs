@@ -3285,3 +3285,15 @@ fn german_sch_and_s_for_the_voiced_russian_sounds() {
         "kusnezow = kuznetsov (translit",
     );
 }
+
+#[test]
+fn tayyiba_in_its_urdu_and_english_spellings() {
+    // The real SDN entry and OFAC's own alias of it: Tayyiba written Toiba (0.50 before).
+    let ix = Index::build(vec![sdn_entry("7140", "Entity", "LASHKAR E-TAYYIBA", &[])]);
+    assert_hit_by(
+        &ix,
+        "LASHKAR E-TOIBA",
+        "LASHKAR E-TAYYIBA",
+        "toiba = tayyiba (Arabic word",
+    );
+}
