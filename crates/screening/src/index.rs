@@ -1681,19 +1681,11 @@ impl Index {
                 // writes the reading, and its romanisation variants (`achmatovič` = akhmatovich).
                 for (reading, rule) in &t.readings {
                     if let Some(&id) = self.vocab.get(reading.as_str()) {
+                        let named = || Some(format!("{rule}: {} = {reading}", t.text).into());
                         match matches.iter_mut().find(|m| m.0 == id) {
                             Some(m) if m.1 >= EQUIV_GROUP_SIM => {}
-                            Some(m) => {
-                                m.1 = EQUIV_GROUP_SIM;
-                                m.2 = 0;
-                                m.3 = Some(format!("{rule}: {} = {reading}", t.text).into());
-                            }
-                            None => matches.push((
-                                id,
-                                EQUIV_GROUP_SIM,
-                                0,
-                                Some(format!("{rule}: {} = {reading}", t.text).into()),
-                            )),
+                            Some(m) => *m = (id, EQUIV_GROUP_SIM, 0, named()),
+                            None => matches.push((id, EQUIV_GROUP_SIM, 0, named())),
                         }
                     }
                     if !t.stop {

@@ -139,43 +139,28 @@ impl Runs {
     /// Kana read in Hepburn ([`crate::kana`]), then as Latin text, each word named with the kana it was read
     /// from.
     fn flush_kana(&mut self, out: &mut Vec<Token>) {
-        if self.kana.is_empty() {
-            return;
-        }
-        for word in self.kana.split(|c: char| c.is_whitespace() || c == '・') {
-            let romaji = crate::kana::romanise(word);
-            if romaji.trim().is_empty() {
-                continue;
-            }
-            let start = out.len();
-            latin_tokens(&romaji, self.of, out);
-            for t in &mut out[start..] {
-                t.rule = Some(format!("Japanese kana in Hepburn: {word} = {romaji}"));
-            }
-        }
-        self.kana.clear();
+        let kana = std::mem::take(&mut self.kana);
+        let words = kana.split(|c: char| c.is_whitespace() || c == '・');
+        read_words(
+            words,
+            crate::kana::romanise,
+            "Japanese kana in Hepburn",
+            self.of,
+            out,
+        );
     }
 
     /// Devanagari read as India's names are written in English ([`crate::devanagari`]), then as Latin text,
     /// each word named with the letters it was read from.
     fn flush_devanagari(&mut self, out: &mut Vec<Token>) {
-        if self.devanagari.is_empty() {
-            return;
-        }
-        for word in self.devanagari.split(char::is_whitespace) {
-            let read = crate::devanagari::romanise(word);
-            if read.trim().is_empty() {
-                continue;
-            }
-            let start = out.len();
-            latin_tokens(&read, self.of, out);
-            for t in &mut out[start..] {
-                t.rule = Some(format!(
-                    "Devanagari read as names are written in English: {word} = {read}"
-                ));
-            }
-        }
-        self.devanagari.clear();
+        let devanagari = std::mem::take(&mut self.devanagari);
+        read_words(
+            devanagari.split(char::is_whitespace),
+            crate::devanagari::romanise,
+            "Devanagari read as names are written in English",
+            self.of,
+            out,
+        );
     }
 
     /// A word in Hangul ([`hangul_tokens`]).
@@ -1019,6 +1004,28 @@ fn arabic_tokens(run: &str, out: &mut Vec<Token>) {
                 particle: before,
             },
         });
+    }
+}
+
+/// Words of a script read into Latin letters by `read`, then tokenised as Latin text, each token named with the
+/// word it was read from (`{what}: ニシグチ = nishiguchi`).
+fn read_words<'a>(
+    words: impl Iterator<Item = &'a str>,
+    read: fn(&str) -> String,
+    what: &str,
+    of: NameOf,
+    out: &mut Vec<Token>,
+) {
+    for word in words {
+        let latin = read(word);
+        if latin.trim().is_empty() {
+            continue;
+        }
+        let start = out.len();
+        latin_tokens(&latin, of, out);
+        for t in &mut out[start..] {
+            t.rule = Some(format!("{what}: {word} = {latin}"));
+        }
     }
 }
 

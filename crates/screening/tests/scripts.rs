@@ -506,12 +506,7 @@ fn names_in_devanagari_are_read_as_english_writes_them() {
             "रमज़ान = ramzan",
         ),
     ] {
-        let h = ix
-            .search(query, &SearchOptions::default())
-            .into_iter()
-            .find(|h| ix.entries()[h.entry].name == listed)
-            .unwrap_or_else(|| panic!("{query} should hit {listed}"));
-        let why = h.explanation.describe(h.score);
+        let why = explained_hit(&ix, query, listed);
         assert!(why.contains(&format!("{rule}: {read}")), "{why}");
     }
 }
